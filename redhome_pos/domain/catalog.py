@@ -1,0 +1,62 @@
+"""The store catalog: products, their SKUs (variants) and the barcodes that find them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_VAT_RATE_BP = 1300  # 13 % in basis points (1 % = 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A product as the customer knows it (one title, several variants)."""
+
+    id: int | None
+    title_zh: str
+    brand: str
+    category: str
+    vat_rate_bp: int = DEFAULT_VAT_RATE_BP
+    title_en: str = ""
+    red_item_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sku:
+    """One sellable variant: a code, a price and the barcodes that find it.
+
+    ``variant`` holds attributes such as ``{"色号": "#520", "尺码": "M"}`` in display order.
+    """
+
+    id: int | None
+    product_id: int
+    code: str
+    price_fen: int
+    original_price_fen: int
+    variant: dict[str, str] = field(default_factory=dict)
+    red_sku_id: str | None = None
+    active: bool = True
+    location: str = ""
+    barcodes: tuple[str, ...] = ()
+
+    @property
+    def variant_text(self) -> str:
+        return " / ".join(f"{name}: {value}" for name, value in self.variant.items())
+
+
+@dataclass(frozen=True, slots=True)
+class SkuView:
+    """What a counter screen needs to show about a SKU: product, variant, price and stock."""
+
+    sku_id: int
+    code: str
+    title_zh: str
+    title_en: str
+    brand: str
+    category: str
+    variant_text: str
+    price_fen: int
+    original_price_fen: int
+    vat_rate_bp: int
+    active: bool
+    on_hand: int
+    barcode: str | None = None
