@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$")
 def _normalize(text: str) -> str:
     # NFKC turns full-width digits, comma, full stop and minus into ASCII.
     text = unicodedata.normalize("NFKC", text).strip()
-    text = text.replace("。", ".").replace("，", ",").replace("−", "-")  # noqa: RUF001
+    text = text.replace("。", ".").replace("，", ",").replace("−", "-")
     text = text.replace(" ", "").replace("\u00a0", "")
     for sign in _SIGNS:
         text = text.replace(sign, "")
