@@ -1,0 +1,1 @@
+"""Configuration (placeholder until the foundation's config module lands)."""
