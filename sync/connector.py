@@ -1,0 +1,281 @@
+"""The online-store interface the sync engine talks to.
+
+RED (Xiaohongshu) is the first implementation (``sync/red``); another online store can be
+added by implementing :class:`OnlineStore` with the same plain dataclasses. Everything that
+crosses this boundary is a frozen dataclass of plain values: ids are strings as the online
+store spells them, money is int fen, times are aware UTC datetimes.
+
+Failures are raised as ``sync.errors.SyncError`` and its subclasses (connection/HTTP trouble,
+authorisation, an unreadable response, a refusal by the platform). A refusal that concerns one
+SKU of a stock push is reported in that SKU's :class:`StockPushResult` instead, so one bad SKU
+does not hold back the others.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+# --- catalog -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogCursor:
+    """Where a catalog read stands: SKUs updated in ``[updated_from, updated_to]``, one page.
+
+    ``updated_from`` None means from the beginning (a full import).
+    """
+
+    updated_to: datetime
+    updated_from: datetime | None = None
+    page_no: int = 1
+    page_size: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineSku:
+    """One SKU as the online store lists it."""
+
+    sku_id: str
+    item_id: str
+    title: str
+    price_fen: int
+    original_price_fen: int
+    updated_at: datetime
+    variant: tuple[tuple[str, str], ...] = ()  # (name, value) in display order
+    barcodes: tuple[str, ...] = ()
+    erp_code: str = ""
+    buyable: bool = True
+    brand: str = ""
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogPage:
+    """One page of SKUs; ``next_cursor`` is None when the window has been read to its end.
+
+    ``total`` is how many SKUs the online store says the whole window holds.
+    """
+
+    items: tuple[OnlineSku, ...]
+    total: int
+    next_cursor: CatalogCursor | None
+
+
+# --- stock ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StockPushResult:
+    """What happened to one SKU of a stock push.
+
+    ``ok`` False means the platform refused this SKU (``error`` says why in words); the push
+    of the other SKUs is unaffected.
+    """
+
+    sku_id: str
+    quantity: int
+    ok: bool
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineStock:
+    """Stock of one SKU in the store's warehouse as the online store sees it."""
+
+    sku_id: str
+    total: int  # physical stock the store declared
+    available: int  # what customers can still buy
+    occupied: int  # held for orders not yet shipped
+
+
+# --- orders --------------------------------------------------------------------------------
+
+
+class OrderTime(enum.StrEnum):
+    """Which time of an order a window is about."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+class OrderStatus(enum.StrEnum):
+    """The life of an online order, in neutral words (each connector maps its own codes)."""
+
+    AWAITING_PAYMENT = "awaiting_payment"
+    PROCESSING = "processing"
+    CUSTOMS = "customs"
+    AWAITING_SHIPMENT = "awaiting_shipment"
+    PARTLY_SHIPPED = "partly_shipped"
+    SHIPPED = "shipped"  # handed over, awaiting receipt
+    COMPLETED = "completed"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+    EXCHANGE_REQUESTED = "exchange_requested"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_delivered(self) -> bool:
+        """The goods have left the store (a delivery call would be refused or redundant)."""
+        return self in {OrderStatus.SHIPPED, OrderStatus.COMPLETED}
+
+    @property
+    def is_void(self) -> bool:
+        """The order will never be fulfilled."""
+        return self in {OrderStatus.CLOSED, OrderStatus.CANCELLED}
+
+
+class FulfilmentKind(enum.StrEnum):
+    PICKUP = "pickup"  # the customer collects at the store
+    SHIP = "ship"  # the store ships the parcel
+
+
+@dataclass(frozen=True, slots=True)
+class OrderWindows:
+    """The widest time window the online store accepts per kind of order query."""
+
+    by_creation: timedelta = timedelta(hours=24)
+    by_update: timedelta = timedelta(minutes=30)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCursor:
+    """Orders whose ``time`` falls in ``[start, end]``, one page."""
+
+    start: datetime
+    end: datetime
+    time: OrderTime = OrderTime.UPDATED
+    page_no: int = 1
+    page_size: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    order_id: str
+    status: OrderStatus
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPage:
+    """One page of order summaries; ``next_cursor`` is None at the end of the window."""
+
+    orders: tuple[OrderSummary, ...]
+    total: int
+    next_cursor: OrderCursor | None
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineOrderLine:
+    sku_id: str
+    quantity: int
+    unit_price_fen: int
+    barcode: str = ""
+    erp_code: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineOrder:
+    """An online order in full. Receiver details are already masked for printing."""
+
+    order_id: str
+    status: OrderStatus
+    warehouse_code: str  # the warehouse that must fulfil it; the store takes its own
+    fulfilment: FulfilmentKind
+    created_at: datetime
+    updated_at: datetime
+    lines: tuple[OnlineOrderLine, ...]
+    receiver_name: str = ""
+    receiver_phone_masked: str = ""
+    receiver_address: str = ""
+    paid_fen: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    """The online store accepted the delivery; ``already_delivered`` when it had been done."""
+
+    order_id: str
+    already_delivered: bool = False
+
+
+# --- authorisation -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthTokens:
+    """Tokens of the store's authorisation. Never logged (``repr`` hides the secrets)."""
+
+    access_token: str = field(repr=False)
+    access_expires_at: datetime
+    refresh_token: str = field(repr=False)
+    refresh_expires_at: datetime
+    seller_id: str = ""
+    seller_name: str = ""
+
+
+class TokenStore(Protocol):
+    """Where the connector keeps its tokens between runs (the store database)."""
+
+    def load(self) -> OAuthTokens | None: ...
+
+    def save(self, tokens: OAuthTokens) -> None: ...
+
+
+@runtime_checkable
+class Authorizer(Protocol):
+    """Connecting the store to its online store once, from the manager's approval."""
+
+    def authorization_url(self, state: str) -> str:
+        """The page the manager opens to approve this program."""
+        ...
+
+    def exchange_code(self, code: str) -> OAuthTokens:
+        """Trade the code from the approval redirect for tokens (the caller saves them)."""
+        ...
+
+
+# --- the online store ----------------------------------------------------------------------
+
+
+@runtime_checkable
+class OnlineStore(Protocol):
+    """An online store the REDHOME store keeps in step with."""
+
+    order_windows: OrderWindows
+
+    def catalog_page(self, cursor: CatalogCursor) -> CatalogPage:
+        """One page of SKUs updated in the cursor's window."""
+        ...
+
+    def set_stock(self, levels: Mapping[str, int]) -> list[StockPushResult]:
+        """Set the absolute physical on-hand of each SKU (online sku id → units) in the
+        store's warehouse. Setting the same figure twice is harmless; deltas are never sent."""
+        ...
+
+    def get_stock(self, sku_ids: Sequence[str]) -> dict[str, OnlineStock]:
+        """Stock of these SKUs in the store's warehouse; SKUs the store does not know are
+        left out."""
+        ...
+
+    def orders_since(self, cursor: OrderCursor) -> OrderPage:
+        """Summaries of orders created or updated in the cursor's window."""
+        ...
+
+    def order_detail(self, order_id: str) -> OnlineOrder:
+        """One order in full."""
+        ...
+
+    def order_status(self, order_id: str) -> OrderStatus:
+        """The order's status now (re-read before a delivery is sent or sent again)."""
+        ...
+
+    def deliver(self, order_id: str, express_no: str, company_code: str) -> DeliveryResult:
+        """Tell the online store the order has left the store (shipped or handed over).
+        An order that is already delivered counts as done, not as an error."""
+        ...
