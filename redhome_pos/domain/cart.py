@@ -1,0 +1,266 @@
+"""The cart at the counter: lines scanned, discounts, price overrides and the totals.
+
+Amounts are int fen and tax-inclusive. A line's amount is its gross (price × quantity) minus
+its own discount minus its share of the order discount; the order discount is spread over the
+lines with ``money.allocate`` so the lines always add up to the total and a later partial
+return refunds exactly what was paid. A line removed after it was scanned stays in the cart as
+a voided line (the sale records it) and counts for nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.money import MAX_AMOUNT_FEN, allocate, percent_of
+from redhome_pos.domain.tax import VatAmount, vat_by_rate
+
+MAX_LINE_QUANTITY = 999  # more than this on one line is a mis-scan or a typo
+
+
+class CartError(DomainError):
+    """A change to the cart breaks a rule (quantity, discount, unknown line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CartItem:
+    """What a scan found: the SKU and the price it sells for now."""
+
+    sku_id: int
+    sku_code: str
+    title: str
+    price_fen: int
+    vat_rate_bp: int
+    variant: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Discount:
+    """A discount given as a percentage (basis points) or as an amount in fen."""
+
+    percent_bp: int = 0
+    amount_fen: int = 0
+
+    def __post_init__(self) -> None:
+        if self.percent_bp and self.amount_fen:
+            raise CartError("A discount is either a percentage or an amount, not both")
+        if self.percent_bp < 0 or self.amount_fen < 0:
+            raise CartError("A discount cannot be negative")
+        if self.percent_bp > 10_000:
+            raise CartError("A discount cannot be more than 100%")
+
+    def of(self, amount_fen: int) -> int:
+        """The discount in fen on ``amount_fen`` (never more than the amount)."""
+        off = percent_of(amount_fen, self.percent_bp) if self.percent_bp else self.amount_fen
+        if off > amount_fen:
+            raise CartError("The discount is more than the amount")
+        return off
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    line_no: int
+    sku_id: int
+    sku_code: str
+    title: str
+    variant: str
+    list_price_fen: int
+    unit_price_fen: int
+    quantity: int
+    vat_rate_bp: int
+    discount: Discount | None = None
+    note_id: str | None = None
+    voided: bool = False
+    override_approval_id: int | None = None
+    discount_approval_id: int | None = None
+
+    @property
+    def gross_fen(self) -> int:
+        return self.unit_price_fen * self.quantity
+
+    @property
+    def price_overridden(self) -> bool:
+        return self.unit_price_fen != self.list_price_fen
+
+
+@dataclass(frozen=True, slots=True)
+class PricedLine:
+    line: CartLine
+    line_discount_fen: int
+    order_discount_fen: int
+
+    @property
+    def gross_fen(self) -> int:
+        return self.line.gross_fen
+
+    @property
+    def discount_fen(self) -> int:
+        return self.line_discount_fen + self.order_discount_fen
+
+    @property
+    def amount_fen(self) -> int:
+        return self.gross_fen - self.discount_fen
+
+
+@dataclass(frozen=True, slots=True)
+class CartTotals:
+    lines: tuple[PricedLine, ...]  # the lines that count (voided lines left out)
+    subtotal_fen: int  # sum of gross
+    line_discount_fen: int
+    order_discount_fen: int
+    total_fen: int
+    vat: tuple[VatAmount, ...]
+
+    @property
+    def discount_fen(self) -> int:
+        return self.line_discount_fen + self.order_discount_fen
+
+
+def discount_bp(discount_fen: int, gross_fen: int) -> int:
+    """A discount as basis points of the gross, rounded up (for approval limits)."""
+    if gross_fen <= 0:
+        return 0 if discount_fen <= 0 else 10_000
+    return -((-discount_fen * 10_000) // gross_fen)
+
+
+@dataclass
+class Cart:
+    """A sale being rung up. Methods change the cart and return the line they touched."""
+
+    lines: list[CartLine] = field(default_factory=list)
+    order_discount: Discount | None = None
+    order_discount_approval_id: int | None = None
+
+    # -- lines ---------------------------------------------------------------------------
+    def add(self, item: CartItem, quantity: int = 1, *, note_id: str | None = None) -> CartLine:
+        """Add a scanned item; the same SKU again (same note, no override) adds to its line."""
+        if item.price_fen < 0 or item.price_fen > MAX_AMOUNT_FEN:
+            raise CartError("Impossible price for {sku}", sku=item.sku_code)
+        for line in self.lines:
+            if (
+                line.sku_id == item.sku_id
+                and not line.voided
+                and line.note_id == (note_id or line.note_id)
+                and not line.price_overridden
+            ):
+                return self.set_quantity(line.line_no, line.quantity + quantity)
+        self._check_quantity(quantity)
+        line = CartLine(
+            line_no=max((x.line_no for x in self.lines), default=0) + 1,
+            sku_id=item.sku_id,
+            sku_code=item.sku_code,
+            title=item.title,
+            variant=item.variant,
+            list_price_fen=item.price_fen,
+            unit_price_fen=item.price_fen,
+            quantity=quantity,
+            vat_rate_bp=item.vat_rate_bp,
+            note_id=note_id,
+        )
+        self.lines.append(line)
+        return line
+
+    def line(self, line_no: int) -> CartLine:
+        for line in self.lines:
+            if line.line_no == line_no and not line.voided:
+                return line
+        raise CartError("No line {line_no} in the cart", line_no=line_no)
+
+    def _replace(self, line_no: int, **changes: Any) -> CartLine:
+        old = self.line(line_no)
+        new = replace(old, **changes)
+        self.lines[self.lines.index(old)] = new
+        return new
+
+    @staticmethod
+    def _check_quantity(quantity: int) -> None:
+        if quantity < 1:
+            raise CartError("The quantity must be at least 1")
+        if quantity > MAX_LINE_QUANTITY:
+            raise CartError("At most {limit} of one item per line", limit=MAX_LINE_QUANTITY)
+
+    def set_quantity(self, line_no: int, quantity: int) -> CartLine:
+        self._check_quantity(quantity)
+        line = self.line(line_no)
+        if line.discount and line.discount.amount_fen:
+            line.discount.of(line.unit_price_fen * quantity)
+        return self._replace(line_no, quantity=quantity)
+
+    def remove(self, line_no: int) -> CartLine:
+        """Take a line off the sale; it stays recorded as voided."""
+        return self._replace(line_no, voided=True)
+
+    def discount_line(
+        self, line_no: int, discount: Discount | None, *, approval_id: int | None = None
+    ) -> CartLine:
+        line = self.line(line_no)
+        if discount is not None:
+            discount.of(line.gross_fen)
+        return self._replace(line_no, discount=discount, discount_approval_id=approval_id)
+
+    def override_price(self, line_no: int, price_fen: int, *, approval_id: int | None) -> CartLine:
+        """Sell a line at another unit price (needs approval unless the seller may)."""
+        if price_fen < 0 or price_fen > MAX_AMOUNT_FEN:
+            raise CartError("Impossible price")
+        line = self.line(line_no)
+        if line.discount and line.discount.amount_fen > price_fen * line.quantity:
+            raise CartError("The discount is more than the amount")
+        return self._replace(line_no, unit_price_fen=price_fen, override_approval_id=approval_id)
+
+    def attribute_note(self, line_no: int, note_id: str | None) -> CartLine:
+        """Record the RED note the customer came from for this line."""
+        return self._replace(line_no, note_id=note_id)
+
+    def discount_order(self, discount: Discount | None, *, approval_id: int | None = None) -> None:
+        self.order_discount = discount
+        self.order_discount_approval_id = approval_id
+        self.totals()  # raises when the discount is more than the subtotal
+
+    # -- totals --------------------------------------------------------------------------
+    @property
+    def is_empty(self) -> bool:
+        return not any(not line.voided for line in self.lines)
+
+    def totals(self) -> CartTotals:
+        live = [line for line in self.lines if not line.voided]
+        line_discounts = [line.discount.of(line.gross_fen) if line.discount else 0 for line in live]
+        after_line = [line.gross_fen - d for line, d in zip(live, line_discounts, strict=True)]
+        subtotal_after = sum(after_line)
+        order_off = self.order_discount.of(subtotal_after) if self.order_discount else 0
+        shares = allocate(order_off, after_line) if live else []
+        priced = tuple(
+            PricedLine(line, d, s) for line, d, s in zip(live, line_discounts, shares, strict=True)
+        )
+        total = subtotal_after - order_off
+        return CartTotals(
+            lines=priced,
+            subtotal_fen=sum(line.gross_fen for line in live),
+            line_discount_fen=sum(line_discounts),
+            order_discount_fen=order_off,
+            total_fen=total,
+            vat=vat_by_rate((p.amount_fen, p.line.vat_rate_bp) for p in priced),
+        )
+
+    # -- parking ---------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A plain-JSON form of the cart (for parking it in the database)."""
+        return {
+            "lines": [asdict(line) for line in self.lines],
+            "order_discount": asdict(self.order_discount) if self.order_discount else None,
+            "order_discount_approval_id": self.order_discount_approval_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cart:
+        lines = []
+        for raw in data["lines"]:
+            raw = dict(raw)
+            raw["discount"] = Discount(**raw["discount"]) if raw.get("discount") else None
+            lines.append(CartLine(**raw))
+        order = data.get("order_discount")
+        return cls(
+            lines=lines,
+            order_discount=Discount(**order) if order else None,
+            order_discount_approval_id=data.get("order_discount_approval_id"),
+        )
