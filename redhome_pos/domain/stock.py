@@ -47,3 +47,57 @@ def new_on_hand(current: int, quantity: int, *, allow_negative: bool, sku_code: 
             wanted=-quantity,
         )
     return result
+
+
+# The sign a movement of each kind must have: +1 adds stock, -1 takes it away, 0 either way.
+_SIGN_OF_KIND: dict[MovementKind, int] = {
+    MovementKind.RECEIVE: +1,
+    MovementKind.SALE: -1,
+    MovementKind.RETURN: +1,
+    MovementKind.ADJUST: 0,
+    MovementKind.COUNT: 0,
+    MovementKind.ONLINE_FULFILMENT: -1,
+    MovementKind.TRANSFER_IN: +1,
+    MovementKind.TRANSFER_OUT: -1,
+    MovementKind.OPENING: +1,
+}
+
+
+def check_movement(movement: StockMovement) -> None:
+    """Refuse a movement that breaks a ledger rule, before it touches the ledger.
+
+    A movement changes stock (zero only for a count that confirms what is on hand), its sign
+    fits its kind (a sale takes stock away, a delivery adds it), it names the terminal and a
+    unique id, and its time is time-zone aware (it is stored in UTC).
+    """
+    try:
+        kind = MovementKind(movement.kind)
+    except ValueError:
+        raise StockError("Unknown kind of stock movement: {kind}", kind=movement.kind) from None
+    if not movement.id:
+        raise StockError("A stock movement needs an id")
+    if not movement.terminal_id:
+        raise StockError("A stock movement needs the terminal it was made at")
+    if movement.created_at.tzinfo is None:
+        raise StockError("A stock movement's time must carry its time zone (UTC is stored)")
+    if isinstance(movement.quantity, bool) or not isinstance(movement.quantity, int):
+        raise StockError(
+            "A stock quantity is a whole number: {quantity}", quantity=movement.quantity
+        )
+    if movement.quantity == 0 and kind is not MovementKind.COUNT:
+        raise StockError("A stock movement of {kind} must change the quantity", kind=kind.value)
+    sign = _SIGN_OF_KIND[kind]
+    if sign * movement.quantity < 0:
+        raise StockError(
+            "A {kind} must {direction} stock, not {quantity}",
+            kind=kind.value,
+            direction="add" if sign > 0 else "take away",
+            quantity=movement.quantity,
+        )
+
+
+def count_difference(on_hand: int, counted: int) -> int:
+    """The movement a stock count records: what was counted minus what the ledger says."""
+    if counted < 0:
+        raise StockError("A counted quantity cannot be negative: {counted}", counted=counted)
+    return counted - on_hand

@@ -1,0 +1,33 @@
+"""The outbox: what a committed change must still tell the online store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from redhome_pos.persistence.models.outbox import OutboxRow
+
+STOCK_TOPIC = "stock"
+
+
+class OutboxRepository:
+    """Adds outbox rows in the caller's transaction, so they commit with the change."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, topic: str, key: str, payload: dict[str, Any]) -> int:
+        """Queue ``payload`` under ``topic``/``key``; returns the new row's id."""
+        row = OutboxRow(topic=topic, key=key, payload=dict(payload), attempts=0, last_error="")
+        self._session.add(row)
+        self._session.flush()
+        return row.id
+
+    def pending_count(self, topic: str | None = None) -> int:
+        """How many rows are not sent yet (all topics, or one)."""
+        query = select(func.count()).select_from(OutboxRow).where(OutboxRow.done_at.is_(None))
+        if topic is not None:
+            query = query.where(OutboxRow.topic == topic)
+        return int(self._session.scalar(query) or 0)

@@ -1,0 +1,185 @@
+"""The stock repository: the movement ledger and the cached on-hand per SKU."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.stock import MovementKind, StockMovement, check_movement, new_on_hand
+from redhome_pos.persistence.models.base import utcnow
+from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
+from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
+
+
+@dataclass(frozen=True, slots=True)
+class LevelMismatch:
+    """A SKU whose cached on-hand differs from its ledger sum (or whose level is missing)."""
+
+    sku_id: int
+    sku_code: str
+    cached: int | None  # None: no cached level although the ledger has movements
+    ledger: int
+
+
+def _movement(row: StockMovementRow) -> StockMovement:
+    return StockMovement(
+        id=row.id,
+        sku_id=row.sku_id,
+        kind=MovementKind(row.kind),
+        quantity=row.quantity,
+        reason=row.reason,
+        staff_id=row.staff_id,
+        terminal_id=row.terminal_id,
+        created_at=row.created_at,
+        reference=row.reference,
+    )
+
+
+class StockRepository:
+    """Records movements on one session; the caller's unit of work commits them."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def record(self, movement: StockMovement, *, allow_negative: bool, sku_code: str = "") -> int:
+        """Add ``movement`` to the ledger, move the cached level with it and queue the new
+        on-hand for the online store; returns the new on-hand.
+
+        Refuses (``StockError``, nothing changed) a movement that breaks a ledger rule or
+        would take stock below zero when the store does not allow it.
+        """
+        check_movement(movement)
+        session = self._session
+        session.flush()
+        quantity = movement.quantity
+        # The level moves by a relative UPDATE guarded by the below-zero rule, so two
+        # terminals changing the same SKU never overwrite each other's change.
+        guard = StockLevelRow.on_hand + quantity >= 0
+        statement = (
+            update(StockLevelRow)
+            .where(StockLevelRow.sku_id == movement.sku_id)
+            .values(on_hand=StockLevelRow.on_hand + quantity, updated_at=utcnow())
+            .returning(StockLevelRow.on_hand)
+        )
+        if not allow_negative:
+            statement = statement.where(guard)
+        new_level = session.execute(statement).scalar_one_or_none()
+        if new_level is None:
+            new_level = self._first_level_or_refuse(movement, allow_negative, sku_code)
+        session.execute(
+            insert(StockMovementRow).values(
+                id=movement.id,
+                sku_id=movement.sku_id,
+                kind=MovementKind(movement.kind).value,
+                quantity=quantity,
+                reason=movement.reason,
+                staff_id=movement.staff_id,
+                terminal_id=movement.terminal_id,
+                reference=movement.reference,
+                created_at=movement.created_at,
+            )
+        )
+        OutboxRepository(session).add(
+            STOCK_TOPIC,
+            str(movement.sku_id),
+            {"sku_id": movement.sku_id, "on_hand": new_level, "movement_id": movement.id},
+        )
+        return int(new_level)
+
+    def _first_level_or_refuse(
+        self, movement: StockMovement, allow_negative: bool, sku_code: str
+    ) -> int:
+        """Either the level exists and the movement would go below zero (refuse), or the SKU
+        has no cached level yet: create it from the ledger sum."""
+        session = self._session
+        code = sku_code or session.scalar(select(SkuRow.code).where(SkuRow.id == movement.sku_id))
+        if code is None:
+            raise StockError("No SKU {sku_id} in the catalog", sku_id=movement.sku_id)
+        cached = session.scalar(
+            select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == movement.sku_id)
+        )
+        current = self.ledger_sum(movement.sku_id) if cached is None else cached
+        result = new_on_hand(
+            current, movement.quantity, allow_negative=allow_negative, sku_code=code
+        )
+        if cached is not None:  # pragma: no cover - the guarded UPDATE would have matched
+            raise StockError("The stock of {sku} changed meanwhile: try again", sku=code)
+        session.execute(
+            insert(StockLevelRow).values(
+                sku_id=movement.sku_id, on_hand=result, updated_at=utcnow()
+            )
+        )
+        return result
+
+    def on_hand(self, sku_id: int) -> int:
+        """The cached on-hand of a SKU (0 for a SKU never stocked)."""
+        value = self._session.scalar(
+            select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == sku_id)
+        )
+        return int(value or 0)
+
+    def ledger_sum(self, sku_id: int) -> int:
+        """On-hand as the ledger says it: the sum of every movement of the SKU."""
+        total = self._session.scalar(
+            select(func.coalesce(func.sum(StockMovementRow.quantity), 0)).where(
+                StockMovementRow.sku_id == sku_id
+            )
+        )
+        return int(total or 0)
+
+    def movements(self, sku_id: int, limit: int = 50) -> list[StockMovement]:
+        """The newest ``limit`` movements of a SKU, newest first."""
+        rows = self._session.scalars(
+            select(StockMovementRow)
+            .where(StockMovementRow.sku_id == sku_id)
+            .order_by(StockMovementRow.created_at.desc(), StockMovementRow.id.desc())
+            .limit(limit)
+        ).all()
+        return [_movement(row) for row in rows]
+
+    def level_mismatches(self) -> list[LevelMismatch]:
+        """Every SKU whose cached level is not its ledger sum, or that has movements but no
+        cached level. Empty when the cache is sound."""
+        ledger = (
+            select(
+                StockMovementRow.sku_id.label("sku_id"),
+                func.sum(StockMovementRow.quantity).label("total"),
+            )
+            .group_by(StockMovementRow.sku_id)
+            .subquery()
+        )
+        # Levels compared with their ledger sum (no movements counts as 0) ...
+        with_level = self._session.execute(
+            select(SkuRow.id, SkuRow.code, StockLevelRow.on_hand, ledger.c.total)
+            .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .outerjoin(ledger, ledger.c.sku_id == SkuRow.id)
+            .where(StockLevelRow.on_hand != func.coalesce(ledger.c.total, 0))
+        ).all()
+        # ... and SKUs with movements that have no level at all.
+        without_level = self._session.execute(
+            select(SkuRow.id, SkuRow.code, ledger.c.total)
+            .join(ledger, ledger.c.sku_id == SkuRow.id)
+            .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .where(StockLevelRow.sku_id.is_(None))
+        ).all()
+        found = [LevelMismatch(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in with_level]
+        found += [LevelMismatch(r[0], r[1], None, int(r[2] or 0)) for r in without_level]
+        return sorted(found, key=lambda m: m.sku_id)
+
+    def rebuild_level(self, sku_id: int) -> int:
+        """Set the cached level of a SKU to its ledger sum; returns it."""
+        total = self.ledger_sum(sku_id)
+        changed = self._session.execute(
+            update(StockLevelRow)
+            .where(StockLevelRow.sku_id == sku_id)
+            .values(on_hand=total, updated_at=utcnow())
+        )
+        if getattr(changed, "rowcount", 0) == 0:
+            self._session.execute(
+                insert(StockLevelRow).values(sku_id=sku_id, on_hand=total, updated_at=utcnow())
+            )
+        return total
