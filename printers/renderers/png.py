@@ -1,0 +1,120 @@
+"""The document drawn as the printer would print it: a preview, a test golden, a raster job.
+
+Each laid-out line is drawn on the printer's character grid (12×24 dots per column, a Chinese
+character in two columns) with the pinned CJK font, so the picture shows exactly the columns
+the text-mode printer uses. Glyphs are drawn once and reused.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from printers.document import Barcode, Document, Feed, Picture, QrCode
+from printers.errors import PrinterSetupError
+from printers.layout import CharWidths, LaidOut, Line, layout
+from printers.profile import PrinterProfile
+from printers.renderers.pictures import barcode_image, picture_image, qr_image
+
+CELL_HEIGHT = 24
+LINE_GAP = 6
+LINE_HEIGHT = CELL_HEIGHT + LINE_GAP
+
+
+@lru_cache(maxsize=8)
+def load_font(font_path: str, pixels: int) -> ImageFont.FreeTypeFont:
+    """The CJK font at ``pixels`` size; a clear error when the font file is missing."""
+    if not Path(font_path).is_file():
+        raise PrinterSetupError(
+            "The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path",
+            path=font_path,
+        )
+    return ImageFont.truetype(font_path, pixels)
+
+
+@lru_cache(maxsize=8192)
+def glyph(
+    font_path: str, char: str, columns: int, size: int, bold: bool, cell_width: int
+) -> Image.Image:
+    """One character as a mask the size of its cells, centred horizontally."""
+    width, height = columns * cell_width * size, CELL_HEIGHT * size
+    mask = Image.new("L", (width, height), 0)
+    if char == " ":
+        return mask
+    font = load_font(font_path, (CELL_HEIGHT - 2) * size)
+    draw = ImageDraw.Draw(mask)
+    left, _top, right, _bottom = draw.textbbox((0, 0), char, font=font, anchor="ls")
+    x = (width - (right - left)) / 2 - left
+    baseline = height - 5 * size
+    draw.text((x, baseline), char, fill=255, font=font, anchor="ls")
+    if bold:
+        draw.text((x + 1, baseline), char, fill=255, font=font, anchor="ls")
+    return mask
+
+
+def _item_height(item: LaidOut, profile: PrinterProfile) -> tuple[int, Image.Image | None]:
+    if isinstance(item, Line):
+        return LINE_HEIGHT * item.size, None
+    if isinstance(item, QrCode):
+        image = qr_image(item.payload, item.module_dots, profile.dot_width)
+        return image.height, image
+    if isinstance(item, Barcode):
+        image = barcode_image(item, profile.dot_width)
+        return image.height + LINE_HEIGHT, image
+    if isinstance(item, Picture):
+        image = picture_image(item, profile.dot_width)
+        return image.height, image
+    if isinstance(item, Feed):
+        return LINE_HEIGHT * item.lines, None
+    return 0, None  # cut and drawer kick draw nothing
+
+
+def render_image(document: Document, profile: PrinterProfile) -> Image.Image:
+    """A 1-bit image ``profile.dot_width`` dots wide of the whole document."""
+    items = layout(document, profile.columns, profile.encoding)
+    widths = CharWidths(profile.encoding)
+    cell_width = profile.dot_width // profile.columns
+    margin = (profile.dot_width - cell_width * profile.columns) // 2
+    measured = [_item_height(item, profile) for item in items]
+    total = sum(height for height, _ in measured) + LINE_GAP * 2
+    canvas = Image.new("L", (profile.dot_width, max(total, 1)), 255)
+    y = LINE_GAP
+    for item, (height, picture) in zip(items, measured, strict=True):
+        if isinstance(item, Line):
+            x = margin
+            for char in item.text:
+                columns = widths.of(char)
+                mask = glyph(profile.font_path, char, columns, item.size, item.bold, cell_width)
+                canvas.paste(0, (x, y), mask)
+                x += mask.width
+        elif picture is not None:
+            canvas.paste(picture.convert("L"), ((profile.dot_width - picture.width) // 2, y))
+            if isinstance(item, Barcode):
+                _centred_text(canvas, item.code, y + picture.height, profile, widths, cell_width)
+        y += height
+    return canvas.point(lambda value: 255 if value >= 128 else 0).convert("1")
+
+
+def _centred_text(
+    canvas: Image.Image,
+    text: str,
+    y: int,
+    profile: PrinterProfile,
+    widths: CharWidths,
+    cell_width: int,
+) -> None:
+    x = (profile.dot_width - widths.text(text) * cell_width) // 2
+    for char in text:
+        mask = glyph(profile.font_path, char, widths.of(char), 1, False, cell_width)
+        canvas.paste(0, (x, y), mask)
+        x += mask.width
+
+
+def render_png(document: Document, profile: PrinterProfile) -> bytes:
+    """The document as PNG bytes."""
+    buffer = io.BytesIO()
+    render_image(document, profile).save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()

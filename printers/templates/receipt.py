@@ -1,0 +1,54 @@
+"""The sales receipt."""
+
+from __future__ import annotations
+
+from printers.document import Cut, Document, DocumentBuilder, Feed, QrCode
+from printers.templates.common import (
+    format_fen,
+    local_time,
+    signed_fen,
+    store_header,
+    tender_rows,
+    vat_rows,
+)
+from printers.templates.data import ReceiptData, ReceiptLine
+
+RETURN_HINT = "退换货请出示此码"
+
+
+def item_rows(builder: DocumentBuilder, line: ReceiptLine) -> None:
+    """Name (wrapped per character) on its own line, then quantity × price, discount, amount."""
+    builder.text(f"{line.title} {line.variant}".strip())
+    quantity = f"  {line.qty} × {format_fen(line.unit_price_fen)}"
+    if line.discount_fen:
+        builder.row(quantity, signed_fen(-line.discount_fen), signed_fen(line.amount_fen))
+    else:
+        builder.row(quantity, signed_fen(line.amount_fen))
+
+
+def sales_receipt(data: ReceiptData) -> Document:
+    builder = DocumentBuilder(f"Receipt {data.receipt_no}")
+    store_header(builder, data.store, "销售小票（重印）" if data.copy else "销售小票")
+    builder.row(f"单号 {data.receipt_no}", f"终端 {data.terminal_id}")
+    builder.row(f"时间 {local_time(data.time, data.store.timezone)}", f"收银 {data.clerk}")
+    builder.rule()
+    for line in data.lines:
+        item_rows(builder, line)
+    builder.rule()
+    builder.row(
+        f"件数 {sum(line.qty for line in data.lines)}", f"小计 {format_fen(data.subtotal_fen)}"
+    )
+    if data.discount_fen:
+        builder.row("优惠", signed_fen(-data.discount_fen))
+    builder.row("应付", format_fen(data.total_fen), bold=True)
+    vat_rows(builder, data.vat)
+    builder.rule()
+    tender_rows(builder, data.tenders)
+    builder.row("找零", format_fen(data.change_fen))
+    builder.rule()
+    builder.add(QrCode(data.receipt_code, caption=RETURN_HINT))
+    builder.text(RETURN_HINT, "center")
+    if data.footer:
+        builder.text(data.footer, "center")
+    builder.add(Feed(2)).add(Cut())
+    return builder.build()

@@ -1,0 +1,51 @@
+"""X report (the shift so far) and Z report (the closed shift)."""
+
+from __future__ import annotations
+
+from printers.document import Cut, Document, DocumentBuilder, Feed
+from printers.templates.common import (
+    format_fen,
+    local_time,
+    signed_fen,
+    store_header,
+    tender_rows,
+    vat_rows,
+)
+from printers.templates.data import ShiftReportData
+
+
+def shift_report(data: ShiftReportData) -> Document:
+    kind = "Z" if data.final else "X"
+    builder = DocumentBuilder(f"{kind} report {data.shift_no}")
+    heading = f"Z 报表（日结）No.{data.z_number}" if data.final else "X 报表（班中）"
+    store_header(builder, data.store, heading)
+    zone = data.store.timezone
+    builder.row(f"班次 {data.shift_no}", f"终端 {data.terminal_id}")
+    builder.text(f"开班 {local_time(data.opened_at, zone)}")
+    if data.closed_at is not None:
+        builder.text(f"结班 {local_time(data.closed_at, zone)}")
+    builder.text(f"打印 {local_time(data.printed_at, zone)}")
+    builder.text(f"收银员 {data.clerk}")
+    builder.rule()
+    builder.row(f"销售 {data.sales_count} 笔", format_fen(data.sales_fen))
+    builder.row(f"退货 {data.returns_count} 笔", signed_fen(-data.returns_fen))
+    builder.row("优惠", signed_fen(-data.discounts_fen))
+    builder.row("净额", format_fen(data.sales_fen - data.returns_fen), bold=True)
+    vat_rows(builder, data.vat)
+    builder.rule()
+    builder.text("按支付方式", bold=True)
+    tender_rows(builder, data.by_tender)
+    builder.rule()
+    builder.row("备用金", format_fen(data.opening_float_fen))
+    builder.row("应有现金", format_fen(data.cash_expected_fen))
+    if data.cash_counted_fen is not None:
+        builder.row("实点现金", format_fen(data.cash_counted_fen))
+        difference = data.cash_difference_fen or 0
+        builder.row("差额", signed_fen(difference), bold=True)
+    builder.rule()
+    if data.final:
+        builder.text("本班已结束", "center")
+    else:
+        builder.text("班次进行中，本报表不结班", "center")
+    builder.add(Feed(2)).add(Cut())
+    return builder.build()
