@@ -1,0 +1,471 @@
+"""The sync repository: cursors, tokens, online orders, deliveries, the sync log and the lease.
+
+Like every repository it works on the caller's session (the caller commits) and returns plain
+dataclasses, so the sync engine's results can cross threads to the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from redhome_pos.persistence.models.base import utcnow
+from redhome_pos.persistence.models.sync import (
+    DeliveryRow,
+    OnlineOrderLineRow,
+    OnlineOrderRow,
+    OnlineTokenRow,
+    SyncCursorRow,
+    SyncLeaseRow,
+    SyncLogRow,
+)
+
+# Delivery states: the intent is written at the counter (pending); the engine marks it sent
+# before the call leaves (so a crash after the call is known to be "maybe sent") and confirmed
+# once the online store has it; void when the order was cancelled before it went out.
+PENDING = "pending"
+SENT = "sent"
+CONFIRMED = "confirmed"
+VOID = "void"
+
+LOG_KEEP = 5000  # sync log entries kept; older ones are pruned
+
+
+@dataclass(frozen=True, slots=True)
+class StreamCursor:
+    """How far a stream has read, what it keeps between runs, and how its last run went."""
+
+    stream: str
+    position: datetime | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+    last_attempt_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTokens:
+    access_token: str = field(repr=False)
+    access_expires_at: datetime
+    refresh_token: str = field(repr=False)
+    refresh_expires_at: datetime
+    seller_id: str = ""
+    seller_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOrderLine:
+    line_no: int
+    red_sku_id: str
+    sku_id: int | None
+    quantity: int
+    unit_price_fen: int
+    barcode: str = ""
+    erp_code: str = ""
+    title: str = ""
+    reserved: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOnlineOrder:
+    order_id: str
+    status: str
+    fulfilment: str
+    warehouse_code: str
+    ours: bool
+    online_created_at: datetime
+    online_updated_at: datetime
+    lines: tuple[StoredOrderLine, ...] = ()
+    receiver_name: str = ""
+    receiver_phone_masked: str = ""
+    receiver_address: str = ""
+    paid_fen: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    order_id: str
+    state: str
+    method: str
+    express_no: str
+    company_code: str
+    attempts: int
+    last_error: str
+    requested_at: datetime
+    sent_at: datetime | None
+    confirmed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncLogEntry:
+    id: int
+    at: datetime
+    stream: str
+    level: str
+    template: str
+    params: dict[str, Any]
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template
+
+
+def _order_line(row: OnlineOrderLineRow) -> StoredOrderLine:
+    return StoredOrderLine(
+        line_no=row.line_no,
+        red_sku_id=row.red_sku_id,
+        sku_id=row.sku_id,
+        quantity=row.quantity,
+        unit_price_fen=row.unit_price_fen,
+        barcode=row.barcode,
+        erp_code=row.erp_code,
+        title=row.title,
+        reserved=row.reserved,
+    )
+
+
+def _delivery(row: DeliveryRow) -> Delivery:
+    return Delivery(
+        order_id=row.order_id,
+        state=row.state,
+        method=row.method,
+        express_no=row.express_no,
+        company_code=row.company_code,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        requested_at=row.requested_at,
+        sent_at=row.sent_at,
+        confirmed_at=row.confirmed_at,
+    )
+
+
+class SyncRepository:
+    """Sync state on one session; the caller's unit of work commits."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # --- cursors ------------------------------------------------------------------------
+
+    def cursor(self, stream: str) -> StreamCursor:
+        row = self._session.get(SyncCursorRow, stream)
+        if row is None:
+            return StreamCursor(stream)
+        return StreamCursor(
+            stream=row.stream,
+            position=row.position,
+            state=dict(row.state or {}),
+            last_attempt_at=row.last_attempt_at,
+            last_success_at=row.last_success_at,
+            last_error=row.last_error,
+        )
+
+    def cursors(self) -> list[StreamCursor]:
+        streams = self._session.scalars(select(SyncCursorRow.stream).order_by("stream")).all()
+        return [self.cursor(stream) for stream in streams]
+
+    def _cursor_row(self, stream: str) -> SyncCursorRow:
+        row = self._session.get(SyncCursorRow, stream)
+        if row is None:
+            row = SyncCursorRow(stream=stream, position=None, state={}, last_error="")
+            self._session.add(row)
+            self._session.flush()
+        return row
+
+    def move_cursor(
+        self, stream: str, position: datetime | None, state: dict[str, Any] | None = None
+    ) -> None:
+        """Remember how far ``stream`` has read (and what it needs to resume)."""
+        row = self._cursor_row(stream)
+        row.position = position
+        row.state = dict(state or {})
+        self._session.flush()
+
+    def record_run(self, stream: str, *, at: datetime, error: str = "") -> None:
+        """Note a run of ``stream``: a success when ``error`` is empty."""
+        row = self._cursor_row(stream)
+        row.last_attempt_at = at
+        row.last_error = error
+        if not error:
+            row.last_success_at = at
+        self._session.flush()
+
+    # --- tokens -------------------------------------------------------------------------
+
+    def tokens(self, store_kind: str) -> StoredTokens | None:
+        row = self._session.get(OnlineTokenRow, store_kind)
+        if row is None:
+            return None
+        return StoredTokens(
+            access_token=row.access_token,
+            access_expires_at=row.access_expires_at,
+            refresh_token=row.refresh_token,
+            refresh_expires_at=row.refresh_expires_at,
+            seller_id=row.seller_id,
+            seller_name=row.seller_name,
+        )
+
+    def save_tokens(self, store_kind: str, tokens: StoredTokens) -> None:
+        row = self._session.get(OnlineTokenRow, store_kind)
+        if row is None:
+            row = OnlineTokenRow(store_kind=store_kind)
+            self._session.add(row)
+        row.access_token = tokens.access_token
+        row.access_expires_at = tokens.access_expires_at
+        row.refresh_token = tokens.refresh_token
+        row.refresh_expires_at = tokens.refresh_expires_at
+        row.seller_id = tokens.seller_id
+        row.seller_name = tokens.seller_name
+        self._session.flush()
+
+    # --- online orders ------------------------------------------------------------------
+
+    def order_marks(self, order_ids: Iterable[str]) -> dict[str, tuple[str, datetime]]:
+        """Status and online update time of the orders already stored, by order id."""
+        ids = list(order_ids)
+        if not ids:
+            return {}
+        rows = self._session.execute(
+            select(
+                OnlineOrderRow.order_id, OnlineOrderRow.status, OnlineOrderRow.online_updated_at
+            ).where(OnlineOrderRow.order_id.in_(ids))
+        ).all()
+        return {order_id: (status, updated) for order_id, status, updated in rows}
+
+    def order(self, order_id: str) -> StoredOnlineOrder | None:
+        row = self._session.get(OnlineOrderRow, order_id)
+        if row is None:
+            return None
+        lines = self._session.scalars(
+            select(OnlineOrderLineRow)
+            .where(OnlineOrderLineRow.order_id == order_id)
+            .order_by(OnlineOrderLineRow.line_no)
+        ).all()
+        return StoredOnlineOrder(
+            order_id=row.order_id,
+            status=row.status,
+            fulfilment=row.fulfilment,
+            warehouse_code=row.warehouse_code,
+            ours=row.ours,
+            online_created_at=row.online_created_at,
+            online_updated_at=row.online_updated_at,
+            lines=tuple(_order_line(line) for line in lines),
+            receiver_name=row.receiver_name,
+            receiver_phone_masked=row.receiver_phone_masked,
+            receiver_address=row.receiver_address,
+            paid_fen=row.paid_fen,
+        )
+
+    def orders(
+        self, *, ours_only: bool = True, statuses: Sequence[str] | None = None, limit: int = 200
+    ) -> list[StoredOnlineOrder]:
+        """Orders newest first (the store's own by default), optionally of some statuses."""
+        query = select(OnlineOrderRow.order_id)
+        if ours_only:
+            query = query.where(OnlineOrderRow.ours.is_(True))
+        if statuses is not None:
+            query = query.where(OnlineOrderRow.status.in_(list(statuses)))
+        query = query.order_by(OnlineOrderRow.online_created_at.desc()).limit(limit)
+        found = (self.order(order_id) for order_id in self._session.scalars(query).all())
+        return [order for order in found if order is not None]
+
+    def upsert_order(self, order: StoredOnlineOrder) -> str | None:
+        """Store the order as the online store has it now; returns the status it had before
+        (None for a new order). The lines are replaced; reservations are set apart."""
+        session = self._session
+        row = session.get(OnlineOrderRow, order.order_id)
+        previous = None if row is None else row.status
+        if row is None:
+            row = OnlineOrderRow(order_id=order.order_id)
+            session.add(row)
+        row.status = order.status
+        row.fulfilment = order.fulfilment
+        row.warehouse_code = order.warehouse_code
+        row.ours = order.ours
+        row.online_created_at = order.online_created_at
+        row.online_updated_at = order.online_updated_at
+        row.receiver_name = order.receiver_name
+        row.receiver_phone_masked = order.receiver_phone_masked
+        row.receiver_address = order.receiver_address
+        row.paid_fen = order.paid_fen
+        row.fetched_at = utcnow()
+        session.flush()
+        held = {
+            line_no: reserved
+            for line_no, reserved in session.execute(
+                select(OnlineOrderLineRow.line_no, OnlineOrderLineRow.reserved).where(
+                    OnlineOrderLineRow.order_id == order.order_id
+                )
+            ).all()
+        }
+        session.execute(
+            delete(OnlineOrderLineRow).where(OnlineOrderLineRow.order_id == order.order_id)
+        )
+        if order.lines:
+            session.execute(
+                insert(OnlineOrderLineRow),
+                [
+                    {
+                        "order_id": order.order_id,
+                        "line_no": line.line_no,
+                        "red_sku_id": line.red_sku_id,
+                        "sku_id": line.sku_id,
+                        "quantity": line.quantity,
+                        "unit_price_fen": line.unit_price_fen,
+                        "barcode": line.barcode,
+                        "erp_code": line.erp_code,
+                        "title": line.title,
+                        "reserved": min(held.get(line.line_no, 0), line.quantity),
+                    }
+                    for line in order.lines
+                ],
+            )
+        return previous
+
+    def set_reservation(self, order_id: str, *, reserve: bool) -> None:
+        """Hold back each line's units for the store to pick (or release them)."""
+        self._session.execute(
+            update(OnlineOrderLineRow)
+            .where(OnlineOrderLineRow.order_id == order_id)
+            .values(reserved=OnlineOrderLineRow.quantity if reserve else 0)
+        )
+
+    def reserved(self, sku_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Units held back for online orders, per SKU (SKUs with none are left out)."""
+        query = (
+            select(OnlineOrderLineRow.sku_id, func.sum(OnlineOrderLineRow.reserved))
+            .where(OnlineOrderLineRow.reserved > 0, OnlineOrderLineRow.sku_id.is_not(None))
+            .group_by(OnlineOrderLineRow.sku_id)
+        )
+        if sku_ids is not None:
+            query = query.where(OnlineOrderLineRow.sku_id.in_(list(sku_ids)))
+        return {
+            int(sku): int(total)
+            for sku, total in self._session.execute(query).all()
+            if sku is not None
+        }
+
+    # --- deliveries ---------------------------------------------------------------------
+
+    def delivery(self, order_id: str) -> Delivery | None:
+        row = self._session.get(DeliveryRow, order_id)
+        return None if row is None else _delivery(row)
+
+    def add_delivery(
+        self,
+        order_id: str,
+        *,
+        method: str,
+        express_no: str,
+        company_code: str,
+        staff_id: int | None,
+        terminal_id: str,
+    ) -> None:
+        self._session.add(
+            DeliveryRow(
+                order_id=order_id,
+                state=PENDING,
+                method=method,
+                express_no=express_no,
+                company_code=company_code,
+                attempts=0,
+                last_error="",
+                staff_id=staff_id,
+                terminal_id=terminal_id,
+                requested_at=utcnow(),
+            )
+        )
+        self._session.flush()
+
+    def mark_delivery(self, order_id: str, state: str, *, error: str = "") -> None:
+        """Move a delivery to ``state``; ``sent`` counts an attempt."""
+        row = self._session.get(DeliveryRow, order_id)
+        if row is None:
+            raise LookupError(f"no delivery for order {order_id}")
+        now = utcnow()
+        row.state = state
+        row.last_error = error
+        if state == SENT:
+            row.attempts += 1
+            row.sent_at = now
+        elif state == CONFIRMED:
+            row.confirmed_at = now
+        self._session.flush()
+
+    def note_delivery_error(self, order_id: str, error: str) -> None:
+        self._session.execute(
+            update(DeliveryRow).where(DeliveryRow.order_id == order_id).values(last_error=error)
+        )
+
+    def deliveries(self, states: Sequence[str]) -> list[Delivery]:
+        rows = self._session.scalars(
+            select(DeliveryRow)
+            .where(DeliveryRow.state.in_(list(states)))
+            .order_by(DeliveryRow.requested_at)
+        ).all()
+        return [_delivery(row) for row in rows]
+
+    # --- sync log -----------------------------------------------------------------------
+
+    def log(self, stream: str, level: str, template: str, **params: Any) -> None:
+        """Add an event in words (English template; ``params`` fill it)."""
+        self._session.add(
+            SyncLogRow(at=utcnow(), stream=stream, level=level, template=template, params=params)
+        )
+        self._session.flush()
+
+    def recent_log(self, limit: int = 100, *, level: str | None = None) -> list[SyncLogEntry]:
+        query = select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit)
+        if level is not None:
+            query = query.where(SyncLogRow.level == level)
+        return [
+            SyncLogEntry(row.id, row.at, row.stream, row.level, row.template, dict(row.params))
+            for row in self._session.scalars(query).all()
+        ]
+
+    def prune_log(self, keep: int = LOG_KEEP) -> None:
+        newest = self._session.scalar(select(func.max(SyncLogRow.id)))
+        if newest is not None and newest > keep:
+            self._session.execute(delete(SyncLogRow).where(SyncLogRow.id <= newest - keep))
+
+    # --- the lease: one sync engine per store ---------------------------------------------
+
+    def take_lease(self, name: str, holder: str, *, now: datetime, ttl: timedelta) -> bool:
+        """Take or renew the lease ``name`` for ``holder`` unless another holder's lease is
+        still running. Returns whether ``holder`` has it now."""
+        session = self._session
+        renewed = session.execute(
+            update(SyncLeaseRow)
+            .where(
+                SyncLeaseRow.name == name,
+                (SyncLeaseRow.holder == holder) | (SyncLeaseRow.expires_at < now),
+            )
+            .values(holder=holder, expires_at=now + ttl)
+            .returning(SyncLeaseRow.acquired_at, SyncLeaseRow.holder)
+        ).first()
+        if renewed is not None:
+            return True
+        if session.get(SyncLeaseRow, name) is not None:
+            return False
+        session.add(SyncLeaseRow(name=name, holder=holder, acquired_at=now, expires_at=now + ttl))
+        session.flush()
+        return True
+
+    def release_lease(self, name: str, holder: str) -> None:
+        self._session.execute(
+            delete(SyncLeaseRow).where(SyncLeaseRow.name == name, SyncLeaseRow.holder == holder)
+        )
+
+    def lease_holder(self, name: str, *, now: datetime) -> str | None:
+        row = self._session.get(SyncLeaseRow, name)
+        if row is None or row.expires_at < now:
+            return None
+        return row.holder
