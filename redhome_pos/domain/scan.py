@@ -1,0 +1,370 @@
+"""The scan router: whatever a scanner, the camera or a person enters, say what it is.
+
+``route(text, settings)`` cleans the text and returns one typed result. It never guesses a
+product: a retail barcode whose check digit is wrong raises ``ScanError`` ("scan again").
+
+Precedence, first match wins (each step is explained where it is coded):
+
+1. nothing left after cleaning → ``ScanError``;
+2. ``RH<n>.…`` → one of our signed codes (receipt, parcel, pickup, staff badge), verified;
+3. text with ``<`` or ``>`` → unknown (markup is never a code, and is never echoed);
+4. a link, or share text holding one → RED note link or ``xhslink.com`` short link; any other
+   host → unknown (the router never opens anything);
+5. digits only: 18 digits starting 10–15 → WeChat Pay code; 16–24 digits starting 25–30 →
+   Alipay code; 8, 12, 13 or 14 digits → retail barcode with its check digit (13 digits
+   starting 20–29 → variable-measure code in the configured layout); other digits → SKU code;
+6. letters, digits, ``-``, ``_``, ``.`` → SKU or erp code;
+7. anything else → unknown.
+
+Payment codes and retail barcodes never have the same length, so their order is not a matter
+of taste; the payment test runs first so that a long digit string is never taken for a SKU.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from redhome_pos.domain import signed_codes
+from redhome_pos.domain.barcodes import (
+    Symbology,
+    has_valid_check_digit,
+    lookup_keys,
+    upce_to_upca,
+)
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.signed_codes import SignedCode, SignedCodeError
+
+MAX_INPUT_LENGTH = 2048  # read no further than this, whatever arrives
+MAX_CODE_LENGTH = 600  # a cleaned code longer than this is nothing we know
+
+NOTE_HOSTS = frozenset({"www.xiaohongshu.com", "xiaohongshu.com"})
+SHORT_LINK_HOSTS = frozenset({"xhslink.com", "www.xhslink.com"})
+
+
+class ScanError(DomainError, ValueError):
+    """A scan was read but must not be used: wrong check digit, forged code, nothing read."""
+
+
+class ScanKind(enum.StrEnum):
+    PRODUCT_BARCODE = "product_barcode"
+    VARIABLE_MEASURE = "variable_measure"
+    SKU_CODE = "sku_code"
+    NOTE_LINK = "note_link"
+    SHORT_LINK = "short_link"
+    RECEIPT_CODE = "receipt_code"
+    PARCEL_CODE = "parcel_code"
+    PICKUP_CODE = "pickup_code"
+    STAFF_BADGE = "staff_badge"
+    WECHAT_PAY = "wechat_pay"
+    ALIPAY = "alipay"
+    UNKNOWN = "unknown"
+
+
+class Measure(enum.StrEnum):
+    PRICE = "price"  # the value is the line amount in fen
+    WEIGHT = "weight"  # the value is the weight in grams
+
+
+@dataclass(frozen=True, slots=True)
+class VariableMeasureLayout:
+    """Where a scale puts the item and the value in a 13-digit code starting 20–29.
+
+    Positions count from 0; the last digit is always the check digit. The default reads
+    ``2P IIIII VVVVV C``: two prefix digits, five item digits, five value digits.
+    """
+
+    measure: Measure = Measure.PRICE
+    prefixes: frozenset[str] = frozenset(str(n) for n in range(20, 30))
+    item_start: int = 2
+    item_length: int = 5
+    value_start: int = 7
+    value_length: int = 5
+
+    @classmethod
+    def named(cls, measure: str) -> VariableMeasureLayout:
+        try:
+            return cls(measure=Measure(measure))
+        except ValueError:
+            raise ScanError(
+                "Unknown variable-measure layout {name!r}: use 'price' or 'weight'", name=measure
+            ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    """What the router needs to know about this store."""
+
+    store_code: str = ""
+    code_secret: str = ""
+    variable_measure: VariableMeasureLayout = field(default_factory=VariableMeasureLayout)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductBarcode:
+    """A retail barcode with a correct check digit; ``keys`` are the forms to look up."""
+
+    kind: ClassVar[ScanKind] = ScanKind.PRODUCT_BARCODE
+    code: str
+    symbology: Symbology
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VariableMeasure:
+    """A scale label: the item it names and the price (fen) or weight (grams) it carries."""
+
+    kind: ClassVar[ScanKind] = ScanKind.VARIABLE_MEASURE
+    code: str
+    item_code: str
+    measure: Measure
+    value: int
+
+    @property
+    def price_fen(self) -> int | None:
+        return self.value if self.measure is Measure.PRICE else None
+
+    @property
+    def weight_g(self) -> int | None:
+        return self.value if self.measure is Measure.WEIGHT else None
+
+
+@dataclass(frozen=True, slots=True)
+class SkuCode:
+    """Text that may be a SKU code, an erp code or an internal barcode: the catalog decides."""
+
+    kind: ClassVar[ScanKind] = ScanKind.SKU_CODE
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLink:
+    """A RED note; only the note id is kept (share tokens in the link are dropped)."""
+
+    kind: ClassVar[ScanKind] = ScanKind.NOTE_LINK
+    note_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShortLink:
+    """An ``xhslink.com`` link: only following it online tells which note it is."""
+
+    kind: ClassVar[ScanKind] = ScanKind.SHORT_LINK
+    code: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCode:
+    """One of our own signed codes, verified for this store."""
+
+    code: SignedCode
+
+    @property
+    def kind(self) -> ScanKind:
+        return _STORE_CODE_KINDS[self.code.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentCode:
+    """A customer's WeChat Pay or Alipay payment code (one-time; shown masked)."""
+
+    wallet: ScanKind
+    code: str
+
+    @property
+    def kind(self) -> ScanKind:
+        return self.wallet
+
+    @property
+    def masked(self) -> str:
+        return f"{self.code[:4]}{'*' * (len(self.code) - 8)}{self.code[-4:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """Nothing the store knows. ``template``/``params`` say why, for the clerk to read."""
+
+    kind: ClassVar[ScanKind] = ScanKind.UNKNOWN
+    template: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+
+ScanResult = (
+    ProductBarcode
+    | VariableMeasure
+    | SkuCode
+    | NoteLink
+    | ShortLink
+    | StoreCode
+    | PaymentCode
+    | Unknown
+)
+
+_STORE_CODE_KINDS = {
+    signed_codes.CodeKind.RECEIPT: ScanKind.RECEIPT_CODE,
+    signed_codes.CodeKind.PARCEL: ScanKind.PARCEL_CODE,
+    signed_codes.CodeKind.PICKUP: ScanKind.PICKUP_CODE,
+    signed_codes.CodeKind.STAFF_BADGE: ScanKind.STAFF_BADGE,
+}
+
+# A scanner may send an AIM symbology identifier first (``]E0`` EAN-13, ``]Q1`` QR, …).
+_AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_DIGITS_AND_SPACES = re.compile(r"^[0-9][0-9 ]*[0-9]$")
+_SKU_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
+_URL_IN_TEXT = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/?=&+#:\-]*)?")
+_NOTE_ID = re.compile(r"^[0-9A-Za-z]{8,40}$")
+_SHORT_CODE = re.compile(r"^[0-9A-Za-z]{1,32}$")
+_PREVIEW_DROP = str.maketrans("", "", "<>&\"'`")
+
+
+def clean(text: str) -> str:
+    """The text as the router reads it: full-width forms folded (NFKC), control characters,
+    a scanner's symbology identifier and outer spaces removed, length capped."""
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT_LENGTH])
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+    text = text.strip()
+    text = _AIM_PREFIX.sub("", text, count=1).strip()
+    if _DIGITS_AND_SPACES.match(text):
+        # "6 901234 567892" as printed under a barcode and typed by hand.
+        text = text.replace(" ", "")
+    return text
+
+
+def route(text: str, settings: ScanSettings | None = None) -> ScanResult:
+    """Say what ``text`` is. Raises ``ScanError`` only when it must not be used at all."""
+    settings = settings or ScanSettings()
+    code = clean(text)
+    if not code:
+        raise ScanError("Nothing was read: scan again")
+    if len(code) > MAX_CODE_LENGTH:
+        return Unknown(
+            "This is too long to be a code the store knows ({length} characters)",
+            {"length": str(len(code))},
+        )
+    if signed_codes.looks_signed(code):
+        return _store_code(code, settings)
+    if "<" in code or ">" in code:
+        return Unknown("This looks like web page text, not a code")
+    if "://" in code:
+        if code.isascii() and " " not in code:
+            return _link(code)
+        # Share text copied from the RED app: "【…】 … http://xhslink.com/a/… 复制本条信息…".
+        found = _URL_IN_TEXT.search(code)
+        if found is not None:
+            return _link(found.group(0))
+        return Unknown("This link cannot be read; it was not opened")
+    if _starts_with_host(code):
+        return _link(code)
+    if code.isascii() and code.isdigit():
+        return _digits(code, settings.variable_measure)
+    if _SKU_CODE.match(code):
+        return SkuCode(code)
+    return Unknown("Not a code the store knows: {preview}", {"preview": _preview(code)})
+
+
+def _store_code(code: str, settings: ScanSettings) -> StoreCode:
+    try:
+        return StoreCode(
+            signed_codes.verify(code, secret=settings.code_secret, store=settings.store_code)
+        )
+    except SignedCodeError as error:
+        raise ScanError(error.template, **error.params) from None
+
+
+def _starts_with_host(code: str) -> bool:
+    head = code.split("/", 1)[0].lower()
+    return head in NOTE_HOSTS or head in SHORT_LINK_HOSTS
+
+
+def _link(code: str) -> ScanResult:
+    if "://" not in code:
+        code = "https://" + code
+    try:
+        parts = urlsplit(code)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return Unknown("This link cannot be read; it was not opened")
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return Unknown("This link cannot be read; it was not opened")
+    segments = [s for s in parts.path.split("/") if s]
+    if host in NOTE_HOSTS:
+        return _note_link(segments)
+    if host in SHORT_LINK_HOSTS:
+        if 1 <= len(segments) <= 2 and all(_SHORT_CODE.match(s) for s in segments):
+            path = "/".join(segments)
+            return ShortLink(code=path, url=f"https://xhslink.com/{path}")
+        return Unknown("This xhslink.com link has no note code")
+    return Unknown(
+        "A link to {host} is not a RED note; it was not opened", {"host": _preview(host)}
+    )
+
+
+def _note_link(segments: list[str]) -> ScanResult:
+    note_id: str | None = None
+    if len(segments) == 2 and segments[0] == "explore":
+        note_id = segments[1]
+    elif len(segments) == 3 and segments[:2] == ["discovery", "item"]:
+        note_id = segments[2]
+    elif len(segments) == 4 and segments[:2] == ["user", "profile"]:
+        note_id = segments[3]
+    elif len(segments) == 3 and segments[:2] == ["user", "profile"]:
+        return Unknown("This is a RED profile link, not a note: show the note itself")
+    if note_id is None or not _NOTE_ID.match(note_id):
+        return Unknown("This RED link is not a note: show the note itself")
+    return NoteLink(note_id)
+
+
+def _digits(code: str, layout: VariableMeasureLayout) -> ScanResult:
+    length = len(code)
+    if length < 2:
+        return Unknown("Not a code the store knows: {preview}", {"preview": code})
+    prefix = int(code[:2])
+    if length == 18 and 10 <= prefix <= 15:
+        return PaymentCode(ScanKind.WECHAT_PAY, code)
+    if 16 <= length <= 24 and 25 <= prefix <= 30:
+        return PaymentCode(ScanKind.ALIPAY, code)
+    if length in (8, 12, 13, 14):
+        return _retail(code, layout)
+    return SkuCode(code)
+
+
+def _retail(code: str, layout: VariableMeasureLayout) -> ScanResult:
+    if has_valid_check_digit(code):
+        if len(code) == 13 and code[:2] in layout.prefixes:
+            return _variable_measure(code, layout)
+        if len(code) == 8:
+            return ProductBarcode(code, Symbology.EAN8, (code,))
+        if len(code) == 14:
+            # A GTIN-14 whose packaging digit is 0 is the EAN-13 inside it.
+            if code.startswith("0"):
+                return ProductBarcode(code[1:], Symbology.EAN13, tuple(lookup_keys(code[1:])))
+            return ProductBarcode(code, Symbology.INTERNAL, (code,))
+        symbology = Symbology.EAN13 if len(code) == 13 else Symbology.UPCA
+        return ProductBarcode(code, symbology, tuple(lookup_keys(code)))
+    if len(code) == 8 and code[0] in "01":
+        upca = upce_to_upca(code)
+        if has_valid_check_digit(upca):
+            return ProductBarcode(code, Symbology.UPCE, (code, upca, "0" + upca))
+    raise ScanError("Check digit wrong in {code}: scan again", code=code)
+
+
+def _variable_measure(code: str, layout: VariableMeasureLayout) -> VariableMeasure:
+    item = code[layout.item_start : layout.item_start + layout.item_length]
+    value = code[layout.value_start : layout.value_start + layout.value_length]
+    return VariableMeasure(code, item, layout.measure, int(value))
+
+
+def _preview(text: str) -> str:
+    """A short, harmless echo of what was read, for a message (never markup or quotes)."""
+    shown = text.translate(_PREVIEW_DROP)
+    return shown[:40] + ("…" if len(shown) > 40 else "")
