@@ -1,1 +1,585 @@
-"""Configuration (placeholder until the foundation's config module lands)."""
+"""The store's configuration: one TOML file, overridable by environment variables.
+
+``load_config()`` finds the file (``--config FILE``, else ``REDHOME_CONFIG``, else
+``config.toml`` in the user configuration directory), checks every value and returns frozen
+dataclasses. A missing file in the default place gives the defaults (first start); a broken
+file gives a ``ConfigError`` naming the file, the line and the key. Secrets (the online-store
+app secret, the scanning code secret, a database password) never appear in ``repr`` or in
+``redacted()``, which is what logs and ``config show`` may print.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tempfile
+import tomllib
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+APP_NAME = "redhome-pos"
+DEMO_APP_NAME = "redhome-pos-demo"
+CONFIG_FILE_NAME = "config.toml"
+SECRET_MASK = "********"
+
+LANGUAGES = ("zh_CN", "en")
+TRANSPORTS = ("network", "usb", "serial", "file", "cups", "dummy", "preview")
+PRINTER_LANGUAGES = ("escpos", "escpos-raster", "tspl", "zpl")
+ENCODINGS = ("gbk", "gb18030")
+GS1_LAYOUTS = ("price", "weight")
+ONLINE_STORE_KINDS = ("red",)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file, line and key."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        key: str = "",
+    ) -> None:
+        self.file = str(file) if file is not None else ""
+        self.line = line
+        self.key = key
+        self.problem = message
+        where = self.file
+        if where and line is not None:
+            where = f"{where}, line {line}"
+        if key:
+            where = f"{where}: {key}" if where else key
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+# --- the settings -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """Where the program keeps its files (never in the working directory)."""
+
+    config_file: Path
+    data_dir: Path
+    log_dir: Path
+    backup_dir: Path
+    preview_dir: Path
+
+    @classmethod
+    def for_app(cls, app_name: str) -> AppPaths:
+        dirs = platformdirs.PlatformDirs(app_name, appauthor=False)
+        data_dir = Path(dirs.user_data_dir)
+        return cls(
+            config_file=Path(dirs.user_config_dir) / CONFIG_FILE_NAME,
+            data_dir=data_dir,
+            log_dir=Path(dirs.user_log_dir),
+            backup_dir=data_dir / "backups",
+            preview_dir=data_dir / "previews",
+        )
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        """The real store's files in the platform's user directories."""
+        return cls.for_app(APP_NAME)
+
+    @classmethod
+    def demo(cls) -> AppPaths:
+        """The demo store's files, kept apart from a real store's."""
+        return cls.for_app(DEMO_APP_NAME)
+
+    @classmethod
+    def under(cls, root: Path, config_file: Path | None = None) -> AppPaths:
+        """Every directory under one root (tests, portable installs)."""
+        return cls(
+            config_file=config_file or root / CONFIG_FILE_NAME,
+            data_dir=root / "data",
+            log_dir=root / "logs",
+            backup_dir=root / "data" / "backups",
+            preview_dir=root / "data" / "previews",
+        )
+
+    @property
+    def default_database_url(self) -> str:
+        return f"sqlite:///{self.data_dir / 'store.db'}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreConfig:
+    code: str = "RH0001"
+    name: str = "REDHOME"
+    address: str = ""
+    timezone: str = "Asia/Shanghai"
+    language: str = "zh_CN"
+    default_vat_rate_bp: int = 1300
+    allow_negative_stock: bool = False
+    receipt_footer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseConfig:
+    url: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"DatabaseConfig(url={redact_url(self.url)!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterConfig:
+    name: str
+    transport: str = "preview"
+    host: str = ""
+    port: int = 9100
+    usb_vendor: int = 0
+    usb_product: int = 0
+    serial_device: str = ""
+    baudrate: int = 9600
+    path: str = ""
+    language: str = "escpos"
+    profile: str = "TM-T20II"
+    columns: int = 48
+    dot_width: int = 576
+    encoding: str = "gbk"
+    cutter: bool = True
+    qr_native: bool = False
+    cash_drawer: bool = True
+    label_width_mm: int = 60
+    label_height_mm: int = 40
+    timeout_s: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineStoreConfig:
+    kind: str = "red"
+    base_url: str = ""
+    app_id: str = ""
+    app_secret: str = field(default="", repr=False)
+    warehouse_code: str = ""
+    redirect_uri: str = ""
+    delivery_company_code: str = "selfdelivery"
+    enabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanningConfig:
+    code_secret: str = field(default="", repr=False)  # per-store HMAC key for our own codes
+    burst_max_interval_ms: int = 35
+    burst_min_length: int = 6
+    gs1_variable_layout: str = "price"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    store: StoreConfig
+    terminal_id: str
+    database: DatabaseConfig
+    printers: dict[str, PrinterConfig]
+    online_store: OnlineStoreConfig
+    scanning: ScanningConfig
+    paths: AppPaths
+
+    def secrets(self) -> list[str]:
+        """Every secret value in this configuration (for log redaction)."""
+        found = [self.online_store.app_secret, self.scanning.code_secret]
+        found.append(_url_password(self.database.url))
+        return [value for value in found if value]
+
+
+def default_config(paths: AppPaths | None = None) -> Config:
+    """What a store runs with before anything is configured."""
+    paths = paths or AppPaths.default()
+    return Config(
+        store=StoreConfig(),
+        terminal_id="POS-01",
+        database=DatabaseConfig(url=paths.default_database_url),
+        printers={"receipt": PrinterConfig(name="receipt")},
+        online_store=OnlineStoreConfig(),
+        scanning=ScanningConfig(),
+        paths=paths,
+    )
+
+
+# --- secrets ----------------------------------------------------------------------------
+
+_URL_PASSWORD = re.compile(r"^(?P<head>[^:/?#]+://[^:/@]*:)(?P<password>[^@/]*)(?P<tail>@.*)$")
+
+
+def _url_password(url: str) -> str:
+    match = _URL_PASSWORD.match(url)
+    return match.group("password") if match else ""
+
+
+def redact_url(url: str) -> str:
+    """A database URL with its password masked."""
+    match = _URL_PASSWORD.match(url)
+    if not match or not match.group("password"):
+        return url
+    return f"{match.group('head')}{SECRET_MASK}{match.group('tail')}"
+
+
+def redacted(config: Config) -> dict[str, Any]:
+    """The configuration as TOML-ready data with every secret masked (safe to print)."""
+    data = _to_toml_data(config)
+    data["database"]["url"] = redact_url(config.database.url)
+    for section, key in (("online_store", "app_secret"), ("scanning", "code_secret")):
+        if data[section].get(key):
+            data[section][key] = SECRET_MASK
+    return data
+
+
+# --- reading ----------------------------------------------------------------------------
+
+# Environment variables that override a setting: variable -> (section, key).
+ENV_OVERRIDES: dict[str, tuple[str, str]] = {
+    "REDHOME_DATABASE_URL": ("database", "url"),
+    "REDHOME_TERMINAL_ID": ("", "terminal_id"),
+    "REDHOME_STORE_CODE": ("store", "code"),
+    "REDHOME_STORE_NAME": ("store", "name"),
+    "REDHOME_LANGUAGE": ("store", "language"),
+    "REDHOME_TIMEZONE": ("store", "timezone"),
+    "REDHOME_ONLINE_STORE_BASE_URL": ("online_store", "base_url"),
+    "REDHOME_ONLINE_STORE_APP_ID": ("online_store", "app_id"),
+    "REDHOME_ONLINE_STORE_APP_SECRET": ("online_store", "app_secret"),
+    "REDHOME_ONLINE_STORE_WAREHOUSE_CODE": ("online_store", "warehouse_code"),
+    "REDHOME_ONLINE_STORE_ENABLED": ("online_store", "enabled"),
+    "REDHOME_SCANNING_CODE_SECRET": ("scanning", "code_secret"),
+    "REDHOME_DATA_DIR": ("paths", "data_dir"),
+    "REDHOME_LOG_DIR": ("paths", "log_dir"),
+    "REDHOME_BACKUP_DIR": ("paths", "backup_dir"),
+    "REDHOME_PREVIEW_DIR": ("paths", "preview_dir"),
+}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def config_file_path(path: Path | None, env: Mapping[str, str], paths: AppPaths) -> Path:
+    if path is not None:
+        return Path(path).expanduser()
+    if env.get("REDHOME_CONFIG"):
+        return Path(env["REDHOME_CONFIG"]).expanduser()
+    return paths.config_file
+
+
+def load_config(
+    path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    *,
+    paths: AppPaths | None = None,
+) -> Config:
+    """Read the configuration (see the module docstring for where it is found).
+
+    ``paths`` gives the default directories (``AppPaths.demo()`` for the demo store); a
+    ``[paths]`` table or ``REDHOME_DATA_DIR``-style variables override them.
+    """
+    env = os.environ if env is None else env
+    base_paths = paths or AppPaths.default()
+    file = config_file_path(path, env, base_paths)
+    explicit = path is not None or bool(env.get("REDHOME_CONFIG"))
+    text = ""
+    if file.exists():
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read the configuration file ({exc})", file=file) from exc
+    elif explicit:
+        raise ConfigError("the configuration file does not exist", file=file)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _decode_error_line(str(exc))
+        key = _key_on_line(text, line) if line else ""
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"not valid TOML ({problem})", file=file, line=line, key=key) from exc
+    return _Reader(file, text, env, replace(base_paths, config_file=file)).read(raw)
+
+
+def _decode_error_line(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _key_on_line(text: str, line: int) -> str:
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    match = re.match(r"\s*([\w.\"-]+)\s*=", lines[line - 1])
+    return match.group(1).replace('"', "") if match else ""
+
+
+def _find_line(text: str, table: tuple[str, ...], key: str) -> int | None:
+    """The line where ``key`` is set inside ``[table]`` (or the table header itself)."""
+    current: tuple[str, ...] = ()
+    header_line: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[+\s*([^\]]+?)\s*\]+", stripped)
+        if header:
+            current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            if current == table:
+                header_line = number
+            continue
+        if current == table and key and re.match(rf"^\"?{re.escape(key)}\"?\s*=", stripped):
+            return number
+    return header_line
+
+
+class _Reader:
+    """Turns the raw TOML tables (with environment overrides) into checked dataclasses."""
+
+    def __init__(self, file: Path, text: str, env: Mapping[str, str], paths: AppPaths) -> None:
+        self.file = file
+        self.text = text
+        self.env = env
+        self.paths = paths
+
+    def fail(self, table: tuple[str, ...], key: str, problem: str) -> ConfigError:
+        dotted = ".".join((*table, key)) if key else ".".join(table)
+        for variable, (section, name) in ENV_OVERRIDES.items():
+            if (section, name) == ((table[0] if table else ""), key) and variable in self.env:
+                return ConfigError(problem, file=f"environment variable {variable}", key=dotted)
+        return ConfigError(
+            problem, file=self.file, line=_find_line(self.text, table, key), key=dotted
+        )
+
+    def read(self, raw: dict[str, Any]) -> Config:
+        raw = self._with_env(raw)
+        defaults = default_config(self.paths)
+        known = {
+            "terminal_id",
+            "store",
+            "database",
+            "printers",
+            "online_store",
+            "scanning",
+            "paths",
+        }
+        for key in raw:
+            if key not in known:
+                raise self.fail((), key, f"unknown setting (known: {', '.join(sorted(known))})")
+        paths = self._paths(self._table(raw, "paths"))
+        store = self._section(self._table(raw, "store"), ("store",), StoreConfig())
+        terminal_id = self._value(
+            (), "terminal_id", raw.get("terminal_id", defaults.terminal_id), str
+        )
+        database_raw = self._table(raw, "database")
+        self._only(database_raw, ("database",), ("url",))
+        url = self._value(
+            ("database",), "url", database_raw.get("url", paths.default_database_url), str
+        )
+        printers_raw = self._table(raw, "printers")
+        printers = dict(defaults.printers) if "printers" not in raw else {}
+        for name, table in printers_raw.items():
+            if not isinstance(table, dict):
+                raise self.fail(("printers",), name, "must be a table such as [printers.receipt]")
+            section = self._section(table, ("printers", name), PrinterConfig(name=name))
+            printers[name] = section
+        online = self._section(
+            self._table(raw, "online_store"), ("online_store",), OnlineStoreConfig()
+        )
+        scanning = self._section(self._table(raw, "scanning"), ("scanning",), ScanningConfig())
+        if not terminal_id.strip():
+            raise self.fail((), "terminal_id", "must not be empty")
+        if not url.strip():
+            raise self.fail(("database",), "url", "must not be empty")
+        return Config(
+            store=store,
+            terminal_id=terminal_id,
+            database=DatabaseConfig(url=url),
+            printers=printers,
+            online_store=online,
+            scanning=scanning,
+            paths=paths,
+        )
+
+    def _with_env(self, raw: dict[str, Any]) -> dict[str, Any]:
+        merged = {
+            key: dict(value) if isinstance(value, dict) else value for key, value in raw.items()
+        }
+        for variable, (section, key) in ENV_OVERRIDES.items():
+            if variable not in self.env:
+                continue
+            value: Any = self.env[variable]
+            if (section, key) == ("online_store", "enabled"):
+                value = self._env_bool(variable, value)
+            if not section:
+                merged[key] = value
+                continue
+            table = merged.setdefault(section, {})
+            if not isinstance(table, dict):
+                raise self.fail((), section, "must be a table")
+            table[key] = value
+        return merged
+
+    def _env_bool(self, variable: str, value: str) -> bool:
+        if value.strip().lower() in _TRUE:
+            return True
+        if value.strip().lower() in _FALSE:
+            return False
+        raise ConfigError("must be true or false", file=f"environment variable {variable}")
+
+    def _table(self, raw: dict[str, Any], name: str) -> dict[str, Any]:
+        value = raw.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail((), name, f"must be a table [{name}]")
+        return value
+
+    def _only(
+        self, table: dict[str, Any], where: tuple[str, ...], allowed: tuple[str, ...]
+    ) -> None:
+        for key in table:
+            if key not in allowed:
+                raise self.fail(where, key, f"unknown setting (known: {', '.join(allowed)})")
+
+    def _value(self, where: tuple[str, ...], key: str, value: Any, kind: type) -> Any:
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if kind is int and isinstance(value, str) and where[:1] == ("printers",):
+            try:  # USB ids are usually written in hex ("0x04b8")
+                return int(value, 0)
+            except ValueError:
+                pass
+        if isinstance(value, bool) is not (kind is bool) or not isinstance(value, kind):
+            names = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
+            shown = repr(value) if not isinstance(value, dict) else "a table"
+            raise self.fail(where, key, f"must be {names[kind]}, not {shown}")
+        return value
+
+    def _section(self, table: dict[str, Any], where: tuple[str, ...], default: Any) -> Any:
+        kinds = {f.name: type(getattr(default, f.name)) for f in fields(default)}
+        # A printer's name is the key of its table ([printers.receipt]), not a setting.
+        settable = [n for n in kinds if not (n == "name" and isinstance(default, PrinterConfig))]
+        self._only(table, where, tuple(settable))
+        values = {
+            name: self._value(where, name, table[name], kinds[name])
+            for name in kinds
+            if name in table
+        }
+        section = replace(default, **values)
+        self._check(section, where)
+        return section
+
+    def _check(self, section: Any, where: tuple[str, ...]) -> None:
+        def choice(key: str, allowed: tuple[str, ...]) -> None:
+            if getattr(section, key) not in allowed:
+                raise self.fail(
+                    where,
+                    key,
+                    f"must be one of {', '.join(allowed)}, not {getattr(section, key)!r}",
+                )
+
+        def at_least(key: str, low: float, high: float | None = None) -> None:
+            value = getattr(section, key)
+            if value < low or (high is not None and value > high):
+                limit = f"from {low} to {high}" if high is not None else f"at least {low}"
+                raise self.fail(where, key, f"must be {limit}, not {value}")
+
+        if isinstance(section, StoreConfig):
+            choice("language", LANGUAGES)
+            at_least("default_vat_rate_bp", 0, 10_000)
+            if not section.code.strip():
+                raise self.fail(where, "code", "must not be empty")
+            try:
+                zoneinfo.ZoneInfo(section.timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+                if zoneinfo.available_timezones():
+                    raise self.fail(
+                        where, "timezone", f"unknown time zone {section.timezone!r}"
+                    ) from exc
+        elif isinstance(section, PrinterConfig):
+            choice("transport", TRANSPORTS)
+            choice("language", PRINTER_LANGUAGES)
+            choice("encoding", ENCODINGS)
+            at_least("port", 1, 65_535)
+            at_least("columns", 16, 96)
+            at_least("dot_width", 128, 2_400)
+            at_least("baudrate", 1_200)
+            at_least("label_width_mm", 10, 200)
+            at_least("label_height_mm", 10, 300)
+            at_least("timeout_s", 0.1, 120)
+            if section.transport == "network" and not section.host:
+                raise self.fail(where, "host", "a network printer needs its host")
+        elif isinstance(section, OnlineStoreConfig):
+            choice("kind", ONLINE_STORE_KINDS)
+            if section.enabled and not (section.base_url and section.app_id):
+                raise self.fail(where, "enabled", "the online store needs base_url and app_id")
+        elif isinstance(section, ScanningConfig):
+            choice("gs1_variable_layout", GS1_LAYOUTS)
+            at_least("burst_max_interval_ms", 1, 1_000)
+            at_least("burst_min_length", 1, 64)
+
+    def _paths(self, table: dict[str, Any]) -> AppPaths:
+        self._only(table, ("paths",), ("data_dir", "log_dir", "backup_dir", "preview_dir"))
+        chosen: dict[str, Path] = {}
+        for key, value in table.items():
+            text = self._value(("paths",), key, value, str)
+            folder = Path(text).expanduser()
+            # A relative folder is taken from where the configuration file is.
+            chosen[key] = folder if folder.is_absolute() else self.file.parent / folder
+        paths = replace(self.paths, **chosen)
+        if "data_dir" in chosen:
+            # Backups and previews follow a moved data folder unless set themselves.
+            if "backup_dir" not in chosen:
+                paths = replace(paths, backup_dir=chosen["data_dir"] / "backups")
+            if "preview_dir" not in chosen:
+                paths = replace(paths, preview_dir=chosen["data_dir"] / "previews")
+        return paths
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _to_toml_data(config: Config) -> dict[str, Any]:
+    def section(value: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+        return {f.name: getattr(value, f.name) for f in fields(value) if f.name not in skip}
+
+    data: dict[str, Any] = {
+        "terminal_id": config.terminal_id,
+        "store": section(config.store),
+        "database": {"url": config.database.url},
+        "online_store": section(config.online_store),
+        "scanning": section(config.scanning),
+        "printers": {name: section(p, ("name",)) for name, p in config.printers.items()},
+    }
+    defaults = AppPaths.default()
+    paths = {
+        key: str(getattr(config.paths, key))
+        for key in ("data_dir", "log_dir", "backup_dir", "preview_dir")
+        if getattr(config.paths, key) != getattr(defaults, key)
+    }
+    if paths:
+        data["paths"] = paths
+    return data
+
+
+def write_config(config: Config, path: Path | None = None) -> Config:
+    """Write ``config`` as TOML readable only by its owner (mode 0600); returns what was
+    written. A store without a scanning code secret gets a new random one here."""
+    if not config.scanning.code_secret:
+        config = replace(
+            config, scanning=replace(config.scanning, code_secret=secrets.token_urlsafe(32))
+        )
+    target = Path(path) if path is not None else config.paths.config_file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = tomli_w.dumps(_to_toml_data(config))
+    # Write a private temporary file (mkstemp makes it 0600) beside the target, then move it
+    # into place, so a crash never leaves half a configuration and the secret is never
+    # readable by others.
+    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    os.chmod(target, 0o600)
+    return replace(config, paths=replace(config.paths, config_file=target))
