@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 GENESIS_HASH = "0" * 64
@@ -64,7 +64,15 @@ def event_hash(
     detail: dict[str, Any],
 ) -> str:
     body = json.dumps(
-        [prev_hash, seq, created_at.isoformat(), action, staff_id, terminal_id, detail],
+        [
+            prev_hash,
+            seq,
+            created_at.astimezone(UTC).isoformat(),
+            action,
+            staff_id,
+            terminal_id,
+            detail,
+        ],
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),

@@ -46,6 +46,8 @@ class SaleLine:
     note_id: str | None = None
     voided: bool = False
     id: int | None = None
+    override_approval_id: int | None = None
+    discount_approval_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
