@@ -31,7 +31,10 @@ class PrintError(Exception):
 class UnprintableCharacter(PrintError):
     """The printer's encoding has no code for a character of the document."""
 
-    template = "The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding"
+    template = (
+        "The printer cannot print the character {character!r} (U+{codepoint:04X}) in"
+        " {encoding}; change the text or the printer encoding"
+    )
 
 
 class PrinterSetupError(PrintError):

@@ -26,7 +26,7 @@ def parcel_label(data: ParcelLabelData) -> Document:
         builder.text(f"· {item}")
     for extra in data.extra_lines:
         builder.text(extra)
-    builder.add(QrCode(data.qr_payload, module_dots=4))
+    builder.add(QrCode(data.qr_payload, module_dots=8))
     date = data.date.astimezone(ZoneInfo(data.store.timezone)).strftime("%Y-%m-%d")
     builder.row(f"门店 {data.store.code}", date)
     builder.add(Cut())
