@@ -1,0 +1,1 @@
+"""The RED (Xiaohongshu) merchant open platform: client, OAuth and the online-store connector."""
