@@ -46,6 +46,7 @@ def _import_escpos() -> None:
 _import_escpos()
 
 from escpos import constants as escpos_constants  # noqa: E402
+from escpos import printer as escpos_printers  # noqa: E402
 from escpos.printer import Dummy  # noqa: E402
 
-__all__ = ["Dummy", "capabilities_cache_dir", "escpos_constants"]
+__all__ = ["Dummy", "capabilities_cache_dir", "escpos_constants", "escpos_printers"]

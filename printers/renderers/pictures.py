@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any, cast
 
 import qrcode
 import zxingcpp
@@ -50,7 +51,7 @@ def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.I
         ) from error
     bars = symbol.to_image(scale=1, add_hrt=False, add_quiet_zones=True)
     rows, width = bars.shape[0], bars.shape[1]
-    plain = Image.frombuffer("L", (width, rows), bytes(bars), "raw", "L", 0, 1).crop(
+    plain = Image.frombuffer("L", (width, rows), bytes(cast(Any, bars)), "raw", "L", 0, 1).crop(
         (0, 0, width, 1)
     )
     scale = max(1, min(3, max_width // width))
@@ -58,7 +59,7 @@ def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.I
 
 
 def picture_image(picture: Picture, max_width: int) -> Image.Image:
-    image = Image.open(io.BytesIO(picture.png))
+    image: Image.Image = Image.open(io.BytesIO(picture.png))
     image.load()
     if image.width > max_width:
         image = image.resize((max_width, image.height * max_width // image.width))
