@@ -26,6 +26,13 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+    """The URL of a SQLite file; ``read_only`` opens it without ever writing to it."""
+    if read_only:
+        return f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true"
+    return f"sqlite:///{path}"
+
+
 def engine_options(url: str) -> dict[str, Any]:
     if is_sqlite(url):
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}

@@ -1,0 +1,128 @@
+"""Backups, restores and the database check on real SQLite files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from redhome_pos.domain.catalog import Product, Sku
+from redhome_pos.persistence.admin import DatabaseAdminError, backup, check, restore
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.migrate import head_revision
+from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
+from redhome_pos.services import stock as stock_service
+
+
+def _sku(database: Database, code: str) -> int:
+    with database.unit_of_work() as uow:
+        catalog = CatalogRepository(uow.session)
+        product_id = catalog.add_product(
+            Product(id=None, title_zh="帆布包", brand="RED", category="配饰")
+        )
+        sku_id = catalog.add_sku(
+            Sku(id=None, product_id=product_id, code=code, price_fen=9900, original_price_fen=9900)
+        )
+        uow.commit()
+    return sku_id
+
+
+def _on_hand(database: Database, sku_id: int) -> int:
+    with database.reading() as session:
+        return StockRepository(session).on_hand(sku_id)
+
+
+def test_backup_then_restore_brings_back_the_state_at_backup_time(
+    database: Database, tmp_path: Path
+) -> None:
+    sku_id = _sku(database, "BAG-1")
+    stock_service.receive(database, sku_id, 5, terminal_id="POS-01")
+    saved = backup(database, tmp_path / "saved.db")
+
+    stock_service.adjust(database, sku_id, -4, reason="damaged", terminal_id="POS-01")
+    later_sku = _sku(database, "BAG-2")
+    assert _on_hand(database, sku_id) == 1
+    url = database.url
+    database.dispose()
+
+    kept = restore(url, saved, tmp_path / "backups")
+    restored = Database(url)
+    try:
+        assert _on_hand(restored, sku_id) == 5
+        with restored.reading() as session:
+            assert CatalogRepository(session).sku(later_sku) is None
+        assert check(restored) == []
+    finally:
+        restored.dispose()
+
+    # What the restore replaced was kept, and can itself be restored.
+    assert kept is not None and kept.parent == tmp_path / "backups"
+    restore(url, kept, tmp_path / "backups")
+    again = Database(url)
+    try:
+        assert _on_hand(again, sku_id) == 1
+    finally:
+        again.dispose()
+
+
+def test_a_backup_never_overwrites_silently(database: Database, tmp_path: Path) -> None:
+    target = tmp_path / "saved.db"
+    target.write_bytes(b"precious")
+    with pytest.raises(DatabaseAdminError, match="exists already"):
+        backup(database, target)
+    assert target.read_bytes() == b"precious"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "not a REDHOME database"),
+        (b"hello, this is a text file, not a database at all" * 40, "not a REDHOME database"),
+    ],
+)
+def test_restore_refuses_a_file_that_is_not_a_redhome_database(
+    database: Database, tmp_path: Path, content: bytes, problem: str
+) -> None:
+    sku_id = _sku(database, "KEEP")
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(content)
+    with pytest.raises(DatabaseAdminError, match=problem):
+        restore(database.url, bogus, tmp_path / "backups")
+    with pytest.raises(DatabaseAdminError, match="does not exist"):
+        restore(database.url, tmp_path / "missing.db", tmp_path / "backups")
+    with database.reading() as session:
+        assert CatalogRepository(session).sku(sku_id) is not None
+    assert not (tmp_path / "backups").exists()
+
+
+def test_restore_refuses_another_sqlite_database(database: Database, tmp_path: Path) -> None:
+    other = Database(f"sqlite:///{tmp_path / 'other.db'}")
+    with other.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
+    other.dispose()
+    with pytest.raises(DatabaseAdminError, match="not a REDHOME database"):
+        restore(database.url, tmp_path / "other.db", tmp_path / "backups")
+
+
+def test_check_names_each_sku_whose_level_differs_from_its_ledger(database: Database) -> None:
+    first, second = _sku(database, "CUP-RED"), _sku(database, "CUP-BLUE")
+    stock_service.receive(database, first, 3, terminal_id="POS-01")
+    stock_service.receive(database, second, 2, terminal_id="POS-01")
+    assert check(database) == []
+    with database.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE stock_levels SET on_hand = 7 WHERE sku_id = :s"), {"s": first}
+        )
+        connection.execute(text("DELETE FROM stock_levels WHERE sku_id = :s"), {"s": second})
+    assert check(database) == [
+        "stock: SKU CUP-RED shows 7 on hand but its movements add up to 3",
+        "stock: SKU CUP-BLUE has movements adding up to 2 but no stock level",
+    ]
+
+
+def test_check_finds_a_schema_that_is_behind(database: Database) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0001_foundation'"))
+    (problem,) = check(database)
+    assert "schema: at 0001_foundation" in problem and head_revision() in problem
