@@ -1,0 +1,27 @@
+"""RED notes at the store: what the note-link screens and the attribution report show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NoteScanCount:
+    """A note customers showed at the counter, and how often."""
+
+    note_id: str
+    scan_count: int
+    first_scanned_at: datetime
+    last_scanned_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NoteAttribution:
+    """What one note sold on one business day: sales, units and revenue (fen)."""
+
+    note_id: str
+    business_date: date
+    sales: int
+    units: int
+    revenue_fen: int
