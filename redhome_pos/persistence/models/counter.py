@@ -75,6 +75,7 @@ class ApprovalRow(Base):
     terminal_id: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # an approval is for one action
 
 
 class SaleRow(Base):

@@ -111,5 +111,20 @@ class ApprovalRepository:
         self._session.flush()
         return row.id
 
-    def action_of(self, approval_id: int) -> str | None:
-        return self._session.scalar(select(ApprovalRow.action).where(ApprovalRow.id == approval_id))
+    def use(
+        self, approval_id: int, action: str, requested_by: int, at: datetime, not_before: datetime
+    ) -> bool:
+        """Mark an approval used for ``action``; False unless it is for that action, for that
+        person, given after ``not_before`` and not used before."""
+        result = self._session.execute(
+            update(ApprovalRow)
+            .where(
+                ApprovalRow.id == approval_id,
+                ApprovalRow.action == action,
+                ApprovalRow.requested_by == requested_by,
+                ApprovalRow.created_at >= not_before,
+                ApprovalRow.used_at.is_(None),
+            )
+            .values(used_at=at)
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)

@@ -46,6 +46,7 @@ def upgrade() -> None:
     sa.Column('terminal_id', sa.String(length=32), nullable=False),
     sa.Column('created_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=False),
     sa.Column('detail', sa.JSON(), nullable=False),
+    sa.Column('used_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['approver_id'], ['staff.id'], name=op.f('fk_approvals_approver_id_staff')),
     sa.ForeignKeyConstraint(['requested_by'], ['staff.id'], name=op.f('fk_approvals_requested_by_staff')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_approvals'))

@@ -1,0 +1,37 @@
+"""The audit log: services append sensitive actions in their own transaction; ``verify`` walks
+the whole chain and reports every row that was changed or removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.audit import AuditAction, AuditEvent, ChainBreak, verify_chain
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.audit import AuditRepository
+from redhome_pos.services.counter import Till
+
+
+def record(
+    session: Session,
+    till: Till,
+    action: AuditAction,
+    staff_id: int | None,
+    **detail: Any,
+) -> AuditEvent:
+    """Append an event in the caller's unit of work (it commits with the action itself)."""
+    return AuditRepository(session).append(
+        action.value, staff_id, till.terminal_id, till.now(), detail
+    )
+
+
+def verify(database: Database) -> list[ChainBreak]:
+    """Every break in the audit chain (empty when no row was edited or deleted)."""
+    with database.reading() as session:
+        return verify_chain(AuditRepository(session).events())
+
+
+def head(database: Database) -> AuditEvent | None:
+    with database.reading() as session:
+        return AuditRepository(session).head()

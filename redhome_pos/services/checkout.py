@@ -1,0 +1,281 @@
+"""Checkout: turn a paid cart into a completed sale, in one transaction.
+
+``checkout`` writes the sale, its lines (voided ones too), its tenders, one stock movement per
+line (which also moves the cached level and queues the new on-hand in the outbox), an audit
+event and the receipt number, then commits once: after a crash the sale is either all there or
+not there at all, and its receipt number is taken only if the sale is. Printing the receipt is
+the caller's next step, after the commit (a printer fault never loses a sale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.audit import AuditAction
+from redhome_pos.domain.cart import Cart, CartError, CartTotals, discount_bp
+from redhome_pos.domain.sale import (
+    SALE_SERIES,
+    ReturnError,
+    Sale,
+    SaleLine,
+    StaffRef,
+    business_date,
+    receipt_number,
+)
+from redhome_pos.domain.shift import Shift, ShiftError
+from redhome_pos.domain.staff import Permission, Staff, may_discount, require
+from redhome_pos.domain.stock import MovementKind, StockMovement
+from redhome_pos.domain.tender import SettledTender, Settlement, Tender, settle
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.sales import SaleRepository
+from redhome_pos.persistence.repositories.shifts import ShiftRepository
+from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.services import audit
+from redhome_pos.services.counter import Till
+from redhome_pos.services.staff import use_approval
+from redhome_pos.services.stock import new_movement_id
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def open_shift_of(session: Session, till: Till) -> Shift:
+    shift = ShiftRepository(session).current(till.terminal_id)
+    if shift is None:
+        raise ShiftError(
+            "No shift is open at {terminal}: open a shift first", terminal=till.terminal_id
+        )
+    return shift
+
+
+def _check_approvals(
+    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals
+) -> None:
+    """Price overrides and discounts above the seller's limit need an approval each."""
+    for priced in totals.lines:
+        line = priced.line
+        if line.price_overridden:
+            use_approval(session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id)
+            audit.record(
+                session,
+                till,
+                AuditAction.PRICE_OVERRIDE,
+                staff.id,
+                sku=line.sku_code,
+                list_price_fen=line.list_price_fen,
+                price_fen=line.unit_price_fen,
+                approval_id=line.override_approval_id,
+            )
+        if priced.line_discount_fen and not may_discount(
+            staff, discount_bp(priced.line_discount_fen, priced.gross_fen)
+        ):
+            use_approval(
+                session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id
+            )
+    after_line = totals.subtotal_fen - totals.line_discount_fen
+    if totals.order_discount_fen and not may_discount(
+        staff, discount_bp(totals.order_discount_fen, after_line)
+    ):
+        use_approval(
+            session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, cart.order_discount_approval_id
+        )
+
+
+def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
+    priced = {p.line.line_no: p for p in totals.lines}
+    lines = []
+    for line in cart.lines:
+        p = priced.get(line.line_no)
+        lines.append(
+            SaleLine(
+                line_no=line.line_no,
+                sku_id=line.sku_id,
+                sku_code=line.sku_code,
+                title=line.title,
+                variant=line.variant,
+                quantity=line.quantity,
+                list_price_fen=line.list_price_fen,
+                unit_price_fen=line.unit_price_fen,
+                discount_fen=p.discount_fen if p else 0,
+                amount_fen=p.amount_fen if p else 0,
+                vat_rate_bp=line.vat_rate_bp,
+                note_id=line.note_id,
+                voided=line.voided,
+                override_approval_id=line.override_approval_id,
+                discount_approval_id=line.discount_approval_id,
+            )
+        )
+    return tuple(lines)
+
+
+def move_stock(
+    session: Session,
+    till: Till,
+    staff: Staff,
+    sku_id: int,
+    sku_code: str,
+    kind: MovementKind,
+    quantity: int,
+    reference: str,
+    at: datetime,
+    *,
+    reason: str,
+    allow_negative: bool,
+) -> int:
+    """One ledger movement for a counter action (the ledger also queues the outbox row)."""
+    movement = StockMovement(
+        id=new_movement_id(),
+        sku_id=sku_id,
+        kind=kind,
+        quantity=quantity,
+        reason=reason,
+        staff_id=staff.id,
+        terminal_id=till.terminal_id,
+        created_at=at,
+        reference=reference,
+    )
+    return StockRepository(session).record(
+        movement, allow_negative=allow_negative, sku_code=sku_code
+    )
+
+
+def complete_sale_in(
+    session: Session, till: Till, staff: Staff, cart: Cart, settlement: Settlement
+) -> Sale:
+    """Write a sale inside the caller's transaction (``checkout`` and exchanges use it)."""
+    require(staff, Permission.SELL)
+    totals = cart.totals()
+    shift = open_shift_of(session, till)
+    _check_approvals(session, till, staff, cart, totals)
+    now = till.now()
+    day = business_date(now, till.timezone)
+    sales = SaleRepository(session)
+    seq = sales.next_seq(till.terminal_id, day, SALE_SERIES)
+    sale = Sale(
+        receipt_no=receipt_number(till.store_code, till.terminal_id, day, seq),
+        terminal_id=till.terminal_id,
+        staff=StaffRef(staff.id, staff.code, staff.name),
+        created_at=now,
+        business_date=day,
+        lines=_sale_lines(cart, totals),
+        tenders=settlement.tenders,
+        subtotal_fen=totals.subtotal_fen,
+        discount_fen=totals.discount_fen,
+        total_fen=totals.total_fen,
+        vat=totals.vat,
+        change_fen=settlement.change_fen,
+        shift_id=shift.id,
+    )
+    sale_id = sales.add(sale, seq)
+    for line in sale.sold_lines:
+        move_stock(
+            session,
+            till,
+            staff,
+            line.sku_id,
+            line.sku_code,
+            MovementKind.SALE,
+            -line.quantity,
+            sale.receipt_no,
+            now,
+            reason="sale",
+            allow_negative=till.allow_negative_stock,
+        )
+    audit.record(
+        session,
+        till,
+        AuditAction.SALE,
+        staff.id,
+        receipt_no=sale.receipt_no,
+        total_fen=sale.total_fen,
+    )
+    return replace(sale, id=sale_id)
+
+
+def checkout(
+    database: Database, till: Till, staff: Staff, cart: Cart, tenders: Sequence[Tender]
+) -> Sale:
+    """Complete the sale of ``cart`` paid by ``tenders`` (cash given may exceed; change is
+    worked out). Raises ``CartError`` for an empty cart, ``TenderError`` when not fully paid,
+    ``ShiftError`` with no open shift, ``PermissionDenied`` for a missing approval and
+    ``StockError`` when stock would go below zero and the store does not allow it."""
+    if cart.is_empty:
+        raise CartError("The cart is empty")
+    settlement = settle(cart.totals().total_fen, tenders)
+    with database.unit_of_work() as uow:
+        sale = complete_sale_in(uow.session, till, staff, cart, settlement)
+        uow.commit()
+    return sale
+
+
+def find_sale(database: Database, receipt: str) -> Sale:
+    """A sale by its receipt number (the number printed on the receipt, or scanned from its
+    code). Raises ``ReturnError`` when there is none."""
+    with database.reading() as session:
+        sale = SaleRepository(session).by_receipt(receipt.strip())
+    if sale is None:
+        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt.strip())
+    return sale
+
+
+def void_last_sale(
+    database: Database, till: Till, staff: Staff, *, reason: str, approval_id: int | None = None
+) -> Sale:
+    """Cancel the last sale of the open shift (needs approval unless ``staff`` may void):
+    its tenders are paid back, its stock comes back, the sale itself stays unchanged with a
+    void recorded beside it."""
+    with database.unit_of_work() as uow:
+        session = uow.session
+        shift = open_shift_of(session, till)
+        approval = use_approval(session, till, staff, Permission.VOID, approval_id)
+        sales = SaleRepository(session)
+        sale_id = sales.last_sale_id(shift.id)
+        sale = sales.get(sale_id) if sale_id is not None else None
+        if sale is None or sale.id is None:
+            raise ShiftError("This shift has no sale to void")
+        if sale.voided:
+            raise ShiftError("Sale {receipt} is already voided", receipt=sale.receipt_no)
+        if sales.has_returns(sale.id):
+            raise ShiftError(
+                "Sale {receipt} has returns; it cannot be voided", receipt=sale.receipt_no
+            )
+        now = till.now()
+        sales.add_void(sale.id, staff.id, approval, reason, now)
+        sales.add_tenders(
+            shift.id,
+            tuple(
+                SettledTender(t.kind, -t.amount_fen, -t.amount_fen, t.reference)
+                for t in sale.tenders
+            ),
+            sale_id=sale.id,
+        )
+        for line in sale.sold_lines:
+            move_stock(
+                session,
+                till,
+                staff,
+                line.sku_id,
+                line.sku_code,
+                MovementKind.RETURN,
+                line.quantity,
+                sale.receipt_no,
+                now,
+                reason="void",
+                allow_negative=True,
+            )
+        audit.record(
+            session,
+            till,
+            AuditAction.VOID,
+            staff.id,
+            receipt_no=sale.receipt_no,
+            total_fen=sale.total_fen,
+            approval_id=approval,
+            reason=reason,
+        )
+        uow.commit()
+    return replace(sale, voided=True)

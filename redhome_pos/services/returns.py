@@ -1,0 +1,234 @@
+"""Returns and exchanges.
+
+A return names the sale by its receipt number and, per line, how many units come back. Each
+unit is refunded at the price actually paid (the order discount was spread over the lines at
+checkout), and never more units than were sold less those already returned. The refund goes
+back to the sale's own tenders, last tender first, or all to cash.
+
+Returned goods go back on hand. Damaged goods are booked as a ``return`` movement followed by an
+``adjust`` movement with reason ``damaged``: the ledger shows both that the item came back and
+that it was written off, and on-hand does not rise.
+
+An exchange is a return and a new sale in one transaction: the refund is paid out as cash and
+taken straight back as the first (cash) tender of the new sale, so the drawer only sees the
+difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.audit import AuditAction
+from redhome_pos.domain.cart import Cart, CartError
+from redhome_pos.domain.sale import (
+    RETURN_SERIES,
+    ReturnError,
+    ReturnRequest,
+    Sale,
+    business_date,
+    check_return,
+    receipt_number,
+)
+from redhome_pos.domain.staff import Permission, Staff
+from redhome_pos.domain.stock import MovementKind
+from redhome_pos.domain.tender import Refund, SettledTender, Tender, TenderKind, plan_refund, settle
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.sales import SaleRepository
+from redhome_pos.services import audit
+from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
+from redhome_pos.services.counter import Till
+from redhome_pos.services.staff import use_approval
+
+DAMAGED_REASON = "damaged"
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedLine:
+    line_no: int
+    sku_code: str
+    quantity: int
+    refund_fen: int
+    damaged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnResult:
+    """What a return did: its number, the lines, and how the money went back."""
+
+    return_no: str
+    receipt_no: str
+    refund_fen: int
+    lines: tuple[ReturnedLine, ...]
+    refunds: tuple[Refund, ...]
+
+
+def _return_in(
+    session: Session,
+    till: Till,
+    staff: Staff,
+    receipt: str,
+    requests: Sequence[ReturnRequest],
+    *,
+    reason: str,
+    approval_id: int | None,
+    refund_to_cash: bool,
+) -> ReturnResult:
+    approval = use_approval(session, till, staff, Permission.REFUND, approval_id)
+    if not reason.strip():
+        raise ReturnError("A return needs a reason")
+    shift = open_shift_of(session, till)
+    sales = SaleRepository(session)
+    sale: Sale | None = sales.by_receipt(receipt.strip())
+    if sale is None or sale.id is None:
+        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt.strip())
+    if sale.voided:
+        raise ReturnError("Sale {receipt} was voided; nothing to return", receipt=sale.receipt_no)
+    planned = check_return(sale, requests, sales.returned_quantities(sale.id))
+    refund_fen = sum(refund for _, _, refund in planned)
+    refunds = plan_refund(
+        refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
+    )
+    now = till.now()
+    day = business_date(now, till.timezone)
+    seq = sales.next_seq(till.terminal_id, day, RETURN_SERIES)
+    return_no = receipt_number(till.store_code, till.terminal_id, day, seq, RETURN_SERIES)
+    return_id = sales.add_return(
+        return_no=return_no,
+        sale_id=sale.id,
+        terminal_id=till.terminal_id,
+        shift_id=shift.id,
+        staff_id=staff.id,
+        approval_id=approval,
+        reason=reason,
+        refund_fen=refund_fen,
+        at=now,
+        lines=[
+            (line.id or 0, request.quantity, refund, request.damaged)
+            for line, request, refund in planned
+        ],
+    )
+    if refunds:
+        sales.add_tenders(
+            shift.id,
+            tuple(
+                SettledTender(r.kind, -r.amount_fen, -r.amount_fen, r.reference) for r in refunds
+            ),
+            return_id=return_id,
+        )
+    for line, request, _ in planned:
+        move_stock(
+            session,
+            till,
+            staff,
+            line.sku_id,
+            line.sku_code,
+            MovementKind.RETURN,
+            request.quantity,
+            return_no,
+            now,
+            reason=reason,
+            allow_negative=True,
+        )
+        if request.damaged:
+            move_stock(
+                session,
+                till,
+                staff,
+                line.sku_id,
+                line.sku_code,
+                MovementKind.ADJUST,
+                -request.quantity,
+                return_no,
+                now,
+                reason=DAMAGED_REASON,
+                allow_negative=True,
+            )
+    audit.record(
+        session,
+        till,
+        AuditAction.REFUND,
+        staff.id,
+        return_no=return_no,
+        receipt_no=sale.receipt_no,
+        refund_fen=refund_fen,
+        approval_id=approval,
+        reason=reason,
+    )
+    return ReturnResult(
+        return_no=return_no,
+        receipt_no=sale.receipt_no,
+        refund_fen=refund_fen,
+        lines=tuple(
+            ReturnedLine(line.line_no, line.sku_code, request.quantity, refund, request.damaged)
+            for line, request, refund in planned
+        ),
+        refunds=refunds,
+    )
+
+
+def return_items(
+    database: Database,
+    till: Till,
+    staff: Staff,
+    receipt: str,
+    requests: Sequence[ReturnRequest],
+    *,
+    reason: str,
+    approval_id: int | None = None,
+    refund_to_cash: bool = False,
+) -> ReturnResult:
+    """Take back goods from the sale with receipt number ``receipt`` and refund them.
+
+    Needs the refund permission or an approval for it (``services.staff.approve``); raises
+    ``PermissionDenied`` otherwise, ``ReturnError`` for more than can still be returned.
+    """
+    with database.unit_of_work() as uow:
+        result = _return_in(
+            uow.session,
+            till,
+            staff,
+            receipt,
+            requests,
+            reason=reason,
+            approval_id=approval_id,
+            refund_to_cash=refund_to_cash,
+        )
+        uow.commit()
+    return result
+
+
+def exchange(
+    database: Database,
+    till: Till,
+    staff: Staff,
+    receipt: str,
+    requests: Sequence[ReturnRequest],
+    new_cart: Cart,
+    tenders: Sequence[Tender],
+    *,
+    reason: str,
+    approval_id: int | None = None,
+) -> tuple[ReturnResult, Sale]:
+    """Return goods and sell others in one transaction; ``tenders`` pay what the refund
+    does not cover (empty when the refund covers it; any excess comes back as cash change)."""
+    if new_cart.is_empty:
+        raise CartError("An exchange needs something new in the cart")
+    with database.unit_of_work() as uow:
+        returned = _return_in(
+            uow.session,
+            till,
+            staff,
+            receipt,
+            requests,
+            reason=reason,
+            approval_id=approval_id,
+            refund_to_cash=True,
+        )
+        credit = [Tender(TenderKind.CASH, returned.refund_fen)] if returned.refund_fen else []
+        settlement = settle(new_cart.totals().total_fen, [*credit, *tenders])
+        sale = complete_sale_in(uow.session, till, staff, new_cart, settlement)
+        uow.commit()
+    return returned, sale
