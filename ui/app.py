@@ -1,0 +1,53 @@
+"""Starting the counter app: QApplication set-up, fonts, stylesheet, translations, the window.
+
+``build_window`` assembles everything for a context without touching the disk or network, so
+tests and the screenshot command use exactly what the clerk sees.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from ui.context import AppContext
+from ui.i18n import Translations, normalise
+from ui.theme import body_font, choose_font_family, stylesheet
+
+_translations = Translations()
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The one QApplication, set up with the CJK font and the stylesheet."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("REDHOME POS")
+    app.setOrganizationName("REDHOME")
+    app.setFont(body_font(choose_font_family()))
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def install_language(app: QApplication, language: str | None) -> str:
+    return _translations.install(app, language)
+
+
+def current_language() -> str:
+    return _translations.language
+
+
+def run(context: AppContext, argv: Sequence[str] | None = None) -> int:
+    """Runs the app until the window closes; returns the exit code."""
+    from ui.shell import Shell
+
+    app = application(argv)
+    install_language(app, normalise(context.language))
+    shell = Shell(context, app)
+    shell.show()
+    code = app.exec()
+    shell.stop()
+    return int(code)

@@ -1,0 +1,35 @@
+"""Action buttons with their F-key printed on them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from ui.theme import TOUCH_PX
+
+
+def action_button(
+    parent: QWidget,
+    title: str,
+    key: str,
+    slot: Callable[[], None],
+    *,
+    object_name: str = "",
+    height: int = TOUCH_PX + 8,
+) -> QPushButton:
+    """A touch-sized button reading ``title`` over ``key``; the key works from the screen."""
+    button = QPushButton(f"{title}\n{key}" if key else title, parent)
+    if object_name:
+        button.setObjectName(object_name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays where scans and typing go
+    button.setMinimumHeight(height)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.clicked.connect(lambda _=False: slot())
+    if key:
+        shortcut = QShortcut(QKeySequence(key), parent)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: button.isEnabled() and slot())
+    return button

@@ -1,0 +1,230 @@
+"""The cart as a table: line, product (title over a grey variant, never clipped), quantity,
+unit price, discount, amount. Numbers right-aligned in tabular digits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from redhome_pos.domain.cart import CartTotals, PricedLine
+from redhome_pos.domain.money import format_fen
+from ui.theme import GREY, SMALL_PX
+
+VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CartModel(QAbstractTableModel):
+    NO, PRODUCT, QTY, PRICE, DISCOUNT, AMOUNT = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: tuple[PricedLine, ...] = ()
+
+    def show_totals(self, totals: CartTotals) -> None:
+        self.beginResetModel()
+        self.lines = totals.lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("#"),
+                self.tr("Product"),
+                self.tr("Qty"),
+                self.tr("Price"),
+                self.tr("Discount"),
+                self.tr("Amount"),
+            )[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if section in (self.QTY, self.PRICE, self.DISCOUNT, self.AMOUNT):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        priced = self.lines[index.row()]
+        line = priced.line
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NO:
+                return str(index.row() + 1)
+            if column == self.PRODUCT:
+                return line.title
+            if column == self.QTY:
+                return str(line.quantity)
+            if column == self.PRICE:
+                return format_fen(line.unit_price_fen)
+            if column == self.DISCOUNT:
+                return format_fen(-priced.discount_fen) if priced.discount_fen else ""
+            if column == self.AMOUNT:
+                return format_fen(priced.amount_fen)
+        if role == VARIANT_ROLE and column == self.PRODUCT:
+            return line.variant
+        if role == NOTE_ROLE and column == self.PRODUCT:
+            return line.note_id or ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (self.QTY, self.PRICE, self.DISCOUNT, self.AMOUNT):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == self.NO:
+                return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.DISCOUNT:
+            return QColor("#B3261E")
+        return None
+
+    def line_no_at(self, row: int) -> int | None:
+        if 0 <= row < len(self.lines):
+            return self.lines[row].line.line_no
+        return None
+
+    def row_of(self, line_no: int) -> int | None:
+        for row, priced in enumerate(self.lines):
+            if priced.line.line_no == line_no:
+                return row
+        return None
+
+
+class ProductDelegate(QStyledItemDelegate):
+    """Title on the first line(s), variant (and note) smaller and grey under it, wrapped."""
+
+    PAD = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        small = QFont(option.font)
+        small.setPixelSize(SMALL_PX)
+        return title, small
+
+    def _second_line(self, index: Index) -> str:
+        variant = index.data(VARIANT_ROLE) or ""
+        note = index.data(NOTE_ROLE) or ""
+        if note:
+            note_text = self.tr("Note {note}").format(note=note[-8:])
+            return f"{variant}  ·  {note_text}" if variant else note_text
+        return str(variant)
+
+    def _layout(
+        self, option: QStyleOptionViewItem, index: Index, width: int
+    ) -> tuple[QRect, QRect]:
+        title_font, small_font = self._fonts(option)
+        text_width = max(40, width - 2 * self.PAD)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        title_rect = QFontMetrics(title_font).boundingRect(
+            QRect(0, 0, text_width, 10_000), flags, str(index.data() or "")
+        )
+        second = self._second_line(index)
+        small_rect = (
+            QFontMetrics(small_font).boundingRect(QRect(0, 0, text_width, 10_000), flags, second)
+            if second
+            else QRect(0, 0, 0, 0)
+        )
+        return title_rect, small_rect
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = option.rect.width() if option.rect.width() > 0 else 320
+        title_rect, small_rect = self._layout(option, index, width)
+        height = title_rect.height() + small_rect.height() + 2 * self.PAD + 2
+        return QSize(width, max(48, height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = text
+        title_font, small_font = self._fonts(option)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        title_rect, small_rect = self._layout(option, index, option.rect.width())
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(option.palette.color(option.palette.ColorRole.Text))
+        top = QRect(rect.left(), rect.top(), rect.width(), title_rect.height())
+        painter.drawText(top, int(Qt.TextFlag.TextWordWrap), str(index.data() or ""))
+        second = self._second_line(index)
+        if second:
+            painter.setFont(small_font)
+            painter.setPen(QColor(GREY))
+            below = QRect(rect.left(), top.bottom() + 2, rect.width(), small_rect.height())
+            painter.drawText(below, int(Qt.TextFlag.TextWordWrap), second)
+        painter.restore()
+
+
+class CartTable(QTableView):
+    def __init__(self, model: CartModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegateForColumn(CartModel.PRODUCT, ProductDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setShowGrid(False)
+        self.verticalHeader().hide()
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(CartModel.NO, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(CartModel.PRODUCT, QHeaderView.ResizeMode.Stretch)
+        for column in (CartModel.QTY, CartModel.PRICE, CartModel.DISCOUNT, CartModel.AMOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(CartModel.NO, 44)
+        header.setMinimumSectionSize(44)
+        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        font = self.font()
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        self.setFont(font)
+
+    def select_line(self, line_no: int | None) -> None:
+        model = self.model()
+        assert isinstance(model, CartModel)
+        self.resizeRowsToContents()
+        row = model.row_of(line_no) if line_no is not None else None
+        if row is None:
+            if model.rowCount():
+                row = model.rowCount() - 1
+            else:
+                return
+        self.selectRow(row)
+        self.scrollTo(model.index(row, 0))
+
+    def selected_line_no(self) -> int | None:
+        model = self.model()
+        assert isinstance(model, CartModel)
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return model.line_no_at(rows[0].row())

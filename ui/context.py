@@ -1,0 +1,47 @@
+"""What the app is built on: the store's settings and the database, handed in by the commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from redhome_pos.persistence.database import Database
+
+
+@dataclass
+class AppContext:
+    """Built once by ``redhome-pos app`` / ``demo``; screens read it, never rebuild it."""
+
+    database: Database
+    store_code: str = "SH001"
+    store_name: str = "REDHOME"
+    terminal_id: str = "T1"
+    language: str | None = None
+    timezone: str = "Asia/Shanghai"
+    allow_negative_stock: bool = False
+    code_secret: str = ""
+    preview_dir: Path | None = None
+    demo: bool = False
+    config: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Any, database: Database, *, demo: bool = False) -> AppContext:
+        """Reads the fields the counter needs from a ``Config`` (see redhome_pos.config)."""
+        store = getattr(config, "store", None)
+        scanning = getattr(config, "scanning", None)
+        paths = getattr(config, "paths", None)
+        return cls(
+            database=database,
+            store_code=getattr(store, "code", "SH001"),
+            store_name=getattr(store, "name", "REDHOME"),
+            terminal_id=getattr(config, "terminal_id", "T1"),
+            language=getattr(store, "language", None),
+            timezone=getattr(store, "timezone", "Asia/Shanghai"),
+            allow_negative_stock=bool(getattr(store, "allow_negative_stock", False)),
+            code_secret=getattr(scanning, "code_secret", ""),
+            preview_dir=getattr(paths, "preview_dir", None),
+            demo=demo,
+            config=config,
+        )

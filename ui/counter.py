@@ -1,0 +1,55 @@
+"""What every screen shares: the store context, the worker threads and the counter session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from redhome_pos.domain.scan import ScanSettings, VariableMeasureLayout
+from redhome_pos.persistence.database import Database
+from redhome_pos.services.counter import Till
+from ui.context import AppContext
+from ui.session import CounterSession
+from ui.workers import Worker
+
+
+class Counter(QObject):
+    """Built once per window. ``worker`` runs database work; ``slow_worker`` runs printing and
+    network calls, so a stuck printer never delays a scan."""
+
+    def __init__(self, context: AppContext, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.language = language
+        self.session = CounterSession(self)
+        self.worker = Worker("database", self)
+        self.slow_worker = Worker("devices", self)
+        self.search_worker = Worker("search", self)
+
+    @property
+    def till(self) -> Till:
+        return Till(
+            store_code=self.context.store_code,
+            terminal_id=self.context.terminal_id,
+            timezone=self.context.timezone,
+            allow_negative_stock=self.context.allow_negative_stock,
+        )
+
+    @property
+    def database(self) -> Database:
+        return self.context.database
+
+    def scan_settings(self) -> ScanSettings:
+        layout = VariableMeasureLayout()
+        scanning = getattr(self.context.config, "scanning", None)
+        name = getattr(scanning, "gs1_variable_layout", None)
+        if name:
+            layout = VariableMeasureLayout.named(name)
+        return ScanSettings(
+            store_code=self.context.store_code,
+            code_secret=self.context.code_secret,
+            variable_measure=layout,
+        )
+
+    def stop(self) -> None:
+        for worker in (self.worker, self.slow_worker, self.search_worker):
+            worker.stop()

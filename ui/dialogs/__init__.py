@@ -1,0 +1,1 @@
+"""Modal dialogs: only for decisions (approval, tender, amounts)."""

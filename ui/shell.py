@@ -1,0 +1,116 @@
+"""The shell: builds the window and its screens for a context and wires them together.
+
+Switching language rebuilds the window (every string is set through ``tr()`` when built);
+the clerk stays logged in and the cart is kept.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.staff import Staff
+from ui import jobs
+from ui.app import current_language, install_language
+from ui.context import AppContext
+from ui.counter import Counter
+from ui.main_window import MainWindow
+from ui.scan_filter import ScanFilter
+from ui.screens.login import LoginScreen
+from ui.screens.sale import SaleScreen
+from ui.status import StatusPoller
+
+
+class Shell(QObject):
+    """Owns the window, the counter services and the application-wide scan filter."""
+
+    def __init__(
+        self, context: AppContext, app: QApplication, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.app = app
+        self.scan_filter = ScanFilter(parent=self)
+        scanning = getattr(context.config, "scanning", None)
+        if scanning is not None:
+            self.scan_filter.detector.max_interval_ms = scanning.burst_max_interval_ms
+            self.scan_filter.detector.min_length = scanning.burst_min_length
+        self.scan_filter.scanned.connect(self.route_scan)
+        app.installEventFilter(self.scan_filter)
+        self.counter = Counter(context, current_language(), self)
+        self.window: MainWindow = self._build()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self, cart: Cart | None = None, clerk: Staff | None = None) -> MainWindow:
+        counter = self.counter
+        counter.language = current_language()
+        self.login = LoginScreen(
+            counter.worker,
+            lambda code, pin: jobs.log_in_with_pin(counter.database, counter.till, code, pin),
+            lambda badge: jobs.log_in_with_badge(
+                counter.database, counter.till, counter.scan_settings(), badge
+            ),
+            self.context.store_name,
+        )
+        window = MainWindow(
+            counter.session, self.login, self.context.store_name, self.context.terminal_id
+        )
+        self.login.logged_in.connect(counter.session.log_in)
+        self.sale = SaleScreen(counter)
+        if cart is not None:
+            self.sale.load_cart(cart)
+        window.add_screen("sale", window.tr("Sale"), self.sale, "Ctrl+1")
+        from ui.wiring import wire_screens
+
+        wire_screens(self, window)
+        self.poller = StatusPoller(window.status, counter.worker, counter.database)
+        self.poller.poll()
+        if clerk is not None:
+            counter.session.log_in(clerk)
+        window.resize(1024, 768)
+        return window
+
+    def show(self) -> None:
+        self.window.show()
+
+    def switch_language(self, language: str) -> None:
+        install_language(self.app, language)
+        cart = self.sale.cart
+        clerk = self.counter.session.clerk
+        screen = self.window.current_screen()
+        key = next((k for k, e in self.window.entries.items() if e.widget is screen), "sale")
+        geometry = self.window.geometry()
+        visible = self.window.isVisible()
+        old = self.window
+        self.window = self._build(cart, clerk)
+        self.window.setGeometry(geometry)
+        self.window.show_screen(key)
+        if visible:
+            self.window.show()
+        old.close()
+        old.deleteLater()
+
+    def stop(self) -> None:
+        self.app.removeEventFilter(self.scan_filter)
+        self.counter.stop()
+
+    # -- scans ---------------------------------------------------------------------------------
+    def route_scan(self, text: str) -> None:
+        """A scan goes to the open dialog if it takes scans, else to the login or the screen."""
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog):
+            handler = getattr(modal, "handle_scan", None)
+            if callable(handler):
+                handler(text)
+            return
+        if self.window.is_locked:
+            self.login.log_in_with_badge(text)
+            return
+        screen: QWidget = self.window.current_screen()
+        handler = getattr(screen, "handle_scan", None)
+        if callable(handler):
+            handler(text)
+        else:
+            self.window.show_screen("sale")
+            self.sale.handle_scan(text)

@@ -1,0 +1,110 @@
+"""Background work off the GUI thread: a worker thread with a queue.
+
+A job is a plain function with plain arguments (ids, dataclasses, strings); it opens its own
+unit of work in the worker thread. Its result, or its error, comes back to the GUI thread as a
+signal. The GUI never waits on the network, a printer or a slow query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Job = tuple[int, Callable[..., Any], tuple[Any, ...]]
+
+
+class Worker(QObject):
+    """One background thread running jobs in order; ``finished``/``failed`` report back."""
+
+    finished = Signal(int, object)  # job id, result
+    failed = Signal(int, object)  # job id, the exception
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
+        self._ids = itertools.count(1)
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None] | None, Callable[[Any], None] | None]
+        ] = {}
+        self._thread = threading.Thread(target=self._run, name=f"worker-{name}", daemon=True)
+        self.finished.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+        self._thread.start()
+
+    def submit(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Any], None] | None = None,
+    ) -> int:
+        """Queue ``function(*args)``; ``on_done``/``on_error`` run later on the GUI thread."""
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (on_done, on_error)
+        self._jobs.put((job_id, function, args))
+        return job_id
+
+    def pending(self) -> int:
+        return self._jobs.qsize()
+
+    def stop(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            job_id, function, args = job
+            try:
+                result = function(*args)
+            except Exception as error:  # reported to the GUI, never swallowed
+                log.warning(
+                    "background job %s failed: %s", getattr(function, "__name__", function), error
+                )
+                self.failed.emit(job_id, error)
+            else:
+                self.finished.emit(job_id, result)
+
+    def _deliver_result(self, job_id: int, result: object) -> None:
+        on_done, _ = self._callbacks.pop(job_id, (None, None))
+        if on_done is not None:
+            on_done(result)
+
+    def _deliver_error(self, job_id: int, error: object) -> None:
+        _, on_error = self._callbacks.pop(job_id, (None, None))
+        if on_error is not None:
+            on_error(error)
+
+
+class LatestOnly:
+    """Runs only the newest request of a kind (search as you type): older results are dropped."""
+
+    def __init__(self, worker: Worker) -> None:
+        self._worker = worker
+        self._latest = 0
+
+    def submit(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Any], None] | None = None,
+    ) -> None:
+        self._latest += 1
+        ticket = self._latest
+
+        def deliver(result: Any) -> None:
+            if ticket == self._latest:
+                on_done(result)
+
+        self._worker.submit(function, *args, on_done=deliver, on_error=on_error)
