@@ -1,0 +1,227 @@
+"""The one call path to the RED open platform.
+
+Every call goes through :meth:`RedClient.call`: it builds and signs the envelope, waits for the
+rate limiter, applies the timeout, retries what is worth retrying (no answer, HTTP 429/5xx, the
+platform's rate-limit error) with jittered exponential back-off, and turns every failure into
+one of the errors of ``sync.errors``. Secrets and tokens never reach the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from sync.errors import (
+    AuthError,
+    HttpError,
+    ParseError,
+    PlatformError,
+    RateLimited,
+    SyncError,
+    Unreachable,
+)
+from sync.red import api
+from sync.red.ratelimit import TokenBucket
+
+log = logging.getLogger(__name__)
+
+SECRET_FIELDS = frozenset(
+    {api.SIGN, api.ACCESS_TOKEN, api.REFRESH_TOKEN_FIELD, api.CODE, "appSecret", api.RECEIVER_PHONE}
+)
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def redacted(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy fit for a log line: secrets, tokens, codes and phone numbers replaced."""
+    return {k: ("***" if k in SECRET_FIELDS else v) for k, v in fields.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how patiently a call is tried again."""
+
+    attempts: int = 5
+    base_delay_s: float = 0.5
+    max_delay_s: float = 30.0
+
+    def delay(self, retry_no: int, rng: random.Random) -> float:
+        """Exponential back-off with jitter: between half and all of base * 2**n, capped."""
+        ceiling = min(self.max_delay_s, self.base_delay_s * (2**retry_no))
+        return rng.uniform(ceiling / 2, ceiling)
+
+
+class _Retry(Exception):
+    """A failure worth trying again; ``error`` is raised if the attempts run out."""
+
+    def __init__(self, error: SyncError, wait_s: float | None = None) -> None:
+        self.error = error
+        self.wait_s = wait_s
+
+
+class RedClient:
+    """Signed calls to the open platform's gateway for one app."""
+
+    def __init__(
+        self,
+        base_url: str,
+        app_id: str,
+        app_secret: str,
+        *,
+        session: requests.Session | None = None,
+        timeout_s: float = 10.0,
+        retry: RetryPolicy | None = None,
+        requests_per_second: float = api.REQUESTS_PER_SECOND_PER_APP,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        allow_plain_http: bool = False,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise SyncError(detail=f"the online store address {base_url!r} is not a web address")
+        if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS and not allow_plain_http:
+            raise SyncError(detail=f"the online store address {base_url!r} must use https")
+        self.base_url = base_url.rstrip("/")
+        self.app_id = app_id
+        self._app_secret = app_secret
+        self._session = session if session is not None else requests.Session()
+        self.timeout_s = timeout_s
+        self.retry = retry or RetryPolicy()
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._bucket = TokenBucket(requests_per_second, sleep=sleep)
+        self.calls_made = 0
+
+    def __repr__(self) -> str:
+        return f"RedClient({self.base_url!r}, app_id={self.app_id!r})"
+
+    def __enter__(self) -> RedClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._session.close()
+
+    def envelope(
+        self, method: str, fields: Mapping[str, Any] | None = None, access_token: str | None = None
+    ) -> dict[str, Any]:
+        """The signed request body: system fields, then the method's own fields."""
+        timestamp = int(self._clock())
+        body: dict[str, Any] = {
+            api.APP_ID: self.app_id,
+            api.TIMESTAMP: timestamp,
+            api.VERSION: api.API_VERSION,
+            api.METHOD: method,
+            api.SIGN: api.sign(method, self.app_id, timestamp, api.API_VERSION, self._app_secret),
+        }
+        if access_token is not None:
+            body[api.ACCESS_TOKEN] = access_token
+        for name, value in (fields or {}).items():
+            if name in api.ENVELOPE_FIELDS:
+                raise ValueError(f"{name} is a system field, not a business field")
+            body[name] = value
+        return body
+
+    def call(
+        self,
+        method: str,
+        fields: Mapping[str, Any] | None = None,
+        *,
+        access_token: str | None = None,
+    ) -> Any:
+        """Call ``method``; returns the envelope's ``data`` (which may be None) on success."""
+        last: _Retry | None = None
+        for attempt in range(self.retry.attempts):
+            if last is not None:
+                wait = last.wait_s
+                if wait is None:
+                    wait = self.retry.delay(attempt - 1, self._rng)
+                log.info("retrying %s in %.2f s after: %s", method, wait, last.error)
+                self._sleep(wait)
+            try:
+                return self._attempt(method, fields, access_token)
+            except _Retry as retry:
+                last = retry
+        assert last is not None
+        raise last.error from None
+
+    # --- one attempt -------------------------------------------------------------------------
+
+    def _attempt(
+        self, method: str, fields: Mapping[str, Any] | None, access_token: str | None
+    ) -> Any:
+        # Signed per attempt: a retry carries a fresh timestamp.
+        body = self.envelope(method, fields, access_token)
+        self._bucket.take()
+        self.calls_made += 1
+        log.debug("calling %s %s", method, redacted(body))
+        try:
+            response = self._session.post(
+                self.base_url + api.GATEWAY_PATH, json=body, timeout=self.timeout_s
+            )
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise _Retry(Unreachable(method=method, detail=type(exc).__name__)) from None
+        except requests.RequestException as exc:
+            raise HttpError(
+                "The online store call {method} failed: {detail}",
+                method=method,
+                detail=type(exc).__name__,
+            ) from None
+        return self._read(method, response)
+
+    def _read(self, method: str, response: requests.Response) -> Any:
+        status = response.status_code
+        if status == 429:
+            raise _Retry(RateLimited(method=method), _retry_after(response))
+        if status >= 500:
+            raise _Retry(HttpError(method=method, status=status), _retry_after(response))
+        if status in (401, 403):
+            raise AuthError(detail=f"HTTP {status}")
+        if status != 200:
+            raise HttpError(method=method, status=status)
+        try:
+            payload = response.json()
+        except ValueError:
+            raise ParseError(method=method, detail="the answer is not JSON") from None
+        return self._unwrap(method, payload)
+
+    def _unwrap(self, method: str, payload: Any) -> Any:
+        if not isinstance(payload, dict):
+            raise ParseError(method=method, detail="the answer is not a JSON object")
+        success, code = payload.get(api.SUCCESS), payload.get(api.ERROR_CODE, 0)
+        if not isinstance(success, bool):
+            raise ParseError(method=method, detail=f"'{api.SUCCESS}' is missing or not true/false")
+        if code is None:
+            code = 0
+        if isinstance(code, bool) or not isinstance(code, int):
+            raise ParseError(method=method, detail=f"'{api.ERROR_CODE}' is not a number")
+        if success and code == 0:
+            return payload.get(api.DATA)
+        message = payload.get(api.ERROR_MSG)
+        message = api.error_message(code, message if isinstance(message, str) else "")
+        if code in api.RATE_LIMIT_ERROR_CODES:
+            raise _Retry(RateLimited(method=method))
+        if code in api.AUTH_ERROR_CODES:
+            raise AuthError(detail=message, error_code=code)
+        if success is False and code == 0:
+            raise PlatformError(method=method, error_code=code, error_msg=message or "failed")
+        raise PlatformError(method=method, error_code=code, error_msg=message)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None
+    return min(max(seconds, 0.0), 120.0)

@@ -1,0 +1,77 @@
+"""Reading the platform's answers strictly: a value of the wrong shape is a ParseError.
+
+Nothing from an answer reaches the store's data unless it has the type the documentation gives
+it, so a malformed or hostile answer stops the sync with a clear message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sync.errors import ParseError
+
+# The largest quantity or amount we accept from an answer (a guard against absurd figures).
+MAX_NUMBER = 10**12
+
+
+class Reader:
+    """Field access on one answer of one method, raising ParseError that names the field."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+
+    def fail(self, detail: str) -> ParseError:
+        return ParseError(method=self.method, detail=detail)
+
+    def obj(self, value: Any, what: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(f"'{what}' is not an object")
+        return value
+
+    def items(self, value: Any, what: str, *, optional: bool = False) -> Sequence[Any]:
+        if value is None and optional:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(f"'{what}' is not a list")
+        return value
+
+    def text(self, data: Mapping[str, Any], name: str, *, optional: bool = False) -> str:
+        value = data.get(name)
+        if value is None and optional:
+            return ""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # some ids arrive as numbers
+        if not isinstance(value, str) or (not optional and not value):
+            raise self.fail(f"'{name}' is missing or not text")
+        return value
+
+    def number(
+        self, data: Mapping[str, Any], name: str, *, default: int | None = None, low: int = 0
+    ) -> int:
+        value = data.get(name)
+        if value is None and default is not None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"'{name}' is missing or not a whole number")
+        if not low <= value <= MAX_NUMBER:
+            raise self.fail(f"'{name}' is out of range ({value})")
+        return value
+
+    def flag(self, data: Mapping[str, Any], name: str, *, default: bool) -> bool:
+        value = data.get(name)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        raise self.fail(f"'{name}' is not true/false")
+
+    def time_ms(self, data: Mapping[str, Any], name: str) -> datetime:
+        value = self.number(data, name)
+        try:
+            return datetime.fromtimestamp(value / 1000, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise self.fail(f"'{name}' is not a time") from None
