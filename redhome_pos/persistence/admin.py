@@ -8,6 +8,7 @@ that is not a REDHOME database and keeps a backup of the database it replaces.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,14 +59,29 @@ def open_database(config: Config) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     database = Database(url)
     try:
-        _upgrade_with_backup(database, config.paths.backup_dir)
+        upgrade_schema(database, config.paths.backup_dir)
     except BaseException:
         database.dispose()
         raise
     return database
 
 
-def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
+@dataclass(frozen=True, slots=True)
+class SchemaUpgrade:
+    """What bringing the schema up to date did."""
+
+    before: str | None  # None: the database was empty
+    after: str
+    backup: Path | None  # the copy taken before upgrading, if any
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def upgrade_schema(database: Database, backup_dir: Path) -> SchemaUpgrade:
+    """Bring the schema to the newest revision, first copying a SQLite database that holds
+    data into ``backup_dir``. Refuses a database written by a newer program or not ours."""
     try:
         current = current_revision(database)
         tables = set(inspect(database.engine).get_table_names())
@@ -88,17 +104,17 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
         )
     head = head_revision()
     if current == head:
-        return
-    path = dialect.sqlite_path(database.url)
-    if current is not None and path is not None:
-        target = backup_dir / f"auto-{_stamp()}-before-{head}.db"
-        backup(database, target)
-        log.info("schema upgrade from %s: backup taken in %s", current, target)
+        return SchemaUpgrade(current, head, None)
+    taken: Path | None = None
+    if current is not None and dialect.sqlite_path(database.url) is not None:
+        taken = backup(database, backup_dir / f"auto-{_stamp()}-before-{head}.db")
+        log.info("schema upgrade from %s: backup taken in %s", current, taken)
         _prune_automatic_backups(backup_dir)
     elif current is not None:
         log.warning("schema upgrade from %s without a file backup (not SQLite)", current)
     upgrade(database)
     log.info("schema upgraded to %s", head)
+    return SchemaUpgrade(current, head, taken)
 
 
 def _prune_automatic_backups(backup_dir: Path) -> None:

@@ -1,0 +1,78 @@
+"""What every command needs first: the configuration, the log and the store database.
+
+``load_app_config(args)`` reads ``--config FILE`` (or the default file, created with a new
+scanning secret on first start) and starts the log; ``open_store_database(config)`` opens the
+database with its schema brought up to date (a backup is taken first). ``reports_errors``
+turns the errors a person can act on into one clear line and an exit code, not a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from redhome_pos.config import AppPaths, Config, ConfigError, default_config, load_config
+from redhome_pos.config import write_config as _write_config
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.logging_setup import setup_logging
+from redhome_pos.persistence.admin import open_database
+from redhome_pos.persistence.database import Database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # the command ran and found or met a problem
+EXIT_CONFIG = 2  # the configuration or the command line is wrong
+
+
+def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
+    """The configuration for this run, with the log started.
+
+    ``--config FILE`` must name an existing file. Without it (and without ``REDHOME_CONFIG``)
+    the default file is used; on the very first start it is written with the defaults and a
+    new per-store scanning secret, so signed receipts and badges stay valid across runs.
+    """
+    paths = AppPaths.demo() if demo else AppPaths.default()
+    explicit = getattr(args, "config", None)
+    path = Path(explicit) if explicit else None
+    if path is None and not os.environ.get("REDHOME_CONFIG") and not paths.config_file.exists():
+        _write_config(default_config(paths), paths.config_file)
+    config = load_config(path, paths=paths)
+    setup_logging(config)
+    log.info("started: %s (config %s)", getattr(args, "command", None), config.paths.config_file)
+    return config
+
+
+def open_store_database(config: Config) -> Database:
+    """The store database, schema up to date (backed up first when it had to change)."""
+    return open_database(config)
+
+
+def error_line(error: BaseException) -> str:
+    return f"redhome-pos: {error}"
+
+
+def reports_errors(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Wrap a command's ``run``: expected errors print one line to stderr and give exit code
+    2 (configuration) or 1 (anything else a person can act on); nothing else is caught."""
+
+    @functools.wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except ConfigError as error:
+            print(error_line(error), file=sys.stderr)
+            return EXIT_CONFIG
+        except DomainError as error:
+            log.warning("%s failed: %s", getattr(args, "command", "command"), error)
+            print(error_line(error), file=sys.stderr)
+            return EXIT_PROBLEM
+
+    return wrapper

@@ -1,0 +1,123 @@
+"""``redhome-pos db upgrade | backup FILE | restore FILE | check``: look after the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from redhome_pos.commands._context import EXIT_OK, EXIT_PROBLEM, load_app_config, reports_errors
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "db", help="upgrade, back up, restore or check the store database"
+    )
+    actions = parser.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+
+    upgrade = actions.add_parser(
+        "upgrade", help="bring the schema up to date (a backup is taken first)"
+    )
+    upgrade.set_defaults(run=run_upgrade)
+
+    backup = actions.add_parser("backup", help="copy the database into FILE, even while in use")
+    backup.add_argument("file", metavar="FILE", type=Path)
+    backup.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    backup.set_defaults(run=run_backup)
+
+    restore = actions.add_parser(
+        "restore",
+        help="replace the database with the backup FILE (what it replaces is kept); "
+        "stop the app on every terminal first",
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
+    restore.set_defaults(run=run_restore)
+
+    check = actions.add_parser(
+        "check", help="integrity check, and every stock level equals its ledger (exit 1 if not)"
+    )
+    check.set_defaults(run=run_check)
+
+
+def _existing_database(url: str) -> Any:
+    """The configured database without touching its schema; refuses a missing SQLite file
+    (so a typo in the configuration never creates an empty store)."""
+    from redhome_pos.persistence import dialect
+    from redhome_pos.persistence.admin import DatabaseAdminError
+    from redhome_pos.persistence.database import Database
+
+    path = dialect.sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseAdminError(
+            "There is no database at {path}: run `redhome-pos db upgrade` to create it",
+            path=str(path),
+        )
+    return Database(url)
+
+
+@reports_errors
+def run_upgrade(args: argparse.Namespace) -> int:
+    from redhome_pos.persistence.admin import upgrade_schema
+    from redhome_pos.persistence.database import Database
+
+    config = load_app_config(args)
+    database = Database(config.database.url)
+    try:
+        done = upgrade_schema(database, config.paths.backup_dir)
+    finally:
+        database.dispose()
+    if not done.changed:
+        print(f"The database is up to date (schema {done.after}).")
+    elif done.before is None:
+        print(f"Created a new database (schema {done.after}).")
+    else:
+        print(f"Upgraded the database from schema {done.before} to {done.after}.")
+    if done.backup is not None:
+        print(f"Backup taken before the upgrade: {done.backup}")
+    return EXIT_OK
+
+
+@reports_errors
+def run_backup(args: argparse.Namespace) -> int:
+    from redhome_pos.persistence.admin import backup
+
+    config = load_app_config(args)
+    database = _existing_database(config.database.url)
+    try:
+        file = backup(database, args.file, overwrite=args.force)
+    finally:
+        database.dispose()
+    print(f"Backup written to {file}")
+    return EXIT_OK
+
+
+@reports_errors
+def run_restore(args: argparse.Namespace) -> int:
+    from redhome_pos.persistence.admin import describe_backup, restore
+
+    config = load_app_config(args)
+    revision = describe_backup(args.file)
+    kept = restore(config.database.url, args.file, config.paths.backup_dir)
+    print(f"Restored the database from {args.file} (schema {revision}).")
+    if kept is not None:
+        print(f"The database it replaced is kept in {kept}")
+    return EXIT_OK
+
+
+@reports_errors
+def run_check(args: argparse.Namespace) -> int:
+    from redhome_pos.persistence.admin import check
+
+    config = load_app_config(args)
+    database = _existing_database(config.database.url)
+    try:
+        problems = check(database)
+    finally:
+        database.dispose()
+    if not problems:
+        print("The database is sound: integrity checked, every stock level equals its ledger.")
+        return EXIT_OK
+    print(f"{len(problems)} problem(s) found:")
+    for problem in problems:
+        print(f"  - {problem}")
+    return EXIT_PROBLEM
