@@ -1,0 +1,58 @@
+"""A completed sale (the counter's ``Sale``) as the data of its receipt."""
+
+from __future__ import annotations
+
+from printers.templates.data import ReceiptData, ReceiptLine, StoreHeader, TenderLine, VatLine
+from redhome_pos.domain.sale import Sale
+from redhome_pos.domain.signed_codes import sign_receipt_code
+from redhome_pos.domain.tender import SettledTender, TenderKind
+
+TENDER_LABELS = {
+    TenderKind.CASH: "现金",
+    TenderKind.CARD: "银行卡",
+    TenderKind.WECHAT: "微信支付",
+    TenderKind.ALIPAY: "支付宝",
+}
+
+
+def tender_line(tender: SettledTender) -> TenderLine:
+    """Cash shows what was handed over; other tenders show the last digits of their reference."""
+    if tender.kind is TenderKind.CASH:
+        return TenderLine(TENDER_LABELS[tender.kind], tender.tendered_fen)
+    reference = tender.reference or tender.payment_code
+    shown = f"*{reference[-4:]}" if reference else ""
+    return TenderLine(TENDER_LABELS.get(tender.kind, str(tender.kind)), tender.amount_fen, shown)
+
+
+def receipt_from_sale(
+    sale: Sale, *, store: StoreHeader, code_secret: str, footer: str = "", copy: bool = False
+) -> ReceiptData:
+    """The receipt of ``sale``; ``copy`` marks a reprint. The QR is the signed receipt code."""
+    lines = tuple(
+        ReceiptLine(
+            title=line.title,
+            variant=line.variant,
+            qty=line.quantity,
+            unit_price_fen=line.unit_price_fen,
+            discount_fen=line.discount_fen,
+            amount_fen=line.amount_fen,
+        )
+        for line in sale.sold_lines
+    )
+    return ReceiptData(
+        store=store,
+        terminal_id=sale.terminal_id,
+        receipt_no=sale.receipt_no,
+        time=sale.created_at,
+        clerk=sale.staff.name,
+        lines=lines,
+        subtotal_fen=sale.subtotal_fen,
+        discount_fen=sale.discount_fen,
+        total_fen=sale.total_fen,
+        vat=tuple(VatLine(vat.rate_bp, vat.vat_fen) for vat in sale.vat),
+        tenders=tuple(tender_line(tender) for tender in sale.tenders),
+        change_fen=sale.change_fen,
+        receipt_code=sign_receipt_code(code_secret, store.code, sale.receipt_no),
+        footer=footer,
+        copy=copy,
+    )
