@@ -7,6 +7,7 @@ Points the public material leaves uncertain are marked ``ASSUMPTION``.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Final
 
 # --- Gateway -------------------------------------------------------------------------------------
@@ -241,7 +242,5 @@ def error_message(code: int, fallback: str = "") -> str:
 
 def sign(method: str, app_id: str, timestamp: int | str, version: str, app_secret: str) -> str:
     """The request signature: MD5 (lower-case hex) of the method, the query and the secret."""
-    import hashlib
-
     text = f"{method}?appId={app_id}&timestamp={timestamp}&version={version}{app_secret}"
     return hashlib.md5(text.encode("utf-8")).hexdigest()

@@ -125,6 +125,10 @@ class GatewayHandler(BaseHTTPRequestHandler):
             self._json(self._state(query.get("whcode")))
         elif url.path == "/_sandbox/code":
             self._json({"code": self.server.state.new_auth_code()})
+        elif url.path == "/_sandbox/approved":
+            # Where the sandbox's approval page sends the manager when no redirect is configured.
+            text = f"Authorization code: {query.get(api.CODE, '')}\n"
+            self._send(200, text.encode("utf-8"), "text/plain")
         elif url.path == api.AUTHORIZATION_PATH:
             self._authorize(query)
         elif url.path == api.GATEWAY_PATH:
