@@ -212,13 +212,14 @@ def checkout(
     return sale
 
 
-def find_sale(database: Database, receipt: str) -> Sale:
-    """A sale by its receipt number (the number printed on the receipt, or scanned from its
-    code). Raises ``ReturnError`` when there is none."""
+def find_sale(database: Database, till: Till, receipt: str) -> Sale:
+    """A sale by its receipt number or by the signed receipt code scanned from the receipt.
+    Raises ``ReturnError`` when there is none."""
+    receipt_no = till.receipt_no_of(receipt)
     with database.reading() as session:
-        sale = SaleRepository(session).by_receipt(receipt.strip())
+        sale = SaleRepository(session).by_receipt(receipt_no)
     if sale is None:
-        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt.strip())
+        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt_no)
     return sale
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from redhome_pos.config import Config
+from redhome_pos.domain import signed_codes
 
 
 def utc_now() -> datetime:
@@ -22,6 +23,18 @@ class Till:
     timezone: str = "Asia/Shanghai"
     allow_negative_stock: bool = False
     clock: Callable[[], datetime] = field(default=utc_now)
+    code_secret: str = field(default="", repr=False)  # verifies receipt codes scanned back
+
+    def receipt_no_of(self, text: str) -> str:
+        """The receipt number in what was typed or scanned: a plain receipt number, or the
+        signed receipt code printed on our receipts (checked with the store's secret)."""
+        text = text.strip()
+        if self.code_secret and signed_codes.looks_signed(text):
+            code = signed_codes.verify(text, secret=self.code_secret, store=self.store_code)
+            if not isinstance(code, signed_codes.ReceiptCode):
+                raise signed_codes.SignedCodeError("This code is not a receipt")
+            return code.receipt_no
+        return text
 
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
@@ -33,4 +46,5 @@ class Till:
             terminal_id=config.terminal_id,
             timezone=config.store.timezone,
             allow_negative_stock=config.store.allow_negative_stock,
+            code_secret=config.scanning.code_secret,
         )

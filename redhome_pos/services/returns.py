@@ -81,9 +81,10 @@ def _return_in(
         raise ReturnError("A return needs a reason")
     shift = open_shift_of(session, till)
     sales = SaleRepository(session)
-    sale: Sale | None = sales.by_receipt(receipt.strip())
+    receipt_no = till.receipt_no_of(receipt)
+    sale: Sale | None = sales.by_receipt(receipt_no)
     if sale is None or sale.id is None:
-        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt.strip())
+        raise ReturnError("No sale with receipt number {receipt}", receipt=receipt_no)
     if sale.voided:
         raise ReturnError("Sale {receipt} was voided; nothing to return", receipt=sale.receipt_no)
     planned = check_return(sale, requests, sales.returned_quantities(sale.id))
@@ -180,7 +181,8 @@ def return_items(
     approval_id: int | None = None,
     refund_to_cash: bool = False,
 ) -> ReturnResult:
-    """Take back goods from the sale with receipt number ``receipt`` and refund them.
+    """Take back goods from the sale with receipt number (or receipt code) ``receipt`` and
+    refund them.
 
     Needs the refund permission or an approval for it (``services.staff.approve``); raises
     ``PermissionDenied`` otherwise, ``ReturnError`` for more than can still be returned.

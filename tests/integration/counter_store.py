@@ -1,0 +1,77 @@
+"""A small store for counter tests: three demo staff, a few SKUs with stock, a till."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from redhome_pos.domain.cart import CartItem
+from redhome_pos.domain.catalog import Product, Sku
+from redhome_pos.domain.staff import ScryptCost, Staff
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories import CatalogRepository
+from redhome_pos.services import stock as stock_service
+from redhome_pos.services.counter import Till
+from redhome_pos.services.demo_staff import add_demo_staff
+
+CHEAP_PIN_COST = ScryptCost(n=16, r=1, p=1)  # tests only; production keeps the slow default
+SECRET = "test-secret-0123456789"
+
+
+@dataclass
+class Clock:
+    """A clock the test moves by hand."""
+
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Store:
+    database: Database
+    till: Till
+    clock: Clock
+    clerk: Staff
+    supervisor: Staff
+    manager: Staff
+    items: dict[str, CartItem]
+
+
+# code, title, price, VAT rate, stock
+CATALOG = [
+    ("LIP-520", "口红 #520", 25_900, 1300, 20),
+    ("MASK-10", "面膜 10片", 9_900, 1300, 30),
+    ("BOOK-01", "旅行手帐", 4_500, 900, 10),
+    ("BAG-RED", "帆布包 红", 12_800, 1300, 5),
+]
+
+
+def make_store(database: Database, *, terminal_id: str = "T1") -> Store:
+    clock = Clock()
+    till = Till("RH01", terminal_id, "Asia/Shanghai", False, clock, SECRET)
+    staff = add_demo_staff(database, till, cost=CHEAP_PIN_COST)
+    items: dict[str, CartItem] = {}
+    for code, title, price, rate, on_hand in CATALOG:
+        with database.unit_of_work() as uow:
+            catalog = CatalogRepository(uow.session)
+            product_id = catalog.add_product(
+                Product(id=None, title_zh=title, brand="RED", category="test", vat_rate_bp=rate)
+            )
+            sku_id = catalog.add_sku(
+                Sku(
+                    id=None,
+                    product_id=product_id,
+                    code=code,
+                    price_fen=price,
+                    original_price_fen=price,
+                )
+            )
+            uow.commit()
+        stock_service.receive(database, sku_id, on_hand, terminal_id=terminal_id)
+        items[code] = CartItem(sku_id, code, title, price, rate)
+    return Store(database, till, clock, staff["1001"], staff["2001"], staff["3001"], items)
