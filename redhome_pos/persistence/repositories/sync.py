@@ -338,6 +338,11 @@ class SyncRepository:
             .values(reserved=OnlineOrderLineRow.quantity if reserve else 0)
         )
 
+    def set_order_status(self, order_id: str, status: str) -> None:
+        self._session.execute(
+            update(OnlineOrderRow).where(OnlineOrderRow.order_id == order_id).values(status=status)
+        )
+
     def reserved(self, sku_ids: Iterable[int] | None = None) -> dict[int, int]:
         """Units held back for online orders, per SKU (SKUs with none are left out)."""
         query = (
@@ -415,7 +420,7 @@ class SyncRepository:
 
     # --- sync log -----------------------------------------------------------------------
 
-    def log(self, stream: str, level: str, template: str, **params: Any) -> None:
+    def log(self, stream: str, level: str, template: str, /, **params: Any) -> None:
         """Add an event in words (English template; ``params`` fill it)."""
         self._session.add(
             SyncLogRow(at=utcnow(), stream=stream, level=level, template=template, params=params)
@@ -438,24 +443,33 @@ class SyncRepository:
 
     # --- the lease: one sync engine per store ---------------------------------------------
 
-    def take_lease(self, name: str, holder: str, *, now: datetime, ttl: timedelta) -> bool:
+    def take_lease(
+        self,
+        name: str,
+        holder: str,
+        *,
+        now: datetime,
+        ttl: timedelta,
+        take_over_from: str | None = None,
+    ) -> bool:
         """Take or renew the lease ``name`` for ``holder`` unless another holder's lease is
-        still running. Returns whether ``holder`` has it now."""
+        still running (a holder known to be dead can be named in ``take_over_from``).
+        Returns whether ``holder`` has it now."""
         session = self._session
-        renewed = session.execute(
-            update(SyncLeaseRow)
-            .where(
-                SyncLeaseRow.name == name,
-                (SyncLeaseRow.holder == holder) | (SyncLeaseRow.expires_at < now),
+        row = session.get(SyncLeaseRow, name, with_for_update=True)
+        if row is None:
+            session.add(
+                SyncLeaseRow(name=name, holder=holder, acquired_at=now, expires_at=now + ttl)
             )
-            .values(holder=holder, expires_at=now + ttl)
-            .returning(SyncLeaseRow.acquired_at, SyncLeaseRow.holder)
-        ).first()
-        if renewed is not None:
+            session.flush()
             return True
-        if session.get(SyncLeaseRow, name) is not None:
+        free = row.expires_at < now or (take_over_from is not None and row.holder == take_over_from)
+        if row.holder != holder and not free:
             return False
-        session.add(SyncLeaseRow(name=name, holder=holder, acquired_at=now, expires_at=now + ttl))
+        if row.holder != holder:
+            row.holder = holder
+            row.acquired_at = now
+        row.expires_at = now + ttl
         session.flush()
         return True
 

@@ -1,0 +1,225 @@
+"""Order pull: the online orders, upserted by order id, with the stock they hold back.
+
+The first run back-fills by creation time in windows the online store accepts (24 hours for
+RED); after that the engine polls by update time in short windows (30 minutes for RED) that
+start a little before the last one ended. The cursor moves after each window, so a crash
+re-reads at most one window, and re-reading is harmless: orders are upserted by their id and
+an order whose status and update time are unchanged is not fetched again.
+
+Orders whose warehouse is the store's own are the store's to fulfil: while they wait to be
+picked, their units are reserved (still on hand, no longer free to sell at the counter).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.barcodes import lookup_keys
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import BarcodeRow, SkuRow
+from redhome_pos.persistence.repositories.sync import (
+    StoredOnlineOrder,
+    StoredOrderLine,
+    SyncRepository,
+)
+from sync.checks import check_online_order
+from sync.connector import (
+    OnlineOrder,
+    OnlineOrderLine,
+    OnlineStore,
+    OrderCursor,
+    OrderStatus,
+    OrderSummary,
+    OrderTime,
+)
+from sync.settings import ORDERS, SyncSettings
+
+log = logging.getLogger(__name__)
+
+# Orders in these states wait for the store: their units are held back.
+WAITING = frozenset(
+    {OrderStatus.PROCESSING, OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED}
+)
+
+
+@dataclass
+class OrderPullReport:
+    windows: int = 0
+    listed: int = 0
+    fetched: int = 0
+    new_orders: int = 0
+    cancelled: int = 0
+
+
+def _time(value: object) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(str(value))
+
+
+def pull_orders(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    *,
+    now: datetime,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> OrderPullReport:
+    """Back-fill once, then read every update-time window up to ``now``."""
+    report = OrderPullReport()
+    with database.reading() as session:
+        cursor = SyncRepository(session).cursor(ORDERS)
+    position = cursor.position
+    if position is None:
+        start = _time(cursor.state.get("backfill_next")) or now - settings.order_backfill
+        until = _time(cursor.state.get("backfill_until")) or now
+        while start < until:
+            end = min(start + store.order_windows.by_creation, until)
+            _read_window(database, store, settings, OrderTime.CREATED, start, end, report)
+            start = end
+            state = {"backfill_next": start.isoformat(), "backfill_until": until.isoformat()}
+            _move(database, None if start < until else until, state)
+            if should_stop():
+                return report
+        position = until
+    step = store.order_windows.by_update
+    while not should_stop():
+        start = position - settings.order_overlap
+        end = min(start + step, now)
+        if end <= position:
+            break
+        _read_window(database, store, settings, OrderTime.UPDATED, start, end, report)
+        position = end
+        _move(database, position, {})
+        if end >= now:
+            break
+    return report
+
+
+def _move(database: Database, position: datetime | None, state: dict[str, str]) -> None:
+    with database.unit_of_work() as uow:
+        SyncRepository(uow.session).move_cursor(ORDERS, position, state)
+        uow.commit()
+
+
+def _read_window(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    time: OrderTime,
+    start: datetime,
+    end: datetime,
+    report: OrderPullReport,
+) -> None:
+    report.windows += 1
+    summaries: dict[str, OrderSummary] = {}
+    cursor: OrderCursor | None = OrderCursor(
+        start=start, end=end, time=time, page_size=settings.order_page_size
+    )
+    while cursor is not None:
+        page = store.orders_since(cursor)
+        for summary in page.orders:
+            summaries[summary.order_id] = summary
+        cursor = page.next_cursor
+    report.listed += len(summaries)
+    with database.reading() as session:
+        marks = SyncRepository(session).order_marks(summaries)
+    for order_id, summary in summaries.items():
+        known = marks.get(order_id)
+        if known is not None and known[0] == summary.status and known[1] >= summary.updated_at:
+            continue
+        order = store.order_detail(order_id)
+        check_online_order(order)  # refuse before anything is written
+        report.fetched += 1
+        with database.unit_of_work() as uow:
+            previous = apply_order(uow.session, order, settings)
+            uow.commit()
+        if previous is None and order.warehouse_code == settings.warehouse_code:
+            report.new_orders += 1
+        if order.status.is_void and previous is not None and previous != order.status.value:
+            report.cancelled += 1
+
+
+def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) -> str | None:
+    """Upsert one order, hold back or release its stock, and log what the store must know.
+    Returns the status the order had before (None when it is new)."""
+    repo = SyncRepository(session)
+    ours = order.warehouse_code == settings.warehouse_code
+    lines = tuple(_stored_line(session, n, line) for n, line in enumerate(order.lines, start=1))
+    previous = repo.upsert_order(
+        StoredOnlineOrder(
+            order_id=order.order_id,
+            status=order.status.value,
+            fulfilment=order.fulfilment.value,
+            warehouse_code=order.warehouse_code,
+            ours=ours,
+            online_created_at=order.created_at,
+            online_updated_at=order.updated_at,
+            lines=lines,
+            # Only the store's own orders keep what a parcel label needs.
+            receiver_name=order.receiver_name if ours else "",
+            receiver_phone_masked=order.receiver_phone_masked if ours else "",
+            receiver_address=order.receiver_address if ours else "",
+            paid_fen=order.paid_fen,
+        )
+    )
+    if not ours:
+        return previous
+    handed_over = repo.delivery(order.order_id) is not None
+    repo.set_reservation(order.order_id, reserve=order.status in WAITING and not handed_over)
+    if previous is None and order.status in WAITING:
+        repo.log(
+            ORDERS,
+            "info",
+            "New online order {order} for {fulfilment}: {units} units",
+            order=order.order_id,
+            fulfilment=order.fulfilment.value,
+            units=sum(line.quantity for line in order.lines),
+        )
+    unmatched = [line.red_sku_id for line in lines if line.sku_id is None]
+    if unmatched and previous is None:
+        repo.log(
+            ORDERS,
+            "warning",
+            "Online order {order} has SKUs the store does not know: {skus}",
+            order=order.order_id,
+            skus=", ".join(unmatched),
+        )
+    if order.status.is_void and previous is not None and previous != order.status.value:
+        repo.log(
+            ORDERS,
+            "warning" if not handed_over else "error",
+            "Online order {order} was cancelled"
+            + (" after it was handed over: check with the customer" if handed_over else ""),
+            order=order.order_id,
+        )
+    return previous
+
+
+def _stored_line(session: Session, line_no: int, line: OnlineOrderLine) -> StoredOrderLine:
+    return StoredOrderLine(
+        line_no=line_no,
+        red_sku_id=line.sku_id,
+        sku_id=_local_sku(session, line),
+        quantity=line.quantity,
+        unit_price_fen=line.unit_price_fen,
+        barcode=line.barcode,
+        erp_code=line.erp_code,
+        title=line.title,
+    )
+
+
+def _local_sku(session: Session, line: OnlineOrderLine) -> int | None:
+    """The store SKU of an order line: by online id, then barcode, then SKU code."""
+    found = session.scalar(select(SkuRow.id).where(SkuRow.red_sku_id == line.sku_id))
+    if found is None and line.barcode:
+        found = session.scalar(
+            select(BarcodeRow.sku_id).where(BarcodeRow.code.in_(lookup_keys(line.barcode)))
+        )
+    if found is None and line.erp_code:
+        found = session.scalar(select(SkuRow.id).where(SkuRow.code == line.erp_code))
+    return found

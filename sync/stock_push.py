@@ -1,0 +1,212 @@
+"""Stock push: the store's physical on-hand per SKU, set absolutely in the online store.
+
+Every stock movement leaves an outbox row (topic ``stock``, key the SKU id). Pending rows are
+coalesced per SKU, oldest change first; the on-hand sent is the one in the database at push
+time, so many movements of one SKU make one call with the final figure. A row is marked done
+only after the online store accepted the figure, and only rows that existed when the figure
+was read: a movement that lands during the push leaves a newer row behind and is sent next.
+Setting the same figure twice is harmless, which is what makes a retry after a lost answer or
+a crash safe. Deltas are never sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.base import utcnow
+from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.outbox import OutboxRow
+from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.repositories.sync import SyncRepository
+from sync.connector import OnlineStore, StockPushResult
+from sync.settings import STOCK, STOCK_TOPIC, SyncSettings
+
+# How many SKUs one round reads from the outbox; each round is pushed in settings.stock_batch.
+ROUND_SKUS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class PendingSku:
+    sku_id: int
+    up_to_row: int  # the newest outbox row of this SKU when the figure was read
+    red_sku_id: str | None
+    on_hand: int
+    code: str
+
+
+@dataclass
+class StockPushReport:
+    calls: int = 0
+    skus_pushed: int = 0
+    skus_refused: int = 0
+    skus_not_online: int = 0
+    rows_done: int = 0
+    pushed: dict[str, int] = field(default_factory=dict)
+
+
+def pending_stock(database: Database, limit: int = ROUND_SKUS) -> list[PendingSku]:
+    """SKUs with unsent stock changes, oldest first, with their on-hand now."""
+    with database.reading() as session:
+        # The outbox is read before the levels: a movement committed in between leaves a
+        # row newer than ``up_to_row``, so its figure is sent in a later round at worst.
+        pending = session.execute(
+            select(OutboxRow.key, func.max(OutboxRow.id), func.min(OutboxRow.id))
+            .where(OutboxRow.done_at.is_(None), OutboxRow.topic == STOCK_TOPIC)
+            .group_by(OutboxRow.key)
+            .order_by(func.min(OutboxRow.id))
+            .limit(limit)
+        ).all()
+        newest = {int(key): int(last) for key, last, _ in pending if str(key).isdigit()}
+        bad_keys = [str(key) for key, _, _ in pending if not str(key).isdigit()]
+        rows = session.execute(
+            select(SkuRow.id, SkuRow.red_sku_id, SkuRow.code, StockLevelRow.on_hand)
+            .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .where(SkuRow.id.in_(list(newest)))
+        ).all()
+    found = [
+        PendingSku(sku_id, newest[sku_id], red_sku_id, int(on_hand or 0), code)
+        for sku_id, red_sku_id, code, on_hand in rows
+    ]
+    known = {sku.sku_id for sku in found}
+    # Rows for SKUs that no longer exist (or keys that are not SKU ids) can never be sent.
+    found += [
+        PendingSku(sku_id, last, None, 0, "")
+        for sku_id, last in newest.items()
+        if sku_id not in known
+    ]
+    if bad_keys:
+        _close_bad_keys(database, bad_keys)
+    order = {sku_id: n for n, sku_id in enumerate(newest)}
+    return sorted(found, key=lambda sku: order[sku.sku_id])
+
+
+def _close_bad_keys(database: Database, keys: list[str]) -> None:
+    with database.unit_of_work() as uow:
+        uow.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.topic == STOCK_TOPIC, OutboxRow.key.in_(keys))
+            .where(OutboxRow.done_at.is_(None))
+            .values(done_at=utcnow(), last_error="not a SKU id")
+        )
+        uow.commit()
+
+
+def push_stock(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    *,
+    now: Callable[[], datetime],
+    should_stop: Callable[[], bool] = lambda: False,
+) -> StockPushReport:
+    """Send every pending stock change; stops at the first failure of the online store."""
+    report = StockPushReport()
+    while not should_stop():
+        pending = pending_stock(database)
+        if not pending:
+            break
+        offline = [sku for sku in pending if sku.red_sku_id is None]
+        if offline:
+            _mark_done(database, offline, now(), note="not an online SKU")
+            report.skus_not_online += len(offline)
+            report.rows_done += len(offline)
+        online = [sku for sku in pending if sku.red_sku_id is not None]
+        for start in range(0, len(online), settings.stock_batch):
+            batch = online[start : start + settings.stock_batch]
+            _push_batch(database, store, settings, batch, now, report)
+            if should_stop():
+                return report
+    return report
+
+
+def _push_batch(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    batch: list[PendingSku],
+    now: Callable[[], datetime],
+    report: StockPushReport,
+) -> None:
+    # The platform refuses a total below zero; a store that allows negative stock has none.
+    levels = {str(sku.red_sku_id): max(0, sku.on_hand) for sku in batch}
+    results = store.set_stock(levels)  # raises on trouble: nothing is marked, all is resent
+    report.calls += 1
+    by_red = {result.sku_id: result for result in results}
+    accepted = [sku for sku in batch if (r := by_red.get(str(sku.red_sku_id))) and r.ok]
+    refused = [sku for sku in batch if sku not in accepted]
+    _mark_done(database, accepted, now())
+    report.skus_pushed += len(accepted)
+    report.rows_done += len(accepted)
+    for sku in accepted:
+        report.pushed[str(sku.red_sku_id)] = levels[str(sku.red_sku_id)]
+    if refused:
+        report.skus_refused += len(refused)
+        _note_refused(database, settings, refused, by_red, now())
+
+
+def _mark_done(database: Database, skus: list[PendingSku], at: datetime, *, note: str = "") -> None:
+    if not skus:
+        return
+    with database.unit_of_work() as uow:
+        for sku in skus:
+            uow.session.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.topic == STOCK_TOPIC,
+                    OutboxRow.key == str(sku.sku_id),
+                    OutboxRow.id <= sku.up_to_row,
+                    OutboxRow.done_at.is_(None),
+                )
+                .values(done_at=at, last_error=note)
+            )
+        uow.commit()
+
+
+def _note_refused(
+    database: Database,
+    settings: SyncSettings,
+    skus: list[PendingSku],
+    results: Mapping[str, StockPushResult],
+    at: datetime,
+) -> None:
+    """Count a refused push; after a few tries the SKU is left to the reconciliation."""
+    with database.unit_of_work() as uow:
+        repo = SyncRepository(uow.session)
+        for sku in skus:
+            result = results.get(str(sku.red_sku_id))
+            reason = (result.error if result else "") or "no answer for this SKU"
+            attempts = uow.session.scalar(
+                select(func.max(OutboxRow.attempts)).where(
+                    OutboxRow.topic == STOCK_TOPIC,
+                    OutboxRow.key == str(sku.sku_id),
+                    OutboxRow.done_at.is_(None),
+                )
+            )
+            tries = int(attempts or 0) + 1
+            give_up = tries >= settings.stock_push_tries
+            uow.session.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.topic == STOCK_TOPIC,
+                    OutboxRow.key == str(sku.sku_id),
+                    OutboxRow.id <= sku.up_to_row,
+                    OutboxRow.done_at.is_(None),
+                )
+                .values(attempts=tries, last_error=reason, done_at=at if give_up else None)
+            )
+            if give_up:
+                repo.log(
+                    STOCK,
+                    "error",
+                    "The online store refused the stock of SKU {code} ({on_hand}): {reason}. "
+                    "Check it in the reconciliation",
+                    code=sku.code,
+                    on_hand=sku.on_hand,
+                    reason=reason,
+                )
+        uow.commit()
