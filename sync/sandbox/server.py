@@ -370,7 +370,9 @@ def start_sandbox(
         (host, port), state, faults or FaultSwitches(seed=seed), app_id, app_secret,
         warehouse_code,
     )  # fmt: skip
-    thread = threading.Thread(target=server.serve_forever, name="red-sandbox", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.05,), name="red-sandbox", daemon=True
+    )
     thread.start()
     handle = SandboxHandle(server, thread)
     if orders_every_s:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
 
+from sync.red.client import RedClient, RetryPolicy
+from sync.red.connector import RedOnlineStore
+from sync.red.oauth import MemoryTokenStore, RedAuthorizer
 from sync.sandbox import SandboxHandle, start_sandbox
 
 
@@ -17,3 +21,48 @@ def sandbox() -> Iterator[SandboxHandle]:
         yield handle
     finally:
         handle.stop()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    """The back-off waits a client asked for (recorded, not slept, so tests stay fast)."""
+    return []
+
+
+@pytest.fixture
+def red_client(sandbox: SandboxHandle, sleeps: list[float]) -> Iterator[RedClient]:
+    """A client of the sandbox's demo app: 4 attempts per call, back-off recorded in ``sleeps``."""
+    client = RedClient(
+        sandbox.base_url,
+        sandbox.app_id,
+        sandbox.app_secret,
+        timeout_s=5.0,
+        retry=RetryPolicy(attempts=4, base_delay_s=0.2, max_delay_s=2.0),
+        sleep=sleeps.append,
+        rng=random.Random(0),
+    )
+    with client:
+        yield client
+
+
+@pytest.fixture
+def red_tokens() -> MemoryTokenStore:
+    return MemoryTokenStore()
+
+
+@pytest.fixture
+def red_authorizer(
+    sandbox: SandboxHandle, red_client: RedClient, red_tokens: MemoryTokenStore
+) -> RedAuthorizer:
+    """The store connected to the sandbox (tokens already exchanged and kept)."""
+    authorizer = RedAuthorizer(red_client, red_tokens, redirect_uri="http://127.0.0.1/approved")
+    authorizer.connect(sandbox.authorization_code())
+    return authorizer
+
+
+@pytest.fixture
+def red_store(sandbox: SandboxHandle, red_authorizer: RedAuthorizer) -> RedOnlineStore:
+    """The RED connector over the sandbox, for the demo store's warehouse."""
+    return RedOnlineStore(
+        red_authorizer.client, red_authorizer, warehouse_code=sandbox.warehouse_code
+    )
