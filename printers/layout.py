@@ -77,7 +77,7 @@ def _tokens(paragraph: str) -> list[str]:
     tokens: list[str] = []
     word = ""
     for char in paragraph:
-        if char.isascii() and char != " ":
+        if (char.isascii() and char != " ") or char == "￥":  # ￥ stays with its amount
             word += char
             continue
         if word:
@@ -157,6 +157,9 @@ def layout_row(cells: tuple[str, ...], columns: int, widths: CharWidths) -> list
             lines.append(pad(part, columns, "right", widths))
         return lines
     left_lines = wrap(cells[0], left_room, widths)
+    if len(left_lines) > 1 and len(rest) > 1:
+        # Quantity, discount and amount read badly when the first cell breaks: stack instead.
+        return [*wrap(cells[0], columns, widths), pad(right.lstrip(), columns, "right", widths)]
     first = left_lines[0]
     gap = columns - widths.text(first) - right_width
     return [first + " " * gap + right, *left_lines[1:]]

@@ -29,8 +29,9 @@ def item_rows(builder: DocumentBuilder, line: ReceiptLine) -> None:
 def sales_receipt(data: ReceiptData) -> Document:
     builder = DocumentBuilder(f"Receipt {data.receipt_no}")
     store_header(builder, data.store, "销售小票（重印）" if data.copy else "销售小票")
-    builder.row(f"单号 {data.receipt_no}", f"终端 {data.terminal_id}")
-    builder.row(f"时间 {local_time(data.time, data.store.timezone)}", f"收银 {data.clerk}")
+    builder.text(f"单号 {data.receipt_no}")
+    builder.text(f"时间 {local_time(data.time, data.store.timezone)}")
+    builder.row(f"终端 {data.terminal_id}", f"收银 {data.clerk}")
     builder.rule()
     for line in data.lines:
         item_rows(builder, line)

@@ -11,9 +11,10 @@ from printers.templates.receipt import item_rows
 def return_receipt(data: ReturnReceiptData) -> Document:
     builder = DocumentBuilder(f"Return {data.return_no}")
     store_header(builder, data.store, "退货单（重印）" if data.copy else "退货单")
-    builder.row(f"退货单号 {data.return_no}", f"终端 {data.terminal_id}")
+    builder.text(f"退货单号 {data.return_no}")
     builder.text(f"原小票 {data.original_receipt_no}")
-    builder.row(f"时间 {local_time(data.time, data.store.timezone)}", f"收银 {data.clerk}")
+    builder.text(f"时间 {local_time(data.time, data.store.timezone)}")
+    builder.row(f"终端 {data.terminal_id}", f"收银 {data.clerk}")
     if data.approved_by:
         builder.text(f"审批 {data.approved_by}")
     if data.reason:
