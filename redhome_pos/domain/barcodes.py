@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from redhome_pos.domain.errors import BarcodeError
@@ -86,7 +87,8 @@ def parse_barcode(text: str, *, allow_internal: bool = True) -> Barcode:
     code that is not a valid EAN-8 but is a valid UPC-E is taken as UPC-E. Other codes are
     internal codes if ``allow_internal``.
     """
-    code = text.strip()
+    # NFKC: full-width digits typed through a Chinese input method are the same code.
+    code = unicodedata.normalize("NFKC", text).strip()
     if not code:
         raise BarcodeError("The barcode is empty")
     if code.isascii() and code.isdigit() and len(code) in (8, 12, 13):
@@ -106,12 +108,17 @@ def parse_barcode(text: str, *, allow_internal: bool = True) -> Barcode:
 
 def lookup_keys(code: str) -> list[str]:
     """Forms under which a scanned retail code may be stored: a UPC-A scanned as a 13-digit
-    EAN with a leading zero, and the reverse, find the same SKU."""
+    EAN with a leading zero, and the reverse, find the same SKU; so does a UPC-E its UPC-A."""
     keys = [code]
     if len(code) == 13 and code.startswith("0"):
         keys.append(code[1:])
     elif len(code) == 12:
         keys.append("0" + code)
+    elif len(code) == 8 and code.isascii() and code.isdigit() and code[0] in "01":
+        # A UPC-E (not also a valid EAN-8) finds the product stored under its UPC-A.
+        upca = upce_to_upca(code)
+        if not has_valid_check_digit(code) and has_valid_check_digit(upca):
+            keys += [upca, "0" + upca]
     return keys
 
 

@@ -16,7 +16,9 @@ CURRENCY_SIGN = "￥"  # U+FFE5: the sign Chinese printers and receipts use
 MAX_AMOUNT_FEN = 10**12  # ten billion yuan: anything above is a typo
 
 _SIGNS = "￥¥元$"
-_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d*)?$")
+MAX_TEXT_LENGTH = 40  # longer input is not an amount anyone typed
+# ASCII digits only (after NFKC): other scripts' digits are not amounts at this counter.
+_NUMBER = re.compile(r"^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)?(\.[0-9]*)?$")
 
 
 def _normalize(text: str) -> str:
@@ -39,6 +41,8 @@ def parse_fen(text: str, *, allow_negative: bool = False, allow_zero: bool = Tru
     if not isinstance(text, str):
         raise MoneyError("Not an amount: {text}", text=repr(text))
     raw = text
+    if len(text) > MAX_TEXT_LENGTH:
+        raise MoneyError("Not an amount: {text}", text=text[:MAX_TEXT_LENGTH] + "…")
     text = _normalize(text)
     if not text or text in {"+", "-", ".", "+.", "-."} or not _NUMBER.match(text):
         raise MoneyError("Not an amount: {text}", text=raw.strip() or '""')
