@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from redhome_pos.domain.cart import CartItem
 from redhome_pos.domain.catalog import Product, Sku
@@ -75,3 +76,24 @@ def make_store(database: Database, *, terminal_id: str = "T1") -> Store:
         stock_service.receive(database, sku_id, on_hand, terminal_id=terminal_id)
         items[code] = CartItem(sku_id, code, title, price, rate)
     return Store(database, till, clock, staff["1001"], staff["2001"], staff["3001"], items)
+
+
+def write_config(folder: Path, db_path: Path) -> Path:
+    """A configuration file for the command line, everything kept under ``folder``."""
+    file = folder / "config.toml"
+    file.write_text(
+        f"""terminal_id = "T1"
+[store]
+code = "RH01"
+[database]
+url = "sqlite:///{db_path}"
+[paths]
+data_dir = "{folder / "data"}"
+log_dir = "{folder / "logs"}"
+backup_dir = "{folder / "backups"}"
+[scanning]
+code_secret = "{SECRET}"
+""",
+        encoding="utf-8",
+    )
+    return file

@@ -1,0 +1,84 @@
+"""``redhome-pos staff add CODE NAME --role ROLE`` and ``staff list``.
+
+The PIN is read from standard input (``--pin-stdin``, for scripts) or typed at a prompt that
+does not echo it; it is never printed or logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from redhome_pos.commands._context import EXIT_OK, load_app_config, reports_errors
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("staff", help="add or list the staff who log in at the counter")
+    actions = parser.add_subparsers(dest="staff_action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a staff member (asks for the PIN)")
+    add.add_argument("code", metavar="CODE", help="staff code typed at login")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=["clerk", "supervisor", "manager"])
+    add.add_argument("--badge", metavar="CODE", help="badge code scanned to log in")
+    add.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from standard input (no prompt)"
+    )
+    add.set_defaults(run=run_add)
+    listing = actions.add_parser("list", help="list the staff")
+    listing.set_defaults(run=run_list)
+
+
+def _read_pin(from_stdin: bool) -> str:
+    if from_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("PIN (4-8 digits): ")
+    if getpass.getpass("PIN again: ") != first:
+        from redhome_pos.domain.staff import StaffError
+
+        raise StaffError("The two PINs differ")
+    return first
+
+
+@reports_errors
+def run_add(args: argparse.Namespace) -> int:
+    from redhome_pos.commands._context import open_store_database
+    from redhome_pos.domain.staff import Role
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.staff import add_staff
+
+    config = load_app_config(args)
+    pin = _read_pin(args.pin_stdin)
+    database = open_store_database(config)
+    try:
+        staff = add_staff(
+            database,
+            Till.from_config(config),
+            args.code,
+            args.name,
+            Role(args.role),
+            pin,
+            badge_code=args.badge,
+        )
+    finally:
+        database.dispose()
+    print(f"Added {staff.code} {staff.name} ({staff.role.value}).")
+    return EXIT_OK
+
+
+@reports_errors
+def run_list(args: argparse.Namespace) -> int:
+    from redhome_pos.commands._context import open_store_database
+    from redhome_pos.services.staff import list_staff
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        everyone = list_staff(database)
+    finally:
+        database.dispose()
+    for staff in everyone:
+        state = "" if staff.active else "  (inactive)"
+        print(f"{staff.code:<8} {staff.role.value:<10} {staff.name}{state}")
+    return EXIT_OK
