@@ -41,17 +41,22 @@ def glyph(
 ) -> Image.Image:
     """One character as a mask the size of its cells, centred horizontally."""
     width, height = columns * cell_width * size, CELL_HEIGHT * size
-    mask = Image.new("L", (width, height), 0)
     if char == " ":
-        return mask
+        return Image.new("L", (width, height), 0)
     font = load_font(font_path, (CELL_HEIGHT - 2) * size)
+    probe = ImageDraw.Draw(Image.new("L", (1, 1)))
+    left, _top, right, _bottom = probe.textbbox((0, 0), char, font=font, anchor="ls")
+    # A wide Latin letter (M, W) is drawn on a wider canvas and squeezed into its cell.
+    canvas_width = max(width, right - left + 1 + bold)
+    mask = Image.new("L", (canvas_width, height), 0)
     draw = ImageDraw.Draw(mask)
-    left, _top, right, _bottom = draw.textbbox((0, 0), char, font=font, anchor="ls")
-    x = (width - (right - left)) / 2 - left
+    x = (canvas_width - (right - left)) / 2 - left
     baseline = height - 5 * size
     draw.text((x, baseline), char, fill=255, font=font, anchor="ls")
     if bold:
         draw.text((x + 1, baseline), char, fill=255, font=font, anchor="ls")
+    if canvas_width != width:
+        mask = mask.resize((width, height), Image.Resampling.BILINEAR)
     return mask
 
 
