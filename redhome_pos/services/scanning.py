@@ -111,19 +111,20 @@ class ScanService:
 
     # --- scanning -----------------------------------------------------------------------
 
-    def scan(self, text: str) -> ScanOutcome:
+    def scan(self, text: str, *, record: bool = True) -> ScanOutcome:
         """Say what ``text`` is and find what it names.
 
-        Raises ``ScanError`` when the scan must not be used: a wrong check digit, a forged
+        ``record=False`` looks without counting the scan of a note or short link (support
+        staff checking a label). Raises ``ScanError`` when the scan must not be used: a wrong check digit, a forged
         code, a product the catalog does not have or no longer sells.
         """
         result = route(text, self._settings)
         if isinstance(result, ProductBarcode | VariableMeasure | SkuCode):
             return ScanOutcome(result, sku=self.find_product(result))
         if isinstance(result, NoteLink):
-            return self._note(result, result.note_id)
+            return self._note(result, result.note_id, record)
         if isinstance(result, ShortLink):
-            return self._short_link(result)
+            return self._short_link(result, record)
         return ScanOutcome(result)
 
     def find_product(self, result: ProductBarcode | VariableMeasure | SkuCode) -> SkuView:
@@ -147,18 +148,23 @@ class ScanService:
             )
         return view
 
-    def _note(self, result: ScanResult, note_id: str) -> ScanOutcome:
+    def _note(self, result: ScanResult, note_id: str, record: bool) -> ScanOutcome:
         with self._database.unit_of_work() as uow:
             notes = NotesRepository(uow.session)
-            notes.count_scan(note_id, self._clock())
+            if record:
+                notes.count_scan(note_id, self._clock())
             products = _views(uow.session, notes.linked_sku_ids(note_id))
             uow.commit()
         hint = "" if products else "No products are linked to this note yet: scan the product"
         return ScanOutcome(result, note_id=note_id, note_products=products, hint=hint)
 
-    def _short_link(self, result: ShortLink) -> ScanOutcome:
+    def _short_link(self, result: ShortLink, record: bool) -> ScanOutcome:
         with self._database.unit_of_work() as uow:
-            note_id = NotesRepository(uow.session).short_link_seen(result.code, self._clock())
+            notes = NotesRepository(uow.session)
+            if record:
+                note_id = notes.short_link_seen(result.code, self._clock())
+            else:
+                note_id = notes.short_link_note(result.code)
             uow.commit()
         if note_id is None and self._resolve_short_link is not None:
             target = self._resolve_short_link(result.url)
@@ -176,7 +182,7 @@ class ScanService:
                 result,
                 hint="This short link cannot be opened now: scan the product itself",
             )
-        return self._note(result, note_id)
+        return self._note(result, note_id, record)
 
     # --- linking notes to products ------------------------------------------------------
 

@@ -112,6 +112,10 @@ class NotesRepository:
             )
         return self._session.scalar(select(ShortLinkRow.note_id).where(ShortLinkRow.code == code))
 
+    def short_link_note(self, code: str) -> str | None:
+        """The note a short link is known to lead to, if it was resolved before."""
+        return self._session.scalar(select(ShortLinkRow.note_id).where(ShortLinkRow.code == code))
+
     def short_link_resolved(self, code: str, note_id: str, at: datetime) -> None:
         """Remember the note a short link led to, so the next scan needs no network."""
         updated = self._session.execute(
