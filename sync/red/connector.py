@@ -100,6 +100,19 @@ class RedOnlineStore:
         token = self.authorizer.access_token(force_refresh=True)
         return self.client.call(method, fields, access_token=token)
 
+    def _acknowledged(
+        self, method: str, id_field: str, wanted: str, fields: Mapping[str, Any]
+    ) -> None:
+        """A write's answer: ``data`` may be null, a string or an object; an object that names
+        the SKU or order must name the one we sent (anything else is not an acknowledgement)."""
+        data = self._call(method, fields)
+        if data is None or isinstance(data, str):
+            return
+        read = Reader(method)
+        answer = read.obj(data, api.DATA)
+        if id_field in answer and read.text(answer, id_field, optional=True) != wanted:
+            raise read.fail(f"the answer is about '{id_field}' other than {wanted}")
+
     # --- catalog -----------------------------------------------------------------------------
 
     def catalog_page(self, cursor: CatalogCursor) -> CatalogPage:
@@ -155,7 +168,7 @@ class RedOnlineStore:
             quantity = max(int(on_hand), 0)
             fields = {api.SKU_ID: sku_id, api.QTY_WITH_WHCODE: {self.warehouse_code: quantity}}
             try:
-                self._call(api.SYNC_SKU_STOCK_V2, fields)
+                self._acknowledged(api.SYNC_SKU_STOCK_V2, api.SKU_ID, sku_id, fields)
             except PlatformError as refused:
                 results.append(StockPushResult(sku_id, quantity, ok=False, error=refused.message))
                 continue
@@ -167,6 +180,8 @@ class RedOnlineStore:
         read = Reader(api.GET_SKU_STOCK)
         for sku_id in sku_ids:
             data = read.obj(self._call(api.GET_SKU_STOCK, {api.SKU_ID: sku_id}), api.DATA)
+            if read.text(data, api.SKU_ID) != sku_id:
+                raise read.fail(f"asked for SKU {sku_id}, the answer is about another one")
             inner = read.obj(data.get(api.INNER_RESPONSE) or {api.INNER_SUCCESS: True}, "response")
             if not read.flag(inner, api.INNER_SUCCESS, default=True):
                 code = inner.get(api.INNER_CODE)
@@ -327,8 +342,7 @@ class RedOnlineStore:
             api.EXPRESS_COMPANY_CODE: company_code or self.self_delivery_code,
         }
         try:
-            # ``data`` may be null, an object or a string: any of them means accepted.
-            self._call(api.ORDER_DELIVER, fields)
+            self._acknowledged(api.ORDER_DELIVER, api.ORDER_ID, order_id, fields)
         except PlatformError as refused:
             if refused.error_code == api.ERR_ORDER_ALREADY_SHIPPED:
                 return DeliveryResult(order_id, already_delivered=True)

@@ -289,4 +289,6 @@ HOSTILE_DATA: dict[str, Any] = {
     api.RECEIVER_INFOS: 7,
     api.ACCESS_TOKEN: 12345,
     api.ORDER_STATUS: "shipped",
+    api.SKU_ID: ["not", "an", "id"],
+    api.ORDER_ID: {"$ne": None},
 }

@@ -8,6 +8,7 @@ assortment stands in, with ids of the same shape.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -109,9 +110,9 @@ def _from_demo_item(item: Any) -> SeedSku:
 def demo_catalog(skus: int, seed: int) -> Iterator[SeedSku]:
     """The demo store's SKUs, as the online store lists them."""
     try:
-        from redhome_pos.services.demo_catalog import iter_demo_catalog
+        generator = importlib.import_module("redhome_pos.services.demo_catalog")
     except ImportError:
         yield from _internal_catalog(skus, seed)
         return
-    for item in iter_demo_catalog(skus, seed):
+    for item in generator.iter_demo_catalog(skus, seed):
         yield _from_demo_item(item)
