@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from printers.queue import PrintQueue
 from redhome_pos.persistence.database import Database
 
 
@@ -24,6 +25,9 @@ class AppContext:
     preview_dir: Path | None = None
     demo: bool = False
     config: Any = None
+    store_address: str = ""
+    receipt_footer: str = ""
+    print_queue: PrintQueue | None = None  # built by the command; None: nothing prints
     extras: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -44,4 +48,6 @@ class AppContext:
             preview_dir=getattr(paths, "preview_dir", None),
             demo=demo,
             config=config,
+            store_address=getattr(store, "address", ""),
+            receipt_footer=getattr(store, "receipt_footer", ""),
         )

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
-from ui.session import CounterSession, ShiftView
+from ui.session import CounterSession
 from ui.status import CounterStatusBar
 
 
@@ -88,11 +89,11 @@ class TopBar(QWidget):
             )
         self.lock_button.setEnabled(clerk is not None)
 
-    def show_shift(self, shift: ShiftView | None) -> None:
+    def show_shift(self, shift: Shift | None) -> None:
         if shift is None:
             self.shift.setText(self.tr("No shift open"))
         else:
-            self.shift.setText(self.tr("Shift #{number}").format(number=shift.shift_id))
+            self.shift.setText(self.tr("Shift #{number}").format(number=shift.id))
 
 
 class MainWindow(QMainWindow):

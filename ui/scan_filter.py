@@ -108,6 +108,9 @@ class ScanFilter(QObject):
 
     def _replay_key(self, key: Qt.Key, text: str) -> None:
         target = QApplication.focusWidget() or self._target
+        modal = QApplication.activeModalWidget()
+        if modal is not None and (target is None or not modal.isAncestorOf(target)):
+            target = modal.focusWidget() or modal
         if target is None:
             return
         self._replaying = True

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, Signal
 
+from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
-
-
-@dataclass(frozen=True)
-class ShiftView:
-    shift_id: int
-    opened_by: str
-    float_fen: int
 
 
 class CounterSession(QObject):
     """The clerk and the shift of this terminal; signals tell the top bar and status bar."""
 
     clerk_changed = Signal(object)  # Staff | None
-    shift_changed = Signal(object)  # ShiftView | None
+    shift_changed = Signal(object)  # Shift | None
     locked = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clerk: Staff | None = None
-        self.shift: ShiftView | None = None
+        self.shift: Shift | None = None
 
     def log_in(self, clerk: Staff) -> None:
         self.clerk = clerk
@@ -41,6 +33,6 @@ class CounterSession(QObject):
         """Locks the screen; the clerk stays the owner of the sale until someone else logs in."""
         self.locked.emit()
 
-    def set_shift(self, shift: ShiftView | None) -> None:
+    def set_shift(self, shift: Shift | None) -> None:
         self.shift = shift
         self.shift_changed.emit(shift)

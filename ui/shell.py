@@ -6,11 +6,14 @@ the clerk stays logged in and the cart is kept.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.staff import Staff
+from redhome_pos.services import shifts as shift_service
 from ui import jobs
 from ui.app import current_language, install_language
 from ui.context import AppContext
@@ -57,6 +60,7 @@ class Shell(QObject):
             counter.session, self.login, self.context.store_name, self.context.terminal_id
         )
         self.login.logged_in.connect(counter.session.log_in)
+        self.login.logged_in.connect(lambda _staff: self.refresh_shift())
         self.sale = SaleScreen(counter)
         if cart is not None:
             self.sale.load_cart(cart)
@@ -70,6 +74,14 @@ class Shell(QObject):
             counter.session.log_in(clerk)
         window.resize(1024, 768)
         return window
+
+    def refresh_shift(self) -> None:
+        """Reads the open shift of this till on the worker; the bars show it."""
+        counter = self.counter
+        counter.worker.submit(
+            partial(shift_service.current_shift, counter.database, counter.till),
+            on_done=counter.session.set_shift,
+        )
 
     def show(self) -> None:
         self.window.show()

@@ -12,10 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from sqlalchemy import func, select, text
 
+from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
-from ui.session import CounterSession, ShiftView
+from ui.session import CounterSession
 from ui.workers import Worker
 
 
@@ -102,11 +103,11 @@ class CounterStatusBar(QStatusBar):
                 self.tr("Clerk: {name} ({code})").format(name=clerk.name, code=clerk.code)
             )
 
-    def show_shift(self, shift: ShiftView | None) -> None:
+    def show_shift(self, shift: Shift | None) -> None:
         if shift is None:
             self.shift_label.setText(self.tr("Shift: closed"))
         else:
-            self.shift_label.setText(self.tr("Shift: #{number} open").format(number=shift.shift_id))
+            self.shift_label.setText(self.tr("Shift: #{number} open").format(number=shift.id))
 
 
 class StatusPoller:

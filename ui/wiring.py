@@ -1,15 +1,220 @@
-"""Connects the screens' requests to the dialogs and the other screens."""
+"""Connects the sale screen's requests to dialogs and the other screens.
+
+Every dialog is opened with ``open()`` (window-modal, not a nested event loop): its result comes
+back as a signal, so a scan, a timer or a test can keep working while it is up.
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QDialog
+
+from redhome_pos.domain.cart import Discount, discount_bp
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.staff import Permission, may_discount
+from redhome_pos.services import parking
+from redhome_pos.services import shifts as shift_service
+from ui.dialogs.amount import AmountDialog
+from ui.dialogs.approval import ApprovalDialog
+from ui.dialogs.discount import DiscountDialog
+from ui.dialogs.recall import RecallDialog
+from ui.dialogs.tender import TenderDialog
+from ui.errors import describe_error
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from ui.shell import Shell
 
 
+class SaleActions:
+    """The dialogs behind the sale screen's buttons."""
+
+    def __init__(self, shell: Shell, window: MainWindow) -> None:
+        self.shell = shell
+        self.window = window
+        self.counter = shell.counter
+        self.sale = shell.sale
+        self.dialog: QDialog | None = None  # the dialog up now (tests and scans look here)
+        sale = self.sale
+        sale.set_hook("qty", self.ask_quantity)
+        sale.set_hook("discount", self.ask_discount)
+        sale.set_hook("park", self.park)
+        sale.set_hook("recall", self.ask_recall)
+        sale.set_hook("drawer", self.open_drawer)
+        sale.pay_requested.connect(self.pay)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+        first = dialog.focusWidget() or dialog.nextInFocusChain()
+        if first is not None:
+            first.setFocus()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.sale.activate()
+        dialog.deleteLater()
+
+    def _clerk(self):  # type: ignore[no-untyped-def]
+        return self.counter.session.clerk
+
+    # -- quantity -------------------------------------------------------------------------------
+    def ask_quantity(self) -> None:
+        line = self.sale.selected_line()
+        if line is None:
+            return
+        dialog = AmountDialog(
+            self.sale.tr("Quantity"),
+            line.title,
+            money=False,
+            initial=str(line.quantity),
+            parent=self.window,
+        )
+        dialog.accepted.connect(lambda: self.sale.set_quantity(line.line_no, dialog.value))
+        self._open(dialog)
+
+    # -- discounts ------------------------------------------------------------------------------
+    def ask_discount(self) -> None:
+        line = self.sale.selected_line()
+        dialog = DiscountDialog(line.title if line else None, parent=self.window)
+        dialog.accepted.connect(
+            lambda: self.apply_discount(
+                None if dialog.whole_order or line is None else line.line_no, dialog.discount
+            )
+        )
+        self._open(dialog)
+
+    def apply_discount(
+        self, line_no: int | None, discount: Discount | None, approval_id: int | None = None
+    ) -> None:
+        clerk = self._clerk()
+        cart = self.sale.cart
+        if clerk is None or discount is None:
+            return
+        try:
+            if line_no is None:
+                base = cart.totals()
+                gross = base.subtotal_fen - base.line_discount_fen
+            else:
+                gross = cart.line(line_no).gross_fen
+            off = discount.of(gross)
+        except DomainError as error:
+            self.sale.fail(describe_error(error))
+            return
+        if approval_id is None and not may_discount(clerk, discount_bp(off, gross)):
+            reason = self.sale.tr("A discount of {amount} is above your limit.").format(
+                amount=f"￥{off / 100:.2f}"
+            )
+            approval = ApprovalDialog(
+                self.counter,
+                clerk,
+                Permission.DISCOUNT_ABOVE_LIMIT,
+                reason,
+                {"discount_fen": off},
+                parent=self.window,
+            )
+            approval.approved.connect(
+                lambda approval_id: self.apply_discount(line_no, discount, approval_id)
+            )
+            self._open(approval)
+            return
+        try:
+            if line_no is None:
+                cart.discount_order(discount, approval_id=approval_id)
+            else:
+                cart.discount_line(line_no, discount, approval_id=approval_id)
+        except DomainError as error:
+            self.sale.fail(describe_error(error))
+            return
+        self.sale.refresh(line_no)
+
+    # -- park and recall ------------------------------------------------------------------------
+    def park(self) -> None:
+        clerk = self._clerk()
+        if clerk is None or self.sale.cart.is_empty:
+            return
+        cart = self.sale.cart
+        self.counter.worker.submit(
+            partial(parking.park, self.counter.database, self.counter.till, clerk, cart),
+            on_done=self._parked,
+            on_error=lambda error: self.sale.fail(describe_error(error)),
+        )
+
+    def _parked(self, cart_id: int) -> None:
+        self.sale.new_sale()
+        self.sale.banner.show_ok(self.sale.tr("Sale parked as #{number}").format(number=cart_id))
+
+    def ask_recall(self) -> None:
+        if not self.sale.cart.is_empty:
+            self.sale.fail(self.sale.tr("Finish or park the current sale before recalling one"))
+            return
+        dialog = RecallDialog(self.counter, parent=self.window)
+        dialog.chosen.connect(self.recall)
+        self._open(dialog)
+
+    def recall(self, cart_id: int) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        self.counter.worker.submit(
+            partial(parking.recall, self.counter.database, self.counter.till, clerk, cart_id),
+            on_done=self.sale.load_cart,
+            on_error=lambda error: self.sale.fail(describe_error(error)),
+        )
+
+    # -- drawer ---------------------------------------------------------------------------------
+    def open_drawer(self) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        if not clerk.may(Permission.OPEN_DRAWER):
+            approval = ApprovalDialog(
+                self.counter,
+                clerk,
+                Permission.OPEN_DRAWER,
+                self.sale.tr("Opening the drawer without a sale needs approval."),
+                parent=self.window,
+            )
+            approval.approved.connect(lambda approval_id: self._drawer(approval_id))
+            self._open(approval)
+            return
+        self._drawer(None)
+
+    def _drawer(self, approval_id: int | None) -> None:
+        clerk = self._clerk()
+        queue = self.counter.context.print_queue
+
+        def job() -> None:
+            shift_service.open_drawer(
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                "no sale",
+                approval_id=approval_id,
+            )
+            if queue is not None:
+                queue.kick_drawer()
+
+        self.counter.slow_worker.submit(
+            job, on_error=lambda error: self.sale.fail(describe_error(error))
+        )
+
+    # -- pay ------------------------------------------------------------------------------------
+    def pay(self) -> None:
+        clerk = self._clerk()
+        if clerk is None or self.sale.cart.is_empty:
+            return
+        dialog = TenderDialog(self.counter, clerk, self.sale.cart, parent=self.window)
+        dialog.sale_completed.connect(lambda _sale: self.sale.new_sale())
+        self._open(dialog)
+
+
 def wire_screens(shell: Shell, window: MainWindow) -> None:
-    sale = shell.sale
-    sale.search_requested.connect(lambda: None)
+    shell.actions = SaleActions(shell, window)

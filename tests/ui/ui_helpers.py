@@ -1,0 +1,42 @@
+"""Driving the counter app the way a clerk does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from redhome_pos.services import shifts as shift_service
+
+
+def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> None:
+    login = shell.login
+    qtbot.keyClicks(login.staff_code, code)
+    qtbot.keyClick(login.staff_code, Qt.Key.Key_Return)
+    for digit in pin:
+        qtbot.mouseClick(login.pad.buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(login.pad.buttons["OK"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not shell.window.is_locked)
+
+
+def open_shift(shell: Any, float_fen: int = 50_000) -> None:
+    counter = shell.counter
+    clerk = counter.session.clerk
+    shift_service.open_shift(counter.database, counter.till, clerk, float_fen)
+    shell.refresh_shift()
+
+
+def scan(qtbot: Any, shell: Any, text: str) -> None:
+    """A scanner burst: fast keys and Enter into whatever has focus."""
+    target = QApplication.focusWidget() or shell.window
+    qtbot.keyClicks(target, text)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """keyClicks aborts on non-ASCII offscreen: commit the text as an input method does."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

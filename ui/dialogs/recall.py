@@ -1,0 +1,74 @@
+"""Choose a parked sale to bring back to the counter."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redhome_pos.services import parking
+from redhome_pos.services.parking import ParkedCart
+from ui.counter import Counter
+from ui.errors import describe_error
+
+
+class RecallDialog(QDialog):
+    chosen = Signal(int)  # parked cart id
+
+    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recall a parked sale"))
+        self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget::item { min-height: 48px; }")
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.empty = QLabel(self.tr("Loading…"))
+        self.empty.setObjectName("muted")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Recall (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.setMinimumSize(460, 360)
+        counter.worker.submit(
+            partial(parking.parked, counter.database, counter.till),
+            on_done=self.show_parked,
+            on_error=lambda error: self.empty.setText(describe_error(error)),
+        )
+
+    def show_parked(self, carts: list[ParkedCart]) -> None:
+        self.list.clear()
+        for cart in carts:
+            when = cart.parked_at.astimezone().strftime("%H:%M")
+            text = self.tr("#{number}  parked at {time}").format(number=cart.id, time=when)
+            if cart.label:
+                text += f"  ·  {cart.label}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, cart.id)
+            self.list.addItem(item)
+        self.empty.setText("" if carts else self.tr("No parked sales at this till"))
+        self.empty.setVisible(not carts)
+        if carts:
+            self.list.setCurrentRow(len(carts) - 1)
+            self.list.setFocus()
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        super().accept()

@@ -1,0 +1,317 @@
+"""Taking payment: cash with quick notes and change, card, WeChat Pay / Alipay by scanning the
+customer's payment code, split tenders with the remainder. Enter completes; after the sale is
+written the receipt goes to the print queue, the drawer opens, and Enter starts the next sale."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redhome_pos.domain import scan as scan_router
+from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.money import format_fen, parse_fen
+from redhome_pos.domain.sale import Sale
+from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.tender import QUICK_CASH_NOTES_FEN, Tender, TenderKind, amount_due
+from redhome_pos.services.checkout import checkout
+from ui.counter import Counter
+from ui.errors import describe_error
+from ui.receipts import print_sale
+
+
+class TenderDialog(QDialog):
+    sale_completed = Signal(object)  # Sale
+
+    def __init__(
+        self, counter: Counter, staff: Staff, cart: Cart, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Payment"))
+        self.counter = counter
+        self.staff = staff
+        self.cart = cart
+        self.total_fen = cart.totals().total_fen
+        self.tenders: list[Tender] = []
+        self.sale: Sale | None = None
+        self.waiting_wallet: TenderKind | None = None
+        self._busy = False
+
+        due_caption = QLabel(self.tr("Amount due"))
+        due_caption.setObjectName("muted")
+        self.due = QLabel(format_fen(self.total_fen))
+        self.due.setObjectName("amountDue")
+        self.remaining = QLabel()
+        self.remaining.setStyleSheet("font-size: 22px;")
+        self.change_caption = QLabel(self.tr("Change"))
+        self.change_caption.setObjectName("muted")
+        self.change = QLabel()
+        self.change.setObjectName("change")
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setMinimumHeight(96)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("banner")
+        self.message.hide()
+
+        self.cash_field = QLineEdit()
+        self.cash_field.setPlaceholderText(self.tr("Cash given, e.g. 200"))
+        self.cash_field.setMinimumHeight(52)
+        self.cash_field.setStyleSheet("font-size: 24px;")
+        self.cash_field.returnPressed.connect(self.enter_pressed)
+
+        notes = QGridLayout()
+        notes.setSpacing(8)
+        self.quick: dict[str, QPushButton] = {}
+        for index, note_fen in enumerate(QUICK_CASH_NOTES_FEN):
+            button = self._button(format_fen(note_fen, sign=True).replace(".00", ""), "quickNote")
+            button.clicked.connect(lambda _=False, n=note_fen: self.add_cash(n))
+            notes.addWidget(button, 0, index)
+            self.quick[str(note_fen)] = button
+        exact = self._button(self.tr("Exact"), "quickNote")
+        exact.clicked.connect(self.add_exact_cash)
+        notes.addWidget(exact, 0, len(QUICK_CASH_NOTES_FEN))
+        self.quick["exact"] = exact
+
+        others = QHBoxLayout()
+        self.card_button = self._button(self.tr("Card"), "quickNote")
+        self.card_button.clicked.connect(self.add_card)
+        self.wechat_button = self._button(self.tr("WeChat Pay"), "quickNote")
+        self.wechat_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.WECHAT))
+        self.alipay_button = self._button(self.tr("Alipay"), "quickNote")
+        self.alipay_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.ALIPAY))
+        self.undo_button = self._button(self.tr("Remove last"), "")
+        self.undo_button.clicked.connect(self.remove_last)
+        for button in (self.card_button, self.wechat_button, self.alipay_button, self.undo_button):
+            others.addWidget(button)
+
+        self.complete_button = self._button(self.tr("Complete sale (Enter)"), "complete")
+        self.complete_button.setMinimumHeight(72)
+        self.complete_button.clicked.connect(self.enter_pressed)
+        self.cancel_button = self._button(self.tr("Back to the cart (Esc)"), "")
+        self.cancel_button.clicked.connect(self.reject)
+
+        top = QGridLayout()
+        top.addWidget(due_caption, 0, 0)
+        top.addWidget(self.change_caption, 0, 1, Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.due, 1, 0)
+        top.addWidget(self.change, 1, 1, Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.remaining, 2, 0, 1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        layout.addWidget(self.message)
+        layout.addWidget(self.cash_field)
+        layout.addLayout(notes)
+        layout.addLayout(others)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.cancel_button, 1)
+        bottom.addWidget(self.complete_button, 2)
+        layout.addLayout(bottom)
+        self.setMinimumWidth(720)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.enter_pressed)
+        self.show_state()
+        self.cash_field.setFocus()
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        if name:
+            button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(56)
+        button.setAutoDefault(False)
+        return button
+
+    # -- tenders --------------------------------------------------------------------------------
+    @property
+    def due_fen(self) -> int:
+        return amount_due(self.total_fen, self.tenders)
+
+    @property
+    def change_fen(self) -> int:
+        return max(0, sum(t.amount_fen for t in self.tenders) - self.total_fen)
+
+    def add_cash(self, given_fen: int) -> None:
+        self._add(Tender.cash(given_fen))
+
+    def add_exact_cash(self) -> None:
+        if self.due_fen:
+            self._add(Tender.cash(self.due_fen))
+
+    def add_card(self, reference: str = "") -> None:
+        if self.due_fen:
+            self._add(Tender(TenderKind.CARD, self.due_fen, reference=reference))
+
+    def wait_for_wallet(self, kind: TenderKind) -> None:
+        if not self.due_fen:
+            return
+        self.waiting_wallet = kind
+        name = self.tr("WeChat Pay") if kind is TenderKind.WECHAT else self.tr("Alipay")
+        self._say(
+            self.tr("Scan the customer's {wallet} payment code for {amount}").format(
+                wallet=name, amount=format_fen(self.due_fen)
+            ),
+            error=False,
+        )
+
+    def handle_scan(self, text: str) -> None:
+        """A scan while paying: the customer's WeChat Pay / Alipay code pays the remainder."""
+        if self.sale is not None:
+            return
+        try:
+            result = scan_router.route(text, self.counter.scan_settings())
+        except DomainError as error:
+            self._say(describe_error(error))
+            return
+        if not isinstance(result, scan_router.PaymentCode):
+            self._say(self.tr("While paying, scan only the customer's payment code"))
+            return
+        kind = (
+            TenderKind.WECHAT
+            if result.wallet is scan_router.ScanKind.WECHAT_PAY
+            else TenderKind.ALIPAY
+        )
+        if not self.due_fen:
+            self._say(self.tr("Nothing is left to pay"))
+            return
+        self._add(Tender(kind, self.due_fen, payment_code=result.code))
+
+    def _add(self, tender: Tender) -> None:
+        if self.sale is not None:
+            return
+        if tender.kind is not TenderKind.CASH and tender.amount_fen > self.due_fen:
+            self._say(self.tr("Card and wallet payments cannot be more than what is left"))
+            return
+        self.tenders.append(tender)
+        self.waiting_wallet = None
+        self.message.hide()
+        self.show_state()
+
+    def remove_last(self) -> None:
+        if self.tenders and self.sale is None:
+            self.tenders.pop()
+            self.show_state()
+
+    def _label(self, tender: Tender) -> str:
+        names = {
+            TenderKind.CASH: self.tr("Cash"),
+            TenderKind.CARD: self.tr("Card"),
+            TenderKind.WECHAT: self.tr("WeChat Pay"),
+            TenderKind.ALIPAY: self.tr("Alipay"),
+        }
+        extra = f"  ···{tender.payment_code[-4:]}" if tender.payment_code else ""
+        return f"{names[tender.kind]}  {format_fen(tender.amount_fen)}{extra}"
+
+    def show_state(self) -> None:
+        self.list.clear()
+        for tender in self.tenders:
+            self.list.addItem(self._label(tender))
+        due = self.due_fen
+        if due:
+            self.remaining.setText(self.tr("Still to pay: {amount}").format(amount=format_fen(due)))
+        else:
+            self.remaining.setText(self.tr("Paid in full"))
+        change = self.change_fen
+        self.change.setText(format_fen(change))
+        self.change.setVisible(change > 0 or self.sale is not None)
+        self.change_caption.setVisible(change > 0 or self.sale is not None)
+        self.complete_button.setEnabled(due == 0 or bool(self.cash_field.text().strip()))
+        for button in (self.card_button, self.wechat_button, self.alipay_button):
+            button.setEnabled(due > 0 and self.sale is None)
+
+    # -- completing -----------------------------------------------------------------------------
+    def enter_pressed(self) -> None:
+        if self.sale is not None:
+            self.accept()  # the next customer
+            return
+        typed = self.cash_field.text().strip()
+        if typed:
+            try:
+                given = parse_fen(typed, allow_zero=False)
+            except DomainError as error:
+                self._say(describe_error(error))
+                return
+            self.cash_field.clear()
+            self.add_cash(given)
+            if self.due_fen:
+                return
+        if self.due_fen:
+            if not self.tenders:
+                self.add_exact_cash()  # Enter on an untouched dialog: exact cash
+            else:
+                self._say(self.tr("Still to pay: {amount}").format(amount=format_fen(self.due_fen)))
+                return
+        self.complete()
+
+    def complete(self) -> None:
+        if self._busy or self.sale is not None:
+            return
+        self._busy = True
+        self.complete_button.setEnabled(False)
+        job = partial(
+            checkout,
+            self.counter.database,
+            self.counter.till,
+            self.staff,
+            self.cart,
+            tuple(self.tenders),
+        )
+        self.counter.worker.submit(job, on_done=self._completed, on_error=self._failed)
+
+    def _completed(self, sale: Sale) -> None:
+        self._busy = False
+        self.sale = sale
+        print_sale(
+            self.counter, sale, open_drawer=any(t.kind is TenderKind.CASH for t in sale.tenders)
+        )
+        self.cash_field.setEnabled(False)
+        for button in self.quick.values():
+            button.setEnabled(False)
+        self.undo_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.complete_button.setText(self.tr("Next customer (Enter)"))
+        self.complete_button.setEnabled(True)
+        self._say(
+            self.tr("Sale {receipt} complete. The receipt is printing.").format(
+                receipt=sale.receipt_no
+            ),
+            error=False,
+        )
+        self.show_state()
+        self.change.setText(format_fen(sale.change_fen))
+        self.sale_completed.emit(sale)
+
+    def _failed(self, error: object) -> None:
+        self._busy = False
+        self._say(describe_error(error))
+        self.show_state()
+
+    def _say(self, text: str, *, error: bool = True) -> None:
+        self.message.setObjectName("banner" if error else "bannerOk")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+    def reject(self) -> None:
+        if self.sale is not None:
+            self.accept()
+            return
+        super().reject()
