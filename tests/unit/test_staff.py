@@ -1,0 +1,89 @@
+"""PINs, the permission table and the lockout rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redhome_pos.domain.errors import PermissionDenied
+from redhome_pos.domain.staff import (
+    LOCKOUT,
+    MAX_FAILED_PINS,
+    PIN_COST,
+    Permission,
+    PinState,
+    Role,
+    ScryptCost,
+    Staff,
+    StaffError,
+    hash_pin,
+    may_discount,
+    pin_matches,
+    require,
+)
+
+CHEAP = ScryptCost(n=16, r=1, p=1)
+pins = st.text("0123456789", min_size=4, max_size=8)
+
+
+@settings(max_examples=50)
+@given(pins, pins)
+def test_a_pin_matches_only_itself(pin: str, other: str) -> None:
+    stored = hash_pin(pin, cost=CHEAP)
+    assert pin not in stored
+    assert pin_matches(pin, stored)
+    assert pin_matches(other, stored) == (other == pin)
+
+
+def test_salted_and_the_production_cost_stays_slow() -> None:
+    assert hash_pin("1234", cost=CHEAP) != hash_pin("1234", cost=CHEAP)
+    assert PIN_COST.n >= 2**14 and PIN_COST.r >= 8
+    assert hash_pin("1234").startswith(f"scrypt${PIN_COST.n}$")
+
+
+@pytest.mark.parametrize("pin", ["123", "123456789", "12a4", "", "１２３４"])
+def test_pin_format(pin: str) -> None:
+    with pytest.raises(StaffError):
+        hash_pin(pin, cost=CHEAP)
+
+
+def test_garbage_hashes_never_match() -> None:
+    assert not pin_matches("1234", "")
+    assert not pin_matches("1234", "bcrypt$1$2$3$aa$bb")
+    assert not pin_matches("1234", "scrypt$x$1$1$aa$bb")
+
+
+def test_the_permission_table() -> None:
+    clerk = Staff(1, "1001", "a", Role.CLERK)
+    supervisor = Staff(2, "2001", "b", Role.SUPERVISOR)
+    manager = Staff(3, "3001", "c", Role.MANAGER)
+    assert clerk.may(Permission.SELL) and not clerk.may(Permission.REFUND)
+    assert supervisor.may(Permission.REFUND) and not supervisor.may(Permission.MANAGE_STAFF)
+    assert all(manager.may(p) for p in Permission)
+    with pytest.raises(PermissionDenied, match="may not refund"):
+        require(clerk, Permission.REFUND)
+    assert not Staff(4, "x", "d", Role.MANAGER, active=False).may(Permission.SELL)
+    assert may_discount(clerk, 1_000) and not may_discount(clerk, 1_001)
+    assert may_discount(supervisor, 3_000) and may_discount(manager, 10_000)
+
+
+@given(st.lists(st.booleans(), max_size=30))
+def test_lockout_after_five_failures_in_a_row(attempts: list[bool]) -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    state = PinState()
+    run = 0
+    for ok in attempts:
+        if state.is_locked(now):
+            assert state.is_locked(now + LOCKOUT - timedelta(seconds=1))
+            assert not state.is_locked(now + LOCKOUT)
+            now += LOCKOUT
+        if ok:
+            state, run = state.after_success(), 0
+        else:
+            state, run = state.after_failure(now), run + 1
+            assert state.is_locked(now) == (run % MAX_FAILED_PINS == 0)
+            if run % MAX_FAILED_PINS == 0:
+                run = 0
