@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from fake_store import Clock, FakeStore, red_id
 from sqlalchemy import func, select
 
+from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.outbox import OutboxRow
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from redhome_pos.services.stock import adjust, receive
@@ -159,10 +161,7 @@ def test_a_sku_the_online_store_refuses_is_retried_then_left_to_reconciliation(
 
 
 def test_skus_that_are_not_online_are_closed_without_a_call(database: Database) -> None:
-    store, ids = imported(database, 1)
-    from redhome_pos.domain.catalog import Product, Sku
-    from redhome_pos.persistence.repositories.catalog import CatalogRepository
-
+    store, _ = imported(database, 1)
     with database.unit_of_work() as uow:
         catalog = CatalogRepository(uow.session)
         product = catalog.add_product(Product(None, "店内商品", "", ""))
