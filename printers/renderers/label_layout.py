@@ -87,7 +87,7 @@ def place(document: Document, profile: PrinterProfile) -> LabelLayout:
     qr = next((block for block in document.blocks if isinstance(block, QrCode)), None)
     if qr is not None:
         modules = qr_modules(qr.payload)
-        room = min(height - 2 * MARGIN, width // 2)
+        room = min(height - 2 * MARGIN, width * 2 // 5)
         module_dots = min(qr.module_dots, room // modules)
         if module_dots < 2:
             raise PrintError("The QR code holds too much for a label of this size")

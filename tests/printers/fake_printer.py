@@ -100,6 +100,9 @@ class FakePrinter:
     # -- serving -------------------------------------------------------------------------
     def _close_server(self) -> None:
         if self._server is not None:
+            # shutdown wakes the thread blocked in accept(); close alone leaves it listening.
+            with contextlib.suppress(OSError):
+                self._server.shutdown(socket.SHUT_RDWR)
             self._server.close()
             self._server = None
 
