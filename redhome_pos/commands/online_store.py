@@ -1,0 +1,133 @@
+"""``redhome-pos online-store authorize | connect CODE | status | opening-stock``.
+
+Connects a store to its online store without the desktop app: ``authorize`` prints the page
+the manager opens to approve the program, ``connect`` trades the code from the approval for
+tokens and keeps them in the store database (they are never printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+from typing import Any
+
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    load_app_config,
+    open_store_database,
+    reports_errors,
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "online-store", help="connect the store to its online store, and see the sync state"
+    )
+    actions = parser.add_subparsers(dest="online_action", metavar="ACTION", required=True)
+    authorize = actions.add_parser(
+        "authorize", help="print the page to open to approve this program for the store"
+    )
+    authorize.set_defaults(run=run_authorize)
+    connect = actions.add_parser(
+        "connect", help="exchange the code from the approval page for tokens and keep them"
+    )
+    connect.add_argument("code", metavar="CODE")
+    connect.set_defaults(run=run_connect)
+    status = actions.add_parser("status", help="online or not, queue, last errors")
+    status.set_defaults(run=run_status)
+    opening = actions.add_parser(
+        "opening-stock",
+        help="first connection: take the store's opening stock from the online figures",
+    )
+    opening.set_defaults(run=run_opening_stock)
+
+
+def _connector(config: Any, database: Any) -> tuple[Any, Any]:
+    from sync.red.setup import red_authorizer, red_client
+    from sync.token_store import DatabaseTokenStore
+
+    client = red_client(config.online_store)
+    tokens = DatabaseTokenStore(database, config.online_store.kind)
+    return client, red_authorizer(config.online_store, client, tokens)
+
+
+@reports_errors
+def run_authorize(args: argparse.Namespace) -> int:
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        client, authorizer = _connector(config, database)
+        with client:
+            print(authorizer.authorization_url(secrets.token_urlsafe(16)))
+    finally:
+        database.dispose()
+    print("Open this page, approve, then run: redhome-pos online-store connect CODE")
+    return EXIT_OK
+
+
+@reports_errors
+def run_connect(args: argparse.Namespace) -> int:
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        client, authorizer = _connector(config, database)
+        with client:
+            tokens = authorizer.connect(args.code)
+    finally:
+        database.dispose()
+    name = tokens.seller_name or tokens.seller_id or "the online store"
+    print(f"Connected to {name}.")
+    print(f"The authorisation runs until {tokens.refresh_expires_at:%Y-%m-%d %H:%M} UTC.")
+    return EXIT_OK
+
+
+@reports_errors
+def run_status(args: argparse.Namespace) -> int:
+    from sync.status import sync_status
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        status = sync_status(database, recent=10)
+    finally:
+        database.dispose()
+    online = {None: "not tried yet", True: "online", False: "OFFLINE"}[status.online]
+    print(f"online store: {online}")
+    print(f"waiting: {status.stock_queue} stock changes, {status.deliveries_waiting} deliveries")
+    for stream in status.streams:
+        when = (
+            f"{stream.last_success_at:%Y-%m-%d %H:%M:%S} UTC" if stream.last_success_at else "never"
+        )
+        print(
+            f"  {stream.stream}: last success {when}"
+            + (f"; {stream.last_error}" if stream.last_error else "")
+        )
+    if status.last_error:
+        print(f"last error: {status.last_error}")
+    for entry in status.recent:
+        print(f"  {entry.at:%m-%d %H:%M} {entry.level:7} {entry.message}")
+    return EXIT_OK if status.online is not False else EXIT_PROBLEM
+
+
+@reports_errors
+def run_opening_stock(args: argparse.Namespace) -> int:
+    from sync.opening import opening_from_online
+    from sync.red.setup import red_online_store
+    from sync.token_store import DatabaseTokenStore
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        online = config.online_store
+        client, _ = _connector(config, database)
+        with client:
+            store = red_online_store(online, client, DatabaseTokenStore(database, online.kind))
+            report = opening_from_online(database, store, terminal_id=config.terminal_id)
+    finally:
+        database.dispose()
+    print(
+        f"Opening stock of {report.skus} SKUs taken from the online store: "
+        f"{report.units_added} units added, {report.units_removed} removed."
+    )
+    return EXIT_OK

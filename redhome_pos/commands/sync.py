@@ -1,0 +1,100 @@
+"""``redhome-pos sync [--once]``: keep the store in step with its online store, headless."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from typing import Any
+
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    load_app_config,
+    open_store_database,
+    reports_errors,
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "sync",
+        help="keep the store in step with its online store (catalog, orders, stock, deliveries)",
+    )
+    parser.add_argument(
+        "--once", action="store_true", help="run every stream once and stop (exit 1 on failure)"
+    )
+    parser.set_defaults(run=run_sync)
+
+
+@reports_errors
+def run_sync(args: argparse.Namespace) -> int:
+    from sync.engine import SyncEngine
+    from sync.red.setup import red_client, red_online_store
+    from sync.settings import SyncSettings
+    from sync.token_store import DatabaseTokenStore
+
+    config = load_app_config(args)
+    online = config.online_store
+    database = open_store_database(config)
+    try:
+        with red_client(online) as client:
+            store = red_online_store(online, client, DatabaseTokenStore(database, online.kind))
+            settings = SyncSettings(
+                warehouse_code=online.warehouse_code,
+                terminal_id=config.terminal_id,
+                store_kind=online.kind,
+                pickup_company_code=online.delivery_company_code,
+            )
+            engine = SyncEngine(database, store, settings)
+            if args.once:
+                report = engine.run_once()
+                engine.close()
+                print(describe(report))
+                return EXIT_OK if report.ok else EXIT_PROBLEM
+            return _run_until_stopped(engine)
+    finally:
+        database.dispose()
+
+
+def _run_until_stopped(engine: Any) -> int:
+    stopping = threading.Event()
+
+    def stop(_signum: int, _frame: object) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    engine.start()
+    print("sync running (Ctrl-C to stop)", flush=True)
+    stopping.wait()
+    engine.close()
+    print("sync stopped")
+    return EXIT_OK
+
+
+def describe(report: Any) -> str:
+    """One line per stream for a person at a terminal."""
+    lines = []
+    if not report.lease_held:
+        lines.append("another terminal runs the sync for this store; nothing done")
+    if report.catalog is not None:
+        c = report.catalog
+        lines.append(
+            f"catalog: {c.read} SKUs read, {c.created} new, {c.changed} changed, "
+            f"{c.conflicts} conflicts, {c.deactivated} deactivated"
+        )
+    if report.orders is not None:
+        o = report.orders
+        lines.append(f"orders: {o.listed} listed, {o.fetched} fetched, {o.new_orders} new")
+    if report.deliveries is not None:
+        d = report.deliveries
+        lines.append(
+            f"deliveries: {d.confirmed} confirmed, {d.already_delivered} already delivered, "
+            f"{d.void} cancelled, {d.refused} refused"
+        )
+    if report.stock is not None:
+        s = report.stock
+        lines.append(f"stock: {s.skus_pushed} SKUs set in {s.calls} pushes")
+    lines += [f"{stream}: FAILED {message}" for stream, message in report.errors.items()]
+    return "\n".join(lines)
