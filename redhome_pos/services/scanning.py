@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.config import Config
 from redhome_pos.domain.barcodes import gs1_check_digit
-from redhome_pos.domain.catalog import Sku, SkuView
+from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.notes import NoteAttribution, NoteScanCount
 from redhome_pos.domain.scan import (
     NoteLink,
@@ -37,6 +37,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.notes import NotesRepository
+from redhome_pos.persistence.repositories.scan_lookup import ScanLookup
 
 # Follows a short link online and returns the URL it leads to, or None when it cannot
 # (offline, timeout, a host that is not RED). Provided by ``sync.short_links``.
@@ -115,8 +116,8 @@ class ScanService:
         """Say what ``text`` is and find what it names.
 
         ``record=False`` looks without counting the scan of a note or short link (support
-        staff checking a label). Raises ``ScanError`` when the scan must not be used: a wrong check digit, a forged
-        code, a product the catalog does not have or no longer sells.
+        staff checking a label). Raises ``ScanError`` when the scan must not be used: a wrong
+        check digit, a forged code, a product the catalog does not have or no longer sells.
         """
         result = route(text, self._settings)
         if isinstance(result, ProductBarcode | VariableMeasure | SkuCode):
@@ -130,16 +131,12 @@ class ScanService:
     def find_product(self, result: ProductBarcode | VariableMeasure | SkuCode) -> SkuView:
         """The sellable SKU a product scan names."""
         with self._database.reading() as session:
-            catalog = CatalogRepository(session)
-            sku = _lookup(catalog, result, self._settings.variable_measure)
-            if sku is None or sku.id is None:
-                raise ScanError(
-                    "No product has the code {code}: check the label or search by name",
-                    code=result.code,
-                )
-            view = catalog.sku_view(sku.id)
+            view = _lookup(ScanLookup(session), result, self._settings.variable_measure)
         if view is None:
-            raise ScanError("No product has the code {code}", code=result.code)
+            raise ScanError(
+                "No product has the code {code}: check the label or search by name",
+                code=result.code,
+            )
         if not view.active:
             raise ScanError(
                 "{title} ({sku}) is no longer sold: take it off the shelf and ask the manager",
@@ -246,24 +243,20 @@ class ScanService:
 
 
 def _lookup(
-    catalog: CatalogRepository,
+    lookup: ScanLookup,
     result: ProductBarcode | VariableMeasure | SkuCode,
     layout: VariableMeasureLayout,
-) -> Sku | None:
+) -> SkuView | None:
     if isinstance(result, ProductBarcode):
-        for key in result.keys:
-            sku = catalog.sku_by_barcode(key)
-            if sku is not None:
-                return sku
-        return None
+        return lookup.by_barcode(result.keys)
     if isinstance(result, VariableMeasure):
         # A scale item is found by its item code as a SKU code, or by its label with a zero
         # value (how scale items are usually entered in the catalog).
-        sku = catalog.sku_by_code(result.item_code)
-        if sku is not None:
-            return sku
-        return catalog.sku_by_barcode(_zero_value_label(result, layout))
-    return catalog.sku_by_code(result.code) or catalog.sku_by_barcode(result.code)
+        return lookup.by_code(result.item_code) or lookup.by_barcode(
+            [_zero_value_label(result, layout)]
+        )
+    # Text that is not a retail barcode: a SKU code, else an internal barcode.
+    return lookup.by_code(result.code) or lookup.by_barcode([result.code])
 
 
 def _zero_value_label(result: VariableMeasure, layout: VariableMeasureLayout) -> str:
