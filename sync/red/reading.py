@@ -70,7 +70,9 @@ class Reader:
         raise self.fail(f"'{name}' is not true/false")
 
     def time_ms(self, data: Mapping[str, Any], name: str) -> datetime:
-        value = self.number(data, name)
+        value = data.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10**14:
+            raise self.fail(f"'{name}' is missing or not a time in milliseconds")
         try:
             return datetime.fromtimestamp(value / 1000, UTC)
         except (OverflowError, OSError, ValueError):

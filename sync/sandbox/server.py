@@ -66,6 +66,7 @@ def envelope(data: Any = None, code: int = 0, message: str = "") -> dict[str, An
 
 class GatewayHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as two writes
     server: SandboxServer
     _was_reset = False
 
