@@ -10,6 +10,8 @@ from redhome_pos.domain.errors import BarcodeError, CatalogError
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
 
+ALSO_ON_POSTGRES = True
+
 EAN = make_ean13("690123456789")
 UPCA = "036000291452"  # valid UPC-A
 

@@ -14,6 +14,14 @@ from redhome_pos.persistence.migrate import head_revision
 from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
 from redhome_pos.services import stock as stock_service
 
+ALSO_ON_POSTGRES = True
+
+
+@pytest.fixture
+def sqlite_only(database_backend: str) -> None:
+    if database_backend != "sqlite":
+        pytest.skip("file backups and restores are for SQLite; a server has its own tools")
+
 
 def _sku(database: Database, code: str) -> int:
     with database.unit_of_work() as uow:
@@ -33,6 +41,7 @@ def _on_hand(database: Database, sku_id: int) -> int:
         return StockRepository(session).on_hand(sku_id)
 
 
+@pytest.mark.usefixtures("sqlite_only")
 def test_backup_then_restore_brings_back_the_state_at_backup_time(
     database: Database, tmp_path: Path
 ) -> None:
@@ -66,6 +75,7 @@ def test_backup_then_restore_brings_back_the_state_at_backup_time(
         again.dispose()
 
 
+@pytest.mark.usefixtures("sqlite_only")
 def test_a_backup_never_overwrites_silently(database: Database, tmp_path: Path) -> None:
     target = tmp_path / "saved.db"
     target.write_bytes(b"precious")
@@ -81,6 +91,7 @@ def test_a_backup_never_overwrites_silently(database: Database, tmp_path: Path) 
         (b"hello, this is a text file, not a database at all" * 40, "not a REDHOME database"),
     ],
 )
+@pytest.mark.usefixtures("sqlite_only")
 def test_restore_refuses_a_file_that_is_not_a_redhome_database(
     database: Database, tmp_path: Path, content: bytes, problem: str
 ) -> None:
@@ -96,6 +107,7 @@ def test_restore_refuses_a_file_that_is_not_a_redhome_database(
     assert not (tmp_path / "backups").exists()
 
 
+@pytest.mark.usefixtures("sqlite_only")
 def test_restore_refuses_another_sqlite_database(database: Database, tmp_path: Path) -> None:
     other = Database(f"sqlite:///{tmp_path / 'other.db'}")
     with other.engine.begin() as connection:
@@ -126,3 +138,14 @@ def test_check_finds_a_schema_that_is_behind(database: Database) -> None:
         connection.execute(text("UPDATE alembic_version SET version_num = '0001_foundation'"))
     (problem,) = check(database)
     assert "schema: at 0001_foundation" in problem and head_revision() in problem
+
+
+def test_backups_of_a_database_server_are_refused_with_advice(
+    database: Database, database_backend: str, tmp_path: Path
+) -> None:
+    if database_backend == "sqlite":
+        pytest.skip("about database servers")
+    with pytest.raises(DatabaseAdminError, match="pg_dump"):
+        backup(database, tmp_path / "x.db")
+    with pytest.raises(DatabaseAdminError, match="pg_restore"):
+        restore(database.url, tmp_path / "x.db", tmp_path)

@@ -18,6 +18,8 @@ from redhome_pos.persistence.repositories import CatalogRepository, StockReposit
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.stock import new_movement_id
 
+ALSO_ON_POSTGRES = True
+
 
 def _sku(database: Database, code: str = "SN-001") -> int:
     with database.unit_of_work() as uow:
