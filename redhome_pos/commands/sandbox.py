@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from typing import Any
 
@@ -67,6 +68,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
     print(f"  state:      GET {handle.base_url}/_sandbox/state")
     if rates:
         print(f"  faults: {faults.describe()}")
+    sys.stdout.flush()
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

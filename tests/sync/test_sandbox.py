@@ -1,0 +1,129 @@
+"""The sandbox's own controls, over HTTP as an outside process would use them, and its command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from typing import Any
+
+import pytest
+import requests
+
+from sync.red import api
+from sync.sandbox import FAULTS, SandboxHandle, demo_credentials, parse_fault_option, start_sandbox
+
+
+def _get(sandbox: SandboxHandle, path: str) -> Any:
+    response = requests.get(sandbox.base_url + path, timeout=5)
+    assert response.status_code == 200
+    return response.json()
+
+
+def _post(sandbox: SandboxHandle, path: str, body: dict[str, Any], status: int = 200) -> Any:
+    response = requests.post(sandbox.base_url + path, json=body, timeout=5)
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def test_state_shows_stock_per_warehouse_deliveries_and_calls(sandbox: SandboxHandle) -> None:
+    state = _get(sandbox, "/_sandbox/state")
+    assert len(state["stock"]) == 200
+    some = next(iter(state["stock"].values()))
+    assert set(some) == {sandbox.warehouse_code, "RED-CENTRAL"}
+    assert state["deliveries"] == {} and state["calls"] == {} and state["orders"] == {}
+    assert state["warehouse_code"] == sandbox.warehouse_code
+    only_store = _get(sandbox, f"/_sandbox/state?whcode={sandbox.warehouse_code}")
+    assert {tuple(v) for v in only_store["stock"].values()} == {(sandbox.warehouse_code,)}
+
+
+def test_faults_set_and_cleared_over_http(sandbox: SandboxHandle) -> None:
+    answer = _post(sandbox, "/_sandbox/faults", {"rates": {"http_5xx": 1.0}, "latency_ms": 5})
+    assert answer == {"rates": {"http_5xx": 1.0}, "latency_ms": 5, "methods": None}
+    gateway = requests.post(sandbox.base_url + api.GATEWAY_PATH, json={"method": "x"}, timeout=5)
+    assert gateway.status_code == 503
+    _post(sandbox, "/_sandbox/faults", {"rate_limit": 1.0, "methods": [api.GET_SKU_STOCK]})
+    limited = requests.post(
+        sandbox.base_url + api.GATEWAY_PATH, json={"method": api.GET_SKU_STOCK}, timeout=5
+    ).json()
+    assert limited == {"success": False, "error_code": -9013, "error_msg": limited["error_msg"],
+                       "data": None}  # fmt: skip
+    other = requests.post(sandbox.base_url + api.GATEWAY_PATH, json={"method": "x"}, timeout=5)
+    assert other.json()["error_code"] == api.ERR_APP_UNKNOWN  # the fault is for one method only
+    _post(sandbox, "/_sandbox/faults", {"rates": {}})
+    assert _get(sandbox, "/_sandbox/state")["faults"]["rates"] == {}
+    assert "unknown fault" in _post(sandbox, "/_sandbox/faults", {"gremlins": 1}, 400)["error"]
+    assert "between 0 and 1" in _post(sandbox, "/_sandbox/faults", {"reset": 2}, 400)["error"]
+
+
+def test_orders_code_clock_and_catalog_controls(sandbox: SandboxHandle) -> None:
+    ids = _post(sandbox, "/_sandbox/orders", {"count": 3, "pickup_share": 1.0})["orderIds"]
+    assert len(ids) == 3 and all(i.startswith("P") for i in ids)
+    assert _get(sandbox, "/_sandbox/state")["orders"] == dict.fromkeys(ids, 4)
+    _post(sandbox, "/_sandbox/order-status", {"orderId": ids[0], "status": 9})
+    assert _get(sandbox, "/_sandbox/state")["orders"][ids[0]] == 9
+    code = _get(sandbox, "/_sandbox/code")["code"]
+    assert len(code) == 24
+    now_ms = _post(sandbox, "/_sandbox/clock", {"advance_s": 3600})["now_ms"]
+    assert now_ms > (time.time() + 3500) * 1000
+    sku_id = sorted(_get(sandbox, "/_sandbox/state")["stock"])[0]
+    _post(sandbox, "/_sandbox/sku", {"skuId": sku_id, "price": 1})
+    assert sandbox.sandbox_state.sku(sku_id)["price"] == 1  # type: ignore[index]
+    assert (
+        "cannot change" in _post(sandbox, "/_sandbox/sku", {"skuId": sku_id, "x": 1}, 400)["error"]
+    )
+
+
+def test_gateway_refuses_what_is_not_a_json_object(sandbox: SandboxHandle) -> None:
+    url = sandbox.base_url + api.GATEWAY_PATH
+    for body in (b"not json", b"[1, 2]", b"\xff\xfe"):
+        answer = requests.post(url, data=body, timeout=5).json()
+        assert answer["success"] is False and answer["error_code"] == api.ERR_BAD_PARAMETER
+    assert requests.get(url, timeout=5).status_code == 405
+    assert requests.post(sandbox.base_url + "/elsewhere", json={}, timeout=5).status_code == 404
+
+
+def test_same_seed_same_catalog_and_credentials() -> None:
+    with start_sandbox(seed=9, skus=30) as one, start_sandbox(seed=9, skus=30) as two:
+        assert (one.app_id, one.app_secret) == (two.app_id, two.app_secret) == demo_credentials(9)
+        assert sorted(one.state()["stock"]) == sorted(two.state()["stock"])
+    assert demo_credentials(9) != demo_credentials(10)
+
+
+def test_parse_fault_option() -> None:
+    assert parse_fault_option("http_5xx=0.25") == ("http_5xx", 0.25)
+    assert parse_fault_option("rate-limit") == ("rate_limit", 1.0)
+    assert set(FAULTS) == {"latency", "http_5xx", "rate_limit", "malformed", "hostile", "reset",
+                           "lost"}  # fmt: skip
+    with pytest.raises(ValueError):
+        parse_fault_option("meteor=1")
+
+
+def test_sandbox_command_prints_credentials_and_serves() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "redhome_pos", "sandbox", "--port", "0", "--skus", "20",
+         "--seed", "4", "--fault", "latency=0.5", "--latency-ms", "1"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        lines = {}
+        for _ in range(7):
+            name, _, value = process.stdout.readline().partition("=")
+            lines[name.strip()] = value.strip()
+        app_id, app_secret = demo_credentials(4)
+        assert lines["app_id"] == app_id and lines["app_secret"] == app_secret
+        assert lines["SKUs"] == "20"
+        state = requests.get(lines["base_url"] + "/_sandbox/state", timeout=5).json()
+        assert len(state["stock"]) == 20 and state["faults"]["rates"] == {"latency": 0.5}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_sandbox_command_refuses_an_unknown_fault() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "redhome_pos", "sandbox", "--fault", "meteor=1"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and "unknown fault" in done.stdout
