@@ -25,6 +25,7 @@ class PinPad(QWidget):
             button = QPushButton(label)
             button.setObjectName("pinKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep typing in the field
+            button.setAutoDefault(False)  # Enter in a field must not press a key of the pad
             button.setMinimumSize(PIN_KEY_PX + 24, PIN_KEY_PX)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, k=key: self.press(k))

@@ -107,9 +107,10 @@ class ScanFilter(QObject):
             self._replay_key(Qt.Key.Key_unknown, char)
 
     def _replay_key(self, key: Qt.Key, text: str) -> None:
-        target = QApplication.focusWidget() or self._target
+        # The keys go back to the widget they were typed into.
+        target = self._target if self._target is not None else QApplication.focusWidget()
         modal = QApplication.activeModalWidget()
-        if modal is not None and (target is None or not modal.isAncestorOf(target)):
+        if target is None and modal is not None:
             target = modal.focusWidget() or modal
         if target is None:
             return

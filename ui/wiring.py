@@ -59,7 +59,9 @@ class SaleActions:
     def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
-        self.sale.activate()
+        if self.dialog is None:
+            self.window.activateWindow()
+            self.sale.activate()
         dialog.deleteLater()
 
     def _clerk(self):  # type: ignore[no-untyped-def]

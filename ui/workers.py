@@ -68,9 +68,8 @@ class Worker(QObject):
             try:
                 result = function(*args)
             except Exception as error:  # reported to the GUI, never swallowed
-                log.warning(
-                    "background job %s failed: %s", getattr(function, "__name__", function), error
-                )
+                name = getattr(getattr(function, "func", function), "__name__", "job")
+                log.warning("background job %s failed: %s", name, error)
                 self.failed.emit(job_id, error)
             else:
                 self.finished.emit(job_id, result)

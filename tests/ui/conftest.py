@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
@@ -86,5 +87,7 @@ def shell(qtbot, store: Store) -> Iterator[object]:  # type: ignore[no-untyped-d
     the_shell.window.resize(1024, 768)
     the_shell.show()
     yield the_shell
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
     the_shell.stop()
     app.removeEventFilter(the_shell.scan_filter)

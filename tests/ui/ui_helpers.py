@@ -28,9 +28,15 @@ def open_shift(shell: Any, float_fen: int = 50_000) -> None:
     shell.refresh_shift()
 
 
-def scan(qtbot: Any, shell: Any, text: str) -> None:
-    """A scanner burst: fast keys and Enter into whatever has focus."""
-    target = QApplication.focusWidget() or shell.window
+def scan(qtbot: Any, shell: Any, text: str, target: QWidget | None = None) -> None:
+    """A scanner burst: fast keys and Enter into the widget a clerk's focus would be in."""
+    if target is None:
+        dialog = getattr(getattr(shell, "actions", None), "dialog", None)
+        if dialog is not None:
+            target = dialog.focusWidget() or dialog
+        else:
+            screen = shell.window.current_screen()
+            target = screen.focusWidget() or screen
     qtbot.keyClicks(target, text)
     qtbot.keyClick(target, Qt.Key.Key_Return)
 

@@ -70,7 +70,9 @@ class ApprovalDialog(QDialog):
         self.code.installEventFilter(self)
         self.pin.installEventFilter(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel (Esc)"))
+        cancel.setAutoDefault(False)  # Enter submits the PIN, never cancels
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (why, ask, self.code, self.pin, self.error, self.pad, buttons):

@@ -66,7 +66,7 @@ class DiscountDialog(QDialog):
         self.error.setObjectName("banner")
         self.error.setWordWrap(True)
         self.error.hide()
-        pad = PinPad()
+        self.pad = pad = PinPad()
         pad.target = self.field
         pad.buttons["C"].setText(".")
         pad.buttons["C"].clicked.disconnect()
