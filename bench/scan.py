@@ -177,7 +177,7 @@ def main() -> None:
         "target_p99_ms": 1.0,
     }
     scan_p99 = result["scan_barcode_with_lookup"]["p99_ms"]
-    result["meets_target"] = scan_p99 <= 1.0
+    result["meets_target"] = max(scan_p99, result["scan_sku_code_with_lookup"]["p99_ms"]) <= 1.0
     result["ratio_to_baseline_p99"] = round(
         scan_p99 / max(result["baseline_bare_barcode_select"]["p99_ms"], 1e-6), 2
     )
