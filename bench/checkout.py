@@ -1,0 +1,304 @@
+"""Benchmark: a 5-line sale (scan, discounts, split tender) committed on the 200,000-SKU demo
+store with ``synchronous=FULL``.
+
+Prints one JSON object:
+- ``checkout``: p50/p99 ms of ``services.checkout.checkout`` alone, and ``sale`` of the whole
+  sale (5 scans through the scan service, cart, discounts, checkout);
+- ``raw_sqlite3``: the same rows (sale, 5 lines, 2 tenders, 5 movements, 5 level updates,
+  5 outbox rows, an audit event, the receipt number) inserted with the ``sqlite3`` module in one
+  transaction on the same file, measured in the same run; ``ratio_p50`` = checkout / raw
+  (target <= 2);
+- ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down).
+
+    .venv/bin/python bench/checkout.py [--skus 200000] [--sales 10000] [--database FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from redhome_pos.domain.cart import Cart, CartItem, Discount
+from redhome_pos.domain.scan import ScanSettings
+from redhome_pos.domain.tender import Tender, TenderKind
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.migrate import upgrade
+from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
+from redhome_pos.services import checkout, shifts
+from redhome_pos.services.counter import Till
+from redhome_pos.services.demo_catalog import iter_demo_catalog
+from redhome_pos.services.demo_staff import add_demo_staff
+from redhome_pos.services.scanning import ScanService
+
+CHUNK = 5000
+PLENTY = 1_000_000  # opening stock per SKU, so 10,000 sales never run a SKU out
+TILL = Till("BENCH", "B1", allow_negative_stock=False)
+
+
+def build_catalog(database: Database, skus: int) -> None:
+    """The demo generator's catalog, written in bulk with an opening movement per SKU."""
+    now = datetime.now(UTC)
+    products: dict[int, dict[str, Any]] = {}
+    sku_rows: list[dict[str, Any]] = []
+    barcodes: list[dict[str, Any]] = []
+
+    def flush(session: Any) -> None:
+        if products:
+            session.execute(insert(ProductRow), list(products.values()))
+        if sku_rows:
+            session.execute(insert(SkuRow), sku_rows)
+            session.execute(insert(BarcodeRow), barcodes)
+            session.execute(
+                insert(StockLevelRow),
+                [{"sku_id": r["id"], "on_hand": PLENTY, "updated_at": now} for r in sku_rows],
+            )
+            session.execute(
+                insert(StockMovementRow),
+                [
+                    {
+                        "id": uuid.uuid4().hex,
+                        "sku_id": r["id"],
+                        "kind": "opening",
+                        "quantity": PLENTY,
+                        "reason": "bench",
+                        "terminal_id": TILL.terminal_id,
+                        "reference": "",
+                        "created_at": now,
+                    }
+                    for r in sku_rows
+                ],
+            )
+        products.clear()
+        sku_rows.clear()
+        barcodes.clear()
+
+    with database.unit_of_work() as uow:
+        seen_products: set[int] = set()
+        for sku_id, item in enumerate(iter_demo_catalog(skus, 1), start=1):
+            if item.product_no not in seen_products:
+                seen_products.add(item.product_no)
+                products[item.product_no] = {
+                    "id": item.product_no,
+                    "title_zh": item.title_zh,
+                    "title_en": item.title_en,
+                    "brand": item.brand,
+                    "category": item.category,
+                    "vat_rate_bp": item.vat_rate_bp,
+                    "red_item_id": item.red_item_id,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            sku_rows.append(
+                {
+                    "id": sku_id,
+                    "product_id": item.product_no,
+                    "code": item.sku_code,
+                    "variant": item.variant,
+                    "price_fen": item.price_fen,
+                    "original_price_fen": item.original_price_fen,
+                    "red_sku_id": item.red_sku_id,
+                    "active": True,
+                    "location": item.location,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            barcodes += [{"code": c, "sku_id": sku_id, "symbology": "ean13"} for c in item.barcodes]
+            if len(sku_rows) >= CHUNK:
+                flush(uow.session)
+        flush(uow.session)
+        uow.commit()
+
+
+def store_database(path: Path, skus: int) -> Database:
+    database = Database(f"sqlite:///{path}")
+    upgrade(database)
+    with database.reading() as session:
+        present = session.scalar(select(func.count()).select_from(SkuRow)) or 0
+    if present == 0:
+        build_catalog(database, skus)
+    return database
+
+
+def percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {
+        "n": len(ordered),
+        "p50_ms": round(statistics.median(ordered), 3),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 3),
+    }
+
+
+class Counter:
+    def __init__(self, database: Database, skus: int, seed: int) -> None:
+        self.database = database
+        self.scans = ScanService(database, ScanSettings(store_code="BENCH", code_secret="b"))
+        self.clerk = add_demo_staff(database, TILL)["1001"]
+        if shifts.current_shift(database, TILL) is None:
+            shifts.open_shift(database, TILL, self.clerk, 50_000)
+        with database.reading() as session:
+            self.barcodes = list(
+                session.scalars(
+                    select(BarcodeRow.code).where(BarcodeRow.sku_id <= skus).limit(20_000)
+                )
+            )
+        self.rng = random.Random(seed)
+
+    def sale(self) -> tuple[float, float]:
+        """One sale; returns (whole sale ms, checkout ms)."""
+        started = time.perf_counter_ns()
+        cart = Cart()
+        for code in self.rng.sample(self.barcodes, 5):
+            found = self.scans.scan(code, record=False).sku
+            assert found is not None
+            cart.add(
+                CartItem(
+                    found.sku_id, found.code, found.title_zh, found.price_fen, found.vat_rate_bp
+                )
+            )
+        cart.discount_line(1, Discount(percent_bp=500))
+        cart.discount_order(Discount(amount_fen=100))
+        due = cart.totals().total_fen
+        tenders = [Tender(TenderKind.WECHAT, due // 2, "wx"), Tender.cash(due - due // 2 + 100)]
+        committing = time.perf_counter_ns()
+        checkout.checkout(self.database, TILL, self.clerk, cart, tenders)
+        done = time.perf_counter_ns()
+        return (done - started) / 1e6, (done - committing) / 1e6
+
+
+def raw_sale(connection: sqlite3.Connection, n: int, sku_ids: list[int]) -> float:
+    """The same rows as one checkout, written with plain SQL in one transaction."""
+    now = datetime.now(UTC).isoformat(sep=" ")
+    started = time.perf_counter_ns()
+    cur = connection.cursor()
+    cur.execute("BEGIN IMMEDIATE")
+    cur.execute(
+        "UPDATE receipt_sequences SET last_seq = last_seq + 1 "
+        "WHERE terminal_id = 'RAW' AND business_date = '2000-01-01' AND series = 'S' "
+        "RETURNING last_seq"
+    )
+    row = cur.fetchone()
+    if row is None:
+        cur.execute("INSERT INTO receipt_sequences VALUES ('RAW', '2000-01-01', 'S', 1)")
+    cur.execute(
+        "INSERT INTO sales (receipt_no, terminal_id, business_date, seq, shift_id, staff_id, "
+        "created_at, subtotal_fen, discount_fen, total_fen, change_fen, vat) "
+        "VALUES (?, 'RAW', '2000-01-01', ?, 1, 1, ?, 50000, 600, 49400, 100, '[]')",
+        (f"RAW-{n}", n, now),
+    )
+    sale_id = cur.lastrowid
+    for line_no, sku_id in enumerate(sku_ids, start=1):
+        cur.execute(
+            "INSERT INTO sale_lines (sale_id, line_no, sku_id, sku_code, title, variant, "
+            "quantity, list_price_fen, unit_price_fen, discount_fen, amount_fen, vat_rate_bp, "
+            "note_id, voided) VALUES (?, ?, ?, 'X', '演示', '', 1, 10000, 10000, 120, 9880, "
+            "1300, NULL, 0)",
+            (sale_id, line_no, sku_id),
+        )
+        cur.execute(
+            "UPDATE stock_levels SET on_hand = on_hand - 1, updated_at = ? "
+            "WHERE sku_id = ? AND on_hand - 1 >= 0 RETURNING on_hand",
+            (now, sku_id),
+        )
+        cur.fetchone()
+        cur.execute(
+            "INSERT INTO stock_movements (id, sku_id, kind, quantity, reason, staff_id, "
+            "terminal_id, reference, created_at) VALUES (?, ?, 'sale', -1, 'sale', 1, 'RAW', ?, ?)",
+            (uuid.uuid4().hex, sku_id, f"RAW-{n}", now),
+        )
+        cur.execute(
+            "INSERT INTO outbox (topic, key, payload, created_at, attempts, last_error) "
+            "VALUES ('stock', ?, '{}', ?, 0, '')",
+            (str(sku_id), now),
+        )
+    for kind in ("wechat", "cash"):
+        cur.execute(
+            "INSERT INTO tenders (sale_id, return_id, shift_id, kind, amount_fen, tendered_fen, "
+            "reference, payment_code) VALUES (?, NULL, 1, ?, 24700, 24700, '', '')",
+            (sale_id, kind),
+        )
+    cur.execute(
+        "INSERT INTO audit_events (seq, created_at, action, staff_id, terminal_id, detail, "
+        "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), ?, "
+        "'raw', 1, 'RAW', '{}', '', '')",
+        (now,),
+    )
+    cur.execute("COMMIT")
+    return (time.perf_counter_ns() - started) / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skus", type=int, default=200_000)
+    parser.add_argument("--sales", type=int, default=10_000)
+    parser.add_argument("--compare", type=int, default=500, help="sales for checkout vs raw")
+    parser.add_argument("--database", type=Path, help="keep the store database in FILE")
+    args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory(prefix="redhome-bench-")
+    path = args.database or Path(folder.name) / "store.db"
+    built = time.perf_counter()
+    database = store_database(path, args.skus)
+    build_s = time.perf_counter() - built
+    counter = Counter(database, args.skus, seed=7)
+    for _ in range(50):  # warm the caches and the connection pool
+        counter.sale()
+
+    raw = sqlite3.connect(str(path), isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("PRAGMA foreign_keys=ON")
+    rng = random.Random(11)
+    # Interleave the two so both see the same disk and cache conditions.
+    ours: list[float] = []
+    plain: list[float] = []
+    raw_no = int(time.time() * 1000)
+    for i in range(args.compare):
+        ours.append(counter.sale()[1])
+        plain.append(raw_sale(raw, raw_no + i, rng.sample(range(1, args.skus + 1), 5)))
+    raw.close()
+
+    whole: list[float] = []
+    commits: list[float] = []
+    for _ in range(args.sales):
+        sale_ms, commit_ms = counter.sale()
+        whole.append(sale_ms)
+        commits.append(commit_ms)
+    database.dispose()
+    block = min(1000, len(commits) // 2) or 1
+    checkout_p = percentiles(ours)
+    raw_p = percentiles(plain)
+    print(
+        json.dumps(
+            {
+                "skus": args.skus,
+                "build_s": round(build_s, 1),
+                "checkout": checkout_p,
+                "raw_sqlite3": raw_p,
+                "ratio_p50": round(checkout_p["p50_ms"] / raw_p["p50_ms"], 2),
+                "ratio_p99": round(checkout_p["p99_ms"] / raw_p["p99_ms"], 2),
+                "sale_with_scans": percentiles(whole),
+                "run": {
+                    "sales": args.sales,
+                    "first": percentiles(commits[:block]),
+                    "last": percentiles(commits[-block:]),
+                },
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
