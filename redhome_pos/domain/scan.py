@@ -86,6 +86,19 @@ class VariableMeasureLayout:
     value_start: int = 7
     value_length: int = 5
 
+    def __post_init__(self) -> None:
+        item_end = self.item_start + self.item_length
+        value_end = self.value_start + self.value_length
+        if not (
+            2 <= self.item_start < item_end <= 12
+            and 2 <= self.value_start < value_end <= 12
+            and (item_end <= self.value_start or value_end <= self.item_start)
+        ):
+            raise ScanError(
+                "A variable-measure layout needs the item and the value in digits 3 to 12, "
+                "apart from each other"
+            )
+
     @classmethod
     def named(cls, measure: str) -> VariableMeasureLayout:
         try:

@@ -28,6 +28,7 @@ _MAC_BYTES = 10  # 80 bits, 16 base32 characters without padding
 _FIELD = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
 _STORE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
 _VERSION = re.compile(r"^RH[0-9]+$")
+_SHAPE = re.compile(r"^RH[0-9]+\.[A-Z]\.", re.IGNORECASE)
 
 
 class SignedCodeError(DomainError, ValueError):
@@ -147,9 +148,9 @@ def sign(secret: str, code: SignedCode) -> str:
 
 
 def looks_signed(text: str) -> bool:
-    """True when ``text`` has the shape of one of our codes (any version), signed or not."""
-    head, _, _ = text.partition(".")
-    return bool(_VERSION.match(head.upper()))
+    """True when ``text`` has the shape of one of our codes (any version), signed or not:
+    ``RH<n>.<letter>.…`` (so a SKU code such as ``RH1.5ML`` is not taken for one)."""
+    return bool(_SHAPE.match(text))
 
 
 def verify(text: str, *, secret: str, store: str) -> SignedCode:

@@ -168,6 +168,26 @@ def test_variable_measure_positions_are_configurable() -> None:
     assert (result.item_code, result.value) == ("1234", 1599)
 
 
+@pytest.mark.parametrize(
+    ("item_start", "item_length", "value_start", "value_length"),
+    [(2, 5, 6, 5), (2, 5, 8, 6), (0, 5, 7, 5), (2, 0, 7, 5)],
+)
+def test_a_layout_must_fit_the_code(
+    item_start: int, item_length: int, value_start: int, value_length: int
+) -> None:
+    with pytest.raises(ScanError, match="variable-measure layout"):
+        VariableMeasureLayout(
+            item_start=item_start,
+            item_length=item_length,
+            value_start=value_start,
+            value_length=value_length,
+        )
+
+
+def test_a_sku_code_that_starts_like_a_store_code_is_still_a_sku_code() -> None:
+    assert route("RH1.5ML") == SkuCode("RH1.5ML")
+
+
 def test_an_unknown_layout_name_is_a_clear_error() -> None:
     with pytest.raises(ScanError, match="'volume'"):
         VariableMeasureLayout.named("volume")
