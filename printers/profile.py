@@ -84,7 +84,9 @@ class PrinterProfile:
         return self.language in ("tspl", "zpl")
 
 
-def profile_from_config(config: Any, *, font_path: str | None = None) -> PrinterProfile:
+def profile_from_config(
+    config: Any, *, font_path: str | None = None, path: str | None = None
+) -> PrinterProfile:
     """Copy the fields of a ``PrinterConfig`` (or any object with those attributes)."""
     values: dict[str, Any] = {}
     for field in fields(PrinterProfile):
@@ -98,6 +100,8 @@ def profile_from_config(config: Any, *, font_path: str | None = None) -> Printer
             values[name] = int(raw, 16) if raw else 0
     if font_path is not None:
         values["font_path"] = font_path
+    if path is not None:
+        values["path"] = path
     return PrinterProfile(**values)
 
 

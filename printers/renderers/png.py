@@ -47,7 +47,7 @@ def glyph(
     probe = ImageDraw.Draw(Image.new("L", (1, 1)))
     left, _top, right, _bottom = probe.textbbox((0, 0), char, font=font, anchor="ls")
     # A wide Latin letter (M, W) is drawn on a wider canvas and squeezed into its cell.
-    canvas_width = max(width, right - left + 1 + bold)
+    canvas_width = max(width, int(right - left) + 1 + int(bold))
     mask = Image.new("L", (canvas_width, height), 0)
     draw = ImageDraw.Draw(mask)
     x = (canvas_width - (right - left)) / 2 - left
