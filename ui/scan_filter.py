@@ -47,9 +47,8 @@ class ScanFilter(QObject):
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False
-        focus = QApplication.focusWidget()
-        if focus is not None and watched is not focus:
-            return False  # the same key seen again while it travels up to a parent
+        # Every key fed to the detector is consumed here (held, a scan, or replayed), so a key
+        # never travels on to a parent widget and is never fed twice.
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers & ~Qt.KeyboardModifier.ShiftModifier:
             self._release_now()
@@ -63,7 +62,10 @@ class ScanFilter(QObject):
                 self._release_now()  # F-keys, arrows, Backspace: after what was typed before
                 return False
             char = text
-        self._target = watched
+        if watched is not self._target:
+            # A scanner never moves focus in the middle of a burst: what was held is typing.
+            self._release_now()
+            self._target = watched
         decision = self.detector.feed(char, _now_ms())
         return self._apply(decision, char)
 
