@@ -53,11 +53,7 @@ def open_database(config: Config) -> Database:
     An existing SQLite database that needs an upgrade is first copied into the backup folder.
     A database written by a newer program, or one that is not a REDHOME database, is refused.
     """
-    url = config.database.url
-    path = dialect.sqlite_path(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    database = Database(url)
+    database = Database(config.database.url)
     try:
         upgrade_schema(database, config.paths.backup_dir)
     except BaseException:
@@ -82,6 +78,9 @@ class SchemaUpgrade:
 def upgrade_schema(database: Database, backup_dir: Path) -> SchemaUpgrade:
     """Bring the schema to the newest revision, first copying a SQLite database that holds
     data into ``backup_dir``. Refuses a database written by a newer program or not ours."""
+    path = dialect.sqlite_path(database.url)
+    if path is not None:  # a new store: its folder may not exist yet
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
         current = current_revision(database)
         tables = set(inspect(database.engine).get_table_names())
@@ -106,7 +105,7 @@ def upgrade_schema(database: Database, backup_dir: Path) -> SchemaUpgrade:
     if current == head:
         return SchemaUpgrade(current, head, None)
     taken: Path | None = None
-    if current is not None and dialect.sqlite_path(database.url) is not None:
+    if current is not None and path is not None:
         taken = backup(database, backup_dir / f"auto-{_stamp()}-before-{head}.db")
         log.info("schema upgrade from %s: backup taken in %s", current, taken)
         _prune_automatic_backups(backup_dir)

@@ -169,3 +169,69 @@ def test_the_log_file_is_written_without_secrets(home: Path) -> None:
     text = "".join(path.read_text(encoding="utf-8") for path in logs)
     assert "schema upgraded" in text
     assert APP_SECRET not in text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG folders")
+def test_the_first_start_writes_a_private_config_with_a_scanning_secret(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REDHOME_")}
+    env.update(
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    run = [sys.executable, "-m", "redhome_pos", "db", "upgrade"]
+    result = subprocess.run(run, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    config = tmp_path / "cfg" / "redhome-pos" / "config.toml"
+    assert config.exists()
+    assert config.stat().st_mode & 0o077 == 0  # readable by its owner only
+    text = config.read_text(encoding="utf-8")
+    assert "code_secret" in text
+    assert (tmp_path / "data" / "redhome-pos" / "store.db").exists()
+    assert list((tmp_path / "state" / "redhome-pos").rglob("*.log"))
+    assert not (tmp_path / "store.db").exists()  # nothing in the working directory
+
+    # The second start keeps the file, and with it the store's secret.
+    assert subprocess.run(run, capture_output=True, env=env, cwd=tmp_path).returncode == 0
+    assert config.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDHOME_TEST_POSTGRES_URL"), reason="no PostgreSQL server configured"
+)
+def test_db_upgrade_and_check_on_postgresql(home: Path) -> None:
+    from sqlalchemy import create_engine, make_url
+    from sqlalchemy import text as sql
+
+    server = os.environ["REDHOME_TEST_POSTGRES_URL"]
+    schema = f"cli_{os.getpid()}_{home.name[-8:]}".lower().replace("-", "_")
+    admin = create_engine(server)
+    with admin.begin() as connection:
+        connection.execute(sql(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    os.environ["REDHOME_DATABASE_URL"] = url.render_as_string(hide_password=False)
+    try:
+        result = _redhome_keeping_env(home, "db", "upgrade")
+        assert result.returncode == 0, result.stderr
+        assert "Created a new database" in result.stdout
+        checked = _redhome_keeping_env(home, "db", "check")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        backup = _redhome_keeping_env(home, "db", "backup", str(home / "b.db"))
+        _assert_clean_failure(backup, 1)
+        assert "pg_dump" in backup.stderr
+    finally:
+        del os.environ["REDHOME_DATABASE_URL"]
+        with admin.begin() as connection:
+            connection.execute(sql(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _redhome_keeping_env(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "redhome_pos", "--config", str(home / "config.toml"), *args],
+        capture_output=True,
+        text=True,
+        cwd=home,
+        timeout=120,
+    )
