@@ -148,3 +148,37 @@ def test_a_short_link_offline_asks_for_the_product(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "kind: short_link" in result.stdout
     assert "hint: This short link cannot be opened now: scan the product itself" in result.stdout
+
+
+def test_notes_commands_link_list_and_report(home: Path) -> None:
+    other_note = "66f0c2aa000000001e01b7c4"
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    with database.unit_of_work() as uow:
+        NotesRepository(uow.session).count_scan(other_note, datetime(2026, 11, 25, tzinfo=UTC))
+        NotesRepository(uow.session).count_scan(other_note, datetime(2026, 11, 26, tzinfo=UTC))
+        uow.commit()
+    database.dispose()
+
+    unlinked = redhome(home, "notes", "unlinked", "--json")
+    assert unlinked.returncode == 0, unlinked.stderr
+    assert [(n["note_id"], n["scan_count"]) for n in json.loads(unlinked.stdout)] == [
+        (other_note, 2)
+    ]
+
+    link = redhome(
+        home, "notes", "link", f"https://www.xiaohongshu.com/explore/{other_note}", LIPSTICK
+    )
+    assert link.returncode == 0, link.stderr
+    assert "1 product(s) linked" in link.stdout
+    assert "Every note scanned so far is linked" in redhome(home, "notes", "unlinked").stdout
+
+    unlink = redhome(home, "notes", "unlink", other_note, "RH-LIP-520")
+    assert unlink.returncode == 0 and "1 product(s) unlinked" in unlink.stdout
+    refused = redhome(home, "notes", "link", "https://evil.example.com/explore/x", LIPSTICK)
+    assert refused.returncode == 1 and "not a RED note link" in refused.stderr
+
+    report = redhome(
+        home, "notes", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json"
+    )
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout) == []
