@@ -34,6 +34,7 @@ class SyncSettings:
     catalog_full_every: timedelta = timedelta(hours=24)
     catalog_every: timedelta = timedelta(minutes=15)
     catalog_page_size: int = 100
+    catalog_pages_per_commit: int = 10
     order_overlap: timedelta = timedelta(minutes=2)
     order_backfill: timedelta = timedelta(days=2)
     # The platform asks merchants to poll orders no more often than every 5 minutes.

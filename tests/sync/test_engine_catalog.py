@@ -183,16 +183,18 @@ def test_an_unsafe_page_is_refused_and_changes_nothing(
 
 def test_a_pull_stopped_mid_window_resumes_at_the_next_page(database: Database) -> None:
     store = FakeStore()
-    for n in range(350):
+    for n in range(550):
         store.add_sku(n)
+    settings = replace(SETTINGS, catalog_pages_per_commit=2)
     clock = Clock()
-    first = pull_catalog(database, store, SETTINGS, now=clock(), should_stop=lambda: True)
-    assert first.pages == 1 and not first.finished
+    first = pull_catalog(database, store, settings, now=clock(), should_stop=lambda: True)
+    assert first.pages == 2 and not first.finished
     with database.reading() as session:
         cursor = SyncRepository(session).cursor(CATALOG)
-    assert cursor.position is None and cursor.state["next_page"] == 2
+    assert cursor.position is None and cursor.state["next_page"] == 3
+    assert count(database, SkuRow) == 200
     store.calls.clear()
     clock.advance(minutes=1)
-    rest = pull_catalog(database, store, SETTINGS, now=clock())
-    assert rest.finished and rest.pages == 3 and store.calls["catalog_page"] == 3
-    assert count(database, SkuRow) == 350
+    rest = pull_catalog(database, store, settings, now=clock())
+    assert rest.finished and rest.pages == 4 and store.calls["catalog_page"] == 4
+    assert count(database, SkuRow) == 550
