@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import GENESIS_HASH, AuditEvent, event_hash
+from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import AuditEventRow
+
+_EVENTS = Base.metadata.tables["audit_events"]
 
 
 def _event(row: AuditEventRow) -> AuditEvent:
@@ -46,14 +49,16 @@ class AuditRepository:
         detail: dict[str, Any],
     ) -> AuditEvent:
         head = self._session.execute(
-            select(AuditEventRow.seq, AuditEventRow.hash).order_by(AuditEventRow.seq.desc())
+            select(AuditEventRow.seq, AuditEventRow.hash)
+            .order_by(AuditEventRow.seq.desc())
+            .limit(1)
         ).first()
         seq = head[0] + 1 if head else 1
         prev_hash = head[1] if head else GENESIS_HASH
         # Microseconds survive every backend; the hash covers exactly what is stored.
         digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail)
-        self._session.add(
-            AuditEventRow(
+        self._session.execute(
+            insert(_EVENTS).values(
                 seq=seq,
                 created_at=at,
                 action=action,
@@ -64,7 +69,6 @@ class AuditRepository:
                 hash=digest,
             )
         )
-        self._session.flush()
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
 
     def events(self, batch: int = 1000) -> Iterator[AuditEvent]:

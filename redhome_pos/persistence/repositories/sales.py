@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.sale import Sale, SaleLine, StaffRef
 from redhome_pos.domain.tax import VatAmount
 from redhome_pos.domain.tender import SettledTender, TenderKind
+from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import (
-    ReceiptSequenceRow,
     ReturnLineRow,
     ReturnRow,
     SaleLineRow,
@@ -20,6 +20,13 @@ from redhome_pos.persistence.models.counter import (
     TenderRow,
 )
 from redhome_pos.persistence.models.staff import StaffRow
+
+# Plain table statements on the checkout path: the ORM's bulk machinery costs more than the
+# handful of rows a sale writes.
+_SEQUENCES = Base.metadata.tables["receipt_sequences"]
+_SALES = Base.metadata.tables["sales"]
+_LINES = Base.metadata.tables["sale_lines"]
+_TENDERS = Base.metadata.tables["tenders"]
 
 
 class SaleRepository:
@@ -32,15 +39,15 @@ class SaleRepository:
     def next_seq(self, terminal_id: str, day: date, series: str) -> int:
         """The next number of a series, taken inside the caller's transaction: if the
         transaction rolls back the number is not used, so numbers have no gaps."""
-        row = ReceiptSequenceRow
+        row = _SEQUENCES.c
         key = (row.terminal_id == terminal_id, row.business_date == day, row.series == series)
         seq = self._session.execute(
-            update(row).where(*key).values(last_seq=row.last_seq + 1).returning(row.last_seq)
+            update(_SEQUENCES).where(*key).values(last_seq=row.last_seq + 1).returning(row.last_seq)
         ).scalar_one_or_none()
         if seq is None:
             seq = 1
             self._session.execute(
-                insert(row).values(
+                insert(_SEQUENCES).values(
                     terminal_id=terminal_id, business_date=day, series=series, last_seq=seq
                 )
             )
@@ -51,7 +58,7 @@ class SaleRepository:
         """Store a completed sale with its lines and tenders; returns its id."""
         session = self._session
         sale_id = session.execute(
-            insert(SaleRow)
+            insert(_SALES)
             .values(
                 receipt_no=sale.receipt_no,
                 terminal_id=sale.terminal_id,
@@ -69,10 +76,10 @@ class SaleRepository:
                     for v in sale.vat
                 ],
             )
-            .returning(SaleRow.id)
+            .returning(_SALES.c.id)
         ).scalar_one()
         session.execute(
-            insert(SaleLineRow),
+            insert(_LINES),
             [
                 {
                     "sale_id": sale_id,
@@ -109,7 +116,7 @@ class SaleRepository:
     ) -> None:
         """Money in (positive amounts) or paid back (negative) during a shift."""
         self._session.execute(
-            insert(TenderRow),
+            insert(_TENDERS),
             [
                 {
                     "sale_id": sale_id,
