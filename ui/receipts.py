@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
+from printers.document import Document
+from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
-from printers.templates.data import StoreHeader
+from printers.renderers.png import render_png
+from printers.templates import shift_report
+from printers.templates.data import ShiftReportData, StoreHeader, TenderLine
 from printers.templates.from_sale import receipt_from_sale
 from redhome_pos.domain.sale import Sale
+from redhome_pos.domain.shift import ShiftReport
 from ui.counter import Counter
 
 log = logging.getLogger(__name__)
@@ -48,4 +54,59 @@ def print_sale(counter: Counter, sale: Sale, *, open_drawer: bool) -> None:
         counter.context.receipt_footer,
         open_drawer,
         on_error=lambda error: log.error("receipt %s not queued: %s", sale.receipt_no, error),
+    )
+
+
+TENDER_NAMES_ZH = {"cash": "现金", "card": "银行卡", "wechat": "微信支付", "alipay": "支付宝"}
+
+
+def shift_report_data(
+    report: ShiftReport, opened_at: datetime, header: StoreHeader, clerk: str
+) -> ShiftReportData:
+    """A stored X/Z report as the printed report's data."""
+    figures = report.figures
+    final = report.kind == "Z"
+    return ShiftReportData(
+        store=header,
+        terminal_id=report.terminal_id,
+        shift_no=str(report.shift_id),
+        final=final,
+        opened_at=opened_at,
+        closed_at=report.created_at if final else None,
+        printed_at=report.created_at,
+        clerk=clerk,
+        sales_count=figures.sales,
+        sales_fen=figures.sales_fen,
+        returns_count=figures.returns,
+        returns_fen=figures.refunds_fen,
+        discounts_fen=figures.discount_fen,
+        by_tender=tuple(
+            TenderLine(TENDER_NAMES_ZH.get(kind, kind), amount)
+            for kind, amount in figures.tenders_fen.items()
+        ),
+        vat=(),
+        opening_float_fen=figures.float_fen,
+        cash_expected_fen=report.expected_fen.get("cash", 0),
+        cash_counted_fen=report.counted_fen.get("cash") if final else None,
+        z_number=report.id if final else None,
+    )
+
+
+def preview_png(document: Document, profile: PrinterProfile | None = None) -> bytes:
+    """The document as the receipt printer would print it (runs on a worker)."""
+    return render_png(document, profile or PrinterProfile())
+
+
+def shift_report_preview(data: ShiftReportData) -> bytes:
+    return preview_png(shift_report(data))
+
+
+def print_shift_report(counter: Counter, data: ShiftReportData) -> None:
+    queue = counter.context.print_queue
+    if queue is None:
+        return
+    counter.slow_worker.submit(
+        queue.enqueue_shift_report,
+        data,
+        on_error=lambda error: log.error("shift report not queued: %s", error),
     )

@@ -43,7 +43,12 @@ class ScanFilter(QObject):
         self.enabled = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
+        if self._replaying or not self.enabled:
+            return False
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.FocusOut):
+            self._release_now()  # a click or a focus change: what was held was typed
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent):
             return False

@@ -22,6 +22,7 @@ from ui.main_window import MainWindow
 from ui.scan_filter import ScanFilter
 from ui.screens.login import LoginScreen
 from ui.screens.sale import SaleScreen
+from ui.screens.shift import ShiftScreen
 from ui.status import StatusPoller
 
 
@@ -65,6 +66,8 @@ class Shell(QObject):
         if cart is not None:
             self.sale.load_cart(cart)
         window.add_screen("sale", window.tr("Sale"), self.sale, "Ctrl+1")
+        self.shift_screen = ShiftScreen(counter)
+        window.add_screen("shift", window.tr("Shift"), self.shift_screen, "Ctrl+4")
         from ui.wiring import wire_screens
 
         wire_screens(self, window)
