@@ -57,6 +57,8 @@ class CharWidths:
         return 1 if len(encoded) == 1 else 2
 
     def text(self, text: str) -> int:
+        if text.isascii() and text.isprintable():
+            return len(text)
         return sum(self.of(char) for char in text)
 
 
@@ -93,6 +95,9 @@ def wrap(text: str, width: int, widths: CharWidths) -> list[str]:
     """Break ``text`` into lines of at most ``width`` columns (newlines are kept)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if widths.text(paragraph) <= width:  # the usual case: it fits
+            lines.append(paragraph.rstrip())
+            continue
         current = ""
         used = 0
         for token in _tokens(paragraph):

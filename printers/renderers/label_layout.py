@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import qrcode
-
 from printers.document import (
     Barcode,
     Cut,
@@ -27,6 +25,7 @@ from printers.document import (
 from printers.errors import PrintError
 from printers.layout import CharWidths, layout_row, pad, wrap
 from printers.profile import PrinterProfile
+from printers.renderers.pictures import qr_matrix
 
 DOTS_PER_MM = 8  # 203 dpi
 MARGIN = 16
@@ -71,10 +70,7 @@ class LabelLayout:
 
 
 def qr_modules(payload: str) -> int:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(payload.encode("utf-8"))
-    code.make(fit=True)
-    return int(code.modules_count)
+    return qr_matrix(payload).width
 
 
 def place(document: Document, profile: PrinterProfile) -> LabelLayout:

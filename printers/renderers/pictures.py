@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from typing import Any, cast
 
-import qrcode
 import zxingcpp
 from PIL import Image
 
@@ -15,26 +14,29 @@ from printers.errors import PrintError
 QR_BORDER_MODULES = 2
 
 
+def qr_matrix(payload: str) -> Image.Image:
+    """The QR modules for ``payload`` (error correction M), one pixel per module, no border."""
+    try:
+        symbol = zxingcpp.create_barcode(payload, zxingcpp.QRCode, ec_level="M")
+    except Exception as error:  # zxing-cpp raises its own error for content it cannot hold
+        raise PrintError(
+            "Cannot make a QR code of this text: {detail}", detail=str(error)
+        ) from error
+    modules = symbol.to_image(scale=1, add_quiet_zones=False)
+    rows, width = modules.shape[0], modules.shape[1]
+    return Image.frombuffer("L", (width, rows), bytes(cast(Any, modules)), "raw", "L", 0, 1)
+
+
 def qr_image(payload: str, module_dots: int, max_width: int) -> Image.Image:
-    """The QR code for ``payload`` (error correction M), as large as asked and as fits."""
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=QR_BORDER_MODULES
-    )
-    code.add_data(payload.encode("utf-8"))
-    code.make(fit=True)
-    modules = code.modules_count + 2 * QR_BORDER_MODULES
-    dots = max(1, min(module_dots, max_width // modules))
+    """The QR code for ``payload`` with a quiet border, as large as asked and as fits."""
+    matrix = qr_matrix(payload)
+    modules = matrix.width + 2 * QR_BORDER_MODULES
+    dots = min(module_dots, max_width // modules)
     if dots < 2:
         raise PrintError("The QR code holds too much to print {width} dots wide", width=max_width)
-    matrix = code.get_matrix()
-    small = Image.new("1", (modules, modules), 1)
-    pixels = small.load()
-    assert pixels is not None
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                pixels[x, y] = 0
-    return small.resize((modules * dots, modules * dots), Image.Resampling.NEAREST)
+    framed = Image.new("L", (modules, modules), 255)
+    framed.paste(matrix, (QR_BORDER_MODULES, QR_BORDER_MODULES))
+    return framed.resize((modules * dots, modules * dots), Image.Resampling.NEAREST).convert("1")
 
 
 def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.Image:
