@@ -175,10 +175,12 @@ class SandboxState:
                 self._count_cache[window] = total
             after = self._page_cache.get((*window, page_no - 1))
             if after is not None:
+                # The range starts at the last row's time, so the index is entered there.
+                last_time, last_id = after
                 rows = db.execute(
                     "SELECT * FROM skus WHERE update_time BETWEEN ? AND ?"
-                    " AND (update_time, sku_id) > (?, ?) ORDER BY update_time, sku_id LIMIT ?",
-                    (time_from, time_to, *after, page_size),
+                    " AND (update_time > ? OR sku_id > ?) ORDER BY update_time, sku_id LIMIT ?",
+                    (max(time_from, last_time), time_to, last_time, last_id, page_size),
                 ).fetchall()
             else:
                 rows = db.execute(
