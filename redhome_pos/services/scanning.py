@@ -199,10 +199,7 @@ class ScanService:
             notes = NotesRepository(uow.session)
             current = set(notes.linked_sku_ids(draft.note_id))
             wanted = set(draft.sku_ids)
-            catalog = CatalogRepository(uow.session)
-            for sku_id in wanted - current:
-                if catalog.sku(sku_id) is None:
-                    raise ScanError("No product {sku_id} to link", sku_id=sku_id)
+            for sku_id in sorted(wanted - current, key=draft.sku_ids.index):
                 notes.link(draft.note_id, sku_id, staff_id=staff_id, at=at)
             for sku_id in current - wanted:
                 notes.unlink(draft.note_id, sku_id)

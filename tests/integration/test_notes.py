@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.catalog import Product, Sku
+from redhome_pos.domain.errors import CatalogError
 from redhome_pos.domain.scan import (
     Measure,
     ScanError,
@@ -314,3 +316,28 @@ def test_attribution_report_per_note_per_day(
     ]
     assert service.attribution(day2, day2)[0].note_id == OTHER_NOTE
     assert service.attribution(date(2026, 1, 1), date(2026, 1, 2)) == []
+
+
+def test_linking_a_sku_that_does_not_exist_is_refused(
+    service: ScanService, skus: dict[str, int]
+) -> None:
+    with pytest.raises(CatalogError, match="No SKU 999999"):
+        service.link_note(NOTE, [skus["lipstick"], 999_999], staff_id=None)
+    assert service.note_products(NOTE) == ()  # nothing of the failed save was kept
+
+
+def test_two_tills_scanning_the_same_note_lose_no_count(
+    database: Database, skus: dict[str, int]
+) -> None:
+    def till() -> None:
+        own = ScanService(database, SETTINGS)
+        for _ in range(15):
+            own.scan(note_url(OTHER_NOTE))
+
+    threads = [threading.Thread(target=till) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts = {n.note_id: n.scan_count for n in ScanService(database, SETTINGS).unlinked_notes()}
+    assert counts == {OTHER_NOTE: 45}

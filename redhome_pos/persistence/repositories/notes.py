@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Insert, Update, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain.errors import CatalogError
 from redhome_pos.domain.notes import NoteAttribution, NoteScanCount
+from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.counter import SaleLineRow, SaleRow, SaleVoidRow
 from redhome_pos.persistence.models.notes import NoteLinkRow, NoteScanRow, ShortLinkRow
 
@@ -22,18 +25,30 @@ class NotesRepository:
 
     def link(self, note_id: str, sku_id: int, *, staff_id: int | None, at: datetime) -> bool:
         """Link ``note_id`` to a SKU; False when it was linked already."""
-        exists = self._session.scalar(
+        if self._link_id(note_id, sku_id) is not None:
+            return False
+        if self._session.get(SkuRow, sku_id) is None:
+            raise CatalogError("No SKU {sku_id} to link to the note", sku_id=sku_id)
+        try:
+            with self._session.begin_nested():
+                self._session.execute(
+                    insert(NoteLinkRow).values(
+                        note_id=note_id, sku_id=sku_id, linked_by=staff_id, linked_at=at
+                    )
+                )
+        except IntegrityError:
+            # Another till linked the same pair a moment ago: the link is there either way.
+            if self._link_id(note_id, sku_id) is None:
+                raise
+            return False
+        return True
+
+    def _link_id(self, note_id: str, sku_id: int) -> int | None:
+        return self._session.scalar(
             select(NoteLinkRow.id).where(
                 NoteLinkRow.note_id == note_id, NoteLinkRow.sku_id == sku_id
             )
         )
-        if exists is not None:
-            return False
-        self._session.add(
-            NoteLinkRow(note_id=note_id, sku_id=sku_id, linked_by=staff_id, linked_at=at)
-        )
-        self._session.flush()
-        return True
 
     def unlink(self, note_id: str, sku_id: int) -> bool:
         """Remove a link; False when there was none."""
@@ -65,17 +80,14 @@ class NotesRepository:
 
     def count_scan(self, note_id: str, at: datetime) -> int:
         """Count one more scan of a note; returns the new count."""
-        updated = self._session.execute(
+        self._upsert(
             update(NoteScanRow)
             .where(NoteScanRow.note_id == note_id)
-            .values(scan_count=NoteScanRow.scan_count + 1, last_scanned_at=at)
+            .values(scan_count=NoteScanRow.scan_count + 1, last_scanned_at=at),
+            insert(NoteScanRow).values(
+                note_id=note_id, scan_count=1, first_scanned_at=at, last_scanned_at=at
+            ),
         )
-        if not getattr(updated, "rowcount", 0):
-            self._session.execute(
-                insert(NoteScanRow).values(
-                    note_id=note_id, scan_count=1, first_scanned_at=at, last_scanned_at=at
-                )
-            )
         count = self._session.scalar(
             select(NoteScanRow.scan_count).where(NoteScanRow.note_id == note_id)
         )
@@ -99,17 +111,12 @@ class NotesRepository:
 
     def short_link_seen(self, code: str, at: datetime) -> str | None:
         """Count a scan of a short link; returns the note it is known to lead to, if any."""
-        updated = self._session.execute(
+        self._upsert(
             update(ShortLinkRow)
             .where(ShortLinkRow.code == code)
-            .values(scan_count=ShortLinkRow.scan_count + 1, last_seen_at=at)
+            .values(scan_count=ShortLinkRow.scan_count + 1, last_seen_at=at),
+            insert(ShortLinkRow).values(code=code, scan_count=1, first_seen_at=at, last_seen_at=at),
         )
-        if not getattr(updated, "rowcount", 0):
-            self._session.execute(
-                insert(ShortLinkRow).values(
-                    code=code, scan_count=1, first_seen_at=at, last_seen_at=at
-                )
-            )
         return self._session.scalar(select(ShortLinkRow.note_id).where(ShortLinkRow.code == code))
 
     def short_link_note(self, code: str) -> str | None:
@@ -118,22 +125,31 @@ class NotesRepository:
 
     def short_link_resolved(self, code: str, note_id: str, at: datetime) -> None:
         """Remember the note a short link led to, so the next scan needs no network."""
-        updated = self._session.execute(
+        self._upsert(
             update(ShortLinkRow)
             .where(ShortLinkRow.code == code)
-            .values(note_id=note_id, resolved_at=at)
+            .values(note_id=note_id, resolved_at=at),
+            insert(ShortLinkRow).values(
+                code=code,
+                note_id=note_id,
+                scan_count=0,
+                first_seen_at=at,
+                last_seen_at=at,
+                resolved_at=at,
+            ),
         )
-        if not getattr(updated, "rowcount", 0):
-            self._session.execute(
-                insert(ShortLinkRow).values(
-                    code=code,
-                    note_id=note_id,
-                    scan_count=0,
-                    first_seen_at=at,
-                    last_seen_at=at,
-                    resolved_at=at,
-                )
-            )
+
+    def _upsert(self, change: Update, add: Insert) -> None:
+        """Change the row, or add it when there is none. Two tills adding the same row at
+        once (possible on a shared PostgreSQL) cannot both insert: the loser's insert fails
+        inside a savepoint and it changes the row the winner added."""
+        if getattr(self._session.execute(change), "rowcount", 0):
+            return
+        try:
+            with self._session.begin_nested():
+                self._session.execute(add)
+        except IntegrityError:
+            self._session.execute(change)
 
     # --- attribution --------------------------------------------------------------------
 
