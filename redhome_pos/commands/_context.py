@@ -16,8 +16,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from redhome_pos.config import AppPaths, Config, ConfigError, default_config, load_config
-from redhome_pos.config import write_config as _write_config
+from redhome_pos.config import (
+    AppPaths,
+    Config,
+    ConfigError,
+    default_config,
+    load_config,
+    write_config,
+)
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.logging_setup import setup_logging
 from redhome_pos.persistence.admin import open_database
@@ -41,7 +47,7 @@ def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
     explicit = getattr(args, "config", None)
     path = Path(explicit) if explicit else None
     if path is None and not os.environ.get("REDHOME_CONFIG") and not paths.config_file.exists():
-        _write_config(default_config(paths), paths.config_file)
+        write_config(default_config(paths), paths.config_file)
     config = load_config(path, paths=paths)
     setup_logging(config)
     log.info("started: %s (config %s)", getattr(args, "command", None), config.paths.config_file)
