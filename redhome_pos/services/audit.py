@@ -26,6 +26,17 @@ def record(
     )
 
 
+def record_action(
+    database: Database, till: Till, action: AuditAction, staff_id: int | None, **detail: Any
+) -> AuditEvent:
+    """Append one event in its own transaction, for actions recorded by other areas (a
+    settings change, a drawer kicked by the printer)."""
+    with database.unit_of_work() as uow:
+        event = record(uow.session, till, action, staff_id, **detail)
+        uow.commit()
+    return event
+
+
 def verify(database: Database) -> list[ChainBreak]:
     """Every break in the audit chain (empty when no row was edited or deleted)."""
     with database.reading() as session:

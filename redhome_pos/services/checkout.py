@@ -212,10 +212,10 @@ def checkout(
     return sale
 
 
-def find_sale(database: Database, till: Till, receipt: str) -> Sale:
-    """A sale by its receipt number or by the signed receipt code scanned from the receipt.
-    Raises ``ReturnError`` when there is none."""
-    receipt_no = till.receipt_no_of(receipt)
+def find_sale(database: Database, receipt: str, *, till: Till | None = None) -> Sale:
+    """A sale by its receipt number; with ``till``, the signed receipt code scanned from a
+    receipt works too. Raises ``ReturnError`` when there is none."""
+    receipt_no = till.receipt_no_of(receipt) if till is not None else receipt.strip()
     with database.reading() as session:
         sale = SaleRepository(session).by_receipt(receipt_no)
     if sale is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain import signed_codes
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.staff import (
@@ -127,10 +128,19 @@ def login(database: Database, till: Till, code: str, pin: str) -> Staff:
     return staff
 
 
-def login_badge(database: Database, till: Till, badge_code: str) -> Staff:
-    """Log in by scanning a staff badge (a code the scanning area verified as ours)."""
+def login_badge(database: Database, till: Till, badge: str) -> Staff:
+    """Log in by scanning a staff badge: one of our signed badge codes (checked with the
+    store's secret) or the badge code stored on the staff record."""
+    badge = badge.strip()
+    staff_code: str | None = None
+    if till.code_secret and signed_codes.looks_signed(badge):
+        code = signed_codes.verify(badge, secret=till.code_secret, store=till.store_code)
+        if not isinstance(code, signed_codes.StaffBadge):
+            raise StaffError("This is not a staff badge")
+        staff_code = code.staff_code
     with database.unit_of_work() as uow:
-        staff = StaffRepository(uow.session).by_badge(badge_code)
+        repo = StaffRepository(uow.session)
+        staff = repo.by_code(staff_code) if staff_code else repo.by_badge(badge)
         if staff is None or not staff.active:
             raise StaffError("This badge belongs to nobody on the staff list")
         audit.record(uow.session, till, AuditAction.LOGIN, staff.id, method="badge")

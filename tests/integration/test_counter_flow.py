@@ -62,7 +62,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
 
     # Found again by the signed code printed on the receipt.
     code = sign_receipt_code(till.code_secret, till.store_code, sale.receipt_no)
-    assert checkout.find_sale(db, till, code).receipt_no == sale.receipt_no
+    assert checkout.find_sale(db, code, till=till).receipt_no == sale.receipt_no
 
     # Partial return of one lipstick by the supervisor, refunded to the original tenders.
     lip = sale.lines[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from counter_store import Store, make_store
 
+from redhome_pos.domain.signed_codes import SignedCodeError, sign_staff_badge
 from redhome_pos.domain.staff import LOCKOUT, MAX_FAILED_PINS, StaffError
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
@@ -50,5 +51,9 @@ def test_unknown_code_and_badges(store: Store) -> None:
     with pytest.raises(StaffError, match="wrong PIN"):
         login(db, till, "9999", "1111")
     assert login_badge(db, till, "RH-STAFF-3001").code == "3001"
+    signed = sign_staff_badge(till.code_secret, till.store_code, "2001")
+    assert login_badge(db, till, signed).code == "2001"
+    with pytest.raises(SignedCodeError):
+        login_badge(db, till, signed[:-2] + "00")
     with pytest.raises(StaffError):
         login_badge(db, till, "RH-STAFF-4242")
