@@ -209,13 +209,12 @@ class RedClient:
         if success and code == 0:
             return payload.get(api.DATA)
         message = payload.get(api.ERROR_MSG)
-        message = api.error_message(code, message if isinstance(message, str) else "")
+        message = message if isinstance(message, str) else ""
+        message = message or ("failed, no reason given" if code == 0 else api.error_message(code))
         if code in api.RATE_LIMIT_ERROR_CODES:
             raise _Retry(RateLimited(method=method))
         if code in api.AUTH_ERROR_CODES:
             raise AuthError(detail=message, error_code=code)
-        if success is False and code == 0:
-            raise PlatformError(method=method, error_code=code, error_msg=message or "failed")
         raise PlatformError(method=method, error_code=code, error_msg=message)
 
 
