@@ -32,6 +32,7 @@ class Counter(QObject):
             terminal_id=self.context.terminal_id,
             timezone=self.context.timezone,
             allow_negative_stock=self.context.allow_negative_stock,
+            code_secret=self.context.code_secret,
         )
 
     @property

@@ -4,10 +4,13 @@ domain objects (never ORM rows), so only ids and dataclasses cross threads."""
 from __future__ import annotations
 
 from redhome_pos.domain import scan as scan_router
+from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.scan import ScanSettings
 from redhome_pos.domain.staff import Staff, StaffError
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.services import staff as staff_service
+from redhome_pos.services.checkout import find_sale
 from redhome_pos.services.counter import Till
 from redhome_pos.services.scanning import ScanOutcome, ScanService
 
@@ -40,3 +43,12 @@ def log_in_with_badge(database: Database, till: Till, settings: ScanSettings, te
     if isinstance(result, scan_router.StoreCode) and result.kind is not badge:
         raise StaffError("This is not a staff badge")
     return staff_service.login_badge(database, till, scan_router.clean(text))
+
+
+def sale_for_return(database: Database, till: Till, text: str) -> tuple[Sale, dict[int, int]]:
+    """The sale a receipt number or scanned receipt code names, with the units per line
+    returned so far."""
+    sale = find_sale(database, till.receipt_no_of(text))
+    with database.reading() as session:
+        returned = SaleRepository(session).returned_quantities(sale.id or 0)
+    return sale, returned

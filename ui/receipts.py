@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 
 from printers.document import Document
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
 from printers.renderers.png import render_png
 from printers.templates import shift_report
-from printers.templates.data import ShiftReportData, StoreHeader, TenderLine
+from printers.templates.data import (
+    ReceiptLine,
+    ReturnReceiptData,
+    ShiftReportData,
+    StoreHeader,
+    TenderLine,
+)
 from printers.templates.from_sale import receipt_from_sale
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.shift import ShiftReport
+from redhome_pos.domain.tender import TenderKind
+from redhome_pos.services.returns import ReturnResult
 from ui.counter import Counter
 
 log = logging.getLogger(__name__)
@@ -109,4 +117,59 @@ def print_shift_report(counter: Counter, data: ShiftReportData) -> None:
         queue.enqueue_shift_report,
         data,
         on_error=lambda error: log.error("shift report not queued: %s", error),
+    )
+
+
+def _queue_return(queue: PrintQueue, data: ReturnReceiptData, drawer: bool) -> int:
+    job_id = queue.enqueue_return_receipt(data)
+    if drawer:
+        queue.kick_drawer()
+    return job_id
+
+
+def print_return(counter: Counter, result: ReturnResult, sale: Sale, reason: str) -> None:
+    """Queue the return receipt; cash going back opens the drawer."""
+    queue = counter.context.print_queue
+    if queue is None:
+        return
+    clerk = counter.session.clerk
+    by_line = {line.line_no: line for line in sale.lines}
+    lines = []
+    for returned in result.lines:
+        line = by_line[returned.line_no]
+        lines.append(
+            ReceiptLine(
+                title=line.title,
+                variant=line.variant,
+                qty=returned.quantity,
+                unit_price_fen=line.unit_price_fen,
+                discount_fen=0,
+                amount_fen=returned.refund_fen,
+            )
+        )
+    data = ReturnReceiptData(
+        store=store_header(counter),
+        terminal_id=counter.context.terminal_id,
+        return_no=result.return_no,
+        original_receipt_no=result.receipt_no,
+        time=datetime.now(UTC),
+        clerk=clerk.name if clerk else "",
+        approved_by="",
+        lines=tuple(lines),
+        refund_total_fen=result.refund_fen,
+        vat=(),
+        refunds=tuple(
+            TenderLine(TENDER_NAMES_ZH.get(r.kind.value, r.kind.value), r.amount_fen)
+            for r in result.refunds
+        ),
+        reason=reason,
+        footer=counter.context.receipt_footer,
+    )
+    drawer = any(r.kind is TenderKind.CASH for r in result.refunds)
+    counter.slow_worker.submit(
+        _queue_return,
+        queue,
+        data,
+        drawer,
+        on_error=lambda error: log.error("return receipt not queued: %s", error),
     )

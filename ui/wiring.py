@@ -220,3 +220,10 @@ class SaleActions:
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
+    shell.sale.return_requested.connect(lambda receipt: show_return(shell, window, receipt))
+
+
+def show_return(shell: Shell, window: MainWindow, receipt: str) -> None:
+    window.show_screen("returns")
+    if receipt:
+        shell.returns.handle_scan(receipt)

@@ -20,7 +20,7 @@ from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
 
 CHEAP = ScryptCost(n=2**4, r=1, p=1)
-SECRET = "test-secret-of-the-store"
+from ui_helpers import SECRET
 
 
 @dataclass

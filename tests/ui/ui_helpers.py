@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from redhome_pos.services import shifts as shift_service
 
+SECRET = "test-secret-of-the-store"
+
 
 def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> None:
     login = shell.login

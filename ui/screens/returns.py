@@ -1,0 +1,238 @@
+"""Returns: find the sale by receipt number or its scanned code, choose what comes back,
+refund it (with a supervisor's approval when the clerk may not refund alone)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redhome_pos.domain.money import format_fen
+from redhome_pos.domain.sale import ReturnRequest, Sale
+from redhome_pos.domain.staff import Permission
+from redhome_pos.services import returns as return_service
+from redhome_pos.services.returns import ReturnResult
+from ui import jobs
+from ui.banner import Banner
+from ui.counter import Counter
+from ui.dialogs.approval import ApprovalDialog
+from ui.errors import describe_error
+from ui.receipts import print_return
+
+
+class ReturnsScreen(QWidget):
+    sale_found = Signal(object)  # Sale
+    return_done = Signal(object)  # ReturnResult
+
+    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        self.sale: Sale | None = None
+        self.returned: dict[int, int] = {}
+        self.dialog: ApprovalDialog | None = None
+        self.banner = Banner()
+
+        self.receipt_field = QLineEdit()
+        self.receipt_field.setPlaceholderText(
+            self.tr("Receipt number, or scan the code on the receipt")
+        )
+        self.receipt_field.returnPressed.connect(self.find)
+        find = QPushButton(self.tr("Find sale"))
+        find.clicked.connect(self.find)
+        top = QHBoxLayout()
+        top.addWidget(self.receipt_field, 1)
+        top.addWidget(find)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Product"),
+                self.tr("Sold"),
+                self.tr("Paid"),
+                self.tr("Return"),
+                self.tr("Damaged"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(
+            [
+                self.tr("Customer changed their mind"),
+                self.tr("Wrong shade or size"),
+                self.tr("Faulty product"),
+            ]
+        )
+        self.to_cash = QCheckBox(self.tr("Refund in cash"))
+        self.refund_button = QPushButton(self.tr("Refund"))
+        self.refund_button.setObjectName("pay")
+        self.refund_button.setMinimumHeight(64)
+        self.refund_button.setEnabled(False)
+        self.refund_button.clicked.connect(lambda: self.refund())
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Reason")))
+        bottom.addWidget(self.reason, 1)
+        bottom.addWidget(self.to_cash)
+        bottom.addWidget(self.refund_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def activate(self) -> None:
+        self.receipt_field.setFocus()
+
+    def handle_scan(self, text: str) -> None:
+        """A receipt code scanned here finds its sale."""
+        self.receipt_field.setText(text.strip())
+        self.find()
+
+    def find(self) -> None:
+        text = self.receipt_field.text().strip()
+        if not text:
+            return
+        self.counter.worker.submit(
+            partial(jobs.sale_for_return, self.counter.database, self.counter.till, text),
+            on_done=self.show_sale,
+            on_error=lambda error: self.banner.show_error(describe_error(error)),
+        )
+
+    def show_sale(self, found: tuple[Sale, dict[int, int]]) -> None:
+        sale, returned = found
+        self.sale, self.returned = sale, returned
+        when = sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.summary.setText(
+            self.tr("Sale {receipt} · {time} · {total} · clerk {clerk}").format(
+                receipt=sale.receipt_no,
+                time=when,
+                total=format_fen(sale.total_fen),
+                clerk=sale.staff.name,
+            )
+        )
+        lines = sale.sold_lines
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            left = line.quantity - returned.get(line.line_no, 0)
+            title = f"{line.title}\n{line.variant}" if line.variant else line.title
+            self.table.setItem(row, 0, QTableWidgetItem(title))
+            sold = QTableWidgetItem(str(line.quantity))
+            sold.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 1, sold)
+            paid = QTableWidgetItem(format_fen(line.amount_fen))
+            paid.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 2, paid)
+            spin = QSpinBox()
+            spin.setRange(0, max(0, left))
+            spin.setMinimumHeight(44)
+            spin.setEnabled(left > 0)
+            self.table.setCellWidget(row, 3, spin)
+            damaged = QCheckBox()
+            self.table.setCellWidget(row, 4, damaged)
+        self.table.resizeRowsToContents()
+        self.refund_button.setEnabled(bool(lines))
+        self.sale_found.emit(sale)
+
+    def set_return_quantity(self, line_no: int, quantity: int) -> None:
+        if self.sale is None:
+            return
+        for row, line in enumerate(self.sale.sold_lines):
+            if line.line_no == line_no:
+                spin = self.table.cellWidget(row, 3)
+                assert isinstance(spin, QSpinBox)
+                spin.setValue(quantity)
+
+    def requests(self) -> list[ReturnRequest]:
+        if self.sale is None:
+            return []
+        wanted = []
+        for row, line in enumerate(self.sale.sold_lines):
+            spin = self.table.cellWidget(row, 3)
+            damaged = self.table.cellWidget(row, 4)
+            if isinstance(spin, QSpinBox) and spin.value() > 0:
+                is_damaged = isinstance(damaged, QCheckBox) and damaged.isChecked()
+                wanted.append(ReturnRequest(line.line_no, spin.value(), is_damaged))
+        return wanted
+
+    def refund(self, approval_id: int | None = None) -> None:
+        clerk = self.counter.session.clerk
+        sale = self.sale
+        wanted = self.requests()
+        if clerk is None or sale is None:
+            return
+        if not wanted:
+            self.banner.show_error(self.tr("Choose how many of which product come back"))
+            return
+        if approval_id is None and not clerk.may(Permission.REFUND):
+            self.dialog = ApprovalDialog(
+                self.counter,
+                clerk,
+                Permission.REFUND,
+                self.tr("A refund needs a supervisor's approval."),
+                {"receipt_no": sale.receipt_no},
+                parent=self.window(),
+            )
+            self.dialog.approved.connect(lambda approval: self.refund(approval))
+            self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+            self.dialog.open()
+            return
+        job = partial(
+            return_service.return_items,
+            self.counter.database,
+            self.counter.till,
+            clerk,
+            sale.receipt_no,
+            tuple(wanted),
+            reason=self.reason.currentText(),
+            approval_id=approval_id,
+            refund_to_cash=self.to_cash.isChecked(),
+        )
+        self.counter.worker.submit(
+            job,
+            on_done=self._returned,
+            on_error=lambda error: self.banner.show_error(describe_error(error)),
+        )
+
+    def _returned(self, result: ReturnResult) -> None:
+        assert self.sale is not None
+        print_return(self.counter, result, self.sale, self.reason.currentText())
+        self.banner.show_ok(
+            self.tr("Return {number}: refund {amount}").format(
+                number=result.return_no, amount=format_fen(result.refund_fen)
+            ),
+            timeout_ms=15_000,
+        )
+        self.return_done.emit(result)
+        self.table.setRowCount(0)
+        self.sale = None
+        self.summary.clear()
+        self.receipt_field.clear()
+        self.refund_button.setEnabled(False)
