@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from ui_helpers import SECRET
 
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
@@ -20,7 +21,6 @@ from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
 
 CHEAP = ScryptCost(n=2**4, r=1, p=1)
-from ui_helpers import SECRET
 
 
 @dataclass
