@@ -137,3 +137,15 @@ def test_price_override_and_parking_round_trip() -> None:
     again = Cart.from_dict(cart.to_dict())
     assert again == cart
     assert again.totals() == cart.totals()
+
+
+def test_receipt_numbers_use_the_stores_business_day() -> None:
+    from datetime import UTC, date, datetime
+
+    from redhome_pos.domain.sale import RETURN_SERIES, business_date, receipt_number
+
+    late_evening_utc = datetime(2026, 11, 25, 16, 30, tzinfo=UTC)  # 00:30 next day in Shanghai
+    day = business_date(late_evening_utc, "Asia/Shanghai")
+    assert day == date(2026, 11, 26)
+    assert receipt_number("RH01", "T1", day, 7) == "RH01-T1-20261126-0007"
+    assert receipt_number("RH01", "T1", day, 7, RETURN_SERIES) == "RH01-T1-20261126-R0007"
