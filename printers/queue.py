@@ -24,11 +24,15 @@ from printers.templates.data import (
     ReceiptData,
     ReturnReceiptData,
     ShiftReportData,
+    StoreHeader,
     TestPageData,
 )
+from printers.templates.from_sale import receipt_from_sale
 from printers.transports import open_transport
+from redhome_pos.domain.sale import Sale
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.print_jobs import PrintJob, PrintJobRepository
+from redhome_pos.persistence.repositories.sales import SaleRepository
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -52,6 +56,16 @@ class Backoff:
         return timedelta(seconds=min(self.longest_s, self.first_s * 2 ** max(0, attempts - 1)))
 
 
+@dataclass(frozen=True)
+class ReceiptSettings:
+    """What a receipt made from a stored sale needs besides the sale: the store's header, the
+    secret that signs the receipt code, and the footer text."""
+
+    store: StoreHeader
+    code_secret: str
+    footer: str = ""
+
+
 class PrintQueue:
     """Adds jobs and lets a person see, cancel, retry and reprint them."""
 
@@ -62,10 +76,12 @@ class PrintQueue:
         *,
         receipt_printer: str = "receipt",
         label_printer: str = "label",
+        receipt_settings: ReceiptSettings | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self.database = database
         self.printers = dict(printers)
+        self.receipt_settings = receipt_settings
         self.receipt_printer = receipt_printer
         self.label_printer = label_printer
         self.clock = clock
@@ -85,6 +101,36 @@ class PrintQueue:
             sales_receipt(receipt),
             printer=printer or self.receipt_printer,
             reference=receipt.receipt_no,
+        )
+
+    def enqueue_sale_receipt(
+        self, sale_id: int, *, copy: bool = False, printer: str | None = None
+    ) -> int:
+        """Queue the receipt of a committed sale, read back from the database."""
+        with self.database.reading() as session:
+            sale = SaleRepository(session).get(sale_id)
+        if sale is None:
+            raise PrintError("There is no sale {sale}", sale=sale_id)
+        return self.enqueue_receipt(self._receipt(sale, copy), printer)
+
+    def reprint_receipt(self, receipt_no: str, printer: str | None = None) -> int:
+        """Print any earlier receipt again from its sale, marked as a reprint."""
+        with self.database.reading() as session:
+            sale = SaleRepository(session).by_receipt(receipt_no)
+        if sale is None:
+            raise PrintError("There is no sale with receipt number {receipt}", receipt=receipt_no)
+        return self.enqueue_receipt(self._receipt(sale, True), printer)
+
+    def _receipt(self, sale: Sale, copy: bool) -> ReceiptData:
+        settings = self.receipt_settings
+        if settings is None:
+            raise PrintError("Receipt settings (store header, code secret) are missing")
+        return receipt_from_sale(
+            sale,
+            store=settings.store,
+            code_secret=settings.code_secret,
+            footer=settings.footer,
+            copy=copy,
         )
 
     def enqueue_return_receipt(self, data: ReturnReceiptData, printer: str | None = None) -> int:
