@@ -173,12 +173,8 @@ class EscposDeviceTransport(_Closing):
             try:
                 self._device = self._open_device()
                 self._device.open()
-            except ImportError as error:
-                raise PrinterSetupError(
-                    "Printer {printer} needs the {module} package installed",
-                    printer=self.name,
-                    module=error.name,
-                ) from error
+            except PrinterSetupError:
+                raise
             except Exception as error:  # pyusb and pyserial raise their own error classes
                 self._device = None
                 raise PrinterUnreachable(printer=self.name, detail=str(error)) from error
@@ -240,21 +236,28 @@ def open_transport(profile: PrinterProfile) -> Transport:
     return DummyTransport(profile.name)
 
 
-def _usb_device(profile: PrinterProfile) -> Any:
+def _device_class(profile: PrinterProfile, class_name: str, package: str) -> Any:
     from printers.escpos_import import escpos_printers
 
-    Usb = escpos_printers.Usb
+    device_class = getattr(escpos_printers, class_name)
+    if not device_class.is_usable():
+        raise PrinterSetupError(
+            "Printer {printer} needs the {package} package installed",
+            printer=profile.name,
+            package=package,
+        )
+    return device_class
 
+
+def _usb_device(profile: PrinterProfile) -> Any:
+    usb = _device_class(profile, "Usb", "pyusb")
     timeout_ms = int(profile.timeout_s * 1000)
-    return Usb(profile.usb_vendor, profile.usb_product, timeout=timeout_ms, profile=profile.profile)
+    return usb(profile.usb_vendor, profile.usb_product, timeout=timeout_ms, profile=profile.profile)
 
 
 def _serial_device(profile: PrinterProfile) -> Any:
-    from printers.escpos_import import escpos_printers
-
-    Serial = escpos_printers.Serial
-
-    return Serial(
+    serial = _device_class(profile, "Serial", "pyserial")
+    return serial(
         profile.serial_device,
         baudrate=profile.baudrate,
         timeout=profile.timeout_s,
