@@ -236,6 +236,7 @@ _DIGITS_AND_SPACES = re.compile(r"^[0-9][0-9 ]*[0-9]$")
 _SKU_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
 _URL_IN_TEXT = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/?=&+#:\-]*)?")
 _NOTE_ID = re.compile(r"^[0-9A-Za-z]{8,40}$")
+_HEX_ID = re.compile(r"^[0-9A-Fa-f]{24}$")
 _SHORT_CODE = re.compile(r"^[0-9A-Za-z]{1,32}$")
 _PREVIEW_DROP = str.maketrans("", "", "<>&\"'`")
 
@@ -323,17 +324,21 @@ def _link(code: str) -> ScanResult:
 
 
 def _note_link(segments: list[str]) -> ScanResult:
+    # A scanner with caps lock on sends the path in capitals: the page names still count.
+    names = [segment.lower() for segment in segments]
     note_id: str | None = None
-    if len(segments) == 2 and segments[0] == "explore":
+    if len(segments) == 2 and names[0] == "explore":
         note_id = segments[1]
-    elif len(segments) == 3 and segments[:2] == ["discovery", "item"]:
+    elif len(segments) == 3 and names[:2] == ["discovery", "item"]:
         note_id = segments[2]
-    elif len(segments) == 4 and segments[:2] == ["user", "profile"]:
+    elif len(segments) == 4 and names[:2] == ["user", "profile"]:
         note_id = segments[3]
-    elif len(segments) == 3 and segments[:2] == ["user", "profile"]:
+    elif len(segments) == 3 and names[:2] == ["user", "profile"]:
         return Unknown("This is a RED profile link, not a note: show the note itself")
     if note_id is None or not _NOTE_ID.match(note_id):
         return Unknown("This RED link is not a note: show the note itself")
+    if _HEX_ID.match(note_id):
+        note_id = note_id.lower()  # note ids are hexadecimal, written in lower case
     return NoteLink(note_id)
 
 

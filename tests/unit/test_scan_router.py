@@ -50,6 +50,7 @@ SETTINGS = ScanSettings(store_code="SH001", code_secret="s3cret-of-sh001")
         f"http://xiaohongshu.com/explore/{NOTE}#comments",
         f"www.xiaohongshu.com/explore/{NOTE}",
         f"HTTPS://WWW.XIAOHONGSHU.COM/explore/{NOTE}",
+        f"HTTPS://WWW.XIAOHONGSHU.COM/EXPLORE/{NOTE.upper()}?XSEC_SOURCE=APP_SHARE",
         f"  https://www.xiaohongshu.com/explore/{NOTE}?xsec_token=x\r\n",
         f"]Q1https://www.xiaohongshu.com/explore/{NOTE}",
     ],
