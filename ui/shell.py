@@ -21,6 +21,7 @@ from ui.counter import Counter
 from ui.main_window import MainWindow
 from ui.scan_filter import ScanFilter
 from ui.screens.login import LoginScreen
+from ui.screens.notes import NotesScreen
 from ui.screens.returns import ReturnsScreen
 from ui.screens.sale import SaleScreen
 from ui.screens.shift import ShiftScreen
@@ -69,6 +70,8 @@ class Shell(QObject):
         window.add_screen("sale", window.tr("Sale"), self.sale, "Ctrl+1")
         self.returns = ReturnsScreen(counter)
         window.add_screen("returns", window.tr("Returns"), self.returns, "Ctrl+2")
+        self.notes = NotesScreen(counter)
+        window.add_screen("notes", window.tr("RED notes"), self.notes, "Ctrl+3")
         self.shift_screen = ShiftScreen(counter)
         window.add_screen("shift", window.tr("Shift"), self.shift_screen, "Ctrl+4")
         from ui.wiring import wire_screens

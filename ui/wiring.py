@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog
 
 from redhome_pos.domain.cart import Discount, discount_bp
+from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.staff import Permission, may_discount
 from redhome_pos.services import parking
 from redhome_pos.services import shifts as shift_service
+from redhome_pos.services.scanning import ScanOutcome
 from ui.dialogs.amount import AmountDialog
 from ui.dialogs.approval import ApprovalDialog
 from ui.dialogs.discount import DiscountDialog
@@ -221,6 +223,19 @@ class SaleActions:
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
     shell.sale.return_requested.connect(lambda receipt: show_return(shell, window, receipt))
+    shell.sale.set_hook("note", lambda: window.show_screen("notes"))
+    shell.sale.note_scanned.connect(lambda outcome: show_note(shell, window, outcome))
+    shell.notes.add_to_sale.connect(lambda view, note: add_from_note(shell, window, view, note))
+
+
+def show_note(shell: Shell, window: MainWindow, outcome: ScanOutcome) -> None:
+    window.show_screen("notes")
+    shell.notes.show_note(outcome)
+
+
+def add_from_note(shell: Shell, window: MainWindow, view: SkuView, note_id: str) -> None:
+    window.show_screen("sale")
+    shell.sale.add_sku(view, note_id=note_id or None)
 
 
 def show_return(shell: Shell, window: MainWindow, receipt: str) -> None:
