@@ -29,9 +29,9 @@ def test_link_a_note_then_sell_with_attribution(qtbot: Any, shell: Any, store: A
         scan(qtbot, shell, NOTE_URL)
     assert notes.products == []
     qtbot.mouseClick(notes.link_button, Qt.MouseButton.LeftButton)
-    for code in ("LIP-520", "MASK-10"):
+    for count, code in enumerate(("LIP-520", "MASK-10"), start=1):
         scan(qtbot, shell, store.barcodes[code])
-        qtbot.waitUntil(lambda: notes.table.rowCount() == (1 if code == "LIP-520" else 2))
+        qtbot.waitUntil(lambda n=count: notes.table.rowCount() == n)
     with qtbot.waitSignal(notes.links_saved) as saved:
         qtbot.mouseClick(notes.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [2, 0]
