@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from printers.document import Document, Text
 from printers.profile import PrinterProfile, receipt_profile
-from printers.queue import REPRINT_MARK, Backoff, PrintQueue, PrintWorker
+from printers.queue import REPRINT_MARK, PrintQueue
 from printers.transports import DummyTransport, Transport, open_transport
+from printers.worker import Backoff, PrintWorker
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.repositories.outbox import OutboxRepository

@@ -14,8 +14,9 @@ from escpos_decoder import decode
 from fake_printer import FakePrinter
 
 from printers.profile import receipt_profile
-from printers.queue import PrintQueue, PrintWorker, ReceiptSettings
+from printers.queue import PrintQueue, ReceiptSettings
 from printers.templates.data import StoreHeader
+from printers.worker import PrintWorker
 from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.domain.sale import Sale
