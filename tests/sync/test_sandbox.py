@@ -127,3 +127,25 @@ def test_sandbox_command_refuses_an_unknown_fault() -> None:
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 2 and "unknown fault" in done.stdout
+
+
+def test_order_timer_generates_orders_for_the_store() -> None:
+    with start_sandbox(skus=20, orders_every_s=0.02) as sandbox:
+        deadline = time.monotonic() + 10
+        while len(sandbox.state()["orders"]) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        orders = sandbox.state()["orders"]
+    assert len(orders) >= 2 and set(orders.values()) == {api.STATUS_AWAITING_SHIPMENT}
+
+
+def test_state_file_survives_a_restart(tmp_path: Any) -> None:
+    path = str(tmp_path / "sandbox.db")
+    with start_sandbox(skus=15, state_path=path) as first:
+        sku_id = sorted(first.state()["stock"])[0]
+        first.sandbox_state.set_stock(sku_id, first.warehouse_code, 99)
+        order_id = first.generate_orders(1)[0]
+    with start_sandbox(skus=15, state_path=path) as again:
+        state = again.state()
+        assert len(state["stock"]) == 15  # not seeded twice
+        assert state["stock"][sku_id][again.warehouse_code] == 99
+        assert order_id in state["orders"]
