@@ -101,6 +101,7 @@ def test_a_wrong_check_digit_and_a_foreign_link_fail_in_words(home: Path) -> Non
     assert report["fields"]["message"].startswith("A link to evil.example.com is not a RED note")
 
 
+@pytest.mark.slow  # three runs of the program
 def test_a_note_shows_its_products_and_store_codes_are_checked(home: Path) -> None:
     note = redhome(
         home, "scan", "--json", f"https://www.xiaohongshu.com/explore/{NOTE}?xsec_source=app_share"
@@ -150,6 +151,7 @@ def test_a_short_link_offline_asks_for_the_product(home: Path) -> None:
     assert "hint: This short link cannot be opened now: scan the product itself" in result.stdout
 
 
+@pytest.mark.slow  # six runs of the program
 def test_notes_commands_link_list_and_report(home: Path) -> None:
     other_note = "66f0c2aa000000001e01b7c4"
     database = Database(f"sqlite:///{home / 'store.db'}")
