@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.outbox import OutboxRow
 
 STOCK_TOPIC = "stock"
+
+# A Core insert built once: the outbox gets a row inside every sale and stock change.
+_OUTBOX = OutboxRow.metadata.tables[OutboxRow.__tablename__]
+_ADD = insert(_OUTBOX).values(attempts=0, last_error="", done_at=None).returning(_OUTBOX.c.id)
 
 
 class OutboxRepository:
@@ -20,10 +25,8 @@ class OutboxRepository:
 
     def add(self, topic: str, key: str, payload: dict[str, Any]) -> int:
         """Queue ``payload`` under ``topic``/``key``; returns the new row's id."""
-        row = OutboxRow(topic=topic, key=key, payload=dict(payload), attempts=0, last_error="")
-        self._session.add(row)
-        self._session.flush()
-        return row.id
+        values = {"topic": topic, "key": key, "payload": dict(payload), "created_at": utcnow()}
+        return int(self._session.execute(_ADD, values).scalar_one())
 
     def pending_count(self, topic: str | None = None) -> int:
         """How many rows are not sent yet (all topics, or one)."""

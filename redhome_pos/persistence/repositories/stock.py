@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.errors import StockError
@@ -39,6 +39,20 @@ def _movement(row: StockMovementRow) -> StockMovement:
     )
 
 
+# Built once: a record() runs inside every sale, so its statements come from the cache.
+# The level moves by a relative UPDATE, guarded by the below-zero rule when the store does
+# not allow negative stock, so two terminals changing one SKU never overwrite each other.
+_LEVELS = StockLevelRow.metadata.tables[StockLevelRow.__tablename__]
+_MOVE_LEVEL = (
+    update(_LEVELS)
+    .where(_LEVELS.c.sku_id == bindparam("sku"))
+    .values(on_hand=_LEVELS.c.on_hand + bindparam("quantity"), updated_at=bindparam("now"))
+    .returning(_LEVELS.c.on_hand)
+)
+_MOVE_LEVEL_GUARDED = _MOVE_LEVEL.where(_LEVELS.c.on_hand + bindparam("quantity") >= 0)
+_ADD_MOVEMENT = insert(StockMovementRow.metadata.tables[StockMovementRow.__tablename__])
+
+
 class StockRepository:
     """Records movements on one session; the caller's unit of work commits them."""
 
@@ -54,34 +68,28 @@ class StockRepository:
         """
         check_movement(movement)
         session = self._session
-        session.flush()
-        quantity = movement.quantity
-        # The level moves by a relative UPDATE guarded by the below-zero rule, so two
-        # terminals changing the same SKU never overwrite each other's change.
-        guard = StockLevelRow.on_hand + quantity >= 0
-        statement = (
-            update(StockLevelRow)
-            .where(StockLevelRow.sku_id == movement.sku_id)
-            .values(on_hand=StockLevelRow.on_hand + quantity, updated_at=utcnow())
-            .returning(StockLevelRow.on_hand)
-        )
-        if not allow_negative:
-            statement = statement.where(guard)
-        new_level = session.execute(statement).scalar_one_or_none()
+        if session.new or session.dirty or session.deleted:
+            session.flush()  # a SKU added in this unit of work must exist before its level
+        now = utcnow()
+        statement = _MOVE_LEVEL if allow_negative else _MOVE_LEVEL_GUARDED
+        new_level = session.execute(
+            statement, {"sku": movement.sku_id, "quantity": movement.quantity, "now": now}
+        ).scalar_one_or_none()
         if new_level is None:
             new_level = self._first_level_or_refuse(movement, allow_negative, sku_code)
         session.execute(
-            insert(StockMovementRow).values(
-                id=movement.id,
-                sku_id=movement.sku_id,
-                kind=MovementKind(movement.kind).value,
-                quantity=quantity,
-                reason=movement.reason,
-                staff_id=movement.staff_id,
-                terminal_id=movement.terminal_id,
-                reference=movement.reference,
-                created_at=movement.created_at,
-            )
+            _ADD_MOVEMENT,
+            {
+                "id": movement.id,
+                "sku_id": movement.sku_id,
+                "kind": MovementKind(movement.kind).value,
+                "quantity": movement.quantity,
+                "reason": movement.reason,
+                "staff_id": movement.staff_id,
+                "terminal_id": movement.terminal_id,
+                "reference": movement.reference,
+                "created_at": movement.created_at,
+            },
         )
         OutboxRepository(session).add(
             STOCK_TOPIC,
