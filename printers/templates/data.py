@@ -81,6 +81,14 @@ class ReturnReceiptData:
 
 
 @dataclass(frozen=True)
+class ClerkFigures:
+    name: str
+    sales_count: int
+    sales_fen: int
+    refunds_fen: int
+
+
+@dataclass(frozen=True)
 class ShiftReportData:
     """An X report (shift so far, shift stays open) or a Z report (closes the shift)."""
 
@@ -103,6 +111,12 @@ class ShiftReportData:
     cash_expected_fen: int
     cash_counted_fen: int | None = None
     z_number: int | None = None
+    voids_count: int = 0
+    voids_fen: int = 0
+    cash_in_fen: int = 0
+    cash_out_fen: int = 0
+    drawer_opens: int = 0
+    by_clerk: tuple[ClerkFigures, ...] = ()
 
     @property
     def cash_difference_fen(self) -> int | None:

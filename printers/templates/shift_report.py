@@ -30,13 +30,28 @@ def shift_report(data: ShiftReportData) -> Document:
     builder.row(f"销售 {data.sales_count} 笔", format_fen(data.sales_fen))
     builder.row(f"退货 {data.returns_count} 笔", signed_fen(-data.returns_fen))
     builder.row("优惠", signed_fen(-data.discounts_fen))
+    if data.voids_count:
+        builder.row(f"作废 {data.voids_count} 笔", format_fen(data.voids_fen))
     builder.row("净额", format_fen(data.sales_fen - data.returns_fen), bold=True)
     vat_rows(builder, data.vat)
     builder.rule()
     builder.text("按支付方式", bold=True)
     tender_rows(builder, data.by_tender)
+    if data.by_clerk:
+        builder.rule()
+        builder.text("按收银员", bold=True)
+        for clerk in data.by_clerk:
+            builder.row(f"{clerk.name} {clerk.sales_count} 笔", format_fen(clerk.sales_fen))
+            if clerk.refunds_fen:
+                builder.row("  退款", signed_fen(-clerk.refunds_fen))
     builder.rule()
     builder.row("备用金", format_fen(data.opening_float_fen))
+    if data.cash_in_fen:
+        builder.row("存入现金", format_fen(data.cash_in_fen))
+    if data.cash_out_fen:
+        builder.row("取出现金", signed_fen(-data.cash_out_fen))
+    if data.drawer_opens:
+        builder.text(f"无销售开钱箱 {data.drawer_opens} 次")
     builder.row("应有现金", format_fen(data.cash_expected_fen))
     if data.cash_counted_fen is not None:
         builder.row("实点现金", format_fen(data.cash_counted_fen))
