@@ -97,6 +97,9 @@ def run_report(args: argparse.Namespace) -> int:
                     "sales": r.sales,
                     "units": r.units,
                     "revenue_fen": r.revenue_fen,
+                    "returned_units": r.returned_units,
+                    "refunded_fen": r.refunded_fen,
+                    "net_revenue_fen": r.net_revenue_fen,
                 }
                 for r in rows
             ]
@@ -106,9 +109,14 @@ def run_report(args: argparse.Namespace) -> int:
     if not rows:
         print("No sale lines carry a note in these days.")
     for r in rows:
+        returned = (
+            f"  ({r.returned_units} returned, net {format_fen(r.net_revenue_fen)})"
+            if r.returned_units
+            else ""
+        )
         print(
             f"{r.business_date}  {r.note_id}  {r.sales} sales  {r.units} units  "
-            f"{format_fen(r.revenue_fen)}"
+            f"{format_fen(r.revenue_fen)}{returned}"
         )
     return EXIT_OK
 

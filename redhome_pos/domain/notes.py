@@ -18,10 +18,17 @@ class NoteScanCount:
 
 @dataclass(frozen=True, slots=True)
 class NoteAttribution:
-    """What one note sold on one business day: sales, units and revenue (fen)."""
+    """What one note sold on one business day: sales, units and revenue (fen), and how much
+    of it came back (returns of those sales, whenever they happened)."""
 
     note_id: str
     business_date: date
     sales: int
     units: int
     revenue_fen: int
+    returned_units: int = 0
+    refunded_fen: int = 0
+
+    @property
+    def net_revenue_fen(self) -> int:
+        return self.revenue_fen - self.refunded_fen

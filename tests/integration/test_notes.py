@@ -20,6 +20,8 @@ from redhome_pos.domain.scan import (
 from redhome_pos.domain.signed_codes import sign_pickup_code
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import (
+    ReturnLineRow,
+    ReturnRow,
     SaleLineRow,
     SaleRow,
     SaleVoidRow,
@@ -288,7 +290,7 @@ def test_attribution_report_per_note_per_day(
 ) -> None:
     staff, lip, serum = skus["staff"], skus["lipstick"], skus["serum"]
     day1, day2 = date(2026, 11, 24), date(2026, 11, 25)
-    _sale(
+    first = _sale(
         database,
         staff,
         day1,
@@ -309,11 +311,38 @@ def test_attribution_report_per_note_per_day(
         uow.session.add(SaleVoidRow(sale_id=voided, staff_id=staff))
         uow.commit()
 
+    # One lipstick of the first sale comes back two days later; it counts against day 1.
+    with database.unit_of_work() as uow:
+        session = uow.session
+        line = session.query(SaleLineRow).filter_by(sale_id=first, sku_id=lip).one()
+        shift = session.query(ShiftRow).one()
+        session.add(
+            ReturnRow(
+                return_no="R-0001",
+                sale_id=first,
+                terminal_id="T1",
+                shift_id=shift.id,
+                staff_id=staff,
+                refund_fen=12800,
+                created_at=datetime(2026, 11, 26, 3, tzinfo=UTC),
+            )
+        )
+        session.flush()
+        return_id = session.query(ReturnRow.id).scalar()
+        session.add(
+            ReturnLineRow(return_id=return_id, sale_line_id=line.id, quantity=1, refund_fen=12800)
+        )
+        uow.commit()
+
     report = service.attribution(day1, day2)
-    assert [(r.business_date, r.note_id, r.sales, r.units, r.revenue_fen) for r in report] == [
-        (day1, NOTE, 2, 4, 25600 + 12800 + 29900),
-        (day2, OTHER_NOTE, 1, 1, 29900),
+    assert [
+        (r.business_date, r.note_id, r.sales, r.units, r.revenue_fen, r.returned_units)
+        for r in report
+    ] == [
+        (day1, NOTE, 2, 4, 25600 + 12800 + 29900, 1),
+        (day2, OTHER_NOTE, 1, 1, 29900, 0),
     ]
+    assert report[0].net_revenue_fen == 25600 + 12800 + 29900 - 12800
     assert service.attribution(day2, day2)[0].note_id == OTHER_NOTE
     assert service.attribution(date(2026, 1, 1), date(2026, 1, 2)) == []
 

@@ -11,7 +11,12 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.errors import CatalogError
 from redhome_pos.domain.notes import NoteAttribution, NoteScanCount
 from redhome_pos.persistence.models.catalog import SkuRow
-from redhome_pos.persistence.models.counter import SaleLineRow, SaleRow, SaleVoidRow
+from redhome_pos.persistence.models.counter import (
+    ReturnLineRow,
+    SaleLineRow,
+    SaleRow,
+    SaleVoidRow,
+)
 from redhome_pos.persistence.models.notes import NoteLinkRow, NoteScanRow, ShortLinkRow
 
 
@@ -155,9 +160,17 @@ class NotesRepository:
 
     def attribution(self, first_day: date, last_day: date) -> list[NoteAttribution]:
         """Sales, units and revenue per note per business day, from the sale lines that
-        carry a note; voided lines and voided sales are left out."""
+        carry a note; voided lines and voided sales are left out. Returns of those lines are
+        counted on the day of the sale they undo, so a day's net figures stay together."""
         voided_sale = select(SaleVoidRow.sale_id).where(SaleVoidRow.sale_id == SaleRow.id)
-        rows = self._session.execute(
+        counted = (
+            SaleLineRow.note_id.is_not(None),
+            SaleLineRow.voided.is_(False),
+            ~voided_sale.exists(),
+            SaleRow.business_date >= first_day,
+            SaleRow.business_date <= last_day,
+        )
+        sold = self._session.execute(
             select(
                 SaleLineRow.note_id,
                 SaleRow.business_date,
@@ -166,19 +179,34 @@ class NotesRepository:
                 func.sum(SaleLineRow.amount_fen),
             )
             .join(SaleRow, SaleRow.id == SaleLineRow.sale_id)
-            .where(
-                SaleLineRow.note_id.is_not(None),
-                SaleLineRow.voided.is_(False),
-                ~voided_sale.exists(),
-                SaleRow.business_date >= first_day,
-                SaleRow.business_date <= last_day,
-            )
+            .where(*counted)
             .group_by(SaleLineRow.note_id, SaleRow.business_date)
-            .order_by(
-                SaleRow.business_date, func.sum(SaleLineRow.amount_fen).desc(), SaleLineRow.note_id
-            )
         )
-        return [
-            NoteAttribution(str(note_id), day, int(sales), int(units or 0), int(revenue or 0))
-            for note_id, day, sales, units, revenue in rows
+        returned = {
+            (note_id, day): (int(units or 0), int(refund or 0))
+            for note_id, day, units, refund in self._session.execute(
+                select(
+                    SaleLineRow.note_id,
+                    SaleRow.business_date,
+                    func.sum(ReturnLineRow.quantity),
+                    func.sum(ReturnLineRow.refund_fen),
+                )
+                .join(SaleLineRow, SaleLineRow.id == ReturnLineRow.sale_line_id)
+                .join(SaleRow, SaleRow.id == SaleLineRow.sale_id)
+                .where(*counted)
+                .group_by(SaleLineRow.note_id, SaleRow.business_date)
+            )
+        }
+        report = [
+            NoteAttribution(
+                str(note_id),
+                day,
+                int(sales),
+                int(units or 0),
+                int(revenue or 0),
+                *returned.get((note_id, day), (0, 0)),
+            )
+            for note_id, day, sales, units, revenue in sold
         ]
+        report.sort(key=lambda row: (row.business_date, -row.revenue_fen, row.note_id))
+        return report
