@@ -111,15 +111,16 @@ class NetworkTransport(_Closing):
 class FileTransport(_Closing):
     """A file or a device node (``/dev/usb/lp0``, ``/dev/ttyS0`` set up by the system)."""
 
-    def __init__(self, name: str, path: str) -> None:
+    def __init__(self, name: str, path: str, *, replace: bool = False) -> None:
         if not path:
             raise PrinterSetupError("Printer {printer} needs a file or device path", printer=name)
         self.name = name
         self.path = Path(path)
+        self.replace = replace  # a preview picture replaces the last one; a device appends
 
     def send(self, data: bytes) -> None:
         try:
-            with self.path.open("ab") as device:
+            with self.path.open("wb" if self.replace else "ab") as device:
                 device.write(data)
                 device.flush()
         except OSError as error:
@@ -226,7 +227,7 @@ def open_transport(profile: PrinterProfile) -> Transport:
             raise PrinterSetupError("Printer {printer} needs a host address", printer=profile.name)
         return NetworkTransport(profile.name, profile.host, profile.port, profile.timeout_s)
     if profile.transport in ("file", "preview"):
-        return FileTransport(profile.name, profile.path)
+        return FileTransport(profile.name, profile.path, replace=profile.transport == "preview")
     if profile.transport == "cups":
         return SystemQueueTransport(profile.name, profile.path, profile.timeout_s)
     if profile.transport == "usb":

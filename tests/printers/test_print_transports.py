@@ -92,3 +92,19 @@ def test_profile_from_the_configuration_and_bad_settings() -> None:
         PrinterProfile(encoding="utf-8")
     with pytest.raises(PrinterSetupError, match="transport"):
         PrinterProfile(transport="bluetooth")
+
+
+def test_preview_printer_replaces_its_picture(tmp_path: Path) -> None:
+    from PIL import Image
+
+    target = tmp_path / "preview.png"
+    profile = receipt_profile(32, transport="preview", path=str(target))
+    print_document(sales_receipt(receipt_data(1)), profile)
+    print_document(sales_receipt(receipt_data(4)), profile)
+    with Image.open(target) as image:  # one valid picture: the second receipt, not two glued
+        image.load()
+        taller = image.height
+    print_document(sales_receipt(receipt_data(1)), profile)
+    with Image.open(target) as image:
+        assert image.height < taller
+    assert target.read_bytes().count(b"IEND") == 1
