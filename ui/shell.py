@@ -24,6 +24,7 @@ from ui.screens.login import LoginScreen
 from ui.screens.notes import NotesScreen
 from ui.screens.returns import ReturnsScreen
 from ui.screens.sale import SaleScreen
+from ui.screens.settings import SettingsScreen
 from ui.screens.shift import ShiftScreen
 from ui.status import StatusPoller
 
@@ -74,6 +75,9 @@ class Shell(QObject):
         window.add_screen("notes", window.tr("RED notes"), self.notes, "Ctrl+3")
         self.shift_screen = ShiftScreen(counter)
         window.add_screen("shift", window.tr("Shift"), self.shift_screen, "Ctrl+4")
+        self.settings = SettingsScreen(counter)
+        window.add_screen("settings", window.tr("Settings"), self.settings, "Ctrl+9")
+        self.settings.language_chosen.connect(self.switch_language)
         from ui.wiring import wire_screens
 
         wire_screens(self, window)

@@ -82,14 +82,18 @@ class CounterStatusBar(QStatusBar):
         else:
             self.online_label.setText(self.tr("● Offline"))
             self.online_label.setStyleSheet("color: #9E0F24;")
-        self.sync_label.setText(self.tr("Waiting to sync: %n", "", status.waiting_to_sync))
+        self.sync_label.setText(
+            self.tr("Waiting to sync: {count}").format(count=status.waiting_to_sync)
+        )
         if status.printer_failed:
             self.printer_label.setText(
-                self.tr("Printer: %n job(s) failed", "", status.printer_failed)
+                self.tr("Printer: {count} failed").format(count=status.printer_failed)
             )
             self.printer_label.setStyleSheet("color: #9E0F24;")
         elif status.printer_waiting:
-            self.printer_label.setText(self.tr("Printer: %n waiting", "", status.printer_waiting))
+            self.printer_label.setText(
+                self.tr("Printer: {count} waiting").format(count=status.printer_waiting)
+            )
             self.printer_label.setStyleSheet("color: #8A5A00;")
         else:
             self.printer_label.setText(self.tr("Printer: ready"))

@@ -1,0 +1,1602 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../dialogs/amount.py" line="59" />
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/amount.py" line="60" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../dialogs/approval.py" line="40" />
+        <source>Approval needed</source>
+        <translation>Approval needed</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="50" />
+        <source>A supervisor or manager enters their staff number and PIN.</source>
+        <translation>A supervisor or manager enters their staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="54" />
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="56" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="74" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../cart_table.py" line="61" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="62" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="63" />
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="64" />
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="65" />
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="66" />
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>CounterStatusBar</name>
+    <message>
+        <location filename="../status.py" line="77" />
+        <source>● Offline mode</source>
+        <translation>● Offline mode</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="80" />
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="83" />
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="86" />
+        <source>Waiting to sync: {count}</source>
+        <translation>Waiting to sync: {count}</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="90" />
+        <source>Printer: {count} failed</source>
+        <translation>Printer: {count} failed</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="95" />
+        <source>Printer: {count} waiting</source>
+        <translation>Printer: {count} waiting</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="99" />
+        <source>Printer: ready</source>
+        <translation>Printer: ready</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="104" />
+        <source>Clerk: nobody logged in</source>
+        <translation>Clerk: nobody logged in</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="107" />
+        <source>Clerk: {name} ({code})</source>
+        <translation>Clerk: {name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="112" />
+        <source>Shift: closed</source>
+        <translation>Shift: closed</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="114" />
+        <source>Shift: #{number} open</source>
+        <translation>Shift: #{number} open</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../dialogs/discount.py" line="45" />
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="50" />
+        <source>Line: {title}</source>
+        <translation>Line: {title}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="51" />
+        <source>Whole order</source>
+        <translation>Whole order</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="59" />
+        <source>Percent off (%)</source>
+        <translation>Percent off (%)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="59" />
+        <source>Amount off (￥)</source>
+        <translation>Amount off (￥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="78" />
+        <source>OK (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="79" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../error_texts.py" line="7" />
+        <source>A PIN is {low} to {high} digits</source>
+        <translation>A PIN is {low} to {high} digits</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="8" />
+        <source>A barcode holds digits only: {code}</source>
+        <translation>A barcode holds digits only: {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="9" />
+        <source>A cash drawer kick cannot be reprinted</source>
+        <translation>A cash drawer kick cannot be reprinted</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="10" />
+        <source>A counted quantity cannot be negative (SKU {sku_id}: {units})</source>
+        <translation>A counted quantity cannot be negative (SKU {sku_id}: {units})</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="11" />
+        <source>A counted quantity cannot be negative: {counted}</source>
+        <translation>A counted quantity cannot be negative: {counted}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="12" />
+        <source>A delivery adds at least one unit, not {quantity}</source>
+        <translation>A delivery adds at least one unit, not {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="13" />
+        <source>A discount cannot be more than 100%</source>
+        <translation>A discount cannot be more than 100%</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="14" />
+        <source>A discount cannot be negative</source>
+        <translation>A discount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="15" />
+        <source>A discount is either a percentage or an amount, not both</source>
+        <translation>A discount is either a percentage or an amount, not both</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="16" />
+        <source>A link to {host} is not a RED note; it was not opened</source>
+        <translation>A link to {host} is not a RED note; it was not opened</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="17" />
+        <source>A payment must be more than zero</source>
+        <translation>A payment must be more than zero</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="18" />
+        <source>A percentage cannot be negative</source>
+        <translation>A percentage cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="19" />
+        <source>A percentage is more than 0 and at most 100</source>
+        <translation>A percentage is more than 0 and at most 100</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="20" />
+        <source>A refund cannot be negative</source>
+        <translation>A refund cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="21" />
+        <source>A return needs a reason</source>
+        <translation>A return needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="22" />
+        <source>A sale total cannot be negative</source>
+        <translation>A sale total cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="23" />
+        <source>A shift is already open at {terminal}</source>
+        <translation>A shift is already open at {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="24" />
+        <source>A shipped parcel needs its express number and courier</source>
+        <translation>A shipped parcel needs its express number and courier</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="25" />
+        <source>A staff member needs a code and a name</source>
+        <translation>A staff member needs a code and a name</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="26" />
+        <source>A stock adjustment needs a reason</source>
+        <translation>A stock adjustment needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="27" />
+        <source>A stock movement needs an id</source>
+        <translation>A stock movement needs an id</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="28" />
+        <source>A stock movement needs the terminal it was made at</source>
+        <translation>A stock movement needs the terminal it was made at</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="29" />
+        <source>A stock movement of {kind} must change the quantity</source>
+        <translation>A stock movement of {kind} must change the quantity</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="30" />
+        <source>A stock movement's time must carry its time zone (UTC is stored)</source>
+        <translation>A stock movement's time must carry its time zone (UTC is stored)</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="31" />
+        <source>A stock quantity is a whole number: {quantity}</source>
+        <translation>A stock quantity is a whole number: {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="32" />
+        <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
+        <translation>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="36" />
+        <source>A {kind} must {direction} stock, not {quantity}</source>
+        <translation>A {kind} must {direction} stock, not {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="37" />
+        <source>Allocation weights cannot be negative</source>
+        <translation>Allocation weights cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="38" />
+        <source>An EAN-13 body has 12 digits: {code}</source>
+        <translation>An EAN-13 body has 12 digits: {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="39" />
+        <source>An exchange needs something new in the cart</source>
+        <translation>An exchange needs something new in the cart</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="40" />
+        <source>At most two decimals (fen): {text}</source>
+        <translation>At most two decimals (fen): {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="41" />
+        <source>At most {limit} of one item per line</source>
+        <translation>At most {limit} of one item per line</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="42" />
+        <source>Cannot make a QR code of this text: {detail}</source>
+        <translation>Cannot make a QR code of this text: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="43" />
+        <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
+        <translation>Cannot make a store code from {value!r}: use capital letters, digits and '-'</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="46" />
+        <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
+        <translation>Cannot print {code} as a {symbology} barcode: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="47" />
+        <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
+        <translation>Card and wallet payments cannot exceed the amount due; change comes only from cash</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="51" />
+        <source>Check digit wrong in {code}: scan again</source>
+        <translation>Check digit wrong in {code}: scan again</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="52" />
+        <source>Choose at least one line to return</source>
+        <translation>Choose at least one line to return</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="186" />
+        <source>Enter a whole number</source>
+        <translation>Enter a whole number</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="54" />
+        <source>Give a reason for the cash movement</source>
+        <translation>Give a reason for the cash movement</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="55" />
+        <source>Impossible VAT rate: {rate} basis points</source>
+        <translation>Impossible VAT rate: {rate} basis points</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="56" />
+        <source>Impossible price</source>
+        <translation>Impossible price</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="57" />
+        <source>Impossible price for {sku}</source>
+        <translation>Impossible price for {sku}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="58" />
+        <source>Label printers here print no pictures; use a receipt printer</source>
+        <translation>Label printers here print no pictures; use a receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="59" />
+        <source>Line {line_no} was voided, nothing to return</source>
+        <translation>Line {line_no} was voided, nothing to return</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="60" />
+        <source>No SKU {sku_id} in the catalog</source>
+        <translation>No SKU {sku_id} in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="61" />
+        <source>No code secret is set for this store: store codes cannot be checked</source>
+        <translation>No code secret is set for this store: store codes cannot be checked</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="64" />
+        <source>No line {line_no} in the cart</source>
+        <translation>No line {line_no} in the cart</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="65" />
+        <source>No line {line_no} on this sale</source>
+        <translation>No line {line_no} on this sale</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="66" />
+        <source>No parked cart {cart_id} at this terminal</source>
+        <translation>No parked cart {cart_id} at this terminal</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="67" />
+        <source>No product has the code {code}: check the label or search by name</source>
+        <translation>No product has the code {code}: check the label or search by name</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="70" />
+        <source>No product {sku_id}</source>
+        <translation>No product {sku_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="71" />
+        <source>No receipt preset for {columns} columns</source>
+        <translation>No receipt preset for {columns} columns</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72" />
+        <source>No sale with receipt number {receipt}</source>
+        <translation>No sale with receipt number {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="73" />
+        <source>No shift is open at {terminal}: open a shift first</source>
+        <translation>No shift is open at {terminal}: open a shift first</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="74" />
+        <source>Not a UPC-E code: {code}</source>
+        <translation>Not a UPC-E code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="75" />
+        <source>Not a barcode: {code}</source>
+        <translation>Not a barcode: {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="76" />
+        <source>Not a code the store knows: {preview}</source>
+        <translation>Not a code the store knows: {preview}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="77" />
+        <source>Not a percentage: {text}</source>
+        <translation>Not a percentage: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="78" />
+        <source>Not a store code</source>
+        <translation>Not a store code</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="79" />
+        <source>Not an amount: {text}</source>
+        <translation>Not an amount: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="80" />
+        <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
+        <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="81" />
+        <source>Nothing to allocate the amount to</source>
+        <translation>Nothing to allocate the amount to</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="82" />
+        <source>Nothing was read: scan again</source>
+        <translation>Nothing was read: scan again</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="83" />
+        <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
+        <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="87" />
+        <source>Online order {order} has already been delivered</source>
+        <translation>Online order {order} has already been delivered</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="88" />
+        <source>Online order {order} is not one this store fulfils</source>
+        <translation>Online order {order} is not one this store fulfils</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="89" />
+        <source>Online order {order} was cancelled: do not hand it over</source>
+        <translation>Online order {order} was cancelled: do not hand it over</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="90" />
+        <source>Only {left} of {sku} can still be returned</source>
+        <translation>Only {left} of {sku} can still be returned</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="91" />
+        <source>Parcel {number} of {count} does not exist</source>
+        <translation>Parcel {number} of {count} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="92" />
+        <source>Printer {printer} has no cash drawer in its settings</source>
+        <translation>Printer {printer} has no cash drawer in its settings</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="93" />
+        <source>Printer {printer} is a label printer and has no cash drawer</source>
+        <translation>Printer {printer} is a label printer and has no cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="94" />
+        <source>Printer {printer} needs a file or device path</source>
+        <translation>Printer {printer} needs a file or device path</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="95" />
+        <source>Printer {printer} needs a host address</source>
+        <translation>Printer {printer} needs a host address</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="96" />
+        <source>Printer {printer} needs the {package} package installed</source>
+        <translation>Printer {printer} needs the {package} package installed</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="97" />
+        <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
+        <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="100" />
+        <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
+        <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="103" />
+        <source>Printer {printer}: unknown printer language {value!r}</source>
+        <translation>Printer {printer}: unknown printer language {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="104" />
+        <source>Printer {printer}: unknown transport {value!r}</source>
+        <translation>Printer {printer}: unknown transport {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="105" />
+        <source>Printer {printer}: {value} columns is not a paper width</source>
+        <translation>Printer {printer}: {value} columns is not a paper width</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="106" />
+        <source>Receipt settings (store header, code secret) are missing</source>
+        <translation>Receipt settings (store header, code secret) are missing</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="107" />
+        <source>Return at least one</source>
+        <translation>Return at least one</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="108" />
+        <source>Sale {receipt} has returns; it cannot be voided</source>
+        <translation>Sale {receipt} has returns; it cannot be voided</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="109" />
+        <source>Sale {receipt} is already voided</source>
+        <translation>Sale {receipt} is already voided</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="110" />
+        <source>Sale {receipt} was voided; nothing to return</source>
+        <translation>Sale {receipt} was voided; nothing to return</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="111" />
+        <source>Scan a RED note first, then its products</source>
+        <translation>Scan a RED note first, then its products</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="112" />
+        <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
+        <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="116" />
+        <source>The QR code holds too much for a label of this size</source>
+        <translation>The QR code holds too much for a label of this size</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="117" />
+        <source>The QR code holds too much to print {width} dots wide</source>
+        <translation>The QR code holds too much to print {width} dots wide</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="118" />
+        <source>The amount cannot be negative: {text}</source>
+        <translation>The amount cannot be negative: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="119" />
+        <source>The amount is too large: {text}</source>
+        <translation>The amount is too large: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="120" />
+        <source>The amount must be more than zero</source>
+        <translation>The amount must be more than zero</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="121" />
+        <source>The barcode is empty</source>
+        <translation>The barcode is empty</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="122" />
+        <source>The cart is empty</source>
+        <translation>The cart is empty</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="123" />
+        <source>The discount is more than the amount</source>
+        <translation>The discount is more than the amount</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="124" />
+        <source>The float cannot be negative</source>
+        <translation>The float cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="125" />
+        <source>The label is too small for its QR code and text</source>
+        <translation>The label is too small for its QR code and text</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="126" />
+        <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
+        <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="130" />
+        <source>The online store call {method} failed: {detail}</source>
+        <translation>The online store call {method} failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="131" />
+        <source>The opening stock has already been taken; count stock instead</source>
+        <translation>The opening stock has already been taken; count stock instead</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="132" />
+        <source>The picture {name} cannot be read</source>
+        <translation>The picture {name} cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="133" />
+        <source>The quantity must be at least 1</source>
+        <translation>The quantity must be at least 1</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="134" />
+        <source>The refund is more than what was paid</source>
+        <translation>The refund is more than what was paid</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
+        <source>The store already has a catalog; demo data goes into an empty database</source>
+        <translation>The store already has a catalog; demo data goes into an empty database</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="138" />
+        <source>The store code would be {length} characters, more than {limit}</source>
+        <translation>The store code would be {length} characters, more than {limit}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="139" />
+        <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
+        <translation>The store code {store!r} must be capital letters, digits and '-', at most 16</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="142" />
+        <source>The system print command lp is not installed</source>
+        <translation>The system print command lp is not installed</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="143" />
+        <source>There is no print job {job}</source>
+        <translation>There is no print job {job}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="144" />
+        <source>There is no sale with receipt number {receipt}</source>
+        <translation>There is no sale with receipt number {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="145" />
+        <source>There is no sale {sale}</source>
+        <translation>There is no sale {sale}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="146" />
+        <source>This RED link is not a note: show the note itself</source>
+        <translation>This RED link is not a note: show the note itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="147" />
+        <source>This badge belongs to nobody on the staff list</source>
+        <translation>This badge belongs to nobody on the staff list</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="148" />
+        <source>This code belongs to store {store}</source>
+        <translation>This code belongs to store {store}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="149" />
+        <source>This code is not a receipt</source>
+        <translation>This code is not a receipt</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="150" />
+        <source>This is a RED profile link, not a note: show the note itself</source>
+        <translation>This is a RED profile link, not a note: show the note itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="151" />
+        <source>This is not a staff badge</source>
+        <translation>This is not a staff badge</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="152" />
+        <source>This is too long to be a code the store knows ({length} characters)</source>
+        <translation>This is too long to be a code the store knows ({length} characters)</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="155" />
+        <source>This link cannot be read; it was not opened</source>
+        <translation>This link cannot be read; it was not opened</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="156" />
+        <source>This looks like web page text, not a code</source>
+        <translation>This looks like web page text, not a code</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="157" />
+        <source>This shift has no sale to void</source>
+        <translation>This shift has no sale to void</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="158" />
+        <source>This short link cannot be opened now: scan the product itself</source>
+        <translation>This short link cannot be opened now: scan the product itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="159" />
+        <source>This short link cannot be opened now: show the note itself</source>
+        <translation>This short link cannot be opened now: show the note itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="160" />
+        <source>This store code is forged or damaged: it was refused</source>
+        <translation>This store code is forged or damaged: it was refused</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="161" />
+        <source>This store code was made by a newer program ({version}): update this till</source>
+        <translation>This store code was made by a newer program ({version}): update this till</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="164" />
+        <source>This xhslink.com link has no note code</source>
+        <translation>This xhslink.com link has no note code</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="165" />
+        <source>Unknown kind of stock movement: {kind}</source>
+        <translation>Unknown kind of stock movement: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="166" />
+        <source>Unknown staff code or wrong PIN</source>
+        <translation>Unknown staff code or wrong PIN</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="167" />
+        <source>Unknown tender: {kinds}</source>
+        <translation>Unknown tender: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="168" />
+        <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
+        <translation>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="171" />
+        <source>burst interval and length must be positive</source>
+        <translation>burst interval and length must be positive</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="172" />
+        <source>rate must be positive</source>
+        <translation>rate must be positive</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="173" />
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="174" />
+        <source>the store's warehouse code is required</source>
+        <translation>the store's warehouse code is required</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="175" />
+        <source>{due} fen still to pay</source>
+        <translation>{due} fen still to pay</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="176" />
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name} ({role}) cannot approve {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="177" />
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name} ({role}) may not {action} without approval</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="178" />
+        <source>{name} is locked after too many wrong PINs; try again after {until}</source>
+        <translation>{name} is locked after too many wrong PINs; try again after {until}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="181" />
+        <source>{name} may not manage staff</source>
+        <translation>{name} may not manage staff</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="182" />
+        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
+        <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="185" />
+        <source>Something went wrong: {detail}</source>
+        <translation>Something went wrong: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../screens/login.py" line="45" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="57" />
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="60" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="76" />
+        <source>Or scan your staff badge</source>
+        <translation>Or scan your staff badge</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="118" />
+        <source>Locked by {name}. Log in to continue.</source>
+        <translation>Locked by {name}. Log in to continue.</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="141" />
+        <source>Enter your staff number</source>
+        <translation>Enter your staff number</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="110" />
+        <source>REDHOME POS</source>
+        <translation>REDHOME POS</translation>
+    </message>
+</context>
+<context>
+    <name>NotesScreen</name>
+    <message>
+        <location filename="../screens/notes.py" line="50" />
+        <source>Scan the QR code of the customer's RED note</source>
+        <translation>Scan the QR code of the customer's RED note</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="55" />
+        <source>Its products appear here. Enter adds the chosen one to the sale, attributed to the note.</source>
+        <translation>Its products appear here. Enter adds the chosen one to the sale, attributed to the note.</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="77" />
+        <source>Add to sale (Enter)</source>
+        <translation>Add to sale (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="80" />
+        <source>Add all</source>
+        <translation>Add all</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="82" />
+        <source>Link products to this note</source>
+        <translation>Link products to this note</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="84" />
+        <source>Save links</source>
+        <translation>Save links</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="143" />
+        <source>Scan a RED note or a product here</source>
+        <translation>Scan a RED note or a product here</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="150" />
+        <source>RED note {note}</source>
+        <translation>RED note {note}</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="153" />
+        <source>{count} product(s) from this note. Enter adds the chosen one.</source>
+        <translation>{count} product(s) from this note. Enter adds the chosen one.</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="160" />
+        <source>No products are linked to this note yet: scan the product, or link products to the note.</source>
+        <translation>No products are linked to this note yet: scan the product, or link products to the note.</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="205" />
+        <source>Linking: scan each product of the note, then save.</source>
+        <translation>Linking: scan each product of the note, then save.</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="213" />
+        <source>{title} linked</source>
+        <translation>{title} linked</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="215" />
+        <source>This product is already linked to the note</source>
+        <translation>This product is already linked to the note</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="231" />
+        <source>Links saved: {added} added, {removed} removed.</source>
+        <translation>Links saved: {added} added, {removed} removed.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../pin_pad.py" line="24" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../pin_pad.py" line="24" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDelegate</name>
+    <message>
+        <location filename="../cart_table.py" line="133" />
+        <source>Note {note}</source>
+        <translation>Note {note}</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../dialogs/recall.py" line="29" />
+        <source>Recall a parked sale</source>
+        <translation>Recall a parked sale</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="33" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="38" />
+        <source>Recall (Enter)</source>
+        <translation>Recall (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="39" />
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="57" />
+        <source>#{number}  parked at {time}</source>
+        <translation>#{number}  parked at {time}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="63" />
+        <source>No parked sales at this till</source>
+        <translation>No parked sales at this till</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <location filename="../screens/returns.py" line="52" />
+        <source>Receipt number, or scan the code on the receipt</source>
+        <translation>Receipt number, or scan the code on the receipt</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="55" />
+        <source>Find sale</source>
+        <translation>Find sale</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="66" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="67" />
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="68" />
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="69" />
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="70" />
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="86" />
+        <source>Customer changed their mind</source>
+        <translation>Customer changed their mind</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="87" />
+        <source>Wrong shade or size</source>
+        <translation>Wrong shade or size</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="88" />
+        <source>Faulty product</source>
+        <translation>Faulty product</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="91" />
+        <source>Refund in cash</source>
+        <translation>Refund in cash</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="92" />
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="98" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="134" />
+        <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
+        <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="192" />
+        <source>Choose how many of which product come back</source>
+        <translation>Choose how many of which product come back</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="199" />
+        <source>A refund needs a supervisor's approval.</source>
+        <translation>A refund needs a supervisor's approval.</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="228" />
+        <source>Return {number}: refund {amount}</source>
+        <translation>Return {number}: refund {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleScreen</name>
+    <message>
+        <location filename="../screens/sale.py" line="65" />
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="95" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="96" />
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="97" />
+        <source>Qty +1</source>
+        <translation>Qty +1</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="98" />
+        <source>Qty −1</source>
+        <translation>Qty −1</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="99" />
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="100" />
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="101" />
+        <source>Park</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="102" />
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="103" />
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="104" />
+        <source>RED note</source>
+        <translation>RED note</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="105" />
+        <source>Open drawer</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="106" />
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="115" />
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="166" />
+        <source>This is a parcel or pickup code: use the online orders screen</source>
+        <translation>This is a parcel or pickup code: use the online orders screen</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="219" />
+        <source>{title}: the system shows no stock; check the shelf</source>
+        <translation>{title}: the system shows no stock; check the shelf</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="224" />
+        <source>{title} added</source>
+        <translation>{title} added</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="236" />
+        <source>Items: {count}</source>
+        <translation>Items: {count}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="238" />
+        <source>Subtotal: {amount}</source>
+        <translation>Subtotal: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="241" />
+        <source>Discounts: {amount}</source>
+        <translation>Discounts: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="244" />
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../screens/settings.py" line="33" />
+        <source>Language of the screens</source>
+        <translation>Language of the screens</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="49" />
+        <source>This till</source>
+        <translation>This till</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="51" />
+        <location filename="../screens/settings.py" line="54" />
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="52" />
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="53" />
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="54" />
+        <source>Demo store</source>
+        <translation>Demo store</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="55" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="57" />
+        <source>Last printout (preview printer)</source>
+        <translation>Last printout (preview printer)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="59" />
+        <source>Nothing printed yet.</source>
+        <translation>Nothing printed yet.</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="65" />
+        <source>Show the latest</source>
+        <translation>Show the latest</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../screens/shift.py" line="55" />
+        <source>Float in the drawer, e.g. 500</source>
+        <translation>Float in the drawer, e.g. 500</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="56" />
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="57" />
+        <source>Open a shift</source>
+        <translation>Open a shift</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="63" />
+        <source>Count the drawer and close</source>
+        <translation>Count the drawer and close</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="66" />
+        <source>Cash counted</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="67" />
+        <source>Card slips</source>
+        <translation>Card slips</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="68" />
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="69" />
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="77" />
+        <source>X report (shift so far)</source>
+        <translation>X report (shift so far)</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="78" />
+        <source>Close shift with Z report</source>
+        <translation>Close shift with Z report</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="79" />
+        <source>Print report</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="93" />
+        <source>The report preview appears here.</source>
+        <translation>The report preview appears here.</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="117" />
+        <source>No shift is open at this till.</source>
+        <translation>No shift is open at this till.</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="121" />
+        <source>Shift #{number} open since {time}, float {amount}</source>
+        <translation>Shift #{number} open since {time}, float {amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="156" />
+        <source>Shift #{number} is open</source>
+        <translation>Shift #{number} is open</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="184" />
+        <source>Closing the shift needs a supervisor.</source>
+        <translation>Closing the shift needs a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="234" />
+        <source>The report is printing</source>
+        <translation>The report is printing</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <location filename="../dialogs/tender.py" line="43" />
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="53" />
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="59" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="72" />
+        <source>Cash given, e.g. 200</source>
+        <translation>Cash given, e.g. 200</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="85" />
+        <source>Exact</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="91" />
+        <location filename="../dialogs/tender.py" line="215" />
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="93" />
+        <location filename="../dialogs/tender.py" line="166" />
+        <location filename="../dialogs/tender.py" line="216" />
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="95" />
+        <location filename="../dialogs/tender.py" line="166" />
+        <location filename="../dialogs/tender.py" line="217" />
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="97" />
+        <source>Remove last</source>
+        <translation>Remove last</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="102" />
+        <source>Complete sale (Enter)</source>
+        <translation>Complete sale (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="105" />
+        <source>Back to the cart (Esc)</source>
+        <translation>Back to the cart (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="168" />
+        <source>Scan the customer's {wallet} payment code for {amount}</source>
+        <translation>Scan the customer's {wallet} payment code for {amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="184" />
+        <source>While paying, scan only the customer's payment code</source>
+        <translation>While paying, scan only the customer's payment code</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="192" />
+        <source>Nothing is left to pay</source>
+        <translation>Nothing is left to pay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="200" />
+        <source>Card and wallet payments cannot be more than what is left</source>
+        <translation>Card and wallet payments cannot be more than what is left</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="214" />
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="228" />
+        <location filename="../dialogs/tender.py" line="259" />
+        <source>Still to pay: {amount}</source>
+        <translation>Still to pay: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="230" />
+        <source>Paid in full</source>
+        <translation>Paid in full</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="289" />
+        <source>Next customer (Enter)</source>
+        <translation>Next customer (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="292" />
+        <source>Sale {receipt} complete. The receipt is printing.</source>
+        <translation>Sale {receipt} complete. The receipt is printing.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../main_window.py" line="55" />
+        <source>Terminal {terminal}</source>
+        <translation>Terminal {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="59" />
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85" />
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="88" />
+        <source>Clerk {name} · {code}</source>
+        <translation>Clerk {name} · {code}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="94" />
+        <source>No shift open</source>
+        <translation>No shift open</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="96" />
+        <source>Shift #{number}</source>
+        <translation>Shift #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>self.sale</name>
+    <message>
+        <location filename="../wiring.py" line="78" />
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="116" />
+        <source>A discount of {amount} is above your limit.</source>
+        <translation>A discount of {amount} is above your limit.</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="156" />
+        <source>Sale parked as #{number}</source>
+        <translation>Sale parked as #{number}</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="160" />
+        <source>Finish or park the current sale before recalling one</source>
+        <translation>Finish or park the current sale before recalling one</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="186" />
+        <source>Opening the drawer without a sale needs approval.</source>
+        <translation>Opening the drawer without a sale needs approval.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../shell.py" line="71" />
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="73" />
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="75" />
+        <source>RED notes</source>
+        <translation>RED notes</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="77" />
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="79" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1602 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../dialogs/amount.py" line="59" />
+        <source>OK (Enter)</source>
+        <translation>确定 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/amount.py" line="60" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../dialogs/approval.py" line="40" />
+        <source>Approval needed</source>
+        <translation>需要授权</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="50" />
+        <source>A supervisor or manager enters their staff number and PIN.</source>
+        <translation>请主管或店长输入工号和密码。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="54" />
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="56" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/approval.py" line="74" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../cart_table.py" line="61" />
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="62" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="63" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="64" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="65" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../cart_table.py" line="66" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>CounterStatusBar</name>
+    <message>
+        <location filename="../status.py" line="77" />
+        <source>● Offline mode</source>
+        <translation>● 单机模式</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="80" />
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="83" />
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="86" />
+        <source>Waiting to sync: {count}</source>
+        <translation>待同步：{count}</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="90" />
+        <source>Printer: {count} failed</source>
+        <translation>打印机：{count} 个失败</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="95" />
+        <source>Printer: {count} waiting</source>
+        <translation>打印机：{count} 个等待</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="99" />
+        <source>Printer: ready</source>
+        <translation>打印机：就绪</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="104" />
+        <source>Clerk: nobody logged in</source>
+        <translation>收银员：未登录</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="107" />
+        <source>Clerk: {name} ({code})</source>
+        <translation>收银员：{name}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="112" />
+        <source>Shift: closed</source>
+        <translation>班次：未开班</translation>
+    </message>
+    <message>
+        <location filename="../status.py" line="114" />
+        <source>Shift: #{number} open</source>
+        <translation>班次：#{number} 进行中</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../dialogs/discount.py" line="45" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="50" />
+        <source>Line: {title}</source>
+        <translation>单行：{title}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="51" />
+        <source>Whole order</source>
+        <translation>整单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="59" />
+        <source>Percent off (%)</source>
+        <translation>打折 (%)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="59" />
+        <source>Amount off (￥)</source>
+        <translation>减金额 (￥)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="78" />
+        <source>OK (Enter)</source>
+        <translation>确定 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="79" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../error_texts.py" line="7" />
+        <source>A PIN is {low} to {high} digits</source>
+        <translation>密码为 {low} 到 {high} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="8" />
+        <source>A barcode holds digits only: {code}</source>
+        <translation>条码只能是数字：{code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="9" />
+        <source>A cash drawer kick cannot be reprinted</source>
+        <translation>开钱箱指令不能重印</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="10" />
+        <source>A counted quantity cannot be negative (SKU {sku_id}: {units})</source>
+        <translation>盘点数量不能为负（SKU {sku_id}：{units}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="11" />
+        <source>A counted quantity cannot be negative: {counted}</source>
+        <translation>盘点数量不能为负：{counted}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="12" />
+        <source>A delivery adds at least one unit, not {quantity}</source>
+        <translation>收货至少一件，不能是 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="13" />
+        <source>A discount cannot be more than 100%</source>
+        <translation>折扣不能超过 100%</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="14" />
+        <source>A discount cannot be negative</source>
+        <translation>折扣不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="15" />
+        <source>A discount is either a percentage or an amount, not both</source>
+        <translation>折扣只能是百分比或金额，不能同时两者</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="16" />
+        <source>A link to {host} is not a RED note; it was not opened</source>
+        <translation>{host} 的链接不是小红书笔记，未打开</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="17" />
+        <source>A payment must be more than zero</source>
+        <translation>支付金额必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="18" />
+        <source>A percentage cannot be negative</source>
+        <translation>百分比不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="19" />
+        <source>A percentage is more than 0 and at most 100</source>
+        <translation>百分比须大于 0 且不超过 100</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="20" />
+        <source>A refund cannot be negative</source>
+        <translation>退款不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="21" />
+        <source>A return needs a reason</source>
+        <translation>退货需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="22" />
+        <source>A sale total cannot be negative</source>
+        <translation>销售总额不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="23" />
+        <source>A shift is already open at {terminal}</source>
+        <translation>收银台 {terminal} 已有班次在进行</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="24" />
+        <source>A shipped parcel needs its express number and courier</source>
+        <translation>已发货包裹需要快递单号和快递公司</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="25" />
+        <source>A staff member needs a code and a name</source>
+        <translation>员工需要工号和姓名</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="26" />
+        <source>A stock adjustment needs a reason</source>
+        <translation>库存调整需要原因</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="27" />
+        <source>A stock movement needs an id</source>
+        <translation>库存变动需要编号</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="28" />
+        <source>A stock movement needs the terminal it was made at</source>
+        <translation>库存变动需要记录收银台</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="29" />
+        <source>A stock movement of {kind} must change the quantity</source>
+        <translation>{kind} 库存变动必须改变数量</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="30" />
+        <source>A stock movement's time must carry its time zone (UTC is stored)</source>
+        <translation>库存变动时间必须带时区（以 UTC 保存）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="31" />
+        <source>A stock quantity is a whole number: {quantity}</source>
+        <translation>库存数量必须是整数：{quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="32" />
+        <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
+        <translation>称重码格式要求商品码和数值位于第 3 到 12 位，且互不重叠</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="36" />
+        <source>A {kind} must {direction} stock, not {quantity}</source>
+        <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="37" />
+        <source>Allocation weights cannot be negative</source>
+        <translation>分摊权重不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="38" />
+        <source>An EAN-13 body has 12 digits: {code}</source>
+        <translation>EAN-13 主体应为 12 位：{code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="39" />
+        <source>An exchange needs something new in the cart</source>
+        <translation>换货需要在购物车中加入新商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="40" />
+        <source>At most two decimals (fen): {text}</source>
+        <translation>最多两位小数（分）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="41" />
+        <source>At most {limit} of one item per line</source>
+        <translation>每行同一商品最多 {limit} 件</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="42" />
+        <source>Cannot make a QR code of this text: {detail}</source>
+        <translation>无法为此文本生成二维码：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="43" />
+        <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
+        <translation>无法用 {value!r} 生成门店码：请使用大写字母、数字和“-”</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="46" />
+        <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
+        <translation>无法将 {code} 打印为 {symbology} 条码：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="47" />
+        <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
+        <translation>银行卡和钱包支付不能超过应收金额；只有现金可以找零</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="51" />
+        <source>Check digit wrong in {code}: scan again</source>
+        <translation>条码 {code} 校验位错误：请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="52" />
+        <source>Choose at least one line to return</source>
+        <translation>请至少选择一行退货</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="186" />
+        <source>Enter a whole number</source>
+        <translation>请输入整数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="54" />
+        <source>Give a reason for the cash movement</source>
+        <translation>请填写现金存取原因</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="55" />
+        <source>Impossible VAT rate: {rate} basis points</source>
+        <translation>不可能的增值税率：{rate} 基点</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="56" />
+        <source>Impossible price</source>
+        <translation>价格不合理</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="57" />
+        <source>Impossible price for {sku}</source>
+        <translation>{sku} 的价格不合理</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="58" />
+        <source>Label printers here print no pictures; use a receipt printer</source>
+        <translation>此处的标签打印机不能打印图片；请使用小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="59" />
+        <source>Line {line_no} was voided, nothing to return</source>
+        <translation>第 {line_no} 行已作废，无可退货</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="60" />
+        <source>No SKU {sku_id} in the catalog</source>
+        <translation>商品库中没有 SKU {sku_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="61" />
+        <source>No code secret is set for this store: store codes cannot be checked</source>
+        <translation>本店未设置门店码密钥：无法校验门店码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="64" />
+        <source>No line {line_no} in the cart</source>
+        <translation>购物车中没有第 {line_no} 行</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="65" />
+        <source>No line {line_no} on this sale</source>
+        <translation>此销售单没有第 {line_no} 行</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="66" />
+        <source>No parked cart {cart_id} at this terminal</source>
+        <translation>本收银台没有挂单 {cart_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="67" />
+        <source>No product has the code {code}: check the label or search by name</source>
+        <translation>没有编码为 {code} 的商品：请核对标签或按名称搜索</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="70" />
+        <source>No product {sku_id}</source>
+        <translation>没有商品 {sku_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="71" />
+        <source>No receipt preset for {columns} columns</source>
+        <translation>没有 {columns} 列的小票预设</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72" />
+        <source>No sale with receipt number {receipt}</source>
+        <translation>没有小票号为 {receipt} 的销售单</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="73" />
+        <source>No shift is open at {terminal}: open a shift first</source>
+        <translation>收银台 {terminal} 没有进行中的班次：请先开班</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="74" />
+        <source>Not a UPC-E code: {code}</source>
+        <translation>不是 UPC-E 码：{code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="75" />
+        <source>Not a barcode: {code}</source>
+        <translation>不是条码：{code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="76" />
+        <source>Not a code the store knows: {preview}</source>
+        <translation>门店无法识别此码：{preview}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="77" />
+        <source>Not a percentage: {text}</source>
+        <translation>不是百分比：{text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="78" />
+        <source>Not a store code</source>
+        <translation>不是门店码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="79" />
+        <source>Not an amount: {text}</source>
+        <translation>不是金额：{text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="80" />
+        <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
+        <translation>{sku} 库存不足：现有 {on_hand}，需要 {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="81" />
+        <source>Nothing to allocate the amount to</source>
+        <translation>没有可分摊金额的对象</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="82" />
+        <source>Nothing was read: scan again</source>
+        <translation>未读到内容：请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="83" />
+        <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
+        <translation>线上订单 {order} 含有门店未知的 SKU（{skus}）：请先在商品库中关联</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="87" />
+        <source>Online order {order} has already been delivered</source>
+        <translation>线上订单 {order} 已交付</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="88" />
+        <source>Online order {order} is not one this store fulfils</source>
+        <translation>线上订单 {order} 不由本店履约</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="89" />
+        <source>Online order {order} was cancelled: do not hand it over</source>
+        <translation>线上订单 {order} 已取消：请勿交付</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="90" />
+        <source>Only {left} of {sku} can still be returned</source>
+        <translation>{sku} 仅剩 {left} 件可退</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="91" />
+        <source>Parcel {number} of {count} does not exist</source>
+        <translation>第 {number}/{count} 个包裹不存在</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="92" />
+        <source>Printer {printer} has no cash drawer in its settings</source>
+        <translation>打印机 {printer} 的设置中没有钱箱</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="93" />
+        <source>Printer {printer} is a label printer and has no cash drawer</source>
+        <translation>打印机 {printer} 是标签打印机，没有钱箱</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="94" />
+        <source>Printer {printer} needs a file or device path</source>
+        <translation>打印机 {printer} 需要文件或设备路径</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="95" />
+        <source>Printer {printer} needs a host address</source>
+        <translation>打印机 {printer} 需要主机地址</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="96" />
+        <source>Printer {printer} needs the {package} package installed</source>
+        <translation>打印机 {printer} 需要安装 {package} 软件包</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="97" />
+        <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
+        <translation>打印机 {printer}：点宽 {value} 不足以打印 {columns} 列</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="100" />
+        <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
+        <translation>打印机 {printer}：编码须为 gbk 或 gb18030，不能是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="103" />
+        <source>Printer {printer}: unknown printer language {value!r}</source>
+        <translation>打印机 {printer}：未知的打印语言 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="104" />
+        <source>Printer {printer}: unknown transport {value!r}</source>
+        <translation>打印机 {printer}：未知的连接方式 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="105" />
+        <source>Printer {printer}: {value} columns is not a paper width</source>
+        <translation>打印机 {printer}：{value} 列不是有效的纸宽</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="106" />
+        <source>Receipt settings (store header, code secret) are missing</source>
+        <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="107" />
+        <source>Return at least one</source>
+        <translation>至少退一件</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="108" />
+        <source>Sale {receipt} has returns; it cannot be voided</source>
+        <translation>销售单 {receipt} 已有退货，不能作废</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="109" />
+        <source>Sale {receipt} is already voided</source>
+        <translation>销售单 {receipt} 已作废</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="110" />
+        <source>Sale {receipt} was voided; nothing to return</source>
+        <translation>销售单 {receipt} 已作废，无可退货</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="111" />
+        <source>Scan a RED note first, then its products</source>
+        <translation>请先扫描小红书笔记，再扫描其商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="112" />
+        <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
+        <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="116" />
+        <source>The QR code holds too much for a label of this size</source>
+        <translation>二维码内容过多，此尺寸标签放不下</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="117" />
+        <source>The QR code holds too much to print {width} dots wide</source>
+        <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="118" />
+        <source>The amount cannot be negative: {text}</source>
+        <translation>金额不能为负：{text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="119" />
+        <source>The amount is too large: {text}</source>
+        <translation>金额过大：{text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="120" />
+        <source>The amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="121" />
+        <source>The barcode is empty</source>
+        <translation>条码为空</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="122" />
+        <source>The cart is empty</source>
+        <translation>购物车是空的</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="123" />
+        <source>The discount is more than the amount</source>
+        <translation>折扣超过了金额</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="124" />
+        <source>The float cannot be negative</source>
+        <translation>备用金不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="125" />
+        <source>The label is too small for its QR code and text</source>
+        <translation>标签太小，放不下二维码和文字</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="126" />
+        <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
+        <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="130" />
+        <source>The online store call {method} failed: {detail}</source>
+        <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="131" />
+        <source>The opening stock has already been taken; count stock instead</source>
+        <translation>期初库存已录入；请改用盘点</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="132" />
+        <source>The picture {name} cannot be read</source>
+        <translation>无法读取图片 {name}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="133" />
+        <source>The quantity must be at least 1</source>
+        <translation>数量至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="134" />
+        <source>The refund is more than what was paid</source>
+        <translation>退款超过了实付金额</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
+        <source>The store already has a catalog; demo data goes into an empty database</source>
+        <translation>门店已有商品库；演示数据只能导入空数据库</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="138" />
+        <source>The store code would be {length} characters, more than {limit}</source>
+        <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="139" />
+        <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
+        <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="142" />
+        <source>The system print command lp is not installed</source>
+        <translation>系统打印命令 lp 未安装</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="143" />
+        <source>There is no print job {job}</source>
+        <translation>没有打印任务 {job}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="144" />
+        <source>There is no sale with receipt number {receipt}</source>
+        <translation>没有小票号为 {receipt} 的销售单</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="145" />
+        <source>There is no sale {sale}</source>
+        <translation>没有销售单 {sale}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="146" />
+        <source>This RED link is not a note: show the note itself</source>
+        <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="147" />
+        <source>This badge belongs to nobody on the staff list</source>
+        <translation>员工名单中没有这个工牌</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="148" />
+        <source>This code belongs to store {store}</source>
+        <translation>此码属于门店 {store}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="149" />
+        <source>This code is not a receipt</source>
+        <translation>此码不是小票码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="150" />
+        <source>This is a RED profile link, not a note: show the note itself</source>
+        <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="151" />
+        <source>This is not a staff badge</source>
+        <translation>这不是工牌</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="152" />
+        <source>This is too long to be a code the store knows ({length} characters)</source>
+        <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="155" />
+        <source>This link cannot be read; it was not opened</source>
+        <translation>无法读取此链接，未打开</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="156" />
+        <source>This looks like web page text, not a code</source>
+        <translation>这看起来是网页文字，不是码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="157" />
+        <source>This shift has no sale to void</source>
+        <translation>本班次没有可作废的销售</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="158" />
+        <source>This short link cannot be opened now: scan the product itself</source>
+        <translation>暂时无法打开此短链接：请直接扫描商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="159" />
+        <source>This short link cannot be opened now: show the note itself</source>
+        <translation>暂时无法打开此短链接：请出示笔记本身</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="160" />
+        <source>This store code is forged or damaged: it was refused</source>
+        <translation>此门店码是伪造的或已损坏：已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="161" />
+        <source>This store code was made by a newer program ({version}): update this till</source>
+        <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="164" />
+        <source>This xhslink.com link has no note code</source>
+        <translation>这个 xhslink.com 链接没有笔记码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="165" />
+        <source>Unknown kind of stock movement: {kind}</source>
+        <translation>未知的库存变动类型：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="166" />
+        <source>Unknown staff code or wrong PIN</source>
+        <translation>工号不存在或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="167" />
+        <source>Unknown tender: {kinds}</source>
+        <translation>未知的支付方式：{kinds}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="168" />
+        <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
+        <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="171" />
+        <source>burst interval and length must be positive</source>
+        <translation>扫码间隔和长度必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="172" />
+        <source>rate must be positive</source>
+        <translation>速率必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="173" />
+        <source>the number of SKUs cannot be negative</source>
+        <translation>SKU 数量不能为负</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="174" />
+        <source>the store's warehouse code is required</source>
+        <translation>需要门店的仓库编码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="175" />
+        <source>{due} fen still to pay</source>
+        <translation>仍需支付 {due} 分</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="176" />
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name}（{role}）无权授权 {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="177" />
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name}（{role}）未经授权不能执行 {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="178" />
+        <source>{name} is locked after too many wrong PINs; try again after {until}</source>
+        <translation>{name} 因密码错误次数过多已被锁定；请在 {until} 之后重试</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="181" />
+        <source>{name} may not manage staff</source>
+        <translation>{name} 无权管理员工</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="182" />
+        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
+        <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="185" />
+        <source>Something went wrong: {detail}</source>
+        <translation>出现问题：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../screens/login.py" line="45" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="57" />
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="60" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="76" />
+        <source>Or scan your staff badge</source>
+        <translation>或扫描工牌登录</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="118" />
+        <source>Locked by {name}. Log in to continue.</source>
+        <translation>{name} 已锁屏。请登录后继续。</translation>
+    </message>
+    <message>
+        <location filename="../screens/login.py" line="141" />
+        <source>Enter your staff number</source>
+        <translation>请输入工号</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="110" />
+        <source>REDHOME POS</source>
+        <translation>REDHOME 收银</translation>
+    </message>
+</context>
+<context>
+    <name>NotesScreen</name>
+    <message>
+        <location filename="../screens/notes.py" line="50" />
+        <source>Scan the QR code of the customer's RED note</source>
+        <translation>请扫描顾客小红书笔记的二维码</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="55" />
+        <source>Its products appear here. Enter adds the chosen one to the sale, attributed to the note.</source>
+        <translation>笔记中的商品将显示在这里。按 Enter 将所选商品加入销售，并记入该笔记。</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="64" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="77" />
+        <source>Add to sale (Enter)</source>
+        <translation>加入销售 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="80" />
+        <source>Add all</source>
+        <translation>全部加入</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="82" />
+        <source>Link products to this note</source>
+        <translation>为此笔记关联商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="84" />
+        <source>Save links</source>
+        <translation>保存关联</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="143" />
+        <source>Scan a RED note or a product here</source>
+        <translation>请在此扫描小红书笔记或商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="150" />
+        <source>RED note {note}</source>
+        <translation>小红书笔记 {note}</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="153" />
+        <source>{count} product(s) from this note. Enter adds the chosen one.</source>
+        <translation>此笔记有 {count} 个商品。按 Enter 加入所选商品。</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="160" />
+        <source>No products are linked to this note yet: scan the product, or link products to the note.</source>
+        <translation>此笔记尚未关联商品：请直接扫描商品，或为笔记关联商品。</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="205" />
+        <source>Linking: scan each product of the note, then save.</source>
+        <translation>关联中：逐个扫描笔记中的商品，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="213" />
+        <source>{title} linked</source>
+        <translation>已关联 {title}</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="215" />
+        <source>This product is already linked to the note</source>
+        <translation>此商品已关联到该笔记</translation>
+    </message>
+    <message>
+        <location filename="../screens/notes.py" line="231" />
+        <source>Links saved: {added} added, {removed} removed.</source>
+        <translation>关联已保存：新增 {added} 个，移除 {removed} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../pin_pad.py" line="24" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../pin_pad.py" line="24" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDelegate</name>
+    <message>
+        <location filename="../cart_table.py" line="133" />
+        <source>Note {note}</source>
+        <translation>笔记 {note}</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../dialogs/recall.py" line="29" />
+        <source>Recall a parked sale</source>
+        <translation>取回挂单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="33" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="38" />
+        <source>Recall (Enter)</source>
+        <translation>取单 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="39" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="57" />
+        <source>#{number}  parked at {time}</source>
+        <translation>#{number}  挂单于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/recall.py" line="63" />
+        <source>No parked sales at this till</source>
+        <translation>本收银台没有挂单</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <location filename="../screens/returns.py" line="52" />
+        <source>Receipt number, or scan the code on the receipt</source>
+        <translation>小票号，或扫描小票上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="55" />
+        <source>Find sale</source>
+        <translation>查找销售单</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="66" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="67" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="68" />
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="69" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="70" />
+        <source>Damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="86" />
+        <source>Customer changed their mind</source>
+        <translation>顾客不想要了</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="87" />
+        <source>Wrong shade or size</source>
+        <translation>色号或尺码不对</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="88" />
+        <source>Faulty product</source>
+        <translation>商品有质量问题</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="91" />
+        <source>Refund in cash</source>
+        <translation>以现金退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="92" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="98" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="134" />
+        <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
+        <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="192" />
+        <source>Choose how many of which product come back</source>
+        <translation>请选择退回的商品和数量</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="199" />
+        <source>A refund needs a supervisor's approval.</source>
+        <translation>退款需要主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="228" />
+        <source>Return {number}: refund {amount}</source>
+        <translation>退货单 {number}：退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleScreen</name>
+    <message>
+        <location filename="../screens/sale.py" line="65" />
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="95" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="96" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="97" />
+        <source>Qty +1</source>
+        <translation>数量 +1</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="98" />
+        <source>Qty −1</source>
+        <translation>数量 −1</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="99" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="100" />
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="101" />
+        <source>Park</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="102" />
+        <source>Recall</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="103" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="104" />
+        <source>RED note</source>
+        <translation>小红书笔记</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="105" />
+        <source>Open drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="106" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="115" />
+        <source>Pay</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="166" />
+        <source>This is a parcel or pickup code: use the online orders screen</source>
+        <translation>这是包裹码或取货码：请在线上订单界面处理</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="219" />
+        <source>{title}: the system shows no stock; check the shelf</source>
+        <translation>{title}：系统显示无库存，请核对货架</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="224" />
+        <source>{title} added</source>
+        <translation>已加入 {title}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="236" />
+        <source>Items: {count}</source>
+        <translation>件数：{count}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="238" />
+        <source>Subtotal: {amount}</source>
+        <translation>小计：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="241" />
+        <source>Discounts: {amount}</source>
+        <translation>优惠：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="244" />
+        <source>Note: {note}</source>
+        <translation>笔记：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../screens/settings.py" line="33" />
+        <source>Language of the screens</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="49" />
+        <source>This till</source>
+        <translation>本收银台</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="51" />
+        <location filename="../screens/settings.py" line="54" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="52" />
+        <source>Terminal</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="53" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="54" />
+        <source>Demo store</source>
+        <translation>演示门店</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="55" />
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="57" />
+        <source>Last printout (preview printer)</source>
+        <translation>最近打印（预览打印机）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="59" />
+        <source>Nothing printed yet.</source>
+        <translation>尚未打印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settings.py" line="65" />
+        <source>Show the latest</source>
+        <translation>显示最新</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <location filename="../screens/shift.py" line="55" />
+        <source>Float in the drawer, e.g. 500</source>
+        <translation>钱箱备用金，例如 500</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="56" />
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="57" />
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="63" />
+        <source>Count the drawer and close</source>
+        <translation>清点钱箱并交班</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="66" />
+        <source>Cash counted</source>
+        <translation>清点现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="67" />
+        <source>Card slips</source>
+        <translation>银行卡签购单</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="68" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="69" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="77" />
+        <source>X report (shift so far)</source>
+        <translation>X 报表（本班至今）</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="78" />
+        <source>Close shift with Z report</source>
+        <translation>交班并打印 Z 报表</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="79" />
+        <source>Print report</source>
+        <translation>打印报表</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="93" />
+        <source>The report preview appears here.</source>
+        <translation>报表预览将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="117" />
+        <source>No shift is open at this till.</source>
+        <translation>本收银台没有进行中的班次。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="121" />
+        <source>Shift #{number} open since {time}, float {amount}</source>
+        <translation>班次 #{number} 自 {time} 开班，备用金 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="156" />
+        <source>Shift #{number} is open</source>
+        <translation>班次 #{number} 已开班</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="184" />
+        <source>Closing the shift needs a supervisor.</source>
+        <translation>交班需要主管授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="234" />
+        <source>The report is printing</source>
+        <translation>报表正在打印</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <location filename="../dialogs/tender.py" line="43" />
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="53" />
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="59" />
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="72" />
+        <source>Cash given, e.g. 200</source>
+        <translation>实收现金，例如 200</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="85" />
+        <source>Exact</source>
+        <translation>刚好</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="91" />
+        <location filename="../dialogs/tender.py" line="215" />
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="93" />
+        <location filename="../dialogs/tender.py" line="166" />
+        <location filename="../dialogs/tender.py" line="216" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="95" />
+        <location filename="../dialogs/tender.py" line="166" />
+        <location filename="../dialogs/tender.py" line="217" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="97" />
+        <source>Remove last</source>
+        <translation>撤销上一笔</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="102" />
+        <source>Complete sale (Enter)</source>
+        <translation>完成收款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="105" />
+        <source>Back to the cart (Esc)</source>
+        <translation>返回购物车 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="168" />
+        <source>Scan the customer's {wallet} payment code for {amount}</source>
+        <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="184" />
+        <source>While paying, scan only the customer's payment code</source>
+        <translation>收款时只能扫描顾客的付款码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="192" />
+        <source>Nothing is left to pay</source>
+        <translation>已无待付金额</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="200" />
+        <source>Card and wallet payments cannot be more than what is left</source>
+        <translation>银行卡和钱包支付不能超过剩余应付</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="214" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="228" />
+        <location filename="../dialogs/tender.py" line="259" />
+        <source>Still to pay: {amount}</source>
+        <translation>仍需支付：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="230" />
+        <source>Paid in full</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="289" />
+        <source>Next customer (Enter)</source>
+        <translation>下一位顾客 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="292" />
+        <source>Sale {receipt} complete. The receipt is printing.</source>
+        <translation>销售 {receipt} 已完成，正在打印小票。</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../main_window.py" line="55" />
+        <source>Terminal {terminal}</source>
+        <translation>收银台 {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="59" />
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85" />
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="88" />
+        <source>Clerk {name} · {code}</source>
+        <translation>收银员 {name} · {code}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="94" />
+        <source>No shift open</source>
+        <translation>未开班</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="96" />
+        <source>Shift #{number}</source>
+        <translation>班次 #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>self.sale</name>
+    <message>
+        <location filename="../wiring.py" line="78" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="116" />
+        <source>A discount of {amount} is above your limit.</source>
+        <translation>优惠 {amount} 超出您的权限。</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="156" />
+        <source>Sale parked as #{number}</source>
+        <translation>已挂单 #{number}</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="160" />
+        <source>Finish or park the current sale before recalling one</source>
+        <translation>请先完成或挂起当前销售，再取单</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="186" />
+        <source>Opening the drawer without a sale needs approval.</source>
+        <translation>无销售开钱箱需要授权。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../shell.py" line="71" />
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="73" />
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="75" />
+        <source>RED notes</source>
+        <translation>小红书笔记</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="77" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="79" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+</TS>
