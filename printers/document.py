@@ -44,7 +44,6 @@ class QrCode:
 
     payload: str
     module_dots: int = 6
-    caption: str = ""
 
 
 @dataclass(frozen=True)

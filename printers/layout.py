@@ -191,7 +191,4 @@ def _layout_block(block: Block, columns: int, widths: CharWidths) -> list[LaidOu
         return [Line(line, block.bold) for line in layout_row(block.cells, columns, widths)]
     if isinstance(block, Rule):
         return [Line(block.char * (columns // widths.of(block.char)))]
-    if isinstance(block, QrCode):
-        widths.text(block.caption)
-        return [block]
-    return [block]
+    return [block]  # pictures, codes and commands pass through

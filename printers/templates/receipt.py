@@ -47,7 +47,7 @@ def sales_receipt(data: ReceiptData) -> Document:
     tender_rows(builder, data.tenders)
     builder.row("找零", format_fen(data.change_fen))
     builder.rule()
-    builder.add(QrCode(data.receipt_code, caption=RETURN_HINT))
+    builder.add(QrCode(data.receipt_code))
     builder.text(RETURN_HINT, "center")
     if data.footer:
         builder.text(data.footer, "center")

@@ -77,7 +77,7 @@ def test_document_round_trips_through_json() -> None:
             Text("标题", "center", True, 2),
             Row(("a", "b", "c"), True),
             Rule("="),
-            QrCode("RH1.R", 5, "cap"),
+            QrCode("RH1.R", 5),
             Barcode("6901234567892", "EAN13"),
             Picture(b"\x89PNG"),
             Feed(3),
