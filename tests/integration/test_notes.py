@@ -31,6 +31,8 @@ from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services.scanning import NoteLinkDraft, ScanService
 
+ALSO_ON_POSTGRES = True  # runs on PostgreSQL too when REDHOME_TEST_POSTGRES_URL is set
+
 NOTE = "6756a3f1000000000b03a5d2"
 OTHER_NOTE = "66f0c2aa000000001e01b7c4"
 LIPSTICK = make_ean13("690123456789")
