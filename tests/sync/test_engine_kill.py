@@ -1,0 +1,182 @@
+"""``redhome-pos sync`` killed with SIGKILL in mid-run, then started again, converges: the
+online stock equals the store's on-hand and every order is delivered exactly once.
+
+Everything a person would run is run as a separate process with a config file, against the
+RED sandbox over HTTP on loopback.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.repositories.sync import SyncRepository
+from redhome_pos.services.stock import receive
+from sync.fulfilment import request_delivery
+from sync.red import api
+from sync.sandbox import SandboxHandle, start_sandbox
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxHandle]:
+    with start_sandbox(port=0, seed=5, skus=300) as handle:
+        yield handle
+
+
+@pytest.fixture
+def home(tmp_path: Path, sandbox: SandboxHandle) -> Path:
+    (tmp_path / "config.toml").write_text(
+        f"""terminal_id = "POS-01"
+[store]
+code = "SH-01"
+[database]
+url = "sqlite:///{tmp_path / "store.db"}"
+[paths]
+data_dir = "{tmp_path / "data"}"
+log_dir = "{tmp_path / "logs"}"
+[online_store]
+base_url = "{sandbox.base_url}"
+app_id = "{sandbox.app_id}"
+app_secret = "{sandbox.app_secret}"
+warehouse_code = "{sandbox.warehouse_code}"
+enabled = true
+""",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REDHOME_")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "xdg-config"))
+    env.update(XDG_DATA_HOME=str(home / "xdg-data"), XDG_STATE_HOME=str(home / "xdg-state"))
+    return env
+
+
+def _command(home: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "redhome_pos", "--config", str(home / "config.toml"), *args]
+
+
+def redhome(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        _command(home, *args), capture_output=True, text=True, env=_env(home), cwd=home,
+        timeout=300,
+    )  # fmt: skip
+
+
+def store_levels(database: Database) -> dict[str, int]:
+    with database.reading() as session:
+        rows = session.execute(
+            select(SkuRow.red_sku_id, StockLevelRow.on_hand)
+            .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .where(SkuRow.red_sku_id.is_not(None))
+        ).all()
+    return {str(red): max(0, int(on_hand)) for red, on_hand in rows}
+
+
+def online_levels(sandbox: SandboxHandle) -> dict[str, int]:
+    stock = sandbox.state(sandbox.warehouse_code)["stock"]
+    return {sku: by_wh[sandbox.warehouse_code] for sku, by_wh in stock.items()}
+
+
+def calls(sandbox: SandboxHandle, method: str) -> int:
+    return int(sandbox.state()["calls"].get(method, 0))
+
+
+def test_connecting_a_store_from_the_command_line(home: Path, sandbox: SandboxHandle) -> None:
+    authorize = redhome(home, "online-store", "authorize")
+    assert authorize.returncode == 0, authorize.stderr
+    assert f"{sandbox.base_url}{api.AUTHORIZATION_PATH}?appId={sandbox.app_id}" in authorize.stdout
+    code = sandbox.authorization_code()
+    connect = redhome(home, "online-store", "connect", code)
+    assert connect.returncode == 0, connect.stderr
+    assert "Connected to" in connect.stdout
+    assert code not in connect.stdout
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    try:
+        with database.reading() as session:
+            tokens = SyncRepository(session).tokens("red")
+        assert tokens is not None
+        assert tokens.access_token not in connect.stdout + connect.stderr
+        logs = "".join(p.read_text() for p in (home / "logs").rglob("*") if p.is_file())
+        assert tokens.access_token not in logs and tokens.refresh_token not in logs
+    finally:
+        database.dispose()
+    # A used code is refused with one clear line.
+    again = redhome(home, "online-store", "connect", code)
+    assert again.returncode == 1 and again.stderr.startswith("redhome-pos: ")
+    assert "Traceback" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("kill_after", "count"), [(api.ORDER_DELIVER, 2), (api.SYNC_SKU_STOCK_V2, 40)]
+)
+def test_sync_killed_mid_run_and_started_again_converges(
+    home: Path, sandbox: SandboxHandle, kill_after: str, count: int
+) -> None:
+    assert redhome(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
+    first = redhome(home, "sync", "--once")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "catalog: 300 SKUs read" in first.stdout
+    assert redhome(home, "online-store", "opening-stock").returncode == 0
+
+    orders = sandbox.generate_orders(8, pickup_share=0.5)
+    assert redhome(home, "sync", "--once").returncode == 0
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    try:
+        with database.reading() as session:
+            stored = SyncRepository(session).orders()
+            sku_ids = session.scalars(select(SkuRow.id).order_by(SkuRow.id)).all()
+        assert {o.order_id for o in stored} == set(orders)
+        for order in stored:
+            pickup = order.fulfilment == "pickup"
+            request_delivery(
+                database, order.order_id, terminal_id="POS-01", pickup=pickup,
+                express_no="" if pickup else f"SF{order.order_id[-6:]}",
+                company_code="" if pickup else "shunfeng",
+            )  # fmt: skip
+        for sku_id in sku_ids[:150]:
+            receive(database, sku_id, 3, terminal_id="POS-01")
+
+        # Slow answers, so the kill lands while calls are going out.
+        sandbox.set_faults(latency=1.0, latency_ms=15)
+        before = calls(sandbox, kill_after)
+        process = subprocess.Popen(
+            _command(home, "sync"), env=_env(home), cwd=home,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while calls(sandbox, kill_after) < before + count:
+                assert process.poll() is None, "the sync process ended by itself"
+                assert time.monotonic() < deadline, "the sync process never got going"
+                time.sleep(0.02)
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+        sandbox.clear_faults()
+        assert store_levels(database) != online_levels(sandbox)  # it was cut off mid-way
+
+        again = redhome(home, "sync", "--once")
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert store_levels(database) == online_levels(sandbox)
+        deliveries = sandbox.state()["deliveries"]
+        assert {o: deliveries[o]["count"] for o in orders} == {o: 1 for o in orders}
+        status = redhome(home, "online-store", "status")
+        assert status.returncode == 0 and "online store: online" in status.stdout
+        assert "waiting: 0 stock changes, 0 deliveries" in status.stdout
+    finally:
+        database.dispose()
