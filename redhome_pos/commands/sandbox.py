@@ -36,11 +36,17 @@ def register(subparsers: Any) -> None:
         metavar="SECONDS",
         help="generate a new online order for the store this often",
     )
+    parser.add_argument(
+        "--enforce-limits",
+        action="store_true",
+        help="refuse calls beyond the platform's rates (100/s per app, 200/s per method)",
+    )
     parser.set_defaults(run=run_sandbox)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
     from sync.sandbox import DEMO_WAREHOUSE_CODE, FaultSwitches, parse_fault_option, start_sandbox
+    from sync.sandbox.limits import RequestLimits
 
     try:
         rates = dict(parse_fault_option(text) for text in args.fault)
@@ -56,6 +62,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
         state_path=args.state,
         faults=faults,
         orders_every_s=args.orders_every,
+        limits=RequestLimits() if args.enforce_limits else None,
     )
     print("RED sandbox running (Ctrl-C to stop)")
     print(f"  base_url       = {handle.base_url}")

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from sync.red import api
 from sync.sandbox.faults import BEFORE_APPLYING, FaultSwitches
+from sync.sandbox.limits import RequestLimits
 from sync.sandbox.methods import HANDLERS, HOSTILE_DATA, Refused
 from sync.sandbox.seed import demo_catalog, red_id
 from sync.sandbox.state import SandboxState
@@ -54,6 +55,7 @@ class SandboxServer(ThreadingHTTPServer):
         self.warehouse_code = warehouse_code
         self.busy_s = 0.0
         self._busy_lock = threading.Lock()
+        self.limits: RequestLimits | None = None
 
     def add_busy(self, seconds: float) -> None:
         with self._busy_lock:
@@ -156,6 +158,7 @@ class GatewayHandler(BaseHTTPRequestHandler):
         snapshot["faults"] = server.faults.describe()
         snapshot["busy_s"] = round(server.busy_s, 6)
         snapshot["warehouse_code"] = server.warehouse_code
+        snapshot["rate_limited"] = server.limits.refused if server.limits else 0
         return snapshot
 
     def _control(self, path: str) -> None:
@@ -180,8 +183,11 @@ class GatewayHandler(BaseHTTPRequestHandler):
                 state.set_order_status(str(body["orderId"]), int(body["status"]))
                 self._json({"ok": True})
             elif path == "/_sandbox/sku":
-                changes = {k: v for k, v in body.items() if k != "skuId"}
-                state.update_sku(str(body["skuId"]), **changes)
+                changes = {k: v for k, v in body.items() if k not in ("skuId", "remove")}
+                if body.get("remove"):
+                    state.remove_sku(str(body["skuId"]))
+                else:
+                    state.update_sku(str(body["skuId"]), **changes)
                 self._json({"ok": True})
             elif path == "/_sandbox/clock":
                 state.clock_offset_s += float(body.get("advance_s", 0))
@@ -213,6 +219,9 @@ class GatewayHandler(BaseHTTPRequestHandler):
             if server.faults.fires(fault, method):
                 self._fault(fault)
                 return
+        if server.limits is not None and not server.limits.allow(method):
+            self._fault("rate_limit")
+            return
         refusal = self._check_envelope(body, method)
         if refusal is not None:
             self._json(envelope(None, refusal.code, refusal.message))
@@ -313,7 +322,17 @@ class SandboxHandle:
     def state(self, whcode: str | None = None) -> dict[str, Any]:
         snapshot = self.server.state.snapshot(whcode)
         snapshot["busy_s"] = self.server.busy_s
+        snapshot["rate_limited"] = self.server.limits.refused if self.server.limits else 0
         return snapshot
+
+    def enforce_limits(self, limits: RequestLimits | None = None) -> RequestLimits:
+        """Refuse calls beyond the platform's rates (-9013) from now on."""
+        self.server.limits = limits or RequestLimits()
+        return self.server.limits
+
+    def remove_sku(self, sku_id: str) -> None:
+        """The merchant deletes a SKU online: it leaves the catalog and its stock."""
+        self.server.state.remove_sku(sku_id)
 
     def authorization_code(self) -> str:
         return self.server.state.new_auth_code()
@@ -361,6 +380,7 @@ def start_sandbox(
     state_path: str = ":memory:",
     faults: FaultSwitches | None = None,
     orders_every_s: float | None = None,
+    limits: RequestLimits | None = None,
 ) -> SandboxHandle:
     """Start the sandbox in a background thread, seeded with the demo store's catalog."""
     state = SandboxState(state_path)
@@ -375,6 +395,7 @@ def start_sandbox(
         target=server.serve_forever, args=(0.05,), name="red-sandbox", daemon=True
     )
     thread.start()
+    server.limits = limits
     handle = SandboxHandle(server, thread)
     if orders_every_s:
         stopping = threading.Event()

@@ -209,6 +209,12 @@ class SandboxState:
             )
         self._catalog_changed()
 
+    def remove_sku(self, sku_id: str) -> None:
+        with self.writing() as db:
+            db.execute("DELETE FROM skus WHERE sku_id = ?", (sku_id,))
+            db.execute("DELETE FROM stock WHERE sku_id = ?", (sku_id,))
+        self._catalog_changed()
+
     def sku(self, sku_id: str) -> sqlite3.Row | None:
         with self.reading() as db:
             row: sqlite3.Row | None = db.execute(

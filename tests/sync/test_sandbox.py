@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
@@ -10,8 +11,14 @@ from typing import Any
 import pytest
 import requests
 
+from sync.errors import RateLimited
 from sync.red import api
+from sync.red.client import RedClient
+from sync.red.connector import RedOnlineStore
+from sync.red.oauth import RedAuthorizer
+from sync.red.ratelimit import TokenBucket
 from sync.sandbox import FAULTS, SandboxHandle, demo_credentials, parse_fault_option, start_sandbox
+from sync.sandbox.limits import RequestLimits
 
 
 def _get(sandbox: SandboxHandle, path: str) -> Any:
@@ -149,3 +156,49 @@ def test_state_file_survives_a_restart(tmp_path: Any) -> None:
         assert len(state["stock"]) == 15  # not seeded twice
         assert state["stock"][sku_id][again.warehouse_code] == 99
         assert order_id in state["orders"]
+
+
+def test_request_limits_per_method_and_per_app() -> None:
+    now = [0.0]
+    limits = RequestLimits(per_app=5, per_method=3, clock=lambda: now[0])
+    assert [limits.allow("a") for _ in range(4)] == [True, True, True, False]
+    assert [limits.allow("b") for _ in range(3)] == [True, True, False]  # the app's 5 are used
+    now[0] += 1.0
+    assert limits.allow("a") and limits.allow("b")
+    assert limits.refused == 2
+
+
+def test_client_stays_under_enforced_limits_and_retries_when_pushed(
+    sandbox: SandboxHandle, red_authorizer: RedAuthorizer, sleeps: list[float]
+) -> None:
+    token = red_authorizer.access_token()
+    sku_id = sorted(sandbox.state()["stock"])[0]
+    sandbox.enforce_limits(RequestLimits(per_app=6, per_method=100))
+    paced = RedClient(sandbox.base_url, sandbox.app_id, sandbox.app_secret,
+                      rate_limiter=TokenBucket(5))  # fmt: skip
+    with paced:
+        for _ in range(9):
+            paced.call(api.GET_SKU_STOCK, {"skuId": sku_id}, access_token=token)
+    assert sandbox.state()["rate_limited"] == 0
+    # A client that ignores the pace is told -9013 and backs off.
+    eager = red_authorizer.client
+    eager._bucket = TokenBucket(10_000)
+    sandbox.enforce_limits(RequestLimits(per_app=3, per_method=100))
+    with contextlib.suppress(RateLimited):
+        for _ in range(6):
+            eager.call(api.GET_SKU_STOCK, {"skuId": sku_id}, access_token=token)
+    assert sandbox.state()["rate_limited"] >= 1 and sleeps
+
+
+def test_sku_removed_online_leaves_the_catalog(
+    sandbox: SandboxHandle, red_store: RedOnlineStore
+) -> None:
+    from datetime import UTC, datetime
+
+    from sync.connector import CatalogCursor
+
+    gone = sorted(sandbox.state()["stock"])[0]
+    _post(sandbox, "/_sandbox/sku", {"skuId": gone, "remove": True})
+    page = red_store.catalog_page(CatalogCursor(updated_to=datetime(2100, 1, 1, tzinfo=UTC)))
+    assert page.total == 199 and gone not in {s.sku_id for s in page.items}
+    assert red_store.get_stock([gone]) == {}
