@@ -8,6 +8,7 @@ as done, which makes the delivery safe to send again after a lost answer.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 from collections.abc import Mapping, Sequence
@@ -300,7 +301,9 @@ class RedOnlineStore:
         )
         address_id = read.text(data, api.OPEN_ADDRESS_ID, optional=True)
         if order.status is OrderStatus.AWAITING_SHIPMENT and address_id:
-            order = self._with_receiver(order, address_id)
+            # Without its label details the order still stands; they are read again later.
+            with contextlib.suppress(PlatformError):
+                order = self._with_receiver(order, address_id)
         return order
 
     def _with_receiver(self, order: OnlineOrder, address_id: str) -> OnlineOrder:

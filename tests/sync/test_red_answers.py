@@ -202,3 +202,23 @@ def test_catalog_entries_of_the_wrong_shape(
     recorded[0].ok({"data": [{"item": {"id": "i"}, "sku": sku}], "pageNO": 1, "total": 1})
     with pytest.raises(ParseError):
         store.catalog_page(CatalogCursor(updated_to=datetime.now(UTC)))
+
+
+def test_order_stands_when_its_receiver_cannot_be_read(
+    recorded: tuple[Recorded, str], store: RedOnlineStore
+) -> None:
+    detail = {"orderId": "P1", "orderStatus": 4, "createdTime": 1, "updateTime": 2,
+              "whcode": "WH1", "openAddressId": "a1", "deliveryMode": "pickup",
+              "skuList": [{"skuId": "s1", "skuQuantity": 2}]}  # fmt: skip
+    recorded[0].ok(detail)
+    recorded[0].add({"success": False, "error_code": -1030, "error_msg": "not now"})
+    order = store.order_detail("P1")
+    assert order.receiver_phone_masked == "" and order.lines[0].quantity == 2
+    assert order.lines[0].sku_id == "s1" and order.warehouse_code == "WH1"
+    sent = recorded[0].received[-1]
+    assert sent["receiverQueries"] == [{"orderId": "P1", "openAddressId": "a1"}]
+    # A receiver answer of the wrong shape is not passed over, it stops the read.
+    recorded[0].ok(detail)
+    recorded[0].ok({"receiverInfos": [{"orderId": "P1", "receiverPhone": ["138"]}]})
+    with pytest.raises(ParseError):
+        store.order_detail("P1")
