@@ -68,15 +68,15 @@ class Shell(QObject):
         self.sale = SaleScreen(counter)
         if cart is not None:
             self.sale.load_cart(cart)
-        window.add_screen("sale", window.tr("Sale"), self.sale, "Ctrl+1")
+        window.add_screen("sale", self.tr("Sale"), self.sale, "Ctrl+1")
         self.returns = ReturnsScreen(counter)
-        window.add_screen("returns", window.tr("Returns"), self.returns, "Ctrl+2")
+        window.add_screen("returns", self.tr("Returns"), self.returns, "Ctrl+2")
         self.notes = NotesScreen(counter)
-        window.add_screen("notes", window.tr("RED notes"), self.notes, "Ctrl+3")
+        window.add_screen("notes", self.tr("RED notes"), self.notes, "Ctrl+3")
         self.shift_screen = ShiftScreen(counter)
-        window.add_screen("shift", window.tr("Shift"), self.shift_screen, "Ctrl+4")
+        window.add_screen("shift", self.tr("Shift"), self.shift_screen, "Ctrl+4")
         self.settings = SettingsScreen(counter)
-        window.add_screen("settings", window.tr("Settings"), self.settings, "Ctrl+9")
+        window.add_screen("settings", self.tr("Settings"), self.settings, "Ctrl+9")
         self.settings.language_chosen.connect(self.switch_language)
         from ui.wiring import wire_screens
 

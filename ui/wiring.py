@@ -9,11 +9,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from redhome_pos.domain.cart import Discount, discount_bp
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import Permission, may_discount
 from redhome_pos.services import parking
 from redhome_pos.services import shifts as shift_service
@@ -30,10 +32,11 @@ if TYPE_CHECKING:
     from ui.shell import Shell
 
 
-class SaleActions:
+class SaleActions(QObject):
     """The dialogs behind the sale screen's buttons."""
 
     def __init__(self, shell: Shell, window: MainWindow) -> None:
+        super().__init__(window)
         self.shell = shell
         self.window = window
         self.counter = shell.counter
@@ -75,7 +78,7 @@ class SaleActions:
         if line is None:
             return
         dialog = AmountDialog(
-            self.sale.tr("Quantity"),
+            self.tr("Quantity"),
             line.title,
             money=False,
             initial=str(line.quantity),
@@ -113,8 +116,8 @@ class SaleActions:
             self.sale.fail(describe_error(error))
             return
         if approval_id is None and not may_discount(clerk, discount_bp(off, gross)):
-            reason = self.sale.tr("A discount of {amount} is above your limit.").format(
-                amount=f"￥{off / 100:.2f}"
+            reason = self.tr("A discount of {amount} is above your limit.").format(
+                amount=format_fen(off)
             )
             approval = ApprovalDialog(
                 self.counter,
@@ -153,11 +156,11 @@ class SaleActions:
 
     def _parked(self, cart_id: int) -> None:
         self.sale.new_sale()
-        self.sale.banner.show_ok(self.sale.tr("Sale parked as #{number}").format(number=cart_id))
+        self.sale.banner.show_ok(self.tr("Sale parked as #{number}").format(number=cart_id))
 
     def ask_recall(self) -> None:
         if not self.sale.cart.is_empty:
-            self.sale.fail(self.sale.tr("Finish or park the current sale before recalling one"))
+            self.sale.fail(self.tr("Finish or park the current sale before recalling one"))
             return
         dialog = RecallDialog(self.counter, parent=self.window)
         dialog.chosen.connect(self.recall)
@@ -183,7 +186,7 @@ class SaleActions:
                 self.counter,
                 clerk,
                 Permission.OPEN_DRAWER,
-                self.sale.tr("Opening the drawer without a sale needs approval."),
+                self.tr("Opening the drawer without a sale needs approval."),
                 parent=self.window,
             )
             approval.approved.connect(lambda approval_id: self._drawer(approval_id))

@@ -83,7 +83,6 @@ def shell(qtbot, store: Store) -> Iterator[object]:  # type: ignore[no-untyped-d
         print_queue=queue,
     )
     the_shell = Shell(context, app)
-    qtbot.addWidget(the_shell.window)
     the_shell.window.resize(1024, 768)
     the_shell.show()
     yield the_shell
