@@ -59,10 +59,12 @@ class PrintQueue:
         *,
         receipt_printer: str = "receipt",
         label_printer: str = "label",
+        terminal_id: str = "",
         receipt_settings: ReceiptSettings | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self.database = database
+        self.terminal_id = terminal_id
         self.printers = dict(printers)
         self.receipt_settings = receipt_settings
         self.receipt_printer = receipt_printer
@@ -207,6 +209,7 @@ class PrintQueue:
                 printer=printer,
                 document=document.to_json(),
                 now=self.clock(),
+                terminal_id=self.terminal_id,
                 reference=reference[:64],
                 reprint_of=reprint_of,
             )

@@ -39,13 +39,14 @@ class Backoff:
 
 
 class PrintWorker:
-    """Prints due jobs; run ``run_once`` from a test or ``start`` a background thread."""
+    """Prints this terminal's due jobs; ``run_once`` from a test, or ``start`` a thread."""
 
     def __init__(
         self,
         database: Database,
         printers: Mapping[str, PrinterProfile],
         *,
+        terminal_id: str = "",
         transports: TransportFactory = open_transport,
         backoff: Backoff | None = None,
         clock: Clock = utc_now,
@@ -53,6 +54,7 @@ class PrintWorker:
     ) -> None:
         self.database = database
         self.printers = dict(printers)
+        self.terminal_id = terminal_id
         self.transports = transports
         self.backoff = backoff or Backoff()
         self.clock = clock
@@ -64,7 +66,9 @@ class PrintWorker:
     def recover(self) -> int:
         """At start-up: jobs a stopped program left half-printed go back in the queue."""
         with self.database.unit_of_work() as uow:
-            count = PrintJobRepository(uow.session).release_interrupted(self.clock())
+            count = PrintJobRepository(uow.session).release_interrupted(
+                self.clock(), self.terminal_id
+            )
             uow.commit()
         return count
 
@@ -74,7 +78,7 @@ class PrintWorker:
         Returns how many jobs were tried.
         """
         with self.database.reading() as session:
-            due = PrintJobRepository(session).due(self.clock(), limit)
+            due = PrintJobRepository(session).due(self.clock(), self.terminal_id, limit)
         broken: set[str] = set()
         tried = 0
         for job_id, printer in due:
@@ -158,7 +162,7 @@ class PrintWorker:
 
     def _next_wait(self) -> float:
         with self.database.reading() as session:
-            next_at = PrintJobRepository(session).next_due_at()
+            next_at = PrintJobRepository(session).next_due_at(self.terminal_id)
         if next_at is None:
             return self.idle_wait_s
         seconds = (next_at - self.clock()).total_seconds()

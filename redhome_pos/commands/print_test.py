@@ -138,8 +138,8 @@ def run_queue_list(args: argparse.Namespace) -> int:
         when = job.created_at.strftime("%Y-%m-%d %H:%M:%S")
         error = f"  {job.last_error}" if job.last_error else ""
         print(
-            f"{job.id:>6}  {when}  {job.status:<9} {job.kind:<14} {job.printer:<10} "
-            f"{job.reference:<22} x{job.attempts}{error}"
+            f"{job.id:>6}  {when}  {job.terminal_id:<8} {job.status:<9} {job.kind:<14} "
+            f"{job.printer:<10} {job.reference:<22} x{job.attempts}{error}"
         )
     return EXIT_OK
 
@@ -153,7 +153,7 @@ def run_queue_action(args: argparse.Namespace) -> int:
     config = load_app_config(args)
     database = open_store_database(config)
     try:
-        queue = PrintQueue(database, printer_profiles(config))
+        queue = PrintQueue(database, printer_profiles(config), terminal_id=config.terminal_id)
         if args.queue_action == "retry":
             done = queue.retry(args.job_id)
         elif args.queue_action == "cancel":

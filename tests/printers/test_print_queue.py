@@ -296,3 +296,19 @@ def test_worker_thread_prints_a_job_soon_after_it_is_queued(
         assert done.is_set()
     finally:
         worker.stop()
+
+
+def test_each_terminal_prints_only_its_own_jobs(
+    database: Database, fake_printer: FakePrinter, clock: Clock
+) -> None:
+    """Counters sharing one database all call their printer "receipt"."""
+    printers = _printers(fake_printer)
+    counter_one = PrintQueue(database, printers, terminal_id="T1", clock=clock)
+    job_id = counter_one.enqueue_receipt(receipt_data())
+    other = PrintWorker(database, printers, terminal_id="T2", clock=clock)
+    assert other.run_once() == 0
+    assert other.recover() == 0
+    assert fake_printer.received == b""
+    assert PrintWorker(database, printers, terminal_id="T1", clock=clock).run_once() == 1
+    job = counter_one.job(job_id)
+    assert job is not None and job.status == "done" and job.terminal_id == "T1"

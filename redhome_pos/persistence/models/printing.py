@@ -2,7 +2,8 @@
 
 A job holds the printer-independent document as JSON, so it can be printed, retried and
 reprinted without the data it was made from. ``status`` moves queued → printing → done, or to
-failed (after its attempts, or an error that retrying cannot fix) or cancelled.
+failed (after its attempts, or an error that retrying cannot fix) or cancelled. Each terminal
+prints its own jobs (``terminal_id``): counters sharing one database all name a "receipt" printer.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class PrintJobRow(Base):
     __tablename__ = "print_jobs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(32), default="")
     kind: Mapped[str] = mapped_column(String(24))
     printer: Mapped[str] = mapped_column(String(64))
     reference: Mapped[str] = mapped_column(String(64), default="")
@@ -34,6 +36,6 @@ class PrintJobRow(Base):
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     __table_args__ = (
-        Index("ix_print_jobs_due", "status", "next_attempt_at"),
+        Index("ix_print_jobs_due", "terminal_id", "status", "next_attempt_at"),
         Index("ix_print_jobs_reference", "reference"),
     )

@@ -22,6 +22,7 @@ STATUSES = (QUEUED, PRINTING, DONE, FAILED, CANCELLED)
 @dataclass(frozen=True)
 class PrintJob:
     id: int
+    terminal_id: str
     kind: str
     printer: str
     reference: str
@@ -39,6 +40,7 @@ class PrintJob:
 def _job(row: PrintJobRow) -> PrintJob:
     return PrintJob(
         id=row.id,
+        terminal_id=row.terminal_id,
         kind=row.kind,
         printer=row.printer,
         reference=row.reference,
@@ -67,10 +69,12 @@ class PrintJobRepository:
         printer: str,
         document: dict[str, Any],
         now: datetime,
+        terminal_id: str = "",
         reference: str = "",
         reprint_of: int | None = None,
     ) -> int:
         row = PrintJobRow(
+            terminal_id=terminal_id,
             kind=kind,
             printer=printer,
             reference=reference,
@@ -91,18 +95,24 @@ class PrintJobRepository:
         row = self._session.get(PrintJobRow, job_id)
         return None if row is None else _job(row)
 
-    def due(self, now: datetime, limit: int = 10) -> list[tuple[int, str]]:
-        """Id and printer of the queued jobs whose time has come, oldest first."""
+    def due(self, now: datetime, terminal_id: str = "", limit: int = 10) -> list[tuple[int, str]]:
+        """Id and printer of this terminal's queued jobs whose time has come, oldest first."""
         query = (
             select(PrintJobRow.id, PrintJobRow.printer)
-            .where(PrintJobRow.status == QUEUED, PrintJobRow.next_attempt_at <= now)
+            .where(
+                PrintJobRow.terminal_id == terminal_id,
+                PrintJobRow.status == QUEUED,
+                PrintJobRow.next_attempt_at <= now,
+            )
             .order_by(PrintJobRow.next_attempt_at, PrintJobRow.id)
             .limit(limit)
         )
         return [(job_id, printer) for job_id, printer in self._session.execute(query)]
 
-    def next_due_at(self) -> datetime | None:
-        query = select(func.min(PrintJobRow.next_attempt_at)).where(PrintJobRow.status == QUEUED)
+    def next_due_at(self, terminal_id: str = "") -> datetime | None:
+        query = select(func.min(PrintJobRow.next_attempt_at)).where(
+            PrintJobRow.terminal_id == terminal_id, PrintJobRow.status == QUEUED
+        )
         value: datetime | None = self._session.scalar(query)
         return value
 
@@ -144,11 +154,11 @@ class PrintJobRepository:
             updated_at=now,
         )
 
-    def release_interrupted(self, now: datetime) -> int:
-        """Jobs left 'printing' by a program that stopped: queue them again."""
+    def release_interrupted(self, now: datetime, terminal_id: str = "") -> int:
+        """This terminal's jobs left 'printing' by a program that stopped: queue them again."""
         result = self._session.execute(
             update(PrintJobRow)
-            .where(PrintJobRow.status == PRINTING)
+            .where(PrintJobRow.terminal_id == terminal_id, PrintJobRow.status == PRINTING)
             .values(status=QUEUED, next_attempt_at=now, updated_at=now)
         )
         return int(getattr(result, "rowcount", 0))

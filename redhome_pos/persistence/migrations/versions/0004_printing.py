@@ -19,6 +19,7 @@ def upgrade() -> None:
     op.create_table(
         "print_jobs",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("terminal_id", sa.String(length=32), nullable=False),
         sa.Column("kind", sa.String(length=24), nullable=False),
         sa.Column("printer", sa.String(length=64), nullable=False),
         sa.Column("reference", sa.String(length=64), nullable=False),
@@ -34,7 +35,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_print_jobs")),
     )
     with op.batch_alter_table("print_jobs", schema=None) as batch_op:
-        batch_op.create_index("ix_print_jobs_due", ["status", "next_attempt_at"], unique=False)
+        batch_op.create_index(
+            "ix_print_jobs_due", ["terminal_id", "status", "next_attempt_at"], unique=False
+        )
         batch_op.create_index("ix_print_jobs_reference", ["reference"], unique=False)
 
 
