@@ -79,6 +79,16 @@ def _dead_on_this_machine(holder: str | None) -> bool:
     return False
 
 
+def _reached(stream: str, report: RunReport) -> bool:
+    """Whether a stream that went well called the online store at all."""
+    if stream == STOCK:
+        return report.stock is not None and report.stock.calls > 0
+    if stream == DELIVERIES:
+        d = report.deliveries
+        return d is not None and d.sent + d.already_delivered + d.void + d.refused > 0
+    return True
+
+
 class SyncEngine:
     """Runs the streams once (``run_once``) or in a background thread (``start``/``stop``)."""
 
@@ -219,7 +229,7 @@ class SyncEngine:
             return True
         report.ran.append(stream)
         self._last_run[stream] = started
-        self._record(stream, None, offline=False)
+        self._record(stream, None, offline=False, reached=_reached(stream, report))
         self._failures = 0
         self._retry_at = None
         return True
@@ -229,7 +239,11 @@ class SyncEngine:
         wait = timedelta(seconds=self.settings.idle_wait_s) * (2 ** min(self._failures, 10))
         self._retry_at = self._clock() + min(wait, MAX_BACKOFF)
 
-    def _record(self, stream: str, error: SyncError | None, *, offline: bool) -> None:
+    def _record(
+        self, stream: str, error: SyncError | None, *, offline: bool, reached: bool = True
+    ) -> None:
+        """Note how the stream went; the connection's state changes only when the online
+        store was actually called (a stream with nothing to send says nothing about it)."""
         at = self._clock()
         message = "" if error is None else error.message
         with self.database.unit_of_work() as uow:
@@ -237,7 +251,8 @@ class SyncEngine:
             before = repo.cursor(stream).last_error
             was_offline = bool(repo.cursor(CONNECTION).last_error)
             repo.record_run(stream, at=at, error=message)
-            repo.record_run(CONNECTION, at=at, error=message if offline else "")
+            if offline or reached:
+                repo.record_run(CONNECTION, at=at, error=message if offline else "")
             # The log tells what changed, not every failed try; it keeps the error's template
             # and values so the UI can show it in the clerk's language.
             if error is not None and message != before:
@@ -245,7 +260,7 @@ class SyncEngine:
                 repo.log(stream, "error", error.template, **params)
             if offline and not was_offline:
                 repo.log(CONNECTION, "warning", "The online store is out of reach; changes wait")
-            if not offline and was_offline:
+            if not offline and reached and was_offline:
                 repo.log(CONNECTION, "info", "The online store is reachable again")
             uow.commit()
 

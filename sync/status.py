@@ -44,7 +44,7 @@ class SyncStatus:
         return self.stock_queue + self.deliveries_waiting
 
 
-def sync_status(database: Database, *, recent: int = 20) -> SyncStatus:
+def sync_status(database: Database, *, recent: int = 20, now: datetime | None = None) -> SyncStatus:
     with database.reading() as session:
         repo = SyncRepository(session)
         outbox = OutboxRepository(session)
@@ -63,6 +63,6 @@ def sync_status(database: Database, *, recent: int = 20) -> SyncStatus:
             stock_queue=outbox.pending_count(STOCK_TOPIC),
             deliveries_waiting=len(repo.deliveries([PENDING, SENT])),
             last_error=last_error,
-            engine_holder=repo.lease_holder(LEASE, now=utcnow()),
+            engine_holder=repo.lease_holder(LEASE, now=now or utcnow()),
             recent=tuple(repo.recent_log(recent)),
         )
