@@ -1,0 +1,258 @@
+"""Writing and reading the catalog search index (``search_terms``).
+
+Terms come from a product's Chinese title, English title, brand and category. Text is cut into
+words: runs of Chinese characters and runs of Latin letters/digits. For a Chinese word every
+suffix is a term, and so is the full pinyin and the pinyin initials of every suffix; a Latin
+word is one term. A query word then matches by prefix: ``口红`` finds ``口红`` and ``小细跟口红``
+(through its suffix ``口红``), ``khs`` finds the initials of ``口红…``, ``kouhong`` its pinyin,
+``lip`` the word ``lipstick``. Only portable SQL is used: range scans on the primary key
+(on PostgreSQL the ``term`` column needs the "C" collation for the prefix range to hold).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import Connection, Select, delete, exists, func, insert, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
+from redhome_pos.persistence.models.search import TERM_LENGTH, SearchTermRow
+
+# Ranks: lower is better. A query that equals the whole term scores one better still.
+WORD_START = 0
+INNER = 2
+PINYIN = 4  # added for pinyin and initials terms
+INACTIVE = 16  # added when none of the product's SKUs is on sale
+_TOP = "\U0010ffff"  # sorts after every character: ``term < word + _TOP`` bounds a prefix
+
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, lower case: how both products and queries are compared."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: runs of Chinese characters and runs of Latin letters/digits."""
+    return _WORD.findall(normalize(text))
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[tuple[str, int], ...]:
+    if not _HAN.match(word):
+        return ((word[:TERM_LENGTH], WORD_START),)
+    terms: list[tuple[str, int]] = []
+    syllables = lazy_pinyin(word, errors="default")
+    initials = [s[:1] for s in syllables]
+    for start in range(len(word)):
+        rank = WORD_START if start == 0 else INNER
+        terms.append((word[start : start + TERM_LENGTH], rank))
+        terms.append(("".join(syllables[start:])[:TERM_LENGTH], rank + PINYIN))
+        terms.append(("".join(initials[start:])[:TERM_LENGTH], rank + PINYIN))
+    return tuple(terms)
+
+
+def product_terms(*texts: str) -> dict[str, int]:
+    """Every search term of a product's texts with its best rank."""
+    found: dict[str, int] = {}
+    for text in texts:
+        for word in words(text):
+            for term, rank in _word_terms(word):
+                if rank < found.get(term, INACTIVE):
+                    found[term] = rank
+    return found
+
+
+# --- keeping the index in step --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ProductText:
+    product_id: int
+    texts: tuple[str, str, str, str]
+    sku_count: int
+    active: bool
+
+
+def _products(session: Session | Connection, product_ids: Sequence[int]) -> Iterator[_ProductText]:
+    counts = (
+        select(
+            SkuRow.product_id,
+            func.count().label("skus"),
+            func.max(SkuRow.active.cast(type_=SkuRow.id.type)).label("active"),
+        )
+        .where(SkuRow.product_id.in_(product_ids))
+        .group_by(SkuRow.product_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            ProductRow.id,
+            ProductRow.title_zh,
+            ProductRow.title_en,
+            ProductRow.brand,
+            ProductRow.category,
+            counts.c.skus,
+            counts.c.active,
+        ).join(counts, counts.c.product_id == ProductRow.id)
+    )
+    for pid, title_zh, title_en, brand, category, skus, active in rows:
+        yield _ProductText(pid, (title_zh, title_en, brand, category), int(skus), bool(active))
+
+
+def _term_rows(product: _ProductText) -> list[dict[str, object]]:
+    penalty = 0 if product.active else INACTIVE
+    return [
+        {
+            "rank": rank + penalty,
+            "term": term,
+            "product_id": product.product_id,
+            "sku_count": product.sku_count,
+        }
+        for term, rank in product_terms(*product.texts).items()
+    ]
+
+
+def index_products(session: Session | Connection, product_ids: Iterable[int]) -> None:
+    """Rewrite the search terms of these products (after their titles or SKUs changed)."""
+    ids = sorted(set(product_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(delete(SearchTermRow).where(SearchTermRow.product_id.in_(chunk)))
+        rows = [row for product in _products(session, chunk) for row in _term_rows(product)]
+        if rows:
+            session.execute(insert(SearchTermRow), rows)
+
+
+def index_skus(session: Session | Connection, sku_ids: Iterable[int]) -> None:
+    """Bring the index in step after these SKUs were added or changed."""
+    ids = sorted(set(sku_ids))
+    product_ids: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        product_ids.update(
+            session.scalars(select(SkuRow.product_id).where(SkuRow.id.in_(chunk))).all()
+        )
+    index_products(session, product_ids)
+
+
+def rebuild(session: Session | Connection, *, batch: int = 5000) -> int:
+    """Index every product again, a batch at a time; returns the number of terms written."""
+    session.execute(delete(SearchTermRow))
+    written = 0
+    last_id = 0
+    while True:
+        ids = list(
+            session.scalars(
+                select(ProductRow.id)
+                .where(ProductRow.id > last_id)
+                .order_by(ProductRow.id)
+                .limit(batch)
+            )
+        )
+        if not ids:
+            return written
+        rows = [row for product in _products(session, ids) for row in _term_rows(product)]
+        if rows:
+            session.execute(insert(SearchTermRow), rows)
+        written += len(rows)
+        last_id = ids[-1]
+
+
+# --- reading --------------------------------------------------------------------------------
+
+RANKS = tuple(
+    penalty + base + pinyin
+    for penalty in (0, INACTIVE)
+    for pinyin in (0, PINYIN)
+    for base in (WORD_START, INNER)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductHit:
+    """A product that matches, in result order, with how many found SKUs come before it."""
+
+    product_id: int
+    rank: int
+    skus_before: int
+    sku_count: int
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query as they are looked up (cut to the stored term length)."""
+    return [word[:TERM_LENGTH] for word in dict.fromkeys(words(query))]
+
+
+def _matching(words_: Sequence[str], rank: int) -> Select[int, int]:
+    """Rows of one rank whose term starts with the query's leading word, in result order,
+    for products that also have terms starting with every other word."""
+    t = SearchTermRow
+    leading = max(words_, key=len)  # the longest word is the most selective
+    statement = select(t.product_id, t.sku_count).where(
+        t.rank == rank, t.term >= leading, t.term < leading + _TOP
+    )
+    other = aliased(SearchTermRow)
+    for word in words_:
+        if word != leading:
+            statement = statement.where(
+                exists().where(
+                    other.product_id == t.product_id, other.term >= word, other.term < word + _TOP
+                )
+            )
+    return statement.order_by(t.term, t.product_id)
+
+
+def product_hits(
+    session: Session | Connection, words_: Sequence[str], *, offset: int, limit: int
+) -> list[ProductHit]:
+    """The matching products that hold SKUs ``offset`` … ``offset + limit`` of the result.
+
+    A product matches when every query word is a prefix of one of its terms. The order is
+    the index order — rank, then the matching term (an exact word before longer words it
+    begins), then product — so the first page reads only the first rows of the index and
+    nothing is sorted; a deep page reads the rows before it.
+    """
+    if not words_ or limit <= 0:
+        return []
+    # Core on the connection streams rows from the cursor; an ORM session would buffer
+    # every match before the first one could be looked at.
+    connection = session.connection() if isinstance(session, Session) else session
+    seen: set[int] = set()
+    hits: list[ProductHit] = []
+    before = 0
+    end = offset + limit
+    for rank in RANKS:
+        result = connection.execute(_matching(words_, rank))
+        try:
+            for product_id, sku_count in result:
+                if product_id in seen:
+                    continue
+                seen.add(product_id)
+                if before + sku_count > offset:
+                    hits.append(ProductHit(product_id, rank, before, sku_count))
+                before += sku_count
+                if before >= end:
+                    return hits
+        finally:
+            result.close()
+    return hits
+
+
+def count_matching_skus(session: Session | Connection, words_: Sequence[str]) -> int:
+    """How many SKUs a query finds in all (for "1–50 of 1,234"); reads every match."""
+    if not words_:
+        return 0
+    matches = union_all(*(_matching(words_, rank).order_by(None) for rank in RANKS)).subquery()
+    per_product = (
+        select(func.max(matches.c.sku_count).label("n")).group_by(matches.c.product_id).subquery()
+    )
+    return int(session.scalar(select(func.coalesce(func.sum(per_product.c.n), 0))) or 0)
