@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from redhome_pos.commands._context import (
     EXIT_CONFIG,
@@ -20,10 +19,6 @@ from redhome_pos.commands._context import (
     load_app_config,
     reports_errors,
 )
-
-if TYPE_CHECKING:
-    from printers.profile import PrinterProfile
-    from redhome_pos.config import Config
 
 
 def register(subparsers: Any) -> None:
@@ -54,29 +49,14 @@ def register(subparsers: Any) -> None:
         action.set_defaults(run=run_queue_action)
 
 
-def printer_profiles(config: Config) -> dict[str, PrinterProfile]:
-    """Every configured printer as the printing code sees it; a preview printer writes
-    into the preview folder when it names no file."""
-    from printers.profile import profile_from_config
-
-    profiles: dict[str, PrinterProfile] = {}
-    for name, printer in config.printers.items():
-        profile = profile_from_config(printer)
-        if profile.transport == "preview" and not profile.path:
-            preview = Path(config.paths.preview_dir) / f"{name}.png"
-            preview.parent.mkdir(parents=True, exist_ok=True)
-            profile = profile_from_config(printer, path=str(preview))
-        profiles[name] = profile
-    return profiles
-
-
 @reports_errors
 def run_print_test(args: argparse.Namespace) -> int:
     from printers.errors import PrintError
     from printers.printing import print_document
+    from printers.setup import printer_profiles, store_header
     from printers.status import query_status
     from printers.templates import test_page
-    from printers.templates.data import StoreHeader, TestPageData
+    from printers.templates.data import TestPageData
     from printers.transports import open_transport
 
     config = load_app_config(args)
@@ -98,10 +78,9 @@ def run_print_test(args: argparse.Namespace) -> int:
                 transport.close()
             print(f"{name}: {status.state.value} {status.detail}".rstrip())
             return EXIT_OK
-        store = config.store
         data = TestPageData(
             printer_name=name,
-            store=StoreHeader(store.name, store.address, store.code, store.timezone),
+            store=store_header(config),
             time=datetime.now(UTC),
             settings=(
                 ("Transport", profile.transport),
@@ -147,13 +126,13 @@ def run_queue_list(args: argparse.Namespace) -> int:
 @reports_errors
 def run_queue_action(args: argparse.Namespace) -> int:
     from printers.errors import PrintError
-    from printers.queue import PrintQueue
+    from printers.setup import printing_from_config
     from redhome_pos.commands._context import open_store_database
 
     config = load_app_config(args)
     database = open_store_database(config)
     try:
-        queue = PrintQueue(database, printer_profiles(config), terminal_id=config.terminal_id)
+        queue = printing_from_config(config, database).queue
         if args.queue_action == "retry":
             done = queue.retry(args.job_id)
         elif args.queue_action == "cancel":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from escpos_decoder import decode
@@ -14,8 +16,10 @@ from sqlalchemy import select
 from printers.document import Document, Text
 from printers.profile import PrinterProfile, receipt_profile
 from printers.queue import REPRINT_MARK, PrintQueue
+from printers.setup import printing_from_config
 from printers.transports import DummyTransport, Transport, open_transport
 from printers.worker import Backoff, PrintWorker
+from redhome_pos.config import AppPaths, PrinterConfig, default_config
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
@@ -312,3 +316,25 @@ def test_each_terminal_prints_only_its_own_jobs(
     assert PrintWorker(database, printers, terminal_id="T1", clock=clock).run_once() == 1
     job = counter_one.job(job_id)
     assert job is not None and job.status == "done" and job.terminal_id == "T1"
+
+
+def test_printing_built_from_the_configuration(
+    database: Database, fake_printer: FakePrinter, tmp_path: Path
+) -> None:
+    base = default_config(AppPaths.demo())
+    printers = {
+        "receipt": PrinterConfig(
+            name="receipt", transport="network", host=fake_printer.host, port=fake_printer.port
+        ),
+        "screen": PrinterConfig(name="screen", transport="preview"),
+    }
+    paths = AppPaths(
+        *(tmp_path / part for part in ("c.toml", "data", "logs", "backups", "previews"))
+    )
+    config = replace(base, terminal_id="T9", printers=printers, paths=paths)
+    printing = printing_from_config(config, database)
+    assert printing.profiles["screen"].path == str(tmp_path / "previews" / "screen.png")
+    job_id = printing.queue.enqueue_receipt(receipt_data())
+    assert printing.worker.run_once() == 1
+    job = printing.queue.job(job_id)
+    assert job is not None and job.status == "done" and job.terminal_id == "T9"
