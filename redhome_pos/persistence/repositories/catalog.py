@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
@@ -13,8 +14,62 @@ from redhome_pos.domain.errors import CatalogError
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
 
+_PRODUCTS = ProductRow.metadata.tables[ProductRow.__tablename__]
+_SKUS = SkuRow.metadata.tables[SkuRow.__tablename__]
+_BARCODES = BarcodeRow.metadata.tables[BarcodeRow.__tablename__]
+_LEVELS = StockLevelRow.metadata.tables[StockLevelRow.__tablename__]
 
-def _product(row: ProductRow) -> Product:
+_SKU_COLUMNS = select(
+    _SKUS.c.id,
+    _SKUS.c.product_id,
+    _SKUS.c.code,
+    _SKUS.c.price_fen,
+    _SKUS.c.original_price_fen,
+    _SKUS.c.variant,
+    _SKUS.c.red_sku_id,
+    _SKUS.c.active,
+    _SKUS.c.location,
+)
+_SKU_BY_ID = _SKU_COLUMNS.where(_SKUS.c.id == bindparam("id"))
+_SKU_BY_CODE = _SKU_COLUMNS.where(_SKUS.c.code == bindparam("code"))
+_SKU_BY_BARCODE = (
+    _SKU_COLUMNS.join_from(_SKUS, _BARCODES, _BARCODES.c.sku_id == _SKUS.c.id)
+    .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
+    .limit(1)
+)
+_SKU_VIEW = (
+    _SKU_COLUMNS.add_columns(
+        _PRODUCTS.c.title_zh,
+        _PRODUCTS.c.title_en,
+        _PRODUCTS.c.brand,
+        _PRODUCTS.c.category,
+        _PRODUCTS.c.vat_rate_bp,
+        _LEVELS.c.on_hand,
+    )
+    .join_from(_SKUS, _PRODUCTS, _PRODUCTS.c.id == _SKUS.c.product_id)
+    .outerjoin(_LEVELS, _LEVELS.c.sku_id == _SKUS.c.id)
+    .where(_SKUS.c.id == bindparam("id"))
+)
+_BARCODES_OF = (
+    select(_BARCODES.c.code).where(_BARCODES.c.sku_id == bindparam("id")).order_by(_BARCODES.c.code)
+)
+_OWNER = (
+    select(_BARCODES.c.sku_id)
+    .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
+    .limit(1)
+)
+_PRODUCT = select(
+    _PRODUCTS.c.id,
+    _PRODUCTS.c.title_zh,
+    _PRODUCTS.c.brand,
+    _PRODUCTS.c.category,
+    _PRODUCTS.c.vat_rate_bp,
+    _PRODUCTS.c.title_en,
+    _PRODUCTS.c.red_item_id,
+).where(_PRODUCTS.c.id == bindparam("id"))
+
+
+def _product(row: Row[Any]) -> Product:
     return Product(
         id=row.id,
         title_zh=row.title_zh,
@@ -123,23 +178,29 @@ class CatalogRepository:
 
     def _barcode_owner(self, code: str) -> int | None:
         # A UPC-A and its 13-digit form with a leading zero are the same product code.
-        return self._session.scalar(
-            select(BarcodeRow.sku_id).where(BarcodeRow.code.in_(lookup_keys(code))).limit(1)
-        )
+        return self._session.execute(_OWNER, {"keys": lookup_keys(code)}).scalar()
 
     # --- reading ------------------------------------------------------------------------
+    # Lookups run on every scan: they use statements built once and plain rows, not ORM
+    # objects, and flush first only when this session holds unsaved catalog changes.
+
+    def _rows(self, statement: Select[Any], params: dict[str, Any]) -> Row[Any] | None:
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            session.flush()
+        return session.execute(statement, params).first()
 
     def product(self, product_id: int) -> Product | None:
-        row = self._session.get(ProductRow, product_id)
+        row = self._rows(_PRODUCT, {"id": product_id})
         return None if row is None else _product(row)
 
     def sku(self, sku_id: int) -> Sku | None:
-        row = self._session.get(SkuRow, sku_id)
+        row = self._rows(_SKU_BY_ID, {"id": sku_id})
         return None if row is None else self._sku(row)
 
     def sku_by_code(self, code: str) -> Sku | None:
         """The SKU with this SKU code (the online store's erpCode)."""
-        row = self._session.scalar(select(SkuRow).where(SkuRow.code == code.strip()))
+        row = self._rows(_SKU_BY_CODE, {"code": code.strip()})
         return None if row is None else self._sku(row)
 
     def sku_by_barcode(self, code: str) -> Sku | None:
@@ -147,41 +208,33 @@ class CatalogRepository:
         code = code.strip()
         if not code:
             return None
-        sku_id = self._barcode_owner(code)
-        return None if sku_id is None else self.sku(sku_id)
+        row = self._rows(_SKU_BY_BARCODE, {"keys": lookup_keys(code)})
+        return None if row is None else self._sku(row)
 
     def sku_view(self, sku_id: int) -> SkuView | None:
         """A SKU with its product and on-hand, as a counter screen shows it."""
-        found = self._session.execute(
-            select(SkuRow, ProductRow, StockLevelRow.on_hand)
-            .join(ProductRow, SkuRow.product_id == ProductRow.id)
-            .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
-            .where(SkuRow.id == sku_id)
-        ).first()
-        if found is None:
+        row = self._rows(_SKU_VIEW, {"id": sku_id})
+        if row is None:
             return None
-        sku_row, product_row, on_hand = found
-        sku = self._sku(sku_row)
+        sku = self._sku(row)
         return SkuView(
-            sku_id=sku_row.id,
+            sku_id=sku_id,
             code=sku.code,
-            title_zh=product_row.title_zh,
-            title_en=product_row.title_en,
-            brand=product_row.brand,
-            category=product_row.category,
+            title_zh=row.title_zh,
+            title_en=row.title_en,
+            brand=row.brand,
+            category=row.category,
             variant_text=sku.variant_text,
             price_fen=sku.price_fen,
             original_price_fen=sku.original_price_fen,
-            vat_rate_bp=product_row.vat_rate_bp,
+            vat_rate_bp=row.vat_rate_bp,
             active=sku.active,
-            on_hand=int(on_hand or 0),
+            on_hand=int(row.on_hand or 0),
             barcode=sku.barcodes[0] if sku.barcodes else None,
         )
 
-    def _sku(self, row: SkuRow) -> Sku:
-        codes = self._session.scalars(
-            select(BarcodeRow.code).where(BarcodeRow.sku_id == row.id).order_by(BarcodeRow.code)
-        ).all()
+    def _sku(self, row: Row[Any]) -> Sku:
+        codes = self._session.execute(_BARCODES_OF, {"id": row.id}).scalars().all()
         return Sku(
             id=row.id,
             product_id=row.product_id,
@@ -190,7 +243,7 @@ class CatalogRepository:
             original_price_fen=row.original_price_fen,
             variant=dict(row.variant or {}),
             red_sku_id=row.red_sku_id,
-            active=row.active,
+            active=bool(row.active),
             location=row.location,
             barcodes=tuple(codes),
         )
