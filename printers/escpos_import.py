@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from pathlib import Path
+
+from platformdirs import user_cache_dir
 
 PICKLE_DIR_VARIABLE = "ESCPOS_CAPABILITIES_PICKLE_DIR"
 
 
 def capabilities_cache_dir() -> Path:
-    """The fixed folder for escpos's capabilities pickle (one per machine user)."""
+    """The fixed folder for escpos's capabilities pickle: the user's cache folder, unless the
+    environment already names one."""
     configured = os.environ.get(PICKLE_DIR_VARIABLE)
     if configured:
         return Path(configured)
-    return (
-        Path(tempfile.gettempdir())
-        / f"redhome-pos-escpos-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    )
+    return Path(user_cache_dir("redhome-pos", appauthor=False)) / "escpos"
 
 
 def _import_escpos() -> None:
