@@ -1,7 +1,8 @@
 """The RED sandbox: the open platform's gateway on loopback, for tests and the demo."""
 
 from sync.sandbox.faults import FAULTS, FaultSwitches, parse_fault_option
-from sync.sandbox.server import DEMO_WAREHOUSE_CODE, SandboxHandle, demo_credentials, start_sandbox
+from sync.sandbox.handle import SandboxHandle, start_sandbox
+from sync.sandbox.server import DEMO_WAREHOUSE_CODE, demo_credentials
 
 __all__ = [
     "DEMO_WAREHOUSE_CODE",
