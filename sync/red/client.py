@@ -168,8 +168,14 @@ class RedClient:
         log.debug("calling %s %s", method, redacted(body))
         try:
             response = self._session.post(
-                self.base_url + api.GATEWAY_PATH, json=body, timeout=self.timeout_s
+                self.base_url + api.GATEWAY_PATH, json=body, timeout=self.timeout_s, verify=True
             )
+        except requests.exceptions.SSLError:
+            raise SyncError(
+                "The online store's certificate could not be verified ({method}). "
+                "Check the computer's date and the network.",
+                method=method,
+            ) from None
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise _Retry(Unreachable(method=method, detail=type(exc).__name__)) from None
         except requests.RequestException as exc:
