@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
 
 from redhome_pos.config import SECRET_MASK, Config
 
@@ -77,4 +79,22 @@ def setup_logging(config: Config, *, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
+    _log_uncaught_errors()
     return path
+
+
+def _log_uncaught_errors() -> None:
+    """An error nobody caught still reaches the log (masked like every other line)."""
+    previous = sys.excepthook
+    if getattr(previous, "_redhome_logs", False):
+        return
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if not issubclass(kind, KeyboardInterrupt):
+            logging.getLogger("redhome_pos").critical(
+                "uncaught error", exc_info=(kind, error, trace)
+            )
+        previous(kind, error, trace)
+
+    hook._redhome_logs = True  # type: ignore[attr-defined]
+    sys.excepthook = hook

@@ -7,7 +7,10 @@ that is not a REDHOME database and keeps a backup of the database it replaces.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sqlite3  # only for its error class: copies go through the dialect module
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,8 +138,35 @@ def backup(database: Database, file: Path, *, overwrite: bool = False) -> Path:
         raise DatabaseAdminError("{file} exists already: choose another name", file=str(file))
     if file.resolve() == source.resolve():
         raise DatabaseAdminError("A backup cannot overwrite the database itself")
-    dialect.sqlite_backup(source, file)
+    # Written beside the target first and moved into place whole, so a crash or a full disk
+    # never leaves a half backup under the name of a good one.
+    partial = file.with_name(f".{file.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        _copy(source, partial)
+        os.replace(partial, file)
+    except OSError as exc:
+        raise _copy_failed(source, file, exc) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return file
+
+
+def _copy_failed(source: Path, target: Path, exc: Exception) -> DatabaseAdminError:
+    return DatabaseAdminError(
+        "Cannot copy {source} to {target}: {problem}",
+        source=str(source),
+        target=str(target),
+        problem=str(exc),
+    )
+
+
+def _copy(source: Path, target: Path) -> None:
+    try:
+        dialect.sqlite_backup(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise _copy_failed(source, target, exc) from exc
 
 
 def describe_backup(file: Path) -> str:
@@ -190,10 +220,10 @@ def restore(database_url: str, file: Path, backup_dir: Path) -> Path | None:
     kept: Path | None = None
     if target.exists():
         kept = backup_dir / f"before-restore-{_stamp()}.db"
-        dialect.sqlite_backup(target, kept)
+        _copy(target, kept)
     # Copy through the backup API into the live file, so its journal and any reader stay
     # consistent (a plain file copy under a WAL database would not be).
-    dialect.sqlite_backup(file, target)
+    _copy(file, target)
     return kept
 
 

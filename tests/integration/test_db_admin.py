@@ -149,3 +149,29 @@ def test_backups_of_a_database_server_are_refused_with_advice(
         backup(database, tmp_path / "x.db")
     with pytest.raises(DatabaseAdminError, match="pg_restore"):
         restore(database.url, tmp_path / "x.db", tmp_path)
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_a_forced_backup_replaces_any_file_whole(database: Database, tmp_path: Path) -> None:
+    sku_id = _sku(database, "MUG-1")
+    target = tmp_path / "saved.db"
+    target.write_text("an old text file, not a database", encoding="utf-8")
+    backup(database, target, overwrite=True)
+    assert not list(tmp_path.glob(".*.partial"))
+    url = database.url
+    database.dispose()
+    restore(url, target, tmp_path / "backups")
+    restored = Database(url)
+    try:
+        with restored.reading() as session:
+            assert CatalogRepository(session).sku(sku_id) is not None
+    finally:
+        restored.dispose()
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_a_backup_that_cannot_be_written_says_why(database: Database, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(DatabaseAdminError, match="Cannot copy"):
+        backup(database, blocker / "saved.db")

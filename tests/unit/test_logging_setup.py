@@ -70,3 +70,21 @@ def test_setting_up_twice_keeps_one_file_handler(config: Config) -> None:
     setup_logging(config)
     ours = [h for h in logging.getLogger().handlers if type(h).__name__ == "_StoreLogHandler"]
     assert len(ours) == 1
+
+
+def test_an_uncaught_error_is_logged_masked(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, trace: shown.append(error))
+    path = setup_logging(config)
+    error = ValueError("token=abc123 went wrong")
+    sys.excepthook(ValueError, error, None)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "uncaught error" in text and "went wrong" in text
+    assert "abc123" not in text
+    assert shown == [error]  # the usual report still happens
