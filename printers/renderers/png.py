@@ -92,9 +92,10 @@ def render_image(document: Document, profile: PrinterProfile) -> Image.Image:
             x = margin
             for char in item.text:
                 columns = widths.of(char)
-                mask = glyph(profile.font_path, char, columns, item.size, item.bold, cell_width)
-                canvas.paste(0, (x, y), mask)
-                x += mask.width
+                if char != " ":  # most of a receipt is padding: nothing to draw
+                    mask = glyph(profile.font_path, char, columns, item.size, item.bold, cell_width)
+                    canvas.paste(0, (x, y), mask)
+                x += columns * cell_width * item.size
         elif picture is not None:
             canvas.paste(picture.convert("L"), ((profile.dot_width - picture.width) // 2, y))
             if isinstance(item, Barcode):
@@ -121,5 +122,5 @@ def _centred_text(
 def render_png(document: Document, profile: PrinterProfile) -> bytes:
     """The document as PNG bytes."""
     buffer = io.BytesIO()
-    render_image(document, profile).save(buffer, format="PNG", optimize=False)
+    render_image(document, profile).save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()
