@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,6 +43,7 @@ class CatalogPullReport:
     deactivated: int = 0
     full: bool = False
     finished: bool = False
+    search_index_s: float = 0.0  # time spent keeping the catalog search in step
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -112,7 +114,9 @@ def pull_catalog(
                 break
         with database.unit_of_work() as uow:
             result = apply_page(uow.session, items, seen_at=window_to)
+            indexing = time.perf_counter()
             _index_for_search(uow.session, result.sku_ids)
+            report.search_index_s += time.perf_counter() - indexing
             window = _advance(window, totals, len(items), result)
             repo = SyncRepository(uow.session)
             if finished:
