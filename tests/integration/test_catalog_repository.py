@@ -141,3 +141,18 @@ def test_a_sku_view_joins_product_variant_and_on_hand(database: Database) -> Non
     assert view.on_hand == 7
     assert view.barcode == EAN
     assert view.vat_rate_bp == 1300
+
+
+def test_lookups_see_changes_made_earlier_in_the_same_unit_of_work(database: Database) -> None:
+    from redhome_pos.persistence.models.catalog import SkuRow
+
+    with database.unit_of_work() as uow:
+        catalog = CatalogRepository(uow.session)
+        sku_id = catalog.add_sku(_lipstick(_add_product(catalog)))
+        row = uow.session.get(SkuRow, sku_id)
+        assert row is not None
+        row.price_fen = 25900  # changed through the ORM, not yet flushed
+        found = catalog.sku_by_barcode(EAN)
+        assert found is not None and found.price_fen == 25900
+        view = catalog.sku_view(sku_id)
+        assert view is not None and view.price_fen == 25900
