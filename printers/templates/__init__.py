@@ -4,6 +4,13 @@ from printers.templates.parcel_label import parcel_label
 from printers.templates.receipt import sales_receipt
 from printers.templates.return_receipt import return_receipt
 from printers.templates.shift_report import shift_report
-from printers.templates.test_page import test_page
+from printers.templates.test_page import label_test_page, test_page
 
-__all__ = ["parcel_label", "return_receipt", "sales_receipt", "shift_report", "test_page"]
+__all__ = [
+    "label_test_page",
+    "parcel_label",
+    "return_receipt",
+    "sales_receipt",
+    "shift_report",
+    "test_page",
+]

@@ -33,3 +33,14 @@ def test_page(data: TestPageData) -> Document:
     builder.text("测试完成", "center")
     builder.add(Feed(2)).add(Cut())
     return builder.build()
+
+
+def label_test_page(data: TestPageData) -> Document:
+    """The test page of a label printer: fits a 60 × 40 mm label."""
+    builder = DocumentBuilder(f"Test label {data.printer_name}")
+    builder.text("标签打印测试", bold=True)
+    builder.text(data.printer_name)
+    builder.text(local_time(data.time, data.store.timezone))
+    builder.text("￥128.00 小红书")
+    builder.add(QrCode(f"REDHOME-TEST:{data.printer_name}", module_dots=4))
+    return builder.build()

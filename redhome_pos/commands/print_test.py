@@ -55,7 +55,7 @@ def run_print_test(args: argparse.Namespace) -> int:
     from printers.printing import print_document
     from printers.setup import printer_profiles, store_header
     from printers.status import query_status
-    from printers.templates import test_page
+    from printers.templates import label_test_page, test_page
     from printers.templates.data import TestPageData
     from printers.transports import open_transport
 
@@ -90,7 +90,8 @@ def run_print_test(args: argparse.Namespace) -> int:
                 ("Encoding", profile.encoding),
             ),
         )
-        status = print_document(test_page(data), profile)
+        page = label_test_page(data) if profile.is_label_printer else test_page(data)
+        status = print_document(page, profile)
     except PrintError as error:
         print(f"redhome-pos: {error}", file=sys.stderr)
         return EXIT_PROBLEM

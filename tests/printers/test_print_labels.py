@@ -59,3 +59,13 @@ def test_label_printer_has_no_cash_drawer() -> None:
 def test_unprintable_character_is_named() -> None:
     with pytest.raises(UnprintableCharacter, match="U\\+1F381"):
         render_for_printer(Document("gift", (Text("礼物🎁"), QrCode("x"))), TSPL)
+
+
+def test_label_printers_get_a_test_label_that_fits() -> None:
+    from print_samples import test_page_data
+
+    from printers.templates import label_test_page
+
+    for profile in (TSPL, ZPL):
+        data = render_for_printer(label_test_page(test_page_data("label")), profile)
+        assert b"REDHOME-TEST:label" in data
