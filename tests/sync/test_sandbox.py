@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import requests
 
-from sync.errors import RateLimited
+from sync.errors import PlatformError, RateLimited
 from sync.red import api
 from sync.red.client import RedClient
 from sync.red.connector import RedOnlineStore
@@ -202,3 +202,45 @@ def test_sku_removed_online_leaves_the_catalog(
     page = red_store.catalog_page(CatalogCursor(updated_to=datetime(2100, 1, 1, tzinfo=UTC)))
     assert page.total == 199 and gone not in {s.sku_id for s in page.items}
     assert red_store.get_stock([gone]) == {}
+
+
+def test_total_and_delta_stock_calls_of_the_sandbox(
+    sandbox: SandboxHandle, red_authorizer: RedAuthorizer
+) -> None:
+    token, client = red_authorizer.access_token(), red_authorizer.client
+    sku_id = sorted(sandbox.state()["stock"])[0]
+
+    def central() -> int:
+        return int(sandbox.state()["stock"][sku_id]["RED-CENTRAL"])
+
+    client.call(api.SYNC_SKU_STOCK, {"skuId": sku_id, "qty": 10}, access_token=token)
+    assert central() == 10
+    client.call(api.INC_SKU_STOCK, {"skuId": sku_id, "qty": -4}, access_token=token)
+    assert central() == 6
+    with pytest.raises(PlatformError) as below:
+        client.call(api.INC_SKU_STOCK, {"skuId": sku_id, "qty": -7}, access_token=token)
+    assert below.value.error_code == api.ERR_STOCK_BELOW_ZERO and central() == 6
+    for bad in ({"qty": -1}, {"qty": 1.5}, {"qty": True}, {}):
+        with pytest.raises(PlatformError):
+            client.call(api.SYNC_SKU_STOCK, {"skuId": sku_id, **bad}, access_token=token)
+    with pytest.raises(PlatformError):
+        client.call(api.SYNC_SKU_STOCK_V2, {"skuId": sku_id, "qtyWithWhcode": {"W": "5"}},
+                    access_token=token)  # fmt: skip
+    assert central() == 6
+
+
+def test_order_list_filters_by_status(
+    sandbox: SandboxHandle, red_authorizer: RedAuthorizer
+) -> None:
+    ids = sandbox.generate_orders(4)
+    sandbox.set_order_status(ids[0], api.STATUS_CANCELLED)
+    now = int(time.time())
+    fields = {"startTime": now - 600, "endTime": now + 60, "timeType": 2, "pageNo": 1,
+              "pageSize": 100}  # fmt: skip
+    token = red_authorizer.access_token()
+    every = red_authorizer.client.call(api.GET_ORDER_LIST, fields, access_token=token)
+    cancelled = red_authorizer.client.call(
+        api.GET_ORDER_LIST, {**fields, "orderStatus": api.STATUS_CANCELLED}, access_token=token
+    )
+    assert every["total"] == 4 and every["maxPageNo"] == 1
+    assert [o["orderId"] for o in cancelled["orderList"]] == [ids[0]]
