@@ -29,27 +29,14 @@ def register(subparsers: Any) -> None:
 
 @reports_errors
 def run_sync(args: argparse.Namespace) -> int:
-    from sync.engine import SyncEngine
-    from sync.red.setup import red_client, red_online_store
-    from sync.settings import SyncSettings
-    from sync.token_store import DatabaseTokenStore
+    from sync.startup import engine_for_store
 
     config = load_app_config(args)
-    online = config.online_store
     database = open_store_database(config)
     try:
-        with red_client(online) as client:
-            store = red_online_store(online, client, DatabaseTokenStore(database, online.kind))
-            settings = SyncSettings(
-                warehouse_code=online.warehouse_code,
-                terminal_id=config.terminal_id,
-                store_kind=online.kind,
-                pickup_company_code=online.delivery_company_code,
-            )
-            engine = SyncEngine(database, store, settings)
+        with engine_for_store(config, database) as engine:
             if args.once:
                 report = engine.run_once()
-                engine.close()
                 print(describe(report))
                 return EXIT_OK if report.ok else EXIT_PROBLEM
             return _run_until_stopped(engine)
@@ -68,7 +55,7 @@ def _run_until_stopped(engine: Any) -> int:
     engine.start()
     print("sync running (Ctrl-C to stop)", flush=True)
     stopping.wait()
-    engine.close()
+    engine.stop()
     print("sync stopped")
     return EXIT_OK
 
