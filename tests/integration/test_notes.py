@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from redhome_pos.config import AppPaths, load_config
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.domain.errors import CatalogError
@@ -29,7 +31,7 @@ from redhome_pos.persistence.models.counter import (
 )
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
-from redhome_pos.services.scanning import NoteLinkDraft, ScanService
+from redhome_pos.services.scanning import NoteLinkDraft, ScanService, scan_settings
 
 ALSO_ON_POSTGRES = True  # runs on PostgreSQL too when REDHOME_TEST_POSTGRES_URL is set
 
@@ -372,3 +374,15 @@ def test_two_tills_scanning_the_same_note_lose_no_count(
         thread.join()
     counts = {n.note_id: n.scan_count for n in ScanService(database, SETTINGS).unlinked_notes()}
     assert counts == {OTHER_NOTE: 45}
+
+
+def test_scan_settings_come_from_the_store_configuration(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text(
+        '[store]\ncode = "SH001"\n[scanning]\ncode_secret = "from-config"\n'
+        'gs1_variable_layout = "weight"\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "config.toml", env={}, paths=AppPaths.under(tmp_path))
+    settings = scan_settings(config)
+    assert (settings.store_code, settings.code_secret) == ("SH001", "from-config")
+    assert settings.variable_measure.measure is Measure.WEIGHT
