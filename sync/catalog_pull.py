@@ -162,13 +162,24 @@ def _finish(
     assert window_to is not None
     deactivated = 0
     last_full = window.get("last_full")
-    if window["steady"]:
-        position: datetime | None = window_to
-        if window["full"]:
+    position: datetime | None = window_to
+    if window["full"]:
+        # A full read is taken as done even when the catalog moved under it (a busy store
+        # would otherwise read 200,000 SKUs again and again); only the sweep needs every SKU
+        # seen, so it waits for a full read that held still. Rows an unsteady read may have
+        # skipped come in with the next full read.
+        last_full = window["window_to"]
+        if window["steady"]:
             deactivated = _deactivate_gone(session, repo, seen_before=window_to)
-            last_full = window["window_to"]
-    else:
-        position = old_position
+        else:
+            repo.log(
+                CATALOG,
+                "warning",
+                "The online catalog changed while it was read in full; SKUs gone online are "
+                "looked for at the next full read",
+            )
+    elif not window["steady"]:
+        position = old_position  # a short window: read it again
         repo.log(CATALOG, "warning", "The online catalog changed while it was read; reading again")
     counts = window["counts"]
     if counts["created"] or counts["changed"] or counts["conflicts"] or deactivated:

@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 # Failures that mean the online store cannot be talked to now: the run stops and waits.
 CONNECTION_TROUBLE = (HttpError, RateLimited, AuthError)
 MAX_BACKOFF = timedelta(minutes=5)
+QUIET_NOTE_EVERY = timedelta(minutes=1)
+PRUNE_EVERY = timedelta(hours=1)
 
 
 @dataclass
@@ -113,6 +115,8 @@ class SyncEngine:
         self._last_run: dict[str, datetime] = {}
         self._failures = 0
         self._retry_at: datetime | None = None
+        self._quiet_since: dict[str, datetime] = {}
+        self._next_prune: datetime | None = None
 
     # --- running ------------------------------------------------------------------------
 
@@ -217,11 +221,13 @@ class SyncEngine:
                     self.database, self.store, settings, now=self._clock, should_stop=stopping
                 )
         except CONNECTION_TROUBLE as error:
+            self._quiet_since.pop(stream, None)
             report.errors[stream] = error.message
             self._record(stream, error, offline=True)
             self._back_off()
             return False
         except SyncError as error:
+            self._quiet_since.pop(stream, None)
             # An answer came but could not be used (unreadable, refused, unsafe): this stream
             # failed, the others can still go on.
             report.errors[stream] = error.message
@@ -229,7 +235,15 @@ class SyncEngine:
             return True
         report.ran.append(stream)
         self._last_run[stream] = started
-        self._record(stream, None, offline=False, reached=_reached(stream, report))
+        reached = _reached(stream, report)
+        # A stream with nothing to do is noted once a minute, not every few seconds: the
+        # counters share the database and each note is a write.
+        quiet = self._quiet_since.get(stream)
+        if reached or quiet is None or started - quiet >= QUIET_NOTE_EVERY:
+            self._record(stream, None, offline=False, reached=reached)
+            self._quiet_since[stream] = started
+        if reached:
+            self._quiet_since.pop(stream, None)
         self._failures = 0
         self._retry_at = None
         return True
@@ -273,6 +287,10 @@ class SyncEngine:
             log.exception("could not write the sync log")
 
     def _prune_log(self) -> None:
+        now = self._clock()
+        if self._next_prune is not None and now < self._next_prune:
+            return
+        self._next_prune = now + PRUNE_EVERY
         with self.database.unit_of_work() as uow:
             SyncRepository(uow.session).prune_log()
             uow.commit()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
-from fake_store import Clock, FakeStore, ean13, red_id
+from fake_store import T0, Clock, FakeStore, ean13, red_id
 from sqlalchemy import func, select
 
 from redhome_pos.domain.catalog import Product, Sku
@@ -18,6 +18,7 @@ from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.catalog_pull import pull_catalog
 from sync.checks import RefusedData
+from sync.connector import CatalogCursor, CatalogPage
 from sync.settings import CATALOG, SyncSettings
 
 SETTINGS = SyncSettings(warehouse_code="SH01", terminal_id="T1")
@@ -198,3 +199,31 @@ def test_a_pull_stopped_mid_window_resumes_at_the_next_page(database: Database) 
     rest = pull_catalog(database, store, settings, now=clock())
     assert rest.finished and rest.pages == 4 and store.calls["catalog_page"] == 4
     assert count(database, SkuRow) == 550
+
+
+def test_a_full_read_the_catalog_moved_under_deactivates_nothing(database: Database) -> None:
+    store = FakeStore()
+    for n in range(250):
+        store.add_sku(n, updated_at=T0 + timedelta(seconds=n))
+    clock = Clock()
+    pull_catalog(database, store, SETTINGS, now=clock())
+    clock.advance(hours=25)  # the next full read is due
+    read = store.catalog_page
+
+    def moving(cursor: CatalogCursor) -> CatalogPage:
+        page = read(cursor)
+        if cursor.page_no == 1:  # a merchant edits a SKU of page 1 meanwhile
+            store.add_sku(5, updated_at=clock.now + timedelta(seconds=5), price_fen=555)
+        return page
+
+    store.catalog_page = moving  # type: ignore[method-assign]
+    report = pull_catalog(database, store, SETTINGS, now=clock())
+    # One SKU slid from page 2 onto page 1 and was not seen: not taken for gone.
+    assert report.full and report.finished and report.read == 249 and report.deactivated == 0
+    assert all(sku_by_red(database, n).active for n in range(250))  # type: ignore[union-attr]
+    assert any("changed while it was read in full" in text for text in log_texts(database))
+    clock.advance(minutes=15)
+    store.catalog_page = read  # type: ignore[method-assign]
+    after = pull_catalog(database, store, SETTINGS, now=clock())
+    assert not after.full and after.read == 1
+    assert sku_by_red(database, 5).price_fen == 555  # type: ignore[union-attr]
