@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,9 +28,15 @@ def action_button(
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays where scans and typing go
     button.setMinimumHeight(height)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    button.clicked.connect(lambda _=False: slot())
+    button.clicked.connect(lambda *_: slot())
     if key:
         shortcut = QShortcut(QKeySequence(key), parent)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: button.isEnabled() and slot())
+        shortcut.activated.connect(partial(_press_if_enabled, button, slot))
     return button
+
+
+def _press_if_enabled(button: QPushButton, slot: Callable[[], None]) -> None:
+    # A slot must return None: PySide6 mishandles a bool returned to a signal.
+    if button.isEnabled():
+        slot()

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         button.setCheckable(True)
         button.setMinimumHeight(56)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda _=False, k=key: self.show_screen(k))
+        button.clicked.connect(lambda *_, k=key: self.show_screen(k))
         self.nav_group.addButton(button)
         self.nav_layout.insertWidget(self.nav_layout.count() - 1, button)
         self.screens.addWidget(widget)

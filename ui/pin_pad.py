@@ -28,7 +28,7 @@ class PinPad(QWidget):
             button.setAutoDefault(False)  # Enter in a field must not press a key of the pad
             button.setMinimumSize(PIN_KEY_PX + 24, PIN_KEY_PX)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            button.clicked.connect(lambda *_, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
 

@@ -79,7 +79,7 @@ class TenderDialog(QDialog):
         self.quick: dict[str, QPushButton] = {}
         for index, note_fen in enumerate(QUICK_CASH_NOTES_FEN):
             button = self._button(format_fen(note_fen, sign=True).replace(".00", ""), "quickNote")
-            button.clicked.connect(lambda _=False, n=note_fen: self.add_cash(n))
+            button.clicked.connect(lambda *_, n=note_fen: self.add_cash(n))
             notes.addWidget(button, 0, index)
             self.quick[str(note_fen)] = button
         exact = self._button(self.tr("Exact"), "quickNote")

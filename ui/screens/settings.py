@@ -40,7 +40,7 @@ class SettingsScreen(QWidget):
             button.setCheckable(True)
             button.setChecked(code == counter.language)
             button.setMinimumHeight(56)
-            button.clicked.connect(lambda _=False, c=code: self.choose(c))
+            button.clicked.connect(lambda *_, c=code: self.choose(c))
             self.languages.addButton(button)
             self.language_buttons[code] = button
             row.addWidget(button)

@@ -109,7 +109,7 @@ class ShiftScreen(QWidget):
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumHeight(52)
-        button.clicked.connect(lambda _=False: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda *_: slot())  # type: ignore[operator]
         return button
 
     def show_shift(self, shift: Shift | None) -> None:
