@@ -130,3 +130,36 @@ def test_park_and_recall(qtbot: Any, shell: Any, store: Any) -> None:
     assert [line.sku_code for line in sale.cart.lines] == ["MASK-10", "CLN-120"]
     with store.database.reading() as session:
         assert session.scalars(select(ParkedCartRow)).all() == []  # it left the parked list
+
+
+def test_search_as_you_type_in_chinese_and_add_with_enter(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    from ui_helpers import type_chinese
+
+    from redhome_pos.services.catalog_search import rebuild_index
+
+    rebuild_index(store.database)
+    log_in(qtbot, shell)
+    sale = shell.sale
+    qtbot.keyClick(sale.table, Qt.Key.Key_F2)
+    overlay = sale.search
+    assert overlay.isVisible()
+    with qtbot.waitSignal(overlay.results_shown) as shown:
+        type_chinese(overlay.field, "口红")
+    assert shown.args == [1]
+    assert overlay.model.rows[0].code == "LIP-520"
+    assert overlay.model.data(overlay.model.index(0, 2)) == "20"  # stock shown
+    with qtbot.waitSignal(sale.line_added):
+        qtbot.keyClick(overlay.field, Qt.Key.Key_Return)
+    assert not overlay.isVisible()
+    assert [line.sku_code for line in sale.cart.lines] == ["LIP-520"]
+
+    # Pinyin initials find it too (洁面乳: jmr).
+    qtbot.keyClick(sale.table, Qt.Key.Key_F2)
+    overlay.field.clear()
+    with qtbot.waitSignal(overlay.results_shown):
+        qtbot.keyClicks(overlay.field, "jmr")
+    assert [view.code for view in overlay.model.rows] == ["CLN-120"]
+    qtbot.keyClick(overlay.field, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()

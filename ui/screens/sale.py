@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,7 @@ from ui.buttons import action_button
 from ui.cart_table import CartModel, CartTable
 from ui.counter import Counter
 from ui.errors import describe_error
+from ui.search_overlay import SearchOverlay
 
 
 class SaleScreen(QWidget):
@@ -70,7 +71,7 @@ class SaleScreen(QWidget):
         self.note_label = QLabel()
         self.note_label.setObjectName("muted")
 
-        totals = QFrame()
+        self.totals = totals = QFrame()
         totals.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(totals)
         grid.setContentsMargins(14, 8, 14, 8)
@@ -126,6 +127,9 @@ class SaleScreen(QWidget):
         row.setSpacing(12)
         row.addLayout(left, 62)
         row.addLayout(right, 38)
+        self.search = SearchOverlay(counter, self)
+        self.search.chosen.connect(lambda view: self.add_sku(view))
+        self.search.closed.connect(self.activate)
         self.refresh()
 
     # -- what the window wires in ------------------------------------------------------------
@@ -296,10 +300,22 @@ class SaleScreen(QWidget):
             self.pay_requested.emit()
 
     def open_search(self) -> None:
+        self.search.open_overlay()
         self.search_requested.emit()
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.search.isVisible():
+            self.search.setGeometry(self.cart_area())
+
+    def cart_area(self) -> QRect:
+        """Where the search lies: over the cart and its totals, the actions stay in view."""
+        return self.table.geometry().united(self.totals.geometry())
+
     def back(self) -> None:
-        if self.banner.isVisible():
+        if self.search.isVisible():
+            self.search.close_overlay()
+        elif self.banner.isVisible():
             self.banner.hide()
         elif self.note_id:
             self.note_id = None
