@@ -39,6 +39,7 @@ CONNECTION_TROUBLE = (HttpError, RateLimited, AuthError)
 MAX_BACKOFF = timedelta(minutes=5)
 QUIET_NOTE_EVERY = timedelta(minutes=1)
 PRUNE_EVERY = timedelta(hours=1)
+NOTICE_EVERY = timedelta(days=1)
 
 
 @dataclass
@@ -102,7 +103,10 @@ class SyncEngine:
         *,
         clock: Callable[[], datetime] = utcnow,
         holder: str | None = None,
+        notice: Callable[[], str | None] | None = None,
     ) -> None:
+        """``notice`` gives words the manager must see about the connection itself (such as
+        an authorisation about to run out); it is asked once a run and logged once a day."""
         self.database = database
         self.store = store
         self.settings = settings
@@ -116,6 +120,8 @@ class SyncEngine:
         self._failures = 0
         self._retry_at: datetime | None = None
         self._quiet_since: dict[str, datetime] = {}
+        self._notice = notice
+        self._noticed: tuple[str, datetime] | None = None
         self._next_prune: datetime | None = None
 
     # --- running ------------------------------------------------------------------------
@@ -195,6 +201,7 @@ class SyncEngine:
                     break
                 if not self._run_stream(stream, report):
                     break
+            self._log_notice()
             self._prune_log()
         return report
 
@@ -285,6 +292,24 @@ class SyncEngine:
                 uow.commit()
         except Exception:  # pragma: no cover - the database itself is failing
             log.exception("could not write the sync log")
+
+    def _log_notice(self) -> None:
+        if self._notice is None:
+            return
+        try:
+            words = self._notice()
+        except SyncError:
+            return
+        now = self._clock()
+        if not words:
+            self._noticed = None
+            return
+        if self._noticed is not None:
+            said, at = self._noticed
+            if said == words and now - at < NOTICE_EVERY:
+                return
+        self._noticed = (words, now)
+        self._write_log(CONNECTION, "warning", words)
 
     def _prune_log(self) -> None:
         now = self._clock()

@@ -35,7 +35,12 @@ def engine_for_store(config: Config, database: Database) -> Iterator[SyncEngine]
         raise SyncError(detail=f"unknown kind of online store: {online.kind}")
     with red_client(online) as client:
         store = red_online_store(online, client, DatabaseTokenStore(database, online.kind))
-        engine = SyncEngine(database, store, sync_settings(config))
+        engine = SyncEngine(
+            database,
+            store,
+            sync_settings(config),
+            notice=store.authorizer.reconnect_warning,
+        )
         try:
             yield engine
         finally:

@@ -16,6 +16,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockMovementRow
 from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.persistence.repositories.sync import SyncRepository
 from redhome_pos.services.stock import receive
 from sync.engine import SyncEngine, default_holder
 from sync.opening import OpeningStockError, opening_from_count, opening_from_online
@@ -170,3 +171,19 @@ def test_opening_stock_from_a_count_moves_each_sku_to_what_was_counted(
 
 def test_the_lease_ttl_is_minutes_not_forever() -> None:
     assert timedelta(seconds=30) <= SETTINGS.lease_ttl <= timedelta(minutes=10)
+
+
+def test_a_notice_about_the_connection_is_logged_once_a_day(
+    database: Database, store: FakeStore
+) -> None:
+    clock = Clock()
+    words = "The online store authorisation runs out in 2 days. Connect the store again."
+    engine = SyncEngine(database, store, SETTINGS, clock=clock, notice=lambda: words)
+    for _ in range(3):
+        engine.run_once()
+        clock.advance(hours=1)
+    clock.advance(days=1)
+    engine.run_once()
+    with database.reading() as session:
+        logged = [e for e in SyncRepository(session).recent_log(100) if e.message == words]
+    assert len(logged) == 2 and all(e.level == "warning" for e in logged)
