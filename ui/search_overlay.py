@@ -211,19 +211,22 @@ class SearchOverlay(QFrame):
 
     # Arrows move through the results while the cursor stays in the search field.
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.field and isinstance(event, QKeyEvent):
-            if event.type() == event.Type.KeyPress:
-                key = event.key()
-                if key == Qt.Key.Key_Down:
-                    self._move(+1)
-                    return True
-                if key == Qt.Key.Key_Up:
-                    self._move(-1)
-                    return True
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self.choose()
-                    return True
-                if key == Qt.Key.Key_Escape:
-                    self.close_overlay()
-                    return True
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+        ):
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self._move(+1)
+                return True
+            if key == Qt.Key.Key_Up:
+                self._move(-1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.choose()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_overlay()
+                return True
         return super().eventFilter(watched, event)
