@@ -376,8 +376,8 @@ def import_catalog(
             errors.append(_error(row, bad))
             continue
         lines.append(parsed)
-    if errors and not skip_bad_rows:
-        raise _refused(path, errors)
+    # The good rows are written even when others are bad, so that the report names every
+    # problem (a barcode taken in the store, say); without skip_bad_rows it is rolled back.
     with database.unit_of_work() as uow:
         counts, write_errors = _write_catalog(uow.session, lines)
         errors += write_errors
@@ -706,8 +706,6 @@ def import_stock(
         else:
             seen[code] = row.line
             counted.append((row.line, code, int(text)))
-    if errors and not skip_bad_rows:
-        raise _refused(path, errors)
     now = datetime.now(UTC)
     movements = 0
     with database.unit_of_work() as uow:
