@@ -34,6 +34,7 @@ ERROR_TEXTS = (
         "Errors",
         "A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other",
     ),
+    QT_TRANSLATE_NOOP("Errors", "A {kind} cannot be resolved by {resolution}"),
     QT_TRANSLATE_NOOP("Errors", "A {kind} must {direction} stock, not {quantity}"),
     QT_TRANSLATE_NOOP("Errors", "Allocation weights cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "An EAN-13 body has 12 digits: {code}"),
@@ -45,6 +46,7 @@ ERROR_TEXTS = (
         "Errors", "Cannot make a store code from {value!r}: use capital letters, digits and '-'"
     ),
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code} as a {symbology} barcode: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot sort differences by {sort}"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "Card and wallet payments cannot exceed the amount due; change comes only from cash",
@@ -58,6 +60,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Impossible price for {sku}"),
     QT_TRANSLATE_NOOP("Errors", "Label printers here print no pictures; use a receipt printer"),
     QT_TRANSLATE_NOOP("Errors", "Line {line_no} was voided, nothing to return"),
+    QT_TRANSLATE_NOOP("Errors", "Line {line} of {file} is broken: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
@@ -122,13 +125,25 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The barcode is empty"),
     QT_TRANSLATE_NOOP("Errors", "The cart is empty"),
     QT_TRANSLATE_NOOP("Errors", "The discount is more than the amount"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The file {file} is empty"),
+    QT_TRANSLATE_NOOP("Errors", "The file {file} is not a CSV file: {problem}"),
+    QT_TRANSLATE_NOOP("Errors", "The file {file} is too large to import"),
     QT_TRANSLATE_NOOP("Errors", "The float cannot be negative"),
+    QT_TRANSLATE_NOOP("Errors", "The header of {file} is wrong: {first}"),
     QT_TRANSLATE_NOOP("Errors", "The label is too small for its QR code and text"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The label needs {needed} dots but printer {printer} has {height}; shorten the text",
     ),
     QT_TRANSLATE_NOOP("Errors", "The online store call {method} failed: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The online store's certificate could not be verified ({method}). Check the computer's date and the network.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The opening stock has already been taken; count stock instead"),
     QT_TRANSLATE_NOOP("Errors", "The picture {name} cannot be read"),
     QT_TRANSLATE_NOOP("Errors", "The quantity must be at least 1"),
@@ -173,6 +188,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "the store's warehouse code is required"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{count} rows of {file} have errors, nothing was imported; first: {first}"
+    ),
     QT_TRANSLATE_NOOP("Errors", "{due} fen still to pay"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) cannot approve {action}"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may not {action} without approval"),

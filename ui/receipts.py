@@ -17,7 +17,6 @@ from printers.templates.data import (
     StoreHeader,
     TenderLine,
 )
-from printers.templates.from_sale import receipt_from_sale
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.shift import ShiftReport
 from redhome_pos.domain.tender import TenderKind
@@ -37,11 +36,8 @@ def store_header(counter: Counter) -> StoreHeader:
     )
 
 
-def _queue_receipt(
-    queue: PrintQueue, sale: Sale, header: StoreHeader, secret: str, footer: str, drawer: bool
-) -> int:
-    data = receipt_from_sale(sale, store=header, code_secret=secret, footer=footer)
-    job_id = queue.enqueue_receipt(data)
+def _queue_receipt(queue: PrintQueue, sale_id: int, drawer: bool) -> int:
+    job_id = queue.enqueue_sale_receipt(sale_id)
     if drawer:
         queue.kick_drawer()
     return job_id
@@ -56,10 +52,7 @@ def print_sale(counter: Counter, sale: Sale, *, open_drawer: bool) -> None:
     counter.slow_worker.submit(
         _queue_receipt,
         queue,
-        sale,
-        store_header(counter),
-        counter.context.code_secret,
-        counter.context.receipt_footer,
+        sale.id,
         open_drawer,
         on_error=lambda error: log.error("receipt %s not queued: %s", sale.receipt_no, error),
     )

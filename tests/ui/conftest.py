@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import SECRET
 
 from printers.profile import PrinterProfile
-from printers.queue import PrintQueue
+from printers.queue import PrintQueue, ReceiptSettings
+from printers.templates.data import StoreHeader
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.domain.staff import ScryptCost, Staff
@@ -72,7 +73,13 @@ def shell(qtbot, store: Store) -> Iterator[object]:  # type: ignore[no-untyped-d
 
     app = application()
     install_language(app, "en")
-    queue = PrintQueue(store.database, {"receipt": PrinterProfile(name="receipt")})
+    header = StoreHeader("REDHOME 上海静安店", "静安区南京西路 1 号", "SH001")
+    queue = PrintQueue(
+        store.database,
+        {"receipt": PrinterProfile(name="receipt")},
+        terminal_id="T1",
+        receipt_settings=ReceiptSettings(header, SECRET),
+    )
     context = AppContext(
         database=store.database,
         store_code="SH001",

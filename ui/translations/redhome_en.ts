@@ -305,572 +305,622 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="37" />
+        <source>A {kind} cannot be resolved by {resolution}</source>
+        <translation>A {kind} cannot be resolved by {resolution}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="38" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>A {kind} must {direction} stock, not {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="39" />
         <source>Allocation weights cannot be negative</source>
         <translation>Allocation weights cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="40" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>An EAN-13 body has 12 digits: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="41" />
         <source>An exchange needs something new in the cart</source>
         <translation>An exchange needs something new in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="42" />
         <source>At most two decimals (fen): {text}</source>
         <translation>At most two decimals (fen): {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="43" />
         <source>At most {limit} of one item per line</source>
         <translation>At most {limit} of one item per line</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="44" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>Cannot make a QR code of this text: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="45" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>Cannot make a store code from {value!r}: use capital letters, digits and '-'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47" />
+        <location filename="../error_texts.py" line="48" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>Cannot print {code} as a {symbology} barcode: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="49" />
+        <source>Cannot sort differences by {sort}</source>
+        <translation>Cannot sort differences by {sort}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="50" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>Card and wallet payments cannot exceed the amount due; change comes only from cash</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="52" />
+        <location filename="../error_texts.py" line="54" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>Check digit wrong in {code}: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="55" />
         <source>Choose at least one line to return</source>
         <translation>Choose at least one line to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="56" />
+        <location filename="../error_texts.py" line="205" />
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="55" />
+        <location filename="../error_texts.py" line="57" />
         <source>Give a reason for the cash movement</source>
         <translation>Give a reason for the cash movement</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="56" />
+        <location filename="../error_texts.py" line="58" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>Impossible VAT rate: {rate} basis points</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="57" />
+        <location filename="../error_texts.py" line="59" />
         <source>Impossible price</source>
         <translation>Impossible price</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="60" />
         <source>Impossible price for {sku}</source>
         <translation>Impossible price for {sku}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="61" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>Label printers here print no pictures; use a receipt printer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="62" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>Line {line_no} was voided, nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="63" />
+        <source>Line {line} of {file} is broken: {problem}</source>
+        <translation>Line {line} of {file} is broken: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="64" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>No SKU {sku_id} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="65" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>No code secret is set for this store: store codes cannot be checked</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="68" />
         <source>No line {line_no} in the cart</source>
         <translation>No line {line_no} in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="66" />
+        <location filename="../error_texts.py" line="69" />
         <source>No line {line_no} on this sale</source>
         <translation>No line {line_no} on this sale</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="67" />
+        <location filename="../error_texts.py" line="70" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>No parked cart {cart_id} at this terminal</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="71" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>No product has the code {code}: check the label or search by name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="71" />
+        <location filename="../error_texts.py" line="74" />
         <source>No product {sku_id}</source>
         <translation>No product {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="72" />
+        <location filename="../error_texts.py" line="75" />
         <source>No receipt preset for {columns} columns</source>
         <translation>No receipt preset for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="73" />
+        <location filename="../error_texts.py" line="76" />
         <source>No sale with receipt number {receipt}</source>
         <translation>No sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="77" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>No shift is open at {terminal}: open a shift first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="78" />
         <source>Not a UPC-E code: {code}</source>
         <translation>Not a UPC-E code: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="79" />
         <source>Not a barcode: {code}</source>
         <translation>Not a barcode: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="80" />
         <source>Not a code the store knows: {preview}</source>
         <translation>Not a code the store knows: {preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="81" />
         <source>Not a percentage: {text}</source>
         <translation>Not a percentage: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="82" />
         <source>Not a store code</source>
         <translation>Not a store code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="83" />
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="84" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="82" />
+        <location filename="../error_texts.py" line="85" />
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="86" />
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="87" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88" />
+        <location filename="../error_texts.py" line="91" />
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89" />
+        <location filename="../error_texts.py" line="92" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90" />
+        <location filename="../error_texts.py" line="93" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="94" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="95" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="96" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="97" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="95" />
+        <location filename="../error_texts.py" line="98" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="99" />
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="100" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="101" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="104" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="104" />
+        <location filename="../error_texts.py" line="107" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="105" />
+        <location filename="../error_texts.py" line="108" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="106" />
+        <location filename="../error_texts.py" line="109" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="110" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="111" />
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="112" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="113" />
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="114" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="115" />
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="116" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="117" />
+        <location filename="../error_texts.py" line="120" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="118" />
+        <location filename="../error_texts.py" line="121" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="119" />
+        <location filename="../error_texts.py" line="122" />
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="123" />
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="124" />
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="125" />
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="126" />
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="127" />
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="128" />
+        <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
+        <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="132" />
+        <source>The file {file} is empty</source>
+        <translation>The file {file} is empty</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="133" />
+        <source>The file {file} is not a CSV file: {problem}</source>
+        <translation>The file {file} is not a CSV file: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="134" />
+        <source>The file {file} is too large to import</source>
+        <translation>The file {file} is too large to import</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="136" />
+        <source>The header of {file} is wrong: {first}</source>
+        <translation>The header of {file} is wrong: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="137" />
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="138" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131" />
+        <location filename="../error_texts.py" line="142" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="143" />
+        <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
+        <translation>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="147" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="133" />
+        <location filename="../error_texts.py" line="148" />
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="134" />
+        <location filename="../error_texts.py" line="149" />
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="150" />
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="151" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="139" />
+        <location filename="../error_texts.py" line="154" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="140" />
+        <location filename="../error_texts.py" line="155" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and '-', at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="158" />
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="144" />
+        <location filename="../error_texts.py" line="159" />
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="145" />
+        <location filename="../error_texts.py" line="160" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="146" />
+        <location filename="../error_texts.py" line="161" />
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="162" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="163" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="164" />
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="165" />
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="166" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152" />
+        <location filename="../error_texts.py" line="167" />
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153" />
+        <location filename="../error_texts.py" line="168" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="156" />
+        <location filename="../error_texts.py" line="171" />
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157" />
+        <location filename="../error_texts.py" line="172" />
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="173" />
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="174" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="175" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="176" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="162" />
+        <location filename="../error_texts.py" line="177" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="165" />
+        <location filename="../error_texts.py" line="180" />
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="166" />
+        <location filename="../error_texts.py" line="181" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="182" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="183" />
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="169" />
+        <location filename="../error_texts.py" line="184" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="187" />
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="188" />
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="189" />
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="190" />
         <source>the store's warehouse code is required</source>
         <translation>the store's warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="191" />
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="194" />
         <source>{due} fen still to pay</source>
         <translation>{due} fen still to pay</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="177" />
+        <location filename="../error_texts.py" line="195" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="178" />
+        <location filename="../error_texts.py" line="196" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="179" />
+        <location filename="../error_texts.py" line="197" />
         <source>{name} is locked after too many wrong PINs; try again after {until}</source>
         <translation>{name} is locked after too many wrong PINs; try again after {until}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182" />
+        <location filename="../error_texts.py" line="200" />
         <source>{name} may not manage staff</source>
         <translation>{name} may not manage staff</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="201" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186" />
+        <location filename="../error_texts.py" line="204" />
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
@@ -1064,6 +1114,29 @@
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsScreen</name>
     <message>
         <location filename="../screens/returns.py" line="52" />
@@ -1182,109 +1255,137 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="65" />
+        <location filename="../screens/sale.py" line="66" />
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="95" />
+        <location filename="../screens/sale.py" line="96" />
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="96" />
+        <location filename="../screens/sale.py" line="97" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97" />
+        <location filename="../screens/sale.py" line="98" />
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98" />
+        <location filename="../screens/sale.py" line="99" />
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99" />
+        <location filename="../screens/sale.py" line="100" />
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100" />
+        <location filename="../screens/sale.py" line="101" />
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101" />
+        <location filename="../screens/sale.py" line="102" />
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102" />
+        <location filename="../screens/sale.py" line="103" />
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103" />
+        <location filename="../screens/sale.py" line="104" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104" />
+        <location filename="../screens/sale.py" line="105" />
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105" />
+        <location filename="../screens/sale.py" line="106" />
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="107" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115" />
+        <location filename="../screens/sale.py" line="116" />
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="166" />
+        <location filename="../screens/sale.py" line="170" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="219" />
+        <location filename="../screens/sale.py" line="223" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="224" />
+        <location filename="../screens/sale.py" line="228" />
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="236" />
+        <location filename="../screens/sale.py" line="240" />
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="238" />
+        <location filename="../screens/sale.py" line="242" />
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241" />
+        <location filename="../screens/sale.py" line="245" />
         <source>Discounts: {amount}</source>
         <translation>Discounts: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="244" />
+        <location filename="../screens/sale.py" line="248" />
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchOverlay</name>
+    <message>
+        <location filename="../search_overlay.py" line="106" />
+        <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
+        <translation>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="112" />
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="169" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="184" />
+        <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
+        <translation>{count}{more} found. ↑↓ choose, Enter adds.</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="189" />
+        <source>Nothing found for “{query}”</source>
+        <translation>Nothing found for “{query}”</translation>
     </message>
 </context>
 <context>

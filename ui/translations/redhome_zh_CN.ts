@@ -305,572 +305,622 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="37" />
+        <source>A {kind} cannot be resolved by {resolution}</source>
+        <translation>{kind} 不能用 {resolution} 处理</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="38" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="39" />
         <source>Allocation weights cannot be negative</source>
         <translation>分摊权重不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="40" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>EAN-13 主体应为 12 位：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="41" />
         <source>An exchange needs something new in the cart</source>
         <translation>换货需要在购物车中加入新商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="42" />
         <source>At most two decimals (fen): {text}</source>
         <translation>最多两位小数（分）：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="43" />
         <source>At most {limit} of one item per line</source>
         <translation>每行同一商品最多 {limit} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="44" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>无法为此文本生成二维码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="45" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>无法用 {value!r} 生成门店码：请使用大写字母、数字和“-”</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47" />
+        <location filename="../error_texts.py" line="48" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>无法将 {code} 打印为 {symbology} 条码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="49" />
+        <source>Cannot sort differences by {sort}</source>
+        <translation>不能按 {sort} 排序差异</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="50" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>银行卡和钱包支付不能超过应收金额；只有现金可以找零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="52" />
+        <location filename="../error_texts.py" line="54" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>条码 {code} 校验位错误：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="55" />
         <source>Choose at least one line to return</source>
         <translation>请至少选择一行退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="56" />
+        <location filename="../error_texts.py" line="205" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="55" />
+        <location filename="../error_texts.py" line="57" />
         <source>Give a reason for the cash movement</source>
         <translation>请填写现金存取原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="56" />
+        <location filename="../error_texts.py" line="58" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>不可能的增值税率：{rate} 基点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="57" />
+        <location filename="../error_texts.py" line="59" />
         <source>Impossible price</source>
         <translation>价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="60" />
         <source>Impossible price for {sku}</source>
         <translation>{sku} 的价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="61" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>此处的标签打印机不能打印图片；请使用小票打印机</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="62" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>第 {line_no} 行已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="63" />
+        <source>Line {line} of {file} is broken: {problem}</source>
+        <translation>{file} 第 {line} 行有误：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="64" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>商品库中没有 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="65" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>本店未设置门店码密钥：无法校验门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="68" />
         <source>No line {line_no} in the cart</source>
         <translation>购物车中没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="66" />
+        <location filename="../error_texts.py" line="69" />
         <source>No line {line_no} on this sale</source>
         <translation>此销售单没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="67" />
+        <location filename="../error_texts.py" line="70" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>本收银台没有挂单 {cart_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="71" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>没有编码为 {code} 的商品：请核对标签或按名称搜索</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="71" />
+        <location filename="../error_texts.py" line="74" />
         <source>No product {sku_id}</source>
         <translation>没有商品 {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="72" />
+        <location filename="../error_texts.py" line="75" />
         <source>No receipt preset for {columns} columns</source>
         <translation>没有 {columns} 列的小票预设</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="73" />
+        <location filename="../error_texts.py" line="76" />
         <source>No sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="77" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>收银台 {terminal} 没有进行中的班次：请先开班</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="78" />
         <source>Not a UPC-E code: {code}</source>
         <translation>不是 UPC-E 码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="79" />
         <source>Not a barcode: {code}</source>
         <translation>不是条码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="80" />
         <source>Not a code the store knows: {preview}</source>
         <translation>门店无法识别此码：{preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="81" />
         <source>Not a percentage: {text}</source>
         <translation>不是百分比：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="82" />
         <source>Not a store code</source>
         <translation>不是门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="83" />
         <source>Not an amount: {text}</source>
         <translation>不是金额：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="84" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>{sku} 库存不足：现有 {on_hand}，需要 {wanted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="82" />
+        <location filename="../error_texts.py" line="85" />
         <source>Nothing to allocate the amount to</source>
         <translation>没有可分摊金额的对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="86" />
         <source>Nothing was read: scan again</source>
         <translation>未读到内容：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="87" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>线上订单 {order} 含有门店未知的 SKU（{skus}）：请先在商品库中关联</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88" />
+        <location filename="../error_texts.py" line="91" />
         <source>Online order {order} has already been delivered</source>
         <translation>线上订单 {order} 已交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89" />
+        <location filename="../error_texts.py" line="92" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>线上订单 {order} 不由本店履约</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90" />
+        <location filename="../error_texts.py" line="93" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>线上订单 {order} 已取消：请勿交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="94" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>{sku} 仅剩 {left} 件可退</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="95" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>第 {number}/{count} 个包裹不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="96" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>打印机 {printer} 的设置中没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="97" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>打印机 {printer} 是标签打印机，没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="95" />
+        <location filename="../error_texts.py" line="98" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>打印机 {printer} 需要文件或设备路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="99" />
         <source>Printer {printer} needs a host address</source>
         <translation>打印机 {printer} 需要主机地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="100" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>打印机 {printer} 需要安装 {package} 软件包</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="101" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>打印机 {printer}：点宽 {value} 不足以打印 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="104" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>打印机 {printer}：编码须为 gbk 或 gb18030，不能是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="104" />
+        <location filename="../error_texts.py" line="107" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>打印机 {printer}：未知的打印语言 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="105" />
+        <location filename="../error_texts.py" line="108" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>打印机 {printer}：未知的连接方式 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="106" />
+        <location filename="../error_texts.py" line="109" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>打印机 {printer}：{value} 列不是有效的纸宽</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="110" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="111" />
         <source>Return at least one</source>
         <translation>至少退一件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="112" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>销售单 {receipt} 已有退货，不能作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="113" />
         <source>Sale {receipt} is already voided</source>
         <translation>销售单 {receipt} 已作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="114" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>销售单 {receipt} 已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="115" />
         <source>Scan a RED note first, then its products</source>
         <translation>请先扫描小红书笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="116" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="117" />
+        <location filename="../error_texts.py" line="120" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>二维码内容过多，此尺寸标签放不下</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="118" />
+        <location filename="../error_texts.py" line="121" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="119" />
+        <location filename="../error_texts.py" line="122" />
         <source>The amount cannot be negative: {text}</source>
         <translation>金额不能为负：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="123" />
         <source>The amount is too large: {text}</source>
         <translation>金额过大：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="124" />
         <source>The amount must be more than zero</source>
         <translation>金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="125" />
         <source>The barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="126" />
         <source>The cart is empty</source>
         <translation>购物车是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="127" />
         <source>The discount is more than the amount</source>
         <translation>折扣超过了金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="128" />
+        <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码（第 {line} 行）；请另存为 CSV UTF-8 后重试</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="132" />
+        <source>The file {file} is empty</source>
+        <translation>文件 {file} 是空的</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="133" />
+        <source>The file {file} is not a CSV file: {problem}</source>
+        <translation>文件 {file} 不是 CSV 文件：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="134" />
+        <source>The file {file} is too large to import</source>
+        <translation>文件 {file} 太大，无法导入</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
         <source>The float cannot be negative</source>
         <translation>备用金不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="136" />
+        <source>The header of {file} is wrong: {first}</source>
+        <translation>{file} 的表头不对：{first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="137" />
         <source>The label is too small for its QR code and text</source>
         <translation>标签太小，放不下二维码和文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="138" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131" />
+        <location filename="../error_texts.py" line="142" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="143" />
+        <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
+        <translation>无法验证线上店铺的证书（{method}）。请检查电脑日期和网络。</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="147" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>期初库存已录入；请改用盘点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="133" />
+        <location filename="../error_texts.py" line="148" />
         <source>The picture {name} cannot be read</source>
         <translation>无法读取图片 {name}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="134" />
+        <location filename="../error_texts.py" line="149" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="150" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="151" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="139" />
+        <location filename="../error_texts.py" line="154" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="140" />
+        <location filename="../error_texts.py" line="155" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="158" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="144" />
+        <location filename="../error_texts.py" line="159" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="145" />
+        <location filename="../error_texts.py" line="160" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="146" />
+        <location filename="../error_texts.py" line="161" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="162" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="163" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="164" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="165" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="166" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152" />
+        <location filename="../error_texts.py" line="167" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153" />
+        <location filename="../error_texts.py" line="168" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="156" />
+        <location filename="../error_texts.py" line="171" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157" />
+        <location filename="../error_texts.py" line="172" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="173" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="174" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="175" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="176" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="162" />
+        <location filename="../error_texts.py" line="177" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="165" />
+        <location filename="../error_texts.py" line="180" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="166" />
+        <location filename="../error_texts.py" line="181" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="182" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="183" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="169" />
+        <location filename="../error_texts.py" line="184" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="187" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="188" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="189" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="190" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="191" />
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="194" />
         <source>{due} fen still to pay</source>
         <translation>仍需支付 {due} 分</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="177" />
+        <location filename="../error_texts.py" line="195" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="178" />
+        <location filename="../error_texts.py" line="196" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="179" />
+        <location filename="../error_texts.py" line="197" />
         <source>{name} is locked after too many wrong PINs; try again after {until}</source>
         <translation>{name} 因密码错误次数过多已被锁定；请在 {until} 之后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182" />
+        <location filename="../error_texts.py" line="200" />
         <source>{name} may not manage staff</source>
         <translation>{name} 无权管理员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="201" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186" />
+        <location filename="../error_texts.py" line="204" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
@@ -1064,6 +1114,29 @@
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="63" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsScreen</name>
     <message>
         <location filename="../screens/returns.py" line="52" />
@@ -1182,109 +1255,137 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="65" />
+        <location filename="../screens/sale.py" line="66" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="95" />
+        <location filename="../screens/sale.py" line="96" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="96" />
+        <location filename="../screens/sale.py" line="97" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97" />
+        <location filename="../screens/sale.py" line="98" />
         <source>Qty +1</source>
         <translation>数量 +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98" />
+        <location filename="../screens/sale.py" line="99" />
         <source>Qty −1</source>
         <translation>数量 −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99" />
+        <location filename="../screens/sale.py" line="100" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100" />
+        <location filename="../screens/sale.py" line="101" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101" />
+        <location filename="../screens/sale.py" line="102" />
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102" />
+        <location filename="../screens/sale.py" line="103" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103" />
+        <location filename="../screens/sale.py" line="104" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104" />
+        <location filename="../screens/sale.py" line="105" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105" />
+        <location filename="../screens/sale.py" line="106" />
         <source>Open drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="107" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115" />
+        <location filename="../screens/sale.py" line="116" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="166" />
+        <location filename="../screens/sale.py" line="170" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>这是包裹码或取货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="219" />
+        <location filename="../screens/sale.py" line="223" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="224" />
+        <location filename="../screens/sale.py" line="228" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="236" />
+        <location filename="../screens/sale.py" line="240" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="238" />
+        <location filename="../screens/sale.py" line="242" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241" />
+        <location filename="../screens/sale.py" line="245" />
         <source>Discounts: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="244" />
+        <location filename="../screens/sale.py" line="248" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchOverlay</name>
+    <message>
+        <location filename="../search_overlay.py" line="106" />
+        <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
+        <translation>名称、拼音首字母、条码或商品编码（如 口红、khs、LIP-520）</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="112" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="169" />
+        <source>Searching…</source>
+        <translation>搜索中…</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="184" />
+        <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
+        <translation>找到 {count}{more} 个。↑↓ 选择，Enter 加入。</translation>
+    </message>
+    <message>
+        <location filename="../search_overlay.py" line="189" />
+        <source>Nothing found for “{query}”</source>
+        <translation>没有找到“{query}”</translation>
     </message>
 </context>
 <context>
