@@ -166,9 +166,15 @@ def _encoding_error(error: UnicodeDecodeError) -> CsvImportError:
 def _read_rows(
     path: Path, columns: Sequence[str], required: Sequence[str]
 ) -> tuple[list[str], list[_Row]]:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise CsvImportError("The file {file} is too large to import", file=str(path))
-    text = decode(path.read_bytes())
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CsvImportError("The file {file} is too large to import", file=str(path))
+        data = path.read_bytes()
+    except OSError as error:
+        raise CsvImportError(
+            "Cannot read {file}: {problem}", file=str(path), problem=error.strerror or str(error)
+        ) from error
+    text = decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [_clean_header(cell) for cell in next(reader)]
