@@ -22,6 +22,8 @@ from redhome_pos.persistence.repositories import StockRepository
 from redhome_pos.services import audit, checkout, parking, returns, shifts
 from redhome_pos.services.staff import Approver, approve
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 @pytest.fixture
 def store(database: Database) -> Store:
@@ -118,7 +120,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     park_cart = Cart()
     park_cart.add(store.items["MASK-10"], 2)
     parked_id = parking.park(db, till, clerk, park_cart, "顾客去取钱包")
-    db2 = Database(str(db.engine.url))
+    db2 = Database(db.engine.url.render_as_string(hide_password=False))
     [parked] = parking.parked(db2, till)
     assert parked.label == "顾客去取钱包"
     recalled = parking.recall(db2, till, clerk, parked_id)

@@ -12,6 +12,8 @@ from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit
 from redhome_pos.services.staff import login, login_badge
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 @pytest.fixture
 def store(database: Database) -> Store:

@@ -17,6 +17,8 @@ from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit, checkout, returns, shifts
 from redhome_pos.services.staff import Approver, add_staff, approve
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 @pytest.fixture
 def store(database: Database) -> Store:
