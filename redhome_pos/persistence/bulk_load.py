@@ -127,13 +127,17 @@ def load_catalog(
     """
     totals = [0, 0, 0, 0]
     batch: list[NewProduct] = []
-    for new in products:
-        batch.append(new)
-        if len(batch) >= batch_products:
+    try:
+        for new in products:
+            batch.append(new)
+            if len(batch) >= batch_products:
+                _write(database, batch, terminal_id, reason, totals)
+                batch = []
+        if batch:
             _write(database, batch, terminal_id, reason, totals)
-            batch = []
-    if batch:
-        _write(database, batch, terminal_id, reason, totals)
+    finally:
+        # Close the pooled connections so the large page cache of the load is given back.
+        database.engine.dispose()
     return LoadResult(*totals)
 
 
