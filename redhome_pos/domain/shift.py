@@ -80,6 +80,10 @@ class ShiftReport:
     figures: ShiftFigures
     counted_fen: dict[str, int] = field(default_factory=dict)
     id: int | None = None
+    # The newest audit event when the report was made: deleting audit events up to here is
+    # found by ``audit verify`` even if the deleted events were the newest of the chain.
+    audit_seq: int = 0
+    audit_hash: str = ""
 
     @property
     def expected_fen(self) -> dict[str, int]:
@@ -100,6 +104,8 @@ class ShiftReport:
             "created_at": self.created_at.isoformat(),
             "staff_id": self.staff_id,
             "counted_fen": dict(self.counted_fen),
+            "audit_seq": self.audit_seq,
+            "audit_hash": self.audit_hash,
             "figures": {
                 "shift_id": figures.shift_id,
                 "float_fen": figures.float_fen,
@@ -134,4 +140,6 @@ class ShiftReport:
             figures=ShiftFigures(**raw),
             counted_fen=dict(data["counted_fen"]),
             id=report_id,
+            audit_seq=int(data.get("audit_seq", 0)),
+            audit_hash=str(data.get("audit_hash", "")),
         )

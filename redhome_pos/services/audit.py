@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.audit import AuditAction, AuditEvent, ChainBreak, verify_chain
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
+from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.services.counter import Till
 
 
@@ -38,9 +39,22 @@ def record_action(
 
 
 def verify(database: Database) -> list[ChainBreak]:
-    """Every break in the audit chain (empty when no row was edited or deleted)."""
+    """Every break in the audit chain (empty when no row was edited or deleted).
+
+    Besides the chain itself, every Z report names the newest event at its close: if that
+    event is gone or different, the newest events were deleted or rewritten.
+    """
     with database.reading() as session:
-        return verify_chain(AuditRepository(session).events())
+        repo = AuditRepository(session)
+        breaks = verify_chain(repo.events())
+        for shift_id, seq, digest in ShiftRepository(session).z_audit_anchors():
+            if seq and repo.hash_of(seq) != digest:
+                breaks.append(
+                    ChainBreak(
+                        seq, f"is missing or changed; the Z report of shift {shift_id} names it"
+                    )
+                )
+    return breaks
 
 
 def head(database: Database) -> AuditEvent | None:

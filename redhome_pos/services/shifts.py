@@ -12,6 +12,7 @@ from redhome_pos.domain.shift import Shift, ShiftError, ShiftReport
 from redhome_pos.domain.staff import Permission, Staff, require
 from redhome_pos.domain.tender import TenderKind
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.services import audit
 from redhome_pos.services.checkout import open_shift_of
@@ -152,8 +153,17 @@ def close_shift(
         approval = use_approval(session, till, staff, Permission.CLOSE_SHIFT, approval_id)
         shifts = ShiftRepository(session)
         now = till.now()
+        head = AuditRepository(session).head()
         report = ShiftReport(
-            "Z", shift.id, till.terminal_id, now, staff.id, shifts.figures(shift), dict(counted_fen)
+            "Z",
+            shift.id,
+            till.terminal_id,
+            now,
+            staff.id,
+            shifts.figures(shift),
+            dict(counted_fen),
+            audit_seq=head.seq if head else 0,
+            audit_hash=head.hash if head else "",
         )
         report_id = shifts.add_report(report)
         shifts.close(shift.id, staff.id, now)

@@ -71,6 +71,18 @@ def test_a_deleted_row_is_found(store: Store) -> None:
     assert "missing" in breaks[0].problem
 
 
+def test_deleting_the_newest_events_is_found_through_the_z_report(store: Store) -> None:
+    db = store.database
+    z = shifts.close_shift(db, store.till, store.manager, {"cash": 30_000})
+    assert z.audit_seq > 0
+    assert audit.verify(db) == []
+    with db.engine.begin() as c:  # remove the newest events, the shift close among them
+        c.execute(text("DELETE FROM audit_events WHERE seq >= :seq"), {"seq": z.audit_seq})
+    breaks = audit.verify(db)
+    assert [b.seq for b in breaks] == [z.audit_seq]
+    assert "Z report" in breaks[0].problem
+
+
 def test_audit_verify_command(store: Store, db_path: Path, tmp_path: Path, capsys: Any) -> None:
     config = write_config(tmp_path, db_path)
     assert main(["--config", str(config), "audit", "verify"]) == 0

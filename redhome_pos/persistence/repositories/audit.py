@@ -71,6 +71,9 @@ class AuditRepository:
         )
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
 
+    def hash_of(self, seq: int) -> str | None:
+        return self._session.scalar(select(AuditEventRow.hash).where(AuditEventRow.seq == seq))
+
     def events(self, batch: int = 1000) -> Iterator[AuditEvent]:
         """Every event in order, read in batches (the log grows without bound)."""
         last = 0

@@ -208,6 +208,16 @@ class ShiftRepository:
         )
         return ShiftReport.from_dict(row.report, row.id) if row else None
 
+    def z_audit_anchors(self) -> list[tuple[int, int, str]]:
+        """(shift id, audit seq, audit hash) recorded by every Z report."""
+        rows = self._session.execute(
+            select(ShiftReportRow.shift_id, ShiftReportRow.report).where(ShiftReportRow.kind == "Z")
+        ).all()
+        return [
+            (int(shift_id), int(report.get("audit_seq", 0)), str(report.get("audit_hash", "")))
+            for shift_id, report in rows
+        ]
+
 
 class ParkedCartRepository:
     """Carts put aside at a terminal; they survive a restart until recalled."""
