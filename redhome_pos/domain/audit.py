@@ -34,6 +34,9 @@ class AuditAction(enum.StrEnum):
     SHIFT_CLOSE = "shift_close"
     SETTINGS_CHANGE = "settings_change"
     STAFF_CHANGE = "staff_change"
+    RECONCILE_DECISION = "reconcile_decision"
+    STOCK_COUNT_POSTED = "stock_count_posted"
+    DELIVERY_RECEIVED = "delivery_received"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ class Permission(enum.StrEnum):
     CASH_IN_OUT = "cash_in_out"
     CLOSE_SHIFT = "close_shift"
     RECONCILE = "reconcile"
+    POST_COUNT = "post_count"
+    RECEIVE_STOCK = "receive_stock"
     SETTINGS = "settings"
     MANAGE_STAFF = "manage_staff"
 
