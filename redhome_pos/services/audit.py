@@ -7,7 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from redhome_pos.domain.audit import AuditAction, AuditEvent, ChainBreak, verify_chain
+from redhome_pos.domain.audit import (
+    GENESIS_HASH,
+    AuditAction,
+    AuditEvent,
+    ChainBreak,
+    verify_chain,
+)
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.persistence.repositories.shifts import ShiftRepository
@@ -41,12 +47,21 @@ def record_action(
 def verify(database: Database) -> list[ChainBreak]:
     """Every break in the audit chain (empty when no row was edited or deleted).
 
-    Besides the chain itself, every Z report names the newest event at its close: if that
-    event is gone or different, the newest events were deleted or rewritten.
+    Besides the chain itself, the head row and every Z report name the newest event at their
+    time: if that event is gone or different, the newest events were deleted or rewritten.
     """
     with database.reading() as session:
         repo = AuditRepository(session)
         breaks = verify_chain(repo.events())
+        newest = repo.head()
+        seq, digest = repo.recorded_head()
+        if (newest.seq if newest else 0, newest.hash if newest else GENESIS_HASH) != (
+            seq,
+            digest,
+        ):
+            breaks.append(
+                ChainBreak(seq, "the newest events are missing or changed (the head says so)")
+            )
         for shift_id, seq, digest in ShiftRepository(session).z_audit_anchors():
             if seq and repo.hash_of(seq) != digest:
                 breaks.append(

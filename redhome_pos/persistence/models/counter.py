@@ -211,3 +211,18 @@ class AuditEventRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_events_action", "action", "seq"),)
+
+
+class AuditHeadRow(Base):
+    """The newest event of the audit chain, in one row (id 1).
+
+    Appending updates this row first, so concurrent appends from several terminals on one
+    server queue on its row lock instead of forking the chain; ``audit verify`` also compares
+    it with the newest event, which finds deleted newest events.
+    """
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))

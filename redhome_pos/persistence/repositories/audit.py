@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import GENESIS_HASH, AuditEvent, event_hash
@@ -14,6 +14,7 @@ from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import AuditEventRow
 
 _EVENTS = Base.metadata.tables["audit_events"]
+_HEAD = Base.metadata.tables["audit_head"]
 
 
 def _event(row: AuditEventRow) -> AuditEvent:
@@ -36,6 +37,13 @@ class AuditRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def recorded_head(self) -> tuple[int, str]:
+        """The (seq, hash) the head row holds: the newest event ever appended."""
+        row = self._session.execute(
+            select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1)
+        ).first()
+        return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+
     def head(self) -> AuditEvent | None:
         row = self._session.scalar(select(AuditEventRow).order_by(AuditEventRow.seq.desc()))
         return _event(row) if row else None
@@ -48,13 +56,17 @@ class AuditRepository:
         at: datetime,
         detail: dict[str, Any],
     ) -> AuditEvent:
+        # Taking the next number updates the head row: on a shared server a second terminal
+        # waits here for the first one's commit and then reads the new head.
         head = self._session.execute(
-            select(AuditEventRow.seq, AuditEventRow.hash)
-            .order_by(AuditEventRow.seq.desc())
-            .limit(1)
+            update(_HEAD)
+            .where(_HEAD.c.id == 1)
+            .values(seq=_HEAD.c.seq + 1)
+            .returning(_HEAD.c.seq, _HEAD.c.hash)
         ).first()
-        seq = head[0] + 1 if head else 1
-        prev_hash = head[1] if head else GENESIS_HASH
+        if head is None:
+            raise RuntimeError("the audit head row is missing: run `redhome-pos db upgrade`")
+        seq, prev_hash = int(head[0]), str(head[1])
         # Microseconds survive every backend; the hash covers exactly what is stored.
         digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail)
         self._session.execute(
@@ -69,6 +81,7 @@ class AuditRepository:
                 hash=digest,
             )
         )
+        self._session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(hash=digest))
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
 
     def hash_of(self, seq: int) -> str | None:

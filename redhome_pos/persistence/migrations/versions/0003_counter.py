@@ -31,6 +31,13 @@ def upgrade() -> None:
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.create_index('ix_audit_events_action', ['action', 'seq'], unique=False)
 
+    audit_head = op.create_table('audit_head',
+    sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
+    )
+    op.bulk_insert(audit_head, [{'id': 1, 'seq': 0, 'hash': '0' * 64}])
     op.create_table('receipt_sequences',
     sa.Column('terminal_id', sa.String(length=32), nullable=False),
     sa.Column('business_date', sa.Date(), nullable=False),
@@ -282,6 +289,7 @@ def downgrade() -> None:
     op.drop_table('parked_carts')
     op.drop_table('approvals')
     op.drop_table('receipt_sequences')
+    op.drop_table('audit_head')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_index('ix_audit_events_action')
 
