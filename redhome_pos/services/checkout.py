@@ -53,35 +53,58 @@ def open_shift_of(session: Session, till: Till) -> Shift:
 
 
 def _check_approvals(
-    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals
+    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals, receipt_no: str
 ) -> None:
-    """Price overrides and discounts above the seller's limit need an approval each."""
+    """Price overrides and discounts above the seller's limit need an approval each; every
+    override, and every discount that needed approval, goes into the audit log."""
     for priced in totals.lines:
         line = priced.line
         if line.price_overridden:
-            use_approval(session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id)
+            approval = use_approval(
+                session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id
+            )
             audit.record(
                 session,
                 till,
                 AuditAction.PRICE_OVERRIDE,
                 staff.id,
+                receipt_no=receipt_no,
                 sku=line.sku_code,
                 list_price_fen=line.list_price_fen,
                 price_fen=line.unit_price_fen,
-                approval_id=line.override_approval_id,
+                approval_id=approval,
             )
         if priced.line_discount_fen and not may_discount(
             staff, discount_bp(priced.line_discount_fen, priced.gross_fen)
         ):
-            use_approval(
+            approval = use_approval(
                 session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id
+            )
+            audit.record(
+                session,
+                till,
+                AuditAction.DISCOUNT,
+                staff.id,
+                receipt_no=receipt_no,
+                sku=line.sku_code,
+                discount_fen=priced.line_discount_fen,
+                approval_id=approval,
             )
     after_line = totals.subtotal_fen - totals.line_discount_fen
     if totals.order_discount_fen and not may_discount(
         staff, discount_bp(totals.order_discount_fen, after_line)
     ):
-        use_approval(
+        approval = use_approval(
             session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, cart.order_discount_approval_id
+        )
+        audit.record(
+            session,
+            till,
+            AuditAction.DISCOUNT,
+            staff.id,
+            receipt_no=receipt_no,
+            discount_fen=totals.order_discount_fen,
+            approval_id=approval,
         )
 
 
@@ -150,13 +173,14 @@ def complete_sale_in(
     require(staff, Permission.SELL)
     totals = cart.totals()
     shift = open_shift_of(session, till)
-    _check_approvals(session, till, staff, cart, totals)
     now = till.now()
     day = business_date(now, till.timezone)
     sales = SaleRepository(session)
     seq = sales.next_seq(till.terminal_id, day, SALE_SERIES)
+    receipt_no = receipt_number(till.store_code, till.terminal_id, day, seq)
+    _check_approvals(session, till, staff, cart, totals, receipt_no)
     sale = Sale(
-        receipt_no=receipt_number(till.store_code, till.terminal_id, day, seq),
+        receipt_no=receipt_no,
         terminal_id=till.terminal_id,
         staff=StaffRef(staff.id, staff.code, staff.name),
         created_at=now,

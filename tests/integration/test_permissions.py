@@ -119,7 +119,11 @@ def test_price_override_and_big_discount_need_approval_at_checkout(store: Store)
     approval = approve(db, till, clerk, Permission.DISCOUNT_ABOVE_LIMIT, Approver("2001", "2222"))
     cart.discount_order(Discount(percent_bp=2_000), approval_id=approval)
     _sell(store, cart)
-    assert [e.detail["sku"] for e in _events(db, "price_override")] == ["LIP-520"]
+    [override] = _events(db, "price_override")
+    assert (override.detail["sku"], override.detail["price_fen"]) == ("LIP-520", 20_000)
+    assert override.detail["receipt_no"].endswith("-0001")
+    [discount] = _events(db, "discount")  # the 10 % line discount needed no approval
+    assert discount.detail["discount_fen"] == 2_560 and discount.detail["approval_id"]
 
 
 def test_cash_out_drawer_and_closing_need_their_permissions(store: Store) -> None:
