@@ -111,12 +111,14 @@ def test_killed_checkouts_leave_whole_sales_and_no_receipt_gaps(tmp_path: Path) 
         child = _child("sell", str(db_path), str(TOTAL))
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.4))
+        # Mostly short runs (kills land anywhere in a checkout); every fourth a longer one,
+        # so a slow machine still makes progress.
+        time.sleep(rng.uniform(0.0, 0.4) if kills % 4 else rng.uniform(0.5, 1.5))
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
             kills += 1
         child.wait(timeout=120)
         done = _assert_whole(db_path)
-        assert kills < 200, "the child makes no progress"
+        assert kills < 400, "the child makes no progress"
     assert done == TOTAL
     assert kills >= 3
