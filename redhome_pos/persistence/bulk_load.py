@@ -165,6 +165,7 @@ def _write(
         for model in _TABLES:
             name = model.__tablename__
             _insert_many(connection, name, _COLUMNS[name], batch.rows[name])
+        _advance_id_sequences(connection)
         uow.commit()
     for index, name in enumerate(("products", "skus", "barcodes", "search_terms")):
         totals[index] += len(batch.rows[name])
@@ -190,6 +191,18 @@ def _large_cache(connection: Connection) -> None:
     belongs to the connection only; the pool's other connections keep their default."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(f"PRAGMA cache_size = -{256 * 1024}")
+
+
+def _advance_id_sequences(connection: Connection) -> None:
+    """PostgreSQL: ids given explicitly do not move the tables' id sequences; move them past
+    the loaded rows so the next row added one by one gets a free id. (SQLite needs nothing.)"""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in ("products", "skus"):
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+        )
 
 
 def _placeholder(paramstyle: str, index: int) -> str:

@@ -6,7 +6,7 @@ suffix is a term, and so is the full pinyin and the pinyin initials of every suf
 word is one term. A query word then matches by prefix: ``口红`` finds ``口红`` and ``小细跟口红``
 (through its suffix ``口红``), ``khs`` finds the initials of ``口红…``, ``kouhong`` its pinyin,
 ``lip`` the word ``lipstick``. Only portable SQL is used: range scans on the primary key
-(on PostgreSQL the ``term`` column needs the "C" collation for the prefix range to hold).
+(the ``term`` column compares by code point on every backend: "C" collation on PostgreSQL).
 """
 
 from __future__ import annotations

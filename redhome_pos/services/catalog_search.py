@@ -10,6 +10,7 @@ before inactive ones. Nothing loads more of the catalog than the page asked for.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from redhome_pos.persistence.models.stock import StockLevelRow
 DEFAULT_PAGE = 50
 MAX_PAGE = 500
 MAX_QUERY_LENGTH = 100  # longer text is not a search anyone typed
+_NOT_TYPED = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ def search(
     session: Session | Connection, query: str, *, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> SearchPage:
     """The SKUs ``offset`` … ``offset + limit`` that ``query`` finds, best first."""
-    text = query.strip()[:MAX_QUERY_LENGTH]
+    text = _typed(query)
     offset = max(offset, 0)
     limit = min(max(limit, 0), MAX_PAGE)
     connection = session.connection() if isinstance(session, Session) else session
@@ -90,8 +92,15 @@ def count_matches(session: Session | Connection, query: str) -> int:
     """How many SKUs the word search of ``query`` finds (reads every match: for a summary
     line, not for every keystroke)."""
     connection = session.connection() if isinstance(session, Session) else session
-    words = search_index.query_words(query.strip()[:MAX_QUERY_LENGTH])
+    words = search_index.query_words(_typed(query))
     return search_index.count_matching_skus(connection, words)
+
+
+def _typed(query: str) -> str:
+    """The query without control or unassigned characters (no one types them; some
+    databases refuse them), trimmed and cut to a sane length."""
+    kept = "".join(ch for ch in query if unicodedata.category(ch) not in _NOT_TYPED)
+    return kept.strip()[:MAX_QUERY_LENGTH]
 
 
 def _exact_matches(connection: Connection, text: str) -> list[int]:

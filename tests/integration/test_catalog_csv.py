@@ -24,6 +24,8 @@ from redhome_pos.services.catalog_csv import (
 )
 from redhome_pos.services.catalog_search import search_catalog
 
+ALSO_ON_POSTGRES = True  # runs on PostgreSQL too when REDHOME_TEST_POSTGRES_URL is set
+
 B1, B2, B3, B4 = (make_ean13(f"69012345{n:04d}") for n in (1, 2, 3, 4))
 HEADER = ",".join(
     [

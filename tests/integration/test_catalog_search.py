@@ -22,6 +22,8 @@ from redhome_pos.services.catalog_search import (
 )
 from redhome_pos.services.demo_catalog import load_demo_store
 
+ALSO_ON_POSTGRES = True  # runs on PostgreSQL too when REDHOME_TEST_POSTGRES_URL is set
+
 EAN = {
     "lipstick": (make_ean13("690123456789"), make_ean13("690123456780")),
     "box": (make_ean13("690234567890"),),

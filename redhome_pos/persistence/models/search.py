@@ -17,6 +17,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from redhome_pos.persistence.models.base import Base
 
 TERM_LENGTH = 24  # longer suffixes are cut; a longer query is cut the same way
+# Terms compare by code point on every backend, so a prefix is a plain key range (SQLite
+# compares text that way already; PostgreSQL needs the "C" collation).
+TERM_TYPE = String(TERM_LENGTH).with_variant(String(TERM_LENGTH, collation="C"), "postgresql")
 
 
 class SearchTermRow(Base):
@@ -25,7 +28,7 @@ class SearchTermRow(Base):
     # The key order is the result order: best rank, then the shortest matching term (so an
     # exact word comes before longer words it begins), then product.
     rank: Mapped[int] = mapped_column(Integer, primary_key=True)
-    term: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
+    term: Mapped[str] = mapped_column(TERM_TYPE, primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
     sku_count: Mapped[int] = mapped_column(Integer)
 

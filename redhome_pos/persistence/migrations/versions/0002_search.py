@@ -17,7 +17,11 @@ def upgrade() -> None:
     op.create_table(
         "search_terms",
         sa.Column("rank", sa.Integer(), nullable=False),
-        sa.Column("term", sa.String(length=24), nullable=False),
+        sa.Column(
+            "term",
+            sa.String(length=24).with_variant(sa.String(length=24, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("product_id", sa.Integer(), nullable=False),
         sa.Column("sku_count", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
