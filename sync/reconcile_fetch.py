@@ -10,12 +10,16 @@ thread; ``progress(step, done, total)`` reports each page and stock batch.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from redhome_pos.config import Config
 from redhome_pos.domain.reconciliation import OnlineSkuFigures
+from redhome_pos.persistence.database import Database
 from sync.connector import CatalogCursor, OnlineSku, OnlineStore
+from sync.errors import SyncError
 
 FetchProgress = Callable[[str, int, int], None]
 
@@ -88,3 +92,16 @@ def fetch_online_figures(
             progress("stock", min(start + stock_batch, len(ids)), len(ids))
     result.stock_s = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def configured_store(config: Config, database: Database) -> Iterator[OnlineStore]:
+    """The configured online store's connector (its connection closed when the block ends)."""
+    from sync.red.setup import red_client, red_online_store
+    from sync.token_store import DatabaseTokenStore
+
+    online = config.online_store
+    if online.kind != "red":
+        raise SyncError(detail=f"unknown kind of online store: {online.kind}")
+    with red_client(online) as client:
+        yield red_online_store(online, client, DatabaseTokenStore(database, online.kind))

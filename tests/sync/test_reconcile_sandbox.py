@@ -103,7 +103,7 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
     (drift_id, drift_code, drift_red) = linked.skus[3]
     (_, price_code, price_red) = linked.skus[10]
     (_, barcode_code, barcode_red) = linked.skus[20]
-    (gone_id, gone_code, gone_red) = linked.skus[30]
+    (_, gone_code, gone_red) = linked.skus[30]
     (_, unbuyable_code, unbuyable_red) = linked.skus[40]
     (inactive_id, inactive_code, _) = linked.skus[50]
     (sold_id, _, _) = linked.skus[60]

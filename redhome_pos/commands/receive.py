@@ -1,0 +1,99 @@
+"""``redhome-pos receive ...``: receiving deliveries from the command line.
+
+``receive note FILE [--reference NO]`` opens a delivery from its delivery note (CSV),
+``receive scan DELIVERY CODE [--quantity N]`` counts units received, ``receive show DELIVERY``
+prints expected against received, ``receive post DELIVERY`` books the stock.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    load_app_config,
+    open_store_database,
+    reports_errors,
+)
+from redhome_pos.commands.count import add_staff_options, log_in
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("receive", help="receive deliveries into stock")
+    actions = parser.add_subparsers(dest="receive_action", metavar="ACTION", required=True)
+    note = actions.add_parser("note", help="open a delivery from its delivery note (CSV)")
+    note.add_argument("file", type=Path)
+    note.add_argument("--reference", default="", help="the delivery note number")
+    start = actions.add_parser("start", help="open a delivery without a note (scan it in)")
+    start.add_argument("--reference", default="")
+    scan = actions.add_parser("scan", help="count units of a code as received")
+    scan.add_argument("receiving_id", type=int)
+    scan.add_argument("code")
+    scan.add_argument("--quantity", type=int, default=1)
+    show = actions.add_parser("show", help="expected against received")
+    show.add_argument("receiving_id", type=int)
+    post = actions.add_parser("post", help="book what was received into stock")
+    post.add_argument("receiving_id", type=int)
+    for action in (note, start, post):
+        add_staff_options(action)
+    for action in (note, start, scan, show, post):
+        action.set_defaults(run=run_receive)
+
+
+@reports_errors
+def run_receive(args: argparse.Namespace) -> int:
+    from redhome_pos.services import receiving
+    from redhome_pos.services.counter import Till
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    till = Till.from_config(config)
+    action = args.receive_action
+    try:
+        if action == "show":
+            lines = receiving.receiving_lines(database, args.receiving_id)
+            for line in lines:
+                mark = (
+                    ""
+                    if line.difference == 0 and line.sku_id
+                    else f"{line.difference:+d} {line.note}"
+                )
+                print(
+                    f"{line.line_no:>3} {line.code:<16} {line.expected:>6} {line.received:>6}"
+                    f"  {mark}"
+                )
+            return (
+                EXIT_OK
+                if not receiving.discrepancies(database, args.receiving_id)
+                else EXIT_PROBLEM
+            )
+        if action == "scan":
+            line = receiving.receive_units(database, args.receiving_id, args.code, args.quantity)
+            print(f"{line.code}: {line.received} of {line.expected}")
+            return EXIT_OK
+        staff = log_in(database, till, args)
+        if action == "note":
+            receiving_id, problems = receiving.receive_note_file(
+                database, till, staff, args.file, reference=args.reference
+            )
+            print(f"delivery {receiving_id} opened")
+            for problem in problems:
+                print(f"line {problem.row}: {problem.problem}")
+            return EXIT_OK if not problems else EXIT_PROBLEM
+        if action == "start":
+            receiving_id = receiving.start_receiving(
+                database, till, staff, reference=args.reference
+            )
+            print(f"delivery {receiving_id} opened")
+            return EXIT_OK
+        posted = receiving.post_receiving(database, till, staff, args.receiving_id)
+        print(
+            f"delivery {posted.receiving_id} posted: {posted.units} unit(s) in "
+            f"{posted.movements} movement(s), {posted.discrepancies} discrepancy line(s)"
+        )
+        return EXIT_OK
+    finally:
+        database.dispose()

@@ -1,0 +1,105 @@
+"""``redhome-pos reconcile [--json | --csv FILE]``: compare the store with its online store.
+
+Reads the whole online catalog and the stock of the store's warehouse with the configured
+connector, keeps the run and its differences, and prints the summary (or the run as JSON, or
+writes its lines to a CSV file). ``--history`` lists past runs; ``--summary RUN`` prints one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    load_app_config,
+    open_store_database,
+    reports_errors,
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "reconcile", help="compare store stock, prices and barcodes with the online store"
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the run as JSON")
+    output.add_argument("--csv", type=Path, metavar="FILE", help="write the run's lines as CSV")
+    output.add_argument("--history", action="store_true", help="list past runs, newest first")
+    output.add_argument("--summary", type=int, metavar="RUN", help="print a past run's summary")
+    parser.set_defaults(run=run_reconcile)
+
+
+@reports_errors
+def run_reconcile(args: argparse.Namespace) -> int:
+    from redhome_pos.services import reconciliation
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.reconciliation_export import summary_lines, write_run_csv
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        if args.history:
+            for run in reconciliation.runs(database):
+                print(
+                    f"#{run.id}  {run.started_at.isoformat(timespec='seconds')}  "
+                    f"differences {run.summary.differences}  decided {run.resolved}"
+                )
+            return EXIT_OK
+        if args.summary is not None:
+            print("\n".join(summary_lines(database, args.summary, timezone=config.store.timezone)))
+            return EXIT_OK
+        from sync.reconcile_fetch import configured_store, fetch_online_figures
+
+        till = Till.from_config(config)
+        started = till.now()
+        with configured_store(config, database) as store:
+            online = fetch_online_figures(store, progress=_progress if not args.json else None)
+        result = reconciliation.run_reconciliation(database, till, online.skus, started_at=started)
+        if args.json:
+            print(json.dumps(_as_json(result, online), ensure_ascii=False, indent=1))
+        else:
+            print("\n".join(summary_lines(database, result.run_id, timezone=config.store.timezone)))
+            if args.csv is not None:
+                lines = write_run_csv(database, result.run_id, args.csv)
+                print(f"{lines} line(s) written to {args.csv}")
+        return EXIT_OK if not result.differences else EXIT_PROBLEM
+    finally:
+        database.dispose()
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    print(f"\r{step}: {done}/{total}", end="", file=sys.stderr, flush=True)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def _as_json(result: Any, online: Any) -> dict[str, Any]:
+    summary = result.summary
+    return {
+        "run": result.run_id,
+        "skus_here": summary.skus_here,
+        "skus_online": summary.skus_online,
+        "differences": summary.differences,
+        "value_fen": summary.value_fen,
+        "count_by_kind": summary.count_by_kind,
+        "value_by_kind_fen": summary.value_by_kind_fen,
+        "fetch_s": {"catalog": round(online.catalog_s, 3), "stock": round(online.stock_s, 3)},
+        "lines": [
+            {
+                "kind": d.kind.value,
+                "sku": d.sku_code,
+                "online_sku": d.red_sku_id,
+                "title": d.title,
+                "here": d.here,
+                "online": d.online,
+                "value_fen": d.value_fen,
+                "detail": d.detail,
+            }
+            for d in result.differences
+        ],
+    }
