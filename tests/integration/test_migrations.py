@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -9,6 +10,8 @@ from sqlalchemy import inspect
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import current_revision, head_revision, needs_upgrade
 from redhome_pos.persistence.models import Base
+
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
 
 
 def test_migrations_from_empty_reach_head_and_match_the_models(database: Database) -> None:
@@ -20,6 +23,8 @@ def test_migrations_from_empty_reach_head_and_match_the_models(database: Databas
 
 
 def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(database: Database) -> None:
+    if not database.is_sqlite:
+        pytest.skip("about SQLite files")
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

@@ -25,6 +25,8 @@ from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.print_jobs import PrintJobRepository
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 class Clock:
     def __init__(self) -> None:

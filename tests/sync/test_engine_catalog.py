@@ -21,6 +21,8 @@ from sync.checks import RefusedData
 from sync.connector import CatalogCursor, CatalogPage
 from sync.settings import CATALOG, SyncSettings
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 SETTINGS = SyncSettings(warehouse_code="SH01", terminal_id="T1")
 
 

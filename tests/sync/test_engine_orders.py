@@ -24,6 +24,8 @@ from sync.settings import SyncSettings
 
 SETTINGS = SyncSettings(warehouse_code="SH01", terminal_id="T1")
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 @pytest.fixture
 def store(database: Database) -> FakeStore:

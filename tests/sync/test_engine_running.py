@@ -23,6 +23,8 @@ from sync.opening import OpeningStockError, opening_from_count, opening_from_onl
 from sync.settings import SyncSettings
 from sync.status import sync_status
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 SETTINGS = SyncSettings(warehouse_code="SH01", terminal_id="T1", idle_wait_s=0.01)
 
 

@@ -25,6 +25,8 @@ from sync.stock_push import push_stock
 
 SETTINGS = SyncSettings(warehouse_code="SH01", terminal_id="T1")
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
+
 
 def imported(database: Database, skus: int) -> tuple[FakeStore, dict[str, int]]:
     """A fake store with ``skus`` SKUs, imported; returns the store and red id → store id."""
