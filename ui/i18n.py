@@ -46,6 +46,10 @@ class Translations:
             if ours.load(str(TRANSLATIONS_DIR / f"redhome_{language}.qm")):
                 app.installTranslator(ours)
                 self._installed.append(ours)
+            back_office = QTranslator(app)
+            if back_office.load(str(TRANSLATIONS_DIR / f"backoffice_{language}.qm")):
+                app.installTranslator(back_office)
+                self._installed.append(back_office)
             qt_base = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(f"qtbase_{language}", qt_dir):

@@ -75,6 +75,9 @@ class Shell(QObject):
         window.add_screen("notes", self.tr("RED notes"), self.notes, "Ctrl+3")
         self.shift_screen = ShiftScreen(counter)
         window.add_screen("shift", self.tr("Shift"), self.shift_screen, "Ctrl+4")
+        from ui.backoffice.screens import add_backoffice_screens
+
+        add_backoffice_screens(self, window)
         self.settings = SettingsScreen(counter)
         window.add_screen("settings", self.tr("Settings"), self.settings, "Ctrl+9")
         self.settings.language_chosen.connect(self.switch_language)

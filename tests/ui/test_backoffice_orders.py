@@ -1,0 +1,123 @@
+"""Online orders in the back office, against the RED sandbox over real HTTP on loopback: an
+order appears, is picked by scanning (one wrong item warned), labelled (the label is in the
+print queue) and handed over against the customer's pickup code; the online store hears of
+the delivery exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from ui_helpers import SECRET, log_in, scan
+
+from redhome_pos.domain.signed_codes import sign_pickup_code
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.sync import SyncRepository
+from sync.engine import SyncEngine
+from sync.opening import opening_from_online
+from sync.red.client import RedClient, RetryPolicy
+from sync.red.connector import RedOnlineStore
+from sync.red.oauth import MemoryTokenStore, RedAuthorizer
+from sync.sandbox import SandboxHandle, start_sandbox
+from sync.settings import SyncSettings
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxHandle]:
+    handle = start_sandbox(port=0, seed=1, skus=200)
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@pytest.fixture
+def engine(database: Database, sandbox: SandboxHandle) -> Iterator[SyncEngine]:
+    client = RedClient(
+        sandbox.base_url,
+        sandbox.app_id,
+        sandbox.app_secret,
+        retry=RetryPolicy(attempts=2, base_delay_s=0.001, max_delay_s=0.01),
+    )
+    authorizer = RedAuthorizer(client, MemoryTokenStore(), redirect_uri="http://127.0.0.1/ok")
+    authorizer.connect(sandbox.authorization_code())
+    online = RedOnlineStore(client, authorizer, warehouse_code=sandbox.warehouse_code)
+    engine = SyncEngine(
+        database, online, SyncSettings(warehouse_code=sandbox.warehouse_code, terminal_id="T1")
+    )
+    assert engine.run_once().ok
+    opening_from_online(database, online, terminal_id="T1")
+    assert engine.run_once().ok
+    yield engine
+    engine.close()
+
+
+def barcode_of(database: Database, sku_id: int) -> str:
+    with database.reading() as session:
+        sku = CatalogRepository(session).sku(sku_id)
+    assert sku is not None and sku.barcodes
+    return sku.barcodes[0]
+
+
+def test_a_pickup_order_is_picked_labelled_and_handed_over_once(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    log_in(qtbot, shell)
+    screen = shell.orders
+    shell.window.show_screen("orders")
+    qtbot.waitUntil(lambda: screen.snapshot is not None)
+    assert screen.visible_rows() == []
+
+    # A pickup order is placed online; the engine brings it in; the screen announces it.
+    [order_id] = sandbox.generate_orders(1, pickup_share=1.0)
+    assert engine.run_once().ok
+    with qtbot.waitSignal(screen.new_orders) as announced:
+        screen.refresh()
+    assert announced.args == [[order_id]]
+    assert screen.banner.isVisible() and order_id in screen.banner.text()
+    screen.select(order_id)
+    order = screen.current().order
+    assert order.fulfilment == "pickup" and all(line.sku_id for line in order.lines)
+    assert not screen.label_button.isEnabled()
+
+    # A wrong item is refused in words and not counted.
+    with qtbot.waitSignal(screen.failed) as failed:
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    assert "Wrong item" in failed.args[0] and screen.banner.is_error
+    assert screen.pick_list().picked == {}
+
+    # Every unit of every line is scanned.
+    for line in order.lines:
+        for _ in range(line.quantity):
+            with qtbot.waitSignal(screen.picked):
+                scan(qtbot, shell, barcode_of(store.database, line.sku_id))
+    assert screen.pick_list().complete
+    # One more of the first item is a surplus, warned and not counted.
+    with qtbot.waitSignal(screen.failed) as failed:
+        scan(qtbot, shell, barcode_of(store.database, order.lines[0].sku_id))
+    assert "Too many" in failed.args[0]
+
+    screen.pack_button.click()
+    with qtbot.waitSignal(screen.label_queued) as queued:
+        screen.label_button.click()
+    job = shell.context.print_queue.job(queued.args[0])
+    assert job is not None and job.kind == "parcel_label" and order_id in job.reference
+    qtbot.waitUntil(lambda: screen.preview.pixmap() is not None and bool(screen.preview_png))
+
+    # A pickup code of another order is refused; the customer's own hands the order over.
+    with qtbot.waitSignal(screen.failed) as failed:
+        scan(qtbot, shell, sign_pickup_code(SECRET, "SH001", "P000OTHER", "4321"))
+    assert "not" in failed.args[0]
+    with qtbot.waitSignal(screen.delivered):
+        scan(qtbot, shell, sign_pickup_code(SECRET, "SH001", order_id.upper(), "4321"))
+    qtbot.waitUntil(lambda: screen.visible_rows() == [])
+
+    # The engine tells the online store once, however often it runs.
+    assert engine.run_once().ok
+    assert engine.run_once().ok
+    assert sandbox.state()["deliveries"][order_id]["count"] == 1
+    with store.database.reading() as session:
+        delivery = SyncRepository(session).delivery(order_id)
+    assert delivery is not None and delivery.state == "confirmed"

@@ -1,0 +1,1 @@
+"""The back-office screens: online orders and parcels, stock counts, settings."""

@@ -1,0 +1,157 @@
+"""The online-order work the orders screen runs on its workers: plain values in, plain
+dataclasses out (never ORM rows), so only ids and dataclasses cross threads.
+
+Handing an order over or shipping it is ``sync.fulfilment.request_delivery``: the goods'
+stock movements and the delivery intent in one transaction; the sync engine then tells the
+online store exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from printers.profile import PrinterProfile
+from printers.queue import PrintQueue
+from printers.renderers.png import render_png
+from printers.templates.data import ParcelLabelData, StoreHeader
+from printers.templates.parcel_label import parcel_label
+from redhome_pos.domain import signed_codes
+from redhome_pos.domain.scan import ScanSettings
+from redhome_pos.domain.staff import Permission, Staff, StaffError
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.sync import (
+    Delivery,
+    StoredOnlineOrder,
+    SyncRepository,
+)
+from redhome_pos.services.scanning import ScanService
+from sync.connector import OrderStatus
+from sync.fulfilment import FulfilmentError, request_delivery
+from sync.status import SyncStatus, sync_status
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRow:
+    order: StoredOnlineOrder
+    delivery: Delivery | None
+
+    @property
+    def open(self) -> bool:
+        """Still to be fulfilled here: not handed over, not cancelled, not delivered."""
+        status = OrderStatus(self.order.status)
+        return self.delivery is None and not status.is_void and not status.is_delivered
+
+
+@dataclass(frozen=True, slots=True)
+class OrdersSnapshot:
+    rows: tuple[OrderRow, ...]
+    sync: SyncStatus
+
+
+def load_orders(database: Database) -> OrdersSnapshot:
+    with database.reading() as session:
+        repo = SyncRepository(session)
+        rows = tuple(OrderRow(order, repo.delivery(order.order_id)) for order in repo.orders())
+    return OrdersSnapshot(rows, sync_status(database, recent=0))
+
+
+def sku_of_scan(database: Database, settings: ScanSettings, text: str) -> int:
+    """The SKU a scanned item names (``ScanError`` or ``CatalogError`` if none)."""
+    outcome = ScanService(database, settings).scan(text)
+    if outcome.sku is None:
+        raise FulfilmentError("This scan is not a product: scan the item's barcode")
+    return outcome.sku.sku_id
+
+
+def _check(staff: Staff | None) -> Staff:
+    if staff is None or not staff.may(Permission.SELL):
+        raise StaffError("Log in to fulfil online orders")
+    return staff
+
+
+def label_data(
+    order: StoredOnlineOrder, store: StoreHeader, secret: str, *, express_company: str = ""
+) -> ParcelLabelData:
+    pickup = order.fulfilment == "pickup"
+    return ParcelLabelData(
+        store=store,
+        order_id=order.order_id,
+        parcel_no=1,
+        parcel_count=1,
+        pickup=pickup,
+        recipient=order.receiver_name or order.receiver_phone_masked or "-",
+        items=tuple(f"{line.title or line.red_sku_id} ×{line.quantity}" for line in order.lines),
+        # Store codes are capitals only; order ids are matched without regard to case.
+        qr_payload=signed_codes.sign_parcel_code(secret, store.code, order.order_id.upper(), 1, 1),
+        date=datetime.now(UTC),
+        express_company=express_company,
+    )
+
+
+def label_preview(data: ParcelLabelData, profile: PrinterProfile | None = None) -> bytes:
+    """The label as the printer will print it, as PNG bytes."""
+    profile = profile or PrinterProfile(name="label", columns=32, dot_width=384)
+    return render_png(parcel_label(data), profile)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPrinted:
+    job_id: int | None  # None: no printer set up, only the preview
+    preview_png: bytes
+
+
+def print_label(queue: PrintQueue | None, data: ParcelLabelData) -> LabelPrinted:
+    """Queue the label on the label printer and draw its preview."""
+    profile = queue.printers.get(queue.label_printer) if queue is not None else None
+    if profile is not None and profile.language not in ("escpos", "escpos-raster"):
+        profile = None  # a TSPL/ZPL label printer: preview on a receipt-width picture
+    png = label_preview(data, profile)
+    job_id = queue.enqueue_parcel_label(data) if queue is not None else None
+    return LabelPrinted(job_id, png)
+
+
+def hand_over(
+    database: Database,
+    settings: ScanSettings,
+    order_id: str,
+    scanned: str,
+    *,
+    terminal_id: str,
+    staff: Staff | None,
+) -> Delivery:
+    """The customer's pickup code was scanned: check it names this order, then hand over."""
+    clerk = _check(staff)
+    code = signed_codes.verify(scanned, secret=settings.code_secret, store=settings.store_code)
+    if not isinstance(code, signed_codes.PickupCode):
+        raise FulfilmentError("This is not a pickup code: scan the code on the customer's phone")
+    if code.order_id.upper() != order_id.upper():
+        raise FulfilmentError(
+            "This pickup code is for order {other}, not {order}",
+            other=code.order_id,
+            order=order_id,
+        )
+    return request_delivery(
+        database, order_id, terminal_id=terminal_id, pickup=True, staff_id=clerk.id
+    )
+
+
+def ship(
+    database: Database,
+    order_id: str,
+    express_no: str,
+    company_code: str,
+    *,
+    terminal_id: str,
+    staff: Staff | None,
+) -> Delivery:
+    clerk = _check(staff)
+    return request_delivery(
+        database,
+        order_id,
+        terminal_id=terminal_id,
+        pickup=False,
+        express_no=express_no,
+        company_code=company_code,
+        staff_id=clerk.id,
+    )

@@ -1,0 +1,448 @@
+"""Online orders this store fulfils: pick by scanning, pack, print the parcel label (with its
+preview), ship with an express number or hand over against the customer's pickup code.
+
+A new online order announces itself (a beep and a banner) when the list is read again.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from printers.templates.data import StoreHeader
+from redhome_pos.domain import signed_codes
+from redhome_pos.domain.money import format_fen
+from redhome_pos.persistence.repositories.sync import Delivery
+from sync.connector import OrderStatus
+from ui.backoffice import order_jobs
+from ui.backoffice.order_jobs import OrderRow, OrdersSnapshot
+from ui.backoffice.picking import PickList, PickOutcome
+from ui.backoffice.tables import fill, make_table
+from ui.banner import Banner
+from ui.counter import Counter
+from ui.errors import describe_error
+
+REFRESH_MS = 30_000
+
+
+class OrdersScreen(QWidget):
+    loaded = Signal()
+    new_orders = Signal(list)  # order ids
+    picked = Signal(str)  # order id
+    label_queued = Signal(int)  # print job id
+    delivered = Signal(str)  # order id
+    failed = Signal(str)  # the message shown
+
+    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        self.snapshot: OrdersSnapshot | None = None
+        self.pick_lists: dict[str, PickList] = {}
+        self.known: set[str] | None = None
+        self.selected: str | None = None
+        self.preview_png: bytes = b""
+
+        title = QLabel(self.tr("Online orders to fulfil"))
+        title.setObjectName("title")
+        self.sync_line = QLabel()
+        self.sync_line.setObjectName("muted")
+        self.sync_line.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.show_all = QPushButton(self.tr("Show finished too"))
+        self.show_all.setCheckable(True)
+        self.show_all.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_all.toggled.connect(lambda _on: self._show_list())
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.show_all)
+        head.addWidget(self.refresh_button)
+
+        self.orders = make_table(
+            [self.tr("Order"), self.tr("Kind"), self.tr("Status"), self.tr("Items")], stretch=0
+        )
+        self.orders.itemSelectionChanged.connect(self._selection_changed)
+
+        self.order_title = QLabel(self.tr("Choose an order, then scan each item"))
+        self.order_title.setWordWrap(True)
+        self.receiver = QLabel()
+        self.receiver.setObjectName("muted")
+        self.receiver.setWordWrap(True)
+        self.lines = make_table([self.tr("Item"), self.tr("Ordered"), self.tr("Picked")])
+        self.banner = Banner()
+        self.pack_button = QPushButton(self.tr("Packed"))
+        self.pack_button.clicked.connect(self.pack)
+        self.label_button = QPushButton(self.tr("Print parcel label"))
+        self.label_button.clicked.connect(self.print_label)
+        self.express_no = QLineEdit()
+        self.express_no.setPlaceholderText(self.tr("Express number"))
+        self.company = QLineEdit()
+        self.company.setPlaceholderText(self.tr("Courier code, e.g. shunfeng"))
+        self.ship_button = QPushButton(self.tr("Ship"))
+        self.ship_button.setObjectName("complete")
+        self.ship_button.clicked.connect(self.ship)
+        self.pickup_hint = QLabel(self.tr("Pickup: scan the code on the customer's phone"))
+        self.pickup_hint.setObjectName("muted")
+        self.pickup_hint.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumWidth(200)
+        for button in (self.pack_button, self.label_button, self.ship_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        actions = QGridLayout()
+        actions.addWidget(self.pack_button, 0, 0)
+        actions.addWidget(self.label_button, 0, 1)
+        actions.addWidget(self.express_no, 1, 0)
+        actions.addWidget(self.company, 1, 1)
+        actions.addWidget(self.ship_button, 2, 0, 1, 2)
+        actions.addWidget(self.pickup_hint, 3, 0, 1, 2)
+
+        detail = QVBoxLayout()
+        detail.addWidget(self.order_title)
+        detail.addWidget(self.receiver)
+        detail.addWidget(self.lines, 1)
+        detail.addWidget(self.banner)
+        detail.addLayout(actions)
+
+        body = QHBoxLayout()
+        body.addWidget(self.orders, 4)
+        body.addLayout(detail, 5)
+        body.addWidget(self.preview, 0)
+
+        column = QVBoxLayout(self)
+        column.addLayout(head)
+        column.addWidget(self.sync_line)
+        column.addLayout(body, 1)
+        self._update_actions()
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+
+    # -- the list -------------------------------------------------------------------------------
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.counter.worker.submit(
+            partial(order_jobs.load_orders, self.counter.database),
+            on_done=self._loaded,
+            on_error=self._fail,
+        )
+
+    def _loaded(self, snapshot: OrdersSnapshot) -> None:
+        self.snapshot = snapshot
+        open_ids = {row.order.order_id for row in snapshot.rows if row.open}
+        if self.known is not None:
+            fresh = sorted(open_ids - self.known)
+            if fresh:
+                QApplication.beep()
+                self.banner.show_ok(
+                    self.tr("New online order: {orders}").format(orders=", ".join(fresh)),
+                    timeout_ms=15_000,
+                )
+                self.new_orders.emit(fresh)
+        self.known = (self.known or set()) | open_ids
+        self.sync_line.setText(self._sync_words(snapshot))
+        self._show_list()
+        self.loaded.emit()
+
+    def _sync_words(self, snapshot: OrdersSnapshot) -> str:
+        sync = snapshot.sync
+        if sync.online is None:
+            state = self.tr("The online store has not been reached yet")
+        elif sync.online:
+            state = self.tr("Online store connected")
+        else:
+            state = self.tr("Online store not reachable: {error}").format(error=sync.last_error)
+        waiting = self.tr("{count} deliveries waiting to be sent").format(
+            count=sync.deliveries_waiting
+        )
+        return f"{state} · {waiting}"
+
+    def visible_rows(self) -> list[OrderRow]:
+        if self.snapshot is None:
+            return []
+        rows = list(self.snapshot.rows)
+        if not self.show_all.isChecked():
+            rows = [row for row in rows if row.open]
+        return rows
+
+    def _show_list(self) -> None:
+        rows = self.visible_rows()
+        self.orders.blockSignals(True)
+        fill(
+            self.orders,
+            [
+                (
+                    row.order.order_id,
+                    self.kind_words(row.order.fulfilment),
+                    self.status_words(row),
+                    sum(line.quantity for line in row.order.lines),
+                )
+                for row in rows
+            ],
+        )
+        self.orders.blockSignals(False)
+        ids = [row.order.order_id for row in rows]
+        if self.selected in ids:
+            self.orders.selectRow(ids.index(self.selected))
+        elif ids:
+            self.select(ids[0])
+        else:
+            self.selected = None
+        self._show_detail()
+
+    def kind_words(self, fulfilment: str) -> str:
+        return self.tr("Pickup") if fulfilment == "pickup" else self.tr("Ship")
+
+    def status_words(self, row: OrderRow) -> str:
+        if row.delivery is not None:
+            return self.delivery_words(row.delivery)
+        status = OrderStatus(row.order.status)
+        if status.is_void:
+            return self.tr("Cancelled")
+        if status.is_delivered:
+            return self.tr("Delivered")
+        pick = self.pick_lists.get(row.order.order_id)
+        if pick is not None and pick.packed:
+            return self.tr("Packed")
+        if pick is not None and pick.complete:
+            return self.tr("Picked")
+        if pick is not None and pick.picked:
+            return self.tr("Picking")
+        return self.tr("To pick")
+
+    def delivery_words(self, delivery: Delivery) -> str:
+        if delivery.state == "confirmed":
+            return self.tr("Delivered")
+        if delivery.state == "void":
+            return self.tr("Cancelled after hand-over")
+        if delivery.last_error:
+            return self.tr("Refused online: {reason}").format(reason=delivery.last_error)
+        return self.tr("Handed over, telling the online store")
+
+    def select(self, order_id: str) -> None:
+        ids = [row.order.order_id for row in self.visible_rows()]
+        if order_id in ids:
+            self.selected = order_id
+            self.orders.selectRow(ids.index(order_id))
+            self._show_detail()
+
+    def _selection_changed(self) -> None:
+        rows = self.visible_rows()
+        index = self.orders.currentRow()
+        if 0 <= index < len(rows):
+            self.selected = rows[index].order.order_id
+            self.preview.clear()
+            self._show_detail()
+
+    def current(self) -> OrderRow | None:
+        if self.snapshot is None or self.selected is None:
+            return None
+        return next((r for r in self.snapshot.rows if r.order.order_id == self.selected), None)
+
+    def pick_list(self) -> PickList | None:
+        row = self.current()
+        if row is None:
+            return None
+        return self.pick_lists.setdefault(row.order.order_id, PickList(row.order))
+
+    def _show_detail(self) -> None:
+        row = self.current()
+        pick = self.pick_list()
+        if row is None or pick is None:
+            self.order_title.setText(self.tr("No online orders to fulfil"))
+            self.receiver.clear()
+            fill(self.lines, [])
+            self._update_actions()
+            return
+        order = row.order
+        self.order_title.setText(
+            self.tr("Order {order} · {kind} · paid {paid}").format(
+                order=order.order_id,
+                kind=self.kind_words(order.fulfilment),
+                paid=format_fen(order.paid_fen),
+            )
+        )
+        self.receiver.setText(
+            self.tr("For {name} {phone}").format(
+                name=order.receiver_name, phone=order.receiver_phone_masked
+            )
+        )
+        fill(
+            self.lines,
+            [
+                (line.title or line.red_sku_id, line.quantity, pick.picked_of(line.line_no))
+                for line in order.lines
+            ],
+        )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        row = self.current()
+        pick = self.pick_list()
+        open_ = row is not None and row.open
+        complete = pick is not None and pick.complete
+        ship = row is not None and row.order.fulfilment != "pickup"
+        self.pack_button.setEnabled(open_ and complete)
+        self.label_button.setEnabled(open_ and complete)
+        for widget in (self.express_no, self.company, self.ship_button):
+            widget.setEnabled(open_ and complete and ship)
+        self.pickup_hint.setVisible(open_ and not ship)
+
+    # -- picking --------------------------------------------------------------------------------
+    def handle_scan(self, text: str) -> None:
+        if signed_codes.looks_signed(text.strip()):
+            self.hand_over(text)
+            return
+        row = self.current()
+        if row is None or not row.open:
+            self._fail(self.tr("Choose an order to pick first"))
+            return
+        order_id = row.order.order_id
+        self.counter.worker.submit(
+            partial(
+                order_jobs.sku_of_scan, self.counter.database, self.counter.scan_settings(), text
+            ),
+            on_done=lambda sku_id: self._scanned(order_id, sku_id),
+            on_error=self._fail,
+        )
+
+    def _scanned(self, order_id: str, sku_id: int) -> None:
+        pick = self.pick_lists.get(order_id)
+        if pick is None:
+            return
+        result = pick.pick(sku_id)
+        if result.outcome is PickOutcome.WRONG_ITEM:
+            self._fail(
+                self.tr("Wrong item: this product is not in order {order}").format(order=order_id)
+            )
+        elif result.outcome is PickOutcome.SURPLUS:
+            self._fail(
+                self.tr("Too many: all of {item} are already picked").format(item=result.title)
+            )
+        else:
+            if pick.complete:
+                self.banner.show_ok(self.tr("All items picked: pack the order"))
+            else:
+                self.banner.show_ok(
+                    self.tr("{item} picked, {left} to go").format(
+                        item=result.title, left=pick.units_left
+                    )
+                )
+            self.picked.emit(order_id)
+        self._show_list()
+
+    def pack(self) -> None:
+        pick = self.pick_list()
+        if pick is None or not pick.complete:
+            return
+        pick.packed = True
+        self.banner.show_ok(self.tr("Packed: print the parcel label"))
+        self._show_list()
+
+    # -- label ----------------------------------------------------------------------------------
+    def print_label(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        context = self.counter.context
+        header = StoreHeader(context.store_name, context.store_address, context.store_code)
+
+        def job() -> order_jobs.LabelPrinted:
+            data = order_jobs.label_data(
+                row.order, header, context.code_secret, express_company=company
+            )
+            return order_jobs.print_label(context.print_queue, data)
+
+        company = self.company.text().strip()
+        self.counter.slow_worker.submit(job, on_done=self._label_printed, on_error=self._fail)
+
+    def _label_printed(self, printed: order_jobs.LabelPrinted) -> None:
+        self._show_preview(printed.preview_png)
+        if printed.job_id is None:
+            self._fail(self.tr("No label printer is set up: the preview shows the label"))
+            return
+        self.banner.show_ok(self.tr("Parcel label sent to the printer"))
+        self.label_queued.emit(printed.job_id)
+
+    def _show_preview(self, png: bytes) -> None:
+        self.preview_png = png
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.preview.setPixmap(
+            pixmap.scaledToWidth(240, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    # -- hand over and ship ---------------------------------------------------------------------
+    def hand_over(self, text: str) -> None:
+        row = self.current()
+        if row is None or not row.open:
+            self._fail(self.tr("Choose the order the customer collects first"))
+            return
+        pick = self.pick_lists.get(row.order.order_id)
+        if pick is None or not pick.complete:
+            self._fail(self.tr("Pick every item before handing the order over"))
+            return
+        counter = self.counter
+        self.counter.worker.submit(
+            partial(
+                order_jobs.hand_over,
+                counter.database,
+                counter.scan_settings(),
+                row.order.order_id,
+                text.strip(),
+                terminal_id=counter.context.terminal_id,
+                staff=counter.session.clerk,
+            ),
+            on_done=self._delivered,
+            on_error=self._fail,
+        )
+
+    def ship(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        counter = self.counter
+        self.counter.worker.submit(
+            partial(
+                order_jobs.ship,
+                counter.database,
+                row.order.order_id,
+                self.express_no.text(),
+                self.company.text(),
+                terminal_id=counter.context.terminal_id,
+                staff=counter.session.clerk,
+            ),
+            on_done=self._delivered,
+            on_error=self._fail,
+        )
+
+    def _delivered(self, delivery: Delivery) -> None:
+        self.banner.show_ok(
+            self.tr("Order {order} has left the store").format(order=delivery.order_id)
+        )
+        self.express_no.clear()
+        self.delivered.emit(delivery.order_id)
+        self.refresh()
+
+    def _fail(self, error: object) -> None:
+        text = error if isinstance(error, str) else describe_error(error)
+        self.banner.show_error(text)
+        self.failed.emit(text)

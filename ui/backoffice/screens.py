@@ -1,0 +1,49 @@
+"""Slots the back-office screens into the main window (``add_screen``) and shows each one's
+navigation button only to the roles whose permission it needs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from redhome_pos.domain.staff import Permission, Staff
+from ui.backoffice.orders import OrdersScreen
+from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ui.shell import Shell
+
+# screen key -> the permission a clerk needs to see it (None: everyone logged in)
+NEEDS: dict[str, Permission | None] = {
+    "orders": None,
+}
+
+
+def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
+    counter = shell.counter
+    orders = OrdersScreen(counter)
+    shell.orders = orders  # type: ignore[attr-defined]
+    window.add_screen(
+        "orders", QCoreApplication.translate("BackOffice", "Online orders"), orders, "Ctrl+5"
+    )
+    gate = NavGate(window)
+    counter.session.clerk_changed.connect(gate.show_for)
+    gate.show_for(counter.session.clerk)
+
+
+class NavGate(QObject):
+    """Shows a screen's button only to those allowed; it lives and dies with its window, so a
+    rebuilt window (language switch) leaves no connection to a deleted button behind."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def show_for(self, clerk: Staff | None) -> None:
+        for key, permission in NEEDS.items():
+            entry = self.window.entries.get(key)
+            if entry is not None:
+                entry.button.setVisible(
+                    permission is None or (clerk is not None and clerk.may(permission))
+                )

@@ -1,0 +1,261 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackOffice</name>
+    <message>
+        <location filename="../backoffice/screens.py" line="28" />
+        <source>Online orders</source>
+        <translation>线上订单</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="7" />
+        <source>This scan is not a product: scan the item's barcode</source>
+        <translation>扫描的不是商品：请扫描商品条码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="8" />
+        <source>Log in to fulfil online orders</source>
+        <translation>请登录后再处理线上订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="9" />
+        <source>This is not a pickup code: scan the code on the customer's phone</source>
+        <translation>这不是提货码：请扫描顾客手机上的提货码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="10" />
+        <source>This pickup code is for order {other}, not {order}</source>
+        <translation>此提货码属于订单 {other}，不是 {order}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersScreen</name>
+    <message>
+        <location filename="../backoffice/orders.py" line="57" />
+        <source>Online orders to fulfil</source>
+        <translation>待履约的线上订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="62" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="65" />
+        <source>Show finished too</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="76" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="76" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="76" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="76" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="80" />
+        <source>Choose an order, then scan each item</source>
+        <translation>选择订单，然后逐件扫码拣货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="85" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="85" />
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="226" />
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="224" />
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="89" />
+        <source>Print parcel label</source>
+        <translation>打印包裹标签</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="92" />
+        <source>Express number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="94" />
+        <source>Courier code, e.g. shunfeng</source>
+        <translation>快递公司代码，如 shunfeng</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="95" />
+        <location filename="../backoffice/orders.py" line="212" />
+        <source>Ship</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="98" />
+        <source>Pickup: scan the code on the customer's phone</source>
+        <translation>自提：扫描顾客手机上的提货码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="156" />
+        <source>New online order: {orders}</source>
+        <translation>新线上订单：{orders}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="168" />
+        <source>The online store has not been reached yet</source>
+        <translation>尚未连接线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="170" />
+        <source>Online store connected</source>
+        <translation>线上店铺已连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="172" />
+        <source>Online store not reachable: {error}</source>
+        <translation>无法连接线上店铺：{error}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="173" />
+        <source>{count} deliveries waiting to be sent</source>
+        <translation>{count} 个发货待同步</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="212" />
+        <source>Pickup</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="219" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="221" />
+        <location filename="../backoffice/orders.py" line="233" />
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="228" />
+        <source>Picking</source>
+        <translation>拣货中</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="229" />
+        <source>To pick</source>
+        <translation>待拣货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="235" />
+        <source>Cancelled after hand-over</source>
+        <translation>交付后被取消</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="237" />
+        <source>Refused online: {reason}</source>
+        <translation>线上拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="238" />
+        <source>Handed over, telling the online store</source>
+        <translation>已交付，正在通知线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="270" />
+        <source>No online orders to fulfil</source>
+        <translation>没有待履约的线上订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="277" />
+        <source>Order {order} · {kind} · paid {paid}</source>
+        <translation>订单 {order} · {kind} · 实付 {paid}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="284" />
+        <source>For {name} {phone}</source>
+        <translation>收货人 {name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="316" />
+        <source>Choose an order to pick first</source>
+        <translation>请先选择要拣货的订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="334" />
+        <source>Wrong item: this product is not in order {order}</source>
+        <translation>拣错商品：订单 {order} 中没有此商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="338" />
+        <source>Too many: all of {item} are already picked</source>
+        <translation>数量超出：{item} 已全部拣齐</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="342" />
+        <source>All items picked: pack the order</source>
+        <translation>已全部拣齐：请打包</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="345" />
+        <source>{item} picked, {left} to go</source>
+        <translation>已拣 {item}，还剩 {left} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="357" />
+        <source>Packed: print the parcel label</source>
+        <translation>已打包：请打印包裹标签</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="380" />
+        <source>No label printer is set up: the preview shows the label</source>
+        <translation>未设置标签打印机：预览中显示标签</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="382" />
+        <source>Parcel label sent to the printer</source>
+        <translation>包裹标签已发送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="397" />
+        <source>Choose the order the customer collects first</source>
+        <translation>请先选择顾客要提取的订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="401" />
+        <source>Pick every item before handing the order over</source>
+        <translation>交付前请拣齐所有商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="439" />
+        <source>Order {order} has left the store</source>
+        <translation>订单 {order} 已出库</translation>
+    </message>
+</context>
+</TS>
