@@ -168,9 +168,17 @@ class Cart:
         raise CartError("No line {line_no} in the cart", line_no=line_no)
 
     def _replace(self, line_no: int, **changes: Any) -> CartLine:
+        """Change a line; a change that leaves the cart without valid totals (a discount
+        larger than what is left) is refused and undone."""
         old = self.line(line_no)
         new = replace(old, **changes)
-        self.lines[self.lines.index(old)] = new
+        index = self.lines.index(old)
+        self.lines[index] = new
+        try:
+            self.totals()
+        except CartError:
+            self.lines[index] = old
+            raise
         return new
 
     @staticmethod
@@ -213,9 +221,15 @@ class Cart:
         return self._replace(line_no, note_id=note_id)
 
     def discount_order(self, discount: Discount | None, *, approval_id: int | None = None) -> None:
+        """Discount the whole sale (spread over the lines); refused when more than the total."""
+        before = (self.order_discount, self.order_discount_approval_id)
         self.order_discount = discount
         self.order_discount_approval_id = approval_id
-        self.totals()  # raises when the discount is more than the subtotal
+        try:
+            self.totals()
+        except CartError:
+            self.order_discount, self.order_discount_approval_id = before
+            raise
 
     # -- totals --------------------------------------------------------------------------
     @property

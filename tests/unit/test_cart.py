@@ -115,6 +115,13 @@ def test_quantity_limits_and_impossible_discounts() -> None:
         Discount(percent_bp=10, amount_fen=10)
     with pytest.raises(CartError):
         cart.discount_order(Discount(amount_fen=30_000))
+    assert cart.order_discount is None  # a refused change leaves the cart as it was
+    book = cart.add(BOOK)
+    cart.discount_order(Discount(amount_fen=26_000))
+    with pytest.raises(CartError):
+        cart.remove(book.line_no)  # would leave more discount than goods
+    assert not cart.lines[1].voided
+    assert cart.totals().total_fen == 25_900 + 4_500 - 26_000
 
 
 def test_order_discount_is_spread_by_amount_largest_remainder() -> None:
