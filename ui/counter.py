@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QObject
 
 from redhome_pos.domain.scan import ScanSettings, VariableMeasureLayout
@@ -50,6 +53,10 @@ class Counter(QObject):
             code_secret=self.context.code_secret,
             variable_measure=layout,
         )
+
+    def local_time(self, at: datetime, pattern: str = "%H:%M") -> str:
+        """A UTC instant as the store's clock shows it."""
+        return at.astimezone(ZoneInfo(self.context.timezone)).strftime(pattern)
 
     def stop(self) -> None:
         for worker in (self.worker, self.slow_worker, self.search_worker):

@@ -83,6 +83,7 @@ QLineEdit, QSpinBox, QComboBox {{
 }}
 QLineEdit:focus {{ border: 2px solid #3A6FD8; }}
 QTableView {{
+    outline: 0;
     gridline-color: {LINE}; selection-background-color: #FFE5E9; selection-color: {INK};
     alternate-background-color: #FAFAFC;
 }}

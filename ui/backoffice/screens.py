@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 
 from redhome_pos.domain.staff import Permission, Staff
+from ui.backoffice.counts import CountsScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.main_window import MainWindow
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 # screen key -> the permission a clerk needs to see it (None: everyone logged in)
 NEEDS: dict[str, Permission | None] = {
     "orders": None,
+    "counts": None,
 }
 
 
@@ -26,6 +28,11 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     shell.orders = orders  # type: ignore[attr-defined]
     window.add_screen(
         "orders", QCoreApplication.translate("BackOffice", "Online orders"), orders, "Ctrl+5"
+    )
+    counts = CountsScreen(counter)
+    shell.counts = counts  # type: ignore[attr-defined]
+    window.add_screen(
+        "counts", QCoreApplication.translate("BackOffice", "Stock counts"), counts, "Ctrl+6"
     )
     gate = NavGate(window)
     counter.session.clerk_changed.connect(gate.show_for)

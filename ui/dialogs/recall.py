@@ -26,6 +26,7 @@ class RecallDialog(QDialog):
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.counter = counter
         self.setWindowTitle(self.tr("Recall a parked sale"))
         self.list = QListWidget()
         self.list.setStyleSheet("QListWidget::item { min-height: 48px; }")
@@ -53,7 +54,7 @@ class RecallDialog(QDialog):
     def show_parked(self, carts: list[ParkedCart]) -> None:
         self.list.clear()
         for cart in carts:
-            when = cart.parked_at.astimezone().strftime("%H:%M")
+            when = self.counter.local_time(cart.parked_at)
             text = self.tr("#{number}  parked at {time}").format(number=cart.id, time=when)
             if cart.label:
                 text += f"  ·  {cart.label}"

@@ -94,7 +94,7 @@ class TenderDialog(QDialog):
         self.wechat_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.WECHAT))
         self.alipay_button = self._button(self.tr("Alipay"), "quickNote")
         self.alipay_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.ALIPAY))
-        self.undo_button = self._button(self.tr("Remove last"), "")
+        self.undo_button = self._button(self.tr("Remove last"), "quickNote")
         self.undo_button.clicked.connect(self.remove_last)
         for button in (self.card_button, self.wechat_button, self.alipay_button, self.undo_button):
             others.addWidget(button)

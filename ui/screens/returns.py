@@ -129,7 +129,7 @@ class ReturnsScreen(QWidget):
     def show_sale(self, found: tuple[Sale, dict[int, int]]) -> None:
         sale, returned = found
         self.sale, self.returned = sale, returned
-        when = sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = self.counter.local_time(sale.created_at, "%Y-%m-%d %H:%M")
         self.summary.setText(
             self.tr("Sale {receipt} · {time} · {total} · clerk {clerk}").format(
                 receipt=sale.receipt_no,
@@ -153,6 +153,8 @@ class ReturnsScreen(QWidget):
             spin = QSpinBox()
             spin.setRange(0, max(0, left))
             spin.setMinimumHeight(44)
+            spin.setMinimumWidth(96)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setEnabled(left > 0)
             self.table.setCellWidget(row, 3, spin)
             damaged = QCheckBox()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -310,7 +310,9 @@ class SaleScreen(QWidget):
 
     def cart_area(self) -> QRect:
         """Where the search lies: over the cart and its totals, the actions stay in view."""
-        return self.table.geometry().united(self.totals.geometry())
+        top = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        bottom_right = self.totals.geometry().bottomRight()
+        return QRect(QPoint(self.table.x(), top), bottom_right)
 
     def back(self) -> None:
         if self.search.isVisible():

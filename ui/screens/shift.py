@@ -6,6 +6,7 @@ Reports are previewed as the receipt printer will print them and sent to the pri
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -93,8 +94,9 @@ class ShiftScreen(QWidget):
         self.preview = QLabel(self.tr("The report preview appears here."))
         self.preview.setObjectName("muted")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(self.preview)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(360)
 
@@ -116,7 +118,7 @@ class ShiftScreen(QWidget):
         if shift is None:
             self.state.setText(self.tr("No shift is open at this till."))
         else:
-            opened = shift.opened_at.astimezone().strftime("%H:%M")
+            opened = self.counter.local_time(shift.opened_at)
             self.state.setText(
                 self.tr("Shift #{number} open since {time}, float {amount}").format(
                     number=shift.id, time=opened, amount=format_fen(shift.float_fen)
@@ -226,7 +228,23 @@ class ShiftScreen(QWidget):
     def _show_preview(self, png: bytes) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
-        self.preview.setPixmap(pixmap)
+        self._preview_full = pixmap
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        pixmap = getattr(self, "_preview_full", None)
+        if pixmap is None or pixmap.isNull():
+            return
+        width = max(200, self.scroll.viewport().width() - 8)
+        self.preview.setPixmap(
+            pixmap.scaledToWidth(
+                min(width, pixmap.width()), Qt.TransformationMode.SmoothTransformation
+            )
+        )
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
 
     def print_report(self) -> None:
         if self.report_data is not None:

@@ -1,0 +1,273 @@
+"""Renders every screen of the demo store to PNG, in each language and window size, offscreen.
+
+Drives the real app: a demo database in a scratch folder, the real login, scans through the
+scan router, the real dialogs; each scene waits for its background work before ``grab()``.
+A window-modal dialog is painted over its window, as a clerk sees it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QDialog
+
+from printers.setup import printing_from_config
+from redhome_pos.config import Config
+from redhome_pos.domain.signed_codes import sign_receipt_code
+from redhome_pos.domain.tender import TenderKind
+from redhome_pos.persistence.database import Database
+from ui.app import application, install_language
+from ui.context import AppContext
+from ui.dialogs.tender import TenderDialog
+from ui.shell import Shell
+
+SIZES = ((1024, 768), (1920, 1080))
+LANGUAGES = ("zh_CN", "en")
+NOTE_URL = "https://www.xiaohongshu.com/explore/65f1c2a9000000001203abcd"
+
+
+def settle(condition: Callable[[], bool] | None = None, timeout_s: float = 5.0) -> None:
+    """Lets Qt run (workers report back through the event loop) until ``condition`` holds;
+    without a condition, for a moment (layouts, repaints)."""
+    app = QApplication.instance()
+    if condition is None:
+        condition, timeout_s = (lambda: False), 0.1
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if condition():
+            break
+        time.sleep(0.01)
+    for _ in range(3):
+        app.processEvents()
+
+
+class Director:
+    """Puts one shell through the scenes and saves a picture of each."""
+
+    def __init__(self, shell: Shell, folder: Path, prefix: str, config: Config) -> None:
+        self.shell = shell
+        self.folder = folder
+        self.prefix = prefix
+        self.config = config
+        self.saved: list[Path] = []
+        self.count = 0
+
+    def picture(self, name: str) -> None:
+        settle()
+        window = self.shell.window
+        pixmap = window.grab()
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            painter = QPainter(pixmap)
+            painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
+            shot = dialog.grab()
+            x = max(0, (pixmap.width() - shot.width()) // 2)
+            y = max(0, (pixmap.height() - shot.height()) // 2)
+            painter.drawPixmap(QPoint(x, y), shot)
+            painter.end()
+        self.count += 1
+        path = self.folder / f"{self.prefix}-{self.count:02d}-{name}.png"
+        pixmap.save(str(path))
+        self.saved.append(path)
+
+    def scan(self, text: str) -> None:
+        self.shell.route_scan(text)
+        settle(lambda: False, 0.3)
+
+    def close_dialog(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        settle()
+
+    def run(self) -> list[Path]:
+        shell = self.shell
+        window = shell.window
+        sale = shell.sale
+        self.picture("login")
+        login = shell.login
+        login.staff_code.setText("1001")
+        login.pin.setText("1111")
+        login.submit()
+        settle(lambda: not window.is_locked)
+        self.picture("sale-empty")
+
+        found = _barcodes_in_stock(shell.counter.database, 4)
+        for code in found[:4]:
+            self.scan(code)
+        settle(lambda: len(sale.cart.lines) >= min(4, len(found)))
+        wrong = found[0][:-1] + str((int(found[0][-1]) + 1) % 10)
+        self.scan(wrong)
+        self.picture("sale-cart-scan-error")
+
+        sale.open_search()
+        sale.search.field.setText("口红" if self.prefix.startswith("zh") else "lip")
+        sale.search.search_now()
+        settle(lambda: sale.search.model.rowCount() > 0)
+        self.picture("search")
+        sale.search.close_overlay()
+
+        shell.window.show_screen("shift")
+        shell.shift_screen.float_field.setText("500")
+        shell.shift_screen.open_shift()
+        settle(lambda: shell.counter.session.shift is not None)
+        shell.window.show_screen("sale")
+
+        sale.table.selectRow(0)
+        shell.actions.ask_discount()
+        settle()
+        dialog = shell.actions.dialog
+        if dialog is not None:
+            dialog.set_percent("20")  # type: ignore[attr-defined]
+            self.picture("discount")
+            dialog.accept()
+            settle(lambda: shell.actions.dialog is not dialog)
+            self.picture("approval")
+            self.close_dialog()
+
+        sale.pay()
+        settle()
+        tender = shell.actions.dialog
+        if isinstance(tender, TenderDialog):
+            tender.add_cash(10_000)
+            tender.wait_for_wallet(TenderKind.WECHAT)
+            self.picture("tender-split")
+            tender.handle_scan("134567890123456789")
+            tender.enter_pressed()
+            settle(lambda: tender.sale is not None)
+            self.picture("tender-done")
+            receipt_no = tender.sale.receipt_no if tender.sale else ""
+            tender.accept()
+            settle()
+        else:
+            receipt_no = ""
+
+        for code in found[:2]:
+            self.scan(code)
+        settle(lambda: len(sale.cart.lines) >= 2)
+        shell.actions.park()
+        settle(lambda: sale.cart.is_empty)
+        shell.actions.ask_recall()
+        settle(lambda: bool(shell.actions.dialog and shell.actions.dialog.list.count()))  # type: ignore[attr-defined]
+        self.picture("recall")
+        self.close_dialog()
+
+        if receipt_no:
+            secret = self.config.scanning.code_secret
+            self.scan(sign_receipt_code(secret, self.config.store.code, receipt_no))
+            settle(lambda: shell.returns.sale is not None)
+            shell.returns.set_return_quantity(1, 1)
+            self.picture("returns")
+
+        shell.window.show_screen("notes")
+        self.scan(NOTE_URL)
+        settle(lambda: shell.notes.note_id is not None)
+        self.picture("notes")
+
+        shell.window.show_screen("shift")
+        shell.shift_screen.x_report()
+        settle(
+            lambda: (
+                shell.shift_screen.preview.pixmap() is not None
+                and not shell.shift_screen.preview.pixmap().isNull()
+            )
+        )
+        self.picture("shift-x-report")
+
+        shell.window.show_screen("settings")
+        settle(lambda: True, 0.5)
+        self.picture("settings")
+        return self.saved
+
+
+def _barcodes_in_stock(database: Database, count: int) -> list[str]:
+    """Barcodes of SKUs with stock (a sale of the screenshots must go through)."""
+    from sqlalchemy import select
+
+    from redhome_pos.persistence.models.catalog import BarcodeRow
+    from redhome_pos.persistence.models.stock import StockLevelRow
+
+    with database.reading() as session:
+        rows = session.scalars(
+            select(BarcodeRow.code)
+            .join(StockLevelRow, StockLevelRow.sku_id == BarcodeRow.sku_id)
+            .where(StockLevelRow.on_hand >= 5)
+            .order_by(BarcodeRow.sku_id)
+            .limit(count * 3)
+        ).all()
+    return list(rows)[::3][:count]
+
+
+def render_all(
+    config: Config,
+    database: Database,
+    folder: Path,
+    *,
+    languages: tuple[str, ...] = LANGUAGES,
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+) -> list[Path]:
+    """Every scene in every language and size; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    app = application()
+    printing = printing_from_config(config, database)
+    printing.worker.start()
+    saved: list[Path] = []
+    try:
+        for language in languages:
+            for width, height in sizes:
+                install_language(app, language)
+                context = AppContext.from_config(config, database, demo=True)
+                context.print_queue = printing.queue
+                context.language = language
+                shell = Shell(context, app)
+                shell.window.resize(width, height)
+                shell.window.setFixedSize(width, height)
+                shell.show()
+                settle(lambda: False, 0.2)
+                try:
+                    director = Director(shell, folder, f"{language}-{width}x{height}", config)
+                    saved += director.run()
+                finally:
+                    for widget in QApplication.topLevelWidgets():
+                        widget.close()
+                    shell.stop()
+                    settle(lambda: False, 0.1)
+                _close_open_shift(config, database)
+    finally:
+        printing.worker.stop()
+    return saved
+
+
+def _close_open_shift(config: Config, database: Database) -> None:
+    """Each run starts with no shift open, as a clerk's day does."""
+    from redhome_pos.persistence.repositories.shifts import ShiftRepository
+    from redhome_pos.services.counter import Till
+
+    till = Till.from_config(config)
+    with database.unit_of_work() as uow:
+        shifts = ShiftRepository(uow.session)
+        shift = shifts.current(till.terminal_id)
+        if shift is not None:
+            shifts.close(shift.id, shift.opened_by, till.now())
+            uow.commit()
+
+
+def demo_config(root: Path) -> Config:
+    """A demo store's configuration with everything under ``root``."""
+    from redhome_pos.config import AppPaths, default_config
+
+    paths = AppPaths.under(root)
+    for folder in (paths.data_dir, paths.log_dir, paths.backup_dir, paths.preview_dir):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    base = default_config(paths)
+    store = replace(
+        base.store, code="SH001", name="REDHOME 上海静安店", address="静安区南京西路 1 号"
+    )
+    scanning = replace(base.scanning, code_secret="screenshots-demo-secret")
+    return replace(base, store=store, scanning=scanning, terminal_id="T1")
