@@ -12,7 +12,7 @@ import importlib.util
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +26,7 @@ from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.catalog_apply import PageResult, apply_page
 from sync.checks import check_online_sku
 from sync.connector import CatalogCursor, OnlineSku, OnlineStore
+from sync.page_reader import PageReader
 from sync.settings import CATALOG, SyncSettings
 
 log = logging.getLogger(__name__)
@@ -90,48 +91,59 @@ def pull_catalog(
     report = CatalogPullReport(full=bool(window["full"]))
     window_to = _time(window["window_to"])
     assert window_to is not None
-    while True:
-        # Several pages go into one transaction: fewer commits, and a crash still resumes
-        # at the first page not applied.
-        items: list[OnlineSku] = []
-        totals: list[int] = []
-        finished = False
-        for _ in range(max(1, settings.catalog_pages_per_commit)):
-            page = store.catalog_page(
-                CatalogCursor(
-                    updated_to=window_to,
-                    updated_from=_time(window["window_from"]),
-                    page_no=int(window["next_page"]) + len(totals),
-                    page_size=settings.catalog_page_size,
-                )
-            )
-            for item in page.items:
-                check_online_sku(item)  # refuse the whole batch before anything is written
-            items += page.items
-            totals.append(page.total)
-            if page.next_cursor is None:
-                finished = True
-                break
-        with database.unit_of_work() as uow:
-            result = apply_page(uow.session, items, seen_at=window_to)
-            indexing = time.perf_counter()
-            _index_for_search(uow.session, result.sku_ids)
-            report.search_index_s += time.perf_counter() - indexing
-            window = _advance(window, totals, len(items), result)
-            repo = SyncRepository(uow.session)
-            if finished:
-                report.deactivated = _finish(repo, uow.session, window, cursor.position)
-                report.finished = True
-            else:
-                repo.move_cursor(CATALOG, cursor.position, window)
-            uow.commit()
-        report.pages += len(totals)
-        report.read += len(items)
-        report.created += result.created
-        report.changed += result.changed
-        report.conflicts += result.conflicts
-        if finished or should_stop():
-            return report
+    first = CatalogCursor(
+        updated_to=window_to,
+        updated_from=_time(window["window_from"]),
+        page_no=int(window["next_page"]),
+        page_size=settings.catalog_page_size,
+    )
+    ahead = 2 * max(1, settings.catalog_pages_per_commit)
+    with PageReader(store, first, ahead=ahead) as reader:
+        while True:
+            batch = _next_batch(reader, settings)
+            with database.unit_of_work() as uow:
+                result = apply_page(uow.session, batch.items, seen_at=window_to)
+                indexing = time.perf_counter()
+                _index_for_search(uow.session, result.sku_ids)
+                report.search_index_s += time.perf_counter() - indexing
+                window = _advance(window, batch.totals, len(batch.items), result)
+                repo = SyncRepository(uow.session)
+                if batch.last:
+                    report.deactivated = _finish(repo, uow.session, window, cursor.position)
+                    report.finished = True
+                else:
+                    repo.move_cursor(CATALOG, cursor.position, window)
+                uow.commit()
+            report.pages += len(batch.totals)
+            report.read += len(batch.items)
+            report.created += result.created
+            report.changed += result.changed
+            report.conflicts += result.conflicts
+            if batch.last or should_stop():
+                return report
+
+
+@dataclass
+class _Batch:
+    items: list[OnlineSku] = field(default_factory=list)
+    totals: list[int] = field(default_factory=list)
+    last: bool = False
+
+
+def _next_batch(reader: PageReader, settings: SyncSettings) -> _Batch:
+    """Several pages for one transaction: fewer commits, and a crash still resumes at the
+    first page not applied. Every SKU is checked before anything of the batch is written."""
+    batch = _Batch()
+    for _ in range(max(1, settings.catalog_pages_per_commit)):
+        page = reader.next_page()
+        for item in page.items:
+            check_online_sku(item)
+        batch.items += page.items
+        batch.totals.append(page.total)
+        if page.next_cursor is None:
+            batch.last = True
+            break
+    return batch
 
 
 def _advance(
