@@ -4,8 +4,132 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="28"/>
+        <location filename="../backoffice/screens.py" line="30"/>
         <source>Online orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="35"/>
+        <source>Stock counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountsScreen</name>
+    <message>
+        <location filename="../backoffice/counts.py" line="47"/>
+        <source>Stock counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="53"/>
+        <source>Category (empty: everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="54"/>
+        <source>New count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="63"/>
+        <source>Scan each unit on the shelf; each scan counts one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="67"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="68"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="69"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="70"/>
+        <location filename="../backoffice/counts.py" line="79"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="71"/>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="72"/>
+        <source>Recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="80"/>
+        <source>Set counted of the chosen line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="82"/>
+        <source>Recount the chosen line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="84"/>
+        <source>Cancel count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="86"/>
+        <source>Post count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="132"/>
+        <source>#{id} {name} · {counted}/{lines} counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="173"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="181"/>
+        <source>{counted} of {lines} counted, {differ} differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="219"/>
+        <source>Whole store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="229"/>
+        <source>Start or choose a count first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="246"/>
+        <source>Counted {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="254"/>
+        <source>Choose a line and enter what was counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="302"/>
+        <source>Posting a stock count needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="325"/>
+        <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

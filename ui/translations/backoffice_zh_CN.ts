@@ -3,9 +3,133 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="28" />
+        <location filename="../backoffice/screens.py" line="30" />
         <source>Online orders</source>
         <translation>线上订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="35" />
+        <source>Stock counts</source>
+        <translation>库存盘点</translation>
+    </message>
+</context>
+<context>
+    <name>CountsScreen</name>
+    <message>
+        <location filename="../backoffice/counts.py" line="47" />
+        <source>Stock counts</source>
+        <translation>库存盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="53" />
+        <source>Category (empty: everything)</source>
+        <translation>品类（留空：全部）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="54" />
+        <source>New count</source>
+        <translation>新建盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="63" />
+        <source>Scan each unit on the shelf; each scan counts one</source>
+        <translation>逐件扫描货架上的商品，每扫一次计一件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="67" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="68" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="69" />
+        <source>Expected</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="70" />
+        <location filename="../backoffice/counts.py" line="79" />
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="71" />
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="72" />
+        <source>Recount</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="80" />
+        <source>Set counted of the chosen line</source>
+        <translation>设置所选行的实盘数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="82" />
+        <source>Recount the chosen line</source>
+        <translation>所选行重新盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="84" />
+        <source>Cancel count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="86" />
+        <source>Post count</source>
+        <translation>过账盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="132" />
+        <source>#{id} {name} · {counted}/{lines} counted</source>
+        <translation>#{id} {name} · 已盘 {counted}/{lines}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="173" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="181" />
+        <source>{counted} of {lines} counted, {differ} differ</source>
+        <translation>已盘 {counted}/{lines}，{differ} 项有差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="219" />
+        <source>Whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="229" />
+        <source>Start or choose a count first</source>
+        <translation>请先新建或选择盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="246" />
+        <source>Counted {total}</source>
+        <translation>已盘 {total}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="254" />
+        <source>Choose a line and enter what was counted</source>
+        <translation>请选择一行并输入实盘数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="302" />
+        <source>Posting a stock count needs a manager's approval.</source>
+        <translation>过账盘点需要店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="325" />
+        <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
+        <translation>盘点已过账：{movements} 项库存变动（+{added} / -{removed}）</translation>
     </message>
 </context>
 <context>
