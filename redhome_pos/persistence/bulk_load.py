@@ -282,7 +282,13 @@ def _add_product(
     if not new.skus:
         return
     penalty = 0 if any_active else search_index.INACTIVE
-    terms = search_index.product_terms(p.title_zh, p.title_en, p.brand, p.category)
+    terms = search_index.product_terms(
+        p.title_zh,
+        p.title_en,
+        p.brand,
+        p.category,
+        variants=search_index.variant_values(sku.variant for sku, _ in new.skus),
+    )
     count = len(new.skus)
     rows["search_terms"].extend(
         (rank + penalty, term, product_id, count) for term, rank in terms.items()

@@ -28,6 +28,7 @@ from redhome_pos.persistence.models.search import TERM_LENGTH, SearchTermRow
 WORD_START = 0
 INNER = 2
 PINYIN = 4  # added for pinyin and initials terms
+VARIANT = 8  # added for terms from the SKUs' variant values (色号 正红, 尺码 XL …)
 INACTIVE = 16  # added when none of the product's SKUs is on sale
 _TOP = "\U0010ffff"  # sorts after every character: ``term < word + _TOP`` bounds a prefix
 
@@ -60,15 +61,32 @@ def _word_terms(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(terms)
 
 
-def product_terms(*texts: str) -> dict[str, int]:
-    """Every search term of a product's texts with its best rank."""
+def product_terms(*texts: str, variants: Iterable[str] = ()) -> dict[str, int]:
+    """Every search term of a product's texts (and its SKUs' variant values) with its best
+    rank."""
     found: dict[str, int] = {}
-    for text in texts:
-        for word in words(text):
-            for term, rank in _word_terms(word):
-                if rank < found.get(term, INACTIVE):
-                    found[term] = rank
+    for extra, sources in ((0, texts), (VARIANT, variants)):
+        for text in sources:
+            for word in words(text):
+                for term, rank in _word_terms(word):
+                    if rank + extra < found.get(term, INACTIVE):
+                        found[term] = rank + extra
     return found
+
+
+def variant_values(variants: Iterable[dict[str, str] | None]) -> list[str]:
+    """The distinct attribute values of a product's SKUs, in first-seen order."""
+    values: dict[str, None] = {}
+    for variant in variants:
+        for value in (variant or {}).values():
+            values[str(value)] = None
+    return list(values)
+
+
+def matches_variant(query_words: Sequence[str], variant: dict[str, str] | None) -> bool:
+    """Whether a query word finds this SKU's own variant values (to list that SKU first)."""
+    terms = product_terms(*(variant or {}).values())
+    return any(term.startswith(word) for word in query_words for term in terms)
 
 
 # --- keeping the index in step --------------------------------------------------------------
@@ -78,21 +96,19 @@ def product_terms(*texts: str) -> dict[str, int]:
 class _ProductText:
     product_id: int
     texts: tuple[str, str, str, str]
+    variants: tuple[str, ...]
     sku_count: int
     active: bool
 
 
 def _products(session: Session | Connection, product_ids: Sequence[int]) -> Iterator[_ProductText]:
-    counts = (
-        select(
-            SkuRow.product_id,
-            func.count().label("skus"),
-            func.max(SkuRow.active.cast(type_=SkuRow.id.type)).label("active"),
-        )
+    skus: dict[int, list[tuple[bool, dict[str, str] | None]]] = {}
+    for product_id, active, variant in session.execute(
+        select(SkuRow.product_id, SkuRow.active, SkuRow.variant)
         .where(SkuRow.product_id.in_(product_ids))
-        .group_by(SkuRow.product_id)
-        .subquery()
-    )
+        .order_by(SkuRow.id)
+    ):
+        skus.setdefault(product_id, []).append((bool(active), variant))
     rows = session.execute(
         select(
             ProductRow.id,
@@ -100,12 +116,17 @@ def _products(session: Session | Connection, product_ids: Sequence[int]) -> Iter
             ProductRow.title_en,
             ProductRow.brand,
             ProductRow.category,
-            counts.c.skus,
-            counts.c.active,
-        ).join(counts, counts.c.product_id == ProductRow.id)
+        ).where(ProductRow.id.in_(list(skus)))
     )
-    for pid, title_zh, title_en, brand, category, skus, active in rows:
-        yield _ProductText(pid, (title_zh, title_en, brand, category), int(skus), bool(active))
+    for pid, title_zh, title_en, brand, category in rows:
+        of_product = skus[pid]
+        yield _ProductText(
+            pid,
+            (title_zh, title_en, brand, category),
+            tuple(variant_values(variant for _, variant in of_product)),
+            len(of_product),
+            any(active for active, _ in of_product),
+        )
 
 
 def _term_rows(product: _ProductText) -> list[dict[str, object]]:
@@ -117,7 +138,7 @@ def _term_rows(product: _ProductText) -> list[dict[str, object]]:
             "product_id": product.product_id,
             "sku_count": product.sku_count,
         }
-        for term, rank in product_terms(*product.texts).items()
+        for term, rank in product_terms(*product.texts, variants=product.variants).items()
     ]
 
 
@@ -170,8 +191,9 @@ def rebuild(session: Session | Connection, *, batch: int = 5000) -> int:
 # --- reading --------------------------------------------------------------------------------
 
 RANKS = tuple(
-    penalty + base + pinyin
+    penalty + variant + pinyin + base
     for penalty in (0, INACTIVE)
+    for variant in (0, VARIANT)
     for pinyin in (0, PINYIN)
     for base in (WORD_START, INNER)
 )

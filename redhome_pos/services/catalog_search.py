@@ -1,11 +1,13 @@
 """Catalog search for the counter and the back office: what a clerk types finds SKUs.
 
-A query is tried as an exact barcode, SKU code or RED SKU id first; those SKUs lead the
-result. Then it is searched as words: Chinese of any length (``霜``, ``口红``, ``小细跟口红``),
-pinyin initials (``kh``, ``xxgkh``), full pinyin (``kouhong``) and English (``lip``); several
-words must all match (``完美日记 口红``). Results come a page at a time, best match first:
-word start before inner substring, the product's own text before pinyin, products on sale
-before inactive ones. Nothing loads more of the catalog than the page asked for.
+A query is tried as an exact barcode, SKU code or RED SKU id first; when it is one, that
+SKU is the result. Otherwise it is searched as words: Chinese of any length (``霜``, ``口红``,
+``小细跟口红``), pinyin initials (``kh``, ``xxgkh``), full pinyin (``kouhong``) and English
+(``lip``); several words must all match (``完美日记 口红``). A SKU's variant values count too:
+``口红 正红`` finds the lipstick and lists its 正红 SKU first. Results come a page at a time,
+best match first: word start before inner substring, the product's own text before pinyin
+before variant values, products on sale before inactive ones. Nothing loads more of the
+catalog than the page asked for.
 """
 
 from __future__ import annotations
@@ -66,15 +68,13 @@ def search(
     if not text or limit == 0:
         return SearchPage(text, offset, limit, (), False)
     exact = _exact_matches(connection, text)
-    # One row beyond the page tells whether there is a next page.
-    wanted = offset + limit + 1
-    ids: list[int] = exact[offset:wanted]
-    term_offset = max(offset - len(exact), 0)
-    term_limit = wanted - offset - len(ids) + len(exact)  # room for exact SKUs found again
-    if term_limit > 0:
-        found = _term_matches(connection, search_index.query_words(text), term_offset, term_limit)
-        taken = set(exact)
-        ids += [sku_id for sku_id in found if sku_id not in taken]
+    if exact:
+        # A whole barcode or SKU code names its SKU: the words in it are not searched.
+        ids = exact[offset : offset + limit + 1]
+    else:
+        # One row beyond the page tells whether there is a next page.
+        words = search_index.query_words(text)
+        ids = _term_matches(connection, words, offset, limit + 1)
     ids = ids[: limit + 1]
     views = _views(connection, ids[:limit])
     return SearchPage(text, offset, limit, tuple(views), len(ids) > limit)
@@ -127,11 +127,21 @@ def _term_matches(
     order = {hit.product_id: index for index, hit in enumerate(hits)}
     rows = list(
         connection.execute(
-            select(SkuRow.id, SkuRow.product_id, SkuRow.active).where(SkuRow.product_id.in_(order))
+            select(SkuRow.id, SkuRow.product_id, SkuRow.active, SkuRow.variant).where(
+                SkuRow.product_id.in_(order)
+            )
         )
     )
-    # Within a product, SKUs on sale come first, then by id.
-    rows.sort(key=lambda row: (order[row.product_id], not row.active, row.id))
+    # Within a product: SKUs whose own variant the query names (色号 正红), then SKUs on
+    # sale, then by id.
+    rows.sort(
+        key=lambda row: (
+            order[row.product_id],
+            not search_index.matches_variant(words, row.variant),
+            not row.active,
+            row.id,
+        )
+    )
     skip = offset - hits[0].skus_before
     return [row.id for row in rows][skip : skip + limit]
 
