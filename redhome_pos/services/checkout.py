@@ -135,6 +135,10 @@ def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
     return tuple(lines)
 
 
+def _by_sku(line: SaleLine) -> int:
+    return line.sku_id
+
+
 def move_stock(
     session: Session,
     till: Till,
@@ -195,7 +199,8 @@ def complete_sale_in(
         shift_id=shift.id,
     )
     sale_id = sales.add(sale, seq)
-    for line in sale.sold_lines:
+    # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
+    for line in sorted(sale.sold_lines, key=_by_sku):
         move_stock(
             session,
             till,
@@ -278,7 +283,7 @@ def void_last_sale(
             ),
             sale_id=sale.id,
         )
-        for line in sale.sold_lines:
+        for line in sorted(sale.sold_lines, key=_by_sku):
             move_stock(
                 session,
                 till,

@@ -119,7 +119,8 @@ def _return_in(
             ),
             return_id=return_id,
         )
-    for line, request, _ in planned:
+    # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
+    for line, request, _ in sorted(planned, key=lambda p: p[0].sku_id):
         move_stock(
             session,
             till,

@@ -1,0 +1,47 @@
+"""Store databases for the reliability tests: a SQLite file, or a fresh schema on the
+PostgreSQL server named by REDHOME_TEST_POSTGRES_URL (scripts/test starts one)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+POSTGRES_URL = os.environ.get("REDHOME_TEST_POSTGRES_URL", "")
+
+needs_postgres = pytest.mark.skipif(
+    not POSTGRES_URL, reason="no PostgreSQL server configured (scripts/test starts one)"
+)
+
+
+@contextmanager
+def postgres_schema_url() -> Iterator[str]:
+    """The URL of a fresh, empty schema on the test server; dropped afterwards."""
+    schema = f"rel_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@contextmanager
+def store_url(backend: str, folder: Path) -> Iterator[str]:
+    """An empty store database of ``backend`` ("sqlite" or "postgresql")."""
+    if backend == "postgresql":
+        if not POSTGRES_URL:
+            pytest.skip("no PostgreSQL server configured (scripts/test starts one)")
+        with postgres_schema_url() as url:
+            yield url
+    else:
+        yield f"sqlite:///{folder / 'store.db'}"
