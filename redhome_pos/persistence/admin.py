@@ -84,6 +84,20 @@ def upgrade_schema(database: Database, backup_dir: Path) -> SchemaUpgrade:
     path = dialect.sqlite_path(database.url)
     if path is not None:  # a new store: its folder may not exist yet
         path.parent.mkdir(parents=True, exist_ok=True)
+    # Terminals sharing one server start together in the morning: one upgrades, the others
+    # wait and then find the schema up to date.
+    try:
+        with dialect.schema_upgrade_lock(database.engine):
+            return _upgrade_schema(database, backup_dir, path)
+    except DBAPIError as exc:
+        raise DatabaseAdminError(
+            "The database {url} failed: {problem}",
+            url=redact_url(database.url),
+            problem=str(exc.orig),
+        ) from exc
+
+
+def _upgrade_schema(database: Database, backup_dir: Path, path: Path | None) -> SchemaUpgrade:
     try:
         current = current_revision(database)
         tables = set(inspect(database.engine).get_table_names())

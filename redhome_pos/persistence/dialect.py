@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -87,3 +89,26 @@ def integrity_errors(engine: Engine) -> list[str]:
     problems = [str(r[0]) for r in rows if str(r[0]) != "ok"]
     problems += [f"foreign key broken: {tuple(r)}" for r in fk_rows]
     return problems
+
+
+# Any fixed number: every terminal upgrading the schema of one server takes this lock.
+SCHEMA_UPGRADE_LOCK = 0x7265_6468  # "redh"
+
+
+@contextmanager
+def schema_upgrade_lock(engine: Engine) -> Iterator[None]:
+    """Hold off other terminals while the schema is upgraded (PostgreSQL: an advisory lock;
+    a SQLite file belongs to one terminal and its DDL takes the file's write lock)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_UPGRADE_LOCK})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(
+                text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_UPGRADE_LOCK}
+            )
+            connection.commit()

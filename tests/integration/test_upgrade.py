@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from redhome_pos.config import AppPaths, DatabaseConfig, default_config
-from redhome_pos.persistence.admin import DatabaseAdminError, describe_backup, open_database
+from redhome_pos.persistence.admin import (
+    DatabaseAdminError,
+    SchemaUpgrade,
+    describe_backup,
+    open_database,
+    upgrade_schema,
+)
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import current_revision, head_revision, upgrade
 from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
@@ -116,3 +125,42 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     config = replace(default_config(paths), database=DatabaseConfig(f"sqlite:///{other}"))
     with pytest.raises(DatabaseAdminError, match="not a REDHOME database"):
         open_database(config)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDHOME_TEST_POSTGRES_URL"), reason="no PostgreSQL server configured"
+)
+def test_terminals_starting_together_on_one_server_upgrade_once(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, make_url
+
+    server = os.environ["REDHOME_TEST_POSTGRES_URL"]
+    schema = f"upgrade_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    terminals = [Database(url.render_as_string(hide_password=False)) for _ in range(3)]
+    results: list[SchemaUpgrade] = []
+    errors: list[BaseException] = []
+
+    def start(database: Database) -> None:
+        try:
+            results.append(upgrade_schema(database, tmp_path / "backups"))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=start, args=(db,)) for db in terminals]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert sorted(r.before or "" for r in results) == ["", head_revision(), head_revision()]
+        assert all(current_revision(db) == head_revision() for db in terminals)
+    finally:
+        for db in terminals:
+            db.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
