@@ -1,0 +1,75 @@
+"""``redhome-pos reconcile``: connect, sync, take the opening stock, then reconcile from the
+command line against the sandbox (JSON, CSV with BOM, history, summary)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from redhome_pos.cli import main
+from sync.sandbox import SandboxHandle
+
+
+def _config(tmp_path: Path, sandbox: SandboxHandle) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f"""terminal_id = "T1"
+[store]
+code = "RH01"
+[database]
+url = "sqlite:///{tmp_path / "store.db"}"
+[paths]
+data_dir = "{tmp_path / "data"}"
+log_dir = "{tmp_path / "logs"}"
+backup_dir = "{tmp_path / "backups"}"
+[online_store]
+base_url = "{sandbox.base_url}"
+app_id = "{sandbox.app_id}"
+app_secret = "{sandbox.app_secret}"
+warehouse_code = "{sandbox.warehouse_code}"
+enabled = true
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_reconcile_from_the_command_line(
+    tmp_path: Path, sandbox: SandboxHandle, capsys: Any
+) -> None:
+    config = _config(tmp_path, sandbox)
+    base = ["--config", str(config)]
+    assert main([*base, "online-store", "connect", sandbox.authorization_code()]) == 0
+    assert main([*base, "sync", "--once"]) == 0
+    assert main([*base, "online-store", "opening-stock"]) == 0
+    assert main([*base, "sync", "--once"]) == 0  # pushes the opening figures
+    capsys.readouterr()
+
+    assert main([*base, "reconcile", "--json"]) == 0
+    clean = json.loads(capsys.readouterr().out)
+    assert (clean["skus_here"], clean["skus_online"], clean["differences"]) == (200, 200, 0)
+
+    assert clean["run"] == 1
+    state = sandbox.sandbox_state
+    with state.reading() as db:
+        red_id, price = db.execute(
+            "SELECT sku_id, price FROM skus ORDER BY sku_id LIMIT 1"
+        ).fetchone()
+    sandbox.update_sku(red_id, price=price + 100)
+
+    path = tmp_path / "run.csv"
+    assert main([*base, "reconcile", "--csv", str(path)]) == 1  # differences found
+    out = capsys.readouterr().out
+    assert "price mismatch" in out and "1 line(s) written" in out
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [(r["kind"], r["online_sku"]) for r in rows] == [("price_mismatch", red_id)]
+
+    assert main([*base, "reconcile", "--history"]) == 0
+    history = capsys.readouterr().out.splitlines()
+    assert history[0].startswith("#2") and "differences 1" in history[0]
+    assert main([*base, "reconcile", "--summary", "2"]) == 0
+    assert "decided 0 of 1" in capsys.readouterr().out
