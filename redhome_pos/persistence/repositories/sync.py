@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from redhome_pos.persistence.models.base import utcnow
@@ -458,10 +459,17 @@ class SyncRepository:
         session = self._session
         row = session.get(SyncLeaseRow, name, with_for_update=True)
         if row is None:
-            session.add(
-                SyncLeaseRow(name=name, holder=holder, acquired_at=now, expires_at=now + ttl)
-            )
-            session.flush()
+            # Two terminals can both find no lease: the second insert fails on the key and
+            # that terminal is simply not the leader (the savepoint keeps its transaction).
+            try:
+                with session.begin_nested():
+                    session.add(
+                        SyncLeaseRow(
+                            name=name, holder=holder, acquired_at=now, expires_at=now + ttl
+                        )
+                    )
+            except IntegrityError:
+                return False
             return True
         free = row.expires_at < now or (take_over_from is not None and row.holder == take_over_from)
         if row.holder != holder and not free:
