@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +15,16 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The test run never touches the real user's configuration, data or logs: the platform's
+# user folders (XDG on Linux) point into a temporary folder removed at the end of the run.
+_USER_FOLDERS = tempfile.mkdtemp(prefix="redhome-test-user-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = os.path.join(_USER_FOLDERS, _variable.lower())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_USER_FOLDERS, ignore_errors=True)
 
 
 @pytest.fixture
