@@ -28,7 +28,6 @@ from ui.shell import Shell
 
 SIZES = ((1024, 768), (1920, 1080))
 LANGUAGES = ("zh_CN", "en")
-NOTE_URL = "https://www.xiaohongshu.com/explore/65f1c2a9000000001203abcd"
 
 
 def settle(condition: Callable[[], bool] | None = None, timeout_s: float = 5.0) -> None:
@@ -50,8 +49,11 @@ def settle(condition: Callable[[], bool] | None = None, timeout_s: float = 5.0) 
 class Director:
     """Puts one shell through the scenes and saves a picture of each."""
 
-    def __init__(self, shell: Shell, folder: Path, prefix: str, config: Config) -> None:
+    def __init__(
+        self, shell: Shell, folder: Path, prefix: str, config: Config, note_url: str
+    ) -> None:
         self.shell = shell
+        self.note_url = note_url
         self.folder = folder
         self.prefix = prefix
         self.config = config
@@ -166,7 +168,7 @@ class Director:
             self.picture("returns")
 
         shell.window.show_screen("notes")
-        self.scan(NOTE_URL)
+        self.scan(self.note_url)
         settle(lambda: shell.notes.note_id is not None)
         self.picture("notes")
 
@@ -183,6 +185,9 @@ class Director:
         shell.window.show_screen("settings")
         settle(lambda: True, 0.5)
         self.picture("settings")
+        from ui.backoffice.scenes import back_office_scenes
+
+        back_office_scenes(self, settle)
         return self.saved
 
 
@@ -211,6 +216,7 @@ def render_all(
     *,
     languages: tuple[str, ...] = LANGUAGES,
     sizes: tuple[tuple[int, int], ...] = SIZES,
+    note_url: str = "",
 ) -> list[Path]:
     """Every scene in every language and size; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -231,7 +237,9 @@ def render_all(
                 shell.show()
                 settle(lambda: False, 0.2)
                 try:
-                    director = Director(shell, folder, f"{language}-{width}x{height}", config)
+                    director = Director(
+                        shell, folder, f"{language}-{width}x{height}", config, note_url
+                    )
                     saved += director.run()
                 finally:
                     for widget in QApplication.topLevelWidgets():

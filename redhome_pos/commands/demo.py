@@ -16,6 +16,8 @@ from redhome_pos.config import Config
 from redhome_pos.persistence.database import Database
 
 DEMO_SKUS = 5000
+DEMO_NOTE_ID = "65f1c2a9000000001203abcd"  # a RED note the demo links to a few lipsticks
+DEMO_NOTE_URL = f"https://www.xiaohongshu.com/explore/{DEMO_NOTE_ID}"
 
 
 def register(subparsers: Any) -> None:
@@ -41,8 +43,20 @@ def prepare_demo_store(config: Config, database: Database, *, skus: int, seed: i
         empty = session.scalar(select(SkuRow.id).limit(1)) is None
     if empty:
         load_demo_store(database, skus=skus, seed=seed, terminal_id=config.terminal_id)
+        _link_demo_note(config, database)
     add_demo_staff(database, Till.from_config(config))
     return empty
+
+
+def _link_demo_note(config: Config, database: Database) -> None:
+    """The demo note shows three lipsticks that are in stock, so a note scan finds them."""
+    from redhome_pos.services.catalog_search import search_catalog
+    from redhome_pos.services.scanning import ScanService, scan_settings
+
+    found = search_catalog(database, "口红", limit=20).results
+    sku_ids = [view.sku_id for view in found if view.on_hand > 0][:3]
+    if sku_ids:
+        ScanService(database, scan_settings(config)).link_note(DEMO_NOTE_ID, sku_ids, staff_id=None)
 
 
 @reports_errors

@@ -44,7 +44,7 @@ def _sizes(text: str) -> tuple[tuple[int, int], ...]:
 
 @reports_errors
 def run_screenshots(args: argparse.Namespace) -> int:
-    from redhome_pos.commands.demo import prepare_demo_store
+    from redhome_pos.commands.demo import DEMO_NOTE_URL, prepare_demo_store
     from redhome_pos.commands.demo_data import DEFAULT_SEED
     from redhome_pos.persistence.database import Database
     from redhome_pos.persistence.migrate import upgrade
@@ -60,7 +60,12 @@ def run_screenshots(args: argparse.Namespace) -> int:
             upgrade(database)
             prepare_demo_store(config, database, skus=args.skus, seed=DEFAULT_SEED)
             saved = screenshots.render_all(
-                config, database, args.directory, languages=languages, sizes=_sizes(args.sizes)
+                config,
+                database,
+                args.directory,
+                languages=languages,
+                sizes=_sizes(args.sizes),
+                note_url=DEMO_NOTE_URL,
             )
         finally:
             database.dispose()

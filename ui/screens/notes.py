@@ -84,7 +84,7 @@ class NotesScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save links"))
         self.save_button.clicked.connect(self.save_links)
         for button in (self.add_button, self.add_all_button, self.link_button, self.save_button):
-            button.setMinimumHeight(56)
+            button.setFixedHeight(60)  # one row, one height
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
