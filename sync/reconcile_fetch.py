@@ -10,7 +10,7 @@ thread; ``progress(step, done, total)`` reports each page and stock batch.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,7 +32,7 @@ class OnlineFigures:
     catalog_s: float = 0.0
     stock_s: float = 0.0
     catalog_calls: int = 0
-    stock_calls: int = 0
+    stock_skus: int = 0  # SKUs whose stock was read
 
 
 def _figures(item: OnlineSku) -> OnlineSkuFigures:
@@ -53,9 +53,15 @@ def fetch_online_figures(
     now: datetime | None = None,
     page_size: int = 100,
     stock_batch: int = 100,
+    stock_of: Collection[str] | None = None,
     progress: FetchProgress | None = None,
 ) -> OnlineFigures:
-    """Every SKU the online store lists, with its stock in the store's warehouse."""
+    """Every SKU the online store lists, with its stock in the store's warehouse.
+
+    The online store answers stock one SKU per call, so a store of many SKUs may read stock
+    only for some (``stock_of``: online SKU ids, e.g. those that moved since the last run);
+    the others are compared on catalog figures alone.
+    """
     result = OnlineFigures()
     started = time.perf_counter()
     cursor: CatalogCursor | None = CatalogCursor(
@@ -73,11 +79,12 @@ def fetch_online_figures(
     result.catalog_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    ids = sorted(items)
+    ids = sorted(items if stock_of is None else set(items) & set(stock_of))
+    result.skus = [_figures(items[sku_id]) for sku_id in sorted(set(items) - set(ids))]
     for start in range(0, len(ids), stock_batch):
         batch = ids[start : start + stock_batch]
         stock = store.get_stock(batch)
-        result.stock_calls += 1
+        result.stock_skus += len(batch)
         for sku_id in batch:
             figures = _figures(items[sku_id])
             found = stock.get(sku_id)
