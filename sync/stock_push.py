@@ -104,10 +104,16 @@ def push_stock(
     now: Callable[[], datetime],
     should_stop: Callable[[], bool] = lambda: False,
 ) -> StockPushReport:
-    """Send every pending stock change; stops at the first failure of the online store."""
+    """Send every pending stock change; stops at the first failure of the online store.
+    A SKU the online store refuses is tried again on the next run, not in this one."""
     report = StockPushReport()
+    refused: set[int] = set()
     while not should_stop():
-        pending = pending_stock(database)
+        pending = [
+            sku
+            for sku in pending_stock(database, ROUND_SKUS + len(refused))
+            if sku.sku_id not in refused
+        ]
         if not pending:
             break
         offline = [sku for sku in pending if sku.red_sku_id is None]
@@ -118,7 +124,7 @@ def push_stock(
         online = [sku for sku in pending if sku.red_sku_id is not None]
         for start in range(0, len(online), settings.stock_batch):
             batch = online[start : start + settings.stock_batch]
-            _push_batch(database, store, settings, batch, now, report)
+            refused |= _push_batch(database, store, settings, batch, now, report)
             if should_stop():
                 return report
     return report
@@ -131,7 +137,8 @@ def _push_batch(
     batch: list[PendingSku],
     now: Callable[[], datetime],
     report: StockPushReport,
-) -> None:
+) -> set[int]:
+    """Push one batch; returns the store ids of the SKUs the online store refused."""
     # The platform refuses a total below zero; a store that allows negative stock has none.
     levels = {str(sku.red_sku_id): max(0, sku.on_hand) for sku in batch}
     results = store.set_stock(levels)  # raises on trouble: nothing is marked, all is resent
@@ -147,6 +154,7 @@ def _push_batch(
     if refused:
         report.skus_refused += len(refused)
         _note_refused(database, settings, refused, by_red, now())
+    return {sku.sku_id for sku in refused}
 
 
 def _mark_done(database: Database, skus: list[PendingSku], at: datetime, *, note: str = "") -> None:

@@ -155,8 +155,12 @@ def test_a_sku_the_online_store_refuses_is_retried_then_left_to_reconciliation(
     receive(database, ids[red_id(0)], 3, terminal_id="T1")
     receive(database, ids[red_id(1)], 3, terminal_id="T1")
     report = push_stock(database, store, SETTINGS, now=Clock())
-    assert report.skus_pushed == 1 and report.skus_refused == SETTINGS.stock_push_tries
+    assert report.skus_pushed == 1 and report.skus_refused == 1
+    assert pending(database) == 1  # tried again on the next run, not at once
+    for _ in range(SETTINGS.stock_push_tries - 1):
+        assert push_stock(database, store, SETTINGS, now=Clock()).skus_refused == 1
     assert pending(database) == 0
+    assert push_stock(database, store, SETTINGS, now=Clock()).calls == 0
     with database.reading() as session:
         log = SyncRepository(session).recent_log(10, level="error")
     assert any("refused the stock of SKU ERP000001" in e.message for e in log)
