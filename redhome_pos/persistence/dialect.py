@@ -112,3 +112,30 @@ def schema_upgrade_lock(engine: Engine) -> Iterator[None]:
                 text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_UPGRADE_LOCK}
             )
             connection.commit()
+
+
+# What a failed write says about the disk under the database.
+DISK_FULL = "disk_full"
+READ_ONLY = "read_only"
+_SQLITE_FULL, _SQLITE_READONLY = 13, 8  # primary result codes (extended codes add high bits)
+_PG_DISK_FULL, _PG_READ_ONLY = ("53100",), ("25006",)
+
+
+def storage_problem(error: BaseException) -> str | None:
+    """``DISK_FULL`` or ``READ_ONLY`` when ``error`` (a driver error, bare or wrapped by
+    SQLAlchemy) means the database cannot take any more writes; None for anything else."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.Error):
+        code = getattr(original, "sqlite_errorcode", 0) & 0xFF
+        words = str(original).lower()
+        if code == _SQLITE_FULL or "database or disk is full" in words:
+            return DISK_FULL
+        if code == _SQLITE_READONLY or "readonly database" in words:
+            return READ_ONLY
+        return None
+    state = getattr(original, "sqlstate", None)
+    if state in _PG_DISK_FULL:
+        return DISK_FULL
+    if state in _PG_READ_ONLY:
+        return READ_ONLY
+    return None

@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from redhome_pos.domain.errors import DomainError
+from redhome_pos.persistence import dialect
+
+
+class StorageError(DomainError):
+    """The database could not take a write (disk full, read-only): nothing was saved."""
+
+
+_STORAGE_MESSAGES = {
+    dialect.DISK_FULL: "The disk of the store database is full, so nothing was saved. "
+    "Free some space (or call the manager), then try again.",
+    dialect.READ_ONLY: "The store database is read-only, so nothing was saved. "
+    "Call the manager to make it writable, then try again.",
+}
 
 
 class UnitOfWork:
@@ -41,6 +57,9 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        problem = dialect.storage_problem(exc) if isinstance(exc, DBAPIError) else None
+        if problem is not None:
+            raise StorageError(_STORAGE_MESSAGES[problem]) from exc
 
     def commit(self) -> None:
         self.session.commit()
