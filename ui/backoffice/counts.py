@@ -102,6 +102,8 @@ class CountsScreen(QWidget):
         actions.addWidget(self.summary, 1, 0)
         actions.addWidget(self.cancel_button, 1, 1)
         actions.addWidget(self.post_button, 1, 2)
+        for number in range(3):
+            actions.setColumnStretch(number, 1)
 
         column = QVBoxLayout(self)
         column.addLayout(head)

@@ -91,7 +91,7 @@ class OrdersScreen(QWidget):
         self.express_no = QLineEdit()
         self.express_no.setPlaceholderText(self.tr("Express number"))
         self.company = QLineEdit()
-        self.company.setPlaceholderText(self.tr("Courier code, e.g. shunfeng"))
+        self.company.setPlaceholderText(self.tr("Courier code"))
         self.ship_button = QPushButton(self.tr("Ship"))
         self.ship_button.setObjectName("complete")
         self.ship_button.clicked.connect(self.ship)
@@ -101,6 +101,7 @@ class OrdersScreen(QWidget):
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumWidth(200)
+        self.preview.hide()  # shown with the first label
         for button in (self.pack_button, self.label_button, self.ship_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -384,6 +385,7 @@ class OrdersScreen(QWidget):
 
     def _show_preview(self, png: bytes) -> None:
         self.preview_png = png
+        self.preview.show()
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.preview.setPixmap(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.orders import OrdersScreen
+from ui.backoffice.store_settings import StoreSettingsScreen
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
+    "store-settings": Permission.SETTINGS,
 }
 
 
@@ -33,6 +35,14 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     shell.counts = counts  # type: ignore[attr-defined]
     window.add_screen(
         "counts", QCoreApplication.translate("BackOffice", "Stock counts"), counts, "Ctrl+6"
+    )
+    store_settings = StoreSettingsScreen(counter)
+    shell.store_settings = store_settings  # type: ignore[attr-defined]
+    window.add_screen(
+        "store-settings",
+        QCoreApplication.translate("BackOffice", "Store settings"),
+        store_settings,
+        "Ctrl+8",
     )
     gate = NavGate(window)
     counter.session.clerk_changed.connect(gate.show_for)

@@ -4,13 +4,18 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="30"/>
+        <location filename="../backoffice/screens.py" line="32"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="35"/>
+        <location filename="../backoffice/screens.py" line="37"/>
         <source>Stock counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="43"/>
+        <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -88,47 +93,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="132"/>
+        <location filename="../backoffice/counts.py" line="134"/>
         <source>#{id} {name} · {counted}/{lines} counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="173"/>
+        <location filename="../backoffice/counts.py" line="175"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="181"/>
+        <location filename="../backoffice/counts.py" line="183"/>
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="219"/>
+        <location filename="../backoffice/counts.py" line="221"/>
         <source>Whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="229"/>
+        <location filename="../backoffice/counts.py" line="231"/>
         <source>Start or choose a count first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="246"/>
+        <location filename="../backoffice/counts.py" line="248"/>
         <source>Counted {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="254"/>
+        <location filename="../backoffice/counts.py" line="256"/>
         <source>Choose a line and enter what was counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="302"/>
+        <location filename="../backoffice/counts.py" line="304"/>
         <source>Posting a stock count needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="325"/>
+        <location filename="../backoffice/counts.py" line="327"/>
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,13 +215,13 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="85"/>
-        <location filename="../backoffice/orders.py" line="226"/>
+        <location filename="../backoffice/orders.py" line="227"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="87"/>
-        <location filename="../backoffice/orders.py" line="224"/>
+        <location filename="../backoffice/orders.py" line="225"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,12 +237,12 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="94"/>
-        <source>Courier code, e.g. shunfeng</source>
+        <source>Courier code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="95"/>
-        <location filename="../backoffice/orders.py" line="212"/>
+        <location filename="../backoffice/orders.py" line="213"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,139 +252,222 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="156"/>
+        <location filename="../backoffice/orders.py" line="157"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="168"/>
+        <location filename="../backoffice/orders.py" line="169"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170"/>
+        <location filename="../backoffice/orders.py" line="171"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172"/>
+        <location filename="../backoffice/orders.py" line="173"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173"/>
+        <location filename="../backoffice/orders.py" line="174"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="212"/>
+        <location filename="../backoffice/orders.py" line="213"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219"/>
+        <location filename="../backoffice/orders.py" line="220"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="221"/>
-        <location filename="../backoffice/orders.py" line="233"/>
+        <location filename="../backoffice/orders.py" line="222"/>
+        <location filename="../backoffice/orders.py" line="234"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="228"/>
+        <location filename="../backoffice/orders.py" line="229"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229"/>
+        <location filename="../backoffice/orders.py" line="230"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235"/>
+        <location filename="../backoffice/orders.py" line="236"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237"/>
+        <location filename="../backoffice/orders.py" line="238"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="270"/>
+        <location filename="../backoffice/orders.py" line="271"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="277"/>
+        <location filename="../backoffice/orders.py" line="278"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="284"/>
+        <location filename="../backoffice/orders.py" line="285"/>
         <source>For {name} {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="316"/>
+        <location filename="../backoffice/orders.py" line="317"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="334"/>
+        <location filename="../backoffice/orders.py" line="335"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="338"/>
+        <location filename="../backoffice/orders.py" line="339"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="342"/>
+        <location filename="../backoffice/orders.py" line="343"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="345"/>
+        <location filename="../backoffice/orders.py" line="346"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="357"/>
+        <location filename="../backoffice/orders.py" line="358"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="380"/>
+        <location filename="../backoffice/orders.py" line="381"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="382"/>
+        <location filename="../backoffice/orders.py" line="383"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="399"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="401"/>
+        <location filename="../backoffice/orders.py" line="403"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="439"/>
+        <location filename="../backoffice/orders.py" line="441"/>
         <source>Order {order} has left the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsScreen</name>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="38"/>
+        <source>Store settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="44"/>
+        <source>Allow selling below zero stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="47"/>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="48"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="49"/>
+        <source>Receipt footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="50"/>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="52"/>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="55"/>
+        <source>Test print on every printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="63"/>
+        <source>Sync with the online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="93"/>
+        <source>No configuration file: settings cannot be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="111"/>
+        <source>The online store has not been reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="113"/>
+        <source>Online store connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="115"/>
+        <source>Online store not reachable: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="117"/>
+        <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="157"/>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="172"/>
+        <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -33,7 +33,6 @@ ZH = {
     "Packed": "已打包",
     "Print parcel label": "打印包裹标签",
     "Express number": "快递单号",
-    "Courier code, e.g. shunfeng": "快递公司代码，如 shunfeng",
     "Ship": "发货",
     "Pickup: scan the code on the customer's phone": "自提：扫描顾客手机上的提货码",
     "New online order: {orders}": "新线上订单：{orders}",
@@ -89,6 +88,23 @@ ZH = {
     "Count posted: {movements} stock changes (+{added} / -{removed})": (
         "盘点已过账：{movements} 项库存变动（+{added} / -{removed}）"
     ),
+    # store settings
+    "Store settings": "门店设置",
+    "Allow selling below zero stock": "允许负库存销售",
+    "Store name": "门店名称",
+    "Address": "地址",
+    "Receipt footer": "小票页脚",
+    "Terminal": "收银台",
+    "Save settings": "保存设置",
+    "Test print on every printer": "所有打印机打印测试页",
+    "Sync with the online store": "与线上店铺同步",
+    "No configuration file: settings cannot be saved": "没有配置文件：无法保存设置",
+    "{state}. {stock} stock changes and {deliveries} deliveries to send.": (
+        "{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。"
+    ),
+    "Settings saved": "设置已保存",
+    "{count} test pages sent": "已发送 {count} 张测试页",
+    "Courier code": "快递公司代码",
     # errors
     "This scan is not a product: scan the item's barcode": "扫描的不是商品：请扫描商品条码",
     "Log in to fulfil online orders": "请登录后再处理线上订单",

@@ -3,14 +3,19 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="30" />
+        <location filename="../backoffice/screens.py" line="32" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="35" />
+        <location filename="../backoffice/screens.py" line="37" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="43" />
+        <source>Store settings</source>
+        <translation>门店设置</translation>
     </message>
 </context>
 <context>
@@ -87,47 +92,47 @@
         <translation>过账盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="132" />
+        <location filename="../backoffice/counts.py" line="134" />
         <source>#{id} {name} · {counted}/{lines} counted</source>
         <translation>#{id} {name} · 已盘 {counted}/{lines}</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="173" />
+        <location filename="../backoffice/counts.py" line="175" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="181" />
+        <location filename="../backoffice/counts.py" line="183" />
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation>已盘 {counted}/{lines}，{differ} 项有差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="219" />
+        <location filename="../backoffice/counts.py" line="221" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="229" />
+        <location filename="../backoffice/counts.py" line="231" />
         <source>Start or choose a count first</source>
         <translation>请先新建或选择盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="246" />
+        <location filename="../backoffice/counts.py" line="248" />
         <source>Counted {total}</source>
         <translation>已盘 {total}</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="254" />
+        <location filename="../backoffice/counts.py" line="256" />
         <source>Choose a line and enter what was counted</source>
         <translation>请选择一行并输入实盘数</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="302" />
+        <location filename="../backoffice/counts.py" line="304" />
         <source>Posting a stock count needs a manager's approval.</source>
         <translation>过账盘点需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="325" />
+        <location filename="../backoffice/counts.py" line="327" />
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation>盘点已过账：{movements} 项库存变动（+{added} / -{removed}）</translation>
     </message>
@@ -209,13 +214,13 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="85" />
-        <location filename="../backoffice/orders.py" line="226" />
+        <location filename="../backoffice/orders.py" line="227" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="87" />
-        <location filename="../backoffice/orders.py" line="224" />
+        <location filename="../backoffice/orders.py" line="225" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
@@ -231,12 +236,12 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="94" />
-        <source>Courier code, e.g. shunfeng</source>
-        <translation>快递公司代码，如 shunfeng</translation>
+        <source>Courier code</source>
+        <translation>快递公司代码</translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="95" />
-        <location filename="../backoffice/orders.py" line="212" />
+        <location filename="../backoffice/orders.py" line="213" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
@@ -246,140 +251,223 @@
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="156" />
+        <location filename="../backoffice/orders.py" line="157" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="168" />
+        <location filename="../backoffice/orders.py" line="169" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170" />
+        <location filename="../backoffice/orders.py" line="171" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172" />
+        <location filename="../backoffice/orders.py" line="173" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173" />
+        <location filename="../backoffice/orders.py" line="174" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="212" />
+        <location filename="../backoffice/orders.py" line="213" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219" />
+        <location filename="../backoffice/orders.py" line="220" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="221" />
-        <location filename="../backoffice/orders.py" line="233" />
+        <location filename="../backoffice/orders.py" line="222" />
+        <location filename="../backoffice/orders.py" line="234" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="228" />
+        <location filename="../backoffice/orders.py" line="229" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229" />
+        <location filename="../backoffice/orders.py" line="230" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235" />
+        <location filename="../backoffice/orders.py" line="236" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237" />
+        <location filename="../backoffice/orders.py" line="238" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="270" />
+        <location filename="../backoffice/orders.py" line="271" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="277" />
+        <location filename="../backoffice/orders.py" line="278" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="284" />
+        <location filename="../backoffice/orders.py" line="285" />
         <source>For {name} {phone}</source>
         <translation>收货人 {name} {phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="316" />
+        <location filename="../backoffice/orders.py" line="317" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="334" />
+        <location filename="../backoffice/orders.py" line="335" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="338" />
+        <location filename="../backoffice/orders.py" line="339" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="342" />
+        <location filename="../backoffice/orders.py" line="343" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="345" />
+        <location filename="../backoffice/orders.py" line="346" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="357" />
+        <location filename="../backoffice/orders.py" line="358" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="380" />
+        <location filename="../backoffice/orders.py" line="381" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="382" />
+        <location filename="../backoffice/orders.py" line="383" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397" />
+        <location filename="../backoffice/orders.py" line="399" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="401" />
+        <location filename="../backoffice/orders.py" line="403" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="439" />
+        <location filename="../backoffice/orders.py" line="441" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsScreen</name>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="38" />
+        <source>Store settings</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="44" />
+        <source>Allow selling below zero stock</source>
+        <translation>允许负库存销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="47" />
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="48" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="49" />
+        <source>Receipt footer</source>
+        <translation>小票页脚</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="50" />
+        <source>Terminal</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="52" />
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="55" />
+        <source>Test print on every printer</source>
+        <translation>所有打印机打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="63" />
+        <source>Sync with the online store</source>
+        <translation>与线上店铺同步</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="93" />
+        <source>No configuration file: settings cannot be saved</source>
+        <translation>没有配置文件：无法保存设置</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="111" />
+        <source>The online store has not been reached yet</source>
+        <translation>尚未连接线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="113" />
+        <source>Online store connected</source>
+        <translation>线上店铺已连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="115" />
+        <source>Online store not reachable: {error}</source>
+        <translation>无法连接线上店铺：{error}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="117" />
+        <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
+        <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="157" />
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="172" />
+        <source>{count} test pages sent</source>
+        <translation>已发送 {count} 张测试页</translation>
     </message>
 </context>
 </TS>

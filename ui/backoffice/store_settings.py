@@ -1,0 +1,178 @@
+"""The store's settings for a manager: store, terminal, stock rule, a test print on every
+printer, and the sync with the online store in words (status and its recent log)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redhome_pos.config import Config
+from sync.status import SyncStatus
+from ui.backoffice import settings_jobs
+from ui.backoffice.settings_jobs import StoreChanges
+from ui.banner import Banner
+from ui.counter import Counter
+from ui.errors import describe_error
+
+
+class StoreSettingsScreen(QWidget):
+    saved = Signal(object)  # the Config written
+    printed = Signal(list)  # print job ids
+    failed = Signal(str)
+
+    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter = counter
+        title = QLabel(self.tr("Store settings"))
+        title.setObjectName("title")
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.footer = QLineEdit()
+        self.terminal = QLineEdit()
+        self.negative = QCheckBox(self.tr("Allow selling below zero stock"))
+        self.negative.setMinimumHeight(44)
+        form = QFormLayout()
+        form.addRow(self.tr("Store name"), self.name)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Receipt footer"), self.footer)
+        form.addRow(self.tr("Terminal"), self.terminal)
+        form.addRow("", self.negative)
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("complete")
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(self.tr("Test print on every printer"))
+        self.print_button.clicked.connect(self.print_test)
+        for button in (self.save_button, self.print_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        self.banner = Banner()
+        sync_title = QLabel(self.tr("Sync with the online store"))
+        sync_title.setObjectName("title")
+        self.sync_state = QLabel()
+        self.sync_state.setWordWrap(True)
+        self.sync_log = QListWidget()
+        self.sync_log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        column = QVBoxLayout(self)
+        column.addWidget(title)
+        column.addLayout(form)
+        column.addLayout(buttons)
+        column.addWidget(self.banner)
+        column.addWidget(sync_title)
+        column.addWidget(self.sync_state)
+        column.addWidget(self.sync_log, 1)
+        self.show_config()
+
+    @property
+    def config(self) -> Config | None:
+        config = self.counter.context.config
+        return config if isinstance(config, Config) else None
+
+    def show_config(self) -> None:
+        config = self.config
+        enabled = config is not None
+        for widget in (self.name, self.address, self.footer, self.terminal, self.negative):
+            widget.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled and self.counter.context.print_queue is not None)
+        if config is None:
+            self.sync_state.setText(self.tr("No configuration file: settings cannot be saved"))
+            return
+        self.name.setText(config.store.name)
+        self.address.setText(config.store.address)
+        self.footer.setText(config.store.receipt_footer)
+        self.terminal.setText(config.terminal_id)
+        self.negative.setChecked(config.store.allow_negative_stock)
+
+    def activate(self) -> None:
+        self.show_config()
+        self.counter.worker.submit(
+            partial(settings_jobs.read_sync_status, self.counter.database),
+            on_done=self._sync,
+            on_error=self._fail,
+        )
+
+    def _sync(self, status: SyncStatus) -> None:
+        if status.online is None:
+            state = self.tr("The online store has not been reached yet")
+        elif status.online:
+            state = self.tr("Online store connected")
+        else:
+            state = self.tr("Online store not reachable: {error}").format(error=status.last_error)
+        self.sync_state.setText(
+            self.tr("{state}. {stock} stock changes and {deliveries} deliveries to send.").format(
+                state=state, stock=status.stock_queue, deliveries=status.deliveries_waiting
+            )
+        )
+        self.sync_log.clear()
+        for entry in status.recent:
+            self.sync_log.addItem(f"{entry.at:%m-%d %H:%M} {entry.message}")
+
+    def save(self) -> None:
+        config = self.config
+        clerk = self.counter.session.clerk
+        if config is None or clerk is None:
+            return
+        changes = StoreChanges(
+            self.name.text(),
+            self.address.text(),
+            self.footer.text(),
+            self.terminal.text(),
+            self.negative.isChecked(),
+        )
+        self.counter.worker.submit(
+            partial(
+                settings_jobs.save_store_settings,
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                config,
+                changes,
+            ),
+            on_done=self._saved,
+            on_error=self._fail,
+        )
+
+    def _saved(self, config: Config) -> None:
+        context = self.counter.context
+        context.config = config
+        context.store_name = config.store.name
+        context.store_address = config.store.address
+        context.receipt_footer = config.store.receipt_footer
+        context.allow_negative_stock = config.store.allow_negative_stock
+        self.banner.show_ok(self.tr("Settings saved"))
+        self.saved.emit(config)
+
+    def print_test(self) -> None:
+        config = self.config
+        queue = self.counter.context.print_queue
+        if config is None or queue is None:
+            return
+        self.counter.slow_worker.submit(
+            partial(settings_jobs.test_print, queue, config),
+            on_done=self._printed,
+            on_error=self._fail,
+        )
+
+    def _printed(self, job_ids: list[int]) -> None:
+        self.banner.show_ok(self.tr("{count} test pages sent").format(count=len(job_ids)))
+        self.printed.emit(job_ids)
+
+    def _fail(self, error: object) -> None:
+        text = error if isinstance(error, str) else describe_error(error)
+        self.banner.show_error(text)
+        self.failed.emit(text)
