@@ -23,7 +23,7 @@ from redhome_pos.domain.errors import BarcodeError
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
-from redhome_pos.persistence.models.sync import OnlineSkuRow
+from redhome_pos.persistence.models.sync import OnlineOrderLineRow, OnlineSkuRow
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.connector import OnlineSku
 from sync.settings import CATALOG
@@ -138,8 +138,22 @@ def apply_page(session: Session, items: Sequence[OnlineSku], *, seen_at: datetim
     if barcodes:
         _insert(session, BarcodeRow, barcodes)
     _mark_seen(session, [(item, sku_ids[item.sku_id]) for item, _ in matched], gone, seen_at)
+    _link_order_lines(session, sku_ids)
     result.sku_ids.update(sku_ids.values())
     return result
+
+
+def _link_order_lines(session: Session, sku_ids: dict[str, int]) -> None:
+    """Online order lines that named a SKU the store did not know yet now find it."""
+    unknown = session.scalars(
+        select(OnlineOrderLineRow.red_sku_id).where(OnlineOrderLineRow.sku_id.is_(None))
+    ).all()
+    for red_sku_id in set(unknown) & set(sku_ids):
+        session.execute(
+            update(OnlineOrderLineRow)
+            .where(OnlineOrderLineRow.red_sku_id == red_sku_id, OnlineOrderLineRow.sku_id.is_(None))
+            .values(sku_id=sku_ids[red_sku_id])
+        )
 
 
 def _products(

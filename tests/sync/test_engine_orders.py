@@ -156,3 +156,18 @@ def test_only_the_stores_own_open_orders_can_be_handed_over(
     for order_id in ("O-X", "O-V", "O-NONE"):
         with pytest.raises(FulfilmentError):
             request_delivery(database, order_id, terminal_id="T1", pickup=True)
+
+
+def test_an_order_for_a_sku_the_store_learns_later_can_then_be_handed_over(
+    database: Database, store: FakeStore
+) -> None:
+    clock = Clock(T0 + timedelta(days=1))
+    store.add_sku(77, updated_at=clock.now - timedelta(minutes=1))  # new online, not pulled yet
+    store.add_order("O-L", [(red_id(77), 1)], at=clock.now - timedelta(seconds=30))
+    pull_orders(database, store, SETTINGS, now=clock())
+    with pytest.raises(FulfilmentError):
+        request_delivery(database, "O-L", terminal_id="T1", pickup=True)
+    pull_catalog(database, store, SETTINGS, now=clock())
+    assert reserved(database) == {sku_id(database, 77): 1}
+    delivery = request_delivery(database, "O-L", terminal_id="T1", pickup=True)
+    assert delivery.state == "pending"
