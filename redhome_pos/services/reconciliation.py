@@ -241,10 +241,23 @@ def runs(database: Database, limit: int = 50) -> list[RunRecord]:
 
 
 def run_record(database: Database, run_id: int) -> RunRecord:
-    for record in runs(database, limit=1_000_000):
-        if record.id == run_id:
-            return record
-    raise ReconciliationError("No reconciliation run {run_id}", run_id=run_id)
+    """One run with how many of its lines are decided."""
+    with database.reading() as session:
+        row = session.get(ReconciliationRunRow, run_id)
+        if row is None:
+            raise ReconciliationError("No reconciliation run {run_id}", run_id=run_id)
+        resolved = session.scalar(
+            select(func.count())
+            .select_from(ReconciliationLineRow)
+            .where(
+                ReconciliationLineRow.run_id == run_id,
+                ReconciliationLineRow.resolution.is_not(None),
+            )
+        )
+        return RunRecord(
+            row.id, row.started_at, row.finished_at, row.staff_id, row.terminal_id,
+            _summary(row), int(resolved or 0),
+        )  # fmt: skip
 
 
 def _line(row: ReconciliationLineRow) -> RunLine:
