@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pytest
 from fake_store import Clock, FakeStore, red_id
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.migrate import upgrade
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
@@ -177,3 +181,45 @@ def test_skus_that_are_not_online_are_closed_without_a_call(database: Database) 
     report = push_stock(database, store, SETTINGS, now=Clock())
     assert report.calls == 0 and report.skus_not_online == 1
     assert pending(database) == 0
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(
+        st.one_of(
+            st.tuples(st.just("move"), st.integers(0, 3), st.integers(-3, 5)),
+            st.tuples(st.just("push"), st.sampled_from(["ok", "lost", "offline"]), st.just(0)),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_whatever_happens_in_between_the_last_push_leaves_online_equal_to_on_hand(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, object, int]]
+) -> None:
+    database = Database(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'store.db'}")
+    upgrade(database)
+    try:
+        store, ids = imported(database, 4)
+        engine = SyncEngine(database, store, SETTINGS, clock=Clock())
+        for kind, what, quantity in steps:
+            if kind == "move" and quantity:
+                sku = ids[red_id(int(what))]  # type: ignore[call-overload]
+                if quantity > 0:
+                    receive(database, sku, quantity, terminal_id="T1")
+                elif on_hand(database, sku) >= -quantity:
+                    adjust(database, sku, quantity, reason="sold", terminal_id="T1")
+            elif kind == "push":
+                store.offline = what == "offline"
+                store.lose_answers = 1 if what == "lost" else 0
+                engine.run_once()
+        store.offline, store.lose_answers = False, 0
+        before = len(store.stock_calls)
+        assert engine.run_once().ok
+        # Coalesced: the final drain needs one call for all four SKUs at most.
+        assert len(store.stock_calls) - before <= 1
+        for n in range(4):
+            assert store.stock.get(red_id(n), 0) == on_hand(database, ids[red_id(n)])
+        assert pending(database) == 0
+    finally:
+        database.dispose()
