@@ -28,7 +28,7 @@ from redhome_pos.persistence.models.search import TERM_LENGTH, SearchTermRow
 WORD_START = 0
 INNER = 2
 PINYIN = 4  # added for pinyin and initials terms
-VARIANT = 8  # added for terms from the SKUs' variant values (色号 正红, 尺码 XL …)
+VARIANT = 8  # added for terms from the SKUs' variant values (色号 正红, 尺码 XL …); no pinyin
 INACTIVE = 16  # added when none of the product's SKUs is on sale
 _TOP = "\U0010ffff"  # sorts after every character: ``term < word + _TOP`` bounds a prefix
 
@@ -65,12 +65,17 @@ def product_terms(*texts: str, variants: Iterable[str] = ()) -> dict[str, int]:
     """Every search term of a product's texts (and its SKUs' variant values) with its best
     rank."""
     found: dict[str, int] = {}
-    for extra, sources in ((0, texts), (VARIANT, variants)):
-        for text in sources:
-            for word in words(text):
-                for term, rank in _word_terms(word):
-                    if rank + extra < found.get(term, INACTIVE):
-                        found[term] = rank + extra
+    for text in texts:
+        for word in words(text):
+            for term, rank in _word_terms(word):
+                if rank < found.get(term, INACTIVE):
+                    found[term] = rank
+    for text in variants:
+        for word in words(text):
+            for term, rank in _word_terms(word):
+                # Variant values are short and many: their pinyin would add more rows than use.
+                if rank < PINYIN and rank + VARIANT < found.get(term, INACTIVE):
+                    found[term] = rank + VARIANT
     return found
 
 
@@ -84,9 +89,11 @@ def variant_values(variants: Iterable[dict[str, str] | None]) -> list[str]:
 
 
 def matches_variant(query_words: Sequence[str], variant: dict[str, str] | None) -> bool:
-    """Whether a query word finds this SKU's own variant values (to list that SKU first)."""
-    terms = product_terms(*(variant or {}).values())
-    return any(term.startswith(word) for word in query_words for term in terms)
+    """Whether a query word appears in this SKU's own variant values (to list it first)."""
+    if not variant:
+        return False
+    text = normalize(" ".join(str(value) for value in variant.values()))
+    return any(word in text for word in query_words)
 
 
 # --- keeping the index in step --------------------------------------------------------------
@@ -193,8 +200,7 @@ def rebuild(session: Session | Connection, *, batch: int = 5000) -> int:
 RANKS = tuple(
     penalty + variant + pinyin + base
     for penalty in (0, INACTIVE)
-    for variant in (0, VARIANT)
-    for pinyin in (0, PINYIN)
+    for variant, pinyin in ((0, 0), (0, PINYIN), (VARIANT, 0))
     for base in (WORD_START, INNER)
 )
 
