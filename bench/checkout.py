@@ -6,8 +6,8 @@ Prints one JSON object:
   sale (5 scans through the scan service, cart, discounts, checkout);
 - ``raw_sqlite3``: the same rows (sale, 5 lines, 2 tenders, 5 movements, 5 level updates,
   5 outbox rows, an audit event and its head, the receipt number) inserted with the
-  ``sqlite3`` module in one transaction on the same file, measured in the same run; ``ratio_p50`` = checkout / raw
-  (target <= 2);
+  ``sqlite3`` module in one transaction on the same file, measured in the same run;
+  ``ratio_p50`` = checkout / raw (target <= 2);
 - ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down).
 
     .venv/bin/python bench/checkout.py [--skus 200000] [--sales 10000] [--database FILE]
