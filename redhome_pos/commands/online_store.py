@@ -8,7 +8,9 @@ tokens and keeps them in the store database (they are never printed).
 from __future__ import annotations
 
 import argparse
+import csv
 import secrets
+from pathlib import Path
 from typing import Any
 
 from redhome_pos.commands._context import (
@@ -38,7 +40,14 @@ def register(subparsers: Any) -> None:
     status.set_defaults(run=run_status)
     opening = actions.add_parser(
         "opening-stock",
-        help="first connection: take the store's opening stock from the online figures",
+        help="first connection: take the store's opening stock from the online figures "
+        "of its warehouse, or from a count",
+    )
+    opening.add_argument(
+        "--count",
+        metavar="CSV",
+        type=Path,
+        help="take it from a count instead: a CSV file of SKU code and units counted",
     )
     opening.set_defaults(run=run_opening_stock)
 
@@ -112,22 +121,55 @@ def run_status(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_opening_stock(args: argparse.Namespace) -> int:
-    from sync.opening import opening_from_online
+    from sync.opening import opening_from_count, opening_from_online
     from sync.red.setup import red_online_store
     from sync.token_store import DatabaseTokenStore
 
     config = load_app_config(args)
     database = open_store_database(config)
     try:
-        online = config.online_store
-        client, _ = _connector(config, database)
-        with client:
-            store = red_online_store(online, client, DatabaseTokenStore(database, online.kind))
-            report = opening_from_online(database, store, terminal_id=config.terminal_id)
+        if args.count is not None:
+            counted = _read_count(database, args.count)
+            report = opening_from_count(database, counted, terminal_id=config.terminal_id)
+        else:
+            online = config.online_store
+            client, _ = _connector(config, database)
+            with client:
+                tokens = DatabaseTokenStore(database, online.kind)
+                store = red_online_store(online, client, tokens)
+                report = opening_from_online(database, store, terminal_id=config.terminal_id)
     finally:
         database.dispose()
+    source = "the online store" if report.source == "online" else "the count"
     print(
-        f"Opening stock of {report.skus} SKUs taken from the online store: "
+        f"Opening stock of {report.skus} SKUs taken from {source}: "
         f"{report.units_added} units added, {report.units_removed} removed."
     )
     return EXIT_OK
+
+
+def _read_count(database: Any, path: Path) -> dict[int, int]:
+    """SKU id → units from a CSV of ``code,units`` lines (a header line is allowed)."""
+    from redhome_pos.persistence.repositories.catalog import CatalogRepository
+    from sync.opening import OpeningStockError
+
+    counted: dict[int, int] = {}
+    with path.open(encoding="utf-8-sig", newline="") as file, database.reading() as session:
+        catalog = CatalogRepository(session)
+        for number, row in enumerate(csv.reader(file), start=1):
+            if not row or not "".join(row).strip():
+                continue
+            code, units = [*row, ""][:2]
+            if number == 1 and not units.strip().lstrip("-").isdigit():
+                continue  # the header
+            sku = catalog.sku_by_code(code)
+            if sku is None or sku.id is None or not units.strip().lstrip("-").isdigit():
+                raise OpeningStockError(
+                    "Line {line} of {file}: no SKU {code}, or {units} is not a number of units",
+                    line=number,
+                    file=str(path),
+                    code=code,
+                    units=units,
+                )
+            counted[sku.id] = int(units)
+    return counted

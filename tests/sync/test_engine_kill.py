@@ -180,3 +180,29 @@ def test_sync_killed_mid_run_and_started_again_converges(
         assert "waiting: 0 stock changes, 0 deliveries" in status.stdout
     finally:
         database.dispose()
+
+
+def test_opening_stock_from_a_count_file(home: Path, sandbox: SandboxHandle) -> None:
+    assert redhome(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
+    assert redhome(home, "sync", "--once").returncode == 0
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    try:
+        with database.reading() as session:
+            codes = session.scalars(select(SkuRow.code).order_by(SkuRow.id).limit(2)).all()
+        (home / "count.csv").write_text(f"code,units\n{codes[0]},7\n{codes[1]},0\n")
+        done = redhome(home, "online-store", "opening-stock", "--count", str(home / "count.csv"))
+        assert done.returncode == 0, done.stderr
+        assert "taken from the count: 7 units added, 0 removed" in done.stdout
+        with database.reading() as session:
+            levels = dict(
+                session.execute(
+                    select(SkuRow.code, StockLevelRow.on_hand).join(
+                        StockLevelRow, StockLevelRow.sku_id == SkuRow.id
+                    )
+                ).all()
+            )
+        assert (levels[codes[0]], levels[codes[1]]) == (7, 0)
+        again = redhome(home, "online-store", "opening-stock")
+        assert again.returncode == 1 and "already been taken" in again.stderr
+    finally:
+        database.dispose()
