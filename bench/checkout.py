@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -248,6 +249,7 @@ def main() -> None:
     parser.add_argument("--compare", type=int, default=500, help="sales for checkout vs raw")
     parser.add_argument("--database", type=Path, help="keep the store database in FILE")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     folder = tempfile.TemporaryDirectory(prefix="redhome-bench-")
     path = args.database or Path(folder.name) / "store.db"
     built = time.perf_counter()
@@ -285,6 +287,8 @@ def main() -> None:
         json.dumps(
             {
                 "skus": args.skus,
+                # Other work on the machine skews both sides; the ratio is what compares.
+                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                 "build_s": round(build_s, 1),
                 "checkout": checkout_p,
                 "raw_sqlite3": raw_p,
