@@ -384,7 +384,9 @@ def _carry_out(
             terminal_id=till.terminal_id, created_at=till.now(),
             reference=f"reconcile:{row.run_id}:{row.id}",
         )  # fmt: skip
-        StockRepository(session).record(movement, allow_negative=True, sku_code=row.sku_code)
+        StockRepository(session).record(
+            movement, allow_negative=till.allow_negative_stock, sku_code=row.sku_code
+        )
         return movement.id
     if resolution is Resolution.RECOUNT:
         assert count_id is not None

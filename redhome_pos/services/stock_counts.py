@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
@@ -105,28 +105,39 @@ def add_skus_in(
     session: Session, count_id: int, sku_ids: Sequence[int], *, recount: bool = False
 ) -> None:
     """Put SKUs on an open count (snapshot now); a SKU already on it is marked for recount
-    when ``recount``."""
+    when ``recount``. Works in chunks, so a full count of a large store fits SQLite's limits."""
     _open(session, count_id)
-    present = {
-        line.sku_id: line
-        for line in session.scalars(
-            select(StockCountLineRow).where(
-                StockCountLineRow.count_id == count_id, StockCountLineRow.sku_id.in_(sku_ids)
-            )
-        )
-    }
-    levels = _levels(session, [s for s in sku_ids if s not in present])
-    for sku_id in sku_ids:
-        line = present.get(sku_id)
-        if line is None:
-            session.add(
-                StockCountLineRow(
-                    count_id=count_id, sku_id=sku_id, on_hand_at_snapshot=levels[sku_id],
-                    recount=recount, reason="", movement_id="",
+    session.flush()
+    for start in range(0, len(sku_ids), 500):
+        chunk = list(dict.fromkeys(sku_ids[start : start + 500]))
+        present = {
+            line.sku_id: line
+            for line in session.scalars(
+                select(StockCountLineRow).where(
+                    StockCountLineRow.count_id == count_id, StockCountLineRow.sku_id.in_(chunk)
                 )
-            )  # fmt: skip
-        elif recount:
-            line.recount, line.counted = True, None
+            )
+        }
+        new = [sku_id for sku_id in chunk if sku_id not in present]
+        levels = _levels(session, new)
+        if new:
+            session.execute(
+                insert(StockCountLineRow),
+                [
+                    {
+                        "count_id": count_id,
+                        "sku_id": sku_id,
+                        "on_hand_at_snapshot": levels[sku_id],
+                        "recount": recount,
+                        "reason": "",
+                        "movement_id": "",
+                    }
+                    for sku_id in new
+                ],
+            )
+        if recount:
+            for line in present.values():
+                line.recount, line.counted = True, None
     session.flush()
 
 
@@ -160,15 +171,17 @@ def start_count(
             .join(ProductRow, ProductRow.id == SkuRow.product_id)
             .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
         )
-        if categories or locations or sku_codes:
-            query = query.where(
-                ProductRow.category.in_(list(categories))
-                | SkuRow.location.in_(list(locations))
-                | SkuRow.code.in_(list(sku_codes))
+        # Retired SKUs with nothing on hand are left out, unless named by code.
+        in_use = SkuRow.active.is_(True) | (func.coalesce(StockLevelRow.on_hand, 0) != 0)
+        if categories or locations:
+            in_scope = in_use & (
+                ProductRow.category.in_(list(categories)) | SkuRow.location.in_(list(locations))
             )
-        query = query.where(
-            SkuRow.active.is_(True) | (func.coalesce(StockLevelRow.on_hand, 0) != 0)
-        )
+            query = query.where(in_scope | SkuRow.code.in_(list(sku_codes)))
+        elif sku_codes:
+            query = query.where(SkuRow.code.in_(list(sku_codes)))
+        else:
+            query = query.where(in_use)
         sku_ids = list(session.scalars(query.order_by(SkuRow.id)))
         if sku_codes:
             known = set(session.scalars(select(SkuRow.code).where(SkuRow.code.in_(sku_codes))))
