@@ -45,3 +45,25 @@ def store_url(backend: str, folder: Path) -> Iterator[str]:
             yield url
     else:
         yield f"sqlite:///{folder / 'store.db'}"
+
+
+def fingerprint(database: object) -> dict[str, tuple[int, str]]:
+    """Every table's row count and a digest of all its rows: equal fingerprints mean that
+    nothing in the store changed."""
+    import hashlib
+
+    from sqlalchemy import func, select
+
+    from redhome_pos.persistence.database import Database
+    from redhome_pos.persistence.models import Base
+
+    assert isinstance(database, Database)
+    result: dict[str, tuple[int, str]] = {}
+    with database.reading() as session:
+        for table in Base.metadata.sorted_tables:
+            order = list(table.primary_key.columns) or list(table.columns)
+            rows = session.execute(select(table).order_by(*order)).all()
+            count = session.scalar(select(func.count()).select_from(table)) or 0
+            digest = hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()
+            result[table.name] = (int(count), digest)
+    return result
