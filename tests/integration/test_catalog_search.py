@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from sqlalchemy import inspect, select, update
+from sqlalchemy import func, inspect, select, update
 
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.persistence.bulk_load import NewProduct, load_catalog
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services.catalog_search import (
     count_matches,
@@ -235,3 +236,34 @@ def test_variant_values_find_their_sku_first(shop: Database) -> None:
     assert _codes(shop, "防晒 50ml") == ["SUN-50", "SUN-30"]
     # The product's own text ranks before variant values.
     assert _codes(shop, "透明")[0] == "BOX-01"
+
+
+def test_the_demo_store_loads_once_with_ledger_and_levels_in_step(database: Database) -> None:
+    from redhome_pos.domain.errors import CatalogError
+    from redhome_pos.persistence.admin import check
+
+    loaded = load_demo_store(database, skus=500, seed=9)
+    assert (loaded.skus, loaded.barcodes >= 500) == (500, True)
+    assert check(database) == []
+    with database.reading() as session:
+        opening = session.scalar(
+            select(func.sum(StockMovementRow.quantity)).where(StockMovementRow.kind == "opening")
+        )
+        on_hand = session.scalar(select(func.sum(StockLevelRow.on_hand)))
+        assert opening == on_hand > 0
+    with pytest.raises(CatalogError):
+        load_demo_store(database, skus=10, seed=9)
+    # A batch that repeats a code already in the store is refused before anything is written.
+    with pytest.raises(CatalogError, match="RH000001-01"):
+        load_catalog(
+            database,
+            [NewProduct(_product("重复", "", ""), [(_sku("RH000001-01"), 1)])],
+            terminal_id="T1",
+        )
+    with database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SkuRow)) == 500
+    # New products added one by one afterwards get ids after the loaded ones.
+    with database.unit_of_work() as uow:
+        product_id = CatalogRepository(uow.session).add_product(_product("新品", "", ""))
+        uow.commit()
+    assert product_id > loaded.products
