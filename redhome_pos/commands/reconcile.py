@@ -2,7 +2,8 @@
 
 Reads the whole online catalog and the stock of the store's warehouse with the configured
 connector, keeps the run and its differences, and prints the summary (or the run as JSON, or
-writes its lines to a CSV file). ``--history`` lists past runs; ``--summary RUN`` prints one.
+writes its lines to a CSV file). ``--history`` lists past runs; ``--summary RUN`` prints one;
+``--decide DECISION --line ID... --reason TEXT --staff CODE`` decides lines of a run.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from redhome_pos.commands._context import (
+    EXIT_CONFIG,
     EXIT_OK,
     EXIT_PROBLEM,
     load_app_config,
     open_store_database,
     reports_errors,
 )
+from redhome_pos.domain.reconciliation import Resolution
 
 
 def register(subparsers: Any) -> None:
@@ -31,6 +34,16 @@ def register(subparsers: Any) -> None:
     output.add_argument("--csv", type=Path, metavar="FILE", help="write the run's lines as CSV")
     output.add_argument("--history", action="store_true", help="list past runs, newest first")
     output.add_argument("--summary", type=int, metavar="RUN", help="print a past run's summary")
+    output.add_argument(
+        "--decide",
+        metavar="DECISION",
+        choices=[r.value for r in Resolution],
+        help="decide lines of a run: " + ", ".join(r.value for r in Resolution),
+    )
+    parser.add_argument("--line", type=int, action="append", default=[], metavar="ID")
+    parser.add_argument("--reason", default="", help="why (recorded with the decision)")
+    parser.add_argument("--staff", metavar="CODE", help="the manager deciding")
+    parser.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
     parser.set_defaults(run=run_reconcile)
 
 
@@ -50,6 +63,8 @@ def run_reconcile(args: argparse.Namespace) -> int:
                     f"differences {run.summary.differences}  decided {run.resolved}"
                 )
             return EXIT_OK
+        if args.decide:
+            return _decide(database, config, args)
         if args.summary is not None:
             print("\n".join(summary_lines(database, args.summary, timezone=config.store.timezone)))
             return EXIT_OK
@@ -70,6 +85,24 @@ def run_reconcile(args: argparse.Namespace) -> int:
         return EXIT_OK if not result.differences else EXIT_PROBLEM
     finally:
         database.dispose()
+
+
+def _decide(database: Any, config: Any, args: argparse.Namespace) -> int:
+    from redhome_pos.commands.count import log_in
+    from redhome_pos.services import reconciliation
+    from redhome_pos.services.counter import Till
+
+    if not args.staff or not args.line:
+        print("redhome-pos: --decide needs --staff and at least one --line", file=sys.stderr)
+        return EXIT_CONFIG
+    till = Till.from_config(config)
+    staff = log_in(database, till, args)
+    decisions = reconciliation.resolve(
+        database, till, staff, args.line, Resolution(args.decide), reason=args.reason
+    )
+    for decision in decisions:
+        print(f"line {decision.line_id}: {decision.resolution.value} {decision.reference}")
+    return EXIT_OK
 
 
 def _progress(step: str, done: int, total: int) -> None:

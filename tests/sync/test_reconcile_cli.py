@@ -4,6 +4,7 @@ command line against the sandbox (JSON, CSV with BOM, history, summary)."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ enabled = true
 
 
 def test_reconcile_from_the_command_line(
-    tmp_path: Path, sandbox: SandboxHandle, capsys: Any
+    tmp_path: Path, sandbox: SandboxHandle, capsys: Any, monkeypatch: Any
 ) -> None:
     config = _config(tmp_path, sandbox)
     base = ["--config", str(config)]
@@ -73,3 +74,14 @@ def test_reconcile_from_the_command_line(
     assert history[0].startswith("#2") and "differences 1" in history[0]
     assert main([*base, "reconcile", "--summary", "2"]) == 0
     assert "decided 0 of 1" in capsys.readouterr().out
+
+    # The manager takes the online price.
+    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    assert main([*base, "staff", "add", "9001", "王店长", "--role", "manager", "--pin-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    decide = ["reconcile", "--decide", "take_online_price", "--line", rows[0]["line"]]
+    who = ["--reason", "online is right", "--staff", "9001", "--pin-stdin"]
+    assert main([*base, *decide, *who]) == 0
+    assert f"price:{price + 100}" in capsys.readouterr().out
+    assert main([*base, "reconcile", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["differences"] == 0
