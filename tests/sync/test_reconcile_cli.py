@@ -9,8 +9,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from redhome_pos.cli import main
 from sync.sandbox import SandboxHandle
+
+pytestmark = pytest.mark.slow  # connects, syncs and reconciles 200 SKUs through the CLI
 
 
 def _config(tmp_path: Path, sandbox: SandboxHandle) -> Path:
