@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -53,26 +53,27 @@ def open_shift_of(session: Session, till: Till) -> Shift:
 
 
 def _check_approvals(
-    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals, receipt_no: str
-) -> None:
-    """Price overrides and discounts above the seller's limit need an approval each; every
-    override, and every discount that needed approval, goes into the audit log."""
+    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals
+) -> list[tuple[AuditAction, dict[str, Any]]]:
+    """Price overrides and discounts above the seller's limit need an approval each; returns
+    the audit events for every override, and every discount that needed approval."""
+    events: list[tuple[AuditAction, dict[str, Any]]] = []
     for priced in totals.lines:
         line = priced.line
         if line.price_overridden:
             approval = use_approval(
                 session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id
             )
-            audit.record(
-                session,
-                till,
-                AuditAction.PRICE_OVERRIDE,
-                staff.id,
-                receipt_no=receipt_no,
-                sku=line.sku_code,
-                list_price_fen=line.list_price_fen,
-                price_fen=line.unit_price_fen,
-                approval_id=approval,
+            events.append(
+                (
+                    AuditAction.PRICE_OVERRIDE,
+                    {
+                        "sku": line.sku_code,
+                        "list_price_fen": line.list_price_fen,
+                        "price_fen": line.unit_price_fen,
+                        "approval_id": approval,
+                    },
+                )
             )
         if priced.line_discount_fen and not may_discount(
             staff, discount_bp(priced.line_discount_fen, priced.gross_fen)
@@ -80,15 +81,15 @@ def _check_approvals(
             approval = use_approval(
                 session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id
             )
-            audit.record(
-                session,
-                till,
-                AuditAction.DISCOUNT,
-                staff.id,
-                receipt_no=receipt_no,
-                sku=line.sku_code,
-                discount_fen=priced.line_discount_fen,
-                approval_id=approval,
+            events.append(
+                (
+                    AuditAction.DISCOUNT,
+                    {
+                        "sku": line.sku_code,
+                        "discount_fen": priced.line_discount_fen,
+                        "approval_id": approval,
+                    },
+                )
             )
     after_line = totals.subtotal_fen - totals.line_discount_fen
     if totals.order_discount_fen and not may_discount(
@@ -97,15 +98,13 @@ def _check_approvals(
         approval = use_approval(
             session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, cart.order_discount_approval_id
         )
-        audit.record(
-            session,
-            till,
-            AuditAction.DISCOUNT,
-            staff.id,
-            receipt_no=receipt_no,
-            discount_fen=totals.order_discount_fen,
-            approval_id=approval,
+        events.append(
+            (
+                AuditAction.DISCOUNT,
+                {"discount_fen": totals.order_discount_fen, "approval_id": approval},
+            )
         )
+    return events
 
 
 def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
@@ -182,7 +181,7 @@ def complete_sale_in(
     sales = SaleRepository(session)
     seq = sales.next_seq(till.terminal_id, day, SALE_SERIES)
     receipt_no = receipt_number(till.store_code, till.terminal_id, day, seq)
-    _check_approvals(session, till, staff, cart, totals, receipt_no)
+    approved = _check_approvals(session, till, staff, cart, totals)
     sale = Sale(
         receipt_no=receipt_no,
         terminal_id=till.terminal_id,
@@ -214,6 +213,10 @@ def complete_sale_in(
             reason="sale",
             allow_negative=till.allow_negative_stock,
         )
+    # The audit chain is appended last: its head row is then locked only for the commit, and
+    # always after the stock rows, in every use case (no lock-order deadlock on a server).
+    for action, detail in approved:
+        audit.record(session, till, action, staff.id, receipt_no=receipt_no, **detail)
     audit.record(
         session,
         till,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -75,7 +76,9 @@ def _return_in(
     reason: str,
     approval_id: int | None,
     refund_to_cash: bool,
-) -> ReturnResult:
+) -> tuple[dict[str, Any], ReturnResult]:
+    """The return written in the caller's transaction; the caller appends the returned
+    refund event to the audit log after all its stock movements (audit head locked last)."""
     approval = use_approval(session, till, staff, Permission.REFUND, approval_id)
     if not reason.strip():
         raise ReturnError("A return needs a reason")
@@ -148,18 +151,14 @@ def _return_in(
                 reason=DAMAGED_REASON,
                 allow_negative=True,
             )
-    audit.record(
-        session,
-        till,
-        AuditAction.REFUND,
-        staff.id,
-        return_no=return_no,
-        receipt_no=sale.receipt_no,
-        refund_fen=refund_fen,
-        approval_id=approval,
-        reason=reason,
-    )
-    return ReturnResult(
+    refund_event = {
+        "return_no": return_no,
+        "receipt_no": sale.receipt_no,
+        "refund_fen": refund_fen,
+        "approval_id": approval,
+        "reason": reason,
+    }
+    return refund_event, ReturnResult(
         return_no=return_no,
         receipt_no=sale.receipt_no,
         refund_fen=refund_fen,
@@ -189,7 +188,7 @@ def return_items(
     ``PermissionDenied`` otherwise, ``ReturnError`` for more than can still be returned.
     """
     with database.unit_of_work() as uow:
-        result = _return_in(
+        refund_event, result = _return_in(
             uow.session,
             till,
             staff,
@@ -199,6 +198,7 @@ def return_items(
             approval_id=approval_id,
             refund_to_cash=refund_to_cash,
         )
+        audit.record(uow.session, till, AuditAction.REFUND, staff.id, **refund_event)
         uow.commit()
     return result
 
@@ -220,7 +220,7 @@ def exchange(
     if new_cart.is_empty:
         raise CartError("An exchange needs something new in the cart")
     with database.unit_of_work() as uow:
-        returned = _return_in(
+        refund_event, returned = _return_in(
             uow.session,
             till,
             staff,
@@ -233,5 +233,13 @@ def exchange(
         credit = [Tender(TenderKind.CASH, returned.refund_fen)] if returned.refund_fen else []
         settlement = settle(new_cart.totals().total_fen, [*credit, *tenders])
         sale = complete_sale_in(uow.session, till, staff, new_cart, settlement)
+        audit.record(
+            uow.session,
+            till,
+            AuditAction.REFUND,
+            staff.id,
+            exchange=sale.receipt_no,
+            **refund_event,
+        )
         uow.commit()
     return returned, sale
