@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 from typing import Any
 
 from redhome_pos.commands._context import (
+    EXIT_CONFIG,
     EXIT_OK,
     EXIT_PROBLEM,
     load_app_config,
@@ -32,6 +34,13 @@ def run_sync(args: argparse.Namespace) -> int:
     from sync.startup import engine_for_store
 
     config = load_app_config(args)
+    if not config.online_store.enabled:
+        print(
+            "redhome-pos: the online store is not switched on; set enabled = true under "
+            "[online_store] in the configuration",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
     database = open_store_database(config)
     try:
         with engine_for_store(config, database) as engine:

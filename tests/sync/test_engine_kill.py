@@ -206,3 +206,11 @@ def test_opening_stock_from_a_count_file(home: Path, sandbox: SandboxHandle) -> 
         assert again.returncode == 1 and "already been taken" in again.stderr
     finally:
         database.dispose()
+
+
+def test_sync_refuses_while_the_online_store_is_switched_off(home: Path) -> None:
+    config = home / "config.toml"
+    config.write_text(config.read_text().replace("enabled = true", "enabled = false"))
+    result = redhome(home, "sync", "--once")
+    assert result.returncode == 2
+    assert "enabled = true" in result.stderr and "Traceback" not in result.stderr
