@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,9 +47,12 @@ def install_connection_setup(engine: Engine) -> None:
     """SQLite: WAL, synchronous=FULL, foreign keys, busy timeout on every connection."""
     if engine.dialect.name != "sqlite":
         return
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if path is not None:
+            make_private(path)  # it holds PIN hashes and the online store's tokens
         # Let SQLAlchemy issue BEGIN itself so transactions are explicit.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -65,9 +70,20 @@ def install_connection_setup(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def make_private(path: Path) -> None:
+    """Make a database file readable by its owner only (mode 0600), if it is not yet."""
+    try:
+        if path.exists() and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:  # not ours to change: the server's own rights apply
+        pass
+
+
 def sqlite_backup(source: Path, target: Path) -> None:
     """Copy a live SQLite database with the online backup API (consistent under writes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    make_private(target)
     src = sqlite3.connect(str(source))
     try:
         dst = sqlite3.connect(str(target))

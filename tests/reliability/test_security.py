@@ -249,3 +249,25 @@ def test_hostile_text_in_a_csv_import_is_stored_as_text_or_refused(
     with pytest.raises(CsvImportError):
         import_catalog(store, bad)
     assert fingerprint(store) == after
+
+
+def test_the_store_database_and_its_backups_are_private(tmp_path: Path) -> None:
+    """They hold PIN hashes and the online store's tokens."""
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "store.db"
+        database = Database(dialect.sqlite_url(path))
+        try:
+            setup(database, skus=1, stock=1)
+            copy = backup(database, tmp_path / "backups" / "copy.db")
+        finally:
+            database.dispose()
+        assert _mode(path) == 0o600
+        assert _mode(copy) == 0o600
+        wal = path.with_name("store.db-wal")
+        assert not wal.exists() or _mode(wal) == 0o600
+        path.chmod(0o644)  # an older program made it readable to all: opening it fixes that
+        Database(dialect.sqlite_url(path)).engine.connect().close()
+        assert _mode(path) == 0o600
+    finally:
+        os.umask(old)
