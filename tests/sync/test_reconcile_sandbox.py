@@ -4,8 +4,10 @@ sync actions (the pushed figure reaches the sandbox)."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
@@ -25,6 +27,7 @@ from redhome_pos.services import reconciliation, stock_counts
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
+from redhome_pos.services.reconciliation_export import summary_lines, write_run_csv
 from sync.catalog_pull import pull_catalog
 from sync.opening import opening_from_online
 from sync.order_pull import pull_orders
@@ -165,7 +168,9 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
     assert [line.difference.sku_code for line in only_stock] == [drift_code]
 
 
-def test_decisions_make_the_right_movements_and_sync_actions(linked: Linked) -> None:
+def test_decisions_make_the_right_movements_and_sync_actions(
+    linked: Linked, tmp_path: Path
+) -> None:
     state = linked.sandbox.sandbox_state
     wh = linked.sandbox.warehouse_code
     stocked = [sku for sku in linked.skus if _on_hand(linked, sku[0]) >= 3]
@@ -257,3 +262,18 @@ def test_decisions_make_the_right_movements_and_sync_actions(linked: Linked) -> 
         ).all()
     assert len(actions) == 4
     assert stock_counts.count_sheet(linked.database, count_id)[0].recount
+
+    # The first run's lines and decisions, as a spreadsheet reads them.
+    path = tmp_path / "run.csv"
+    assert write_run_csv(linked.database, result.run_id, path, sort="kind") == 4
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert sorted((r["kind"], r["decision"], r["reason"]) for r in rows) == [
+        ("price_mismatch", "take_online_price", "checked the shelf"),
+        ("stock_drift", "accept_online_stock", "checked the shelf"),
+        ("stock_drift", "push_store_stock", "checked the shelf"),
+        ("stock_drift", "recount", "checked the shelf"),
+    ]
+    assert all(r["decided_by"] == str(linked.manager.id) for r in rows)
+    summary = "\n".join(summary_lines(linked.database, result.run_id))
+    assert "decided 4 of 4" in summary and "stock drift" in summary
