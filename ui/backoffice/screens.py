@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.orders import OrdersScreen
+from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.store_settings import StoreSettingsScreen
 from ui.main_window import MainWindow
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
+    "reconciliation": Permission.RECONCILE,
     "store-settings": Permission.SETTINGS,
 }
 
@@ -35,6 +37,14 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     shell.counts = counts  # type: ignore[attr-defined]
     window.add_screen(
         "counts", QCoreApplication.translate("BackOffice", "Stock counts"), counts, "Ctrl+6"
+    )
+    reconciliation = ReconciliationScreen(counter)
+    shell.reconciliation = reconciliation  # type: ignore[attr-defined]
+    window.add_screen(
+        "reconciliation",
+        QCoreApplication.translate("BackOffice", "Reconciliation"),
+        reconciliation,
+        "Ctrl+7",
     )
     store_settings = StoreSettingsScreen(counter)
     shell.store_settings = store_settings  # type: ignore[attr-defined]

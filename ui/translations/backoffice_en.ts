@@ -4,17 +4,22 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="32"/>
+        <location filename="../backoffice/screens.py" line="34"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="37"/>
+        <location filename="../backoffice/screens.py" line="39"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43"/>
+        <location filename="../backoffice/screens.py" line="45"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="53"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,6 +390,204 @@
     <message>
         <location filename="../backoffice/orders.py" line="441"/>
         <source>Order {order} has left the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationScreen</name>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="57"/>
+        <source>Reconciliation with the online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="59"/>
+        <source>Run reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="77"/>
+        <source>All differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="82"/>
+        <source>Filter by code or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="84"/>
+        <source>Undecided only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="94"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="95"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="96"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="97"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="98"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="99"/>
+        <source>At stake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="100"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="114"/>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="115"/>
+        <source>Decide for the chosen lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="117"/>
+        <source>Decide for all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="119"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="151"/>
+        <source>Stock differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="152"/>
+        <source>Price differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="153"/>
+        <source>Barcode differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="154"/>
+        <source>Not in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="155"/>
+        <source>Not listed online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="156"/>
+        <source>Not for sale yet stocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="161"/>
+        <source>Send the store&apos;s stock online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="162"/>
+        <source>Take the online stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="163"/>
+        <source>Count it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="164"/>
+        <source>Take the online price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="165"/>
+        <source>Flag for head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="184"/>
+        <source>Reading the online store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="200"/>
+        <source>Reading the online catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="201"/>
+        <source>Reading the online stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="202"/>
+        <source>Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="212"/>
+        <source>Run #{run}: {count} differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="240"/>
+        <source>#{run} {when} · {count} differences, {done} decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="303"/>
+        <source>No reconciliation run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="307"/>
+        <source>{here} SKUs in the store, {online} online; {count} differences worth {value}; {shown} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="347"/>
+        <source>Choose the lines to decide on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="353"/>
+        <source>{decision} does not fit a difference of kind {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="374"/>
+        <source>{count} lines decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="390"/>
+        <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,17 +3,22 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="32" />
+        <location filename="../backoffice/screens.py" line="34" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="37" />
+        <location filename="../backoffice/screens.py" line="39" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43" />
+        <location filename="../backoffice/screens.py" line="45" />
+        <source>Reconciliation</source>
+        <translation>线上对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="53" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -385,6 +390,204 @@
         <location filename="../backoffice/orders.py" line="441" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationScreen</name>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="57" />
+        <source>Reconciliation with the online store</source>
+        <translation>与线上店铺对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="59" />
+        <source>Run reconciliation</source>
+        <translation>开始对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="77" />
+        <source>All differences</source>
+        <translation>全部差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="82" />
+        <source>Filter by code or title</source>
+        <translation>按编码或名称筛选</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="84" />
+        <source>Undecided only</source>
+        <translation>仅未处理</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="94" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="95" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="96" />
+        <source>Difference</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="97" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="98" />
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="99" />
+        <source>At stake</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="100" />
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="114" />
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="115" />
+        <source>Decide for the chosen lines</source>
+        <translation>处理所选行</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="117" />
+        <source>Decide for all shown</source>
+        <translation>批量处理所显示行</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="119" />
+        <source>Export CSV</source>
+        <translation>导出表格文件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="151" />
+        <source>Stock differs</source>
+        <translation>库存不符</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="152" />
+        <source>Price differs</source>
+        <translation>价格不符</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="153" />
+        <source>Barcode differs</source>
+        <translation>条码不符</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="154" />
+        <source>Not in the store</source>
+        <translation>门店没有</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="155" />
+        <source>Not listed online</source>
+        <translation>线上未上架</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="156" />
+        <source>Not for sale yet stocked</source>
+        <translation>未在售但有库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="161" />
+        <source>Send the store's stock online</source>
+        <translation>以门店库存为准同步到线上</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="162" />
+        <source>Take the online stock</source>
+        <translation>以线上库存为准</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="163" />
+        <source>Count it again</source>
+        <translation>重新盘点</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="164" />
+        <source>Take the online price</source>
+        <translation>采用线上价格</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="165" />
+        <source>Flag for head office</source>
+        <translation>提交总部处理</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="184" />
+        <source>Reading the online store…</source>
+        <translation>正在读取线上店铺…</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="200" />
+        <source>Reading the online catalog</source>
+        <translation>正在读取线上商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="201" />
+        <source>Reading the online stock</source>
+        <translation>正在读取线上库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="202" />
+        <source>Comparing</source>
+        <translation>正在比对</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="212" />
+        <source>Run #{run}: {count} differences</source>
+        <translation>对账 #{run}：{count} 项差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="240" />
+        <source>#{run} {when} · {count} differences, {done} decided</source>
+        <translation>#{run} {when} · {count} 项差异，已处理 {done}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="303" />
+        <source>No reconciliation run yet</source>
+        <translation>尚未对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="307" />
+        <source>{here} SKUs in the store, {online} online; {count} differences worth {value}; {shown} shown</source>
+        <translation>门店 {here} 个 SKU，线上 {online} 个；{count} 项差异，涉及 {value}；显示 {shown} 项</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="347" />
+        <source>Choose the lines to decide on</source>
+        <translation>请选择要处理的行</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="353" />
+        <source>{decision} does not fit a difference of kind {kind}</source>
+        <translation>“{decision}”不适用于“{kind}”</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="374" />
+        <source>{count} lines decided</source>
+        <translation>已处理 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="390" />
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
     </message>
 </context>
 <context>
