@@ -8,4 +8,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Log in to fulfil online orders"),
     QT_TRANSLATE_NOOP("Errors", "This is not a pickup code: scan the code on the customer's phone"),
     QT_TRANSLATE_NOOP("Errors", "This pickup code is for order {other}, not {order}"),
+    QT_TRANSLATE_NOOP("Errors", "You cannot lower or deactivate your own account"),
+    QT_TRANSLATE_NOOP("Errors", "No staff member {staff_id}"),
+    QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
+    QT_TRANSLATE_NOOP("Errors", "That badge belongs to someone else"),
 )

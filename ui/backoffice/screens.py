@@ -11,6 +11,7 @@ from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
+from ui.backoffice.staff import StaffScreen
 from ui.backoffice.store_settings import StoreSettingsScreen
 from ui.main_window import MainWindow
 
@@ -22,6 +23,7 @@ NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
     "reconciliation": Permission.RECONCILE,
+    "staff": Permission.MANAGE_STAFF,
     "store-settings": Permission.SETTINGS,
 }
 
@@ -46,6 +48,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
         reconciliation,
         "Ctrl+7",
     )
+    staff = StaffScreen(counter)
+    shell.staff_screen = staff  # type: ignore[attr-defined]
+    window.add_screen("staff", QCoreApplication.translate("BackOffice", "Staff"), staff)
     store_settings = StoreSettingsScreen(counter)
     shell.store_settings = store_settings  # type: ignore[attr-defined]
     window.add_screen(

@@ -4,22 +4,27 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="34"/>
+        <location filename="../backoffice/screens.py" line="36"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="39"/>
+        <location filename="../backoffice/screens.py" line="41"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="53"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="58"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,6 +168,26 @@
     <message>
         <location filename="../backoffice/error_texts.py" line="10"/>
         <source>This pickup code is for order {other}, not {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="11"/>
+        <source>You cannot lower or deactivate your own account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="12"/>
+        <source>No staff member {staff_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="13"/>
+        <source>The store has no code secret: badges cannot be made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="14"/>
+        <source>That badge belongs to someone else</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -588,6 +613,107 @@
     <message>
         <location filename="../backoffice/reconciliation.py" line="390"/>
         <source>Saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../backoffice/staff.py" line="49"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="53"/>
+        <location filename="../backoffice/staff.py" line="63"/>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="54"/>
+        <location filename="../backoffice/staff.py" line="65"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="55"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="56"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="57"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="71"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="73"/>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="75"/>
+        <source>Set role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="77"/>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="79"/>
+        <source>Issue badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="81"/>
+        <source>Deactivate / reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="126"/>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="127"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="128"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="151"/>
+        <location filename="../backoffice/staff.py" line="152"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="151"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="211"/>
+        <source>Choose a person in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="244"/>
+        <source>Saved: {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

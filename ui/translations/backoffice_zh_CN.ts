@@ -3,22 +3,27 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="34" />
+        <location filename="../backoffice/screens.py" line="36" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="39" />
+        <location filename="../backoffice/screens.py" line="41" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45" />
+        <location filename="../backoffice/screens.py" line="47" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="53" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="58" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -163,6 +168,26 @@
         <location filename="../backoffice/error_texts.py" line="10" />
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>此提货码属于订单 {other}，不是 {order}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="11" />
+        <source>You cannot lower or deactivate your own account</source>
+        <translation>不能降低或停用自己的账号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="12" />
+        <source>No staff member {staff_id}</source>
+        <translation>没有员工 {staff_id}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="13" />
+        <source>The store has no code secret: badges cannot be made</source>
+        <translation>门店未设置签名密钥：无法制作工牌</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="14" />
+        <source>That badge belongs to someone else</source>
+        <translation>该工牌属于其他员工</translation>
     </message>
 </context>
 <context>
@@ -588,6 +613,107 @@
         <location filename="../backoffice/reconciliation.py" line="390" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../backoffice/staff.py" line="49" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="53" />
+        <location filename="../backoffice/staff.py" line="63" />
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="54" />
+        <location filename="../backoffice/staff.py" line="65" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="55" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="56" />
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="57" />
+        <source>Badge</source>
+        <translation>工牌</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="71" />
+        <source>New PIN</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="73" />
+        <source>Add person</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="75" />
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="77" />
+        <source>Reset PIN</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="79" />
+        <source>Issue badge</source>
+        <translation>发放工牌</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="81" />
+        <source>Deactivate / reactivate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="126" />
+        <source>Clerk</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="127" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="128" />
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="151" />
+        <location filename="../backoffice/staff.py" line="152" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="151" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="211" />
+        <source>Choose a person in the list first</source>
+        <translation>请先在列表中选择员工</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="244" />
+        <source>Saved: {name}</source>
+        <translation>已保存：{name}</translation>
     </message>
 </context>
 <context>
