@@ -23,6 +23,7 @@ from redhome_pos.domain.errors import CatalogError
 from redhome_pos.domain.stock import MovementKind
 from redhome_pos.persistence import search_index
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.dialect import sqlite_path
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.search import SearchTermRow
@@ -136,8 +137,10 @@ def load_catalog(
         if batch:
             _write(database, batch, terminal_id, reason, totals)
     finally:
-        # Close the pooled connections so the large page cache of the load is given back.
-        database.engine.dispose()
+        # Close the pooled connections so the large page cache of the load is given back
+        # (not for an in-memory database, which would go with its connection).
+        if sqlite_path(database.url) is not None:
+            database.engine.dispose()
     return LoadResult(*totals)
 
 
