@@ -1,6 +1,7 @@
 """Writing and reading the catalog search index (``search_terms``).
 
-Terms come from a product's Chinese title, English title, brand and category. Text is cut into
+Terms come from a product's Chinese title, English title, brand and category, and (ranked
+after them, without pinyin) from its SKUs' variant values. Text is cut into
 words: runs of Chinese characters and runs of Latin letters/digits. For a Chinese word every
 suffix is a term, and so is the full pinyin and the pinyin initials of every suffix; a Latin
 word is one term. A query word then matches by prefix: ``口红`` finds ``口红`` and ``小细跟口红``
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session, aliased
 from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
 from redhome_pos.persistence.models.search import TERM_LENGTH, SearchTermRow
 
-# Ranks: lower is better. A query that equals the whole term scores one better still.
+# Ranks: lower is better. Within a rank, rows run in term order, so a term equal to the
+# query (a whole word) comes before the longer terms it begins.
 WORD_START = 0
 INNER = 2
 PINYIN = 4  # added for pinyin and initials terms
