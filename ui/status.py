@@ -10,43 +10,40 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
-from sqlalchemy import func, select, text
 
 from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.outbox import OutboxRow
+from redhome_pos.persistence.repositories.print_jobs import (
+    FAILED,
+    PRINTING,
+    QUEUED,
+    PrintJobRepository,
+)
+from sync.status import sync_status
 from ui.session import CounterSession
 from ui.workers import Worker
 
 
 @dataclass(frozen=True)
 class StatusSnapshot:
-    online: bool | None  # None: no online store configured
+    online: bool | None  # None: the sync engine has not tried yet (or there is no online store)
     waiting_to_sync: int
     printer_waiting: int
     printer_failed: int
 
 
-def read_status(database: Database, online: bool | None) -> StatusSnapshot:
-    """Runs in the worker thread."""
+def read_status(database: Database) -> StatusSnapshot:
+    """Runs in the worker thread: the sync engine's last word and the print queue's counts."""
+    sync = sync_status(database, recent=0)
     with database.reading() as session:
-        waiting = session.scalar(
-            select(func.count()).select_from(OutboxRow).where(OutboxRow.done_at.is_(None))
-        )
-        printer_waiting = printer_failed = 0
-        try:
-            rows = session.execute(
-                text("SELECT status, count(*) FROM print_jobs GROUP BY status")
-            ).all()
-        except Exception:  # the print queue's table is not in this database yet
-            rows = []
-        for status, count in rows:
-            if status in {"queued", "pending", "printing", "retry"}:
-                printer_waiting += int(count)
-            elif status in {"failed", "error"}:
-                printer_failed += int(count)
-    return StatusSnapshot(online, int(waiting or 0), printer_waiting, printer_failed)
+        counts = PrintJobRepository(session).count_by_status()
+    return StatusSnapshot(
+        online=sync.online,
+        waiting_to_sync=sync.queue_length,
+        printer_waiting=counts.get(QUEUED, 0) + counts.get(PRINTING, 0),
+        printer_failed=counts.get(FAILED, 0),
+    )
 
 
 class CounterStatusBar(QStatusBar):
@@ -124,7 +121,6 @@ class StatusPoller:
         self._worker = worker
         self._database = database
         self._busy = False
-        self.online: bool | None = None
         self.timer = QTimer(bar)
         self.timer.timeout.connect(self.poll)
         self.timer.start(interval_ms)
@@ -133,9 +129,7 @@ class StatusPoller:
         if self._busy:
             return
         self._busy = True
-        self._worker.submit(
-            read_status, self._database, self.online, on_done=self._show, on_error=self._failed
-        )
+        self._worker.submit(read_status, self._database, on_done=self._show, on_error=self._failed)
 
     def _show(self, status: StatusSnapshot) -> None:
         self._busy = False
