@@ -11,6 +11,7 @@ from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
+from ui.backoffice.reports import ReportsScreen
 from ui.backoffice.staff import StaffScreen
 from ui.backoffice.store_settings import StoreSettingsScreen
 from ui.main_window import MainWindow
@@ -23,6 +24,7 @@ NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
     "reconciliation": Permission.RECONCILE,
+    "reports": Permission.RECONCILE,  # the managers' figures
     "staff": Permission.MANAGE_STAFF,
     "store-settings": Permission.SETTINGS,
 }
@@ -48,6 +50,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
         reconciliation,
         "Ctrl+7",
     )
+    reports = ReportsScreen(counter)
+    shell.reports = reports  # type: ignore[attr-defined]
+    window.add_screen("reports", QCoreApplication.translate("BackOffice", "Reports"), reports)
     staff = StaffScreen(counter)
     shell.staff_screen = staff  # type: ignore[attr-defined]
     window.add_screen("staff", QCoreApplication.translate("BackOffice", "Staff"), staff)

@@ -4,27 +4,32 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="36"/>
+        <location filename="../backoffice/screens.py" line="38"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41"/>
+        <location filename="../backoffice/screens.py" line="43"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47"/>
+        <location filename="../backoffice/screens.py" line="49"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="53"/>
-        <source>Staff</source>
+        <location filename="../backoffice/screens.py" line="55"/>
+        <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="58"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="63"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,6 +617,169 @@
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="390"/>
+        <source>Saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../backoffice/reports.py" line="80"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="93"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="96"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="112"/>
+        <source>No report yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="125"/>
+        <source>Sales by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="126"/>
+        <source>Sales by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="127"/>
+        <source>Sales by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="128"/>
+        <source>Sales by staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="129"/>
+        <source>Payments by tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="130"/>
+        <source>Top SKUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="131"/>
+        <source>Sales from RED notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="136"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="137"/>
+        <source>Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="138"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="139"/>
+        <source>Staff number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="140"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="141"/>
+        <source>Tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="142"/>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="143"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="144"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="145"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="146"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="147"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="148"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="149"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="150"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="151"/>
+        <source>Discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="152"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="153"/>
+        <source>Units returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="154"/>
+        <source>Net revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="195"/>
+        <source>Nothing sold in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="209"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,27 +3,32 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="36" />
+        <location filename="../backoffice/screens.py" line="38" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41" />
+        <location filename="../backoffice/screens.py" line="43" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47" />
+        <location filename="../backoffice/screens.py" line="49" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="53" />
+        <location filename="../backoffice/screens.py" line="55" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="58" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="58" />
+        <location filename="../backoffice/screens.py" line="63" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -611,6 +616,169 @@
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="390" />
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../backoffice/reports.py" line="80" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="93" />
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="96" />
+        <source>Export CSV</source>
+        <translation>导出表格文件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="112" />
+        <source>No report yet</source>
+        <translation>尚未生成报表</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="125" />
+        <source>Sales by day</source>
+        <translation>按日销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="126" />
+        <source>Sales by hour</source>
+        <translation>按小时销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="127" />
+        <source>Sales by category</source>
+        <translation>按品类销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="128" />
+        <source>Sales by staff</source>
+        <translation>按员工销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="129" />
+        <source>Payments by tender</source>
+        <translation>按支付方式收款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="130" />
+        <source>Top SKUs</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="131" />
+        <source>Sales from RED notes</source>
+        <translation>小红书笔记带来的销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="136" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="137" />
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="138" />
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="139" />
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="140" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="141" />
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="142" />
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="143" />
+        <source>Taken</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="144" />
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="145" />
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="146" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="147" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="148" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="149" />
+        <source>Sales</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="150" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="151" />
+        <source>Discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="152" />
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="153" />
+        <source>Units returned</source>
+        <translation>退货件数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="154" />
+        <source>Net revenue</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="195" />
+        <source>Nothing sold in this period</source>
+        <translation>此期间没有销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="209" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
