@@ -15,6 +15,7 @@ SECRET = "test-secret-of-the-store"
 
 def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> None:
     login = shell.login
+    login.staff_code.clear()
     qtbot.keyClicks(login.staff_code, code)
     qtbot.keyClick(login.staff_code, Qt.Key.Key_Return)
     for digit in pin:
