@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
+from ui_helpers import log_in, scan
 
 from redhome_pos.persistence.models.staff import StaffRow
-from ui_helpers import log_in, scan
 
 
 def test_wrong_pin_then_lock_and_badge_login(qtbot: Any, shell: Any, store: Any) -> None:
