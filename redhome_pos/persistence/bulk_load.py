@@ -32,10 +32,14 @@ from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 
 @dataclass(frozen=True, slots=True)
 class NewProduct:
-    """A product to load with its SKUs and each SKU's opening stock."""
+    """A product to load with its SKUs and each SKU's opening stock.
+
+    With ``existing_id`` the product is already in the store and only its new SKUs are
+    added; its search terms are then the caller's to rewrite (``search_index``)."""
 
     product: Product
     skus: Sequence[tuple[Sku, int]]
+    existing_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,26 +156,47 @@ def _write(
     totals: list[int],
 ) -> None:
     with database.unit_of_work() as uow:
-        session = uow.session
-        connection = session.connection()
-        _large_cache(connection)
-        product_id = _next_id(session, ProductRow.id)
-        sku_id = _next_id(session, SkuRow.id)
-        batch = _Batch(connection, utcnow())
-        for new in news:
+        _large_cache(uow.session.connection())
+        written = write_batch(uow.session, news, terminal_id=terminal_id, reason=reason)
+        uow.commit()
+    totals[0] += written.products
+    totals[1] += written.skus
+    totals[2] += written.barcodes
+    totals[3] += written.search_terms
+
+
+def write_batch(
+    session: Session,
+    news: Sequence[NewProduct],
+    *,
+    terminal_id: str,
+    reason: str = "opening stock",
+) -> LoadResult:
+    """Insert one batch on the caller's session (the caller commits); returns the counts.
+
+    Refuses (``CatalogError``, nothing written) a SKU code or barcode already in the store.
+    """
+    connection = session.connection()
+    product_id = _next_id(session, ProductRow.id)
+    sku_id = _next_id(session, SkuRow.id)
+    batch = _Batch(connection, utcnow())
+    for new in news:
+        if new.existing_id is None:
             _add_product(batch, new, product_id, sku_id, terminal_id, reason)
             product_id += 1
-            sku_id += len(new.skus)
-        _refuse_taken(session, batch)
-        # In key order the index pages fill one after another instead of at random.
-        batch.rows["search_terms"].sort()
-        for model in _TABLES:
-            name = model.__tablename__
-            _insert_many(connection, name, _COLUMNS[name], batch.rows[name])
-        _advance_id_sequences(connection)
-        uow.commit()
-    for index, name in enumerate(("products", "skus", "barcodes", "search_terms")):
-        totals[index] += len(batch.rows[name])
+        else:
+            _add_skus(batch, new, new.existing_id, sku_id, terminal_id, reason)
+        sku_id += len(new.skus)
+    _refuse_taken(session, batch)
+    # In key order the index pages fill one after another instead of at random.
+    batch.rows["search_terms"].sort()
+    for model in _TABLES:
+        name = model.__tablename__
+        _insert_many(connection, name, _COLUMNS[name], batch.rows[name])
+    _advance_id_sequences(connection)
+    return LoadResult(
+        *(len(batch.rows[name]) for name in ("products", "skus", "barcodes", "search_terms"))
+    )
 
 
 def _insert_many(
@@ -243,6 +268,33 @@ def _add_product(
             now,
         )
     )
+    any_active = _add_skus(batch, new, product_id, first_sku_id, terminal_id, reason)
+    if not new.skus:
+        return
+    penalty = 0 if any_active else search_index.INACTIVE
+    terms = search_index.product_terms(
+        p.title_zh,
+        p.title_en,
+        p.brand,
+        p.category,
+        variants=search_index.variant_values(sku.variant for sku, _ in new.skus),
+    )
+    count = len(new.skus)
+    rows["search_terms"].extend(
+        (rank + penalty, term, product_id, count) for term, rank in terms.items()
+    )
+
+
+def _add_skus(
+    batch: _Batch,
+    new: NewProduct,
+    product_id: int,
+    first_sku_id: int,
+    terminal_id: str,
+    reason: str,
+) -> bool:
+    """Rows for the SKUs of ``new``; whether any of them is on sale."""
+    rows, now = batch.rows, batch.now
     any_active = False
     for offset, (sku, opening) in enumerate(new.skus):
         sku_id = first_sku_id + offset
@@ -282,20 +334,7 @@ def _add_product(
                     now,
                 )
             )
-    if not new.skus:
-        return
-    penalty = 0 if any_active else search_index.INACTIVE
-    terms = search_index.product_terms(
-        p.title_zh,
-        p.title_en,
-        p.brand,
-        p.category,
-        variants=search_index.variant_values(sku.variant for sku, _ in new.skus),
-    )
-    count = len(new.skus)
-    rows["search_terms"].extend(
-        (rank + penalty, term, product_id, count) for term, rank in terms.items()
-    )
+    return any_active
 
 
 def _refuse_taken(session: Session, batch: _Batch) -> None:
