@@ -162,6 +162,8 @@ def test_ledger_rules_are_checked_before_anything_is_written(database: Database)
             stock.record(_move(sku_id, MovementKind.SALE, 2), allow_negative=True)
         with pytest.raises(StockError, match="No SKU 999"):
             stock.record(_move(999, MovementKind.RECEIVE, 2), allow_negative=True)
+        with pytest.raises(StockError, match="No SKU 999"):
+            stock.record(_move(999, MovementKind.RECEIVE, 2), allow_negative=False, sku_code="X")
         assert uow.session.scalar(select(func.count()).select_from(StockMovementRow)) == 0
 
 

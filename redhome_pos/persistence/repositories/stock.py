@@ -104,22 +104,20 @@ class StockRepository:
         """Either the level exists and the movement would go below zero (refuse), or the SKU
         has no cached level yet: create it from the ledger sum."""
         session = self._session
-        code = sku_code or session.scalar(select(SkuRow.code).where(SkuRow.id == movement.sku_id))
-        if code is None:
-            raise StockError("No SKU {sku_id} in the catalog", sku_id=movement.sku_id)
-        cached = session.scalar(
-            select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == movement.sku_id)
-        )
-        current = self.ledger_sum(movement.sku_id) if cached is None else cached
+        sku_id = movement.sku_id
+        cached = session.scalar(select(StockLevelRow.on_hand).where(StockLevelRow.sku_id == sku_id))
+        known_code = session.scalar(select(SkuRow.code).where(SkuRow.id == sku_id))
+        if known_code is None:
+            raise StockError("No SKU {sku_id} in the catalog", sku_id=sku_id)
+        code = sku_code or known_code
+        current = self.ledger_sum(sku_id) if cached is None else cached
         result = new_on_hand(
             current, movement.quantity, allow_negative=allow_negative, sku_code=code
         )
         if cached is not None:  # pragma: no cover - the guarded UPDATE would have matched
             raise StockError("The stock of {sku} changed meanwhile: try again", sku=code)
         session.execute(
-            insert(StockLevelRow).values(
-                sku_id=movement.sku_id, on_hand=result, updated_at=utcnow()
-            )
+            insert(StockLevelRow).values(sku_id=sku_id, on_hand=result, updated_at=utcnow())
         )
         return result
 
