@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
+from ui.backoffice.inventory import InventoryScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.reports import ReportsScreen
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
+    "inventory": None,
     "reconciliation": Permission.RECONCILE,
     "reports": Permission.RECONCILE,  # the managers' figures
     "staff": Permission.MANAGE_STAFF,
@@ -42,6 +44,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     window.add_screen(
         "counts", QCoreApplication.translate("BackOffice", "Stock counts"), counts, "Ctrl+6"
     )
+    inventory = InventoryScreen(counter)
+    shell.inventory = inventory  # type: ignore[attr-defined]
+    window.add_screen("inventory", QCoreApplication.translate("BackOffice", "Inventory"), inventory)
     reconciliation = ReconciliationScreen(counter)
     shell.reconciliation = reconciliation  # type: ignore[attr-defined]
     window.add_screen(

@@ -4,32 +4,37 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="38"/>
+        <location filename="../backoffice/screens.py" line="40"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43"/>
+        <location filename="../backoffice/screens.py" line="45"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="49"/>
+        <source>Inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="54"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="55"/>
+        <location filename="../backoffice/screens.py" line="60"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="58"/>
+        <location filename="../backoffice/screens.py" line="63"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="63"/>
+        <location filename="../backoffice/screens.py" line="68"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,6 +198,221 @@
     <message>
         <location filename="../backoffice/error_texts.py" line="14"/>
         <source>That badge belongs to someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InventoryScreen</name>
+    <message>
+        <location filename="../backoffice/inventory.py" line="52"/>
+        <source>Product and stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="53"/>
+        <source>Receive a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="63"/>
+        <source>Scan a product or type its code, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="65"/>
+        <source>No product chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="72"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="73"/>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="74"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="75"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="76"/>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="82"/>
+        <source>Units, e.g. -2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="87"/>
+        <source>Adjust stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="105"/>
+        <source>Delivery note number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="107"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="108"/>
+        <source>Start receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="110"/>
+        <location filename="../backoffice/inventory.py" line="334"/>
+        <source>Start receiving, then scan each unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="114"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="115"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="116"/>
+        <location filename="../backoffice/inventory.py" line="153"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="117"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="118"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="122"/>
+        <source>Book into stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="144"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="145"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="146"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="147"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="148"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="154"/>
+        <source>Sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="155"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="156"/>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="157"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="158"/>
+        <source>Online order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="159"/>
+        <source>Transfer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="160"/>
+        <source>Transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="161"/>
+        <source>Opening stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="186"/>
+        <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="213"/>
+        <source>Scan the product to adjust first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="216"/>
+        <source>Enter the units to add (or, with a minus, to take off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="237"/>
+        <source>Stock adjusted: on hand {on_hand}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="266"/>
+        <source>Start receiving first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="290"/>
+        <source>Delivery #{id}: {units} units scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="305"/>
+        <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="328"/>
+        <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

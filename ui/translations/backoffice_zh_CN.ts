@@ -3,32 +3,37 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="38" />
+        <location filename="../backoffice/screens.py" line="40" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43" />
+        <location filename="../backoffice/screens.py" line="45" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="49" />
+        <source>Inventory</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="54" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="55" />
+        <location filename="../backoffice/screens.py" line="60" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="58" />
+        <location filename="../backoffice/screens.py" line="63" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="63" />
+        <location filename="../backoffice/screens.py" line="68" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -193,6 +198,221 @@
         <location filename="../backoffice/error_texts.py" line="14" />
         <source>That badge belongs to someone else</source>
         <translation>该工牌属于其他员工</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryScreen</name>
+    <message>
+        <location filename="../backoffice/inventory.py" line="52" />
+        <source>Product and stock</source>
+        <translation>商品与库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="53" />
+        <source>Receive a delivery</source>
+        <translation>到货入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="63" />
+        <source>Scan a product or type its code, then Enter</source>
+        <translation>扫描商品或输入编码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="65" />
+        <source>No product chosen</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="72" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="73" />
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="74" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="75" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="76" />
+        <source>Terminal</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="82" />
+        <source>Units, e.g. -2</source>
+        <translation>件数，如 -2</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="87" />
+        <source>Adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="105" />
+        <source>Delivery note number</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="107" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="108" />
+        <source>Start receiving</source>
+        <translation>开始收货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="110" />
+        <location filename="../backoffice/inventory.py" line="334" />
+        <source>Start receiving, then scan each unit</source>
+        <translation>开始收货后逐件扫描</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="114" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="115" />
+        <source>Expected</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="116" />
+        <location filename="../backoffice/inventory.py" line="153" />
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="117" />
+        <source>Difference</source>
+        <translation>差异类型</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="118" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="122" />
+        <source>Book into stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="144" />
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="145" />
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="146" />
+        <source>Found</source>
+        <translation>找到</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="147" />
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="148" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="154" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="155" />
+        <source>Returned</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="156" />
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="157" />
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="158" />
+        <source>Online order</source>
+        <translation>线上订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="159" />
+        <source>Transfer in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="160" />
+        <source>Transfer out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="161" />
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="186" />
+        <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
+        <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="213" />
+        <source>Scan the product to adjust first</source>
+        <translation>请先扫描要调整的商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="216" />
+        <source>Enter the units to add (or, with a minus, to take off)</source>
+        <translation>请输入增加的件数（减少请加负号）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="237" />
+        <source>Stock adjusted: on hand {on_hand}</source>
+        <translation>库存已调整：现有 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="266" />
+        <source>Start receiving first</source>
+        <translation>请先开始收货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="290" />
+        <source>Delivery #{id}: {units} units scanned</source>
+        <translation>到货 #{id}：已扫描 {units} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="305" />
+        <source>Booking a delivery into stock needs a manager's approval.</source>
+        <translation>到货入库需要店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="328" />
+        <source>{units} units booked into stock, {problems} lines differ</source>
+        <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
 </context>
 <context>
