@@ -96,7 +96,9 @@ def calls(sandbox: SandboxHandle, method: str) -> int:
     return int(sandbox.state()["calls"].get(method, 0))
 
 
-def test_connecting_a_store_from_the_command_line(home: Path, sandbox: SandboxHandle) -> None:
+def test_connecting_a_store_and_its_opening_stock_from_a_count(
+    home: Path, sandbox: SandboxHandle
+) -> None:
     authorize = redhome(home, "online-store", "authorize")
     assert authorize.returncode == 0, authorize.stderr
     assert f"{sandbox.base_url}{api.AUTHORIZATION_PATH}?appId={sandbox.app_id}" in authorize.stdout
@@ -105,27 +107,61 @@ def test_connecting_a_store_from_the_command_line(home: Path, sandbox: SandboxHa
     assert connect.returncode == 0, connect.stderr
     assert "Connected to" in connect.stdout
     assert code not in connect.stdout
-    database = Database(f"sqlite:///{home / 'store.db'}")
-    try:
-        with database.reading() as session:
-            tokens = SyncRepository(session).tokens("red")
-        assert tokens is not None
-        assert tokens.access_token not in connect.stdout + connect.stderr
-        logs = "".join(p.read_text() for p in (home / "logs").rglob("*") if p.is_file())
-        assert tokens.access_token not in logs and tokens.refresh_token not in logs
-    finally:
-        database.dispose()
     # A used code is refused with one clear line.
     again = redhome(home, "online-store", "connect", code)
     assert again.returncode == 1 and again.stderr.startswith("redhome-pos: ")
     assert "Traceback" not in again.stderr
+    assert redhome(home, "sync", "--once").returncode == 0
+
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    try:
+        with database.reading() as session:
+            tokens = SyncRepository(session).tokens("red")
+            codes = session.scalars(select(SkuRow.code).order_by(SkuRow.id).limit(2)).all()
+        assert tokens is not None
+        assert tokens.access_token not in connect.stdout + connect.stderr
+        logs = "".join(p.read_text() for p in (home / "logs").rglob("*") if p.is_file())
+        assert tokens.access_token not in logs and tokens.refresh_token not in logs
+
+        (home / "count.csv").write_text(f"code,units\n{codes[0]},7\n{codes[1]},0\n")
+        done = redhome(home, "online-store", "opening-stock", "--count", str(home / "count.csv"))
+        assert done.returncode == 0, done.stderr
+        assert "taken from the count: 7 units added, 0 removed" in done.stdout
+        with database.reading() as session:
+            levels = dict(
+                session.execute(
+                    select(SkuRow.code, StockLevelRow.on_hand).join(
+                        StockLevelRow, StockLevelRow.sku_id == SkuRow.id
+                    )
+                ).all()
+            )
+        assert (levels[codes[0]], levels[codes[1]]) == (7, 0)
+        twice = redhome(home, "online-store", "opening-stock")
+        assert twice.returncode == 1 and "already been taken" in twice.stderr
+    finally:
+        database.dispose()
 
 
-@pytest.mark.parametrize(
-    ("kill_after", "count"), [(api.ORDER_DELIVER, 2), (api.SYNC_SKU_STOCK_V2, 40)]
-)
+def _run_until(sandbox: SandboxHandle, home: Path, method: str, count: int) -> None:
+    """Start ``redhome-pos sync`` and SIGKILL it once ``count`` more ``method`` calls came."""
+    before = calls(sandbox, method)
+    process = subprocess.Popen(
+        _command(home, "sync"), env=_env(home), cwd=home,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while calls(sandbox, method) < before + count:
+            assert process.poll() is None, "the sync process ended by itself"
+            assert time.monotonic() < deadline, "the sync process never got going"
+            time.sleep(0.02)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+
+
 def test_sync_killed_mid_run_and_started_again_converges(
-    home: Path, sandbox: SandboxHandle, kill_after: str, count: int
+    home: Path, sandbox: SandboxHandle
 ) -> None:
     assert redhome(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
     first = redhome(home, "sync", "--once")
@@ -133,7 +169,7 @@ def test_sync_killed_mid_run_and_started_again_converges(
     assert "catalog: 300 SKUs read" in first.stdout
     assert redhome(home, "online-store", "opening-stock").returncode == 0
 
-    orders = sandbox.generate_orders(8, pickup_share=0.5)
+    orders = sandbox.generate_orders(10, pickup_share=0.5)
     assert redhome(home, "sync", "--once").returncode == 0
     database = Database(f"sqlite:///{home / 'store.db'}")
     try:
@@ -151,24 +187,16 @@ def test_sync_killed_mid_run_and_started_again_converges(
         for sku_id in sku_ids[:150]:
             receive(database, sku_id, 3, terminal_id="POS-01")
 
-        # Slow answers, so the kill lands while calls are going out.
+        # Slow answers, so each kill lands while calls are going out: first in the middle of
+        # the deliveries, then, started again, in the middle of the stock pushes.
+        sandbox.set_faults(latency=1.0, latency_ms=40)
+        _run_until(sandbox, home, api.ORDER_DELIVER, 2)
+        delivered = sandbox.state()["deliveries"]
+        assert 0 < sum(d["count"] for d in delivered.values()) < len(orders)
         sandbox.set_faults(latency=1.0, latency_ms=15)
-        before = calls(sandbox, kill_after)
-        process = subprocess.Popen(
-            _command(home, "sync"), env=_env(home), cwd=home,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 120
-            while calls(sandbox, kill_after) < before + count:
-                assert process.poll() is None, "the sync process ended by itself"
-                assert time.monotonic() < deadline, "the sync process never got going"
-                time.sleep(0.02)
-        finally:
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=30)
+        _run_until(sandbox, home, api.SYNC_SKU_STOCK_V2, 40)
         sandbox.clear_faults()
-        assert store_levels(database) != online_levels(sandbox)  # it was cut off mid-way
+        assert store_levels(database) != online_levels(sandbox)  # cut off mid-way
 
         again = redhome(home, "sync", "--once")
         assert again.returncode == 0, again.stdout + again.stderr
@@ -178,32 +206,6 @@ def test_sync_killed_mid_run_and_started_again_converges(
         status = redhome(home, "online-store", "status")
         assert status.returncode == 0 and "online store: online" in status.stdout
         assert "waiting: 0 stock changes, 0 deliveries" in status.stdout
-    finally:
-        database.dispose()
-
-
-def test_opening_stock_from_a_count_file(home: Path, sandbox: SandboxHandle) -> None:
-    assert redhome(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
-    assert redhome(home, "sync", "--once").returncode == 0
-    database = Database(f"sqlite:///{home / 'store.db'}")
-    try:
-        with database.reading() as session:
-            codes = session.scalars(select(SkuRow.code).order_by(SkuRow.id).limit(2)).all()
-        (home / "count.csv").write_text(f"code,units\n{codes[0]},7\n{codes[1]},0\n")
-        done = redhome(home, "online-store", "opening-stock", "--count", str(home / "count.csv"))
-        assert done.returncode == 0, done.stderr
-        assert "taken from the count: 7 units added, 0 removed" in done.stdout
-        with database.reading() as session:
-            levels = dict(
-                session.execute(
-                    select(SkuRow.code, StockLevelRow.on_hand).join(
-                        StockLevelRow, StockLevelRow.sku_id == SkuRow.id
-                    )
-                ).all()
-            )
-        assert (levels[codes[0]], levels[codes[1]]) == (7, 0)
-        again = redhome(home, "online-store", "opening-stock")
-        assert again.returncode == 1 and "already been taken" in again.stderr
     finally:
         database.dispose()
 
