@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.inventory import InventoryScreen
+from ui.backoffice.notes import NotesManagerScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.reports import ReportsScreen
@@ -26,6 +27,7 @@ NEEDS: dict[str, Permission | None] = {
     "counts": None,
     "inventory": None,
     "reconciliation": Permission.RECONCILE,
+    "note-links": Permission.RECONCILE,  # a manager's view of the notes
     "reports": Permission.RECONCILE,  # the managers' figures
     "staff": Permission.MANAGE_STAFF,
     "store-settings": Permission.SETTINGS,
@@ -54,6 +56,11 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
         QCoreApplication.translate("BackOffice", "Reconciliation"),
         reconciliation,
         "Ctrl+7",
+    )
+    note_links = NotesManagerScreen(counter)
+    shell.note_links = note_links  # type: ignore[attr-defined]
+    window.add_screen(
+        "note-links", QCoreApplication.translate("BackOffice", "Note links"), note_links
     )
     reports = ReportsScreen(counter)
     shell.reports = reports  # type: ignore[attr-defined]

@@ -4,37 +4,42 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="40"/>
+        <location filename="../backoffice/screens.py" line="42"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49"/>
+        <location filename="../backoffice/screens.py" line="51"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="54"/>
+        <location filename="../backoffice/screens.py" line="56"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="60"/>
+        <location filename="../backoffice/screens.py" line="63"/>
+        <source>Note links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="67"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="63"/>
+        <location filename="../backoffice/screens.py" line="70"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="68"/>
+        <location filename="../backoffice/screens.py" line="75"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,6 +418,141 @@
     <message>
         <location filename="../backoffice/inventory.py" line="328"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesManagerScreen</name>
+    <message>
+        <location filename="../backoffice/notes.py" line="49"/>
+        <source>RED notes in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="51"/>
+        <source>Choose a note, then scan products to link them to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56"/>
+        <location filename="../backoffice/notes.py" line="61"/>
+        <location filename="../backoffice/notes.py" line="85"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56"/>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56"/>
+        <source>Last shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="61"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="68"/>
+        <source>Unlink the chosen product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="79"/>
+        <source>Not linked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="80"/>
+        <source>Linked notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="84"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="86"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="87"/>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="88"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="89"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="90"/>
+        <source>Net revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="100"/>
+        <source>Notes and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="101"/>
+        <source>Sales from RED notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="180"/>
+        <source>No note chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="183"/>
+        <source>Note {note}: {count} products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="199"/>
+        <source>Choose a note first, then scan its products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="216"/>
+        <source>Linked to the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="218"/>
+        <source>Already linked to the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="226"/>
+        <source>Choose the product to unlink</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -240,6 +240,24 @@ ZH = {
     "{units} units booked into stock, {problems} lines differ": (
         "已入库 {units} 件，{problems} 行与送货单不符"
     ),
+    # notes for managers
+    "Note links": "笔记关联",
+    "RED notes in this store": "本店的小红书笔记",
+    "Choose a note, then scan products to link them to it": "选择一篇笔记，然后扫描商品进行关联",
+    "Scans": "扫码次数",
+    "Last shown": "最近出示",
+    "Products": "商品数",
+    "Price": "售价",
+    "Unlink the chosen product": "取消关联所选商品",
+    "Not linked yet": "尚未关联",
+    "Linked notes": "已关联笔记",
+    "Notes and links": "笔记与关联",
+    "No note chosen": "未选择笔记",
+    "Note {note}: {count} products": "笔记 {note}：{count} 个商品",
+    "Choose a note first, then scan its products": "请先选择笔记，再扫描其商品",
+    "Linked to the note": "已关联到笔记",
+    "Already linked to the note": "已经关联过此笔记",
+    "Choose the product to unlink": "请选择要取消关联的商品",
     # errors
     "This scan is not a product: scan the item's barcode": "扫描的不是商品：请扫描商品条码",
     "Log in to fulfil online orders": "请登录后再处理线上订单",

@@ -3,37 +3,42 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="40" />
+        <location filename="../backoffice/screens.py" line="42" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45" />
+        <location filename="../backoffice/screens.py" line="47" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49" />
+        <location filename="../backoffice/screens.py" line="51" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="54" />
+        <location filename="../backoffice/screens.py" line="56" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="60" />
+        <location filename="../backoffice/screens.py" line="63" />
+        <source>Note links</source>
+        <translation>笔记关联</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="67" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="63" />
+        <location filename="../backoffice/screens.py" line="70" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="68" />
+        <location filename="../backoffice/screens.py" line="75" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -413,6 +418,141 @@
         <location filename="../backoffice/inventory.py" line="328" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
+    </message>
+</context>
+<context>
+    <name>NotesManagerScreen</name>
+    <message>
+        <location filename="../backoffice/notes.py" line="49" />
+        <source>RED notes in this store</source>
+        <translation>本店的小红书笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="51" />
+        <source>Choose a note, then scan products to link them to it</source>
+        <translation>选择一篇笔记，然后扫描商品进行关联</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56" />
+        <location filename="../backoffice/notes.py" line="61" />
+        <location filename="../backoffice/notes.py" line="85" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56" />
+        <source>Scans</source>
+        <translation>扫码次数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="56" />
+        <source>Last shown</source>
+        <translation>最近出示</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="61" />
+        <source>Products</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="66" />
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="68" />
+        <source>Unlink the chosen product</source>
+        <translation>取消关联所选商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="79" />
+        <source>Not linked yet</source>
+        <translation>尚未关联</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="80" />
+        <source>Linked notes</source>
+        <translation>已关联笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="84" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="86" />
+        <source>Sales</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="87" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="88" />
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="89" />
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="90" />
+        <source>Net revenue</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="100" />
+        <source>Notes and links</source>
+        <translation>笔记与关联</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="101" />
+        <source>Sales from RED notes</source>
+        <translation>小红书笔记带来的销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="180" />
+        <source>No note chosen</source>
+        <translation>未选择笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="183" />
+        <source>Note {note}: {count} products</source>
+        <translation>笔记 {note}：{count} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="199" />
+        <source>Choose a note first, then scan its products</source>
+        <translation>请先选择笔记，再扫描其商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="216" />
+        <source>Linked to the note</source>
+        <translation>已关联到笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="218" />
+        <source>Already linked to the note</source>
+        <translation>已经关联过此笔记</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/notes.py" line="226" />
+        <source>Choose the product to unlink</source>
+        <translation>请选择要取消关联的商品</translation>
     </message>
 </context>
 <context>
