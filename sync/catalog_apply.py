@@ -28,7 +28,7 @@ from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.connector import OnlineSku
 from sync.settings import CATALOG
 
-CHUNK = 500  # keys per IN (...) list, under every database's parameter limit
+CHUNK = 1000  # keys per IN (...) list, under every database's parameter limit
 
 _SKU = (
     SkuRow.id,
@@ -83,6 +83,15 @@ def _select(
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
     """Many rows in one plain Core statement (ORM bulk inserts are twice as slow)."""
     session.connection().execute(insert(model.__table__), rows)
+
+
+def _insert_ids(
+    session: Session, model: Any, key: str, rows: list[dict[str, Any]]
+) -> dict[str, int]:
+    """Insert ``rows``; the new ids by each row's ``key`` value (no second query)."""
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, table.c[key], sort_by_parameter_order=True)
+    return {found: new_id for new_id, found in session.connection().execute(statement, rows)}
 
 
 def _product(row: Row[Any]) -> _Product:
@@ -198,17 +207,18 @@ def _products(
             ],
         )  # fmt: skip
     if new:
-        _insert(
+        added = _insert_ids(
             session,
             ProductRow,
+            "red_item_id",
             [
                 {"title_zh": i.title, "title_en": "", "brand": i.brand, "category": i.category,
                  "vat_rate_bp": DEFAULT_VAT_RATE_BP, "red_item_id": item_id}
                 for item_id, i in new.items()
             ],
         )  # fmt: skip
-        for r in _select(session, _PRODUCT, ProductRow.red_item_id, new):
-            products[r.red_item_id] = _product(r)
+        for item_id, i in new.items():
+            products[item_id] = _Product(added[item_id], item_id, i.title, i.brand, i.category)
     ids: dict[str, int] = {}
     for item, row in matched:
         # A store SKU keeps the product it has; a new one joins its item's product.
@@ -259,10 +269,7 @@ def _skus(
         session.execute(update(SkuRow), changes)
         result.changed += len(changes)
     if new:
-        _insert(session, SkuRow, new)
-        keys = [v["red_sku_id"] for v in new]
-        columns = (SkuRow.id, SkuRow.red_sku_id)
-        created = {r.red_sku_id: r.id for r in _select(session, columns, SkuRow.red_sku_id, keys)}
+        created = _insert_ids(session, SkuRow, "red_sku_id", new)
         levels = [{"sku_id": sku_id, "on_hand": 0} for sku_id in created.values()]
         _insert(session, StockLevelRow, levels)
         ids.update(created)
