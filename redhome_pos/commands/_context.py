@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redhome_pos.config import (
     AppPaths,
@@ -26,8 +27,9 @@ from redhome_pos.config import (
 )
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.logging_setup import setup_logging
-from redhome_pos.persistence.admin import open_database
-from redhome_pos.persistence.database import Database
+
+if TYPE_CHECKING:  # the database layer loads only when a command opens the database
+    from redhome_pos.persistence.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
 
 def open_store_database(config: Config) -> Database:
     """The store database, schema up to date (backed up first when it had to change)."""
+    from redhome_pos.persistence.admin import open_database
+
     return open_database(config)
 
 
