@@ -55,3 +55,54 @@ def test_settings_changes_persist_and_are_audited(
         "allow_negative_stock": [False, True],
     }
     assert audit.verify(store.database) == []
+
+
+def test_the_store_connects_to_the_online_store_with_the_approval_code(
+    qtbot: Any, shell: Any, store: Any, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sync.sandbox import start_sandbox
+    from ui.backoffice.online_jobs import Connection
+
+    with start_sandbox(port=0, seed=1, skus=20) as sandbox:
+        paths = AppPaths(
+            tmp_path / "config.toml", tmp_path, tmp_path / "log", tmp_path / "bak", tmp_path / "pv"
+        )
+        config = default_config(paths)
+        online = replace(
+            config.online_store,
+            base_url=sandbox.base_url,
+            app_id=sandbox.app_id,
+            app_secret=sandbox.app_secret,
+            warehouse_code=sandbox.warehouse_code,
+            enabled=True,
+        )
+        shell.context.config = replace(config, online_store=online)
+        log_in(qtbot, shell, "3001", "3333")
+        screen = shell.store_settings
+        with qtbot.waitSignal(screen.connection_shown) as shown:
+            shell.window.show_screen("store-settings")
+        assert not shown.args[0].connected
+        assert "Not connected" in screen.connection_state.text()
+
+        with qtbot.waitSignal(screen.approval_page_shown) as page:
+            screen.page_button.click()
+        assert page.args[0].startswith(sandbox.base_url) and sandbox.app_id in page.args[0]
+
+        screen.code.setText(sandbox.authorization_code())
+        with qtbot.waitSignal(screen.connection_shown, timeout=10_000) as shown:
+            screen.connect_button.click()
+        state = shown.args[0]
+        assert state.connected and state.expires_at is not None
+        assert "Connected to" in screen.connection_state.text()
+        with store.database.reading() as session:
+            events = AuditRepository(session).of_action("settings_change")
+        assert [e.detail["section"] for e in events] == ["online_store"]
+        assert "code" not in str(events[0].detail)
+
+    # Close to its end, the authorisation warns; after it, it says so.
+    soon = Connection(True, "RED 店铺", datetime.now(UTC) + timedelta(days=3, hours=1))
+    assert "runs out in 3 days" in screen.connection_words(soon)
+    gone = Connection(True, "RED 店铺", datetime.now(UTC) - timedelta(hours=1))
+    assert "expired" in screen.connection_words(gone)

@@ -12,4 +12,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No staff member {staff_id}"),
     QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
     QT_TRANSLATE_NOOP("Errors", "That badge belongs to someone else"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Set the online store's address, app id and secret in the configuration first"
+    ),
 )

@@ -3,6 +3,7 @@ printer, and the sync with the online store in words (status and its recent log)
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -20,15 +21,20 @@ from PySide6.QtWidgets import (
 
 from redhome_pos.config import Config
 from sync.status import SyncStatus
-from ui.backoffice import settings_jobs
+from ui.backoffice import online_jobs, settings_jobs
+from ui.backoffice.online_jobs import Connection
 from ui.backoffice.settings_jobs import StoreChanges
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.errors import describe_error
 
+WARN_BEFORE = timedelta(days=7)
+
 
 class StoreSettingsScreen(QWidget):
     saved = Signal(object)  # the Config written
+    connection_shown = Signal(object)  # Connection
+    approval_page_shown = Signal(str)
     printed = Signal(list)  # print job ids
     failed = Signal(str)
 
@@ -60,6 +66,26 @@ class StoreSettingsScreen(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         self.banner = Banner()
+        online_title = QLabel(self.tr("Online store connection"))
+        online_title.setObjectName("title")
+        self.connection_state = QLabel()
+        self.connection_state.setWordWrap(True)
+        self.page_button = QPushButton(self.tr("Show the approval page"))
+        self.page_button.clicked.connect(self.show_approval_page)
+        self.page = QLabel()
+        self.page.setObjectName("muted")
+        self.page.setWordWrap(True)
+        self.page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Code from the approval page"))
+        self.connect_button = QPushButton(self.tr("Connect"))
+        self.connect_button.clicked.connect(self.connect_store)
+        for button in (self.page_button, self.connect_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        online_row = QHBoxLayout()
+        online_row.addWidget(self.page_button)
+        online_row.addWidget(self.code, 1)
+        online_row.addWidget(self.connect_button)
         sync_title = QLabel(self.tr("Sync with the online store"))
         sync_title.setObjectName("title")
         self.sync_state = QLabel()
@@ -72,6 +98,10 @@ class StoreSettingsScreen(QWidget):
         column.addLayout(form)
         column.addLayout(buttons)
         column.addWidget(self.banner)
+        column.addWidget(online_title)
+        column.addWidget(self.connection_state)
+        column.addLayout(online_row)
+        column.addWidget(self.page)
         column.addWidget(sync_title)
         column.addWidget(self.sync_state)
         column.addWidget(self.sync_log, 1)
@@ -89,6 +119,8 @@ class StoreSettingsScreen(QWidget):
             widget.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
         self.print_button.setEnabled(enabled and self.counter.context.print_queue is not None)
+        for control in (self.page_button, self.code, self.connect_button):
+            control.setEnabled(enabled)
         if config is None:
             self.sync_state.setText(self.tr("No configuration file: settings cannot be saved"))
             return
@@ -105,6 +137,72 @@ class StoreSettingsScreen(QWidget):
             on_done=self._sync,
             on_error=self._fail,
         )
+
+        config = self.config
+        if config is not None:
+            self.counter.worker.submit(
+                partial(online_jobs.connection, config, self.counter.database),
+                on_done=self._connection,
+                on_error=self._fail,
+            )
+
+    def connection_words(self, state: Connection, now: datetime | None = None) -> str:
+        if not state.connected or state.expires_at is None:
+            return self.tr("Not connected: show the approval page, approve, enter the code")
+        left = state.expires_at - (now or datetime.now(UTC))
+        seller = state.seller or self.tr("the online store")
+        if left <= timedelta(0):
+            return self.tr("The authorisation for {seller} has expired: connect again").format(
+                seller=seller
+            )
+        if left <= WARN_BEFORE:
+            return self.tr(
+                "Warning: the authorisation for {seller} runs out in {days} days: connect again"
+            ).format(seller=seller, days=max(left.days, 0))
+        return self.tr("Connected to {seller} until {date}").format(
+            seller=seller, date=f"{state.expires_at:%Y-%m-%d}"
+        )
+
+    def _connection(self, state: Connection) -> None:
+        self.connection_state.setText(self.connection_words(state))
+        self.connection_shown.emit(state)
+
+    def show_approval_page(self) -> None:
+        config = self.config
+        if config is None:
+            return
+        self.counter.slow_worker.submit(
+            partial(online_jobs.approval_page, config, self.counter.database),
+            on_done=self._page,
+            on_error=self._fail,
+        )
+
+    def _page(self, url: str) -> None:
+        self.page.setText(url)
+        self.approval_page_shown.emit(url)
+
+    def connect_store(self) -> None:
+        config = self.config
+        clerk = self.counter.session.clerk
+        if config is None or clerk is None or not self.code.text().strip():
+            return
+        self.counter.slow_worker.submit(
+            partial(
+                online_jobs.connect,
+                config,
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                self.code.text(),
+            ),
+            on_done=self._connected,
+            on_error=self._fail,
+        )
+        self.code.clear()
+
+    def _connected(self, state: Connection) -> None:
+        self.banner.show_ok(self.tr("The store is connected to its online store"))
+        self._connection(state)
 
     def _sync(self, status: SyncStatus) -> None:
         if status.online is None:

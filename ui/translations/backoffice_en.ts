@@ -205,6 +205,11 @@
         <source>That badge belongs to someone else</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="15"/>
+        <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InventoryScreen</name>
@@ -1248,82 +1253,132 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="38"/>
+        <location filename="../backoffice/store_settings.py" line="44"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="44"/>
+        <location filename="../backoffice/store_settings.py" line="50"/>
         <source>Allow selling below zero stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="47"/>
+        <location filename="../backoffice/store_settings.py" line="53"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="48"/>
+        <location filename="../backoffice/store_settings.py" line="54"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="49"/>
+        <location filename="../backoffice/store_settings.py" line="55"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="50"/>
+        <location filename="../backoffice/store_settings.py" line="56"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="52"/>
+        <location filename="../backoffice/store_settings.py" line="58"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55"/>
+        <location filename="../backoffice/store_settings.py" line="61"/>
         <source>Test print on every printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="63"/>
+        <location filename="../backoffice/store_settings.py" line="69"/>
+        <source>Online store connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="73"/>
+        <source>Show the approval page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="80"/>
+        <source>Code from the approval page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="81"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="89"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="93"/>
+        <location filename="../backoffice/store_settings.py" line="125"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="111"/>
+        <location filename="../backoffice/store_settings.py" line="151"/>
+        <source>Not connected: show the approval page, approve, enter the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="153"/>
+        <source>the online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="155"/>
+        <source>The authorisation for {seller} has expired: connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="160"/>
+        <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="162"/>
+        <source>Connected to {seller} until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="204"/>
+        <source>The store is connected to its online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="209"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="113"/>
+        <location filename="../backoffice/store_settings.py" line="211"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="115"/>
+        <location filename="../backoffice/store_settings.py" line="213"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="117"/>
+        <location filename="../backoffice/store_settings.py" line="215"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="157"/>
+        <location filename="../backoffice/store_settings.py" line="255"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="172"/>
+        <location filename="../backoffice/store_settings.py" line="270"/>
         <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>

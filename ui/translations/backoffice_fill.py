@@ -258,6 +258,24 @@ ZH = {
     "Linked to the note": "已关联到笔记",
     "Already linked to the note": "已经关联过此笔记",
     "Choose the product to unlink": "请选择要取消关联的商品",
+    # online store connection
+    "Online store connection": "线上店铺授权",
+    "Show the approval page": "显示授权页面",
+    "Code from the approval page": "授权页面上的授权码",
+    "Connect": "连接",
+    "Not connected: show the approval page, approve, enter the code": (
+        "未连接：打开授权页面，同意授权后输入授权码"
+    ),
+    "the online store": "线上店铺",
+    "The authorisation for {seller} has expired: connect again": "{seller} 的授权已过期：请重新连接",
+    "Warning: the authorisation for {seller} runs out in {days} days: connect again": (
+        "注意：{seller} 的授权将在 {days} 天后到期，请重新连接"
+    ),
+    "Connected to {seller} until {date}": "已连接 {seller}，有效期至 {date}",
+    "The store is connected to its online store": "门店已连接线上店铺",
+    "Set the online store's address, app id and secret in the configuration first": (
+        "请先在配置中设置线上店铺的地址、应用 ID 和密钥"
+    ),
     # errors
     "This scan is not a product: scan the item's barcode": "扫描的不是商品：请扫描商品条码",
     "Log in to fulfil online orders": "请登录后再处理线上订单",

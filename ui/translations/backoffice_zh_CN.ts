@@ -204,6 +204,11 @@
         <source>That badge belongs to someone else</source>
         <translation>该工牌属于其他员工</translation>
     </message>
+    <message>
+        <location filename="../backoffice/error_texts.py" line="15" />
+        <source>Set the online store's address, app id and secret in the configuration first</source>
+        <translation>请先在配置中设置线上店铺的地址、应用 ID 和密钥</translation>
+    </message>
 </context>
 <context>
     <name>InventoryScreen</name>
@@ -1247,82 +1252,132 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="38" />
+        <location filename="../backoffice/store_settings.py" line="44" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="44" />
+        <location filename="../backoffice/store_settings.py" line="50" />
         <source>Allow selling below zero stock</source>
         <translation>允许负库存销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="47" />
+        <location filename="../backoffice/store_settings.py" line="53" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="48" />
+        <location filename="../backoffice/store_settings.py" line="54" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="49" />
+        <location filename="../backoffice/store_settings.py" line="55" />
         <source>Receipt footer</source>
         <translation>小票页脚</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="50" />
+        <location filename="../backoffice/store_settings.py" line="56" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="52" />
+        <location filename="../backoffice/store_settings.py" line="58" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55" />
+        <location filename="../backoffice/store_settings.py" line="61" />
         <source>Test print on every printer</source>
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="63" />
+        <location filename="../backoffice/store_settings.py" line="69" />
+        <source>Online store connection</source>
+        <translation>线上店铺授权</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="73" />
+        <source>Show the approval page</source>
+        <translation>显示授权页面</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="80" />
+        <source>Code from the approval page</source>
+        <translation>授权页面上的授权码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="81" />
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="89" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="93" />
+        <location filename="../backoffice/store_settings.py" line="125" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="111" />
+        <location filename="../backoffice/store_settings.py" line="151" />
+        <source>Not connected: show the approval page, approve, enter the code</source>
+        <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="153" />
+        <source>the online store</source>
+        <translation>线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="155" />
+        <source>The authorisation for {seller} has expired: connect again</source>
+        <translation>{seller} 的授权已过期：请重新连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="160" />
+        <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
+        <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="162" />
+        <source>Connected to {seller} until {date}</source>
+        <translation>已连接 {seller}，有效期至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="204" />
+        <source>The store is connected to its online store</source>
+        <translation>门店已连接线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="209" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="113" />
+        <location filename="../backoffice/store_settings.py" line="211" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="115" />
+        <location filename="../backoffice/store_settings.py" line="213" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="117" />
+        <location filename="../backoffice/store_settings.py" line="215" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="157" />
+        <location filename="../backoffice/store_settings.py" line="255" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="172" />
+        <location filename="../backoffice/store_settings.py" line="270" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
     </message>
