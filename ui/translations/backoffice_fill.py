@@ -267,7 +267,9 @@ ZH = {
         "未连接：打开授权页面，同意授权后输入授权码"
     ),
     "the online store": "线上店铺",
-    "The authorisation for {seller} has expired: connect again": "{seller} 的授权已过期：请重新连接",
+    "The authorisation for {seller} has expired: connect again": (
+        "{seller} 的授权已过期：请重新连接"
+    ),
     "Warning: the authorisation for {seller} runs out in {days} days: connect again": (
         "注意：{seller} 的授权将在 {days} 天后到期，请重新连接"
     ),
