@@ -38,18 +38,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from redhome_pos.domain.barcodes import parse_barcode
+from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
 from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP, Product, Sku
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import fen_to_yuan_text, parse_fen
+from redhome_pos.persistence.catalog_upsert import CatalogEntry, CatalogUpsert
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
-from redhome_pos.persistence.repositories.catalog import CatalogRepository
-from redhome_pos.services import catalog_search
+from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
 from redhome_pos.services.csv_files import (
     BadCell,
     CsvImportError,
@@ -242,144 +240,53 @@ def import_catalog(
             errors.append(row_error(row, bad))
             continue
         lines.append(parsed)
-    # The good rows are written even when others are bad, so that the report names every
-    # problem (a barcode taken in the store, say); without skip_bad_rows it is rolled back.
+    entries = [CatalogEntry(line.line, line.product, line.sku, line.product_key) for line in lines]
     with database.unit_of_work() as uow:
-        counts, write_errors = _write_catalog(uow.session, lines)
-        errors += write_errors
+        upsert = CatalogUpsert(uow.session)
+        # Every row is checked against the store before anything is written, so the
+        # report names every problem and a refused file leaves no trace.
+        clashes = upsert.check(entries)
+        errors += [CsvRowError(c.line, c.column, c.message, c.value) for c in clashes]
         if errors and not skip_bad_rows:
             raise refused(path, errors)
+        clashing = {c.line for c in clashes}
+        try:
+            done = upsert.write([e for e in entries if e.line not in clashing])
+        except IntegrityError as error:
+            raise CsvImportError(
+                "{file} clashes with the catalog in the store; nothing was imported",
+                file=path.name,
+            ) from error
         uow.commit()
     errors.sort(key=lambda e: e.line)
     written = write_report(path, report, errors, raw_by_line) if errors else None
-    return ImportResult(len(rows), *counts, 0, tuple(errors), written)
+    return ImportResult(
+        len(rows),
+        done.added_products,
+        done.added_skus,
+        done.updated_skus,
+        0,
+        tuple(errors),
+        written,
+    )
 
 
 def _check_unique(parsed: _CatalogLine, codes: dict[str, int], barcodes: dict[str, int]) -> None:
     code = parsed.sku.code
     if code in codes:
         raise BadCell("sku_code", f"SKU code {code} is already on line {codes[code]}", code)
-    for barcode in parsed.sku.barcodes:
-        if barcode in barcodes:
-            raise BadCell(
-                "barcodes", f"barcode {barcode} is already on line {barcodes[barcode]}", barcode
-            )
+    # A UPC-A and its 13-digit form with a leading zero are the same barcode.
+    forms = {barcode: lookup_keys(barcode) for barcode in parsed.sku.barcodes}
+    for barcode, keys in forms.items():
+        for key in keys:
+            if key in barcodes:
+                raise BadCell(
+                    "barcodes", f"barcode {barcode} is already on line {barcodes[key]}", barcode
+                )
     codes[code] = parsed.line
-    for barcode in parsed.sku.barcodes:
-        barcodes[barcode] = parsed.line
-
-
-def _write_catalog(
-    session: Session, lines: list[_CatalogLine]
-) -> tuple[tuple[int, int, int], list[CsvRowError]]:
-    """Write every row, each in its own savepoint so that one refused row leaves no trace
-    and the others can still be checked (the caller decides whether to commit)."""
-    repo = CatalogRepository(session)
-    products: dict[tuple[str, ...], int] = {}
-    added_products = added_skus = updated = 0
-    errors: list[CsvRowError] = []
-    touched: list[int] = []
-    for line in lines:
-        savepoint = session.begin_nested()
-        known = dict(products)
-        try:
-            sku_id, new_product, new_sku = _write_line(session, repo, products, line)
-            session.flush()
-        except DomainError as error:
-            savepoint.rollback()
-            products.clear()
-            products.update(known)
-            errors.append(CsvRowError(line.line, "", error.message))
-            continue
-        except IntegrityError:
-            savepoint.rollback()
-            products.clear()
-            products.update(known)
-            errors.append(
-                CsvRowError(line.line, "", "a code or RED id of this row belongs to another SKU")
-            )
-            continue
-        savepoint.commit()
-        touched.append(sku_id)
-        added_products += new_product
-        added_skus += new_sku
-        updated += not new_sku
-    catalog_search.index_skus(session, touched)
-    return (added_products, added_skus, updated), errors
-
-
-def _write_line(
-    session: Session,
-    repo: CatalogRepository,
-    products: dict[tuple[str, ...], int],
-    line: _CatalogLine,
-) -> tuple[int, bool, bool]:
-    """Write one row; returns the SKU id, whether a product and whether a SKU was added."""
-    existing = session.scalar(select(SkuRow).where(SkuRow.code == line.sku.code))
-    key = line.product_key
-    product_id = products.get(key)
-    new_product = False
-    if existing is not None:
-        product_id = existing.product_id
-    if product_id is None and line.product.red_item_id:
-        product_id = session.scalar(
-            select(ProductRow.id).where(ProductRow.red_item_id == line.product.red_item_id)
-        )
-    if product_id is None:
-        product_id = repo.add_product(line.product)
-        new_product = True
-    else:
-        _update_product(session, product_id, line.product)
-    products[key] = product_id
-    if existing is None:
-        sku_id = repo.add_sku(_with_product(line.sku, product_id))
-        return sku_id, new_product, True
-    _update_sku(session, repo, existing, line.sku)
-    return existing.id, new_product, False
-
-
-def _with_product(sku: Sku, product_id: int) -> Sku:
-    return Sku(
-        id=None,
-        product_id=product_id,
-        code=sku.code,
-        price_fen=sku.price_fen,
-        original_price_fen=sku.original_price_fen,
-        variant=sku.variant,
-        red_sku_id=sku.red_sku_id,
-        active=sku.active,
-        location=sku.location,
-        barcodes=sku.barcodes,
-    )
-
-
-def _update_product(session: Session, product_id: int, product: Product) -> None:
-    row = session.get(ProductRow, product_id)
-    if row is None:  # pragma: no cover - ids come from this session
-        return
-    row.title_zh = product.title_zh
-    row.title_en = product.title_en
-    row.brand = product.brand
-    row.category = product.category
-    row.vat_rate_bp = product.vat_rate_bp
-    if product.red_item_id:
-        row.red_item_id = product.red_item_id
-
-
-def _update_sku(session: Session, repo: CatalogRepository, row: SkuRow, sku: Sku) -> None:
-    row.price_fen = sku.price_fen
-    row.original_price_fen = sku.original_price_fen
-    row.variant = dict(sku.variant)
-    row.active = sku.active
-    row.location = sku.location
-    if sku.red_sku_id:
-        row.red_sku_id = sku.red_sku_id
-    # The file lists the SKU's barcodes: codes no longer listed are removed.
-    session.execute(
-        delete(BarcodeRow).where(BarcodeRow.sku_id == row.id, BarcodeRow.code.not_in(sku.barcodes))
-    )
-    repo.add_barcodes(row.id, sku.barcodes)
-    session.flush()
+    for keys in forms.values():
+        for key in keys:
+            barcodes[key] = parsed.line
 
 
 def _vat_text(basis_points: int) -> str:
