@@ -143,19 +143,25 @@ def push_deliveries(
     store: OnlineStore,
     settings: SyncSettings,
     *,
+    now: datetime | None = None,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> DeliveryReport:
     """Send every delivery intent not yet confirmed, oldest first.
 
-    A refusal of one order is logged and the others go on; trouble reaching the online store
-    stops the run (raised), leaving every intent to be re-read next time.
+    A refusal of one order is logged and the others go on; a refused order is tried again
+    after ``settings.refused_delivery_wait``. Trouble reaching the online store stops the run
+    (raised), leaving every intent to be re-read next time.
     """
     report = DeliveryReport()
+    now = now or datetime.now(UTC)  # the refusal times are stamped with the real clock
     with database.reading() as session:
         waiting = SyncRepository(session).deliveries([PENDING, SENT])
     for delivery in waiting:
         if should_stop():
             break
+        refused_at = delivery.refused_at
+        if refused_at is not None and now - refused_at < settings.refused_delivery_wait:
+            continue
         try:
             _send(database, store, delivery, report)
         except PlatformError as error:

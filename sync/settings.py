@@ -43,6 +43,8 @@ class SyncSettings:
     stock_every: timedelta = timedelta(seconds=10)
     stock_batch: int = 100
     deliveries_every: timedelta = timedelta(seconds=10)
+    # A delivery the online store refused (wrong status, unknown order) waits this long.
+    refused_delivery_wait: timedelta = timedelta(minutes=5)
     # One terminal of a store runs the engine; its lease runs out this long after a crash.
     lease_ttl: timedelta = timedelta(minutes=2)
     idle_wait_s: float = 2.0

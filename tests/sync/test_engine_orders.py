@@ -3,7 +3,7 @@ cancellations, and each delivery sent exactly once across lost answers and resta
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from fake_store import T0, Clock, FakeStore, red_id
@@ -18,6 +18,7 @@ from redhome_pos.services.stock import receive
 from sync.catalog_pull import pull_catalog
 from sync.connector import FulfilmentKind, OrderStatus, OrderTime
 from sync.engine import SyncEngine
+from sync.errors import PlatformError
 from sync.fulfilment import FulfilmentError, push_deliveries, request_delivery
 from sync.order_pull import pull_orders
 from sync.settings import SyncSettings
@@ -171,3 +172,29 @@ def test_an_order_for_a_sku_the_store_learns_later_can_then_be_handed_over(
     assert reserved(database) == {sku_id(database, 77): 1}
     delivery = request_delivery(database, "O-L", terminal_id="T1", pickup=True)
     assert delivery.state == "pending"
+
+
+def test_a_refused_delivery_waits_before_it_is_tried_again(
+    database: Database, store: FakeStore
+) -> None:
+    clock = Clock(T0 + timedelta(days=1))
+    store.add_order("O-R", [(red_id(0), 1)], at=clock.now - timedelta(seconds=30))
+    pull_orders(database, store, SETTINGS, now=clock())
+    request_delivery(database, "O-R", terminal_id="T1", pickup=True)
+    real_deliver = store.deliver
+
+    def refuse(order_id: str, express_no: str, company_code: str) -> object:
+        store.calls["deliver"] += 1
+        raise PlatformError(method="deliver", error_code=-5003, error_msg="not deliverable")
+
+    store.deliver = refuse  # type: ignore[method-assign,assignment]
+    first = push_deliveries(database, store, SETTINGS)
+    assert first.refused == 1
+    again = push_deliveries(database, store, SETTINGS)
+    assert again.refused == 0 and store.calls["deliver"] == 1  # waiting, not hammering
+    store.deliver = real_deliver  # type: ignore[method-assign]
+    later = push_deliveries(database, store, SETTINGS, now=datetime.now(UTC) + timedelta(hours=1))
+    assert later.confirmed == 1 and store.deliveries["O-R"] == 1
+    with database.reading() as session:
+        log = SyncRepository(session).recent_log(10, level="error")
+    assert sum("refused the delivery of order O-R" in e.message for e in log) == 1

@@ -121,6 +121,7 @@ class DeliveryRow(Base):
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    refused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class SyncLogRow(Base):

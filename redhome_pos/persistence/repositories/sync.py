@@ -100,6 +100,7 @@ class Delivery:
     requested_at: datetime
     sent_at: datetime | None
     confirmed_at: datetime | None
+    refused_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def _delivery(row: DeliveryRow) -> Delivery:
         requested_at=row.requested_at,
         sent_at=row.sent_at,
         confirmed_at=row.confirmed_at,
+        refused_at=row.refused_at,
     )
 
 
@@ -407,8 +409,11 @@ class SyncRepository:
         self._session.flush()
 
     def note_delivery_error(self, order_id: str, error: str) -> None:
+        """The online store refused this delivery (it is tried again later)."""
         self._session.execute(
-            update(DeliveryRow).where(DeliveryRow.order_id == order_id).values(last_error=error)
+            update(DeliveryRow)
+            .where(DeliveryRow.order_id == order_id)
+            .values(last_error=error, refused_at=utcnow())
         )
 
     def deliveries(self, states: Sequence[str]) -> list[Delivery]:

@@ -87,6 +87,7 @@ def upgrade() -> None:
     sa.Column('requested_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=False),
     sa.Column('sent_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.Column('confirmed_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('refused_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['order_id'], ['online_orders.order_id'], name=op.f('fk_deliveries_order_id_online_orders')),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], name=op.f('fk_deliveries_staff_id_staff')),
     sa.PrimaryKeyConstraint('order_id', name=op.f('pk_deliveries'))
