@@ -287,3 +287,29 @@ def test_barcodes_in_the_store_are_checked_against_lookup_forms(
         import_catalog(database, clash)
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(BarcodeRow)) == 1
+
+
+def test_new_skus_join_their_product_and_red_ids_stay_unique(
+    database: Database, tmp_path: Path
+) -> None:
+    header = "sku_code,title_zh,variant,price,red_item_id,red_sku_id"
+    first = f"{header}\nTEE-S,纯棉T恤,尺码=S,59,{'a' * 24},{'1' * 24}\n"
+    import_catalog(database, _write(tmp_path, first))
+    more = (
+        f"{header}\n"
+        f"TEE-M,纯棉T恤 新款,尺码=M,69,{'a' * 24},{'2' * 24}\n"  # the same RED item
+        f"MUG-1,马克杯,颜色=白,39,,{'1' * 24}\n"  # a RED SKU id already taken
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_catalog(database, _write(tmp_path, more, name="more.csv"))
+    assert [(e.line, e.column) for e in caught.value.errors] == [(3, "red_sku_id")]
+    assert "TEE-S" in caught.value.errors[0].message
+    result = import_catalog(database, tmp_path / "more.csv", skip_bad_rows=True)
+    assert (result.added_products, result.added_skus) == (0, 1)
+    with database.reading() as session:
+        repo = CatalogRepository(session)
+        small, medium = repo.sku_by_code("TEE-S"), repo.sku_by_code("TEE-M")
+        assert small and medium and small.product_id == medium.product_id
+        product = repo.product(small.product_id)
+        assert product and product.title_zh == "纯棉T恤 新款"  # the file's last word
+    assert [v.code for v in search_catalog(database, "新款").results] == ["TEE-S", "TEE-M"]
