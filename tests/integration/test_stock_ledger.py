@@ -6,6 +6,8 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from redhome_pos.domain.catalog import Product, Sku
@@ -226,3 +228,47 @@ def test_concurrent_sales_from_two_connections_never_lose_a_movement(database: D
 
 def _as_dict(movement: StockMovement) -> dict[str, object]:
     return {name: getattr(movement, name) for name in StockMovement.__dataclass_fields__}
+
+
+ADDING = {MovementKind.RECEIVE, MovementKind.RETURN, MovementKind.TRANSFER_IN}
+TAKING = {MovementKind.SALE, MovementKind.ONLINE_FULFILMENT, MovementKind.TRANSFER_OUT}
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(sorted(ADDING | TAKING | {MovementKind.ADJUST})),
+            st.integers(-30, 30).filter(bool),
+            st.booleans(),
+        ),
+        max_size=25,
+    )
+)
+def test_the_stored_ledger_follows_the_rules_for_any_sequence_of_movements(
+    database: Database, steps: list[tuple[MovementKind, int, bool]]
+) -> None:
+    sku_id = _sku(database, f"H-{new_movement_id()[:12]}")
+    expected, accepted = 0, 0
+    for kind, quantity, allow_negative in steps:
+        wrong_sign = (kind in ADDING and quantity < 0) or (kind in TAKING and quantity > 0)
+        below_zero = not allow_negative and expected + quantity < 0
+        with database.unit_of_work() as uow:
+            stock = StockRepository(uow.session)
+            try:
+                on_hand = stock.record(_move(sku_id, kind, quantity), allow_negative=allow_negative)
+            except StockError:
+                assert wrong_sign or below_zero
+                continue
+            uow.commit()
+        assert not (wrong_sign or below_zero)
+        expected += quantity
+        accepted += 1
+        assert on_hand == expected
+    with database.reading() as session:
+        stock = StockRepository(session)
+        assert stock.on_hand(sku_id) == stock.ledger_sum(sku_id) == expected
+        assert len(stock.movements(sku_id, 1000)) == accepted
+        assert stock.level_mismatches() == []
