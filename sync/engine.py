@@ -236,7 +236,8 @@ class SyncEngine:
         except SyncError as error:
             self._quiet_since.pop(stream, None)
             # An answer came but could not be used (unreadable, refused, unsafe): this stream
-            # failed, the others can still go on.
+            # failed, the others can still go on; it is tried again at its usual time.
+            self._last_run[stream] = started
             report.errors[stream] = error.message
             self._record(stream, error, offline=False)
             return True
