@@ -3,7 +3,7 @@ stock, Enter adds the chosen product. Barcode, SKU code, Chinese and pinyin init
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,14 +29,30 @@ from PySide6.QtWidgets import (
 
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.money import format_fen
-from redhome_pos.services.catalog_search import SearchPage, search_catalog
+from redhome_pos.persistence.database import Database
 from ui.counter import Counter
+
+if TYPE_CHECKING:
+    from redhome_pos.services.catalog_search import SearchPage
 from ui.errors import describe_error
 from ui.workers import LatestOnly
 
 DEBOUNCE_MS = 150
 PAGE = 50
 Index = QModelIndex | QPersistentModelIndex
+
+
+def search_page(database: Database, query: str, limit: int) -> SearchPage:
+    """Runs on the search worker. The search module (and its pinyin tables, slow to load) is
+    imported here, on the worker, so start-up never waits for it."""
+    from redhome_pos.services.catalog_search import search_catalog
+
+    return search_catalog(database, query, limit=limit)
+
+
+def warm_up() -> None:
+    """Loads the search module on the search worker ahead of the first search."""
+    import redhome_pos.services.catalog_search  # noqa: F401
 
 
 class ResultsModel(QAbstractTableModel):
@@ -101,6 +117,8 @@ class SearchOverlay(QFrame):
         self.setObjectName("overlay")
         self.counter = counter
         self._searches = LatestOnly(counter.search_worker)
+        # Once the counter is up and idle, load the search module on the search worker.
+        QTimer.singleShot(3000, lambda: counter.search_worker.submit(warm_up))
         self.field = QLineEdit()
         self.field.setPlaceholderText(
             self.tr("Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)")
@@ -169,7 +187,7 @@ class SearchOverlay(QFrame):
         self.status.setText(self.tr("Searching…"))
         database = self.counter.database
         self._searches.submit(
-            lambda: search_catalog(database, query, limit=PAGE),
+            lambda: search_page(database, query, PAGE),
             on_done=self.show_page,
             on_error=lambda error: self.status.setText(describe_error(error)),
         )

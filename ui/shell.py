@@ -44,9 +44,10 @@ class Shell(QObject):
             self.scan_filter.detector.max_interval_ms = scanning.burst_max_interval_ms
             self.scan_filter.detector.min_length = scanning.burst_min_length
         self.scan_filter.scanned.connect(self.route_scan)
-        app.installEventFilter(self.scan_filter)
         self.counter = Counter(context, current_language(), self)
         self.window: MainWindow = self._build()
+        # Installed once the window is built: building sends thousands of events it need not see.
+        app.installEventFilter(self.scan_filter)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, cart: Cart | None = None, clerk: Staff | None = None) -> MainWindow:

@@ -1,0 +1,242 @@
+"""Counter app benchmark on a 200,000-SKU demo store; prints JSON.
+
+    .venv/bin/python bench/ui.py [--db FILE] [--skus N] [--scans N]
+
+Builds the demo store in a temporary directory (or reuses ``--db FILE`` when it holds a
+catalog), then measures in fresh processes, offscreen:
+
+- start-up to the sale screen ready (clerk logged in, cart shown), beside the start-up of a bare
+  QApplication with one window (the baseline measured in the same run), and the peak RSS;
+- scan to line visible: a barcode scan routed as the scan filter routes it, until its line is in
+  the cart table (p50/p99 over ``--scans`` scans of different SKUs);
+- a search typed while the cart stays responsive: queries typed into the search over the cart,
+  and the longest the GUI thread went without running a 5 ms timer meanwhile.
+
+Targets: start-up <= 2 s, peak RSS <= 300 MB, scan to line p99 <= 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+HERE = Path(__file__).resolve()
+# This file is bench/ui.py: its folder must not shadow the ``ui`` package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE.parent]
+
+
+def _percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- children: each runs in its own process -----------------------------------------------------
+
+
+def child_baseline() -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication([])
+    label = QLabel("REDHOME")
+    label.show()
+    app.processEvents()
+    return {"seconds": time.perf_counter() - STARTED, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _shell(db_url: str) -> Any:
+    from redhome_pos.domain.staff import Role, Staff
+    from redhome_pos.persistence.database import Database
+    from ui.app import application, install_language
+    from ui.context import AppContext
+    from ui.shell import Shell
+
+    app = application()
+    install_language(app, "zh_CN")
+    database = Database(db_url)
+    shell = Shell(AppContext(database=database, store_code="SH001", terminal_id="T1"), app)
+    shell.window.resize(1024, 768)
+    shell.show()
+    shell.counter.session.log_in(Staff(1, "1001", "王小红", Role.CLERK))
+    app.processEvents()
+    return app, shell
+
+
+def child_startup(db_url: str) -> dict[str, Any]:
+    _app, shell = _shell(db_url)
+    ready = shell.sale.isVisible() and shell.window.current_screen() is shell.sale
+    seconds = time.perf_counter() - STARTED
+    shell.stop()
+    return {"seconds": seconds, "ready": ready, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _wait(app: Any, condition: Any, timeout_s: float = 5.0) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not condition() and time.perf_counter() < deadline:
+        app.processEvents()
+
+
+def child_scans(db_url: str, skus: int, scans: int) -> dict[str, Any]:
+    from redhome_pos.services.demo_catalog import demo_barcode
+
+    app, shell = _shell(db_url)
+    sale = shell.sale
+    step = max(1, skus // max(1, scans))
+    samples: list[float] = []
+    for n in range(scans):
+        if n % 20 == 0:
+            sale.new_sale()
+        rows = sale.model.rowCount()
+        quantity = sum(line.quantity for line in sale.cart.lines)
+        code = demo_barcode(1, (n * step) % skus)
+        begin = time.perf_counter()
+        shell.route_scan(code)
+        _wait(
+            app,
+            lambda r=rows, q=quantity: (
+                sale.model.rowCount() > r or sum(line.quantity for line in sale.cart.lines) > q
+            ),
+        )
+        samples.append(time.perf_counter() - begin)
+    shell.stop()
+    return {
+        "scans": len(samples),
+        "p50_ms": round(statistics.median(samples) * 1000, 2),
+        "p99_ms": round(_percentile(samples, 0.99) * 1000, 2),
+        "max_ms": round(max(samples) * 1000, 2),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def child_search(db_url: str) -> dict[str, Any]:
+    from PySide6.QtCore import QTimer
+
+    app, shell = _shell(db_url)
+    sale = shell.sale
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    sale.open_search()
+    shown: list[float] = []
+    for query in ("口", "口红", "面膜", "kh", "khs", "精华", "lip", "咖啡"):
+        begin = time.perf_counter()
+        count = [0]
+        sale.search.results_shown.connect(lambda n, c=count: c.__setitem__(0, c[0] + 1))
+        sale.search.field.setText(query)
+        _wait(app, lambda c=count: c[0] > 0)
+        shown.append(time.perf_counter() - begin)
+        sale.search.results_shown.disconnect()
+    timer.stop()
+    shell.stop()
+    return {
+        "queries": len(shown),
+        "typed_to_results_p50_ms": round(statistics.median(shown) * 1000, 1),
+        "typed_to_results_max_ms": round(max(shown) * 1000, 1),
+        "gui_longest_gap_ms": round(max(gaps) * 1000, 1),
+        "note": "typed_to_results includes the 150 ms debounce",
+    }
+
+
+# -- the parent: builds the store, runs the children, prints JSON -------------------------------
+
+
+def _run_child(*args: str) -> dict[str, Any]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, str(HERE), "--child", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _build(db_path: Path, skus: int) -> float:
+    from sqlalchemy import select
+
+    from redhome_pos.persistence.database import Database
+    from redhome_pos.persistence.migrate import upgrade
+    from redhome_pos.persistence.models.catalog import SkuRow
+    from redhome_pos.services.demo_catalog import load_demo_store
+
+    database = Database(f"sqlite:///{db_path}")
+    upgrade(database)
+    with database.reading() as session:
+        has_catalog = session.scalar(select(SkuRow.id).limit(1)) is not None
+    began = time.perf_counter()
+    if not has_catalog:
+        load_demo_store(database, skus=skus, seed=1, terminal_id="T1")
+    database.dispose()
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, help="a demo store file to build or reuse")
+    parser.add_argument("--skus", type=int, default=200_000)
+    parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "baseline":
+            result = child_baseline()
+        elif kind == "startup":
+            result = child_startup(rest[0])
+        elif kind == "scans":
+            result = child_scans(rest[0], int(rest[1]), int(rest[2]))
+        else:
+            result = child_search(rest[0])
+        print(json.dumps(result))
+        return
+    with tempfile.TemporaryDirectory(prefix="redhome-bench-ui-") as scratch:
+        db_path = args.db or Path(scratch) / "store.db"
+        build_s = _build(db_path, args.skus)
+        url = f"sqlite:///{db_path}"
+        _run_child("startup", url)  # warm the file cache once; the next runs are measured
+        baseline = _run_child("baseline")
+        startup = [_run_child("startup", url) for _ in range(3)]
+        scans = _run_child("scans", url, str(args.skus), str(args.scans))
+        search = _run_child("search", url)
+    print(
+        json.dumps(
+            {
+                "skus": args.skus,
+                "build_s": round(build_s, 1),
+                "startup_to_sale_screen_s": round(min(s["seconds"] for s in startup), 3),
+                "startup_ready": all(s["ready"] for s in startup),
+                "baseline_bare_window_s": round(baseline["seconds"], 3),
+                "startup_peak_rss_mb": round(max(s["peak_rss_mb"] for s in startup), 1),
+                "scan_to_line": scans,
+                "search_while_cart_responsive": search,
+                "targets": {"startup_s": 2.0, "peak_rss_mb": 300, "scan_p99_ms": 30},
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
