@@ -36,6 +36,11 @@ def register(subparsers: Any) -> None:
     check = actions.add_parser(
         "check", help="integrity check, and every stock level equals its ledger (exit 1 if not)"
     )
+    check.add_argument(
+        "--repair-levels",
+        action="store_true",
+        help="set stock levels that differ from their ledger to the ledger sum, then check",
+    )
     check.set_defaults(run=run_check)
 
 
@@ -106,11 +111,15 @@ def run_restore(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_check(args: argparse.Namespace) -> int:
-    from redhome_pos.persistence.admin import check
+    from redhome_pos.persistence.admin import check, repair_stock_levels
 
     config = load_app_config(args)
     database = _existing_database(config.database.url)
     try:
+        if args.repair_levels:
+            for fixed in repair_stock_levels(database):
+                shown = "none" if fixed.cached is None else fixed.cached
+                print(f"Repaired SKU {fixed.sku_code}: level {shown} -> {fixed.ledger}")
         problems = check(database)
     finally:
         database.dispose()

@@ -26,7 +26,8 @@ from redhome_pos.domain.errors import DomainError
 from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import alembic_config, current_revision, head_revision, upgrade
-from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
+from redhome_pos.persistence.repositories.stock import LevelMismatch, StockRepository
 
 log = logging.getLogger(__name__)
 
@@ -269,3 +270,24 @@ def check(database: Database) -> list[str]:
                 f"movements add up to {mismatch.ledger}"
             )
     return problems
+
+
+def repair_stock_levels(database: Database) -> list[LevelMismatch]:
+    """Set every cached level that differs from its ledger to the ledger sum (the ledger is
+    the truth), queueing the corrected on-hand for the online store; returns what was fixed."""
+    with database.unit_of_work() as uow:
+        stock = StockRepository(uow.session)
+        outbox = OutboxRepository(uow.session)
+        fixed = stock.level_mismatches()
+        for mismatch in fixed:
+            on_hand = stock.rebuild_level(mismatch.sku_id)
+            outbox.add(
+                STOCK_TOPIC,
+                str(mismatch.sku_id),
+                {"sku_id": mismatch.sku_id, "on_hand": on_hand, "movement_id": ""},
+            )
+            log.warning(
+                "stock level of %s repaired: %s -> %s", mismatch.sku_code, mismatch.cached, on_hand
+            )
+        uow.commit()
+    return fixed

@@ -131,6 +131,11 @@ def test_check_lists_each_broken_stock_level_and_exits_1(home: Path) -> None:
     assert "1 problem(s) found" in result.stdout
     assert "SKU LS-520 shows 6 on hand but its movements add up to 5" in result.stdout
 
+    repaired = redhome(home, "db", "check", "--repair-levels")
+    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    assert "Repaired SKU LS-520: level 6 -> 5" in repaired.stdout
+    assert _sql(db, "SELECT on_hand FROM stock_levels") == [(5,)]
+
 
 def test_upgrading_an_old_database_reports_the_backup_it_took(home: Path) -> None:
     database = Database(f"sqlite:///{home / 'store.db'}")

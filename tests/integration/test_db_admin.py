@@ -175,3 +175,38 @@ def test_a_backup_that_cannot_be_written_says_why(database: Database, tmp_path: 
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(DatabaseAdminError, match="Cannot copy"):
         backup(database, blocker / "saved.db")
+
+
+def test_repair_sets_levels_to_their_ledger_and_tells_the_online_store(
+    database: Database,
+) -> None:
+    from sqlalchemy import func, select
+
+    from redhome_pos.persistence.admin import repair_stock_levels
+    from redhome_pos.persistence.models.outbox import OutboxRow
+
+    first, second, fine = _sku(database, "R-1"), _sku(database, "R-2"), _sku(database, "R-3")
+    for sku_id in (first, second, fine):
+        stock_service.receive(database, sku_id, 4, terminal_id="POS-01")
+    with database.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE stock_levels SET on_hand = 1 WHERE sku_id = :s"), {"s": first}
+        )
+        connection.execute(text("DELETE FROM stock_levels WHERE sku_id = :s"), {"s": second})
+    with database.reading() as session:
+        queued_before = session.scalar(select(func.count()).select_from(OutboxRow))
+
+    fixed = repair_stock_levels(database)
+
+    assert [(f.sku_code, f.cached, f.ledger) for f in fixed] == [("R-1", 1, 4), ("R-2", None, 4)]
+    assert check(database) == []
+    assert [_on_hand(database, s) for s in (first, second, fine)] == [4, 4, 4]
+    with database.reading() as session:
+        queued = session.execute(
+            select(OutboxRow.key, OutboxRow.payload).order_by(OutboxRow.id).offset(queued_before)
+        ).all()
+    assert [(key, payload["on_hand"]) for key, payload in queued] == [
+        (str(first), 4),
+        (str(second), 4),
+    ]
+    assert repair_stock_levels(database) == []  # nothing left to repair
