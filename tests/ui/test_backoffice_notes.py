@@ -11,6 +11,7 @@ from ui_helpers import log_in, open_shift, scan
 from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.tender import Tender
 from redhome_pos.services import checkout
+from ui.backoffice.screens import show_manager_tab
 
 NOTE_ID = "65f1c2a9000000001203beef"
 NOTE_URL = f"https://www.xiaohongshu.com/explore/{NOTE_ID}"
@@ -30,7 +31,7 @@ def test_unlinked_note_is_linked_by_scanning_and_its_sales_show(
 
     screen = shell.note_links
     with qtbot.waitSignal(screen.loaded):
-        shell.window.show_screen("note-links")
+        show_manager_tab(shell, "note-links")
     [unlinked] = screen.overview.unlinked
     assert (unlinked.note_id, unlinked.scan_count) == (NOTE_ID, 2)
 

@@ -17,6 +17,7 @@ from redhome_pos.persistence.models.stock import StockMovementRow
 from redhome_pos.persistence.repositories.stock import StockRepository
 from sync.engine import SyncEngine
 from sync.sandbox import SandboxHandle
+from ui.backoffice.screens import show_manager_tab
 
 
 def test_a_run_shows_planted_differences_and_decisions_move_stock(
@@ -43,7 +44,7 @@ def test_a_run_shows_planted_differences_and_decisions_move_stock(
 
     log_in(qtbot, shell, "3001", "3333")
     screen = shell.reconciliation
-    shell.window.show_screen("reconciliation")
+    show_manager_tab(shell, "reconciliation")
     with qtbot.waitSignal(screen.run_finished, timeout=20_000):
         screen.run_button.click()
     qtbot.waitUntil(lambda: screen.run_id is not None and len(screen.lines) >= 5)

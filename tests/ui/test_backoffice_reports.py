@@ -14,6 +14,7 @@ from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import checkout
+from ui.backoffice.screens import show_manager_tab
 
 
 def sell(shell: Any, store: Any, codes: list[str]) -> None:
@@ -42,7 +43,7 @@ def test_sales_by_category_and_top_skus_with_chart_and_csv(
     shell.context.preview_dir = tmp_path
 
     screen = shell.reports
-    shell.window.show_screen("reports")
+    show_manager_tab(shell, "reports")
     today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
     screen.set_period(today - timedelta(days=1), today)
     screen.choose("sales_by_category")

@@ -14,6 +14,7 @@ from redhome_pos.config import load_config
 from redhome_pos.config.settings import AppPaths, default_config
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit
+from ui.backoffice.screens import show_manager_tab
 
 
 def test_settings_changes_persist_and_are_audited(
@@ -27,13 +28,13 @@ def test_settings_changes_persist_and_are_audited(
     shell.context.config = config
 
     log_in(qtbot, shell)  # a clerk: no store settings
-    assert not shell.window.entries["store-settings"].button.isVisible()
+    assert not shell.window.entries["manager"].button.isVisible()
     shell.counter.session.lock()
     log_in(qtbot, shell, "3001", "3333")
-    assert shell.window.entries["store-settings"].button.isVisible()
+    assert shell.manager.allowed("store-settings")
 
     screen = shell.store_settings
-    shell.window.show_screen("store-settings")
+    show_manager_tab(shell, "store-settings")
     assert screen.name.text() == "REDHOME 上海静安店"
     screen.footer.clear()
     type_chinese(screen.footer, "感谢光临，欢迎再来")
@@ -82,7 +83,7 @@ def test_the_store_connects_to_the_online_store_with_the_approval_code(
         log_in(qtbot, shell, "3001", "3333")
         screen = shell.store_settings
         with qtbot.waitSignal(screen.connection_shown) as shown:
-            shell.window.show_screen("store-settings")
+            show_manager_tab(shell, "store-settings")
         assert not shown.args[0].connected
         assert "Not connected" in screen.connection_state.text()
 

@@ -13,19 +13,21 @@ from redhome_pos.domain.staff import Role, StaffError
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.counter import Till
+from ui.backoffice.screens import show_manager_tab
 
 
 def test_a_manager_adds_a_person_changes_role_pin_and_badge(
     qtbot: Any, shell: Any, store: Any
 ) -> None:
     log_in(qtbot, shell)
-    assert not shell.window.entries["staff"].button.isVisible()
+    assert not shell.window.entries["manager"].button.isVisible()
     shell.counter.session.lock()
     log_in(qtbot, shell, "3001", "3333")
+    assert shell.manager.allowed("staff")
     screen = shell.staff_screen
     screen.pin_cost = CHEAP
     with qtbot.waitSignal(screen.loaded):
-        shell.window.show_screen("staff")
+        show_manager_tab(shell, "staff")
     assert {p.code for p in screen.people} == {"1001", "2001", "3001"}
 
     screen.code.setText("4001")

@@ -1,14 +1,17 @@
-"""Slots the back-office screens into the main window (``add_screen``) and shows each one's
-navigation button only to the roles whose permission it needs."""
+"""Slots the back-office screens into the main window (``add_screen``): online orders, stock
+counts and inventory for everyone; the manager's screens (reconciliation, reports, note
+links, staff, store settings) as tabs behind one button, each only for the roles whose
+permission it needs."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
+from ui.backoffice.hub import ManagerHub
 from ui.backoffice.inventory import InventoryScreen
 from ui.backoffice.notes import NotesManagerScreen
 from ui.backoffice.orders import OrdersScreen
@@ -26,12 +29,28 @@ NEEDS: dict[str, Permission | None] = {
     "orders": None,
     "counts": None,
     "inventory": None,
-    "reconciliation": Permission.RECONCILE,
-    "note-links": Permission.RECONCILE,  # a manager's view of the notes
-    "reports": Permission.RECONCILE,  # the managers' figures
-    "staff": Permission.MANAGE_STAFF,
-    "store-settings": Permission.SETTINGS,
 }
+
+
+# Listed so that pyside6-lupdate finds the titles; ``_t`` translates them when shown.
+TITLES = (
+    QT_TRANSLATE_NOOP("BackOffice", "Reconciliation"),
+    QT_TRANSLATE_NOOP("BackOffice", "Reports"),
+    QT_TRANSLATE_NOOP("BackOffice", "Note links"),
+    QT_TRANSLATE_NOOP("BackOffice", "Staff"),
+    QT_TRANSLATE_NOOP("BackOffice", "Store settings"),
+    QT_TRANSLATE_NOOP("BackOffice", "Manager"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("BackOffice", text)
+
+
+def show_manager_tab(shell: Shell, key: str) -> None:
+    """Opens the manager's screens at one tab (tests and the screenshots use it)."""
+    shell.manager.show_tab(key)  # type: ignore[attr-defined]
+    shell.window.show_screen("manager")
 
 
 def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
@@ -49,34 +68,25 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     inventory = InventoryScreen(counter)
     shell.inventory = inventory  # type: ignore[attr-defined]
     window.add_screen("inventory", QCoreApplication.translate("BackOffice", "Inventory"), inventory)
+    hub = ManagerHub()
+    shell.manager = hub  # type: ignore[attr-defined]
     reconciliation = ReconciliationScreen(counter)
     shell.reconciliation = reconciliation  # type: ignore[attr-defined]
-    window.add_screen(
-        "reconciliation",
-        QCoreApplication.translate("BackOffice", "Reconciliation"),
-        reconciliation,
-        "Ctrl+7",
-    )
-    note_links = NotesManagerScreen(counter)
-    shell.note_links = note_links  # type: ignore[attr-defined]
-    window.add_screen(
-        "note-links", QCoreApplication.translate("BackOffice", "Note links"), note_links
-    )
+    hub.add("reconciliation", _t("Reconciliation"), reconciliation, Permission.RECONCILE)
     reports = ReportsScreen(counter)
     shell.reports = reports  # type: ignore[attr-defined]
-    window.add_screen("reports", QCoreApplication.translate("BackOffice", "Reports"), reports)
+    hub.add("reports", _t("Reports"), reports, Permission.RECONCILE)
+    note_links = NotesManagerScreen(counter)
+    shell.note_links = note_links  # type: ignore[attr-defined]
+    hub.add("note-links", _t("Note links"), note_links, Permission.RECONCILE)
     staff = StaffScreen(counter)
     shell.staff_screen = staff  # type: ignore[attr-defined]
-    window.add_screen("staff", QCoreApplication.translate("BackOffice", "Staff"), staff)
+    hub.add("staff", _t("Staff"), staff, Permission.MANAGE_STAFF)
     store_settings = StoreSettingsScreen(counter)
     shell.store_settings = store_settings  # type: ignore[attr-defined]
-    window.add_screen(
-        "store-settings",
-        QCoreApplication.translate("BackOffice", "Store settings"),
-        store_settings,
-        "Ctrl+8",
-    )
-    gate = NavGate(window)
+    hub.add("store-settings", _t("Store settings"), store_settings, Permission.SETTINGS)
+    window.add_screen("manager", _t("Manager"), hub, "Ctrl+7")
+    gate = NavGate(window, hub)
     counter.session.clerk_changed.connect(gate.show_for)
     gate.show_for(counter.session.clerk)
 
@@ -85,9 +95,10 @@ class NavGate(QObject):
     """Shows a screen's button only to those allowed; it lives and dies with its window, so a
     rebuilt window (language switch) leaves no connection to a deleted button behind."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, hub: ManagerHub) -> None:
         super().__init__(window)
         self.window = window
+        self.hub = hub
 
     def show_for(self, clerk: Staff | None) -> None:
         for key, permission in NEEDS.items():
@@ -96,3 +107,4 @@ class NavGate(QObject):
                 entry.button.setVisible(
                     permission is None or (clerk is not None and clerk.may(permission))
                 )
+        self.window.entries["manager"].button.setVisible(self.hub.gate(clerk))

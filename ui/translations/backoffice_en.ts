@@ -5,41 +5,46 @@
     <name>BackOffice</name>
     <message>
         <location filename="../backoffice/screens.py" line="42"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="61"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47"/>
+        <location filename="../backoffice/screens.py" line="66"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="51"/>
+        <location filename="../backoffice/screens.py" line="70"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="56"/>
+        <location filename="../backoffice/screens.py" line="37"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="63"/>
+        <location filename="../backoffice/screens.py" line="39"/>
         <source>Note links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="67"/>
+        <location filename="../backoffice/screens.py" line="38"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70"/>
+        <location filename="../backoffice/screens.py" line="40"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="75"/>
+        <location filename="../backoffice/screens.py" line="41"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
