@@ -168,6 +168,7 @@ def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) ->
         )
     )
     if not ours:
+        repo.set_reservation(order.order_id, reserve=False)  # moved to another warehouse
         return previous
     handed_over = repo.delivery(order.order_id) is not None
     repo.set_reservation(order.order_id, reserve=order.status in WAITING and not handed_over)
