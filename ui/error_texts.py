@@ -18,7 +18,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A payment must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "A percentage cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A percentage is more than 0 and at most 100"),
+    QT_TRANSLATE_NOOP("Errors", "A reconciliation decision needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A refund cannot be negative"),
+    QT_TRANSLATE_NOOP("Errors", "A report period ends on or after its first day"),
     QT_TRANSLATE_NOOP("Errors", "A return needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A sale total cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A shift is already open at {terminal}"),
@@ -46,6 +48,8 @@ ERROR_TEXTS = (
         "Errors", "Cannot make a store code from {value!r}: use capital letters, digits and '-'"
     ),
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code} as a {symbology} barcode: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read {file}: {problem}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot receive fewer than zero units of {code}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot sort differences by {sort}"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -53,28 +57,39 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Check digit wrong in {code}: scan again"),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one line to return"),
+    QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
     QT_TRANSLATE_NOOP("Errors", "Give a reason for the cash movement"),
     QT_TRANSLATE_NOOP("Errors", "Impossible VAT rate: {rate} basis points"),
     QT_TRANSLATE_NOOP("Errors", "Impossible price"),
     QT_TRANSLATE_NOOP("Errors", "Impossible price for {sku}"),
     QT_TRANSLATE_NOOP("Errors", "Label printers here print no pictures; use a receipt printer"),
+    QT_TRANSLATE_NOOP("Errors", "Line {line_id} was already decided ({resolution})"),
     QT_TRANSLATE_NOOP("Errors", "Line {line_no} was voided, nothing to return"),
     QT_TRANSLATE_NOOP("Errors", "Line {line} of {file} is broken: {problem}"),
+    QT_TRANSLATE_NOOP("Errors", "Log in to fulfil online orders"),
+    QT_TRANSLATE_NOOP("Errors", "No SKU {code} in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
     ),
+    QT_TRANSLATE_NOOP("Errors", "No delivery {receiving_id}"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} in the cart"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} on this sale"),
     QT_TRANSLATE_NOOP("Errors", "No parked cart {cart_id} at this terminal"),
+    QT_TRANSLATE_NOOP("Errors", "No product has the code {code}"),
     QT_TRANSLATE_NOOP(
         "Errors", "No product has the code {code}: check the label or search by name"
     ),
     QT_TRANSLATE_NOOP("Errors", "No product {sku_id}"),
     QT_TRANSLATE_NOOP("Errors", "No receipt preset for {columns} columns"),
+    QT_TRANSLATE_NOOP("Errors", "No reconciliation line {line_id}"),
+    QT_TRANSLATE_NOOP("Errors", "No reconciliation run {run_id}"),
+    QT_TRANSLATE_NOOP("Errors", "No report called {name}; reports: {names}"),
     QT_TRANSLATE_NOOP("Errors", "No sale with receipt number {receipt}"),
     QT_TRANSLATE_NOOP("Errors", "No shift is open at {terminal}: open a shift first"),
+    QT_TRANSLATE_NOOP("Errors", "No staff member {staff_id}"),
+    QT_TRANSLATE_NOOP("Errors", "No stock count {count_id}"),
     QT_TRANSLATE_NOOP("Errors", "Not a UPC-E code: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a barcode: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a code the store knows: {preview}"),
@@ -83,6 +98,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not an amount: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not enough stock of {sku}: {on_hand} on hand, {wanted} needed"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to allocate the amount to"),
+    QT_TRANSLATE_NOOP("Errors", "Nothing to receive"),
     QT_TRANSLATE_NOOP("Errors", "Nothing was read: scan again"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -114,6 +130,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} was voided; nothing to return"),
     QT_TRANSLATE_NOOP("Errors", "Scan a RED note first, then its products"),
     QT_TRANSLATE_NOOP(
+        "Errors", "Set the online store's address, app id and secret in the configuration first"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Stock count {count_id} is {state}"),
+    QT_TRANSLATE_NOOP("Errors", "That badge belongs to someone else"),
+    QT_TRANSLATE_NOOP(
         "Errors",
         "The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path",
     ),
@@ -124,6 +145,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "The barcode is empty"),
     QT_TRANSLATE_NOOP("Errors", "The cart is empty"),
+    QT_TRANSLATE_NOOP("Errors", "The delivery note is neither UTF-8 nor GB18030 text"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The delivery note needs a code column and a quantity column (found: {columns})"
+    ),
     QT_TRANSLATE_NOOP("Errors", "The discount is more than the amount"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -155,6 +180,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "The store code {store!r} must be capital letters, digits and '-', at most 16"
     ),
+    QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
     QT_TRANSLATE_NOOP("Errors", "The system print command lp is not installed"),
     QT_TRANSLATE_NOOP("Errors", "There is no print job {job}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale with receipt number {receipt}"),
@@ -164,12 +190,15 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This code belongs to store {store}"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a receipt"),
     QT_TRANSLATE_NOOP("Errors", "This is a RED profile link, not a note: show the note itself"),
+    QT_TRANSLATE_NOOP("Errors", "This is not a pickup code: scan the code on the customer's phone"),
     QT_TRANSLATE_NOOP("Errors", "This is not a staff badge"),
     QT_TRANSLATE_NOOP(
         "Errors", "This is too long to be a code the store knows ({length} characters)"
     ),
     QT_TRANSLATE_NOOP("Errors", "This link cannot be read; it was not opened"),
     QT_TRANSLATE_NOOP("Errors", "This looks like web page text, not a code"),
+    QT_TRANSLATE_NOOP("Errors", "This pickup code is for order {other}, not {order}"),
+    QT_TRANSLATE_NOOP("Errors", "This scan is not a product: scan the item's barcode"),
     QT_TRANSLATE_NOOP("Errors", "This shift has no sale to void"),
     QT_TRANSLATE_NOOP("Errors", "This short link cannot be opened now: scan the product itself"),
     QT_TRANSLATE_NOOP("Errors", "This short link cannot be opened now: show the note itself"),
@@ -184,6 +213,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "Unknown variable-measure layout {name!r}: use 'price' or 'weight'"
     ),
+    QT_TRANSLATE_NOOP("Errors", "You cannot lower or deactivate your own account"),
     QT_TRANSLATE_NOOP("Errors", "burst interval and length must be positive"),
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
@@ -192,12 +222,16 @@ ERROR_TEXTS = (
         "Errors", "{count} rows of {file} have errors, nothing was imported; first: {first}"
     ),
     QT_TRANSLATE_NOOP("Errors", "{due} fen still to pay"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{file} clashes with the catalog in the store; nothing was imported"
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) cannot approve {action}"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may not {action} without approval"),
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is locked after too many wrong PINs; try again after {until}"
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} may not manage staff"),
+    QT_TRANSLATE_NOOP("Errors", "{skus} SKU(s) still wait for a recount in count {count_id}"),
     QT_TRANSLATE_NOOP(
         "Errors", "{title} ({sku}) is no longer sold: take it off the shelf and ask the manager"
     ),

@@ -16,9 +16,13 @@ from redhome_pos.domain.cart import Discount, discount_bp
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
+from redhome_pos.domain.sale import ReturnRequest, Sale
 from redhome_pos.domain.staff import Permission, may_discount
+from redhome_pos.domain.tender import Tender
 from redhome_pos.services import parking
+from redhome_pos.services import returns as return_service
 from redhome_pos.services import shifts as shift_service
+from redhome_pos.services.returns import ReturnResult
 from redhome_pos.services.scanning import ScanOutcome
 from ui.dialogs.amount import AmountDialog
 from ui.dialogs.approval import ApprovalDialog
@@ -27,6 +31,7 @@ from ui.dialogs.recall import RecallDialog
 from ui.dialogs.tender import TenderDialog
 from ui.errors import describe_error
 from ui.main_window import MainWindow
+from ui.receipts import print_return
 
 if TYPE_CHECKING:
     from ui.shell import Shell
@@ -213,6 +218,58 @@ class SaleActions(QObject):
             job, on_error=lambda error: self.sale.fail(describe_error(error))
         )
 
+    # -- exchange -------------------------------------------------------------------------------
+    def exchange(
+        self,
+        receipt_no: str,
+        requests: tuple[ReturnRequest, ...],
+        reason: str,
+        refund_fen: int,
+        approval_id: int | None,
+    ) -> None:
+        """Goods back from ``receipt_no`` against the items in the cart, in one transaction."""
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        if self.sale.cart.is_empty:
+            self.shell.returns.banner.show_error(
+                self.tr("Scan the new items into the cart first, then exchange")
+            )
+            return
+        counter = self.counter
+        cart = self.sale.cart
+        returns_screen = self.shell.returns
+        original = returns_screen.sale
+        results: list[ReturnResult] = []
+
+        def complete(tenders: tuple[Tender, ...]) -> Sale:  # on the worker
+            returned, sold = return_service.exchange(
+                counter.database,
+                counter.till,
+                clerk,
+                receipt_no,
+                requests,
+                cart,
+                tenders,
+                reason=reason,
+                approval_id=approval_id,
+            )
+            results.append(returned)
+            return sold
+
+        def done(_sale: Sale) -> None:
+            if results and original is not None:
+                print_return(counter, results[0], original, reason)
+            self.sale.new_sale()
+            returns_screen.clear()
+
+        self.window.show_screen("sale")
+        dialog = TenderDialog(
+            counter, clerk, cart, parent=self.window, credit_fen=refund_fen, complete=complete
+        )
+        dialog.sale_completed.connect(done)
+        self._open(dialog)
+
     # -- pay ------------------------------------------------------------------------------------
     def pay(self) -> None:
         clerk = self._clerk()
@@ -225,6 +282,7 @@ class SaleActions(QObject):
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
+    shell.returns.exchange_requested.connect(shell.actions.exchange)
     shell.sale.return_requested.connect(lambda receipt: show_return(shell, window, receipt))
     shell.sale.set_hook("note", lambda: window.show_screen("notes"))
     shell.sale.note_scanned.connect(lambda outcome: show_note(shell, window, outcome))

@@ -62,3 +62,39 @@ def test_a_return_by_receipt_code_with_approval(qtbot: Any, shell: Any, store: A
         return any(j.kind == "return_receipt" and j.reference == result.return_no for j in jobs)
 
     qtbot.waitUntil(return_receipt_queued)
+
+
+def test_an_exchange_pays_only_the_difference(qtbot: Any, shell: Any, store: Any) -> None:
+    log_in(qtbot, shell, "2001", "2222")  # a supervisor may refund alone
+    open_shift(shell)
+    counter = shell.counter
+    cart = Cart()
+    cart.add(CartItem(store.sku_ids["CLN-120"], "CLN-120", "氨基酸温和洁面乳 120ml", 6_900, 1300))
+    sold = checkout(
+        counter.database, counter.till, counter.session.clerk, cart, [Tender.cash(6_900)]
+    )
+
+    # The customer swaps the cleanser (69.00) for a lipstick (128.00): 59.00 to pay.
+    with qtbot.waitSignal(shell.sale.line_added):
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    screen = shell.returns
+    shell.window.show_screen("returns")
+    with qtbot.waitSignal(screen.sale_found):
+        qtbot.keyClicks(screen.receipt_field, sold.receipt_no)
+        qtbot.keyClick(screen.receipt_field, Qt.Key.Key_Return)
+    screen.set_return_quantity(1, 1)
+    qtbot.mouseClick(screen.exchange_button, Qt.MouseButton.LeftButton)
+    tender = shell.actions.dialog
+    assert tender is not None and tender.due_fen == 5_900
+    with qtbot.waitSignal(tender.sale_completed) as completed:
+        qtbot.mouseClick(tender.quick["10000"], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(tender.cash_field, Qt.Key.Key_Return)
+    new_sale = completed.args[0]
+    assert new_sale.change_fen == 4_100
+    assert shell.sale.cart.is_empty
+    with store.database.reading() as session:
+        returned = session.scalars(select(ReturnRow)).one()
+        assert returned.refund_fen == 6_900 and returned.sale_id == sold.id
+        stock = StockRepository(session)
+        assert stock.on_hand(store.sku_ids["CLN-120"]) == 20  # sold one, took it back
+        assert stock.on_hand(store.sku_ids["LIP-520"]) == 19

@@ -4,6 +4,7 @@ written the receipt goes to the print queue, the drawer opens, and Enter starts 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -37,14 +38,25 @@ class TenderDialog(QDialog):
     sale_completed = Signal(object)  # Sale
 
     def __init__(
-        self, counter: Counter, staff: Staff, cart: Cart, parent: QWidget | None = None
+        self,
+        counter: Counter,
+        staff: Staff,
+        cart: Cart,
+        parent: QWidget | None = None,
+        *,
+        credit_fen: int = 0,
+        complete: Callable[[tuple[Tender, ...]], Sale] | None = None,
     ) -> None:
+        """``credit_fen`` is already paid (an exchange's refund); ``complete`` writes the sale
+        on the worker (default: ``checkout`` of the cart)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Payment"))
         self.counter = counter
         self.staff = staff
         self.cart = cart
-        self.total_fen = cart.totals().total_fen
+        self.credit_fen = credit_fen
+        self._complete = complete or partial(checkout, counter.database, counter.till, staff, cart)
+        self.total_fen = max(0, cart.totals().total_fen - credit_fen)
         self.tenders: list[Tender] = []
         self.sale: Sale | None = None
         self.waiting_wallet: TenderKind | None = None
@@ -55,6 +67,13 @@ class TenderDialog(QDialog):
         self.due = QLabel(format_fen(self.total_fen))
         self.due.setObjectName("amountDue")
         self.remaining = QLabel()
+        self.credit = QLabel(
+            self.tr("Exchange: the {amount} returned counts towards this sale").format(
+                amount=format_fen(credit_fen)
+            )
+        )
+        self.credit.setObjectName("muted")
+        self.credit.setVisible(credit_fen > 0)
         self.remaining.setStyleSheet("font-size: 22px;")
         self.change_caption = QLabel(self.tr("Change"))
         self.change_caption.setObjectName("muted")
@@ -111,6 +130,7 @@ class TenderDialog(QDialog):
         top.addWidget(self.due, 1, 0)
         top.addWidget(self.change, 1, 1, Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.remaining, 2, 0, 1, 2)
+        top.addWidget(self.credit, 3, 0, 1, 2)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -265,14 +285,7 @@ class TenderDialog(QDialog):
             return
         self._busy = True
         self.complete_button.setEnabled(False)
-        job = partial(
-            checkout,
-            self.counter.database,
-            self.counter.till,
-            self.staff,
-            self.cart,
-            tuple(self.tenders),
-        )
+        job = partial(self._complete, tuple(self.tenders))
         self.counter.worker.submit(job, on_done=self._completed, on_error=self._failed)
 
     def _completed(self, sale: Sale) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from redhome_pos.domain.money import format_fen
-from redhome_pos.domain.sale import ReturnRequest, Sale
+from redhome_pos.domain.sale import ReturnRequest, Sale, refund_for
 from redhome_pos.domain.staff import Permission
 from redhome_pos.services import returns as return_service
 from redhome_pos.services.returns import ReturnResult
@@ -38,6 +38,8 @@ from ui.receipts import print_return
 class ReturnsScreen(QWidget):
     sale_found = Signal(object)  # Sale
     return_done = Signal(object)  # ReturnResult
+    # An exchange: receipt no, the lines coming back, reason, refund (fen), approval id or None.
+    exchange_requested = Signal(str, object, str, int, object)
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,11 @@ class ReturnsScreen(QWidget):
         bottom.addWidget(QLabel(self.tr("Reason")))
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.to_cash)
+        self.exchange_button = QPushButton(self.tr("Exchange for the cart"))
+        self.exchange_button.setMinimumHeight(64)
+        self.exchange_button.setEnabled(False)
+        self.exchange_button.clicked.connect(lambda: self.refund(exchange=True))
+        bottom.addWidget(self.exchange_button)
         bottom.addWidget(self.refund_button)
 
         layout = QVBoxLayout(self)
@@ -161,6 +168,7 @@ class ReturnsScreen(QWidget):
             self.table.setCellWidget(row, 4, damaged)
         self.table.resizeRowsToContents()
         self.refund_button.setEnabled(bool(lines))
+        self.exchange_button.setEnabled(bool(lines))
         self.sale_found.emit(sale)
 
     def set_return_quantity(self, line_no: int, quantity: int) -> None:
@@ -184,7 +192,17 @@ class ReturnsScreen(QWidget):
                 wanted.append(ReturnRequest(line.line_no, spin.value(), is_damaged))
         return wanted
 
-    def refund(self, approval_id: int | None = None) -> None:
+    def refund_fen(self, wanted: list[ReturnRequest]) -> int:
+        """What the chosen lines give back (as the return will work it out)."""
+        if self.sale is None:
+            return 0
+        by_no = {line.line_no: line for line in self.sale.lines}
+        return sum(
+            refund_for(by_no[r.line_no], r.quantity, self.returned.get(r.line_no, 0))
+            for r in wanted
+        )
+
+    def refund(self, approval_id: int | None = None, *, exchange: bool = False) -> None:
         clerk = self.counter.session.clerk
         sale = self.sale
         wanted = self.requests()
@@ -202,9 +220,18 @@ class ReturnsScreen(QWidget):
                 {"receipt_no": sale.receipt_no},
                 parent=self.window(),
             )
-            self.dialog.approved.connect(lambda approval: self.refund(approval))
+            self.dialog.approved.connect(lambda approval: self.refund(approval, exchange=exchange))
             self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
             self.dialog.open()
+            return
+        if exchange:
+            self.exchange_requested.emit(
+                sale.receipt_no,
+                tuple(wanted),
+                self.reason.currentText(),
+                self.refund_fen(wanted),
+                approval_id,
+            )
             return
         job = partial(
             return_service.return_items,
@@ -223,6 +250,14 @@ class ReturnsScreen(QWidget):
             on_error=lambda error: self.banner.show_error(describe_error(error)),
         )
 
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+        self.sale = None
+        self.summary.clear()
+        self.receipt_field.clear()
+        self.refund_button.setEnabled(False)
+        self.exchange_button.setEnabled(False)
+
     def _returned(self, result: ReturnResult) -> None:
         assert self.sale is not None
         print_return(self.counter, result, self.sale, self.reason.currentText())
@@ -233,8 +268,4 @@ class ReturnsScreen(QWidget):
             timeout_ms=15_000,
         )
         self.return_done.emit(result)
-        self.table.setRowCount(0)
-        self.sale = None
-        self.summary.clear()
-        self.receipt_field.clear()
-        self.refund_button.setEnabled(False)
+        self.clear()

@@ -78,57 +78,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="77" />
+        <location filename="../status.py" line="74" />
         <source>● Offline mode</source>
         <translation>● Offline mode</translation>
     </message>
     <message>
-        <location filename="../status.py" line="80" />
+        <location filename="../status.py" line="77" />
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../status.py" line="83" />
+        <location filename="../status.py" line="80" />
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../status.py" line="86" />
+        <location filename="../status.py" line="83" />
         <source>Waiting to sync: {count}</source>
         <translation>Waiting to sync: {count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="90" />
+        <location filename="../status.py" line="87" />
         <source>Printer: {count} failed</source>
         <translation>Printer: {count} failed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="95" />
+        <location filename="../status.py" line="92" />
         <source>Printer: {count} waiting</source>
         <translation>Printer: {count} waiting</translation>
     </message>
     <message>
-        <location filename="../status.py" line="99" />
+        <location filename="../status.py" line="96" />
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../status.py" line="104" />
+        <location filename="../status.py" line="101" />
         <source>Clerk: nobody logged in</source>
         <translation>Clerk: nobody logged in</translation>
     </message>
     <message>
-        <location filename="../status.py" line="107" />
+        <location filename="../status.py" line="104" />
         <source>Clerk: {name} ({code})</source>
         <translation>Clerk: {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../status.py" line="112" />
+        <location filename="../status.py" line="109" />
         <source>Shift: closed</source>
         <translation>Shift: closed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="114" />
+        <location filename="../status.py" line="111" />
         <source>Shift: #{number} open</source>
         <translation>Shift: #{number} open</translation>
     </message>
@@ -240,687 +240,827 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="21" />
+        <source>A reconciliation decision needs a reason</source>
+        <translation>A reconciliation decision needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="22" />
         <source>A refund cannot be negative</source>
         <translation>A refund cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="22" />
+        <location filename="../error_texts.py" line="23" />
+        <source>A report period ends on or after its first day</source>
+        <translation>A report period ends on or after its first day</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="24" />
         <source>A return needs a reason</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="23" />
+        <location filename="../error_texts.py" line="25" />
         <source>A sale total cannot be negative</source>
         <translation>A sale total cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="24" />
+        <location filename="../error_texts.py" line="26" />
         <source>A shift is already open at {terminal}</source>
         <translation>A shift is already open at {terminal}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="25" />
+        <location filename="../error_texts.py" line="27" />
         <source>A shipped parcel needs its express number and courier</source>
         <translation>A shipped parcel needs its express number and courier</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="26" />
+        <location filename="../error_texts.py" line="28" />
         <source>A staff member needs a code and a name</source>
         <translation>A staff member needs a code and a name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="27" />
+        <location filename="../error_texts.py" line="29" />
         <source>A stock adjustment needs a reason</source>
         <translation>A stock adjustment needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="28" />
+        <location filename="../error_texts.py" line="30" />
         <source>A stock movement needs an id</source>
         <translation>A stock movement needs an id</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="29" />
+        <location filename="../error_texts.py" line="31" />
         <source>A stock movement needs the terminal it was made at</source>
         <translation>A stock movement needs the terminal it was made at</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="30" />
+        <location filename="../error_texts.py" line="32" />
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>A stock movement of {kind} must change the quantity</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="31" />
+        <location filename="../error_texts.py" line="33" />
         <source>A stock movement's time must carry its time zone (UTC is stored)</source>
         <translation>A stock movement's time must carry its time zone (UTC is stored)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="32" />
+        <location filename="../error_texts.py" line="34" />
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>A stock quantity is a whole number: {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33" />
+        <location filename="../error_texts.py" line="35" />
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="37" />
+        <location filename="../error_texts.py" line="39" />
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>A {kind} cannot be resolved by {resolution}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="40" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>A {kind} must {direction} stock, not {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="41" />
         <source>Allocation weights cannot be negative</source>
         <translation>Allocation weights cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="42" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>An EAN-13 body has 12 digits: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="43" />
         <source>An exchange needs something new in the cart</source>
         <translation>An exchange needs something new in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="44" />
         <source>At most two decimals (fen): {text}</source>
         <translation>At most two decimals (fen): {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="45" />
         <source>At most {limit} of one item per line</source>
         <translation>At most {limit} of one item per line</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="46" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>Cannot make a QR code of this text: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45" />
+        <location filename="../error_texts.py" line="47" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>Cannot make a store code from {value!r}: use capital letters, digits and '-'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="50" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>Cannot print {code} as a {symbology} barcode: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="49" />
+        <location filename="../error_texts.py" line="51" />
+        <source>Cannot read {file}: {problem}</source>
+        <translation>Cannot read {file}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="52" />
+        <source>Cannot receive fewer than zero units of {code}</source>
+        <translation>Cannot receive fewer than zero units of {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="53" />
         <source>Cannot sort differences by {sort}</source>
         <translation>Cannot sort differences by {sort}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="50" />
+        <location filename="../error_texts.py" line="54" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>Card and wallet payments cannot exceed the amount due; change comes only from cash</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
+        <location filename="../error_texts.py" line="58" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>Check digit wrong in {code}: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="55" />
+        <location filename="../error_texts.py" line="59" />
         <source>Choose at least one line to return</source>
         <translation>Choose at least one line to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="56" />
-        <location filename="../error_texts.py" line="205" />
+        <location filename="../error_texts.py" line="60" />
+        <source>Delivery {receiving_id} was already posted</source>
+        <translation>Delivery {receiving_id} was already posted</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="239" />
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="57" />
+        <location filename="../error_texts.py" line="62" />
         <source>Give a reason for the cash movement</source>
         <translation>Give a reason for the cash movement</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="63" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>Impossible VAT rate: {rate} basis points</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="64" />
         <source>Impossible price</source>
         <translation>Impossible price</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="65" />
         <source>Impossible price for {sku}</source>
         <translation>Impossible price for {sku}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="66" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>Label printers here print no pictures; use a receipt printer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="67" />
+        <source>Line {line_id} was already decided ({resolution})</source>
+        <translation>Line {line_id} was already decided ({resolution})</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="68" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>Line {line_no} was voided, nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="63" />
+        <location filename="../error_texts.py" line="69" />
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>Line {line} of {file} is broken: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="64" />
+        <location filename="../error_texts.py" line="70" />
+        <source>Log in to fulfil online orders</source>
+        <translation>Log in to fulfil online orders</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="71" />
+        <source>No SKU {code} in the catalog</source>
+        <translation>No SKU {code} in the catalog</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>No SKU {sku_id} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="73" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>No code secret is set for this store: store codes cannot be checked</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="76" />
+        <source>No delivery {receiving_id}</source>
+        <translation>No delivery {receiving_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="77" />
         <source>No line {line_no} in the cart</source>
         <translation>No line {line_no} in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="69" />
+        <location filename="../error_texts.py" line="78" />
         <source>No line {line_no} on this sale</source>
         <translation>No line {line_no} on this sale</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="70" />
+        <location filename="../error_texts.py" line="79" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>No parked cart {cart_id} at this terminal</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="71" />
+        <location filename="../error_texts.py" line="80" />
+        <source>No product has the code {code}</source>
+        <translation>No product has the code {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="81" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>No product has the code {code}: check the label or search by name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="84" />
         <source>No product {sku_id}</source>
         <translation>No product {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="85" />
         <source>No receipt preset for {columns} columns</source>
         <translation>No receipt preset for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="86" />
+        <source>No reconciliation line {line_id}</source>
+        <translation>No reconciliation line {line_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="87" />
+        <source>No reconciliation run {run_id}</source>
+        <translation>No reconciliation run {run_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="88" />
+        <source>No report called {name}; reports: {names}</source>
+        <translation>No report called {name}; reports: {names}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="89" />
         <source>No sale with receipt number {receipt}</source>
         <translation>No sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="90" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>No shift is open at {terminal}: open a shift first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="91" />
+        <source>No staff member {staff_id}</source>
+        <translation>No staff member {staff_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="92" />
+        <source>No stock count {count_id}</source>
+        <translation>No stock count {count_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="93" />
         <source>Not a UPC-E code: {code}</source>
         <translation>Not a UPC-E code: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="94" />
         <source>Not a barcode: {code}</source>
         <translation>Not a barcode: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="95" />
         <source>Not a code the store knows: {preview}</source>
         <translation>Not a code the store knows: {preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="96" />
         <source>Not a percentage: {text}</source>
         <translation>Not a percentage: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="82" />
+        <location filename="../error_texts.py" line="97" />
         <source>Not a store code</source>
         <translation>Not a store code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="98" />
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="99" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="85" />
+        <location filename="../error_texts.py" line="100" />
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="86" />
+        <location filename="../error_texts.py" line="101" />
+        <source>Nothing to receive</source>
+        <translation>Nothing to receive</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="102" />
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="87" />
+        <location filename="../error_texts.py" line="103" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="107" />
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="108" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="109" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="110" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="95" />
+        <location filename="../error_texts.py" line="111" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="112" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="113" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="114" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99" />
+        <location filename="../error_texts.py" line="115" />
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100" />
+        <location filename="../error_texts.py" line="116" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="117" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="104" />
+        <location filename="../error_texts.py" line="120" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="123" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="124" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="125" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="126" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="127" />
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="128" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="129" />
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="114" />
+        <location filename="../error_texts.py" line="130" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="115" />
+        <location filename="../error_texts.py" line="131" />
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="116" />
+        <location filename="../error_texts.py" line="132" />
+        <source>Set the online store's address, app id and secret in the configuration first</source>
+        <translation>Set the online store's address, app id and secret in the configuration first</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
+        <source>Stock count {count_id} is {state}</source>
+        <translation>Stock count {count_id} is {state}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="136" />
+        <source>That badge belongs to someone else</source>
+        <translation>That badge belongs to someone else</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="137" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="141" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="142" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="143" />
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="144" />
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="145" />
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="146" />
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="147" />
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="148" />
+        <source>The delivery note is neither UTF-8 nor GB18030 text</source>
+        <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="149" />
+        <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
+        <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="152" />
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="128" />
+        <location filename="../error_texts.py" line="153" />
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="157" />
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="133" />
+        <location filename="../error_texts.py" line="158" />
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="134" />
+        <location filename="../error_texts.py" line="159" />
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="160" />
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="161" />
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137" />
+        <location filename="../error_texts.py" line="162" />
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="138" />
+        <location filename="../error_texts.py" line="163" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142" />
+        <location filename="../error_texts.py" line="167" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="168" />
         <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
         <translation>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="172" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="173" />
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="174" />
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="175" />
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="176" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="154" />
+        <location filename="../error_texts.py" line="179" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="155" />
+        <location filename="../error_texts.py" line="180" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and '-', at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="183" />
+        <source>The store has no code secret: badges cannot be made</source>
+        <translation>The store has no code secret: badges cannot be made</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="184" />
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="185" />
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="186" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="187" />
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="162" />
+        <location filename="../error_texts.py" line="188" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="163" />
+        <location filename="../error_texts.py" line="189" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="164" />
+        <location filename="../error_texts.py" line="190" />
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="165" />
+        <location filename="../error_texts.py" line="191" />
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="166" />
+        <location filename="../error_texts.py" line="192" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="193" />
+        <source>This is not a pickup code: scan the code on the customer's phone</source>
+        <translation>This is not a pickup code: scan the code on the customer's phone</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="194" />
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="195" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="171" />
+        <location filename="../error_texts.py" line="198" />
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="199" />
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="200" />
+        <source>This pickup code is for order {other}, not {order}</source>
+        <translation>This pickup code is for order {other}, not {order}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="201" />
+        <source>This scan is not a product: scan the item's barcode</source>
+        <translation>This scan is not a product: scan the item's barcode</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="202" />
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="203" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="204" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="205" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="177" />
+        <location filename="../error_texts.py" line="206" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180" />
+        <location filename="../error_texts.py" line="209" />
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181" />
+        <location filename="../error_texts.py" line="210" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182" />
+        <location filename="../error_texts.py" line="211" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="212" />
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184" />
+        <location filename="../error_texts.py" line="213" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="216" />
+        <source>You cannot lower or deactivate your own account</source>
+        <translation>You cannot lower or deactivate your own account</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="217" />
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188" />
+        <location filename="../error_texts.py" line="218" />
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189" />
+        <location filename="../error_texts.py" line="219" />
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190" />
+        <location filename="../error_texts.py" line="220" />
         <source>the store's warehouse code is required</source>
         <translation>the store's warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191" />
+        <location filename="../error_texts.py" line="221" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194" />
+        <location filename="../error_texts.py" line="224" />
         <source>{due} fen still to pay</source>
         <translation>{due} fen still to pay</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="195" />
+        <location filename="../error_texts.py" line="225" />
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="228" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="196" />
+        <location filename="../error_texts.py" line="229" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197" />
+        <location filename="../error_texts.py" line="230" />
         <source>{name} is locked after too many wrong PINs; try again after {until}</source>
         <translation>{name} is locked after too many wrong PINs; try again after {until}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200" />
+        <location filename="../error_texts.py" line="233" />
         <source>{name} may not manage staff</source>
         <translation>{name} may not manage staff</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201" />
+        <location filename="../error_texts.py" line="234" />
+        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
+        <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="235" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204" />
+        <location filename="../error_texts.py" line="238" />
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
@@ -1083,32 +1223,32 @@
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../dialogs/recall.py" line="29" />
+        <location filename="../dialogs/recall.py" line="30" />
         <source>Recall a parked sale</source>
         <translation>Recall a parked sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="33" />
+        <location filename="../dialogs/recall.py" line="34" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="38" />
+        <location filename="../dialogs/recall.py" line="39" />
         <source>Recall (Enter)</source>
         <translation>Recall (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="39" />
+        <location filename="../dialogs/recall.py" line="40" />
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="57" />
+        <location filename="../dialogs/recall.py" line="58" />
         <source>#{number}  parked at {time}</source>
         <translation>#{number}  parked at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="63" />
+        <location filename="../dialogs/recall.py" line="64" />
         <source>No parked sales at this till</source>
         <translation>No parked sales at this till</translation>
     </message>
@@ -1116,22 +1256,22 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1139,87 +1279,92 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="52" />
+        <location filename="../screens/returns.py" line="54" />
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>Receipt number, or scan the code on the receipt</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="55" />
+        <location filename="../screens/returns.py" line="57" />
         <source>Find sale</source>
         <translation>Find sale</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="66" />
+        <location filename="../screens/returns.py" line="68" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="67" />
+        <location filename="../screens/returns.py" line="69" />
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="68" />
+        <location filename="../screens/returns.py" line="70" />
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="69" />
+        <location filename="../screens/returns.py" line="71" />
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="70" />
+        <location filename="../screens/returns.py" line="72" />
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="86" />
+        <location filename="../screens/returns.py" line="88" />
         <source>Customer changed their mind</source>
         <translation>Customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="87" />
+        <location filename="../screens/returns.py" line="89" />
         <source>Wrong shade or size</source>
         <translation>Wrong shade or size</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="88" />
+        <location filename="../screens/returns.py" line="90" />
         <source>Faulty product</source>
         <translation>Faulty product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91" />
+        <location filename="../screens/returns.py" line="93" />
         <source>Refund in cash</source>
         <translation>Refund in cash</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="92" />
+        <location filename="../screens/returns.py" line="94" />
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="98" />
+        <location filename="../screens/returns.py" line="100" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="134" />
+        <location filename="../screens/returns.py" line="103" />
+        <source>Exchange for the cart</source>
+        <translation>Exchange for the cart</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="141" />
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="192" />
+        <location filename="../screens/returns.py" line="212" />
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="199" />
+        <location filename="../screens/returns.py" line="219" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>A refund needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="228" />
+        <location filename="../screens/returns.py" line="265" />
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -1227,29 +1372,34 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="81" />
+        <location filename="../wiring.py" line="86" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="119" />
+        <location filename="../wiring.py" line="124" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="159" />
+        <location filename="../wiring.py" line="164" />
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="163" />
+        <location filename="../wiring.py" line="168" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="189" />
+        <location filename="../wiring.py" line="194" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="236" />
+        <source>Scan the new items into the cart first, then exchange</source>
+        <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
 </context>
 <context>
@@ -1363,27 +1513,27 @@
 <context>
     <name>SearchOverlay</name>
     <message>
-        <location filename="../search_overlay.py" line="106" />
+        <location filename="../search_overlay.py" line="124" />
         <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
         <translation>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="112" />
+        <location filename="../search_overlay.py" line="130" />
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="169" />
+        <location filename="../search_overlay.py" line="187" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="184" />
+        <location filename="../search_overlay.py" line="202" />
         <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
         <translation>{count}{more} found. ↑↓ choose, Enter adds.</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="189" />
+        <location filename="../search_overlay.py" line="207" />
         <source>Nothing found for “{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
@@ -1445,27 +1595,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="71" />
+        <location filename="../shell.py" line="72" />
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="73" />
+        <location filename="../shell.py" line="74" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="75" />
+        <location filename="../shell.py" line="76" />
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77" />
+        <location filename="../shell.py" line="78" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="79" />
+        <location filename="../shell.py" line="83" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1473,87 +1623,87 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../screens/shift.py" line="55" />
+        <location filename="../screens/shift.py" line="56" />
         <source>Float in the drawer, e.g. 500</source>
         <translation>Float in the drawer, e.g. 500</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="56" />
+        <location filename="../screens/shift.py" line="57" />
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="57" />
+        <location filename="../screens/shift.py" line="58" />
         <source>Open a shift</source>
         <translation>Open a shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="63" />
+        <location filename="../screens/shift.py" line="64" />
         <source>Count the drawer and close</source>
         <translation>Count the drawer and close</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="66" />
+        <location filename="../screens/shift.py" line="67" />
         <source>Cash counted</source>
         <translation>Cash counted</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="67" />
+        <location filename="../screens/shift.py" line="68" />
         <source>Card slips</source>
         <translation>Card slips</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="68" />
+        <location filename="../screens/shift.py" line="69" />
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="69" />
+        <location filename="../screens/shift.py" line="70" />
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="77" />
+        <location filename="../screens/shift.py" line="78" />
         <source>X report (shift so far)</source>
         <translation>X report (shift so far)</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="78" />
+        <location filename="../screens/shift.py" line="79" />
         <source>Close shift with Z report</source>
         <translation>Close shift with Z report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="79" />
+        <location filename="../screens/shift.py" line="80" />
         <source>Print report</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="93" />
+        <location filename="../screens/shift.py" line="94" />
         <source>The report preview appears here.</source>
         <translation>The report preview appears here.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="117" />
+        <location filename="../screens/shift.py" line="119" />
         <source>No shift is open at this till.</source>
         <translation>No shift is open at this till.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="121" />
+        <location filename="../screens/shift.py" line="123" />
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>Shift #{number} open since {time}, float {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="156" />
+        <location filename="../screens/shift.py" line="158" />
         <source>Shift #{number} is open</source>
         <translation>Shift #{number} is open</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="184" />
+        <location filename="../screens/shift.py" line="186" />
         <source>Closing the shift needs a supervisor.</source>
         <translation>Closing the shift needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="234" />
+        <location filename="../screens/shift.py" line="252" />
         <source>The report is printing</source>
         <translation>The report is printing</translation>
     </message>
@@ -1561,108 +1711,113 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="43" />
+        <location filename="../dialogs/tender.py" line="53" />
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="53" />
+        <location filename="../dialogs/tender.py" line="65" />
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="59" />
+        <location filename="../dialogs/tender.py" line="71" />
+        <source>Exchange: the {amount} returned counts towards this sale</source>
+        <translation>Exchange: the {amount} returned counts towards this sale</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="78" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="72" />
+        <location filename="../dialogs/tender.py" line="91" />
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="85" />
+        <location filename="../dialogs/tender.py" line="104" />
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="91" />
-        <location filename="../dialogs/tender.py" line="215" />
+        <location filename="../dialogs/tender.py" line="110" />
+        <location filename="../dialogs/tender.py" line="235" />
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="93" />
-        <location filename="../dialogs/tender.py" line="166" />
-        <location filename="../dialogs/tender.py" line="216" />
+        <location filename="../dialogs/tender.py" line="112" />
+        <location filename="../dialogs/tender.py" line="186" />
+        <location filename="../dialogs/tender.py" line="236" />
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="95" />
-        <location filename="../dialogs/tender.py" line="166" />
-        <location filename="../dialogs/tender.py" line="217" />
+        <location filename="../dialogs/tender.py" line="114" />
+        <location filename="../dialogs/tender.py" line="186" />
+        <location filename="../dialogs/tender.py" line="237" />
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="97" />
+        <location filename="../dialogs/tender.py" line="116" />
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="102" />
+        <location filename="../dialogs/tender.py" line="121" />
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="105" />
+        <location filename="../dialogs/tender.py" line="124" />
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="168" />
+        <location filename="../dialogs/tender.py" line="188" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>Scan the customer's {wallet} payment code for {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="184" />
+        <location filename="../dialogs/tender.py" line="204" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>While paying, scan only the customer's payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="192" />
+        <location filename="../dialogs/tender.py" line="212" />
         <source>Nothing is left to pay</source>
         <translation>Nothing is left to pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="200" />
+        <location filename="../dialogs/tender.py" line="220" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="214" />
+        <location filename="../dialogs/tender.py" line="234" />
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="228" />
-        <location filename="../dialogs/tender.py" line="259" />
+        <location filename="../dialogs/tender.py" line="248" />
+        <location filename="../dialogs/tender.py" line="279" />
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="230" />
+        <location filename="../dialogs/tender.py" line="250" />
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="289" />
+        <location filename="../dialogs/tender.py" line="302" />
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="292" />
+        <location filename="../dialogs/tender.py" line="305" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>

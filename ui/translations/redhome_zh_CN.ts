@@ -78,57 +78,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="77" />
+        <location filename="../status.py" line="74" />
         <source>● Offline mode</source>
         <translation>● 单机模式</translation>
     </message>
     <message>
-        <location filename="../status.py" line="80" />
+        <location filename="../status.py" line="77" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="83" />
+        <location filename="../status.py" line="80" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="86" />
+        <location filename="../status.py" line="83" />
         <source>Waiting to sync: {count}</source>
         <translation>待同步：{count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="90" />
+        <location filename="../status.py" line="87" />
         <source>Printer: {count} failed</source>
         <translation>打印机：{count} 个失败</translation>
     </message>
     <message>
-        <location filename="../status.py" line="95" />
+        <location filename="../status.py" line="92" />
         <source>Printer: {count} waiting</source>
         <translation>打印机：{count} 个等待</translation>
     </message>
     <message>
-        <location filename="../status.py" line="99" />
+        <location filename="../status.py" line="96" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../status.py" line="104" />
+        <location filename="../status.py" line="101" />
         <source>Clerk: nobody logged in</source>
         <translation>收银员：未登录</translation>
     </message>
     <message>
-        <location filename="../status.py" line="107" />
+        <location filename="../status.py" line="104" />
         <source>Clerk: {name} ({code})</source>
         <translation>收银员：{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../status.py" line="112" />
+        <location filename="../status.py" line="109" />
         <source>Shift: closed</source>
         <translation>班次：未开班</translation>
     </message>
     <message>
-        <location filename="../status.py" line="114" />
+        <location filename="../status.py" line="111" />
         <source>Shift: #{number} open</source>
         <translation>班次：#{number} 进行中</translation>
     </message>
@@ -240,687 +240,827 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="21" />
+        <source>A reconciliation decision needs a reason</source>
+        <translation>对账处理需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="22" />
         <source>A refund cannot be negative</source>
         <translation>退款不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="22" />
+        <location filename="../error_texts.py" line="23" />
+        <source>A report period ends on or after its first day</source>
+        <translation>报表期间的结束日不能早于开始日</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="24" />
         <source>A return needs a reason</source>
         <translation>退货需要填写原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="23" />
+        <location filename="../error_texts.py" line="25" />
         <source>A sale total cannot be negative</source>
         <translation>销售总额不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="24" />
+        <location filename="../error_texts.py" line="26" />
         <source>A shift is already open at {terminal}</source>
         <translation>收银台 {terminal} 已有班次在进行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="25" />
+        <location filename="../error_texts.py" line="27" />
         <source>A shipped parcel needs its express number and courier</source>
         <translation>已发货包裹需要快递单号和快递公司</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="26" />
+        <location filename="../error_texts.py" line="28" />
         <source>A staff member needs a code and a name</source>
         <translation>员工需要工号和姓名</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="27" />
+        <location filename="../error_texts.py" line="29" />
         <source>A stock adjustment needs a reason</source>
         <translation>库存调整需要原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="28" />
+        <location filename="../error_texts.py" line="30" />
         <source>A stock movement needs an id</source>
         <translation>库存变动需要编号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="29" />
+        <location filename="../error_texts.py" line="31" />
         <source>A stock movement needs the terminal it was made at</source>
         <translation>库存变动需要记录收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="30" />
+        <location filename="../error_texts.py" line="32" />
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>{kind} 库存变动必须改变数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="31" />
+        <location filename="../error_texts.py" line="33" />
         <source>A stock movement's time must carry its time zone (UTC is stored)</source>
         <translation>库存变动时间必须带时区（以 UTC 保存）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="32" />
+        <location filename="../error_texts.py" line="34" />
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>库存数量必须是整数：{quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33" />
+        <location filename="../error_texts.py" line="35" />
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>称重码格式要求商品码和数值位于第 3 到 12 位，且互不重叠</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="37" />
+        <location filename="../error_texts.py" line="39" />
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>{kind} 不能用 {resolution} 处理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="40" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="41" />
         <source>Allocation weights cannot be negative</source>
         <translation>分摊权重不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="42" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>EAN-13 主体应为 12 位：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="43" />
         <source>An exchange needs something new in the cart</source>
         <translation>换货需要在购物车中加入新商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="44" />
         <source>At most two decimals (fen): {text}</source>
         <translation>最多两位小数（分）：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="45" />
         <source>At most {limit} of one item per line</source>
         <translation>每行同一商品最多 {limit} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="46" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>无法为此文本生成二维码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45" />
+        <location filename="../error_texts.py" line="47" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>无法用 {value!r} 生成门店码：请使用大写字母、数字和“-”</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="50" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>无法将 {code} 打印为 {symbology} 条码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="49" />
+        <location filename="../error_texts.py" line="51" />
+        <source>Cannot read {file}: {problem}</source>
+        <translation>无法读取 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="52" />
+        <source>Cannot receive fewer than zero units of {code}</source>
+        <translation>{code} 的收货数量不能小于零</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="53" />
         <source>Cannot sort differences by {sort}</source>
         <translation>不能按 {sort} 排序差异</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="50" />
+        <location filename="../error_texts.py" line="54" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>银行卡和钱包支付不能超过应收金额；只有现金可以找零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
+        <location filename="../error_texts.py" line="58" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>条码 {code} 校验位错误：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="55" />
+        <location filename="../error_texts.py" line="59" />
         <source>Choose at least one line to return</source>
         <translation>请至少选择一行退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="56" />
-        <location filename="../error_texts.py" line="205" />
+        <location filename="../error_texts.py" line="60" />
+        <source>Delivery {receiving_id} was already posted</source>
+        <translation>收货单 {receiving_id} 已入账</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="239" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="57" />
+        <location filename="../error_texts.py" line="62" />
         <source>Give a reason for the cash movement</source>
         <translation>请填写现金存取原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="63" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>不可能的增值税率：{rate} 基点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="64" />
         <source>Impossible price</source>
         <translation>价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="65" />
         <source>Impossible price for {sku}</source>
         <translation>{sku} 的价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="66" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>此处的标签打印机不能打印图片；请使用小票打印机</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="67" />
+        <source>Line {line_id} was already decided ({resolution})</source>
+        <translation>第 {line_id} 行已处理（{resolution}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="68" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>第 {line_no} 行已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="63" />
+        <location filename="../error_texts.py" line="69" />
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>{file} 第 {line} 行有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="64" />
+        <location filename="../error_texts.py" line="70" />
+        <source>Log in to fulfil online orders</source>
+        <translation>请登录后处理线上订单</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="71" />
+        <source>No SKU {code} in the catalog</source>
+        <translation>商品库中没有 SKU {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>商品库中没有 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="73" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>本店未设置门店码密钥：无法校验门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="76" />
+        <source>No delivery {receiving_id}</source>
+        <translation>没有收货单 {receiving_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="77" />
         <source>No line {line_no} in the cart</source>
         <translation>购物车中没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="69" />
+        <location filename="../error_texts.py" line="78" />
         <source>No line {line_no} on this sale</source>
         <translation>此销售单没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="70" />
+        <location filename="../error_texts.py" line="79" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>本收银台没有挂单 {cart_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="71" />
+        <location filename="../error_texts.py" line="80" />
+        <source>No product has the code {code}</source>
+        <translation>没有编码为 {code} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="81" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>没有编码为 {code} 的商品：请核对标签或按名称搜索</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="84" />
         <source>No product {sku_id}</source>
         <translation>没有商品 {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="85" />
         <source>No receipt preset for {columns} columns</source>
         <translation>没有 {columns} 列的小票预设</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="86" />
+        <source>No reconciliation line {line_id}</source>
+        <translation>没有对账行 {line_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="87" />
+        <source>No reconciliation run {run_id}</source>
+        <translation>没有对账批次 {run_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="88" />
+        <source>No report called {name}; reports: {names}</source>
+        <translation>没有名为 {name} 的报表；可用报表：{names}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="89" />
         <source>No sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="90" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>收银台 {terminal} 没有进行中的班次：请先开班</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="91" />
+        <source>No staff member {staff_id}</source>
+        <translation>没有员工 {staff_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="92" />
+        <source>No stock count {count_id}</source>
+        <translation>没有盘点单 {count_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="93" />
         <source>Not a UPC-E code: {code}</source>
         <translation>不是 UPC-E 码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="94" />
         <source>Not a barcode: {code}</source>
         <translation>不是条码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="95" />
         <source>Not a code the store knows: {preview}</source>
         <translation>门店无法识别此码：{preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="96" />
         <source>Not a percentage: {text}</source>
         <translation>不是百分比：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="82" />
+        <location filename="../error_texts.py" line="97" />
         <source>Not a store code</source>
         <translation>不是门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="98" />
         <source>Not an amount: {text}</source>
         <translation>不是金额：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="99" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>{sku} 库存不足：现有 {on_hand}，需要 {wanted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="85" />
+        <location filename="../error_texts.py" line="100" />
         <source>Nothing to allocate the amount to</source>
         <translation>没有可分摊金额的对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="86" />
+        <location filename="../error_texts.py" line="101" />
+        <source>Nothing to receive</source>
+        <translation>没有可收货的商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="102" />
         <source>Nothing was read: scan again</source>
         <translation>未读到内容：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="87" />
+        <location filename="../error_texts.py" line="103" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>线上订单 {order} 含有门店未知的 SKU（{skus}）：请先在商品库中关联</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="107" />
         <source>Online order {order} has already been delivered</source>
         <translation>线上订单 {order} 已交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="108" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>线上订单 {order} 不由本店履约</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="109" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>线上订单 {order} 已取消：请勿交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="110" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>{sku} 仅剩 {left} 件可退</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="95" />
+        <location filename="../error_texts.py" line="111" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>第 {number}/{count} 个包裹不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="112" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>打印机 {printer} 的设置中没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="113" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>打印机 {printer} 是标签打印机，没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="114" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>打印机 {printer} 需要文件或设备路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99" />
+        <location filename="../error_texts.py" line="115" />
         <source>Printer {printer} needs a host address</source>
         <translation>打印机 {printer} 需要主机地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100" />
+        <location filename="../error_texts.py" line="116" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>打印机 {printer} 需要安装 {package} 软件包</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="117" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>打印机 {printer}：点宽 {value} 不足以打印 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="104" />
+        <location filename="../error_texts.py" line="120" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>打印机 {printer}：编码须为 gbk 或 gb18030，不能是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="123" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>打印机 {printer}：未知的打印语言 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="124" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>打印机 {printer}：未知的连接方式 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="125" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>打印机 {printer}：{value} 列不是有效的纸宽</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="126" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="127" />
         <source>Return at least one</source>
         <translation>至少退一件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="128" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>销售单 {receipt} 已有退货，不能作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="129" />
         <source>Sale {receipt} is already voided</source>
         <translation>销售单 {receipt} 已作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="114" />
+        <location filename="../error_texts.py" line="130" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>销售单 {receipt} 已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="115" />
+        <location filename="../error_texts.py" line="131" />
         <source>Scan a RED note first, then its products</source>
         <translation>请先扫描小红书笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="116" />
+        <location filename="../error_texts.py" line="132" />
+        <source>Set the online store's address, app id and secret in the configuration first</source>
+        <translation>请先在配置中设置线上店铺的地址、应用 ID 和密钥</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="135" />
+        <source>Stock count {count_id} is {state}</source>
+        <translation>盘点单 {count_id} 状态为 {state}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="136" />
+        <source>That badge belongs to someone else</source>
+        <translation>这个工牌属于其他人</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="137" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="141" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>二维码内容过多，此尺寸标签放不下</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="142" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="143" />
         <source>The amount cannot be negative: {text}</source>
         <translation>金额不能为负：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="144" />
         <source>The amount is too large: {text}</source>
         <translation>金额过大：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="145" />
         <source>The amount must be more than zero</source>
         <translation>金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="146" />
         <source>The barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="147" />
         <source>The cart is empty</source>
         <translation>购物车是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="148" />
+        <source>The delivery note is neither UTF-8 nor GB18030 text</source>
+        <translation>送货单既不是 UTF-8 也不是 GB18030 文本</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="149" />
+        <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
+        <translation>送货单需要编码列和数量列（现有：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="152" />
         <source>The discount is more than the amount</source>
         <translation>折扣超过了金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="128" />
+        <location filename="../error_texts.py" line="153" />
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码（第 {line} 行）；请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="157" />
         <source>The file {file} is empty</source>
         <translation>文件 {file} 是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="133" />
+        <location filename="../error_texts.py" line="158" />
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>文件 {file} 不是 CSV 文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="134" />
+        <location filename="../error_texts.py" line="159" />
         <source>The file {file} is too large to import</source>
         <translation>文件 {file} 太大，无法导入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="160" />
         <source>The float cannot be negative</source>
         <translation>备用金不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="161" />
         <source>The header of {file} is wrong: {first}</source>
         <translation>{file} 的表头不对：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137" />
+        <location filename="../error_texts.py" line="162" />
         <source>The label is too small for its QR code and text</source>
         <translation>标签太小，放不下二维码和文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="138" />
+        <location filename="../error_texts.py" line="163" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142" />
+        <location filename="../error_texts.py" line="167" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="168" />
         <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
         <translation>无法验证线上店铺的证书（{method}）。请检查电脑日期和网络。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="172" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>期初库存已录入；请改用盘点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="173" />
         <source>The picture {name} cannot be read</source>
         <translation>无法读取图片 {name}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="174" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="175" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="176" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="154" />
+        <location filename="../error_texts.py" line="179" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="155" />
+        <location filename="../error_texts.py" line="180" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="183" />
+        <source>The store has no code secret: badges cannot be made</source>
+        <translation>本店没有门店码密钥：无法制作工牌</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="184" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="185" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="186" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="187" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="162" />
+        <location filename="../error_texts.py" line="188" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="163" />
+        <location filename="../error_texts.py" line="189" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="164" />
+        <location filename="../error_texts.py" line="190" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="165" />
+        <location filename="../error_texts.py" line="191" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="166" />
+        <location filename="../error_texts.py" line="192" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="193" />
+        <source>This is not a pickup code: scan the code on the customer's phone</source>
+        <translation>这不是取货码：请扫描顾客手机上的码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="194" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="195" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="171" />
+        <location filename="../error_texts.py" line="198" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="199" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="200" />
+        <source>This pickup code is for order {other}, not {order}</source>
+        <translation>此取货码属于订单 {other}，不是 {order}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="201" />
+        <source>This scan is not a product: scan the item's barcode</source>
+        <translation>扫描的不是商品：请扫描商品条码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="202" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="203" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="204" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="205" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="177" />
+        <location filename="../error_texts.py" line="206" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180" />
+        <location filename="../error_texts.py" line="209" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181" />
+        <location filename="../error_texts.py" line="210" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182" />
+        <location filename="../error_texts.py" line="211" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="212" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184" />
+        <location filename="../error_texts.py" line="213" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="216" />
+        <source>You cannot lower or deactivate your own account</source>
+        <translation>您不能降低自己的权限或停用自己的账号</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="217" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188" />
+        <location filename="../error_texts.py" line="218" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189" />
+        <location filename="../error_texts.py" line="219" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190" />
+        <location filename="../error_texts.py" line="220" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191" />
+        <location filename="../error_texts.py" line="221" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194" />
+        <location filename="../error_texts.py" line="224" />
         <source>{due} fen still to pay</source>
         <translation>仍需支付 {due} 分</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="195" />
+        <location filename="../error_texts.py" line="225" />
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="228" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="196" />
+        <location filename="../error_texts.py" line="229" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197" />
+        <location filename="../error_texts.py" line="230" />
         <source>{name} is locked after too many wrong PINs; try again after {until}</source>
         <translation>{name} 因密码错误次数过多已被锁定；请在 {until} 之后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200" />
+        <location filename="../error_texts.py" line="233" />
         <source>{name} may not manage staff</source>
         <translation>{name} 无权管理员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201" />
+        <location filename="../error_texts.py" line="234" />
+        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
+        <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="235" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204" />
+        <location filename="../error_texts.py" line="238" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
@@ -1083,32 +1223,32 @@
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../dialogs/recall.py" line="29" />
+        <location filename="../dialogs/recall.py" line="30" />
         <source>Recall a parked sale</source>
         <translation>取回挂单</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="33" />
+        <location filename="../dialogs/recall.py" line="34" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="38" />
+        <location filename="../dialogs/recall.py" line="39" />
         <source>Recall (Enter)</source>
         <translation>取单 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="39" />
+        <location filename="../dialogs/recall.py" line="40" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="57" />
+        <location filename="../dialogs/recall.py" line="58" />
         <source>#{number}  parked at {time}</source>
         <translation>#{number}  挂单于 {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="63" />
+        <location filename="../dialogs/recall.py" line="64" />
         <source>No parked sales at this till</source>
         <translation>本收银台没有挂单</translation>
     </message>
@@ -1116,22 +1256,22 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="63" />
+        <location filename="../search_overlay.py" line="79" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -1139,87 +1279,92 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="52" />
+        <location filename="../screens/returns.py" line="54" />
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>小票号，或扫描小票上的二维码</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="55" />
+        <location filename="../screens/returns.py" line="57" />
         <source>Find sale</source>
         <translation>查找销售单</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="66" />
+        <location filename="../screens/returns.py" line="68" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="67" />
+        <location filename="../screens/returns.py" line="69" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="68" />
+        <location filename="../screens/returns.py" line="70" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="69" />
+        <location filename="../screens/returns.py" line="71" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="70" />
+        <location filename="../screens/returns.py" line="72" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="86" />
+        <location filename="../screens/returns.py" line="88" />
         <source>Customer changed their mind</source>
         <translation>顾客不想要了</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="87" />
+        <location filename="../screens/returns.py" line="89" />
         <source>Wrong shade or size</source>
         <translation>色号或尺码不对</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="88" />
+        <location filename="../screens/returns.py" line="90" />
         <source>Faulty product</source>
         <translation>商品有质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91" />
+        <location filename="../screens/returns.py" line="93" />
         <source>Refund in cash</source>
         <translation>以现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="92" />
+        <location filename="../screens/returns.py" line="94" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="98" />
+        <location filename="../screens/returns.py" line="100" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="134" />
+        <location filename="../screens/returns.py" line="103" />
+        <source>Exchange for the cart</source>
+        <translation>换购物车中的商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="141" />
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="192" />
+        <location filename="../screens/returns.py" line="212" />
         <source>Choose how many of which product come back</source>
         <translation>请选择退回的商品和数量</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="199" />
+        <location filename="../screens/returns.py" line="219" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="228" />
+        <location filename="../screens/returns.py" line="265" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>
@@ -1227,29 +1372,34 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="81" />
+        <location filename="../wiring.py" line="86" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="119" />
+        <location filename="../wiring.py" line="124" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="159" />
+        <location filename="../wiring.py" line="164" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="163" />
+        <location filename="../wiring.py" line="168" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="189" />
+        <location filename="../wiring.py" line="194" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="236" />
+        <source>Scan the new items into the cart first, then exchange</source>
+        <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
 </context>
 <context>
@@ -1363,27 +1513,27 @@
 <context>
     <name>SearchOverlay</name>
     <message>
-        <location filename="../search_overlay.py" line="106" />
+        <location filename="../search_overlay.py" line="124" />
         <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
         <translation>名称、拼音首字母、条码或商品编码（如 口红、khs、LIP-520）</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="112" />
+        <location filename="../search_overlay.py" line="130" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="169" />
+        <location filename="../search_overlay.py" line="187" />
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="184" />
+        <location filename="../search_overlay.py" line="202" />
         <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
         <translation>找到 {count}{more} 个。↑↓ 选择，Enter 加入。</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="189" />
+        <location filename="../search_overlay.py" line="207" />
         <source>Nothing found for “{query}”</source>
         <translation>没有找到“{query}”</translation>
     </message>
@@ -1445,27 +1595,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="71" />
+        <location filename="../shell.py" line="72" />
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="73" />
+        <location filename="../shell.py" line="74" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="75" />
+        <location filename="../shell.py" line="76" />
         <source>RED notes</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77" />
+        <location filename="../shell.py" line="78" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="79" />
+        <location filename="../shell.py" line="83" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1473,87 +1623,87 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../screens/shift.py" line="55" />
+        <location filename="../screens/shift.py" line="56" />
         <source>Float in the drawer, e.g. 500</source>
         <translation>钱箱备用金，例如 500</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="56" />
+        <location filename="../screens/shift.py" line="57" />
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="57" />
+        <location filename="../screens/shift.py" line="58" />
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="63" />
+        <location filename="../screens/shift.py" line="64" />
         <source>Count the drawer and close</source>
         <translation>清点钱箱并交班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="66" />
+        <location filename="../screens/shift.py" line="67" />
         <source>Cash counted</source>
         <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="67" />
+        <location filename="../screens/shift.py" line="68" />
         <source>Card slips</source>
         <translation>银行卡签购单</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="68" />
+        <location filename="../screens/shift.py" line="69" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="69" />
+        <location filename="../screens/shift.py" line="70" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="77" />
+        <location filename="../screens/shift.py" line="78" />
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="78" />
+        <location filename="../screens/shift.py" line="79" />
         <source>Close shift with Z report</source>
         <translation>交班并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="79" />
+        <location filename="../screens/shift.py" line="80" />
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="93" />
+        <location filename="../screens/shift.py" line="94" />
         <source>The report preview appears here.</source>
         <translation>报表预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="117" />
+        <location filename="../screens/shift.py" line="119" />
         <source>No shift is open at this till.</source>
         <translation>本收银台没有进行中的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="121" />
+        <location filename="../screens/shift.py" line="123" />
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>班次 #{number} 自 {time} 开班，备用金 {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="156" />
+        <location filename="../screens/shift.py" line="158" />
         <source>Shift #{number} is open</source>
         <translation>班次 #{number} 已开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="184" />
+        <location filename="../screens/shift.py" line="186" />
         <source>Closing the shift needs a supervisor.</source>
         <translation>交班需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="234" />
+        <location filename="../screens/shift.py" line="252" />
         <source>The report is printing</source>
         <translation>报表正在打印</translation>
     </message>
@@ -1561,108 +1711,113 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="43" />
+        <location filename="../dialogs/tender.py" line="53" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="53" />
+        <location filename="../dialogs/tender.py" line="65" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="59" />
+        <location filename="../dialogs/tender.py" line="71" />
+        <source>Exchange: the {amount} returned counts towards this sale</source>
+        <translation>换货：退回的 {amount} 抵扣本单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="78" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="72" />
+        <location filename="../dialogs/tender.py" line="91" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="85" />
+        <location filename="../dialogs/tender.py" line="104" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="91" />
-        <location filename="../dialogs/tender.py" line="215" />
+        <location filename="../dialogs/tender.py" line="110" />
+        <location filename="../dialogs/tender.py" line="235" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="93" />
-        <location filename="../dialogs/tender.py" line="166" />
-        <location filename="../dialogs/tender.py" line="216" />
+        <location filename="../dialogs/tender.py" line="112" />
+        <location filename="../dialogs/tender.py" line="186" />
+        <location filename="../dialogs/tender.py" line="236" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="95" />
-        <location filename="../dialogs/tender.py" line="166" />
-        <location filename="../dialogs/tender.py" line="217" />
+        <location filename="../dialogs/tender.py" line="114" />
+        <location filename="../dialogs/tender.py" line="186" />
+        <location filename="../dialogs/tender.py" line="237" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="97" />
+        <location filename="../dialogs/tender.py" line="116" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="102" />
+        <location filename="../dialogs/tender.py" line="121" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="105" />
+        <location filename="../dialogs/tender.py" line="124" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="168" />
+        <location filename="../dialogs/tender.py" line="188" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="184" />
+        <location filename="../dialogs/tender.py" line="204" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="192" />
+        <location filename="../dialogs/tender.py" line="212" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="200" />
+        <location filename="../dialogs/tender.py" line="220" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="214" />
+        <location filename="../dialogs/tender.py" line="234" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="228" />
-        <location filename="../dialogs/tender.py" line="259" />
+        <location filename="../dialogs/tender.py" line="248" />
+        <location filename="../dialogs/tender.py" line="279" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="230" />
+        <location filename="../dialogs/tender.py" line="250" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="289" />
+        <location filename="../dialogs/tender.py" line="302" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="292" />
+        <location filename="../dialogs/tender.py" line="305" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
