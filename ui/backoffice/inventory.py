@@ -115,7 +115,7 @@ class InventoryScreen(QWidget):
                 self.tr("Expected"),
                 self.tr("Received"),
                 self.tr("Difference"),
-                self.tr("Note"),
+                self.tr("Remark"),
             ],
             stretch=0,
         )
@@ -147,6 +147,12 @@ class InventoryScreen(QWidget):
             "expired": self.tr("Expired"),
             "other": self.tr("Other"),
         }.get(reason, reason)
+
+    def remark_words(self, note: str) -> str:
+        return {
+            "not on the note": self.tr("Not on the delivery note"),
+            "unknown code": self.tr("Unknown code"),
+        }.get(note, note)
 
     def kind_words(self, kind: MovementKind) -> str:
         return {
@@ -280,7 +286,13 @@ class InventoryScreen(QWidget):
         fill(
             self.delivery_table,
             [
-                (line.code, line.expected, line.received, line.difference, line.note)
+                (
+                    line.code,
+                    line.expected,
+                    line.received,
+                    line.difference,
+                    self.remark_words(line.note),
+                )
                 for line in self.delivery
             ],
         )

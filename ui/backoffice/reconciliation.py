@@ -93,7 +93,7 @@ class ReconciliationScreen(QWidget):
             [
                 self.tr("Code"),
                 self.tr("Product"),
-                self.tr("Difference"),
+                self.tr("Kind of difference"),
                 self.tr("Store"),
                 self.tr("Online"),
                 self.tr("At stake"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -55,12 +56,11 @@ def chart_of(report: Report) -> tuple[list[tuple[str, int]], bool]:
     revenue = [i for i in money if "revenue" in report.columns[i] or "net" in report.columns[i]]
     counts = [i for i, name in enumerate(report.columns) if name in ("sales", "units")]
     at = (revenue or money or counts or [len(report.columns) - 1])[0]
-    label_at = 1 if report.columns[:2] == ("sku", "title") else 0
-    if report.name == "notes":
-        label_at = 1
+    by_sku = report.columns[:2] == ("sku", "title")
+    label_at = 1 if report.name == "notes" else 0
     totals: dict[str, int] = {}
     for row in report.rows:
-        label = str(row[label_at])
+        label = f"{row[1]} {row[0]}" if by_sku else str(row[label_at])
         value = row[at] if isinstance(row[at], int) else 0
         totals[label] = totals.get(label, 0) + value
     return list(totals.items()), at in money
@@ -178,6 +178,15 @@ class ReportsScreen(QWidget):
         self.report = report
         self.table.setColumnCount(len(report.columns))
         self.table.setHorizontalHeaderLabels([self.column_words(c) for c in report.columns])
+        wide = next((i for i, c in enumerate(report.columns) if c in ("title", "name", "note")), 0)
+        header = self.table.horizontalHeader()
+        for number in range(len(report.columns)):
+            header.setSectionResizeMode(
+                number,
+                QHeaderView.ResizeMode.Stretch
+                if number == wide
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         fill(
             self.table,
             [

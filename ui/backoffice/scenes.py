@@ -1,44 +1,99 @@
-"""The back office's scenes for ``redhome-pos screenshots`` (called by ui/screenshots.py)."""
+"""The back office's scenes for ``redhome-pos screenshots`` (called by ui/screenshots.py):
+every back-office screen, seen by the demo store's manager."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.services import staff as staff_service
+from ui.backoffice.screens import show_manager_tab
 
 
 def back_office_scenes(director: Any, settle: Any) -> None:
-    """Orders, a stock count under way and the store settings, each as a picture."""
     shell = director.shell
     window = shell.window
+    counter = shell.counter
+    manager = next(
+        (p for p in staff_service.list_staff(counter.database) if p.role.value == "manager"),
+        None,
+    )
+    if manager is not None:
+        counter.session.log_in(manager)
+        settle()
+
     window.show_screen("orders")
     settle(lambda: shell.orders.snapshot is not None)
     director.picture("backoffice-orders")
 
     counts = shell.counts
     window.show_screen("counts")
-    settle(lambda: True, 0.3)
+    settle(lambda: bool(counts.records) or counts.count_id is None, 1.0)
     if counts.count_id is None:
         counts.start()
         settle(lambda: counts.count_id is not None and bool(counts.lines))
-    for code in _some_codes(shell, counts):
+    for code in _codes(shell, [line.sku_id for line in counts.lines[:3]]):
         director.scan(code)
     settle(lambda: any(line.counted for line in counts.lines))
     director.picture("backoffice-count")
 
-    store_settings = getattr(shell, "store_settings", None)
-    if store_settings is not None:
-        window.show_screen("store-settings")
-        settle(lambda: True, 0.3)
-        director.picture("backoffice-store-settings")
+    inventory = shell.inventory
+    window.show_screen("inventory")
+    codes = _codes(shell, [line.sku_id for line in counts.lines[:1]])
+    if codes:
+        director.scan(codes[0])
+        settle(lambda: inventory.product is not None)
+    director.picture("backoffice-inventory")
+    inventory.tabs.setCurrentIndex(1)
+    inventory.reference.setText("DN-0001")
+    inventory.start_delivery()
+    settle(lambda: inventory.receiving_id is not None)
+    for code in _codes(shell, [line.sku_id for line in counts.lines[3:5]]):
+        director.scan(code)
+    settle(lambda: bool(inventory.delivery))
+    director.picture("backoffice-receiving")
+    inventory.tabs.setCurrentIndex(0)
+
+    show_manager_tab(shell, "reconciliation")
+    settle(lambda: True, 0.3)
+    director.picture("backoffice-reconciliation")
+
+    reports = shell.reports
+    show_manager_tab(shell, "reports")
+    today = datetime.now(ZoneInfo(counter.context.timezone)).date()
+    reports.set_period(today - timedelta(days=6), today)
+    reports.choose("top_skus")
+    reports.make()
+    settle(lambda: reports.report is not None)
+    director.picture("backoffice-reports")
+
+    notes = shell.note_links
+    show_manager_tab(shell, "note-links")
+    settle(lambda: bool(notes.overview.links or notes.overview.unlinked), 1.0)
+    if notes.overview.links:
+        notes.choose(notes.overview.links[0][0])
+        settle(lambda: bool(notes.products), 1.0)
+    director.picture("backoffice-note-links")
+
+    show_manager_tab(shell, "staff")
+    settle(lambda: bool(shell.staff_screen.people))
+    shell.staff_screen.choose("3001")
+    settle()
+    director.picture("backoffice-staff")
+
+    show_manager_tab(shell, "store-settings")
+    settle(lambda: bool(shell.store_settings.connection_state.text()), 1.0)
+    director.picture("backoffice-store-settings")
 
 
-def _some_codes(shell: Any, counts: Any) -> list[str]:
+def _codes(shell: Any, sku_ids: list[int]) -> list[str]:
     codes: list[str] = []
     with shell.counter.database.reading() as session:
         catalog = CatalogRepository(session)
-        for line in counts.lines[:3]:
-            sku = catalog.sku(line.sku_id)
+        for sku_id in sku_ids:
+            sku = catalog.sku(sku_id)
             if sku is not None and sku.barcodes:
                 codes.append(sku.barcodes[0])
     return codes

@@ -50,10 +50,16 @@ class StoreSettingsScreen(QWidget):
         self.negative = QCheckBox(self.tr("Allow selling below zero stock"))
         self.negative.setMinimumHeight(44)
         form = QFormLayout()
-        form.addRow(self.tr("Store name"), self.name)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Receipt footer"), self.footer)
-        form.addRow(self.tr("Terminal"), self.terminal)
+        for text, field in (
+            (self.tr("Store name"), self.name),
+            (self.tr("Address"), self.address),
+            (self.tr("Receipt footer"), self.footer),
+            (self.tr("Terminal"), self.terminal),
+        ):
+            label = QLabel(text)
+            label.setMinimumHeight(44)  # as tall as its field, so both sit on one line
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            form.addRow(label, field)
         form.addRow("", self.negative)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("complete")

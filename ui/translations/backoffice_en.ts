@@ -290,7 +290,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="110"/>
-        <location filename="../backoffice/inventory.py" line="334"/>
+        <location filename="../backoffice/inventory.py" line="346"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="116"/>
-        <location filename="../backoffice/inventory.py" line="153"/>
+        <location filename="../backoffice/inventory.py" line="159"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="118"/>
-        <source>Note</source>
+        <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -351,82 +351,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../backoffice/inventory.py" line="153"/>
+        <source>Not on the delivery note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../backoffice/inventory.py" line="154"/>
-        <source>Sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="155"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="156"/>
-        <source>Adjusted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="157"/>
-        <source>Counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="158"/>
-        <source>Online order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="159"/>
-        <source>Transfer in</source>
+        <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="160"/>
-        <source>Transfer out</source>
+        <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="161"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="162"/>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="163"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="164"/>
+        <source>Online order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="165"/>
+        <source>Transfer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="166"/>
+        <source>Transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="167"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="186"/>
+        <location filename="../backoffice/inventory.py" line="192"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="213"/>
+        <location filename="../backoffice/inventory.py" line="219"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="216"/>
+        <location filename="../backoffice/inventory.py" line="222"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="237"/>
+        <location filename="../backoffice/inventory.py" line="243"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="266"/>
+        <location filename="../backoffice/inventory.py" line="272"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="290"/>
+        <location filename="../backoffice/inventory.py" line="302"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="305"/>
+        <location filename="../backoffice/inventory.py" line="317"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="328"/>
+        <location filename="../backoffice/inventory.py" line="340"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,7 +842,7 @@
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="96"/>
-        <source>Difference</source>
+        <source>Kind of difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1144,12 +1154,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="195"/>
+        <location filename="../backoffice/reports.py" line="204"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="209"/>
+        <location filename="../backoffice/reports.py" line="218"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,122 +1278,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="53"/>
+        <location filename="../backoffice/store_settings.py" line="54"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54"/>
+        <location filename="../backoffice/store_settings.py" line="55"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55"/>
+        <location filename="../backoffice/store_settings.py" line="56"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56"/>
+        <location filename="../backoffice/store_settings.py" line="57"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="58"/>
+        <location filename="../backoffice/store_settings.py" line="64"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="61"/>
+        <location filename="../backoffice/store_settings.py" line="67"/>
         <source>Test print on every printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="69"/>
+        <location filename="../backoffice/store_settings.py" line="75"/>
         <source>Online store connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="73"/>
+        <location filename="../backoffice/store_settings.py" line="79"/>
         <source>Show the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="80"/>
+        <location filename="../backoffice/store_settings.py" line="86"/>
         <source>Code from the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="81"/>
+        <location filename="../backoffice/store_settings.py" line="87"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="89"/>
+        <location filename="../backoffice/store_settings.py" line="95"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="125"/>
+        <location filename="../backoffice/store_settings.py" line="131"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="151"/>
+        <location filename="../backoffice/store_settings.py" line="157"/>
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="153"/>
+        <location filename="../backoffice/store_settings.py" line="159"/>
         <source>the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="155"/>
+        <location filename="../backoffice/store_settings.py" line="161"/>
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="160"/>
+        <location filename="../backoffice/store_settings.py" line="166"/>
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="162"/>
+        <location filename="../backoffice/store_settings.py" line="168"/>
         <source>Connected to {seller} until {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="204"/>
+        <location filename="../backoffice/store_settings.py" line="210"/>
         <source>The store is connected to its online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="209"/>
+        <location filename="../backoffice/store_settings.py" line="215"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="211"/>
+        <location filename="../backoffice/store_settings.py" line="217"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="213"/>
+        <location filename="../backoffice/store_settings.py" line="219"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="215"/>
+        <location filename="../backoffice/store_settings.py" line="221"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="255"/>
+        <location filename="../backoffice/store_settings.py" line="261"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="270"/>
+        <location filename="../backoffice/store_settings.py" line="276"/>
         <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>

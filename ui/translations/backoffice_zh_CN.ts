@@ -289,7 +289,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="110" />
-        <location filename="../backoffice/inventory.py" line="334" />
+        <location filename="../backoffice/inventory.py" line="346" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
@@ -305,19 +305,19 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="116" />
-        <location filename="../backoffice/inventory.py" line="153" />
+        <location filename="../backoffice/inventory.py" line="159" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="117" />
         <source>Difference</source>
-        <translation>差异类型</translation>
+        <translation>差异</translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="118" />
-        <source>Note</source>
-        <translation>笔记</translation>
+        <source>Remark</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="122" />
@@ -350,82 +350,92 @@
         <translation>其他</translation>
     </message>
     <message>
+        <location filename="../backoffice/inventory.py" line="153" />
+        <source>Not on the delivery note</source>
+        <translation>送货单上没有</translation>
+    </message>
+    <message>
         <location filename="../backoffice/inventory.py" line="154" />
+        <source>Unknown code</source>
+        <translation>未知编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="160" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="155" />
+        <location filename="../backoffice/inventory.py" line="161" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="156" />
+        <location filename="../backoffice/inventory.py" line="162" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="157" />
+        <location filename="../backoffice/inventory.py" line="163" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="158" />
+        <location filename="../backoffice/inventory.py" line="164" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="159" />
+        <location filename="../backoffice/inventory.py" line="165" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160" />
+        <location filename="../backoffice/inventory.py" line="166" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161" />
+        <location filename="../backoffice/inventory.py" line="167" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="186" />
+        <location filename="../backoffice/inventory.py" line="192" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="213" />
+        <location filename="../backoffice/inventory.py" line="219" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="216" />
+        <location filename="../backoffice/inventory.py" line="222" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="237" />
+        <location filename="../backoffice/inventory.py" line="243" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="266" />
+        <location filename="../backoffice/inventory.py" line="272" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="290" />
+        <location filename="../backoffice/inventory.py" line="302" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="305" />
+        <location filename="../backoffice/inventory.py" line="317" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="328" />
+        <location filename="../backoffice/inventory.py" line="340" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
@@ -831,7 +841,7 @@
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="96" />
-        <source>Difference</source>
+        <source>Kind of difference</source>
         <translation>差异类型</translation>
     </message>
     <message>
@@ -1143,12 +1153,12 @@
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="195" />
+        <location filename="../backoffice/reports.py" line="204" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="209" />
+        <location filename="../backoffice/reports.py" line="218" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
@@ -1267,122 +1277,122 @@
         <translation>允许负库存销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="53" />
+        <location filename="../backoffice/store_settings.py" line="54" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54" />
+        <location filename="../backoffice/store_settings.py" line="55" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55" />
+        <location filename="../backoffice/store_settings.py" line="56" />
         <source>Receipt footer</source>
         <translation>小票页脚</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56" />
+        <location filename="../backoffice/store_settings.py" line="57" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="58" />
+        <location filename="../backoffice/store_settings.py" line="64" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="61" />
+        <location filename="../backoffice/store_settings.py" line="67" />
         <source>Test print on every printer</source>
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="69" />
+        <location filename="../backoffice/store_settings.py" line="75" />
         <source>Online store connection</source>
         <translation>线上店铺授权</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="73" />
+        <location filename="../backoffice/store_settings.py" line="79" />
         <source>Show the approval page</source>
         <translation>显示授权页面</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="80" />
+        <location filename="../backoffice/store_settings.py" line="86" />
         <source>Code from the approval page</source>
         <translation>授权页面上的授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="81" />
+        <location filename="../backoffice/store_settings.py" line="87" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="89" />
+        <location filename="../backoffice/store_settings.py" line="95" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="125" />
+        <location filename="../backoffice/store_settings.py" line="131" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="151" />
+        <location filename="../backoffice/store_settings.py" line="157" />
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="153" />
+        <location filename="../backoffice/store_settings.py" line="159" />
         <source>the online store</source>
         <translation>线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="155" />
+        <location filename="../backoffice/store_settings.py" line="161" />
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation>{seller} 的授权已过期：请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="160" />
+        <location filename="../backoffice/store_settings.py" line="166" />
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="162" />
+        <location filename="../backoffice/store_settings.py" line="168" />
         <source>Connected to {seller} until {date}</source>
         <translation>已连接 {seller}，有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="204" />
+        <location filename="../backoffice/store_settings.py" line="210" />
         <source>The store is connected to its online store</source>
         <translation>门店已连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="209" />
+        <location filename="../backoffice/store_settings.py" line="215" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="211" />
+        <location filename="../backoffice/store_settings.py" line="217" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="213" />
+        <location filename="../backoffice/store_settings.py" line="219" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="215" />
+        <location filename="../backoffice/store_settings.py" line="221" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="255" />
+        <location filename="../backoffice/store_settings.py" line="261" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="270" />
+        <location filename="../backoffice/store_settings.py" line="276" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
     </message>
