@@ -8,11 +8,13 @@ staff; the demo printer draws each receipt as a PNG in the preview folder, shown
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 from typing import Any
 
 from redhome_pos.commands._context import load_app_config, open_store_database, reports_errors
 from redhome_pos.commands.demo_data import DEFAULT_SEED
 from redhome_pos.config import Config
+from redhome_pos.domain.errors import DomainError
 from redhome_pos.persistence.database import Database
 
 DEMO_SKUS = 5000
@@ -27,6 +29,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--language", choices=("zh_CN", "en"), help="language of the screens")
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="without the RED sandbox (by default it runs in the same process, with sync)",
+    )
     parser.set_defaults(run=run_demo)
 
 
@@ -68,4 +75,47 @@ def run_demo(args: argparse.Namespace) -> int:
     if prepare_demo_store(config, database, skus=args.skus, seed=args.seed):
         print(f"Demo store built: {args.skus} SKUs. Log in as 1001 / PIN 1111.")
     print(f"Receipts print as pictures into {config.paths.preview_dir}")
-    return start_counter_app(config, database, demo=True, language=args.language)
+    if args.offline:
+        return start_counter_app(config, database, demo=True, language=args.language)
+    with ExitStack() as stack:
+        config = _with_sandbox(stack, config, database, skus=args.skus, seed=args.seed)
+        return start_counter_app(config, database, demo=True, language=args.language)
+
+
+def _with_sandbox(
+    stack: ExitStack, config: Config, database: Database, *, skus: int, seed: int
+) -> Config:
+    """Starts the RED sandbox on loopback, connects the demo store to it and runs the sync
+    engine in the background; everything stops when ``stack`` closes. On any failure the demo
+    runs offline (the counter never needs the online store)."""
+    from dataclasses import replace
+
+    from redhome_pos.commands.online_store import _connector
+    from sync.errors import SyncError
+    from sync.sandbox import DEMO_WAREHOUSE_CODE, start_sandbox
+    from sync.startup import engine_for_store
+
+    try:
+        handle = stack.enter_context(
+            start_sandbox(seed=seed, skus=skus, warehouse_code=DEMO_WAREHOUSE_CODE)
+        )
+        online = replace(
+            config.online_store,
+            base_url=handle.base_url,
+            app_id=handle.app_id,
+            app_secret=handle.app_secret,
+            warehouse_code=handle.warehouse_code,
+            enabled=True,
+        )
+        config = replace(config, online_store=online)
+        client, authorizer = _connector(config, database)
+        with client:
+            authorizer.connect(handle.authorization_code())
+        engine = stack.enter_context(engine_for_store(config, database))
+        engine.start()
+        stack.callback(engine.stop)
+    except (SyncError, DomainError, OSError) as error:
+        print(f"The RED sandbox is not running ({error}); the demo runs offline.")
+        return config
+    print(f"RED sandbox at {handle.base_url}; the store syncs with it in the background.")
+    return config
