@@ -3,7 +3,7 @@ pushes, the store's own barcodes, retired SKUs), summaries, filters and allowed 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import given
@@ -19,6 +19,13 @@ from redhome_pos.domain.reconciliation import (
     filter_and_sort,
     reconcile,
 )
+
+Figures = TypeVar("Figures", StoreSkuFigures, OnlineSkuFigures)
+
+
+def replace(figures: Figures, **changes: Any) -> Figures:
+    return figures._replace(**changes)
+
 
 HERE = StoreSkuFigures(
     sku_id=1, code="LIP-520", title="口红 #520", red_sku_id="r1", price_fen=25_900,
