@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from redhome_pos.domain.staff import Permission, Staff
+from ui.backoffice.tables import TAB_STYLE
 
 
 @dataclass
@@ -21,6 +22,7 @@ class ManagerHub(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget()
+        self.tabs.setStyleSheet(TAB_STYLE)
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(lambda _index: self.activate())
         self.entries: dict[str, HubTab] = {}

@@ -26,7 +26,7 @@ from redhome_pos.domain.stock import MovementKind
 from redhome_pos.services.receiving import ReceivingLine, ReceivingPosted
 from ui.backoffice import inventory_jobs
 from ui.backoffice.inventory_jobs import ProductDetail
-from ui.backoffice.tables import fill, make_table
+from ui.backoffice.tables import TAB_STYLE, fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.dialogs.approval import ApprovalDialog
@@ -49,6 +49,7 @@ class InventoryScreen(QWidget):
         self.delivery: list[ReceivingLine] = []
         self.dialog: ApprovalDialog | None = None
         self.tabs = QTabWidget()
+        self.tabs.setStyleSheet(TAB_STYLE)
         self.tabs.addTab(self._product_tab(), self.tr("Product and stock"))
         self.tabs.addTab(self._receiving_tab(), self.tr("Receive a delivery"))
         self.banner = Banner()

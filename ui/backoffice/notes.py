@@ -23,7 +23,7 @@ from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.notes import NoteAttribution
 from ui.backoffice import notes_jobs
 from ui.backoffice.notes_jobs import NotesOverview
-from ui.backoffice.tables import fill, make_table
+from ui.backoffice.tables import TAB_STYLE, fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.errors import describe_error
@@ -76,6 +76,7 @@ class NotesManagerScreen(QWidget):
         products.addWidget(self.unlink_button)
 
         lists = QTabWidget()
+        lists.setStyleSheet(TAB_STYLE)
         lists.addTab(self.unlinked, self.tr("Not linked yet"))
         lists.addTab(self.links, self.tr("Linked notes"))
         self.lists = lists
@@ -95,6 +96,7 @@ class NotesManagerScreen(QWidget):
         body.addWidget(lists, 1)
         body.addLayout(products, 1)
         self.tabs = QTabWidget()
+        self.tabs.setStyleSheet(TAB_STYLE)
         page = QWidget()
         page.setLayout(body)
         self.tabs.addTab(page, self.tr("Notes and links"))

@@ -72,9 +72,8 @@ class OrdersScreen(QWidget):
         head.addWidget(self.show_all)
         head.addWidget(self.refresh_button)
 
-        self.orders = make_table(
-            [self.tr("Order"), self.tr("Kind"), self.tr("Status"), self.tr("Items")], stretch=0
-        )
+        self.orders = make_table([self.tr("Order"), self.tr("Status")], stretch=-1)
+        self.orders.horizontalHeader().setStretchLastSection(True)
         self.orders.itemSelectionChanged.connect(self._selection_changed)
 
         self.order_title = QLabel(self.tr("Choose an order, then scan each item"))
@@ -100,7 +99,7 @@ class OrdersScreen(QWidget):
         self.pickup_hint.setWordWrap(True)
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumWidth(200)
+        self.preview.setFixedWidth(230)
         self.preview.hide()  # shown with the first label
         for button in (self.pack_button, self.label_button, self.ship_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -121,8 +120,8 @@ class OrdersScreen(QWidget):
         detail.addLayout(actions)
 
         body = QHBoxLayout()
-        body.addWidget(self.orders, 4)
-        body.addLayout(detail, 5)
+        body.addWidget(self.orders, 1)
+        body.addLayout(detail, 1)
         body.addWidget(self.preview, 0)
 
         column = QVBoxLayout(self)
@@ -192,9 +191,7 @@ class OrdersScreen(QWidget):
             [
                 (
                     row.order.order_id,
-                    self.kind_words(row.order.fulfilment),
-                    self.status_words(row),
-                    sum(line.quantity for line in row.order.lines),
+                    f"{self.kind_words(row.order.fulfilment)} · {self.status_words(row)}",
                 )
                 for row in rows
             ],
@@ -305,6 +302,7 @@ class OrdersScreen(QWidget):
         self.label_button.setEnabled(open_ and complete)
         for widget in (self.express_no, self.company, self.ship_button):
             widget.setEnabled(open_ and complete and ship)
+            widget.setVisible(row is None or ship)
         self.pickup_hint.setVisible(open_ and not ship)
 
     # -- picking --------------------------------------------------------------------------------
@@ -389,7 +387,7 @@ class OrdersScreen(QWidget):
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.preview.setPixmap(
-            pixmap.scaledToWidth(240, Qt.TransformationMode.SmoothTransformation)
+            pixmap.scaledToWidth(220, Qt.TransformationMode.SmoothTransformation)
         )
 
     # -- hand over and ship ---------------------------------------------------------------------

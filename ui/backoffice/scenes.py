@@ -3,11 +3,20 @@ every back-office screen, seen by the demo store's manager."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
+from redhome_pos.persistence.models.catalog import BarcodeRow, SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.sync import (
+    StoredOnlineOrder,
+    StoredOrderLine,
+    SyncRepository,
+)
 from redhome_pos.services import staff as staff_service
 from ui.backoffice.screens import show_manager_tab
 
@@ -24,9 +33,22 @@ def back_office_scenes(director: Any, settle: Any) -> None:
         counter.session.log_in(manager)
         settle()
 
+    order_codes = _demo_order(shell)
+    orders = shell.orders
     window.show_screen("orders")
-    settle(lambda: shell.orders.snapshot is not None)
+    settle(lambda: bool(orders.visible_rows()))
+    if orders.visible_rows():
+        orders.select(orders.visible_rows()[0].order.order_id)
+        director.scan(order_codes[0])
+        settle(lambda: bool(orders.pick_list() and orders.pick_list().picked))
     director.picture("backoffice-orders")
+    for code in order_codes[1:]:
+        director.scan(code)
+    settle(lambda: bool(orders.pick_list() and orders.pick_list().complete))
+    orders.pack()
+    orders.print_label()
+    settle(lambda: bool(orders.preview_png))
+    director.picture("backoffice-orders-label")
 
     counts = shell.counts
     window.show_screen("counts")
@@ -86,6 +108,50 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     show_manager_tab(shell, "store-settings")
     settle(lambda: bool(shell.store_settings.connection_state.text()), 1.0)
     director.picture("backoffice-store-settings")
+
+
+def _demo_order(shell: Any) -> list[str]:
+    """A pickup order of two products in stock, as the sync engine would have stored it;
+    returns the barcodes to scan to pick it."""
+    database = shell.counter.database
+    with database.reading() as session:
+        rows = session.execute(
+            select(SkuRow.id, SkuRow.code, SkuRow.price_fen, BarcodeRow.code)
+            .join(BarcodeRow, BarcodeRow.sku_id == SkuRow.id)
+            .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .where(StockLevelRow.on_hand > 2)
+            .order_by(SkuRow.id)
+            .limit(2)
+        ).all()
+        titles = {
+            sku_id: view.title_zh
+            for sku_id in (row[0] for row in rows)
+            if (view := CatalogRepository(session).sku_view(sku_id)) is not None
+        }
+    if len(rows) < 2:
+        return []
+    now = datetime.now(UTC)
+    lines = tuple(
+        StoredOrderLine(n, f"red-{code}", sku_id, n, price, barcode, code, titles.get(sku_id, ""))
+        for n, (sku_id, code, price, barcode) in enumerate(rows, start=1)
+    )
+    order = StoredOnlineOrder(
+        order_id="P7000000000001",
+        status="awaiting_shipment",
+        fulfilment="pickup",
+        warehouse_code="SH001",
+        ours=True,
+        online_created_at=now,
+        online_updated_at=now,
+        lines=lines,
+        receiver_name="林*",
+        receiver_phone_masked="138****0001",
+        paid_fen=sum(line.unit_price_fen * line.quantity for line in lines),
+    )
+    with database.unit_of_work() as uow:
+        SyncRepository(uow.session).upsert_order(order)
+        uow.commit()
+    return [barcode for line in lines for barcode in [line.barcode] * line.quantity]
 
 
 def _codes(shell: Any, sku_ids: list[int]) -> list[str]:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+# Tabs a finger can hit (44 px and more), as the rest of the touch targets.
+TAB_STYLE = "QTabBar::tab { min-height: 40px; min-width: 96px; padding: 2px 14px; }"
+
 
 def make_table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
     table = QTableWidget(0, len(headers))

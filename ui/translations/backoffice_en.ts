@@ -219,224 +219,224 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="52"/>
+        <location filename="../backoffice/inventory.py" line="53"/>
         <source>Product and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="53"/>
+        <location filename="../backoffice/inventory.py" line="54"/>
         <source>Receive a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="63"/>
+        <location filename="../backoffice/inventory.py" line="64"/>
         <source>Scan a product or type its code, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="65"/>
+        <location filename="../backoffice/inventory.py" line="66"/>
         <source>No product chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="72"/>
+        <location filename="../backoffice/inventory.py" line="73"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="73"/>
+        <location filename="../backoffice/inventory.py" line="74"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="74"/>
+        <location filename="../backoffice/inventory.py" line="75"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="75"/>
+        <location filename="../backoffice/inventory.py" line="76"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="76"/>
+        <location filename="../backoffice/inventory.py" line="77"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="82"/>
+        <location filename="../backoffice/inventory.py" line="83"/>
         <source>Units, e.g. -2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87"/>
+        <location filename="../backoffice/inventory.py" line="88"/>
         <source>Adjust stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="105"/>
+        <location filename="../backoffice/inventory.py" line="106"/>
         <source>Delivery note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="107"/>
+        <location filename="../backoffice/inventory.py" line="108"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="108"/>
+        <location filename="../backoffice/inventory.py" line="109"/>
         <source>Start receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="110"/>
-        <location filename="../backoffice/inventory.py" line="346"/>
+        <location filename="../backoffice/inventory.py" line="111"/>
+        <location filename="../backoffice/inventory.py" line="347"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="114"/>
+        <location filename="../backoffice/inventory.py" line="115"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="115"/>
+        <location filename="../backoffice/inventory.py" line="116"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="116"/>
-        <location filename="../backoffice/inventory.py" line="159"/>
+        <location filename="../backoffice/inventory.py" line="117"/>
+        <location filename="../backoffice/inventory.py" line="160"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="117"/>
+        <location filename="../backoffice/inventory.py" line="118"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="118"/>
+        <location filename="../backoffice/inventory.py" line="119"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122"/>
+        <location filename="../backoffice/inventory.py" line="123"/>
         <source>Book into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="144"/>
+        <location filename="../backoffice/inventory.py" line="145"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145"/>
+        <location filename="../backoffice/inventory.py" line="146"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146"/>
+        <location filename="../backoffice/inventory.py" line="147"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147"/>
+        <location filename="../backoffice/inventory.py" line="148"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="148"/>
+        <location filename="../backoffice/inventory.py" line="149"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="153"/>
+        <location filename="../backoffice/inventory.py" line="154"/>
         <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="154"/>
+        <location filename="../backoffice/inventory.py" line="155"/>
         <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160"/>
+        <location filename="../backoffice/inventory.py" line="161"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161"/>
+        <location filename="../backoffice/inventory.py" line="162"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="162"/>
+        <location filename="../backoffice/inventory.py" line="163"/>
         <source>Adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="163"/>
+        <location filename="../backoffice/inventory.py" line="164"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="164"/>
+        <location filename="../backoffice/inventory.py" line="165"/>
         <source>Online order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="165"/>
+        <location filename="../backoffice/inventory.py" line="166"/>
         <source>Transfer in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166"/>
+        <location filename="../backoffice/inventory.py" line="167"/>
         <source>Transfer out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167"/>
+        <location filename="../backoffice/inventory.py" line="168"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192"/>
+        <location filename="../backoffice/inventory.py" line="193"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="219"/>
+        <location filename="../backoffice/inventory.py" line="220"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="222"/>
+        <location filename="../backoffice/inventory.py" line="223"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="243"/>
+        <location filename="../backoffice/inventory.py" line="244"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="272"/>
+        <location filename="../backoffice/inventory.py" line="273"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="302"/>
+        <location filename="../backoffice/inventory.py" line="303"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="317"/>
+        <location filename="../backoffice/inventory.py" line="318"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="340"/>
+        <location filename="../backoffice/inventory.py" line="341"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,7 +456,7 @@
     <message>
         <location filename="../backoffice/notes.py" line="56"/>
         <location filename="../backoffice/notes.py" line="61"/>
-        <location filename="../backoffice/notes.py" line="85"/>
+        <location filename="../backoffice/notes.py" line="86"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,82 +496,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="79"/>
+        <location filename="../backoffice/notes.py" line="80"/>
         <source>Not linked yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="80"/>
+        <location filename="../backoffice/notes.py" line="81"/>
         <source>Linked notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="84"/>
+        <location filename="../backoffice/notes.py" line="85"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="86"/>
+        <location filename="../backoffice/notes.py" line="87"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="87"/>
+        <location filename="../backoffice/notes.py" line="88"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="88"/>
+        <location filename="../backoffice/notes.py" line="89"/>
         <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="89"/>
+        <location filename="../backoffice/notes.py" line="90"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="90"/>
+        <location filename="../backoffice/notes.py" line="91"/>
         <source>Net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="100"/>
+        <location filename="../backoffice/notes.py" line="102"/>
         <source>Notes and links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="101"/>
+        <location filename="../backoffice/notes.py" line="103"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="180"/>
+        <location filename="../backoffice/notes.py" line="182"/>
         <source>No note chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="183"/>
+        <location filename="../backoffice/notes.py" line="185"/>
         <source>Note {note}: {count} products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="199"/>
+        <location filename="../backoffice/notes.py" line="201"/>
         <source>Choose a note first, then scan its products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="216"/>
+        <location filename="../backoffice/notes.py" line="218"/>
         <source>Linked to the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="218"/>
+        <location filename="../backoffice/notes.py" line="220"/>
         <source>Already linked to the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="226"/>
+        <location filename="../backoffice/notes.py" line="228"/>
         <source>Choose the product to unlink</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,211 +594,201 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76"/>
+        <location filename="../backoffice/orders.py" line="75"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="76"/>
+        <location filename="../backoffice/orders.py" line="75"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76"/>
-        <source>Items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="80"/>
+        <location filename="../backoffice/orders.py" line="79"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="84"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="84"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
-        <location filename="../backoffice/orders.py" line="227"/>
+        <location filename="../backoffice/orders.py" line="84"/>
+        <location filename="../backoffice/orders.py" line="224"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
-        <location filename="../backoffice/orders.py" line="225"/>
+        <location filename="../backoffice/orders.py" line="86"/>
+        <location filename="../backoffice/orders.py" line="222"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92"/>
+        <location filename="../backoffice/orders.py" line="91"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94"/>
+        <location filename="../backoffice/orders.py" line="93"/>
         <source>Courier code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95"/>
-        <location filename="../backoffice/orders.py" line="213"/>
+        <location filename="../backoffice/orders.py" line="94"/>
+        <location filename="../backoffice/orders.py" line="210"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98"/>
+        <location filename="../backoffice/orders.py" line="97"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="157"/>
+        <location filename="../backoffice/orders.py" line="156"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="169"/>
+        <location filename="../backoffice/orders.py" line="168"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="171"/>
+        <location filename="../backoffice/orders.py" line="170"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173"/>
+        <location filename="../backoffice/orders.py" line="172"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="174"/>
+        <location filename="../backoffice/orders.py" line="173"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="213"/>
+        <location filename="../backoffice/orders.py" line="210"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="220"/>
+        <location filename="../backoffice/orders.py" line="217"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="222"/>
-        <location filename="../backoffice/orders.py" line="234"/>
+        <location filename="../backoffice/orders.py" line="219"/>
+        <location filename="../backoffice/orders.py" line="231"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229"/>
+        <location filename="../backoffice/orders.py" line="226"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230"/>
+        <location filename="../backoffice/orders.py" line="227"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="236"/>
+        <location filename="../backoffice/orders.py" line="233"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238"/>
+        <location filename="../backoffice/orders.py" line="235"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239"/>
+        <location filename="../backoffice/orders.py" line="236"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="271"/>
+        <location filename="../backoffice/orders.py" line="268"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="278"/>
+        <location filename="../backoffice/orders.py" line="275"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="285"/>
+        <location filename="../backoffice/orders.py" line="282"/>
         <source>For {name} {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="317"/>
+        <location filename="../backoffice/orders.py" line="315"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="335"/>
+        <location filename="../backoffice/orders.py" line="333"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="339"/>
+        <location filename="../backoffice/orders.py" line="337"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="343"/>
+        <location filename="../backoffice/orders.py" line="341"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="346"/>
+        <location filename="../backoffice/orders.py" line="344"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358"/>
+        <location filename="../backoffice/orders.py" line="356"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381"/>
+        <location filename="../backoffice/orders.py" line="379"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383"/>
+        <location filename="../backoffice/orders.py" line="381"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="399"/>
+        <location filename="../backoffice/orders.py" line="397"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403"/>
+        <location filename="../backoffice/orders.py" line="401"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="441"/>
+        <location filename="../backoffice/orders.py" line="439"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

@@ -218,224 +218,224 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="52" />
+        <location filename="../backoffice/inventory.py" line="53" />
         <source>Product and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="53" />
+        <location filename="../backoffice/inventory.py" line="54" />
         <source>Receive a delivery</source>
         <translation>到货入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="63" />
+        <location filename="../backoffice/inventory.py" line="64" />
         <source>Scan a product or type its code, then Enter</source>
         <translation>扫描商品或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="65" />
+        <location filename="../backoffice/inventory.py" line="66" />
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="72" />
+        <location filename="../backoffice/inventory.py" line="73" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="73" />
+        <location filename="../backoffice/inventory.py" line="74" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="74" />
+        <location filename="../backoffice/inventory.py" line="75" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="75" />
+        <location filename="../backoffice/inventory.py" line="76" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="76" />
+        <location filename="../backoffice/inventory.py" line="77" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="82" />
+        <location filename="../backoffice/inventory.py" line="83" />
         <source>Units, e.g. -2</source>
         <translation>件数，如 -2</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87" />
+        <location filename="../backoffice/inventory.py" line="88" />
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="105" />
+        <location filename="../backoffice/inventory.py" line="106" />
         <source>Delivery note number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="107" />
+        <location filename="../backoffice/inventory.py" line="108" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="108" />
+        <location filename="../backoffice/inventory.py" line="109" />
         <source>Start receiving</source>
         <translation>开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="110" />
-        <location filename="../backoffice/inventory.py" line="346" />
+        <location filename="../backoffice/inventory.py" line="111" />
+        <location filename="../backoffice/inventory.py" line="347" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="114" />
+        <location filename="../backoffice/inventory.py" line="115" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="115" />
+        <location filename="../backoffice/inventory.py" line="116" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="116" />
-        <location filename="../backoffice/inventory.py" line="159" />
+        <location filename="../backoffice/inventory.py" line="117" />
+        <location filename="../backoffice/inventory.py" line="160" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="117" />
+        <location filename="../backoffice/inventory.py" line="118" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="118" />
+        <location filename="../backoffice/inventory.py" line="119" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122" />
+        <location filename="../backoffice/inventory.py" line="123" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="144" />
+        <location filename="../backoffice/inventory.py" line="145" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145" />
+        <location filename="../backoffice/inventory.py" line="146" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146" />
+        <location filename="../backoffice/inventory.py" line="147" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147" />
+        <location filename="../backoffice/inventory.py" line="148" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="148" />
+        <location filename="../backoffice/inventory.py" line="149" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="153" />
+        <location filename="../backoffice/inventory.py" line="154" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="154" />
+        <location filename="../backoffice/inventory.py" line="155" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160" />
+        <location filename="../backoffice/inventory.py" line="161" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161" />
+        <location filename="../backoffice/inventory.py" line="162" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="162" />
+        <location filename="../backoffice/inventory.py" line="163" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="163" />
+        <location filename="../backoffice/inventory.py" line="164" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="164" />
+        <location filename="../backoffice/inventory.py" line="165" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="165" />
+        <location filename="../backoffice/inventory.py" line="166" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166" />
+        <location filename="../backoffice/inventory.py" line="167" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167" />
+        <location filename="../backoffice/inventory.py" line="168" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192" />
+        <location filename="../backoffice/inventory.py" line="193" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="219" />
+        <location filename="../backoffice/inventory.py" line="220" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="222" />
+        <location filename="../backoffice/inventory.py" line="223" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="243" />
+        <location filename="../backoffice/inventory.py" line="244" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="272" />
+        <location filename="../backoffice/inventory.py" line="273" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="302" />
+        <location filename="../backoffice/inventory.py" line="303" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="317" />
+        <location filename="../backoffice/inventory.py" line="318" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="340" />
+        <location filename="../backoffice/inventory.py" line="341" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
@@ -455,7 +455,7 @@
     <message>
         <location filename="../backoffice/notes.py" line="56" />
         <location filename="../backoffice/notes.py" line="61" />
-        <location filename="../backoffice/notes.py" line="85" />
+        <location filename="../backoffice/notes.py" line="86" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
@@ -495,82 +495,82 @@
         <translation>取消关联所选商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="79" />
+        <location filename="../backoffice/notes.py" line="80" />
         <source>Not linked yet</source>
         <translation>尚未关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="80" />
+        <location filename="../backoffice/notes.py" line="81" />
         <source>Linked notes</source>
         <translation>已关联笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="84" />
+        <location filename="../backoffice/notes.py" line="85" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="86" />
+        <location filename="../backoffice/notes.py" line="87" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="87" />
+        <location filename="../backoffice/notes.py" line="88" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="88" />
+        <location filename="../backoffice/notes.py" line="89" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="89" />
+        <location filename="../backoffice/notes.py" line="90" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="90" />
+        <location filename="../backoffice/notes.py" line="91" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="100" />
+        <location filename="../backoffice/notes.py" line="102" />
         <source>Notes and links</source>
         <translation>笔记与关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="101" />
+        <location filename="../backoffice/notes.py" line="103" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="180" />
+        <location filename="../backoffice/notes.py" line="182" />
         <source>No note chosen</source>
         <translation>未选择笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="183" />
+        <location filename="../backoffice/notes.py" line="185" />
         <source>Note {note}: {count} products</source>
         <translation>笔记 {note}：{count} 个商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="199" />
+        <location filename="../backoffice/notes.py" line="201" />
         <source>Choose a note first, then scan its products</source>
         <translation>请先选择笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="216" />
+        <location filename="../backoffice/notes.py" line="218" />
         <source>Linked to the note</source>
         <translation>已关联到笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="218" />
+        <location filename="../backoffice/notes.py" line="220" />
         <source>Already linked to the note</source>
         <translation>已经关联过此笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/notes.py" line="226" />
+        <location filename="../backoffice/notes.py" line="228" />
         <source>Choose the product to unlink</source>
         <translation>请选择要取消关联的商品</translation>
     </message>
@@ -593,211 +593,201 @@
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76" />
+        <location filename="../backoffice/orders.py" line="75" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76" />
-        <source>Kind</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="76" />
+        <location filename="../backoffice/orders.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76" />
-        <source>Items</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="80" />
+        <location filename="../backoffice/orders.py" line="79" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="84" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="84" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
-        <location filename="../backoffice/orders.py" line="227" />
+        <location filename="../backoffice/orders.py" line="84" />
+        <location filename="../backoffice/orders.py" line="224" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
-        <location filename="../backoffice/orders.py" line="225" />
+        <location filename="../backoffice/orders.py" line="86" />
+        <location filename="../backoffice/orders.py" line="222" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89" />
+        <location filename="../backoffice/orders.py" line="88" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92" />
+        <location filename="../backoffice/orders.py" line="91" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94" />
+        <location filename="../backoffice/orders.py" line="93" />
         <source>Courier code</source>
         <translation>快递公司代码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95" />
-        <location filename="../backoffice/orders.py" line="213" />
+        <location filename="../backoffice/orders.py" line="94" />
+        <location filename="../backoffice/orders.py" line="210" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98" />
+        <location filename="../backoffice/orders.py" line="97" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="157" />
+        <location filename="../backoffice/orders.py" line="156" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="169" />
+        <location filename="../backoffice/orders.py" line="168" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="171" />
+        <location filename="../backoffice/orders.py" line="170" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173" />
+        <location filename="../backoffice/orders.py" line="172" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="174" />
+        <location filename="../backoffice/orders.py" line="173" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="213" />
+        <location filename="../backoffice/orders.py" line="210" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="220" />
+        <location filename="../backoffice/orders.py" line="217" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="222" />
-        <location filename="../backoffice/orders.py" line="234" />
+        <location filename="../backoffice/orders.py" line="219" />
+        <location filename="../backoffice/orders.py" line="231" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229" />
+        <location filename="../backoffice/orders.py" line="226" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230" />
+        <location filename="../backoffice/orders.py" line="227" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="236" />
+        <location filename="../backoffice/orders.py" line="233" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238" />
+        <location filename="../backoffice/orders.py" line="235" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239" />
+        <location filename="../backoffice/orders.py" line="236" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="271" />
+        <location filename="../backoffice/orders.py" line="268" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="278" />
+        <location filename="../backoffice/orders.py" line="275" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="285" />
+        <location filename="../backoffice/orders.py" line="282" />
         <source>For {name} {phone}</source>
         <translation>收货人 {name} {phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="317" />
+        <location filename="../backoffice/orders.py" line="315" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="335" />
+        <location filename="../backoffice/orders.py" line="333" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="339" />
+        <location filename="../backoffice/orders.py" line="337" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="343" />
+        <location filename="../backoffice/orders.py" line="341" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="346" />
+        <location filename="../backoffice/orders.py" line="344" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358" />
+        <location filename="../backoffice/orders.py" line="356" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381" />
+        <location filename="../backoffice/orders.py" line="379" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383" />
+        <location filename="../backoffice/orders.py" line="381" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="399" />
+        <location filename="../backoffice/orders.py" line="397" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403" />
+        <location filename="../backoffice/orders.py" line="401" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="441" />
+        <location filename="../backoffice/orders.py" line="439" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
