@@ -133,13 +133,16 @@ def schema_upgrade_lock(engine: Engine) -> Iterator[None]:
 # What a failed write says about the disk under the database.
 DISK_FULL = "disk_full"
 READ_ONLY = "read_only"
-_SQLITE_FULL, _SQLITE_READONLY = 13, 8  # primary result codes (extended codes add high bits)
+BUSY = "busy"  # another terminal held what this write needed (deadlock, lock timeout)
+_SQLITE_BUSY, _SQLITE_FULL, _SQLITE_READONLY = 5, 13, 8  # primary result codes
 _PG_DISK_FULL, _PG_READ_ONLY = ("53100",), ("25006",)
+_PG_BUSY = ("40P01", "40001", "55P03")  # deadlock, serialization failure, lock not available
 
 
 def storage_problem(error: BaseException) -> str | None:
     """``DISK_FULL`` or ``READ_ONLY`` when ``error`` (a driver error, bare or wrapped by
-    SQLAlchemy) means the database cannot take any more writes; None for anything else."""
+    SQLAlchemy) means the database cannot take any more writes, ``BUSY`` when another
+    terminal held what the write needed; None for anything else."""
     original = getattr(error, "orig", None) or error
     if isinstance(original, sqlite3.Error):
         code = getattr(original, "sqlite_errorcode", 0) & 0xFF
@@ -148,10 +151,14 @@ def storage_problem(error: BaseException) -> str | None:
             return DISK_FULL
         if code == _SQLITE_READONLY or "readonly database" in words:
             return READ_ONLY
+        if code == _SQLITE_BUSY or "database is locked" in words:
+            return BUSY
         return None
     state = getattr(original, "sqlstate", None)
     if state in _PG_DISK_FULL:
         return DISK_FULL
     if state in _PG_READ_ONLY:
         return READ_ONLY
+    if state in _PG_BUSY:
+        return BUSY
     return None

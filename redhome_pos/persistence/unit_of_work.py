@@ -12,7 +12,8 @@ from redhome_pos.persistence import dialect
 
 
 class StorageError(DomainError):
-    """The database could not take a write (disk full, read-only): nothing was saved."""
+    """The database could not take a write (disk full, read-only, or another terminal held
+    what it needed): nothing was saved."""
 
 
 _STORAGE_MESSAGES = {
@@ -20,6 +21,7 @@ _STORAGE_MESSAGES = {
     "Free some space (or call the manager), then try again.",
     dialect.READ_ONLY: "The store database is read-only, so nothing was saved. "
     "Call the manager to make it writable, then try again.",
+    dialect.BUSY: "Another counter was saving at the same moment, so nothing was saved. Try again.",
 }
 
 

@@ -12,19 +12,24 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from reliability_stores import store_url
+from reliability_stores import POSTGRES_URL, store_url
 from sqlalchemy import func, select
 
+from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.admin import check
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import SaleLineRow, SaleRow, ShiftRow
 from redhome_pos.persistence.models.stock import StockMovementRow
 from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
+from redhome_pos.persistence.unit_of_work import StorageError
 from redhome_pos.services import audit
+from redhome_pos.services.stock import new_movement_id
 
 CHILD = Path(__file__).with_name("terminal_child.py")
 TERMINALS = 4
@@ -117,3 +122,70 @@ def test_four_terminals_selling_one_sku_lose_and_double_nothing(
             assert_nothing_lost_or_doubled(database, TERMINALS, SALES)
         finally:
             database.dispose()
+
+
+def _move_two(database: Database, first: int, second: int, barrier: threading.Barrier) -> None:
+    """One unit of work moving two SKUs, waiting for the other terminal in between."""
+    with database.unit_of_work() as uow:
+        stock = StockRepository(uow.session)
+        for n, sku_id in enumerate((first, second)):
+            movement = StockMovement(
+                id=new_movement_id(),
+                sku_id=sku_id,
+                kind=MovementKind.RECEIVE,
+                quantity=1,
+                reason="test",
+                staff_id=None,
+                terminal_id="T9",
+                created_at=datetime.now(UTC),
+            )
+            stock.record(movement, allow_negative=True)
+            if n == 0:
+                barrier.wait(timeout=30)
+        uow.commit()
+
+
+def test_two_terminals_locking_in_opposite_orders_get_a_clear_error_not_half_a_write(
+    tmp_path: Path,
+) -> None:
+    """Sales lock stock rows in SKU order and never deadlock; should two writes still meet in
+    opposite orders, the one the server stops gets a clear error and saves nothing."""
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL server configured (scripts/test starts one)")
+    with store_url("postgresql", tmp_path) as url:
+        setup = run_child("setup", url, "2", "100")
+        _, err = setup.communicate(timeout=300)
+        assert setup.returncode == 0, err
+        one, two = Database(url), Database(url)
+        try:
+            with one.reading() as s:
+                catalog = CatalogRepository(s)
+                a, b = (catalog.sku_by_code(f"SKU-{n}") for n in range(2))
+            assert a and b and a.id is not None and b.id is not None
+            barrier = threading.Barrier(2)
+            errors: list[BaseException] = []
+
+            def terminal(database: Database, first: int, second: int) -> None:
+                try:
+                    _move_two(database, first, second, barrier)
+                except BaseException as exc:  # the test looks at it
+                    errors.append(exc)
+
+            threads = [
+                threading.Thread(target=terminal, args=(one, a.id, b.id)),
+                threading.Thread(target=terminal, args=(two, b.id, a.id)),
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+            assert len(errors) == 1, errors
+            assert isinstance(errors[0], StorageError)
+            assert "Another counter was saving" in str(errors[0])
+            with one.reading() as s:
+                stock = StockRepository(s)
+                assert stock.on_hand(a.id) == stock.on_hand(b.id) == 101  # one write, whole
+            assert check(one) == []
+        finally:
+            one.dispose()
+            two.dispose()
