@@ -77,6 +77,7 @@ def test_a_pickup_order_is_picked_labelled_and_handed_over_once(
         screen.refresh()
     assert announced.args == [[order_id]]
     assert screen.banner.isVisible() and order_id in screen.banner.text()
+    assert shell.window.entries["orders"].button.text().startswith("Online orders (1)")
     screen.select(order_id)
     order = screen.current().order
     assert order.fulfilment == "pickup" and all(line.sku_id for line in order.lines)
@@ -113,6 +114,7 @@ def test_a_pickup_order_is_picked_labelled_and_handed_over_once(
     with qtbot.waitSignal(screen.delivered):
         scan(qtbot, shell, sign_pickup_code(SECRET, "SH001", order_id.upper(), "4321"))
     qtbot.waitUntil(lambda: screen.visible_rows() == [])
+    assert shell.window.entries["orders"].button.text() == "Online orders\nCtrl+5"
 
     # The engine tells the online store once, however often it runs.
     assert engine.run_once().ok

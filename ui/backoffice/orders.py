@@ -44,6 +44,7 @@ class OrdersScreen(QWidget):
     label_queued = Signal(int)  # print job id
     delivered = Signal(str)  # order id
     failed = Signal(str)  # the message shown
+    open_count = Signal(int)  # orders still to fulfil (the navigation shows it)
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +159,7 @@ class OrdersScreen(QWidget):
                 )
                 self.new_orders.emit(fresh)
         self.known = (self.known or set()) | open_ids
+        self.open_count.emit(len(open_ids))
         self.sync_line.setText(self._sync_words(snapshot))
         self._show_list()
         self.loaded.emit()

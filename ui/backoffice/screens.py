@@ -57,9 +57,13 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     counter = shell.counter
     orders = OrdersScreen(counter)
     shell.orders = orders  # type: ignore[attr-defined]
-    window.add_screen(
-        "orders", QCoreApplication.translate("BackOffice", "Online orders"), orders, "Ctrl+5"
+    title = QCoreApplication.translate("BackOffice", "Online orders")
+    window.add_screen("orders", title, orders, "Ctrl+5")
+    button = window.entries["orders"].button
+    orders.open_count.connect(
+        lambda count: button.setText(f"{title} ({count})\nCtrl+5" if count else f"{title}\nCtrl+5")
     )
+    orders.refresh()  # the count shows (and new orders announce themselves) from the start
     counts = CountsScreen(counter)
     shell.counts = counts  # type: ignore[attr-defined]
     window.add_screen(
