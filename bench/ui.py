@@ -41,6 +41,14 @@ def _percentile(samples: list[float], share: float) -> float:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory. ``ru_maxrss`` would carry the parent's peak over
+    the fork into a child; the kernel's high-water mark starts again at exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -32,9 +32,10 @@ class Banner(QLabel):
         return self.isVisible() and self.objectName() == "banner"
 
     def _show(self, name: str, text: str, timeout_ms: int) -> None:
-        self.setObjectName(name)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        if self.objectName() != name:
+            self.setObjectName(name)
+            self.style().unpolish(self)
+            self.style().polish(self)
         self.setText(text)
         self.show()
         self._timer.start(timeout_ms)

@@ -39,11 +39,39 @@ class CartModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines: tuple[PricedLine, ...] = ()
+        self.titles = (
+            self.tr("#"),
+            self.tr("Product"),
+            self.tr("Qty"),
+            self.tr("Price"),
+            self.tr("Discount"),
+            self.tr("Amount"),
+        )
 
-    def show_totals(self, totals: CartTotals) -> None:
+    def show_totals(self, totals: CartTotals) -> list[int]:
+        """Shows the cart's lines; returns the rows whose height may have changed.
+
+        A scan changes one line or adds one at the end: only that row is told, so a long cart
+        is not laid out again for every scan."""
+        old = [p.line.line_no for p in self.lines]
+        new = [p.line.line_no for p in totals.lines]
+        if new == old:
+            self.lines = totals.lines
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, 5))
+            return []
+        if new[: len(old)] == old:
+            first = len(old)
+            self.beginInsertRows(QModelIndex(), first, len(new) - 1)
+            self.lines = totals.lines
+            self.endInsertRows()
+            if old:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(old) - 1, 5))
+            return list(range(first, len(new)))
         self.beginResetModel()
         self.lines = totals.lines
         self.endResetModel()
+        return list(range(len(new)))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
@@ -57,14 +85,7 @@ class CartModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("#"),
-                self.tr("Product"),
-                self.tr("Qty"),
-                self.tr("Price"),
-                self.tr("Discount"),
-                self.tr("Amount"),
-            )[section]
+            return self.titles[section]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if section in (self.QTY, self.PRICE, self.DISCOUNT, self.AMOUNT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -199,19 +220,36 @@ class CartTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(CartModel.NO, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.PRODUCT, QHeaderView.ResizeMode.Stretch)
-        for column in (CartModel.QTY, CartModel.PRICE, CartModel.DISCOUNT, CartModel.AMOUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(CartModel.NO, 44)
         header.setMinimumSectionSize(44)
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
-        font = self.font()
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        self.setFont(font)
+        header.resizeSection(CartModel.NO, 44)
+        # Number columns get a fixed width that holds the widest amount a till sees: sizing
+        # them to their contents would read every row again on every scan.
+        metrics = QFontMetrics(self.font())
+        widest = {
+            CartModel.QTY: "999",
+            CartModel.PRICE: "￥9999.00",
+            CartModel.DISCOUNT: "-￥999.00",
+            CartModel.AMOUNT: "￥99999.00",
+        }
+        for column, sample in widest.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + 14)
+        header.sectionResized.connect(self._column_resized)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        # Only the product column wraps: a new width may change every row's height.
+        if column == CartModel.PRODUCT:
+            self.resizeRowsToContents()
+
+    def fit_rows(self, rows: list[int]) -> None:
+        for row in rows:
+            self.resizeRowToContents(row)
 
     def select_line(self, line_no: int | None) -> None:
         model = self.model()
         assert isinstance(model, CartModel)
-        self.resizeRowsToContents()
         row = model.row_of(line_no) if line_no is not None else None
         if row is None:
             if model.rowCount():

@@ -235,7 +235,7 @@ class SaleScreen(QWidget):
     # -- the cart ------------------------------------------------------------------------------
     def refresh(self, select_line: int | None = None) -> None:
         totals = self.cart.totals()
-        self.model.show_totals(totals)
+        self.table.fit_rows(self.model.show_totals(totals))
         count = sum(p.line.quantity for p in totals.lines)
         self.items_label.setText(self.tr("Items: {count}").format(count=count))
         self.subtotal_label.setText(
