@@ -107,3 +107,29 @@ def test_the_store_connects_to_the_online_store_with_the_approval_code(
     assert "runs out in 3 days" in screen.connection_words(soon)
     gone = Connection(True, "RED 店铺", datetime.now(UTC) - timedelta(hours=1))
     assert "expired" in screen.connection_words(gone)
+
+
+def test_the_sync_log_reads_in_the_clerks_language(shell: Any) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from redhome_pos.persistence.repositories.sync import SyncLogEntry
+    from ui.app import install_language
+    from ui.backoffice.sync_words import log_words
+
+    entry = SyncLogEntry(
+        1,
+        datetime.now(UTC),
+        "deliveries",
+        "info",
+        "Online order {order} delivered",
+        {"order": "P1"},
+    )
+    app = QApplication.instance()
+    try:
+        install_language(app, "zh_CN")  # type: ignore[arg-type]
+        assert log_words(entry) == "线上订单 P1 已交付"
+    finally:
+        install_language(app, "en")  # type: ignore[arg-type]
+    assert log_words(entry) == "Online order P1 delivered"

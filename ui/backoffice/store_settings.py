@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from sync.status import SyncStatus
 from ui.backoffice import online_jobs, settings_jobs
 from ui.backoffice.online_jobs import Connection
 from ui.backoffice.settings_jobs import StoreChanges
+from ui.backoffice.sync_words import log_words
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.errors import describe_error
@@ -223,8 +225,9 @@ class StoreSettingsScreen(QWidget):
             )
         )
         self.sync_log.clear()
+        zone = ZoneInfo(self.counter.context.timezone)
         for entry in status.recent:
-            self.sync_log.addItem(f"{entry.at:%m-%d %H:%M} {entry.message}")
+            self.sync_log.addItem(f"{entry.at.astimezone(zone):%m-%d %H:%M} {log_words(entry)}")
 
     def save(self) -> None:
         config = self.config

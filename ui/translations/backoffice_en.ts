@@ -9,17 +9,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="61"/>
+        <location filename="../backoffice/screens.py" line="60"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="66"/>
+        <location filename="../backoffice/screens.py" line="70"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70"/>
+        <location filename="../backoffice/screens.py" line="74"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,216 +579,216 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="57"/>
+        <location filename="../backoffice/orders.py" line="58"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="62"/>
+        <location filename="../backoffice/orders.py" line="63"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="65"/>
+        <location filename="../backoffice/orders.py" line="66"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="75"/>
+        <location filename="../backoffice/orders.py" line="76"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="75"/>
+        <location filename="../backoffice/orders.py" line="76"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79"/>
+        <location filename="../backoffice/orders.py" line="80"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84"/>
+        <location filename="../backoffice/orders.py" line="85"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84"/>
+        <location filename="../backoffice/orders.py" line="85"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84"/>
-        <location filename="../backoffice/orders.py" line="224"/>
+        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="226"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="86"/>
-        <location filename="../backoffice/orders.py" line="222"/>
+        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="224"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88"/>
+        <location filename="../backoffice/orders.py" line="89"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="91"/>
+        <location filename="../backoffice/orders.py" line="92"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="93"/>
+        <location filename="../backoffice/orders.py" line="94"/>
         <source>Courier code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94"/>
-        <location filename="../backoffice/orders.py" line="210"/>
+        <location filename="../backoffice/orders.py" line="95"/>
+        <location filename="../backoffice/orders.py" line="212"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="98"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="156"/>
+        <location filename="../backoffice/orders.py" line="157"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="168"/>
+        <location filename="../backoffice/orders.py" line="170"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170"/>
+        <location filename="../backoffice/orders.py" line="172"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172"/>
+        <location filename="../backoffice/orders.py" line="174"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173"/>
+        <location filename="../backoffice/orders.py" line="175"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="210"/>
+        <location filename="../backoffice/orders.py" line="212"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="217"/>
+        <location filename="../backoffice/orders.py" line="219"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219"/>
-        <location filename="../backoffice/orders.py" line="231"/>
+        <location filename="../backoffice/orders.py" line="221"/>
+        <location filename="../backoffice/orders.py" line="233"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="226"/>
+        <location filename="../backoffice/orders.py" line="228"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="227"/>
+        <location filename="../backoffice/orders.py" line="229"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="233"/>
+        <location filename="../backoffice/orders.py" line="235"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235"/>
+        <location filename="../backoffice/orders.py" line="237"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="236"/>
+        <location filename="../backoffice/orders.py" line="238"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="268"/>
+        <location filename="../backoffice/orders.py" line="270"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="275"/>
+        <location filename="../backoffice/orders.py" line="277"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="282"/>
+        <location filename="../backoffice/orders.py" line="284"/>
         <source>For {name} {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="315"/>
+        <location filename="../backoffice/orders.py" line="317"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="333"/>
+        <location filename="../backoffice/orders.py" line="335"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="337"/>
+        <location filename="../backoffice/orders.py" line="339"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="341"/>
+        <location filename="../backoffice/orders.py" line="343"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="344"/>
+        <location filename="../backoffice/orders.py" line="346"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="356"/>
+        <location filename="../backoffice/orders.py" line="358"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="379"/>
+        <location filename="../backoffice/orders.py" line="381"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381"/>
+        <location filename="../backoffice/orders.py" line="383"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="399"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="401"/>
+        <location filename="../backoffice/orders.py" line="403"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="439"/>
+        <location filename="../backoffice/orders.py" line="441"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,133 +1258,216 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="44"/>
+        <location filename="../backoffice/store_settings.py" line="46"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="50"/>
+        <location filename="../backoffice/store_settings.py" line="52"/>
         <source>Allow selling below zero stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54"/>
+        <location filename="../backoffice/store_settings.py" line="56"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55"/>
+        <location filename="../backoffice/store_settings.py" line="57"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56"/>
+        <location filename="../backoffice/store_settings.py" line="58"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="57"/>
+        <location filename="../backoffice/store_settings.py" line="59"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="64"/>
+        <location filename="../backoffice/store_settings.py" line="66"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="67"/>
+        <location filename="../backoffice/store_settings.py" line="69"/>
         <source>Test print on every printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="75"/>
+        <location filename="../backoffice/store_settings.py" line="77"/>
         <source>Online store connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="79"/>
+        <location filename="../backoffice/store_settings.py" line="81"/>
         <source>Show the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="86"/>
+        <location filename="../backoffice/store_settings.py" line="88"/>
         <source>Code from the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="87"/>
+        <location filename="../backoffice/store_settings.py" line="89"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="95"/>
+        <location filename="../backoffice/store_settings.py" line="97"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="131"/>
+        <location filename="../backoffice/store_settings.py" line="133"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="157"/>
+        <location filename="../backoffice/store_settings.py" line="159"/>
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="159"/>
+        <location filename="../backoffice/store_settings.py" line="161"/>
         <source>the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="161"/>
+        <location filename="../backoffice/store_settings.py" line="163"/>
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="166"/>
+        <location filename="../backoffice/store_settings.py" line="168"/>
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="168"/>
+        <location filename="../backoffice/store_settings.py" line="170"/>
         <source>Connected to {seller} until {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="210"/>
+        <location filename="../backoffice/store_settings.py" line="212"/>
         <source>The store is connected to its online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="215"/>
+        <location filename="../backoffice/store_settings.py" line="217"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="217"/>
+        <location filename="../backoffice/store_settings.py" line="219"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="219"/>
+        <location filename="../backoffice/store_settings.py" line="221"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="221"/>
+        <location filename="../backoffice/store_settings.py" line="223"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="261"/>
+        <location filename="../backoffice/store_settings.py" line="264"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="276"/>
+        <location filename="../backoffice/store_settings.py" line="279"/>
         <source>{count} test pages sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="16"/>
+        <source>Barcode {barcode} belongs to SKU {owner} here but to SKU {code} online: not moved; check both products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="21"/>
+        <source>Catalog: {read} SKUs read, {created} new, {changed} changed, {conflicts} conflicts, {deactivated} no longer online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="26"/>
+        <source>New online order {order} for {fulfilment}: {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="27"/>
+        <source>Online SKU {red_sku} has a barcode the store cannot use ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="30"/>
+        <source>Online order {order} delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="31"/>
+        <source>Online order {order} has SKUs the store does not know: {skus}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="32"/>
+        <source>Online order {order} was cancelled before its delivery was sent; the goods were handed over: check with the customer and count the stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="37"/>
+        <source>Opening stock taken from the {source}: {skus} SKUs, {added} units added, {removed} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="42"/>
+        <source>SKU code {code} belongs to online SKU {linked} here, but online SKU {red_sku} has it too: not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="47"/>
+        <source>SKU {code} (online {red_sku}) is no longer in the online store: deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="50"/>
+        <source>The online catalog changed while it was read in full; SKUs gone online are looked for at the next full read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="55"/>
+        <source>The online catalog changed while it was read; reading again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="56"/>
+        <source>The online store is out of reach; changes wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="57"/>
+        <source>The online store is reachable again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="58"/>
+        <source>The online store refused the delivery of order {order}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="61"/>
+        <source>The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Makes the back office's translation files from ui/backoffice and the Chinese below.
 
 From the repository root:  .venv/bin/python ui/translations/backoffice_fill.py
@@ -282,6 +283,45 @@ ZH = {
     "Set the online store's address, app id and secret in the configuration first": (
         "请先在配置中设置线上店铺的地址、应用 ID 和密钥"
     ),
+    # the sync log
+    "Barcode {barcode} belongs to SKU {owner} here but to SKU {code} online: not moved; "
+    "check both products": "条码 {barcode} 在本店属于 SKU {owner}，线上属于 SKU {code}：未改动，请核对两个商品",
+    "Catalog: {read} SKUs read, {created} new, {changed} changed, {conflicts} conflicts, "
+    "{deactivated} no longer online": (
+        "商品同步：读取 {read} 个 SKU，新增 {created}，变更 {changed}，冲突 {conflicts}，"
+        "线上已下架 {deactivated}"
+    ),
+    "New online order {order} for {fulfilment}: {units} units": (
+        "新线上订单 {order}（{fulfilment}）：{units} 件"
+    ),
+    "Online SKU {red_sku} has a barcode the store cannot use ({reason})": (
+        "线上 SKU {red_sku} 的条码本店无法使用（{reason}）"
+    ),
+    "Online order {order} delivered": "线上订单 {order} 已交付",
+    "Online order {order} has SKUs the store does not know: {skus}": (
+        "线上订单 {order} 含有本店没有的 SKU：{skus}"
+    ),
+    "Online order {order} was cancelled before its delivery was sent; the goods were handed "
+    "over: check with the customer and count the stock": (
+        "线上订单 {order} 在发货同步前被取消，但商品已交付：请联系顾客并盘点库存"
+    ),
+    "Opening stock taken from the {source}: {skus} SKUs, {added} units added, "
+    "{removed} removed": "期初库存取自{source}：{skus} 个 SKU，增加 {added} 件，减少 {removed} 件",
+    "SKU code {code} belongs to online SKU {linked} here, but online SKU {red_sku} has it too: "
+    "not applied": "SKU 编码 {code} 在本店对应线上 SKU {linked}，但线上 SKU {red_sku} 也使用它：未应用",
+    "SKU {code} (online {red_sku}) is no longer in the online store: deactivated": (
+        "SKU {code}（线上 {red_sku}）已不在线上店铺：已停用"
+    ),
+    "The online catalog changed while it was read in full; SKUs gone online are looked for at "
+    "the next full read": "全量读取时线上商品有变动；线上已删除的 SKU 将在下次全量读取时处理",
+    "The online catalog changed while it was read; reading again": "读取时线上商品有变动，正在重新读取",
+    "The online store is out of reach; changes wait": "无法连接线上店铺，变动等待同步",
+    "The online store is reachable again": "线上店铺已恢复连接",
+    "The online store refused the delivery of order {order}: {reason}": (
+        "线上店铺拒绝了订单 {order} 的发货：{reason}"
+    ),
+    "The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the "
+    "reconciliation": "线上店铺拒绝了 SKU {code} 的库存（{on_hand}）：{reason}。请在对账中核对",
     # errors
     "This scan is not a product: scan the item's barcode": "扫描的不是商品：请扫描商品条码",
     "Log in to fulfil online orders": "请登录后再处理线上订单",

@@ -8,17 +8,17 @@
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="61" />
+        <location filename="../backoffice/screens.py" line="60" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="66" />
+        <location filename="../backoffice/screens.py" line="70" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70" />
+        <location filename="../backoffice/screens.py" line="74" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
@@ -578,216 +578,216 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="57" />
+        <location filename="../backoffice/orders.py" line="58" />
         <source>Online orders to fulfil</source>
         <translation>待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="62" />
+        <location filename="../backoffice/orders.py" line="63" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="65" />
+        <location filename="../backoffice/orders.py" line="66" />
         <source>Show finished too</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="75" />
+        <location filename="../backoffice/orders.py" line="76" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="75" />
+        <location filename="../backoffice/orders.py" line="76" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79" />
+        <location filename="../backoffice/orders.py" line="80" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84" />
+        <location filename="../backoffice/orders.py" line="85" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84" />
+        <location filename="../backoffice/orders.py" line="85" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84" />
-        <location filename="../backoffice/orders.py" line="224" />
+        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="226" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="86" />
-        <location filename="../backoffice/orders.py" line="222" />
+        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="224" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88" />
+        <location filename="../backoffice/orders.py" line="89" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="91" />
+        <location filename="../backoffice/orders.py" line="92" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="93" />
+        <location filename="../backoffice/orders.py" line="94" />
         <source>Courier code</source>
         <translation>快递公司代码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94" />
-        <location filename="../backoffice/orders.py" line="210" />
+        <location filename="../backoffice/orders.py" line="95" />
+        <location filename="../backoffice/orders.py" line="212" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97" />
+        <location filename="../backoffice/orders.py" line="98" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="156" />
+        <location filename="../backoffice/orders.py" line="157" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="168" />
+        <location filename="../backoffice/orders.py" line="170" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170" />
+        <location filename="../backoffice/orders.py" line="172" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172" />
+        <location filename="../backoffice/orders.py" line="174" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="173" />
+        <location filename="../backoffice/orders.py" line="175" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="210" />
+        <location filename="../backoffice/orders.py" line="212" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="217" />
+        <location filename="../backoffice/orders.py" line="219" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219" />
-        <location filename="../backoffice/orders.py" line="231" />
+        <location filename="../backoffice/orders.py" line="221" />
+        <location filename="../backoffice/orders.py" line="233" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="226" />
+        <location filename="../backoffice/orders.py" line="228" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="227" />
+        <location filename="../backoffice/orders.py" line="229" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="233" />
+        <location filename="../backoffice/orders.py" line="235" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235" />
+        <location filename="../backoffice/orders.py" line="237" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="236" />
+        <location filename="../backoffice/orders.py" line="238" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="268" />
+        <location filename="../backoffice/orders.py" line="270" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="275" />
+        <location filename="../backoffice/orders.py" line="277" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="282" />
+        <location filename="../backoffice/orders.py" line="284" />
         <source>For {name} {phone}</source>
         <translation>收货人 {name} {phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="315" />
+        <location filename="../backoffice/orders.py" line="317" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="333" />
+        <location filename="../backoffice/orders.py" line="335" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="337" />
+        <location filename="../backoffice/orders.py" line="339" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="341" />
+        <location filename="../backoffice/orders.py" line="343" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="344" />
+        <location filename="../backoffice/orders.py" line="346" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="356" />
+        <location filename="../backoffice/orders.py" line="358" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="379" />
+        <location filename="../backoffice/orders.py" line="381" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381" />
+        <location filename="../backoffice/orders.py" line="383" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397" />
+        <location filename="../backoffice/orders.py" line="399" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="401" />
+        <location filename="../backoffice/orders.py" line="403" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="439" />
+        <location filename="../backoffice/orders.py" line="441" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
@@ -1257,134 +1257,217 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="44" />
+        <location filename="../backoffice/store_settings.py" line="46" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="50" />
+        <location filename="../backoffice/store_settings.py" line="52" />
         <source>Allow selling below zero stock</source>
         <translation>允许负库存销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54" />
+        <location filename="../backoffice/store_settings.py" line="56" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="55" />
+        <location filename="../backoffice/store_settings.py" line="57" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56" />
+        <location filename="../backoffice/store_settings.py" line="58" />
         <source>Receipt footer</source>
         <translation>小票页脚</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="57" />
+        <location filename="../backoffice/store_settings.py" line="59" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="64" />
+        <location filename="../backoffice/store_settings.py" line="66" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="67" />
+        <location filename="../backoffice/store_settings.py" line="69" />
         <source>Test print on every printer</source>
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="75" />
+        <location filename="../backoffice/store_settings.py" line="77" />
         <source>Online store connection</source>
         <translation>线上店铺授权</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="79" />
+        <location filename="../backoffice/store_settings.py" line="81" />
         <source>Show the approval page</source>
         <translation>显示授权页面</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="86" />
+        <location filename="../backoffice/store_settings.py" line="88" />
         <source>Code from the approval page</source>
         <translation>授权页面上的授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="87" />
+        <location filename="../backoffice/store_settings.py" line="89" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="95" />
+        <location filename="../backoffice/store_settings.py" line="97" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="131" />
+        <location filename="../backoffice/store_settings.py" line="133" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="157" />
+        <location filename="../backoffice/store_settings.py" line="159" />
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="159" />
+        <location filename="../backoffice/store_settings.py" line="161" />
         <source>the online store</source>
         <translation>线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="161" />
+        <location filename="../backoffice/store_settings.py" line="163" />
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation>{seller} 的授权已过期：请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="166" />
+        <location filename="../backoffice/store_settings.py" line="168" />
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="168" />
+        <location filename="../backoffice/store_settings.py" line="170" />
         <source>Connected to {seller} until {date}</source>
         <translation>已连接 {seller}，有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="210" />
+        <location filename="../backoffice/store_settings.py" line="212" />
         <source>The store is connected to its online store</source>
         <translation>门店已连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="215" />
+        <location filename="../backoffice/store_settings.py" line="217" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="217" />
+        <location filename="../backoffice/store_settings.py" line="219" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="219" />
+        <location filename="../backoffice/store_settings.py" line="221" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="221" />
+        <location filename="../backoffice/store_settings.py" line="223" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="261" />
+        <location filename="../backoffice/store_settings.py" line="264" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="276" />
+        <location filename="../backoffice/store_settings.py" line="279" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="16" />
+        <source>Barcode {barcode} belongs to SKU {owner} here but to SKU {code} online: not moved; check both products</source>
+        <translation>条码 {barcode} 在本店属于 SKU {owner}，线上属于 SKU {code}：未改动，请核对两个商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="21" />
+        <source>Catalog: {read} SKUs read, {created} new, {changed} changed, {conflicts} conflicts, {deactivated} no longer online</source>
+        <translation>商品同步：读取 {read} 个 SKU，新增 {created}，变更 {changed}，冲突 {conflicts}，线上已下架 {deactivated}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="26" />
+        <source>New online order {order} for {fulfilment}: {units} units</source>
+        <translation>新线上订单 {order}（{fulfilment}）：{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="27" />
+        <source>Online SKU {red_sku} has a barcode the store cannot use ({reason})</source>
+        <translation>线上 SKU {red_sku} 的条码本店无法使用（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="30" />
+        <source>Online order {order} delivered</source>
+        <translation>线上订单 {order} 已交付</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="31" />
+        <source>Online order {order} has SKUs the store does not know: {skus}</source>
+        <translation>线上订单 {order} 含有本店没有的 SKU：{skus}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="32" />
+        <source>Online order {order} was cancelled before its delivery was sent; the goods were handed over: check with the customer and count the stock</source>
+        <translation>线上订单 {order} 在发货同步前被取消，但商品已交付：请联系顾客并盘点库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="37" />
+        <source>Opening stock taken from the {source}: {skus} SKUs, {added} units added, {removed} removed</source>
+        <translation>期初库存取自{source}：{skus} 个 SKU，增加 {added} 件，减少 {removed} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="42" />
+        <source>SKU code {code} belongs to online SKU {linked} here, but online SKU {red_sku} has it too: not applied</source>
+        <translation>SKU 编码 {code} 在本店对应线上 SKU {linked}，但线上 SKU {red_sku} 也使用它：未应用</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="47" />
+        <source>SKU {code} (online {red_sku}) is no longer in the online store: deactivated</source>
+        <translation>SKU {code}（线上 {red_sku}）已不在线上店铺：已停用</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="50" />
+        <source>The online catalog changed while it was read in full; SKUs gone online are looked for at the next full read</source>
+        <translation>全量读取时线上商品有变动；线上已删除的 SKU 将在下次全量读取时处理</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="55" />
+        <source>The online catalog changed while it was read; reading again</source>
+        <translation>读取时线上商品有变动，正在重新读取</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="56" />
+        <source>The online store is out of reach; changes wait</source>
+        <translation>无法连接线上店铺，变动等待同步</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="57" />
+        <source>The online store is reachable again</source>
+        <translation>线上店铺已恢复连接</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="58" />
+        <source>The online store refused the delivery of order {order}: {reason}</source>
+        <translation>线上店铺拒绝了订单 {order} 的发货：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/sync_words.py" line="61" />
+        <source>The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the reconciliation</source>
+        <translation>线上店铺拒绝了 SKU {code} 的库存（{on_hand}）：{reason}。请在对账中核对</translation>
     </message>
 </context>
 </TS>
