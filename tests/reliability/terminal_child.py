@@ -3,7 +3,9 @@
 ``setup URL SKUS STOCK`` builds the store (demo staff, SKUs with stock). ``sell URL TERMINAL
 COUNT SEED`` opens the terminal's shift and rings up COUNT sales of two or three lines, every
 sale holding the shared SKU 0 and the other lines in a random order; it prints one JSON line
-``{"terminal": ..., "receipts": [...], "seconds": ...}`` at the end.
+``{"terminal": ..., "receipts": [...], "seconds": ...}`` at the end. ``resume URL TERMINAL
+TARGET SEED`` is a terminal started again after a crash: its shift is still open, and it
+sells until the database holds TARGET of its sales, printing each receipt after its commit.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ import random
 import sys
 import time
 
+from sqlalchemy import func, select
+
 from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.domain.staff import ScryptCost
 from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
+from redhome_pos.persistence.models.counter import SaleRow, ShiftRow
 from redhome_pos.persistence.repositories import CatalogRepository
 from redhome_pos.services import checkout, shifts
 from redhome_pos.services import stock as stock_service
@@ -94,11 +99,40 @@ def sell(database: Database, terminal: str, count: int, seed: int) -> dict[str, 
     }
 
 
+def resume(database: Database, terminal: str, target: int, seed: int) -> None:
+    till = Till(STORE, terminal)
+    clerk = add_demo_staff(database, till)["1001"]
+    with database.reading() as session:
+        open_shift = session.scalar(select(ShiftRow.id).where(ShiftRow.open_terminal == terminal))
+    if open_shift is None:
+        shifts.open_shift(database, till, clerk, 10_000)
+    items = items_of(database)
+    rng = random.Random(seed)
+    print("ready", flush=True)
+    while True:
+        with database.reading() as session:
+            done = session.scalar(
+                select(func.count()).select_from(SaleRow).where(SaleRow.terminal_id == terminal)
+            )
+        if (done or 0) >= target:
+            break
+        cart = Cart()
+        for item in [items[0], *rng.sample(items[1:], k=1)]:
+            cart.add(item, 1)
+        sale = checkout.checkout(
+            database, till, clerk, cart, [Tender.cash(cart.totals().total_fen)]
+        )
+        print(sale.receipt_no, flush=True)
+    print("finished", flush=True)
+
+
 def main(argv: list[str]) -> int:
     database = Database(argv[2])
     try:
         if argv[1] == "setup":
             setup(database, int(argv[3]), int(argv[4]))
+        elif argv[1] == "resume":
+            resume(database, argv[3], int(argv[4]), int(argv[5]))
         else:
             print(json.dumps(sell(database, argv[3], int(argv[4]), int(argv[5]))), flush=True)
     finally:

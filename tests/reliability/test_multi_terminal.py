@@ -10,9 +10,12 @@ runs the long version; this one is sized for CI.
 from __future__ import annotations
 
 import json
+import random
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,3 +192,53 @@ def test_two_terminals_locking_in_opposite_orders_get_a_clear_error_not_half_a_w
         finally:
             one.dispose()
             two.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_terminals_killed_while_others_sell_leave_whole_sales_and_no_gaps(
+    backend: str, tmp_path: Path
+) -> None:
+    """Two terminals sell at once; one of them at a time is killed at a random moment and
+    started again. Every receipt a terminal printed is in the books, nothing is doubled."""
+    target, terminals = 200, 2
+    rng = random.Random(20261127)
+    with store_url(backend, tmp_path) as url:
+        setup = run_child("setup", url, str(SKUS), str(STOCK))
+        _, err = setup.communicate(timeout=300)
+        assert setup.returncode == 0, err
+
+        def start(n: int) -> subprocess.Popen[str]:
+            child = run_child("resume", url, f"T{n}", str(target), str(rng.randrange(1 << 20)))
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "ready"
+            return child
+
+        printed: set[str] = set()
+        running = {n: start(n) for n in range(1, terminals + 1)}
+        kills = 0
+        while running:
+            time.sleep(rng.uniform(0.02, 0.3))
+            victim = rng.choice(sorted(running))
+            if running[victim].poll() is None and kills < 12:
+                running[victim].send_signal(signal.SIGKILL)
+                kills += 1
+            for n, child in list(running.items()):
+                if child.poll() is None and n != victim:
+                    continue
+                out, err = child.communicate(timeout=120)
+                assert child.returncode in (0, -signal.SIGKILL), err
+                printed |= {line for line in out.split() if line not in ("ready", "finished")}
+                if "finished" in out.split():
+                    del running[n]
+                else:
+                    running[n] = start(n)
+        assert kills >= 3
+        database = Database(url)
+        try:
+            with database.reading() as s:
+                booked = set(s.scalars(select(SaleRow.receipt_no)).all())
+            assert printed <= booked
+            assert_nothing_lost_or_doubled(database, terminals, target)
+        finally:
+            database.dispose()
