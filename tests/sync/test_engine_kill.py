@@ -7,13 +7,16 @@ RED sandbox over HTTP on loopback.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -87,13 +90,21 @@ def store_levels(database: Database) -> dict[str, int]:
     return {str(red): max(0, int(on_hand)) for red, on_hand in rows}
 
 
+def inspect(sandbox: SandboxHandle, whcode: str = "") -> dict[str, Any]:
+    """The sandbox's state through its inspection endpoint (HTTP on loopback)."""
+    query = f"?whcode={whcode}" if whcode else ""
+    with urllib.request.urlopen(f"{sandbox.base_url}/_sandbox/state{query}", timeout=30) as answer:
+        state: dict[str, Any] = json.loads(answer.read())
+    return state
+
+
 def online_levels(sandbox: SandboxHandle) -> dict[str, int]:
-    stock = sandbox.state(sandbox.warehouse_code)["stock"]
+    stock = inspect(sandbox, sandbox.warehouse_code)["stock"]
     return {sku: by_wh[sandbox.warehouse_code] for sku, by_wh in stock.items()}
 
 
 def calls(sandbox: SandboxHandle, method: str) -> int:
-    return int(sandbox.state()["calls"].get(method, 0))
+    return int(inspect(sandbox)["calls"].get(method, 0))
 
 
 def test_connecting_a_store_and_its_opening_stock_from_a_count(
@@ -191,7 +202,7 @@ def test_sync_killed_mid_run_and_started_again_converges(
         # the deliveries, then, started again, in the middle of the stock pushes.
         sandbox.set_faults(latency=1.0, latency_ms=40)
         _run_until(sandbox, home, api.ORDER_DELIVER, 2)
-        delivered = sandbox.state()["deliveries"]
+        delivered = inspect(sandbox)["deliveries"]
         assert 0 < sum(d["count"] for d in delivered.values()) < len(orders)
         sandbox.set_faults(latency=1.0, latency_ms=15)
         _run_until(sandbox, home, api.SYNC_SKU_STOCK_V2, 40)
@@ -201,7 +212,7 @@ def test_sync_killed_mid_run_and_started_again_converges(
         again = redhome(home, "sync", "--once")
         assert again.returncode == 0, again.stdout + again.stderr
         assert store_levels(database) == online_levels(sandbox)
-        deliveries = sandbox.state()["deliveries"]
+        deliveries = inspect(sandbox)["deliveries"]
         assert {o: deliveries[o]["count"] for o in orders} == {o: 1 for o in orders}
         status = redhome(home, "online-store", "status")
         assert status.returncode == 0 and "online store: online" in status.stdout

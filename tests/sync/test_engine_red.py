@@ -3,7 +3,10 @@ coalesced pushes, every fault switch, unsafe answers, and an offline spell that 
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -43,8 +46,16 @@ def store_levels(database: Database) -> dict[str, int]:
     return {str(red): max(0, int(on_hand)) for red, on_hand in rows}
 
 
+def inspect(sandbox: SandboxHandle, whcode: str = "") -> dict[str, Any]:
+    """The sandbox's state through its inspection endpoint (HTTP on loopback)."""
+    query = f"?whcode={whcode}" if whcode else ""
+    with urllib.request.urlopen(f"{sandbox.base_url}/_sandbox/state{query}", timeout=30) as answer:
+        state: dict[str, Any] = json.loads(answer.read())
+    return state
+
+
 def online_levels(sandbox: SandboxHandle) -> dict[str, int]:
-    stock = sandbox.state(sandbox.warehouse_code)["stock"]
+    stock = inspect(sandbox, sandbox.warehouse_code)["stock"]
     return {sku: by_wh[sandbox.warehouse_code] for sku, by_wh in stock.items()}
 
 
@@ -133,10 +144,10 @@ def test_many_movements_of_one_sku_make_one_call_with_the_final_figure(
     for _ in range(30):
         receive(database, sku, 3, terminal_id="T1")
         adjust(database, sku, -1, reason="sold", terminal_id="T1")
-    before = sandbox.state()["calls"].get(api.SYNC_SKU_STOCK_V2, 0)
+    before = inspect(sandbox)["calls"].get(api.SYNC_SKU_STOCK_V2, 0)
     report = engine.run_once()
     assert report.ok and report.stock is not None and report.stock.skus_pushed == 1
-    assert sandbox.state()["calls"][api.SYNC_SKU_STOCK_V2] == before + 1
+    assert inspect(sandbox)["calls"][api.SYNC_SKU_STOCK_V2] == before + 1
     assert store_levels(database) == online_levels(sandbox)
 
 
@@ -164,7 +175,7 @@ def test_after_every_fault_online_stock_equals_on_hand_and_each_order_ships_once
     assert status.queue_length == 0 and status.online is True
 
     assert requested == set(orders)
-    deliveries = sandbox.state()["deliveries"]
+    deliveries = inspect(sandbox)["deliveries"]
     assert {order: deliveries[order]["count"] for order in orders} == {o: 1 for o in orders}
     assert store_levels(database) == online_levels(sandbox)
 
@@ -226,9 +237,9 @@ def test_offline_the_counter_goes_on_the_queue_grows_then_drains(
         assert status.online is False and status.stock_queue == 25 * (round_ + 1)
     assert store_levels(database) != online_levels(sandbox)
     sandbox.clear_faults()
-    before = sandbox.state()["calls"].get(api.SYNC_SKU_STOCK_V2, 0)
+    before = inspect(sandbox)["calls"].get(api.SYNC_SKU_STOCK_V2, 0)
     report = engine.run_once()
     assert report.ok and report.stock is not None and report.stock.skus_pushed == 25
-    assert sandbox.state()["calls"][api.SYNC_SKU_STOCK_V2] == before + 25
+    assert inspect(sandbox)["calls"][api.SYNC_SKU_STOCK_V2] == before + 25
     assert sync_status(database).queue_length == 0
     assert store_levels(database) == online_levels(sandbox)
