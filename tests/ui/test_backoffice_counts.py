@@ -77,3 +77,28 @@ def test_a_count_posts_the_variances_as_movements(qtbot: Any, shell: Any, store:
 
         stock = StockRepository(session)
         assert (stock.on_hand(lip), stock.on_hand(cleanser)) == (3, 22)
+
+
+def test_a_clerk_posts_a_count_with_a_managers_approval(qtbot: Any, shell: Any, store: Any) -> None:
+    log_in(qtbot, shell)  # a clerk counts
+    screen = shell.counts
+    shell.window.show_screen("counts")
+    with qtbot.waitSignal(screen.sheet_loaded):
+        screen.start_button.click()
+    with qtbot.waitSignal(screen.counted):
+        scan(qtbot, shell, store.barcodes["MASK-10"])
+
+    screen.post_button.click()
+    dialog = screen.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.code.setText("1001")  # a clerk cannot approve
+    dialog.pin.setText("1111")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert count_movements(store) == {}
+    dialog.code.setText("3001")
+    dialog.pin.setText("3333")
+    with qtbot.waitSignal(screen.posted) as posted:
+        dialog.submit()
+    assert posted.args[0].movements == 1
+    assert count_movements(store) == {store.sku_ids["MASK-10"]: 1 - 20}

@@ -123,3 +123,41 @@ def test_a_pickup_order_is_picked_labelled_and_handed_over_once(
     with store.database.reading() as session:
         delivery = SyncRepository(session).delivery(order_id)
     assert delivery is not None and delivery.state == "confirmed"
+
+
+def test_a_shipped_order_needs_its_express_number_and_is_sent_once(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    log_in(qtbot, shell)
+    screen = shell.orders
+    [order_id] = sandbox.generate_orders(1, pickup_share=0.0)
+    assert engine.run_once().ok
+    shell.window.show_screen("orders")
+    qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+    screen.select(order_id)
+    order = screen.current().order
+    assert order.fulfilment == "ship" and screen.ship_button.isVisible()
+    assert not screen.ship_button.isEnabled()  # nothing picked yet
+    for line in order.lines:
+        for _ in range(line.quantity):
+            with qtbot.waitSignal(screen.picked):
+                scan(qtbot, shell, barcode_of(store.database, line.sku_id))
+    assert screen.ship_button.isEnabled()
+
+    # Without an express number the shipment is refused in words.
+    screen.company.setText("shunfeng")
+    with qtbot.waitSignal(screen.failed) as failed:
+        screen.ship_button.click()
+    assert "express number" in failed.args[0]
+    screen.express_no.setText("SF1234567890")
+    with qtbot.waitSignal(screen.delivered):
+        screen.ship_button.click()
+
+    assert engine.run_once().ok
+    assert engine.run_once().ok
+    delivery = sandbox.state()["deliveries"][order_id]
+    assert (delivery["count"], delivery["expressNo"], delivery["companyCode"]) == (
+        1,
+        "SF1234567890",
+        "shunfeng",
+    )

@@ -85,7 +85,7 @@ class CountsScreen(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.post_button = QPushButton(self.tr("Post count"))
         self.post_button.setObjectName("complete")
-        self.post_button.clicked.connect(self.post)
+        self.post_button.clicked.connect(lambda *_: self.post())
         self.summary = QLabel()
         for button in (
             self.start_button,

@@ -122,7 +122,7 @@ class InventoryScreen(QWidget):
         )
         self.post_button = QPushButton(self.tr("Book into stock"))
         self.post_button.setObjectName("complete")
-        self.post_button.clicked.connect(self.post_delivery)
+        self.post_button.clicked.connect(lambda *_: self.post_delivery())
         for button in (self.start_button, self.post_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout()
