@@ -123,6 +123,7 @@ class SyncEngine:
         self._notice = notice
         self._noticed: tuple[str, datetime] | None = None
         self._next_prune: datetime | None = None
+        self._lease_until: datetime | None = None
 
     # --- running ------------------------------------------------------------------------
 
@@ -325,6 +326,9 @@ class SyncEngine:
 
     def _take_lease(self) -> bool:
         now = self._clock()
+        # While more than half the lease is left it is ours for sure: no write needed.
+        if self._lease_until is not None and now < self._lease_until - self.settings.lease_ttl / 2:
+            return True
         with self.database.unit_of_work() as uow:
             repo = SyncRepository(uow.session)
             current = repo.lease_holder(LEASE, now=now)
@@ -333,9 +337,11 @@ class SyncEngine:
                 LEASE, self.holder, now=now, ttl=self.settings.lease_ttl, take_over_from=dead
             )
             uow.commit()
+        self._lease_until = now + self.settings.lease_ttl if held else None
         return held
 
     def _release_lease(self) -> None:
+        self._lease_until = None
         with self.database.unit_of_work() as uow:
             SyncRepository(uow.session).release_lease(LEASE, self.holder)
             uow.commit()
