@@ -32,6 +32,18 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+_scale = [1.0]
+
+
+def apply_scale(app: QApplication, scale: float) -> None:
+    """Draws everything ``scale`` times its normal size (fonts, buttons, the totals)."""
+    if scale == _scale[0]:
+        return
+    _scale[0] = scale
+    app.setFont(body_font(app.font().family(), scale))
+    app.setStyleSheet(stylesheet(scale))
+
+
 def install_language(app: QApplication, language: str | None) -> str:
     return _translations.install(app, language)
 

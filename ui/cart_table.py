@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -144,7 +145,8 @@ class ProductDelegate(QStyledItemDelegate):
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
         small = QFont(option.font)
-        small.setPixelSize(SMALL_PX)
+        body_px = option.font.pixelSize()
+        small.setPixelSize(max(SMALL_PX, round(body_px * 0.875)) if body_px > 0 else SMALL_PX)
         return title, small
 
     def _second_line(self, index: Index) -> str:
@@ -221,7 +223,16 @@ class CartTable(QTableView):
         header.setSectionResizeMode(CartModel.NO, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.PRODUCT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(44)
-        header.resizeSection(CartModel.NO, 44)
+        self.fit_number_columns()
+        header.sectionResized.connect(self._column_resized)
+
+    def fit_number_columns(self) -> None:
+        model = self.model()
+        header = self.horizontalHeader()
+        metrics = QFontMetrics(self.font())
+        number_title = str(model.headerData(CartModel.NO, Qt.Orientation.Horizontal))
+        widest_no = max(metrics.horizontalAdvance("999"), metrics.horizontalAdvance(number_title))
+        header.resizeSection(CartModel.NO, max(44, widest_no + 16))
         # Number columns get a fixed width that holds the widest amount a till sees: sizing
         # them to their contents would read every row again on every scan.
         metrics = QFontMetrics(self.font())
@@ -236,7 +247,12 @@ class CartTable(QTableView):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             header.resizeSection(column, width + 14)
-        header.sectionResized.connect(self._column_resized)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a larger screen: wider number columns
+            self.fit_number_columns()
+            self.resizeRowsToContents()
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         # Only the product column wraps: a new width may change every row's height.

@@ -7,6 +7,7 @@ While nobody is logged in (or the screen is locked) the login screen covers ever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +26,7 @@ from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
 from ui.session import CounterSession
 from ui.status import CounterStatusBar
+from ui.theme import scale_for_width
 
 
 @dataclass
@@ -97,6 +99,8 @@ class TopBar(QWidget):
 
 
 class MainWindow(QMainWindow):
+    scale_wanted = Signal(float)  # the window crossed the large-screen width
+
     def __init__(
         self,
         session: CounterSession,
@@ -149,6 +153,10 @@ class MainWindow(QMainWindow):
         session.locked.connect(self.show_login)
         session.clerk_changed.connect(self._clerk_changed)
         self.show_login()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.scale_wanted.emit(scale_for_width(self.width()))
 
     def add_screen(self, key: str, title: str, widget: QWidget, shortcut: str = "") -> None:
         """Adds a screen and its navigation button (``shortcut`` like ``"Ctrl+2"``)."""

@@ -15,7 +15,7 @@ from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.staff import Staff
 from redhome_pos.services import shifts as shift_service
 from ui import jobs
-from ui.app import current_language, install_language
+from ui.app import apply_scale, current_language, install_language
 from ui.context import AppContext
 from ui.counter import Counter
 from ui.main_window import MainWindow
@@ -64,6 +64,7 @@ class Shell(QObject):
         window = MainWindow(
             counter.session, self.login, self.context.store_name, self.context.terminal_id
         )
+        window.scale_wanted.connect(lambda scale: apply_scale(self.app, scale))
         self.login.logged_in.connect(counter.session.log_in)
         self.login.logged_in.connect(lambda _staff: self.refresh_shift())
         self.sale = SaleScreen(counter)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
@@ -51,14 +52,35 @@ def choose_font_family() -> str:
     return QFont().defaultFamily()
 
 
-def body_font(family: str) -> QFont:
+def body_font(family: str, scale: float = 1.0) -> QFont:
     font = QFont(family)
-    font.setPixelSize(BODY_PX)
+    font.setPixelSize(round(BODY_PX * scale))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
 
 
-def stylesheet() -> str:
+LARGE_SCREEN_WIDTH = 1600  # from here on everything is drawn a quarter larger
+
+
+def scale_for_width(width: int) -> float:
+    """1920×1080 counters are read from further away: larger type and targets there."""
+    return 1.25 if width >= LARGE_SCREEN_WIDTH else 1.0
+
+
+def stylesheet(scale: float = 1.0) -> str:
+    """The app's stylesheet; ``scale`` enlarges every size (borders stay thin)."""
+    sheet = _stylesheet()
+    if scale == 1.0:
+        return sheet
+
+    def scaled(match: re.Match[str]) -> str:
+        value = int(match.group(1))
+        return f"{value if value <= 2 else round(value * scale)}px"
+
+    return re.sub(r"(\d+)px", scaled, sheet)
+
+
+def _stylesheet() -> str:
     return f"""
 QWidget {{ color: {INK}; font-size: {BODY_PX}px; }}
 QMainWindow, QDialog {{ background: {PAPER}; }}
