@@ -199,20 +199,25 @@ def complete_sale_in(
     )
     sale_id = sales.add(sale, seq)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
-    for line in sorted(sale.sold_lines, key=_by_sku):
-        move_stock(
-            session,
-            till,
-            staff,
-            line.sku_id,
-            line.sku_code,
-            MovementKind.SALE,
-            -line.quantity,
-            sale.receipt_no,
-            now,
-            reason="sale",
-            allow_negative=till.allow_negative_stock,
-        )
+    sold = sorted(sale.sold_lines, key=_by_sku)
+    StockRepository(session).record_all(
+        [
+            StockMovement(
+                id=new_movement_id(),
+                sku_id=line.sku_id,
+                kind=MovementKind.SALE,
+                quantity=-line.quantity,
+                reason="sale",
+                staff_id=staff.id,
+                terminal_id=till.terminal_id,
+                created_at=now,
+                reference=sale.receipt_no,
+            )
+            for line in sold
+        ],
+        allow_negative=till.allow_negative_stock,
+        sku_codes=[line.sku_code for line in sold],
+    )
     # The audit chain is appended last: its head row is then locked only for the commit, and
     # always after the stock rows, in every use case (no lock-order deadlock on a server).
     for action, detail in approved:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import GENESIS_HASH, AuditEvent, event_hash
@@ -15,6 +15,15 @@ from redhome_pos.persistence.models.counter import AuditEventRow
 
 _EVENTS = Base.metadata.tables["audit_events"]
 _HEAD = Base.metadata.tables["audit_head"]
+# Built once: every sale appends an event.
+_TAKE_SEQ = (
+    update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(seq=_HEAD.c.seq + 1)
+    .returning(_HEAD.c.seq, _HEAD.c.hash)
+)
+_ADD_EVENT = insert(_EVENTS)
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(hash=bindparam("digest"))
 
 
 def _event(row: AuditEventRow) -> AuditEvent:
@@ -58,30 +67,27 @@ class AuditRepository:
     ) -> AuditEvent:
         # Taking the next number updates the head row: on a shared server a second terminal
         # waits here for the first one's commit and then reads the new head.
-        head = self._session.execute(
-            update(_HEAD)
-            .where(_HEAD.c.id == 1)
-            .values(seq=_HEAD.c.seq + 1)
-            .returning(_HEAD.c.seq, _HEAD.c.hash)
-        ).first()
+        connection = self._session.connection()
+        head = connection.execute(_TAKE_SEQ).first()
         if head is None:
             raise RuntimeError("the audit head row is missing: run `redhome-pos db upgrade`")
         seq, prev_hash = int(head[0]), str(head[1])
         # Microseconds survive every backend; the hash covers exactly what is stored.
         digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail)
-        self._session.execute(
-            insert(_EVENTS).values(
-                seq=seq,
-                created_at=at,
-                action=action,
-                staff_id=staff_id,
-                terminal_id=terminal_id,
-                detail=detail,
-                prev_hash=prev_hash,
-                hash=digest,
-            )
+        connection.execute(
+            _ADD_EVENT,
+            {
+                "seq": seq,
+                "created_at": at,
+                "action": action,
+                "staff_id": staff_id,
+                "terminal_id": terminal_id,
+                "detail": detail,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            },
         )
-        self._session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(hash=digest))
+        connection.execute(_MOVE_HEAD, {"digest": digest})
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
 
     def hash_of(self, seq: int) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -15,6 +16,7 @@ STOCK_TOPIC = "stock"
 # A Core insert built once: the outbox gets a row inside every sale and stock change.
 _OUTBOX = OutboxRow.metadata.tables[OutboxRow.__tablename__]
 _ADD = insert(_OUTBOX).values(attempts=0, last_error="", done_at=None).returning(_OUTBOX.c.id)
+_ADD_ALL = insert(_OUTBOX)
 
 
 class OutboxRepository:
@@ -27,6 +29,27 @@ class OutboxRepository:
         """Queue ``payload`` under ``topic``/``key``; returns the new row's id."""
         values = {"topic": topic, "key": key, "payload": dict(payload), "created_at": utcnow()}
         return int(self._session.execute(_ADD, values).scalar_one())
+
+    def add_all(self, topic: str, rows: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Queue several ``(key, payload)`` rows under ``topic`` in one statement."""
+        if not rows:
+            return
+        now = utcnow()
+        self._session.connection().execute(
+            _ADD_ALL,
+            [
+                {
+                    "topic": topic,
+                    "key": key,
+                    "payload": dict(payload),
+                    "created_at": now,
+                    "attempts": 0,
+                    "last_error": "",
+                    "done_at": None,
+                }
+                for key, payload in rows
+            ],
+        )
 
     def pending_count(self, topic: str | None = None) -> int:
         """How many rows are not sent yet (all topics, or one)."""

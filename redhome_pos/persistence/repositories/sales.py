@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.sale import Sale, SaleLine, StaffRef
@@ -27,6 +27,25 @@ _SEQUENCES = Base.metadata.tables["receipt_sequences"]
 _SALES = Base.metadata.tables["sales"]
 _LINES = Base.metadata.tables["sale_lines"]
 _TENDERS = Base.metadata.tables["tenders"]
+_NEXT_SEQ = (
+    update(_SEQUENCES)
+    .where(
+        _SEQUENCES.c.terminal_id == bindparam("terminal"),
+        _SEQUENCES.c.business_date == bindparam("day"),
+        _SEQUENCES.c.series == bindparam("of_series"),
+    )
+    .values(last_seq=_SEQUENCES.c.last_seq + 1)
+    .returning(_SEQUENCES.c.last_seq)
+)
+_FIRST_SEQ = insert(_SEQUENCES).values(
+    terminal_id=bindparam("terminal"),
+    business_date=bindparam("day"),
+    series=bindparam("of_series"),
+    last_seq=1,
+)
+_ADD_SALE = insert(_SALES).returning(_SALES.c.id)
+_ADD_LINES = insert(_LINES)
+_ADD_TENDERS = insert(_TENDERS)
 
 
 class SaleRepository:
@@ -39,47 +58,40 @@ class SaleRepository:
     def next_seq(self, terminal_id: str, day: date, series: str) -> int:
         """The next number of a series, taken inside the caller's transaction: if the
         transaction rolls back the number is not used, so numbers have no gaps."""
-        row = _SEQUENCES.c
-        key = (row.terminal_id == terminal_id, row.business_date == day, row.series == series)
-        seq = self._session.execute(
-            update(_SEQUENCES).where(*key).values(last_seq=row.last_seq + 1).returning(row.last_seq)
-        ).scalar_one_or_none()
+        connection = self._session.connection()
+        key = {"terminal": terminal_id, "day": day, "of_series": series}
+        seq = connection.execute(_NEXT_SEQ, key).scalar_one_or_none()
         if seq is None:
             seq = 1
-            self._session.execute(
-                insert(_SEQUENCES).values(
-                    terminal_id=terminal_id, business_date=day, series=series, last_seq=seq
-                )
-            )
+            connection.execute(_FIRST_SEQ, key)
         return int(seq)
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, sale: Sale, seq: int) -> int:
         """Store a completed sale with its lines and tenders; returns its id."""
-        session = self._session
-        sale_id = session.execute(
-            insert(_SALES)
-            .values(
-                receipt_no=sale.receipt_no,
-                terminal_id=sale.terminal_id,
-                business_date=sale.business_date,
-                seq=seq,
-                shift_id=sale.shift_id,
-                staff_id=sale.staff.id,
-                created_at=sale.created_at,
-                subtotal_fen=sale.subtotal_fen,
-                discount_fen=sale.discount_fen,
-                total_fen=sale.total_fen,
-                change_fen=sale.change_fen,
-                vat=[
+        connection = self._session.connection()
+        sale_id = connection.execute(
+            _ADD_SALE,
+            {
+                "receipt_no": sale.receipt_no,
+                "terminal_id": sale.terminal_id,
+                "business_date": sale.business_date,
+                "seq": seq,
+                "shift_id": sale.shift_id,
+                "staff_id": sale.staff.id,
+                "created_at": sale.created_at,
+                "subtotal_fen": sale.subtotal_fen,
+                "discount_fen": sale.discount_fen,
+                "total_fen": sale.total_fen,
+                "change_fen": sale.change_fen,
+                "vat": [
                     {"rate_bp": v.rate_bp, "gross_fen": v.gross_fen, "vat_fen": v.vat_fen}
                     for v in sale.vat
                 ],
-            )
-            .returning(_SALES.c.id)
+            },
         ).scalar_one()
-        session.execute(
-            insert(_LINES),
+        connection.execute(
+            _ADD_LINES,
             [
                 {
                     "sale_id": sale_id,
@@ -115,8 +127,8 @@ class SaleRepository:
         return_id: int | None = None,
     ) -> None:
         """Money in (positive amounts) or paid back (negative) during a shift."""
-        self._session.execute(
-            insert(_TENDERS),
+        self._session.connection().execute(
+            _ADD_TENDERS,
             [
                 {
                     "sale_id": sale_id,

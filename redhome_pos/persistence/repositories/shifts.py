@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.shift import Shift, ShiftFigures, ShiftReport, StaffFigures
@@ -21,8 +21,20 @@ from redhome_pos.persistence.models.counter import (
 )
 from redhome_pos.persistence.models.staff import StaffRow
 
+# The open shift is read at every sale: plain columns from a statement built once.
+_SHIFTS = ShiftRow.metadata.tables[ShiftRow.__tablename__]
+_OPEN_SHIFT = select(
+    _SHIFTS.c.id,
+    _SHIFTS.c.terminal_id,
+    _SHIFTS.c.opened_by,
+    _SHIFTS.c.opened_at,
+    _SHIFTS.c.float_fen,
+    _SHIFTS.c.closed_by,
+    _SHIFTS.c.closed_at,
+).where(_SHIFTS.c.open_terminal == bindparam("terminal"))
 
-def _shift(row: ShiftRow) -> Shift:
+
+def _shift(row: Any) -> Shift:
     return Shift(
         id=row.id,
         terminal_id=row.terminal_id,
@@ -51,7 +63,10 @@ class ShiftRepository:
         return _shift(row)
 
     def current(self, terminal_id: str) -> Shift | None:
-        row = self._session.scalar(select(ShiftRow).where(ShiftRow.open_terminal == terminal_id))
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            session.flush()
+        row = session.connection().execute(_OPEN_SHIFT, {"terminal": terminal_id}).first()
         return _shift(row) if row else None
 
     def get(self, shift_id: int) -> Shift | None:

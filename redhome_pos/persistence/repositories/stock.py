@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -66,37 +67,72 @@ class StockRepository:
         Refuses (``StockError``, nothing changed) a movement that breaks a ledger rule or
         would take stock below zero when the store does not allow it.
         """
-        check_movement(movement)
+        return self.record_all((movement,), allow_negative=allow_negative, sku_codes=(sku_code,))[0]
+
+    def record_all(
+        self,
+        movements: Sequence[StockMovement],
+        *,
+        allow_negative: bool,
+        sku_codes: Sequence[str] = (),
+    ) -> list[int]:
+        """``record`` for several movements of one use case (a sale's lines), in the order
+        given (callers sort by SKU so that terminals sharing a server lock rows alike); returns
+        the new on-hand after each movement.
+
+        The levels move one guarded statement each; the ledger rows and the outbox rows are
+        then written in one statement each. A refused movement raises ``StockError`` before
+        any ledger or outbox row is written and changes nothing itself; levels moved by the
+        movements before it in the same call stay moved in the caller's transaction, which a
+        use case refusing the whole action rolls back (its unit of work does on the error).
+        """
+        if not movements:
+            return []
+        for movement in movements:
+            check_movement(movement)
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()  # a SKU added in this unit of work must exist before its level
+        connection = session.connection()
         now = utcnow()
         statement = _MOVE_LEVEL if allow_negative else _MOVE_LEVEL_GUARDED
-        new_level = session.execute(
-            statement, {"sku": movement.sku_id, "quantity": movement.quantity, "now": now}
-        ).scalar_one_or_none()
-        if new_level is None:
-            new_level = self._first_level_or_refuse(movement, allow_negative, sku_code)
-        session.execute(
+        levels: list[int] = []
+        for index, movement in enumerate(movements):
+            new_level = connection.execute(
+                statement, {"sku": movement.sku_id, "quantity": movement.quantity, "now": now}
+            ).scalar_one_or_none()
+            if new_level is None:
+                code = sku_codes[index] if index < len(sku_codes) else ""
+                new_level = self._first_level_or_refuse(movement, allow_negative, code)
+            levels.append(int(new_level))
+        connection.execute(
             _ADD_MOVEMENT,
-            {
-                "id": movement.id,
-                "sku_id": movement.sku_id,
-                "kind": MovementKind(movement.kind).value,
-                "quantity": movement.quantity,
-                "reason": movement.reason,
-                "staff_id": movement.staff_id,
-                "terminal_id": movement.terminal_id,
-                "reference": movement.reference,
-                "created_at": movement.created_at,
-            },
+            [
+                {
+                    "id": movement.id,
+                    "sku_id": movement.sku_id,
+                    "kind": MovementKind(movement.kind).value,
+                    "quantity": movement.quantity,
+                    "reason": movement.reason,
+                    "staff_id": movement.staff_id,
+                    "terminal_id": movement.terminal_id,
+                    "reference": movement.reference,
+                    "created_at": movement.created_at,
+                }
+                for movement in movements
+            ],
         )
-        OutboxRepository(session).add(
+        OutboxRepository(session).add_all(
             STOCK_TOPIC,
-            str(movement.sku_id),
-            {"sku_id": movement.sku_id, "on_hand": new_level, "movement_id": movement.id},
+            [
+                (
+                    str(movement.sku_id),
+                    {"sku_id": movement.sku_id, "on_hand": level, "movement_id": movement.id},
+                )
+                for movement, level in zip(movements, levels, strict=True)
+            ],
         )
-        return int(new_level)
+        return levels
 
     def _first_level_or_refuse(
         self, movement: StockMovement, allow_negative: bool, sku_code: str
