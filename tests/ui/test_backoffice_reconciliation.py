@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from test_backoffice_orders import engine, sandbox  # noqa: F401  (fixtures)
-from ui_helpers import log_in
+from ui_helpers import log_in, scan
 
 from redhome_pos.domain.reconciliation import DifferenceKind, Resolution
 from redhome_pos.persistence.models.catalog import SkuRow
@@ -45,8 +45,21 @@ def test_a_run_shows_planted_differences_and_decisions_move_stock(
     log_in(qtbot, shell, "3001", "3333")
     screen = shell.reconciliation
     show_manager_tab(shell, "reconciliation")
+    # The online store answers slowly: the run takes a while, and the counter sells meanwhile.
+    sandbox.set_faults(latency_ms=400)
+    steps: list[tuple[str, int, int]] = []
+    screen.progress.moved.connect(lambda step, done, total: steps.append((step, done, total)))
     with qtbot.waitSignal(screen.run_finished, timeout=20_000):
         screen.run_button.click()
+        assert not screen.run_button.isEnabled() and screen.bar.isVisible()
+        shell.window.show_screen("sale")
+        with qtbot.waitSignal(shell.sale.line_added):
+            scan(qtbot, shell, store.barcodes["CLN-120"])
+        assert screen.running  # the sale went through while the run was still going
+    sandbox.clear_faults()
+    # Progress came back while it ran: the catalog read, then the comparison, to the end.
+    assert {step for step, _, _ in steps} >= {"catalog", "compare"}
+    assert steps[-1][1] == steps[-1][2] and not screen.bar.isVisible()
     qtbot.waitUntil(lambda: screen.run_id is not None and len(screen.lines) >= 5)
     found = {(line.difference.kind, line.difference.sku_code) for line in screen.lines}
     assert found == {
