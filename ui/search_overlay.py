@@ -117,8 +117,9 @@ class SearchOverlay(QFrame):
         self.setObjectName("overlay")
         self.counter = counter
         self._searches = LatestOnly(counter.search_worker)
-        # Once the counter is up and idle, load the search module on the search worker.
-        QTimer.singleShot(3000, lambda: counter.search_worker.submit(warm_up))
+        # Load the search module on the search worker while the login screen is up: loading
+        # its pinyin tables holds Python's lock for a moment, better then than mid-sale.
+        QTimer.singleShot(500, lambda: counter.search_worker.submit(warm_up))
         self.field = QLineEdit()
         self.field.setPlaceholderText(
             self.tr("Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)")
