@@ -37,7 +37,6 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.notes import NotesRepository
-from redhome_pos.persistence.repositories.scan_lookup import ScanLookup
 
 # Follows a short link online and returns the URL it leads to, or None when it cannot
 # (offline, timeout, a host that is not RED). Provided by ``sync.short_links``.
@@ -131,7 +130,7 @@ class ScanService:
     def find_product(self, result: ProductBarcode | VariableMeasure | SkuCode) -> SkuView:
         """The sellable SKU a product scan names."""
         with self._database.reading() as session:
-            view = _lookup(ScanLookup(session), result, self._settings.variable_measure)
+            view = _lookup(CatalogRepository(session), result, self._settings.variable_measure)
         if view is None:
             raise ScanError(
                 "No product has the code {code}: check the label or search by name",
@@ -240,20 +239,20 @@ class ScanService:
 
 
 def _lookup(
-    lookup: ScanLookup,
+    catalog: CatalogRepository,
     result: ProductBarcode | VariableMeasure | SkuCode,
     layout: VariableMeasureLayout,
 ) -> SkuView | None:
     if isinstance(result, ProductBarcode):
-        return lookup.by_barcode(result.keys)
+        return catalog.view_by_barcode(result.keys)
     if isinstance(result, VariableMeasure):
         # A scale item is found by its item code as a SKU code, or by its label with a zero
         # value (how scale items are usually entered in the catalog).
-        return lookup.by_code(result.item_code) or lookup.by_barcode(
+        return catalog.view_by_code(result.item_code) or catalog.view_by_barcode(
             [_zero_value_label(result, layout)]
         )
     # Text that is not a retail barcode: a SKU code, else an internal barcode.
-    return lookup.by_code(result.code) or lookup.by_barcode([result.code])
+    return catalog.view_by_code(result.code) or catalog.view_by_barcode([result.code])
 
 
 def _zero_value_label(result: VariableMeasure, layout: VariableMeasureLayout) -> str:

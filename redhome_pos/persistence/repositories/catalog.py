@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Row, Select, bindparam, select
@@ -37,7 +37,7 @@ _SKU_BY_BARCODE = (
     .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
     .limit(1)
 )
-_SKU_VIEW = (
+_VIEW_COLUMNS = (
     _SKU_COLUMNS.add_columns(
         _PRODUCTS.c.title_zh,
         _PRODUCTS.c.title_en,
@@ -48,8 +48,14 @@ _SKU_VIEW = (
     )
     .join_from(_SKUS, _PRODUCTS, _PRODUCTS.c.id == _SKUS.c.product_id)
     .outerjoin(_LEVELS, _LEVELS.c.sku_id == _SKUS.c.id)
-    .where(_SKUS.c.id == bindparam("id"))
 )
+_SKU_VIEW = _VIEW_COLUMNS.where(_SKUS.c.id == bindparam("id"))
+# The scan's fast path: the SKU a scan names with its product and on-hand, in one indexed
+# query (the unique index on barcodes.code, or on skus.code).
+_VIEW_BY_BARCODE = _VIEW_COLUMNS.join(_BARCODES, _BARCODES.c.sku_id == _SKUS.c.id).where(
+    _BARCODES.c.code == bindparam("key")
+)
+_VIEW_BY_CODE = _VIEW_COLUMNS.where(_SKUS.c.code == bindparam("code"))
 _BARCODES_OF = (
     select(_BARCODES.c.code).where(_BARCODES.c.sku_id == bindparam("id")).order_by(_BARCODES.c.code)
 )
@@ -233,6 +239,20 @@ class CatalogRepository:
             barcode=sku.barcodes[0] if sku.barcodes else None,
         )
 
+    def view_by_barcode(self, keys: Sequence[str]) -> SkuView | None:
+        """The counter's view of the SKU owning the first of ``keys`` (the forms of one
+        scanned barcode) that is in the catalog; its ``barcode`` is that key."""
+        for key in keys:
+            row = self._rows(_VIEW_BY_BARCODE, {"key": key})
+            if row is not None:
+                return _view(row, barcode=key)
+        return None
+
+    def view_by_code(self, code: str) -> SkuView | None:
+        """The counter's view of the SKU with this SKU code (the online store's erpCode)."""
+        row = self._rows(_VIEW_BY_CODE, {"code": code})
+        return None if row is None else _view(row, barcode=None)
+
     def _sku(self, row: Row[Any]) -> Sku:
         codes = self._session.execute(_BARCODES_OF, {"id": row.id}).scalars().all()
         return Sku(
@@ -247,3 +267,22 @@ class CatalogRepository:
             location=row.location,
             barcodes=tuple(codes),
         )
+
+
+def _view(row: Row[Any], *, barcode: str | None) -> SkuView:
+    variant: dict[str, str] = dict(row.variant or {})
+    return SkuView(
+        sku_id=row.id,
+        code=row.code,
+        title_zh=row.title_zh,
+        title_en=row.title_en,
+        brand=row.brand,
+        category=row.category,
+        variant_text=" / ".join(f"{name}: {value}" for name, value in variant.items()),
+        price_fen=row.price_fen,
+        original_price_fen=row.original_price_fen,
+        vat_rate_bp=row.vat_rate_bp,
+        active=bool(row.active),
+        on_hand=int(row.on_hand or 0),
+        barcode=barcode,
+    )
