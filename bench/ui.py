@@ -137,6 +137,7 @@ def child_search(db_url: str) -> dict[str, Any]:
 
     app, shell = _shell(db_url)
     sale = shell.sale
+    _wait(app, lambda: False, timeout_s=3.0)  # the clerk logging in, as for the scans
     gaps: list[float] = []
     last = [time.perf_counter()]
 
