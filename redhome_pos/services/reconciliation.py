@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
@@ -108,7 +108,8 @@ def without_gc_pauses() -> Iterator[None]:
 
 
 def store_figures(database: Database) -> list[StoreSkuFigures]:
-    """Every store SKU with its on-hand, reservations, barcodes and unsent stock changes."""
+    """Every store SKU with its on-hand, reservations, barcodes and unsent stock changes,
+    by code (titles left empty: ``with_titles`` fills them in for the SKUs that differ)."""
     with database.reading() as session, without_gc_pauses():
         # Core statements on the session's connection: plain rows, no ORM bookkeeping.
         connection = session.connection()
@@ -130,13 +131,12 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
                 .distinct()
             )
         }
+        # Titles are read later, for the few SKUs that differ.
         rows = connection.execute(
             select(
-                SkuRow.id, SkuRow.code, ProductRow.title_zh, SkuRow.red_sku_id, SkuRow.price_fen,
-                SkuRow.original_price_fen, SkuRow.active,
-                func.coalesce(StockLevelRow.on_hand, 0),
+                SkuRow.id, SkuRow.code, SkuRow.red_sku_id, SkuRow.price_fen,
+                SkuRow.original_price_fen, SkuRow.active, func.coalesce(StockLevelRow.on_hand, 0),
             )
-            .join(ProductRow, ProductRow.id == SkuRow.product_id)
             .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .order_by(SkuRow.code)
         )  # fmt: skip
@@ -145,7 +145,7 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
             StoreSkuFigures(
                 sku_id,
                 code,
-                title,
+                "",
                 red,
                 price,
                 original,
@@ -155,8 +155,26 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
                 frozenset(barcodes[sku_id]) if sku_id in barcodes else no_barcodes,
                 str(sku_id) in pending,
             )
-            for sku_id, code, title, red, price, original, active, on_hand in rows
+            for sku_id, code, red, price, original, active, on_hand in rows
         ]
+
+
+def with_titles(database: Database, differences: list[Difference]) -> list[Difference]:
+    """The differences of store SKUs with their product titles filled in."""
+    ids = sorted({d.sku_id for d in differences if d.sku_id is not None and not d.title})
+    titles: dict[int, str] = {}
+    with database.reading() as session:
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(SkuRow.id, ProductRow.title_zh)
+                .join(ProductRow, ProductRow.id == SkuRow.product_id)
+                .where(SkuRow.id.in_(ids[start : start + 500]))
+            )
+            titles.update((sku_id, title) for sku_id, title in rows)
+    return [
+        replace(d, title=titles[d.sku_id]) if d.sku_id in titles and not d.title else d
+        for d in differences
+    ]
 
 
 # --- runs ----------------------------------------------------------------------------------
@@ -182,9 +200,11 @@ def run_reconciliation(
     if staff is not None:
         require(staff, Permission.RECONCILE)
     begun = started_at or till.now()
-    here = store_figures(database)
     with without_gc_pauses():
+        here = store_figures(database)
         differences, summary = reconcile(here, online, progress=progress)
+        del here
+    differences = with_titles(database, differences)
     with database.unit_of_work() as uow:
         run = ReconciliationRunRow(
             started_at=begun,

@@ -154,6 +154,7 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
     ), online_total
     drift = next(d for d in result.differences if d.kind is DifferenceKind.STOCK_DRIFT)
     assert (drift.here, drift.online) == (here, here + 7)
+    assert all(d.title for d in result.differences)  # titles read for the lines
     price = next(d for d in result.differences if d.kind is DifferenceKind.PRICE_MISMATCH)
     assert price.online == 12_345
     assert result.summary.count_by_kind["inactive_but_stocked"] == 2
