@@ -104,6 +104,9 @@ QLineEdit, QSpinBox, QComboBox {{
     min-height: 40px; padding: 2px 8px; border: 1px solid #BDBDBD; border-radius: 4px;
 }}
 QLineEdit:focus {{ border: 2px solid #3A6FD8; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 32px; }}
+QCheckBox {{ spacing: 10px; min-height: 44px; }}
+QCheckBox::indicator {{ width: 28px; height: 28px; }}
 QTableView {{
     outline: 0;
     gridline-color: {LINE}; selection-background-color: #FFE5E9; selection-color: {INK};

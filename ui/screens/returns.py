@@ -165,7 +165,11 @@ class ReturnsScreen(QWidget):
             spin.setEnabled(left > 0)
             self.table.setCellWidget(row, 3, spin)
             damaged = QCheckBox()
-            self.table.setCellWidget(row, 4, damaged)
+            holder = QWidget()  # centres the box in its cell, a full touch target
+            box = QHBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(damaged, 0, Qt.AlignmentFlag.AlignCenter)
+            self.table.setCellWidget(row, 4, holder)
         self.table.resizeRowsToContents()
         self.refund_button.setEnabled(bool(lines))
         self.exchange_button.setEnabled(bool(lines))
@@ -186,7 +190,8 @@ class ReturnsScreen(QWidget):
         wanted = []
         for row, line in enumerate(self.sale.sold_lines):
             spin = self.table.cellWidget(row, 3)
-            damaged = self.table.cellWidget(row, 4)
+            holder = self.table.cellWidget(row, 4)
+            damaged = holder.findChild(QCheckBox) if holder is not None else None
             if isinstance(spin, QSpinBox) and spin.value() > 0:
                 is_damaged = isinstance(damaged, QCheckBox) and damaged.isChecked()
                 wanted.append(ReturnRequest(line.line_no, spin.value(), is_damaged))
