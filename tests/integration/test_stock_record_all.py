@@ -17,6 +17,8 @@ from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.repositories import CatalogRepository, StockRepository
 from redhome_pos.services.stock import new_movement_id
 
+ALSO_ON_POSTGRES = True
+
 
 def _skus(database: Database, count: int) -> list[int]:
     with database.unit_of_work() as uow:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, select
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
@@ -19,6 +21,83 @@ _SKUS = SkuRow.metadata.tables[SkuRow.__tablename__]
 _BARCODES = BarcodeRow.metadata.tables[BarcodeRow.__tablename__]
 _LEVELS = StockLevelRow.metadata.tables[StockLevelRow.__tablename__]
 
+
+class _Prepared:
+    """A catalog read compiled once per kind of database and run on the session's own
+    driver connection, inside the session's transaction.
+
+    Lookups run at every scan; SQLAlchemy's per-execution work costs several times the
+    indexed read itself. Parameters and values still pass through the columns' own type
+    processors (JSON, booleans, times), so rows come back as SQLAlchemy would return them.
+    """
+
+    __slots__ = ("_plans", "_statement")
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self._statement = statement
+        self._plans: dict[tuple[str, str], _Plan] = {}
+
+    def first(self, session: Session, params: dict[str, Any]) -> Any | None:
+        rows = self._run(session, params, one=True)
+        return rows[0] if rows else None
+
+    def all(self, session: Session, params: dict[str, Any]) -> list[Any]:
+        return self._run(session, params, one=False)
+
+    def _run(self, session: Session, params: dict[str, Any], *, one: bool) -> list[Any]:
+        connection = session.connection()
+        dialect = connection.dialect
+        plan = self._plans.get((dialect.name, dialect.driver))
+        if plan is None:
+            plan = self._plans[(dialect.name, dialect.driver)] = _Plan(self._statement, dialect)
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(plan.sql, plan.parameters(params))
+            found = [cursor.fetchone()] if one else cursor.fetchall()
+        finally:
+            cursor.close()
+        return [plan.row(values) for values in found if values is not None]
+
+
+class _Plan:
+    """One statement compiled for one database: its SQL, parameter order and converters."""
+
+    __slots__ = ("_binds", "_names", "_positional", "_results", "_row_type", "sql")
+
+    def __init__(self, statement: Select[Any], dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        self._positional = dialect.positional
+        self._names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
+        binds: dict[str, Any] = {}
+        for name in self._names:
+            bind = compiled.binds[name]
+            process = bind.type._cached_bind_processor(dialect)
+            if process is not None:
+                binds[name] = process
+        self._binds = binds
+        columns = compiled._result_columns
+        self._results = [c.type._cached_result_processor(dialect, None) for c in columns]
+        # Rows read by column name, as SQLAlchemy's rows are.
+        self._row_type: Any = namedtuple(  # type: ignore[misc]
+            "LookupRow", [c.keyname for c in columns], rename=True
+        )
+
+    def parameters(self, params: dict[str, Any]) -> Any:
+        binds = self._binds
+        values = {
+            name: binds[name](params[name]) if name in binds else params[name]
+            for name in self._names
+        }
+        return tuple(values[name] for name in self._names) if self._positional else values
+
+    def row(self, values: Sequence[Any]) -> Any:
+        return self._row_type._make(
+            value if process is None else process(value)
+            for process, value in zip(self._results, values, strict=True)
+        )
+
+
 _SKU_COLUMNS = select(
     _SKUS.c.id,
     _SKUS.c.product_id,
@@ -30,12 +109,25 @@ _SKU_COLUMNS = select(
     _SKUS.c.active,
     _SKUS.c.location,
 )
-_SKU_BY_ID = _SKU_COLUMNS.where(_SKUS.c.id == bindparam("id"))
-_SKU_BY_CODE = _SKU_COLUMNS.where(_SKUS.c.code == bindparam("code"))
-_SKU_BY_BARCODE = (
-    _SKU_COLUMNS.join_from(_SKUS, _BARCODES, _BARCODES.c.sku_id == _SKUS.c.id)
-    .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
-    .limit(1)
+# A SKU comes back with all its barcodes in the same query: one row per barcode, in code
+# order (one row with ``barcode`` NULL for a SKU without any).
+_ALL_CODES = _BARCODES.alias("all_codes")
+
+
+def _with_barcodes(statement: Select[Any]) -> _Prepared:
+    return _Prepared(
+        statement.add_columns(_ALL_CODES.c.code.label("barcode"))
+        .outerjoin(_ALL_CODES, _ALL_CODES.c.sku_id == _SKUS.c.id)
+        .order_by(_ALL_CODES.c.code)
+    )
+
+
+_SKU_BY_ID = _with_barcodes(_SKU_COLUMNS.where(_SKUS.c.id == bindparam("id")))
+_SKU_BY_CODE = _with_barcodes(_SKU_COLUMNS.where(_SKUS.c.code == bindparam("code")))
+_SKU_BY_BARCODE = _with_barcodes(
+    _SKU_COLUMNS.join_from(_SKUS, _BARCODES, _BARCODES.c.sku_id == _SKUS.c.id).where(
+        _BARCODES.c.code == bindparam("key")
+    )
 )
 _VIEW_COLUMNS = (
     _SKU_COLUMNS.add_columns(
@@ -49,33 +141,34 @@ _VIEW_COLUMNS = (
     .join_from(_SKUS, _PRODUCTS, _PRODUCTS.c.id == _SKUS.c.product_id)
     .outerjoin(_LEVELS, _LEVELS.c.sku_id == _SKUS.c.id)
 )
-_SKU_VIEW = _VIEW_COLUMNS.where(_SKUS.c.id == bindparam("id"))
+_SKU_VIEW = _with_barcodes(_VIEW_COLUMNS.where(_SKUS.c.id == bindparam("id")))
 # The scan's fast path: the SKU a scan names with its product and on-hand, in one indexed
 # query (the unique index on barcodes.code, or on skus.code).
-_VIEW_BY_BARCODE = _VIEW_COLUMNS.join(_BARCODES, _BARCODES.c.sku_id == _SKUS.c.id).where(
-    _BARCODES.c.code == bindparam("key")
+_VIEW_BY_BARCODE = _Prepared(
+    _VIEW_COLUMNS.join(_BARCODES, _BARCODES.c.sku_id == _SKUS.c.id).where(
+        _BARCODES.c.code == bindparam("key")
+    )
 )
-_VIEW_BY_CODE = _VIEW_COLUMNS.where(_SKUS.c.code == bindparam("code"))
-_BARCODES_OF = (
-    select(_BARCODES.c.code).where(_BARCODES.c.sku_id == bindparam("id")).order_by(_BARCODES.c.code)
-)
+_VIEW_BY_CODE = _Prepared(_VIEW_COLUMNS.where(_SKUS.c.code == bindparam("code")))
 _OWNER = (
     select(_BARCODES.c.sku_id)
     .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
     .limit(1)
 )
-_PRODUCT = select(
-    _PRODUCTS.c.id,
-    _PRODUCTS.c.title_zh,
-    _PRODUCTS.c.brand,
-    _PRODUCTS.c.category,
-    _PRODUCTS.c.vat_rate_bp,
-    _PRODUCTS.c.title_en,
-    _PRODUCTS.c.red_item_id,
-).where(_PRODUCTS.c.id == bindparam("id"))
+_PRODUCT = _Prepared(
+    select(
+        _PRODUCTS.c.id,
+        _PRODUCTS.c.title_zh,
+        _PRODUCTS.c.brand,
+        _PRODUCTS.c.category,
+        _PRODUCTS.c.vat_rate_bp,
+        _PRODUCTS.c.title_en,
+        _PRODUCTS.c.red_item_id,
+    ).where(_PRODUCTS.c.id == bindparam("id"))
+)
 
 
-def _product(row: Row[Any]) -> Product:
+def _product(row: Any) -> Product:
     return Product(
         id=row.id,
         title_zh=row.title_zh,
@@ -190,39 +283,49 @@ class CatalogRepository:
     # Lookups run on every scan: they use statements built once and plain rows, not ORM
     # objects, and flush first only when this session holds unsaved catalog changes.
 
-    def _rows(self, statement: Select[Any], params: dict[str, Any]) -> Row[Any] | None:
+    def _rows(self, statement: _Prepared, params: dict[str, Any]) -> Any | None:
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()
-        return session.execute(statement, params).first()
+        return statement.first(session, params)
+
+    def _sku_rows(self, statement: _Prepared, params: dict[str, Any]) -> list[Any]:
+        session = self._session
+        if session.new or session.dirty or session.deleted:
+            session.flush()
+        return statement.all(session, params)
 
     def product(self, product_id: int) -> Product | None:
         row = self._rows(_PRODUCT, {"id": product_id})
         return None if row is None else _product(row)
 
     def sku(self, sku_id: int) -> Sku | None:
-        row = self._rows(_SKU_BY_ID, {"id": sku_id})
-        return None if row is None else self._sku(row)
+        rows = self._sku_rows(_SKU_BY_ID, {"id": sku_id})
+        return _sku(rows) if rows else None
 
     def sku_by_code(self, code: str) -> Sku | None:
         """The SKU with this SKU code (the online store's erpCode)."""
-        row = self._rows(_SKU_BY_CODE, {"code": code.strip()})
-        return None if row is None else self._sku(row)
+        rows = self._sku_rows(_SKU_BY_CODE, {"code": code.strip()})
+        return _sku(rows) if rows else None
 
     def sku_by_barcode(self, code: str) -> Sku | None:
         """The SKU a scanned barcode finds (UPC-A and EAN-13 with a leading 0 alike)."""
         code = code.strip()
         if not code:
             return None
-        row = self._rows(_SKU_BY_BARCODE, {"keys": lookup_keys(code)})
-        return None if row is None else self._sku(row)
+        for key in lookup_keys(code):
+            rows = self._sku_rows(_SKU_BY_BARCODE, {"key": key})
+            if rows:
+                return _sku(rows)
+        return None
 
     def sku_view(self, sku_id: int) -> SkuView | None:
         """A SKU with its product and on-hand, as a counter screen shows it."""
-        row = self._rows(_SKU_VIEW, {"id": sku_id})
-        if row is None:
+        rows = self._sku_rows(_SKU_VIEW, {"id": sku_id})
+        if not rows:
             return None
-        sku = self._sku(row)
+        row = rows[0]
+        sku = _sku(rows)
         return SkuView(
             sku_id=sku_id,
             code=sku.code,
@@ -253,23 +356,25 @@ class CatalogRepository:
         row = self._rows(_VIEW_BY_CODE, {"code": code})
         return None if row is None else _view(row, barcode=None)
 
-    def _sku(self, row: Row[Any]) -> Sku:
-        codes = self._session.execute(_BARCODES_OF, {"id": row.id}).scalars().all()
-        return Sku(
-            id=row.id,
-            product_id=row.product_id,
-            code=row.code,
-            price_fen=row.price_fen,
-            original_price_fen=row.original_price_fen,
-            variant=dict(row.variant or {}),
-            red_sku_id=row.red_sku_id,
-            active=bool(row.active),
-            location=row.location,
-            barcodes=tuple(codes),
-        )
+
+def _sku(rows: Sequence[Any]) -> Sku:
+    """A SKU from its rows (one per barcode)."""
+    row = rows[0]
+    return Sku(
+        id=row.id,
+        product_id=row.product_id,
+        code=row.code,
+        price_fen=row.price_fen,
+        original_price_fen=row.original_price_fen,
+        variant=dict(row.variant or {}),
+        red_sku_id=row.red_sku_id,
+        active=bool(row.active),
+        location=row.location,
+        barcodes=tuple(r.barcode for r in rows if r.barcode is not None),
+    )
 
 
-def _view(row: Row[Any], *, barcode: str | None) -> SkuView:
+def _view(row: Any, *, barcode: str | None) -> SkuView:
     variant: dict[str, str] = dict(row.variant or {})
     return SkuView(
         sku_id=row.id,
