@@ -4,13 +4,15 @@ PostgreSQL server named by REDHOME_TEST_POSTGRES_URL (scripts/test starts one)."
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.exc import OperationalError
 
 POSTGRES_URL = os.environ.get("REDHOME_TEST_POSTGRES_URL", "")
 
@@ -30,9 +32,23 @@ def postgres_schema_url() -> Iterator[str]:
         url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
         yield url.render_as_string(hide_password=False)
     finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        _drop_schema(admin, schema)
         admin.dispose()
+
+
+def _drop_schema(admin: Engine, schema: str) -> None:
+    """Drop the schema; the server backend of a terminal killed mid-transaction may still be
+    finishing (it notices its client is gone only when it next answers), so a deadlock with
+    it is waited out and tried again."""
+    for attempt in range(10):
+        try:
+            with admin.begin() as connection:
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            return
+        except OperationalError:
+            if attempt == 9:
+                raise
+            time.sleep(1.0)
 
 
 @contextmanager
