@@ -57,6 +57,13 @@ def test_settings_changes_persist_and_are_audited(
     }
     assert audit.verify(store.database) == []
 
+    # A test page on every configured printer goes to the print queue.
+    assert "receipt" in screen.printers.text()
+    with qtbot.waitSignal(screen.printed) as printed:
+        screen.print_button.click()
+    jobs = [shell.context.print_queue.job(job_id) for job_id in printed.args[0]]
+    assert [(job.kind, job.printer) for job in jobs] == [("test_page", "receipt")]
+
 
 def test_the_store_connects_to_the_online_store_with_the_approval_code(
     qtbot: Any, shell: Any, store: Any, tmp_path: Path

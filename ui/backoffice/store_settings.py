@@ -73,6 +73,9 @@ class StoreSettingsScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        self.printers = QLabel()
+        self.printers.setObjectName("muted")
+        self.printers.setWordWrap(True)
         self.banner = Banner()
         online_title = QLabel(self.tr("Online store connection"))
         online_title.setObjectName("title")
@@ -105,6 +108,7 @@ class StoreSettingsScreen(QWidget):
         column.addWidget(title)
         column.addLayout(form)
         column.addLayout(buttons)
+        column.addWidget(self.printers)
         column.addWidget(self.banner)
         column.addWidget(online_title)
         column.addWidget(self.connection_state)
@@ -137,6 +141,15 @@ class StoreSettingsScreen(QWidget):
         self.footer.setText(config.store.receipt_footer)
         self.terminal.setText(config.terminal_id)
         self.negative.setChecked(config.store.allow_negative_stock)
+        self.printers.setText(
+            self.tr("Printers: {printers}").format(
+                printers=", ".join(
+                    f"{name} ({printer.transport})"
+                    for name, printer in sorted(config.printers.items())
+                )
+                or "-"
+            )
+        )
 
     def activate(self) -> None:
         self.show_config()

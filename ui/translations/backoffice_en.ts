@@ -1298,92 +1298,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="77"/>
+        <location filename="../backoffice/store_settings.py" line="80"/>
         <source>Online store connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="81"/>
+        <location filename="../backoffice/store_settings.py" line="84"/>
         <source>Show the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="88"/>
+        <location filename="../backoffice/store_settings.py" line="91"/>
         <source>Code from the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="89"/>
+        <location filename="../backoffice/store_settings.py" line="92"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="97"/>
+        <location filename="../backoffice/store_settings.py" line="100"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="133"/>
+        <location filename="../backoffice/store_settings.py" line="137"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="159"/>
+        <location filename="../backoffice/store_settings.py" line="145"/>
+        <source>Printers: {printers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="172"/>
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="161"/>
+        <location filename="../backoffice/store_settings.py" line="174"/>
         <source>the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="163"/>
+        <location filename="../backoffice/store_settings.py" line="176"/>
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="168"/>
+        <location filename="../backoffice/store_settings.py" line="181"/>
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="170"/>
+        <location filename="../backoffice/store_settings.py" line="183"/>
         <source>Connected to {seller} until {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="212"/>
+        <location filename="../backoffice/store_settings.py" line="225"/>
         <source>The store is connected to its online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="217"/>
+        <location filename="../backoffice/store_settings.py" line="230"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="219"/>
+        <location filename="../backoffice/store_settings.py" line="232"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="221"/>
+        <location filename="../backoffice/store_settings.py" line="234"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="223"/>
+        <location filename="../backoffice/store_settings.py" line="236"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="264"/>
+        <location filename="../backoffice/store_settings.py" line="277"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="279"/>
+        <location filename="../backoffice/store_settings.py" line="292"/>
         <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>

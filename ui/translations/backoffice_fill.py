@@ -322,6 +322,7 @@ ZH = {
     ),
     "The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the "
     "reconciliation": "线上店铺拒绝了 SKU {code} 的库存（{on_hand}）：{reason}。请在对账中核对",
+    "Printers: {printers}": "打印机：{printers}",
     # errors
     "This scan is not a product: scan the item's barcode": "扫描的不是商品：请扫描商品条码",
     "Log in to fulfil online orders": "请登录后再处理线上订单",

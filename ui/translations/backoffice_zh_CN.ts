@@ -1297,92 +1297,97 @@
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="77" />
+        <location filename="../backoffice/store_settings.py" line="80" />
         <source>Online store connection</source>
         <translation>线上店铺授权</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="81" />
+        <location filename="../backoffice/store_settings.py" line="84" />
         <source>Show the approval page</source>
         <translation>显示授权页面</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="88" />
+        <location filename="../backoffice/store_settings.py" line="91" />
         <source>Code from the approval page</source>
         <translation>授权页面上的授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="89" />
+        <location filename="../backoffice/store_settings.py" line="92" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="97" />
+        <location filename="../backoffice/store_settings.py" line="100" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="133" />
+        <location filename="../backoffice/store_settings.py" line="137" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="159" />
+        <location filename="../backoffice/store_settings.py" line="145" />
+        <source>Printers: {printers}</source>
+        <translation>打印机：{printers}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="172" />
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="161" />
+        <location filename="../backoffice/store_settings.py" line="174" />
         <source>the online store</source>
         <translation>线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="163" />
+        <location filename="../backoffice/store_settings.py" line="176" />
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation>{seller} 的授权已过期：请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="168" />
+        <location filename="../backoffice/store_settings.py" line="181" />
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="170" />
+        <location filename="../backoffice/store_settings.py" line="183" />
         <source>Connected to {seller} until {date}</source>
         <translation>已连接 {seller}，有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="212" />
+        <location filename="../backoffice/store_settings.py" line="225" />
         <source>The store is connected to its online store</source>
         <translation>门店已连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="217" />
+        <location filename="../backoffice/store_settings.py" line="230" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="219" />
+        <location filename="../backoffice/store_settings.py" line="232" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="221" />
+        <location filename="../backoffice/store_settings.py" line="234" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="223" />
+        <location filename="../backoffice/store_settings.py" line="236" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="264" />
+        <location filename="../backoffice/store_settings.py" line="277" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="279" />
+        <location filename="../backoffice/store_settings.py" line="292" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
     </message>
