@@ -99,6 +99,9 @@ class Director:
         login.submit()
         settle(lambda: not window.is_locked)
         self.picture("sale-empty")
+        shell.actions.show_keys()
+        self.picture("keys-help")
+        self.close_dialog()
 
         found = _barcodes_in_stock(shell.counter.database, 4)
         for code in found[:4]:

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog
 
 from redhome_pos.domain.cart import Discount, discount_bp
@@ -27,6 +28,7 @@ from redhome_pos.services.scanning import ScanOutcome
 from ui.dialogs.amount import AmountDialog
 from ui.dialogs.approval import ApprovalDialog
 from ui.dialogs.discount import DiscountDialog
+from ui.dialogs.keys_help import KeysHelpDialog
 from ui.dialogs.recall import RecallDialog
 from ui.dialogs.tender import TenderDialog
 from ui.errors import describe_error
@@ -181,6 +183,11 @@ class SaleActions(QObject):
             on_error=lambda error: self.sale.fail(describe_error(error)),
         )
 
+    # -- help -----------------------------------------------------------------------------------
+    def show_keys(self) -> None:
+        if self.dialog is None and not self.window.is_locked:
+            self._open(KeysHelpDialog(self.window))
+
     # -- drawer ---------------------------------------------------------------------------------
     def open_drawer(self) -> None:
         clerk = self._clerk()
@@ -282,6 +289,8 @@ class SaleActions(QObject):
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
+    keys = QShortcut(QKeySequence("F1"), window)
+    keys.activated.connect(shell.actions.show_keys)
     shell.returns.exchange_requested.connect(shell.actions.exchange)
     shell.sale.return_requested.connect(lambda receipt: show_return(shell, window, receipt))
     shell.sale.set_hook("note", lambda: window.show_screen("notes"))

@@ -163,3 +163,18 @@ def test_search_as_you_type_in_chinese_and_add_with_enter(
     assert [view.code for view in overlay.model.rows] == ["CLN-120"]
     qtbot.keyClick(overlay.field, Qt.Key.Key_Escape)
     assert not overlay.isVisible()
+
+
+def test_f1_lists_the_keys(qtbot: Any, shell: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from ui.dialogs.keys_help import KeysHelpDialog
+
+    log_in(qtbot, shell)
+    qtbot.keyClick(shell.sale.table, Qt.Key.Key_F1)
+    assert isinstance(shell.actions.dialog, KeysHelpDialog)
+    dialog = shell.actions.dialog
+    assert "F12" in [label.text() for label in dialog.findChildren(QLabel)]
+    close = dialog.findChild(QDialogButtonBox).buttons()[0]
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)

@@ -45,32 +45,32 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="61" />
+        <location filename="../cart_table.py" line="44" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="62" />
+        <location filename="../cart_table.py" line="45" />
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="63" />
+        <location filename="../cart_table.py" line="46" />
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="64" />
+        <location filename="../cart_table.py" line="47" />
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="65" />
+        <location filename="../cart_table.py" line="48" />
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="66" />
+        <location filename="../cart_table.py" line="49" />
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
@@ -1066,6 +1066,99 @@
     </message>
 </context>
 <context>
+    <name>KeysHelpDialog</name>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="11" />
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="13" />
+        <source>This help</source>
+        <translation>This help</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="14" />
+        <source>Search products</source>
+        <translation>Search products</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="15" />
+        <source>Quantity of the chosen line</source>
+        <translation>Quantity of the chosen line</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="16" />
+        <source>One more / one less</source>
+        <translation>One more / one less</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="17" />
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="18" />
+        <source>Remove the chosen line</source>
+        <translation>Remove the chosen line</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="19" />
+        <source>Park the sale</source>
+        <translation>Park the sale</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="20" />
+        <source>Recall a parked sale</source>
+        <translation>Recall a parked sale</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="21" />
+        <source>Return or exchange</source>
+        <translation>Return or exchange</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="22" />
+        <source>RED note</source>
+        <translation>RED note</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="23" />
+        <source>Open the drawer</source>
+        <translation>Open the drawer</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="24" />
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="25" />
+        <source>Confirm; in payment: complete the sale</source>
+        <translation>Confirm; in payment: complete the sale</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="26" />
+        <source>Back / cancel</source>
+        <translation>Back / cancel</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="27" />
+        <source>Go to a screen</source>
+        <translation>Go to a screen</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="36" />
+        <source>A scan works whatever has focus; nothing needs a click first.</source>
+        <translation>A scan works whatever has focus; nothing needs a click first.</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="40" />
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../screens/login.py" line="45" />
@@ -1101,7 +1194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="114" />
         <source>REDHOME POS</source>
         <translation>REDHOME POS</translation>
     </message>
@@ -1215,7 +1308,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="133" />
+        <location filename="../cart_table.py" line="156" />
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>
@@ -1354,17 +1447,17 @@
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="212" />
+        <location filename="../screens/returns.py" line="217" />
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="219" />
+        <location filename="../screens/returns.py" line="224" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>A refund needs a supervisor's approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="265" />
+        <location filename="../screens/returns.py" line="270" />
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -1372,32 +1465,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="86" />
+        <location filename="../wiring.py" line="88" />
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="124" />
+        <location filename="../wiring.py" line="126" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="164" />
+        <location filename="../wiring.py" line="166" />
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="168" />
+        <location filename="../wiring.py" line="170" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="194" />
+        <location filename="../wiring.py" line="201" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="236" />
+        <location filename="../wiring.py" line="243" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
@@ -1513,27 +1606,27 @@
 <context>
     <name>SearchOverlay</name>
     <message>
-        <location filename="../search_overlay.py" line="124" />
+        <location filename="../search_overlay.py" line="125" />
         <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
         <translation>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="130" />
+        <location filename="../search_overlay.py" line="131" />
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="187" />
+        <location filename="../search_overlay.py" line="188" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="202" />
+        <location filename="../search_overlay.py" line="203" />
         <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
         <translation>{count}{more} found. ↑↓ choose, Enter adds.</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="207" />
+        <location filename="../search_overlay.py" line="208" />
         <source>Nothing found for “{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
@@ -1595,27 +1688,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="72" />
+        <location filename="../shell.py" line="73" />
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="74" />
+        <location filename="../shell.py" line="75" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="76" />
+        <location filename="../shell.py" line="77" />
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="78" />
+        <location filename="../shell.py" line="79" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="83" />
+        <location filename="../shell.py" line="84" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1825,32 +1918,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="57" />
         <source>Terminal {terminal}</source>
         <translation>Terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="61" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85" />
+        <location filename="../main_window.py" line="87" />
         <source>Not logged in</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="90" />
         <source>Clerk {name} · {code}</source>
         <translation>Clerk {name} · {code}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="98" />
         <source>Shift #{number}</source>
         <translation>Shift #{number}</translation>
     </message>

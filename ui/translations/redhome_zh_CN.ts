@@ -45,32 +45,32 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="61" />
+        <location filename="../cart_table.py" line="44" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="62" />
+        <location filename="../cart_table.py" line="45" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="63" />
+        <location filename="../cart_table.py" line="46" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="64" />
+        <location filename="../cart_table.py" line="47" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="65" />
+        <location filename="../cart_table.py" line="48" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="66" />
+        <location filename="../cart_table.py" line="49" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -1066,6 +1066,99 @@
     </message>
 </context>
 <context>
+    <name>KeysHelpDialog</name>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="11" />
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="13" />
+        <source>This help</source>
+        <translation>本帮助</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="14" />
+        <source>Search products</source>
+        <translation>搜索商品</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="15" />
+        <source>Quantity of the chosen line</source>
+        <translation>所选行的数量</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="16" />
+        <source>One more / one less</source>
+        <translation>加一件 / 减一件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="17" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="18" />
+        <source>Remove the chosen line</source>
+        <translation>删除所选行</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="19" />
+        <source>Park the sale</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="20" />
+        <source>Recall a parked sale</source>
+        <translation>取回挂单</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="21" />
+        <source>Return or exchange</source>
+        <translation>退货或换货</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="22" />
+        <source>RED note</source>
+        <translation>小红书笔记</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="23" />
+        <source>Open the drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="24" />
+        <source>Pay</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="25" />
+        <source>Confirm; in payment: complete the sale</source>
+        <translation>确认；收款时：完成收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="26" />
+        <source>Back / cancel</source>
+        <translation>返回 / 取消</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="27" />
+        <source>Go to a screen</source>
+        <translation>切换界面</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="36" />
+        <source>A scan works whatever has focus; nothing needs a click first.</source>
+        <translation>无论焦点在哪里都可以直接扫码，无需先点击。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="40" />
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../screens/login.py" line="45" />
@@ -1101,7 +1194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="114" />
         <source>REDHOME POS</source>
         <translation>REDHOME 收银</translation>
     </message>
@@ -1215,7 +1308,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="133" />
+        <location filename="../cart_table.py" line="156" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>
@@ -1354,17 +1447,17 @@
         <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="212" />
+        <location filename="../screens/returns.py" line="217" />
         <source>Choose how many of which product come back</source>
         <translation>请选择退回的商品和数量</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="219" />
+        <location filename="../screens/returns.py" line="224" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="265" />
+        <location filename="../screens/returns.py" line="270" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>
@@ -1372,32 +1465,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="86" />
+        <location filename="../wiring.py" line="88" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="124" />
+        <location filename="../wiring.py" line="126" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="164" />
+        <location filename="../wiring.py" line="166" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="168" />
+        <location filename="../wiring.py" line="170" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="194" />
+        <location filename="../wiring.py" line="201" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="236" />
+        <location filename="../wiring.py" line="243" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
@@ -1513,27 +1606,27 @@
 <context>
     <name>SearchOverlay</name>
     <message>
-        <location filename="../search_overlay.py" line="124" />
+        <location filename="../search_overlay.py" line="125" />
         <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
         <translation>名称、拼音首字母、条码或商品编码（如 口红、khs、LIP-520）</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="130" />
+        <location filename="../search_overlay.py" line="131" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="187" />
+        <location filename="../search_overlay.py" line="188" />
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="202" />
+        <location filename="../search_overlay.py" line="203" />
         <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
         <translation>找到 {count}{more} 个。↑↓ 选择，Enter 加入。</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="207" />
+        <location filename="../search_overlay.py" line="208" />
         <source>Nothing found for “{query}”</source>
         <translation>没有找到“{query}”</translation>
     </message>
@@ -1595,27 +1688,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="72" />
+        <location filename="../shell.py" line="73" />
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="74" />
+        <location filename="../shell.py" line="75" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="76" />
+        <location filename="../shell.py" line="77" />
         <source>RED notes</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="78" />
+        <location filename="../shell.py" line="79" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="83" />
+        <location filename="../shell.py" line="84" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1825,32 +1918,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="57" />
         <source>Terminal {terminal}</source>
         <translation>收银台 {terminal}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="61" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85" />
+        <location filename="../main_window.py" line="87" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="90" />
         <source>Clerk {name} · {code}</source>
         <translation>收银员 {name} · {code}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="98" />
         <source>Shift #{number}</source>
         <translation>班次 #{number}</translation>
     </message>
