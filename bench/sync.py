@@ -26,6 +26,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import tempfile
@@ -203,9 +204,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             database = Database(f"sqlite:///{Path(folder) / 'bench.db'}")
             upgrade(database)
-            result = {
+            load_before = os.getloadavg()[0]
+            result: dict[str, Any] = {
                 "catalog": bench_catalog(database, store, base),
                 "drain": bench_drain(database, store, base, args.sales, rng),
+            }
+            # The machine is shared: a busy one stretches every figure above alike.
+            result["machine"] = {
+                "cpus": os.cpu_count(),
+                "load_average_before": round(load_before, 2),
+                "load_average_after": round(os.getloadavg()[0], 2),
             }
             database.dispose()
         store.client.close()
