@@ -40,6 +40,11 @@ def register(subparsers: Any) -> None:
         choices=[r.value for r in Resolution],
         help="decide lines of a run: " + ", ".join(r.value for r in Resolution),
     )
+    parser.add_argument(
+        "--moved-only",
+        action="store_true",
+        help="read online stock only for SKUs whose stock moved since the last run",
+    )
     parser.add_argument("--line", type=int, action="append", default=[], metavar="ID")
     parser.add_argument("--reason", default="", help="why (recorded with the decision)")
     parser.add_argument("--staff", metavar="CODE", help="the manager deciding")
@@ -72,8 +77,11 @@ def run_reconcile(args: argparse.Namespace) -> int:
 
         till = Till.from_config(config)
         started = till.now()
+        stock_of = reconciliation.moved_since_last_run(database) if args.moved_only else None
         with configured_store(config, database) as store:
-            online = fetch_online_figures(store, progress=_progress if not args.json else None)
+            online = fetch_online_figures(
+                store, stock_of=stock_of, progress=None if args.json else _progress
+            )
         result = reconciliation.run_reconciliation(database, till, online.skus, started_at=started)
         if args.json:
             print(json.dumps(_as_json(result, online), ensure_ascii=False, indent=1))

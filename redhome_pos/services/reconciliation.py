@@ -48,7 +48,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.manager import ReconciliationLineRow, ReconciliationRunRow
 from redhome_pos.persistence.models.outbox import OutboxRow
-from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.models.sync import OnlineOrderLineRow
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
@@ -156,6 +156,28 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
                 str(sku_id) in pending,
             )
             for sku_id, code, red, price, original, active, on_hand in rows
+        ]
+
+
+def moved_since_last_run(database: Database) -> list[str] | None:
+    """Online ids of the SKUs whose stock moved since the last run began (None when there
+    was no run yet: every SKU). A large store reads online stock for these only."""
+    with database.reading() as session:
+        since = session.scalar(select(func.max(ReconciliationRunRow.started_at)))
+        if since is None:
+            return None
+        return [
+            str(red)
+            for (red,) in session.execute(
+                select(SkuRow.red_sku_id)
+                .where(
+                    SkuRow.red_sku_id.is_not(None),
+                    SkuRow.id.in_(
+                        select(StockMovementRow.sku_id).where(StockMovementRow.created_at >= since)
+                    ),
+                )
+                .order_by(SkuRow.red_sku_id)
+            )
         ]
 
 

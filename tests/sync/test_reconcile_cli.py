@@ -10,8 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from redhome_pos.cli import main
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.services import stock as stock_service
 from sync.sandbox import SandboxHandle
 
 pytestmark = pytest.mark.slow  # connects, syncs and reconciles 200 SKUs through the CLI
@@ -89,3 +94,27 @@ def test_reconcile_from_the_command_line(
     assert f"price:{price + 100}" in capsys.readouterr().out
     assert main([*base, "reconcile", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["differences"] == 0
+
+    # --moved-only reads online stock only for SKUs that moved since the last run.
+    database = Database(f"sqlite:///{tmp_path / 'store.db'}")
+    with database.reading() as session:
+        (moved, moved_red), (_, still_red) = session.execute(
+            select(SkuRow.id, SkuRow.red_sku_id)
+            .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .where(StockLevelRow.on_hand > 2)
+            .order_by(SkuRow.id)
+            .limit(2)
+        ).all()
+    stock_service.adjust(database, moved, -1, reason="broken", terminal_id="T1")
+    database.dispose()
+    assert main([*base, "sync", "--once"]) == 0  # the new figure goes online
+    for red in (moved_red, still_red):
+        [(_, total, _)] = [row for row in state.stock_rows(red) if row[0] == sandbox.warehouse_code]
+        state.set_stock(red, sandbox.warehouse_code, total + 2)
+    capsys.readouterr()
+    assert main([*base, "reconcile", "--json", "--moved-only"]) == 1
+    lines = json.loads(capsys.readouterr().out)["lines"]
+    assert [(line["kind"], line["online_sku"]) for line in lines] == [("stock_drift", moved_red)]
+    assert main([*base, "reconcile", "--json"]) == 1
+    lines = json.loads(capsys.readouterr().out)["lines"]
+    assert sorted(line["online_sku"] for line in lines) == sorted([moved_red, still_red])
