@@ -28,6 +28,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import tempfile
@@ -184,6 +185,7 @@ def main() -> None:
             json.dumps(
                 {
                     "skus": len(all_ids),
+                    "load_average_1m": round(os.getloadavg()[0], 2),
                     "setup_catalog_pull_s": round(setup_s, 2),
                     "fetch": {
                         "catalog_s": round(fetched.catalog_s, 2),
