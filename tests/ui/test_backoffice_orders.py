@@ -105,6 +105,7 @@ def test_a_pickup_order_is_picked_labelled_and_handed_over_once(
         screen.label_button.click()
     job = shell.context.print_queue.job(queued.args[0])
     assert job is not None and job.kind == "parcel_label" and order_id in job.reference
+    assert job.printer == "receipt"  # no label printer here: the receipt printer takes it
     qtbot.waitUntil(lambda: screen.preview.pixmap() is not None and bool(screen.preview_png))
 
     # A pickup code of another order is refused; the customer's own hands the order over.

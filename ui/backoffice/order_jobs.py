@@ -102,12 +102,19 @@ class LabelPrinted:
 
 
 def print_label(queue: PrintQueue | None, data: ParcelLabelData) -> LabelPrinted:
-    """Queue the label on the label printer and draw its preview."""
-    profile = queue.printers.get(queue.label_printer) if queue is not None else None
+    """Queue the label and draw its preview. A store without a label printer prints it on
+    the receipt printer (80 mm paper takes it)."""
+    printer = None
+    profile = None
+    if queue is not None:
+        printer = queue.label_printer
+        if printer not in queue.printers and queue.receipt_printer in queue.printers:
+            printer = queue.receipt_printer
+        profile = queue.printers.get(printer)
     if profile is not None and profile.language not in ("escpos", "escpos-raster"):
         profile = None  # a TSPL/ZPL label printer: preview on a receipt-width picture
     png = label_preview(data, profile)
-    job_id = queue.enqueue_parcel_label(data) if queue is not None else None
+    job_id = queue.enqueue_parcel_label(data, printer) if queue is not None else None
     return LabelPrinted(job_id, png)
 
 
