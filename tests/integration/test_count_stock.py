@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import pytest
 from counter_store import Store, make_store
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.counter import AuditEventRow
 from redhome_pos.persistence.models.stock import StockMovementRow
 from redhome_pos.persistence.repositories import StockRepository
 from redhome_pos.services import checkout, shifts, stock_counts
+from redhome_pos.services import stock as stock_service
 from redhome_pos.services.staff import Approver, approve
 from redhome_pos.services.stock_counts import CountError
 
@@ -135,3 +137,21 @@ def test_count_by_category_and_zero_uncounted(store: Store) -> None:
         stock_counts.start_count(db, till, clerk, sku_codes=["NOPE"])
     with pytest.raises(CountError):
         stock_counts.scan_counted(db, till, clerk, count_id, "LIP-520")  # posted already
+
+
+def test_count_by_location_leaves_retired_skus_out_unless_named(store: Store) -> None:
+    db, till, clerk = store.database, store.till, store.clerk
+    stock_service.adjust(db, store.items["BAG-RED"].sku_id, -5, reason="sold out", terminal_id="T1")
+    with db.unit_of_work() as uow:
+        uow.session.execute(update(SkuRow).values(location="A-01"))
+        uow.session.execute(
+            update(SkuRow).where(SkuRow.code.in_(["BOOK-01", "BAG-RED"])).values(active=False)
+        )
+        uow.commit()
+    # BOOK-01 is retired but still has 10 on hand: it is counted with its shelf; BAG-RED is
+    # retired with nothing on hand: left out, unless named by its code.
+    count_id = stock_counts.start_count(db, till, clerk, locations=["A-01"])
+    codes = [line.code for line in stock_counts.count_sheet(db, count_id)]
+    assert codes == ["BOOK-01", "LIP-520", "MASK-10"]
+    named = stock_counts.start_count(db, till, clerk, locations=["A-01"], sku_codes=["BAG-RED"])
+    assert len(stock_counts.count_sheet(db, named)) == 4
