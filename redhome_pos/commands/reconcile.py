@@ -4,6 +4,8 @@ Reads the whole online catalog and the stock of the store's warehouse with the c
 connector, keeps the run and its differences, and prints the summary (or the run as JSON, or
 writes its lines to a CSV file). ``--history`` lists past runs; ``--summary RUN`` prints one;
 ``--decide DECISION --line ID... --reason TEXT --staff CODE`` decides lines of a run.
+``--moved-only`` reads online stock only for SKUs that moved since the last run (the online
+store answers stock one SKU per call). A run exits 1 when it found differences.
 """
 
 from __future__ import annotations
