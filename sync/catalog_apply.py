@@ -54,7 +54,8 @@ class PageResult:
     created: int = 0
     changed: int = 0
     conflicts: int = 0
-    sku_ids: set[int] = field(default_factory=set)
+    sku_ids: set[int] = field(default_factory=set)  # created or changed: for the search
+    touched: set[str] = field(default_factory=set)  # the same, by online SKU id
 
 
 @dataclass
@@ -136,8 +137,9 @@ def apply_page(session: Session, items: Sequence[OnlineSku], *, seen_at: datetim
                 continue
         matched.append((item, row))
 
-    product_of = _products(session, matched, products)
+    product_of, touched_items = _products(session, matched, products)
     sku_ids = _skus(session, matched, product_of, by_code, gone, result)
+    result.touched |= {item.sku_id for item, _ in matched if item.item_id in touched_items}
     owners = _barcode_owners(session, (code for item, _ in matched for code in item.barcodes))
     barcodes: list[dict[str, Any]] = []
     for item, _ in matched:
@@ -146,9 +148,10 @@ def apply_page(session: Session, items: Sequence[OnlineSku], *, seen_at: datetim
         )
     if barcodes:
         _insert(session, BarcodeRow, barcodes)
-    _mark_seen(session, [(item, sku_ids[item.sku_id]) for item, _ in matched], gone, seen_at)
+    seen = [(item, sku_ids[item.sku_id]) for item, _ in matched]
+    _mark_seen(session, seen, gone, seen_at, result.touched)
     _link_order_lines(session, sku_ids)
-    result.sku_ids.update(sku_ids.values())
+    result.sku_ids.update(sku_ids[red] for red in result.touched)
     return result
 
 
@@ -169,8 +172,9 @@ def _products(
     session: Session,
     matched: list[tuple[OnlineSku, Row[Any] | None]],
     products: dict[str | None, _Product],
-) -> dict[str, int]:
-    """The product id of each matched online SKU, creating and updating products as needed."""
+) -> tuple[dict[str, int], set[str]]:
+    """The product id of each matched online SKU, creating and updating products as needed;
+    and the online items whose product was created or changed."""
     linked = [row.product_id for _, row in matched if row is not None]
     own = {r.id: _product(r) for r in _select(session, _PRODUCT, ProductRow.id, linked)}
     new: dict[str, OnlineSku] = {}
@@ -225,7 +229,8 @@ def _products(
         product_id = row.product_id if row is not None else products[item.item_id].id
         assert product_id is not None
         ids[item.sku_id] = product_id
-    return ids
+    touched = set(new) | {str(p.red_item_id) for p in changed.values()}
+    return ids, touched
 
 
 def _skus(
@@ -265,11 +270,13 @@ def _skus(
         active = row.active or gone.get(item.sku_id) is not None  # back online after it had gone
         if any(getattr(row, k) != v for k, v in values.items()) or active != row.active:
             changes.append({**values, "id": row.id, "active": active, "updated_at": now})
+            result.touched.add(item.sku_id)
     if changes:
         session.execute(update(SkuRow), changes)
         result.changed += len(changes)
     if new:
         created = _insert_ids(session, SkuRow, "red_sku_id", new)
+        result.touched.update(created)
         levels = [{"sku_id": sku_id, "on_hand": 0} for sku_id in created.values()]
         _insert(session, StockLevelRow, levels)
         ids.update(created)
@@ -334,16 +341,21 @@ def _mark_seen(
     seen: list[tuple[OnlineSku, int]],
     known: dict[str, datetime | None],
     seen_at: datetime,
+    touched: set[str],
 ) -> None:
+    """Note every SKU seen at ``seen_at``, and which of them changed (``changed_at``), so a
+    full read can bring the search in step once at its end."""
     rows = [
         {"red_sku_id": item.sku_id, "sku_id": sku_id, "red_item_id": item.item_id,
          "buyable": item.buyable, "online_updated_at": item.updated_at,
          "last_seen_at": seen_at, "gone_at": None}
+        | ({"changed_at": seen_at} if item.sku_id in touched else {})
         for item, sku_id in seen
     ]  # fmt: skip
-    old = [r for r in rows if r["red_sku_id"] in known]
-    fresh = [r for r in rows if r["red_sku_id"] not in known]
-    if old:
-        session.execute(update(OnlineSkuRow), old)
+    for with_change in (True, False):
+        old = [r for r in rows if r["red_sku_id"] in known and ("changed_at" in r) == with_change]
+        if old:
+            session.execute(update(OnlineSkuRow), old)
+    fresh = [{"changed_at": None} | r for r in rows if r["red_sku_id"] not in known]
     if fresh:
         _insert(session, OnlineSkuRow, fresh)

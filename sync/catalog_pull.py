@@ -32,6 +32,7 @@ from sync.settings import CATALOG, SyncSettings
 log = logging.getLogger(__name__)
 
 SEARCH_MODULE = "redhome_pos.services.catalog_search"
+INDEX_CHUNK = 2000  # SKUs indexed per transaction at the end of a full read
 
 
 @dataclass
@@ -91,6 +92,42 @@ def pull_catalog(
     report = CatalogPullReport(full=bool(window["full"]))
     window_to = _time(window["window_to"])
     assert window_to is not None
+    full = bool(window["full"])
+    if not window.get("read_done"):
+        if not _read_window(database, store, settings, window, cursor.position, report,
+                            should_stop):  # fmt: skip
+            return report
+        window = _cursor_state(database)
+    if full:
+        # A full read brings the search in step once, at its end: its pages bring the SKUs
+        # of one product at many different times, and indexing the product each time would
+        # be most of the import's work. A crash here redoes only this step.
+        _index_changed(database, window_to, report)
+    with database.unit_of_work() as uow:
+        repo = SyncRepository(uow.session)
+        report.deactivated = _finish(repo, uow.session, window, cursor.position)
+        uow.commit()
+    report.finished = True
+    return report
+
+
+def _cursor_state(database: Database) -> dict[str, Any]:
+    with database.reading() as session:
+        return SyncRepository(session).cursor(CATALOG).state
+
+
+def _read_window(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    window: dict[str, Any],
+    position: datetime | None,
+    report: CatalogPullReport,
+    should_stop: Callable[[], bool],
+) -> bool:
+    """Read and apply the window's pages; True when it was read to its end."""
+    window_to = _time(window["window_to"])
+    assert window_to is not None
     first = CatalogCursor(
         updated_to=window_to,
         updated_from=_time(window["window_from"]),
@@ -103,24 +140,42 @@ def pull_catalog(
             batch = _next_batch(reader, settings)
             with database.unit_of_work() as uow:
                 result = apply_page(uow.session, batch.items, seen_at=window_to)
-                indexing = time.perf_counter()
-                _index_for_search(uow.session, result.sku_ids)
-                report.search_index_s += time.perf_counter() - indexing
+                if not window["full"]:
+                    _index_for_search(uow.session, result.sku_ids, report)
                 window = _advance(window, batch.totals, len(batch.items), result)
-                repo = SyncRepository(uow.session)
-                if batch.last:
-                    report.deactivated = _finish(repo, uow.session, window, cursor.position)
-                    report.finished = True
-                else:
-                    repo.move_cursor(CATALOG, cursor.position, window)
+                window["read_done"] = batch.last
+                SyncRepository(uow.session).move_cursor(CATALOG, position, window)
                 uow.commit()
             report.pages += len(batch.totals)
             report.read += len(batch.items)
             report.created += result.created
             report.changed += result.changed
             report.conflicts += result.conflicts
-            if batch.last or should_stop():
-                return report
+            if batch.last:
+                return True
+            if should_stop():
+                return False
+
+
+def _index_changed(database: Database, window_to: datetime, report: CatalogPullReport) -> None:
+    """Index the SKUs this full read created or changed, a few products per transaction and
+    each product once."""
+    with database.reading() as session:
+        changed = session.execute(
+            select(SkuRow.id, SkuRow.product_id)
+            .join(OnlineSkuRow, OnlineSkuRow.sku_id == SkuRow.id)
+            .where(OnlineSkuRow.changed_at == window_to)
+            .order_by(SkuRow.product_id)
+        ).all()
+    chunk: list[int] = []
+    for n, (sku_id, product_id) in enumerate(changed):
+        chunk.append(sku_id)
+        next_product = changed[n + 1][1] if n + 1 < len(changed) else None
+        if next_product is None or (len(chunk) >= INDEX_CHUNK and next_product != product_id):
+            with database.unit_of_work() as uow:
+                _index_for_search(uow.session, set(chunk), report)
+                uow.commit()
+            chunk = []
 
 
 @dataclass
@@ -234,10 +289,12 @@ def _deactivate_gone(session: Session, repo: SyncRepository, *, seen_before: dat
     return len(gone)
 
 
-def _index_for_search(session: Session, sku_ids: set[int]) -> None:
+def _index_for_search(session: Session, sku_ids: set[int], report: CatalogPullReport) -> None:
     """Keep the catalog search in step, when the search service is installed."""
     if not sku_ids or importlib.util.find_spec(SEARCH_MODULE) is None:
         return
     index_skus = getattr(importlib.import_module(SEARCH_MODULE), "index_skus", None)
     if index_skus is not None:
+        started = time.perf_counter()
         index_skus(session, sorted(sku_ids))
+        report.search_index_s += time.perf_counter() - started

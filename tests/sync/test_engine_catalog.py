@@ -229,3 +229,23 @@ def test_a_full_read_the_catalog_moved_under_deactivates_nothing(database: Datab
     after = pull_catalog(database, store, SETTINGS, now=clock())
     assert not after.full and after.read == 1
     assert sku_by_red(database, 5).price_fen == 555  # type: ignore[union-attr]
+
+
+def test_the_catalog_search_finds_what_a_full_and_an_incremental_read_brought(
+    database: Database,
+) -> None:
+    from redhome_pos.services.catalog_search import search
+
+    store = FakeStore()
+    for n in range(12):
+        store.add_sku(n, title=f"玫瑰面霜 {n // 3}" if n < 6 else f"丝绒口红 {n // 3}")
+    clock = Clock()
+    pull_catalog(database, store, SETTINGS, now=clock())
+    with database.reading() as session:
+        found = {view.code for view in search(session, "面霜", limit=50).results}
+    assert found == {f"ERP{n:06d}" for n in range(6)}
+    clock.advance(minutes=20)
+    store.add_sku(3, updated_at=clock.now - timedelta(minutes=1), title="玫瑰精华 1")
+    pull_catalog(database, store, SETTINGS, now=clock())
+    with database.reading() as session:
+        assert "ERP000003" in {v.code for v in search(session, "精华", limit=50).results}

@@ -56,6 +56,7 @@ class OnlineSkuRow(Base):
     buyable: Mapped[bool] = mapped_column(Boolean, default=True)
     online_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the read that changed it
     gone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 

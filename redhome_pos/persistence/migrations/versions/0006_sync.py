@@ -122,6 +122,7 @@ def upgrade() -> None:
     sa.Column('buyable', sa.Boolean(), nullable=False),
     sa.Column('online_updated_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.Column('last_seen_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('changed_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.Column('gone_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['sku_id'], ['skus.id'], name=op.f('fk_online_skus_sku_id_skus')),
     sa.PrimaryKeyConstraint('red_sku_id', name=op.f('pk_online_skus'))
