@@ -110,9 +110,11 @@ def print_label(queue: PrintQueue | None, data: ParcelLabelData) -> LabelPrinted
         printer = queue.label_printer
         if printer not in queue.printers and queue.receipt_printer in queue.printers:
             printer = queue.receipt_printer
-        profile = queue.printers.get(printer)
+        if printer == queue.label_printer:
+            profile = queue.printers.get(printer)
     if profile is not None and profile.language not in ("escpos", "escpos-raster"):
-        profile = None  # a TSPL/ZPL label printer: preview on a receipt-width picture
+        profile = None  # a TSPL/ZPL label printer: the preview is drawn label-sized
+    # On the receipt printer the preview stays label-sized too: readable at the screen's size.
     png = label_preview(data, profile)
     job_id = queue.enqueue_parcel_label(data, printer) if queue is not None else None
     return LabelPrinted(job_id, png)
