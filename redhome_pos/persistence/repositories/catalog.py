@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
@@ -50,19 +51,24 @@ class _Prepared:
         plan = self._plans.get((dialect.name, dialect.driver))
         if plan is None:
             plan = self._plans[(dialect.name, dialect.driver)] = _Plan(self._statement, dialect)
+        values = plan.parameters(params)
         cursor = connection.connection.cursor()
         try:
-            cursor.execute(plan.sql, plan.parameters(params))
+            cursor.execute(plan.sql, values)
             found = [cursor.fetchone()] if one else cursor.fetchall()
+        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy would have raised it
+            raise DBAPIError.instance(
+                plan.sql, values, error, dialect.loaded_dbapi.Error, dialect=dialect
+            ) from error
         finally:
             cursor.close()
-        return [plan.row(values) for values in found if values is not None]
+        return [plan.row(row) for row in found if row is not None]
 
 
 class _Plan:
     """One statement compiled for one database: its SQL, parameter order and converters."""
 
-    __slots__ = ("_binds", "_names", "_positional", "_results", "_row_type", "sql")
+    __slots__ = ("_binds", "_fixed", "_names", "_positional", "_results", "_row_type", "sql")
 
     def __init__(self, statement: Select[Any], dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect)
@@ -70,8 +76,11 @@ class _Plan:
         self._positional = dialect.positional
         self._names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
         binds: dict[str, Any] = {}
+        self._fixed: dict[str, Any] = {}  # values written into the statement (a limit)
         for name in self._names:
             bind = compiled.binds[name]
+            if not bind.required:
+                self._fixed[name] = bind.value
             process = bind.type._cached_bind_processor(dialect)
             if process is not None:
                 binds[name] = process
@@ -85,9 +94,9 @@ class _Plan:
 
     def parameters(self, params: dict[str, Any]) -> Any:
         binds = self._binds
+        given = {**self._fixed, **params} if self._fixed else params
         values = {
-            name: binds[name](params[name]) if name in binds else params[name]
-            for name in self._names
+            name: binds[name](given[name]) if name in binds else given[name] for name in self._names
         }
         return tuple(values[name] for name in self._names) if self._positional else values
 
