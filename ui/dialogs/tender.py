@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -91,7 +91,6 @@ class TenderDialog(QDialog):
         self.cash_field.setPlaceholderText(self.tr("Cash given, e.g. 200"))
         self.cash_field.setMinimumHeight(52)
         self.cash_field.setStyleSheet("font-size: 24px;")
-        self.cash_field.returnPressed.connect(self.enter_pressed)
 
         notes = QGridLayout()
         notes.setSpacing(8)
@@ -145,8 +144,6 @@ class TenderDialog(QDialog):
         bottom.addWidget(self.complete_button, 2)
         layout.addLayout(bottom)
         self.setMinimumWidth(720)
-        for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.enter_pressed)
         self.show_state()
         self.cash_field.setFocus()
 
@@ -322,6 +319,15 @@ class TenderDialog(QDialog):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.show()
+
+    # Enter is a key press, not a shortcut: a shortcut would see a scanner's closing Enter before
+    # the scan filter does and pay in cash while the payment code was still arriving.
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.enter_pressed()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         if self.sale is not None:
