@@ -99,6 +99,7 @@ def _wait(app: Any, condition: Any, timeout_s: float = 5.0) -> None:
 
 
 def child_scans(db_url: str, skus: int, scans: int) -> dict[str, Any]:
+
     from redhome_pos.services.demo_catalog import demo_barcode
 
     app, shell = _shell(db_url)

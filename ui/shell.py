@@ -86,7 +86,7 @@ class Shell(QObject):
         from ui.wiring import wire_screens
 
         wire_screens(self, window)
-        self.poller = StatusPoller(window.status, counter.worker, counter.database)
+        self.poller = StatusPoller(window.status, counter.slow_worker, counter.database)
         self.poller.poll()
         if clerk is not None:
             counter.session.log_in(clerk)
