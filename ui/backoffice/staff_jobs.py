@@ -1,41 +1,15 @@
-"""Staff management from the back office: add, change role, reset the PIN, give a badge,
-deactivate. Each change needs ``manage_staff`` and is audited (never the PIN)."""
+"""Staff management from the back office, run on the app's workers: add, change role, reset
+the PIN, give a badge, deactivate. The rules and the audit live in the staff services."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-
-from redhome_pos.domain import signed_codes
-from redhome_pos.domain.audit import AuditAction
-from redhome_pos.domain.staff import (
-    PIN_COST,
-    Permission,
-    Role,
-    ScryptCost,
-    Staff,
-    StaffError,
-    check_pin_format,
-    hash_pin,
-    require,
-)
+from redhome_pos.domain.staff import PIN_COST, Role, ScryptCost, Staff
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.staff import StaffRow
-from redhome_pos.persistence.repositories.staff import StaffRepository
-from redhome_pos.services import audit
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.counter import Till
+from redhome_pos.services.staff_admin import StaffChange, change_staff
 
-
-@dataclass(frozen=True, slots=True)
-class StaffChange:
-    staff_id: int
-    role: Role | None = None
-    pin: str | None = None
-    badge: bool = False  # issue a signed badge code
-    active: bool | None = None
+__all__ = ["StaffChange", "add", "change", "everyone"]
 
 
 def everyone(database: Database) -> list[Staff]:
@@ -60,41 +34,4 @@ def add(
 def change(
     database: Database, till: Till, actor: Staff, change: StaffChange, cost: ScryptCost = PIN_COST
 ) -> Staff:
-    require(actor, Permission.MANAGE_STAFF)
-    if change.pin is not None:
-        check_pin_format(change.pin)
-    with database.unit_of_work() as uow:
-        session = uow.session
-        row = session.get(StaffRow, change.staff_id)
-        if row is None:
-            raise StaffError("No staff member {staff_id}", staff_id=change.staff_id)
-        if row.id == actor.id and (change.active is False or change.role not in (None, actor.role)):
-            raise StaffError("You cannot lower or deactivate your own account")
-        detail: dict[str, Any] = {"staff_code": row.code}
-        if change.role is not None and change.role.value != row.role:
-            detail["role"] = [row.role, change.role.value]
-            row.role = change.role.value
-        if change.pin is not None:
-            row.pin_hash = hash_pin(change.pin, cost=cost)
-            row.failed_pins, row.locked_until = 0, None
-            detail["pin"] = "reset"
-        if change.badge:
-            if not till.code_secret:
-                raise StaffError("The store has no code secret: badges cannot be made")
-            code = signed_codes.sign_staff_badge(till.code_secret, till.store_code, row.code)
-            taken = session.scalar(
-                select(StaffRow.id).where(StaffRow.badge_code == code, StaffRow.id != row.id)
-            )
-            if taken is not None:
-                raise StaffError("That badge belongs to someone else")
-            row.badge_code = code
-            detail["badge"] = "issued"
-        if change.active is not None and change.active != row.active:
-            detail["active"] = [row.active, change.active]
-            row.active = change.active
-        session.flush()
-        audit.record(session, till, AuditAction.STAFF_CHANGE, actor.id, change="changed", **detail)
-        staff = StaffRepository(session).by_id(row.id)
-        uow.commit()
-    assert staff is not None
-    return staff
+    return change_staff(database, till, actor, change, cost)
