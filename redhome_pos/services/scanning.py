@@ -232,6 +232,11 @@ class ScanService:
         with self._database.reading() as session:
             return NotesRepository(session).unlinked_notes(limit)
 
+    def note_link_counts(self) -> list[tuple[str, int]]:
+        """Linked notes with their number of products, most recently linked first."""
+        with self._database.reading() as session:
+            return NotesRepository(session).link_counts()
+
     def attribution(self, first_day: date, last_day: date) -> list[NoteAttribution]:
         """Sales, units and revenue per note per business day."""
         with self._database.reading() as session:

@@ -6,14 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
-
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.notes import NoteAttribution, NoteScanCount
 from redhome_pos.domain.scan import ScanSettings
 from redhome_pos.domain.staff import Staff
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.notes import NoteLinkRow
 from redhome_pos.services.scanning import ScanService
 from ui.backoffice.order_jobs import sku_of_scan
 
@@ -25,14 +22,8 @@ class NotesOverview:
 
 
 def overview(database: Database, settings: ScanSettings) -> NotesOverview:
-    unlinked = ScanService(database, settings).unlinked_notes()
-    with database.reading() as session:
-        links = session.execute(
-            select(NoteLinkRow.note_id, func.count(NoteLinkRow.id))
-            .group_by(NoteLinkRow.note_id)
-            .order_by(func.max(NoteLinkRow.linked_at).desc())
-        ).all()
-    return NotesOverview(tuple(unlinked), tuple((str(n), int(c)) for n, c in links))
+    service = ScanService(database, settings)
+    return NotesOverview(tuple(service.unlinked_notes()), tuple(service.note_link_counts()))
 
 
 def products(database: Database, settings: ScanSettings, note_id: str) -> tuple[SkuView, ...]:

@@ -72,6 +72,16 @@ class NotesRepository:
             )
         )
 
+    def link_counts(self, limit: int = 500) -> list[tuple[str, int]]:
+        """Every linked note with how many products it has, most recently linked first."""
+        rows = self._session.execute(
+            select(NoteLinkRow.note_id, func.count(NoteLinkRow.id))
+            .group_by(NoteLinkRow.note_id)
+            .order_by(func.max(NoteLinkRow.linked_at).desc())
+            .limit(limit)
+        ).all()
+        return [(str(note_id), int(count)) for note_id, count in rows]
+
     def notes_of_sku(self, sku_id: int) -> list[str]:
         return list(
             self._session.scalars(
