@@ -12,18 +12,19 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.audit import GENESIS_HASH, AuditEvent, event_hash
 from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import AuditEventRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 
 _EVENTS = Base.metadata.tables["audit_events"]
 _HEAD = Base.metadata.tables["audit_head"]
 # Built once: every sale appends an event.
-_TAKE_SEQ = (
+_TAKE_SEQ = Prepared(
     update(_HEAD)
     .where(_HEAD.c.id == 1)
     .values(seq=_HEAD.c.seq + 1)
     .returning(_HEAD.c.seq, _HEAD.c.hash)
 )
-_ADD_EVENT = insert(_EVENTS)
-_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(hash=bindparam("digest"))
+_ADD_EVENT = Prepared(insert(_EVENTS), columns=written_columns(_EVENTS))
+_MOVE_HEAD = Prepared(update(_HEAD).where(_HEAD.c.id == 1).values(hash=bindparam("digest")))
 
 
 def _event(row: AuditEventRow) -> AuditEvent:
@@ -67,15 +68,15 @@ class AuditRepository:
     ) -> AuditEvent:
         # Taking the next number updates the head row: on a shared server a second terminal
         # waits here for the first one's commit and then reads the new head.
-        connection = self._session.connection()
-        head = connection.execute(_TAKE_SEQ).first()
+        session = self._session
+        head = _TAKE_SEQ.first(session)
         if head is None:
             raise RuntimeError("the audit head row is missing: run `redhome-pos db upgrade`")
         seq, prev_hash = int(head[0]), str(head[1])
         # Microseconds survive every backend; the hash covers exactly what is stored.
         digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail)
-        connection.execute(
-            _ADD_EVENT,
+        _ADD_EVENT.run(
+            session,
             {
                 "seq": seq,
                 "created_at": at,
@@ -87,7 +88,7 @@ class AuditRepository:
                 "hash": digest,
             },
         )
-        connection.execute(_MOVE_HEAD, {"digest": digest})
+        _MOVE_HEAD.run(session, {"digest": digest})
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
 
     def hash_of(self, seq: int) -> str | None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, bindparam, select
-from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
@@ -16,95 +13,12 @@ from redhome_pos.domain.catalog import Product, Sku, SkuView
 from redhome_pos.domain.errors import CatalogError
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared
 
 _PRODUCTS = ProductRow.metadata.tables[ProductRow.__tablename__]
 _SKUS = SkuRow.metadata.tables[SkuRow.__tablename__]
 _BARCODES = BarcodeRow.metadata.tables[BarcodeRow.__tablename__]
 _LEVELS = StockLevelRow.metadata.tables[StockLevelRow.__tablename__]
-
-
-class _Prepared:
-    """A catalog read compiled once per kind of database and run on the session's own
-    driver connection, inside the session's transaction.
-
-    Lookups run at every scan; SQLAlchemy's per-execution work costs several times the
-    indexed read itself. Parameters and values still pass through the columns' own type
-    processors (JSON, booleans, times), so rows come back as SQLAlchemy would return them.
-    """
-
-    __slots__ = ("_plans", "_statement")
-
-    def __init__(self, statement: Select[Any]) -> None:
-        self._statement = statement
-        self._plans: dict[tuple[str, str], _Plan] = {}
-
-    def first(self, session: Session, params: dict[str, Any]) -> Any | None:
-        rows = self._run(session, params, one=True)
-        return rows[0] if rows else None
-
-    def all(self, session: Session, params: dict[str, Any]) -> list[Any]:
-        return self._run(session, params, one=False)
-
-    def _run(self, session: Session, params: dict[str, Any], *, one: bool) -> list[Any]:
-        connection = session.connection()
-        dialect = connection.dialect
-        plan = self._plans.get((dialect.name, dialect.driver))
-        if plan is None:
-            plan = self._plans[(dialect.name, dialect.driver)] = _Plan(self._statement, dialect)
-        values = plan.parameters(params)
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(plan.sql, values)
-            found = [cursor.fetchone()] if one else cursor.fetchall()
-        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy would have raised it
-            raise DBAPIError.instance(
-                plan.sql, values, error, dialect.loaded_dbapi.Error, dialect=dialect
-            ) from error
-        finally:
-            cursor.close()
-        return [plan.row(row) for row in found if row is not None]
-
-
-class _Plan:
-    """One statement compiled for one database: its SQL, parameter order and converters."""
-
-    __slots__ = ("_binds", "_fixed", "_names", "_positional", "_results", "_row_type", "sql")
-
-    def __init__(self, statement: Select[Any], dialect: Dialect) -> None:
-        compiled = statement.compile(dialect=dialect)
-        self.sql = compiled.string
-        self._positional = dialect.positional
-        self._names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
-        binds: dict[str, Any] = {}
-        self._fixed: dict[str, Any] = {}  # values written into the statement (a limit)
-        for name in self._names:
-            bind = compiled.binds[name]
-            if not bind.required:
-                self._fixed[name] = bind.value
-            process = bind.type._cached_bind_processor(dialect)
-            if process is not None:
-                binds[name] = process
-        self._binds = binds
-        columns = compiled._result_columns
-        self._results = [c.type._cached_result_processor(dialect, None) for c in columns]
-        # Rows read by column name, as SQLAlchemy's rows are.
-        self._row_type: Any = namedtuple(  # type: ignore[misc]
-            "LookupRow", [c.keyname for c in columns], rename=True
-        )
-
-    def parameters(self, params: dict[str, Any]) -> Any:
-        binds = self._binds
-        given = {**self._fixed, **params} if self._fixed else params
-        values = {
-            name: binds[name](given[name]) if name in binds else given[name] for name in self._names
-        }
-        return tuple(values[name] for name in self._names) if self._positional else values
-
-    def row(self, values: Sequence[Any]) -> Any:
-        return self._row_type._make(
-            value if process is None else process(value)
-            for process, value in zip(self._results, values, strict=True)
-        )
 
 
 _SKU_COLUMNS = select(
@@ -123,8 +37,8 @@ _SKU_COLUMNS = select(
 _ALL_CODES = _BARCODES.alias("all_codes")
 
 
-def _with_barcodes(statement: Select[Any]) -> _Prepared:
-    return _Prepared(
+def _with_barcodes(statement: Select[Any]) -> Prepared:
+    return Prepared(
         statement.add_columns(_ALL_CODES.c.code.label("barcode"))
         .outerjoin(_ALL_CODES, _ALL_CODES.c.sku_id == _SKUS.c.id)
         .order_by(_ALL_CODES.c.code)
@@ -153,18 +67,18 @@ _VIEW_COLUMNS = (
 _SKU_VIEW = _with_barcodes(_VIEW_COLUMNS.where(_SKUS.c.id == bindparam("id")))
 # The scan's fast path: the SKU a scan names with its product and on-hand, in one indexed
 # query (the unique index on barcodes.code, or on skus.code).
-_VIEW_BY_BARCODE = _Prepared(
+_VIEW_BY_BARCODE = Prepared(
     _VIEW_COLUMNS.join(_BARCODES, _BARCODES.c.sku_id == _SKUS.c.id).where(
         _BARCODES.c.code == bindparam("key")
     )
 )
-_VIEW_BY_CODE = _Prepared(_VIEW_COLUMNS.where(_SKUS.c.code == bindparam("code")))
+_VIEW_BY_CODE = Prepared(_VIEW_COLUMNS.where(_SKUS.c.code == bindparam("code")))
 _OWNER = (
     select(_BARCODES.c.sku_id)
     .where(_BARCODES.c.code.in_(bindparam("keys", expanding=True)))
     .limit(1)
 )
-_PRODUCT = _Prepared(
+_PRODUCT = Prepared(
     select(
         _PRODUCTS.c.id,
         _PRODUCTS.c.title_zh,
@@ -292,13 +206,13 @@ class CatalogRepository:
     # Lookups run on every scan: they use statements built once and plain rows, not ORM
     # objects, and flush first only when this session holds unsaved catalog changes.
 
-    def _rows(self, statement: _Prepared, params: dict[str, Any]) -> Any | None:
+    def _rows(self, statement: Prepared, params: dict[str, Any]) -> Any | None:
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()
         return statement.first(session, params)
 
-    def _sku_rows(self, statement: _Prepared, params: dict[str, Any]) -> list[Any]:
+    def _sku_rows(self, statement: Prepared, params: dict[str, Any]) -> list[Any]:
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()

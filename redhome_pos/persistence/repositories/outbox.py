@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.outbox import OutboxRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 
 STOCK_TOPIC = "stock"
 
 # A Core insert built once: the outbox gets a row inside every sale and stock change.
 _OUTBOX = OutboxRow.metadata.tables[OutboxRow.__tablename__]
 _ADD = insert(_OUTBOX).values(attempts=0, last_error="", done_at=None).returning(_OUTBOX.c.id)
-_ADD_ALL = insert(_OUTBOX)
+_ADD_ALL = Prepared(insert(_OUTBOX), columns=written_columns(_OUTBOX))
 
 
 class OutboxRepository:
@@ -35,8 +36,8 @@ class OutboxRepository:
         if not rows:
             return
         now = utcnow()
-        self._session.connection().execute(
-            _ADD_ALL,
+        _ADD_ALL.run_many(
+            self._session,
             [
                 {
                     "topic": topic,

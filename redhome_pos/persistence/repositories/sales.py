@@ -20,6 +20,7 @@ from redhome_pos.persistence.models.counter import (
     TenderRow,
 )
 from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 
 # Plain table statements on the checkout path: the ORM's bulk machinery costs more than the
 # handful of rows a sale writes.
@@ -27,7 +28,7 @@ _SEQUENCES = Base.metadata.tables["receipt_sequences"]
 _SALES = Base.metadata.tables["sales"]
 _LINES = Base.metadata.tables["sale_lines"]
 _TENDERS = Base.metadata.tables["tenders"]
-_NEXT_SEQ = (
+_NEXT_SEQ = Prepared(
     update(_SEQUENCES)
     .where(
         _SEQUENCES.c.terminal_id == bindparam("terminal"),
@@ -37,15 +38,17 @@ _NEXT_SEQ = (
     .values(last_seq=_SEQUENCES.c.last_seq + 1)
     .returning(_SEQUENCES.c.last_seq)
 )
-_FIRST_SEQ = insert(_SEQUENCES).values(
-    terminal_id=bindparam("terminal"),
-    business_date=bindparam("day"),
-    series=bindparam("of_series"),
-    last_seq=1,
+_FIRST_SEQ = Prepared(
+    insert(_SEQUENCES).values(
+        terminal_id=bindparam("terminal"),
+        business_date=bindparam("day"),
+        series=bindparam("of_series"),
+        last_seq=1,
+    )
 )
-_ADD_SALE = insert(_SALES).returning(_SALES.c.id)
-_ADD_LINES = insert(_LINES)
-_ADD_TENDERS = insert(_TENDERS)
+_ADD_SALE = Prepared(insert(_SALES).returning(_SALES.c.id), columns=written_columns(_SALES))
+_ADD_LINES = Prepared(insert(_LINES), columns=written_columns(_LINES))
+_ADD_TENDERS = Prepared(insert(_TENDERS), columns=written_columns(_TENDERS))
 
 
 class SaleRepository:
@@ -58,20 +61,19 @@ class SaleRepository:
     def next_seq(self, terminal_id: str, day: date, series: str) -> int:
         """The next number of a series, taken inside the caller's transaction: if the
         transaction rolls back the number is not used, so numbers have no gaps."""
-        connection = self._session.connection()
         key = {"terminal": terminal_id, "day": day, "of_series": series}
-        seq = connection.execute(_NEXT_SEQ, key).scalar_one_or_none()
-        if seq is None:
-            seq = 1
-            connection.execute(_FIRST_SEQ, key)
-        return int(seq)
+        row = _NEXT_SEQ.first(self._session, key)
+        if row is None:
+            _FIRST_SEQ.run(self._session, key)
+            return 1
+        return int(row.last_seq)
 
     # -- writing ---------------------------------------------------------------------------
     def add(self, sale: Sale, seq: int) -> int:
         """Store a completed sale with its lines and tenders; returns its id."""
-        connection = self._session.connection()
-        sale_id = connection.execute(
-            _ADD_SALE,
+        session = self._session
+        added = _ADD_SALE.first(
+            session,
             {
                 "receipt_no": sale.receipt_no,
                 "terminal_id": sale.terminal_id,
@@ -89,9 +91,11 @@ class SaleRepository:
                     for v in sale.vat
                 ],
             },
-        ).scalar_one()
-        connection.execute(
-            _ADD_LINES,
+        )
+        assert added is not None
+        sale_id = added.id
+        _ADD_LINES.run_many(
+            session,
             [
                 {
                     "sale_id": sale_id,
@@ -127,8 +131,8 @@ class SaleRepository:
         return_id: int | None = None,
     ) -> None:
         """Money in (positive amounts) or paid back (negative) during a shift."""
-        self._session.connection().execute(
-            _ADD_TENDERS,
+        _ADD_TENDERS.run_many(
+            self._session,
             [
                 {
                     "sale_id": sale_id,

@@ -20,18 +20,21 @@ from redhome_pos.persistence.models.counter import (
     TenderRow,
 )
 from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared
 
 # The open shift is read at every sale: plain columns from a statement built once.
 _SHIFTS = ShiftRow.metadata.tables[ShiftRow.__tablename__]
-_OPEN_SHIFT = select(
-    _SHIFTS.c.id,
-    _SHIFTS.c.terminal_id,
-    _SHIFTS.c.opened_by,
-    _SHIFTS.c.opened_at,
-    _SHIFTS.c.float_fen,
-    _SHIFTS.c.closed_by,
-    _SHIFTS.c.closed_at,
-).where(_SHIFTS.c.open_terminal == bindparam("terminal"))
+_OPEN_SHIFT = Prepared(
+    select(
+        _SHIFTS.c.id,
+        _SHIFTS.c.terminal_id,
+        _SHIFTS.c.opened_by,
+        _SHIFTS.c.opened_at,
+        _SHIFTS.c.float_fen,
+        _SHIFTS.c.closed_by,
+        _SHIFTS.c.closed_at,
+    ).where(_SHIFTS.c.open_terminal == bindparam("terminal"))
+)
 
 
 def _shift(row: Any) -> Shift:
@@ -66,7 +69,7 @@ class ShiftRepository:
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()
-        row = session.connection().execute(_OPEN_SHIFT, {"terminal": terminal_id}).first()
+        row = _OPEN_SHIFT.first(session, {"terminal": terminal_id})
         return _shift(row) if row else None
 
     def get(self, shift_id: int) -> Shift | None:

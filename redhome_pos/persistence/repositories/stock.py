@@ -13,6 +13,7 @@ from redhome_pos.domain.stock import MovementKind, StockMovement, check_movement
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 
 
@@ -44,14 +45,16 @@ def _movement(row: StockMovementRow) -> StockMovement:
 # The level moves by a relative UPDATE, guarded by the below-zero rule when the store does
 # not allow negative stock, so two terminals changing one SKU never overwrite each other.
 _LEVELS = StockLevelRow.metadata.tables[StockLevelRow.__tablename__]
-_MOVE_LEVEL = (
+_MOVE = (
     update(_LEVELS)
     .where(_LEVELS.c.sku_id == bindparam("sku"))
     .values(on_hand=_LEVELS.c.on_hand + bindparam("quantity"), updated_at=bindparam("now"))
     .returning(_LEVELS.c.on_hand)
 )
-_MOVE_LEVEL_GUARDED = _MOVE_LEVEL.where(_LEVELS.c.on_hand + bindparam("quantity") >= 0)
-_ADD_MOVEMENT = insert(StockMovementRow.metadata.tables[StockMovementRow.__tablename__])
+_MOVE_LEVEL = Prepared(_MOVE)
+_MOVE_LEVEL_GUARDED = Prepared(_MOVE.where(_LEVELS.c.on_hand + bindparam("quantity") >= 0))
+_MOVEMENTS = StockMovementRow.metadata.tables[StockMovementRow.__tablename__]
+_ADD_MOVEMENT = Prepared(insert(_MOVEMENTS), columns=written_columns(_MOVEMENTS))
 
 
 class StockRepository:
@@ -93,20 +96,20 @@ class StockRepository:
         session = self._session
         if session.new or session.dirty or session.deleted:
             session.flush()  # a SKU added in this unit of work must exist before its level
-        connection = session.connection()
         now = utcnow()
         statement = _MOVE_LEVEL if allow_negative else _MOVE_LEVEL_GUARDED
         levels: list[int] = []
         for index, movement in enumerate(movements):
-            new_level = connection.execute(
-                statement, {"sku": movement.sku_id, "quantity": movement.quantity, "now": now}
-            ).scalar_one_or_none()
+            moved = statement.first(
+                session, {"sku": movement.sku_id, "quantity": movement.quantity, "now": now}
+            )
+            new_level = None if moved is None else moved.on_hand
             if new_level is None:
                 code = sku_codes[index] if index < len(sku_codes) else ""
                 new_level = self._first_level_or_refuse(movement, allow_negative, code)
             levels.append(int(new_level))
-        connection.execute(
-            _ADD_MOVEMENT,
+        _ADD_MOVEMENT.run_many(
+            session,
             [
                 {
                     "id": movement.id,
