@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self.nav = QWidget()
         self.nav.setObjectName("navBar")
         self.nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.nav.setFixedWidth(150)
+        # As wide as its longest label needs (English, large fonts), never narrower than 150.
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(280)
         self.nav_layout = QVBoxLayout(self.nav)
         self.nav_layout.setContentsMargins(0, 8, 0, 8)
         self.nav_layout.setSpacing(2)

@@ -196,20 +196,10 @@ class Director:
 
 def _barcodes_in_stock(database: Database, count: int) -> list[str]:
     """Barcodes of SKUs with stock (a sale of the screenshots must go through)."""
-    from sqlalchemy import select
+    from redhome_pos.services.demo_picks import stocked_skus
 
-    from redhome_pos.persistence.models.catalog import BarcodeRow
-    from redhome_pos.persistence.models.stock import StockLevelRow
-
-    with database.reading() as session:
-        rows = session.scalars(
-            select(BarcodeRow.code)
-            .join(StockLevelRow, StockLevelRow.sku_id == BarcodeRow.sku_id)
-            .where(StockLevelRow.on_hand >= 5)
-            .order_by(BarcodeRow.sku_id)
-            .limit(count * 3)
-        ).all()
-    return list(rows)[::3][:count]
+    picks = stocked_skus(database, min_on_hand=5, limit=count * 3)
+    return [sku.barcode for sku in picks][::3][:count]
 
 
 def render_all(

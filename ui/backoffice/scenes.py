@@ -7,10 +7,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
-from redhome_pos.persistence.models.catalog import BarcodeRow, SkuRow
-from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import (
     StoredOnlineOrder,
@@ -18,6 +14,7 @@ from redhome_pos.persistence.repositories.sync import (
     SyncRepository,
 )
 from redhome_pos.services import staff as staff_service
+from redhome_pos.services.demo_picks import stocked_skus
 from ui.backoffice.screens import show_manager_tab
 
 
@@ -114,26 +111,15 @@ def _demo_order(shell: Any) -> list[str]:
     """A pickup order of two products in stock, as the sync engine would have stored it;
     returns the barcodes to scan to pick it."""
     database = shell.counter.database
-    with database.reading() as session:
-        rows = session.execute(
-            select(SkuRow.id, SkuRow.code, SkuRow.price_fen, BarcodeRow.code)
-            .join(BarcodeRow, BarcodeRow.sku_id == SkuRow.id)
-            .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
-            .where(StockLevelRow.on_hand > 2)
-            .order_by(SkuRow.id)
-            .limit(2)
-        ).all()
-        titles = {
-            sku_id: view.title_zh
-            for sku_id in (row[0] for row in rows)
-            if (view := CatalogRepository(session).sku_view(sku_id)) is not None
-        }
+    rows = stocked_skus(database, min_on_hand=3, limit=2)
     if len(rows) < 2:
         return []
     now = datetime.now(UTC)
     lines = tuple(
-        StoredOrderLine(n, f"red-{code}", sku_id, n, price, barcode, code, titles.get(sku_id, ""))
-        for n, (sku_id, code, price, barcode) in enumerate(rows, start=1)
+        StoredOrderLine(
+            n, f"red-{sku.code}", sku.sku_id, n, sku.price_fen, sku.barcode, sku.code, sku.title_zh
+        )
+        for n, sku in enumerate(rows, start=1)
     )
     order = StoredOnlineOrder(
         order_id="P7000000000001",
