@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+from contextlib import ExitStack
 from typing import Any
 
 from redhome_pos.commands._context import load_app_config, open_store_database, reports_errors
 from redhome_pos.config import Config
 from redhome_pos.persistence.database import Database
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +32,27 @@ def register(subparsers: Any) -> None:
 def run_app(args: argparse.Namespace) -> int:
     config = load_app_config(args)
     database = open_store_database(config)
-    return start_counter_app(config, database, language=getattr(args, "language", None))
+    with ExitStack() as stack:
+        _start_sync(stack, config, database)
+        return start_counter_app(config, database, language=getattr(args, "language", None))
+
+
+def _start_sync(stack: ExitStack, config: Config, database: Database) -> None:
+    """Runs the sync engine in the background when the online store is switched on. Every
+    terminal starts one; the engine's store-wide lease lets only one of them work at a time,
+    and another takes over when that terminal stops. The counter never waits for it: if the
+    engine cannot start, the app runs offline and the status bar says so."""
+    if not config.online_store.enabled:
+        return
+    from sync.errors import SyncError
+    from sync.startup import engine_for_store
+
+    try:
+        engine = stack.enter_context(engine_for_store(config, database))
+        engine.start()
+        stack.callback(engine.stop)
+    except (SyncError, OSError) as error:
+        log.warning("sync engine not started, the counter works offline: %s", error)
 
 
 def start_counter_app(
