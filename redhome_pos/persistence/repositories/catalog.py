@@ -32,16 +32,16 @@ _SKU_COLUMNS = select(
     _SKUS.c.active,
     _SKUS.c.location,
 )
-# A SKU comes back with all its barcodes in the same query: one row per barcode, in code
-# order (one row with ``barcode`` NULL for a SKU without any).
+# A SKU comes back with all its barcodes in the same query: one row per barcode (one row
+# with ``barcode`` NULL for a SKU without any); they are put in code order here.
 _ALL_CODES = _BARCODES.alias("all_codes")
 
 
 def _with_barcodes(statement: Select[Any]) -> Prepared:
     return Prepared(
-        statement.add_columns(_ALL_CODES.c.code.label("barcode"))
-        .outerjoin(_ALL_CODES, _ALL_CODES.c.sku_id == _SKUS.c.id)
-        .order_by(_ALL_CODES.c.code)
+        statement.add_columns(_ALL_CODES.c.code.label("barcode")).outerjoin(
+            _ALL_CODES, _ALL_CODES.c.sku_id == _SKUS.c.id
+        )
     )
 
 
@@ -293,7 +293,7 @@ def _sku(rows: Sequence[Any]) -> Sku:
         red_sku_id=row.red_sku_id,
         active=bool(row.active),
         location=row.location,
-        barcodes=tuple(r.barcode for r in rows if r.barcode is not None),
+        barcodes=tuple(sorted(r.barcode for r in rows if r.barcode is not None)),
     )
 
 

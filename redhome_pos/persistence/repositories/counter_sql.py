@@ -123,7 +123,8 @@ class _Plan:
         if missing:
             raise ValueError(f"give every column a value: {missing} are missing")
         results = compiled._result_columns
-        self._results = [c.type._cached_result_processor(dialect, None) for c in results]
+        processors = [c.type._cached_result_processor(dialect, None) for c in results]
+        self._results = [(i, p) for i, p in enumerate(processors) if p is not None]
         # Rows read by column name, as SQLAlchemy's rows are.
         self._row_type: Any = namedtuple(  # type: ignore[misc]
             "CounterRow", [c.keyname for c in results] or ["unused"], rename=True
@@ -138,7 +139,9 @@ class _Plan:
         return tuple(values[name] for name in self._names) if self._positional else values
 
     def row(self, values: Sequence[Any]) -> Any:
-        return self._row_type._make(
-            value if process is None else process(value)
-            for process, value in zip(self._results, values, strict=True)
-        )
+        if not self._results:
+            return self._row_type._make(values)
+        converted = list(values)
+        for index, process in self._results:
+            converted[index] = process(converted[index])
+        return self._row_type._make(converted)
