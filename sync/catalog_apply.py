@@ -336,6 +336,21 @@ def _new_barcodes(
     return conflicts
 
 
+def mirror_values(item: OnlineSku, read_at: datetime) -> dict[str, Any]:
+    """The online figures of ``item`` as the online SKUs table keeps them (the mirror a
+    reconciliation compares the store with)."""
+    return {
+        "title": item.title[:200],
+        "erp_code": item.erp_code[:64],
+        "price_fen": item.price_fen,
+        "original_price_fen": item.original_price_fen,
+        "barcodes": list(item.barcodes),
+        "buyable": item.buyable,
+        "online_updated_at": item.updated_at,
+        "mirrored_at": read_at,
+    }
+
+
 def _mark_seen(
     session: Session,
     seen: list[tuple[OnlineSku, int]],
@@ -349,6 +364,7 @@ def _mark_seen(
         {"red_sku_id": item.sku_id, "sku_id": sku_id, "red_item_id": item.item_id,
          "buyable": item.buyable, "online_updated_at": item.updated_at,
          "last_seen_at": seen_at, "gone_at": None}
+        | mirror_values(item, seen_at)
         | ({"changed_at": seen_at} if item.sku_id in touched else {})
         for item, sku_id in seen
     ]  # fmt: skip

@@ -1,11 +1,14 @@
 """``redhome-pos reconcile [--json | --csv FILE]``: compare the store with its online store.
 
-Reads the whole online catalog and the stock of the store's warehouse with the configured
-connector, keeps the run and its differences, and prints the summary (or the run as JSON, or
-writes its lines to a CSV file). ``--history`` lists past runs; ``--summary RUN`` prints one;
-``--decide DECISION --line ID... --reason TEXT --staff CODE`` decides lines of a run.
-``--moved-only`` reads online stock only for SKUs that moved since the last run (the online
-store answers stock one SKU per call). A run exits 1 when it found differences.
+Compares the store with its mirror of the online catalog, first brought up to date with what
+changed online since the last read, and reads the online stock of the store's warehouse only
+for SKUs whose stock moved here since the last run, that the last run found different, or
+that changed online (the online store answers stock one SKU per call). Keeps the run and its
+differences, and prints the summary (or the run as JSON, or writes its lines to a CSV file).
+``--full`` reads the whole catalog and every SKU's stock again (the first run always does);
+``--moved-only`` is how every run reads stock now, kept for scripts that pass it.
+``--history`` lists past runs; ``--summary RUN`` prints one; ``--decide DECISION --line ID...
+--reason TEXT --staff CODE`` decides lines of a run. A run exits 1 when it found differences.
 """
 
 from __future__ import annotations
@@ -42,10 +45,16 @@ def register(subparsers: Any) -> None:
         choices=[r.value for r in Resolution],
         help="decide lines of a run: " + ", ".join(r.value for r in Resolution),
     )
-    parser.add_argument(
+    reading = parser.add_mutually_exclusive_group()
+    reading.add_argument(
+        "--full",
+        action="store_true",
+        help="read the whole online catalog and every SKU's online stock again",
+    )
+    reading.add_argument(
         "--moved-only",
         action="store_true",
-        help="read online stock only for SKUs whose stock moved since the last run",
+        help="read online stock only for SKUs that moved here or changed online (the default)",
     )
     parser.add_argument("--line", type=int, action="append", default=[], metavar="ID")
     parser.add_argument("--reason", default="", help="why (recorded with the decision)")
@@ -75,14 +84,18 @@ def run_reconcile(args: argparse.Namespace) -> int:
         if args.summary is not None:
             print("\n".join(summary_lines(database, args.summary, timezone=config.store.timezone)))
             return EXIT_OK
-        from sync.reconcile_fetch import configured_store, fetch_online_figures
+        from sync.reconcile_fetch import configured_store, fetch_mirrored_figures
 
         till = Till.from_config(config)
         started = till.now()
-        stock_of = reconciliation.moved_since_last_run(database) if args.moved_only else None
+        moved = None if args.full else reconciliation.stock_to_read(database)
         with configured_store(config, database) as store:
-            online = fetch_online_figures(
-                store, stock_of=stock_of, progress=None if args.json else _progress
+            online = fetch_mirrored_figures(
+                database,
+                store,
+                moved=moved,
+                full=args.full,
+                progress=None if args.json else _progress,
             )
         result = reconciliation.run_reconciliation(database, till, online.skus, started_at=started)
         if args.json:
@@ -132,6 +145,9 @@ def _as_json(result: Any, online: Any) -> dict[str, Any]:
         "count_by_kind": summary.count_by_kind,
         "value_by_kind_fen": summary.value_by_kind_fen,
         "fetch_s": {"catalog": round(online.catalog_s, 3), "stock": round(online.stock_s, 3)},
+        "full_read": online.full,
+        "changed_online": online.changed_online,
+        "stock_read_skus": online.stock_skus,
         "lines": [
             {
                 "kind": d.kind.value,

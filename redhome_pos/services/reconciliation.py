@@ -181,6 +181,27 @@ def moved_since_last_run(database: Database) -> list[str] | None:
         ]
 
 
+def stock_to_read(database: Database) -> list[str] | None:
+    """Online ids of the SKUs whose online stock a run reads: those that moved since the last
+    run began and those the last run found different (so a difference not yet decided is
+    found again); None when there was no run yet (every SKU)."""
+    moved = moved_since_last_run(database)
+    if moved is None:
+        return None
+    with database.reading() as session:
+        last = session.scalar(select(func.max(ReconciliationRunRow.id)))
+        differed = session.scalars(
+            select(ReconciliationLineRow.red_sku_id)
+            .where(
+                ReconciliationLineRow.run_id == last,
+                ReconciliationLineRow.red_sku_id.is_not(None),
+                ReconciliationLineRow.red_sku_id != "",
+            )
+            .distinct()
+        ).all()
+    return sorted({*moved, *(str(red) for red in differed)})
+
+
 def with_titles(database: Database, differences: list[Difference]) -> list[Difference]:
     """The differences of store SKUs with their product titles filled in."""
     ids = sorted({d.sku_id for d in differences if d.sku_id is not None and not d.title})

@@ -115,6 +115,10 @@ def test_reconcile_from_the_command_line(
     assert main([*base, "reconcile", "--json", "--moved-only"]) == 1
     lines = json.loads(capsys.readouterr().out)["lines"]
     assert [(line["kind"], line["online_sku"]) for line in lines] == [("stock_drift", moved_red)]
+    # The default run reads stock the same way; --full reads every SKU's stock again.
     assert main([*base, "reconcile", "--json"]) == 1
+    lines = json.loads(capsys.readouterr().out)["lines"]
+    assert [(line["kind"], line["online_sku"]) for line in lines] == [("stock_drift", moved_red)]
+    assert main([*base, "reconcile", "--json", "--full"]) == 1
     lines = json.loads(capsys.readouterr().out)["lines"]
     assert sorted(line["online_sku"] for line in lines) == sorted([moved_red, still_red])

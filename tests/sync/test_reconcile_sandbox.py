@@ -31,7 +31,7 @@ from redhome_pos.services.reconciliation_export import summary_lines, write_run_
 from sync.catalog_pull import pull_catalog
 from sync.opening import opening_from_online
 from sync.order_pull import pull_orders
-from sync.reconcile_fetch import fetch_online_figures
+from sync.reconcile_fetch import OnlineFigures, fetch_mirrored_figures, fetch_online_figures
 from sync.red.connector import RedOnlineStore
 from sync.sandbox import SandboxHandle
 from sync.sandbox.seed import SeedSku
@@ -278,3 +278,80 @@ def test_decisions_make_the_right_movements_and_sync_actions(
     assert all(r["decided_by"] == str(linked.manager.id) for r in rows)
     summary = "\n".join(summary_lines(linked.database, result.run_id))
     assert "decided 4 of 4" in summary and "stock drift" in summary
+
+
+def _default_run(
+    linked: Linked, *, full: bool = False
+) -> tuple[OnlineFigures, reconciliation.RunResult]:
+    """A run as ``redhome-pos reconcile`` makes it: the mirror brought up to date first."""
+    moved = None if full else reconciliation.stock_to_read(linked.database)
+    online = fetch_mirrored_figures(linked.database, linked.store, moved=moved, full=full)
+    result = reconciliation.run_reconciliation(
+        linked.database, linked.till, online.skus, staff=linked.manager
+    )
+    return online, result
+
+
+def test_the_default_run_reads_what_changed_online_and_finds_a_new_price(linked: Linked) -> None:
+    first, result = _default_run(linked)
+    assert first.full and first.stock_skus == 200  # the first run reads everything
+    assert result.differences == []
+    (price_id, price_code, price_red) = linked.skus[10]
+    with linked.database.reading() as session:
+        price_before = session.scalar(select(SkuRow.price_fen).where(SkuRow.id == price_id))
+    assert price_before is not None
+    linked.sandbox.sandbox_state.update_sku(price_red, price=price_before + 250)
+
+    online, result = _default_run(linked)
+    # Only the changed page was read, and stock only for the SKU that changed online.
+    assert not online.full
+    assert online.catalog_calls < first.catalog_calls
+    assert (online.changed_online, online.stock_skus) == (1, 1)
+    assert result.summary.skus_online == 200
+    assert [(d.kind, d.sku_code) for d in result.differences] == [
+        (DifferenceKind.PRICE_MISMATCH, price_code)
+    ]
+    with linked.database.reading() as session:  # the mirror, not the store, took the price
+        assert session.scalar(select(SkuRow.price_fen).where(SkuRow.id == price_id)) == (
+            price_before
+        )
+
+    # Undecided, the difference is found again by the next run, online unchanged.
+    again, result = _default_run(linked)
+    assert again.changed_online == 0
+    assert [(d.kind, d.sku_code) for d in result.differences] == [
+        (DifferenceKind.PRICE_MISMATCH, price_code)
+    ]
+
+
+def test_stock_drift_on_a_sku_that_moved_here_is_found_by_the_default_run(
+    linked: Linked,
+) -> None:
+    _default_run(linked)
+    (drift_id, drift_code, drift_red) = linked.skus[3]
+    (_, _, still_red) = linked.skus[4]
+    stock_service.adjust(linked.database, drift_id, -1, reason="broken", terminal_id="T1")
+    _flush_pushes(linked)  # the new figure goes online
+    wh = linked.sandbox.warehouse_code
+    for red in (drift_red, still_red):  # online moves too, without the store's push
+        [(_, total, _)] = [r for r in linked.sandbox.sandbox_state.stock_rows(red) if r[0] == wh]
+        linked.sandbox.sandbox_state.set_stock(red, wh, total + 2)
+    online, result = _default_run(linked)
+    assert online.stock_skus == 1
+    assert [(d.kind, d.sku_code) for d in result.differences] == [
+        (DifferenceKind.STOCK_DRIFT, drift_code)
+    ]
+    online, result = _default_run(linked, full=True)
+    assert online.full and online.stock_skus == 200
+    assert sorted(d.red_sku_id for d in result.differences) == sorted([drift_red, still_red])
+
+
+def test_a_full_read_finds_a_sku_gone_online(linked: Linked) -> None:
+    _default_run(linked)
+    (_, gone_code, gone_red) = linked.skus[30]
+    linked.sandbox.remove_sku(gone_red)
+    _, result = _default_run(linked, full=True)
+    assert result.summary.skus_online == 199
+    assert [(d.kind, d.sku_code) for d in result.differences] == [
+        (DifferenceKind.MISSING_ONLINE, gone_code)
+    ]

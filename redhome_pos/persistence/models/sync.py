@@ -58,6 +58,14 @@ class OnlineSkuRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the read that changed it
     gone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The online figures as last read (the mirror a reconciliation compares the store with;
+    # price None: not read since these columns came in).
+    title: Mapped[str] = mapped_column(String(200), default="")
+    erp_code: Mapped[str] = mapped_column(String(64), default="")
+    price_fen: Mapped[int | None] = mapped_column(Integer)
+    original_price_fen: Mapped[int | None] = mapped_column(Integer)
+    barcodes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mirrored_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class OnlineOrderRow(Base):

@@ -124,6 +124,12 @@ def upgrade() -> None:
     sa.Column('last_seen_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=False),
     sa.Column('changed_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.Column('gone_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('erp_code', sa.String(length=64), nullable=False),
+    sa.Column('price_fen', sa.Integer(), nullable=True),
+    sa.Column('original_price_fen', sa.Integer(), nullable=True),
+    sa.Column('barcodes', sa.JSON(), nullable=False),
+    sa.Column('mirrored_at', redhome_pos.persistence.models.base.UtcDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['sku_id'], ['skus.id'], name=op.f('fk_online_skus_sku_id_skus')),
     sa.PrimaryKeyConstraint('red_sku_id', name=op.f('pk_online_skus'))
     )
