@@ -152,7 +152,8 @@ def fetch_mirrored_figures(
     """The online catalog as the mirror holds it once brought up to date, with stock read for
     ``moved`` (online SKU ids; None: every SKU) and for the SKUs that changed online.
 
-    The first run, and a ``full`` one, read the whole catalog and every SKU's stock.
+    The first read, and a ``full`` one, read the whole catalog (else only what changed since
+    the last read).
     """
     now = now or datetime.now(UTC)
     with database.reading() as session:
@@ -177,7 +178,7 @@ def fetch_mirrored_figures(
     started = time.perf_counter()
     figures = _read_mirror(database, since=last_full)
     result.mirror_read_s = time.perf_counter() - started
-    stock_of = None if full or moved is None else set(moved) | changed
+    stock_of = None if moved is None else set(moved) | changed
     _with_stock(store, result, figures, stock_of, stock_batch, progress)
     return result
 

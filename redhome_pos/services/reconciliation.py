@@ -25,8 +25,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
@@ -263,8 +264,9 @@ def run_reconciliation(
         uow.session.add(run)
         uow.session.flush()
         if differences:
-            uow.session.execute(
-                insert(ReconciliationLineRow),
+            # One plain Core executemany: a large run keeps thousands of lines.
+            uow.session.connection().execute(
+                insert(cast(Table, ReconciliationLineRow.__table__)),
                 [
                     {
                         "run_id": run.id,
