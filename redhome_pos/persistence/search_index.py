@@ -138,28 +138,55 @@ def _products(session: Session | Connection, product_ids: Sequence[int]) -> Iter
         )
 
 
-def _term_rows(product: _ProductText) -> list[dict[str, object]]:
+def _term_rows(product: _ProductText) -> list[tuple[int, str, int, int]]:
+    """(rank, term, product id, SKU count): the columns in ``_TERM_COLUMNS`` order."""
     penalty = 0 if product.active else INACTIVE
+    pid = product.product_id
+    count = product.sku_count
     return [
-        {
-            "rank": rank + penalty,
-            "term": term,
-            "product_id": product.product_id,
-            "sku_count": product.sku_count,
-        }
+        (rank + penalty, term, pid, count)
         for term, rank in product_terms(*product.texts, variants=product.variants).items()
     ]
 
 
+_TERM_COLUMNS = ("rank", "term", "product_id", "sku_count")
+
+
+def _connection(session: Session | Connection) -> Connection:
+    return session.connection() if isinstance(session, Session) else session
+
+
+def insert_terms(connection: Connection, rows: list[tuple[int, str, int, int]]) -> None:
+    """Insert term rows with one ``executemany`` on the driver, in key order (the ORM's and
+    Core's per-row bookkeeping would cost more than the database work; key order keeps the
+    index's pages warm)."""
+    if not rows:
+        return
+    rows.sort()
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    if dialect.paramstyle not in ("qmark", "format", "pyformat"):
+        connection.execute(
+            insert(SearchTermRow), [dict(zip(_TERM_COLUMNS, row, strict=True)) for row in rows]
+        )
+        return
+    names = ", ".join(quote(name) for name in _TERM_COLUMNS)
+    marks = ", ".join([mark] * len(_TERM_COLUMNS))
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(SearchTermRow.__tablename__)} ({names}) VALUES ({marks})", rows
+    )
+
+
 def index_products(session: Session | Connection, product_ids: Iterable[int]) -> None:
     """Rewrite the search terms of these products (after their titles or SKUs changed)."""
+    connection = _connection(session)
     ids = sorted(set(product_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        session.execute(delete(SearchTermRow).where(SearchTermRow.product_id.in_(chunk)))
-        rows = [row for product in _products(session, chunk) for row in _term_rows(product)]
-        if rows:
-            session.execute(insert(SearchTermRow), rows)
+        connection.execute(delete(SearchTermRow).where(SearchTermRow.product_id.in_(chunk)))
+        rows = [row for product in _products(connection, chunk) for row in _term_rows(product)]
+        insert_terms(connection, rows)
 
 
 def index_skus(session: Session | Connection, sku_ids: Iterable[int]) -> None:
@@ -191,8 +218,7 @@ def rebuild(session: Session | Connection, *, batch: int = 5000) -> int:
         if not ids:
             return written
         rows = [row for product in _products(session, ids) for row in _term_rows(product)]
-        if rows:
-            session.execute(insert(SearchTermRow), rows)
+        insert_terms(_connection(session), rows)
         written += len(rows)
         last_id = ids[-1]
 
