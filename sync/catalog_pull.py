@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from redhome_pos.persistence.bulk_load import large_cache
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.sync import OnlineSkuRow
@@ -139,6 +140,9 @@ def _read_window(
         while True:
             batch = _next_batch(reader, settings)
             with database.unit_of_work() as uow:
+                if window["full"]:
+                    # The catalog grows by 200,000 SKUs: keep its indexes' pages in memory.
+                    large_cache(uow.session.connection())
                 result = apply_page(uow.session, batch.items, seen_at=window_to)
                 if not window["full"]:
                     _index_for_search(uow.session, result.sku_ids, report)
@@ -173,6 +177,7 @@ def _index_changed(database: Database, window_to: datetime, report: CatalogPullR
         next_product = changed[n + 1][1] if n + 1 < len(changed) else None
         if next_product is None or (len(chunk) >= INDEX_CHUNK and next_product != product_id):
             with database.unit_of_work() as uow:
+                large_cache(uow.session.connection())
                 _index_for_search(uow.session, set(chunk), report)
                 uow.commit()
             chunk = []

@@ -213,6 +213,11 @@ def _insert_many(
     connection.exec_driver_sql(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
 
 
+def large_cache(connection: Connection) -> None:
+    """Give this connection a large page cache for a big write (a full catalog pull)."""
+    _large_cache(connection)
+
+
 def _large_cache(connection: Connection) -> None:
     """SQLite: let this connection cache 256 MB of pages while loading (its default of 2 MB
     makes every insert into the growing search index read pages back from disk). The setting
