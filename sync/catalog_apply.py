@@ -275,7 +275,14 @@ def _skus(
         session.execute(update(SkuRow), changes)
         result.changed += len(changes)
     if new:
-        created = _insert_ids(session, SkuRow, "red_sku_id", new)
+        # red_sku_id is unique: a plain executemany, the new ids read back by it, is
+        # cheaper than RETURNING in insert-many batches.
+        _insert(session, SkuRow, new)
+        created = {
+            str(r.red_sku_id): r.id
+            for r in _select(session, (SkuRow.id, SkuRow.red_sku_id), SkuRow.red_sku_id,
+                             [row["red_sku_id"] for row in new])
+        }  # fmt: skip
         result.touched.update(created)
         levels = [{"sku_id": sku_id, "on_hand": 0} for sku_id in created.values()]
         _insert(session, StockLevelRow, levels)
