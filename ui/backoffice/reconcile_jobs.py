@@ -17,7 +17,7 @@ from redhome_pos.services.reconciliation import Decision, RunLine, RunRecord, Ru
 from redhome_pos.services.reconciliation_export import write_run_csv
 from sync.connector import OnlineStore
 from sync.errors import SyncError
-from sync.reconcile_fetch import fetch_online_figures
+from sync.reconcile_fetch import fetch_mirrored_figures
 
 Report = Callable[[str, int, int], None]
 
@@ -41,10 +41,15 @@ def online_store_of(context: Any) -> Iterator[OnlineStore]:
         yield red_online_store(online, client, DatabaseTokenStore(context.database, online.kind))
 
 
-def run(context: Any, till: Till, staff: Staff, report: Report) -> RunResult:
+def run(context: Any, till: Till, staff: Staff, report: Report, *, full: bool = False) -> RunResult:
+    """Bring the online catalog mirror up to date (only what changed since the last read,
+    unless ``full``), read online stock for the SKUs that need it, compare, keep the run."""
     require(staff, Permission.RECONCILE)
+    moved = None if full else reconciliation.stock_to_read(context.database)
     with online_store_of(context) as store:
-        figures = fetch_online_figures(store, progress=report)
+        figures = fetch_mirrored_figures(
+            context.database, store, moved=moved, full=full, progress=report
+        )
     return reconciliation.run_reconciliation(
         context.database,
         till,
