@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -53,6 +54,11 @@ class Counter(QObject):
             code_secret=self.context.code_secret,
             variable_measure=layout,
         )
+
+    def short_link_resolver(self) -> Callable[[str], str | None] | None:
+        """What follows RED short links (set by the app when the store is online), or None."""
+        resolver: Callable[[str], str | None] | None = self.context.extras.get("resolve_short_link")
+        return resolver
 
     def local_time(self, at: datetime, pattern: str = "%H:%M") -> str:
         """A UTC instant as the store's clock shows it."""

@@ -3,6 +3,8 @@ domain objects (never ORM rows), so only ids and dataclasses cross threads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.scan import ScanSettings
@@ -15,9 +17,15 @@ from redhome_pos.services.counter import Till
 from redhome_pos.services.scanning import ScanOutcome, ScanService
 
 
-def scan(database: Database, settings: ScanSettings, text: str) -> ScanOutcome:
-    """Route a scan and find what it names (raises ``ScanError`` for a scan not to use)."""
-    return ScanService(database, settings).scan(text)
+def scan(
+    database: Database,
+    settings: ScanSettings,
+    text: str,
+    resolve_short_link: Callable[[str], str | None] | None = None,
+) -> ScanOutcome:
+    """Route a scan and find what it names (raises ``ScanError`` for a scan not to use).
+    A RED short link is followed with ``resolve_short_link`` when the store is online."""
+    return ScanService(database, settings, resolve_short_link=resolve_short_link).scan(text)
 
 
 def find_sku(database: Database, settings: ScanSettings, sku_id: int) -> ScanOutcome:

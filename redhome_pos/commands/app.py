@@ -34,7 +34,14 @@ def run_app(args: argparse.Namespace) -> int:
     database = open_store_database(config)
     with ExitStack() as stack:
         _start_sync(stack, config, database)
-        return start_counter_app(config, database, language=getattr(args, "language", None))
+        extras: dict[str, Any] = {}
+        if config.online_store.enabled:
+            from sync.short_links import ShortLinkResolver
+
+            extras["resolve_short_link"] = stack.enter_context(ShortLinkResolver())
+        return start_counter_app(
+            config, database, language=getattr(args, "language", None), extras=extras
+        )
 
 
 def _start_sync(stack: ExitStack, config: Config, database: Database) -> None:

@@ -70,3 +70,23 @@ def test_link_a_note_then_sell_with_attribution(qtbot: Any, shell: Any, store: A
             ("LIP-520", NOTE_ID),
             ("CLN-120", None),
         }
+
+
+def test_a_short_link_is_followed_when_the_store_is_online(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    """The app hands the scan service its short-link resolver. The machine cannot reach the
+    short-link host, so the resolver here answers as the redirect would."""
+    followed: list[str] = []
+
+    def resolver(url: str) -> str | None:
+        followed.append(url)
+        return NOTE_URL
+
+    shell.counter.context.extras["resolve_short_link"] = resolver
+    log_in(qtbot, shell)
+    shell.window.show_screen("sale")
+    with qtbot.waitSignal(shell.notes.note_loaded):
+        scan(qtbot, shell, "https://xhslink.com/a/Ab3xYz9")
+    assert followed == ["https://xhslink.com/a/Ab3xYz9"]
+    assert shell.window.current_screen() is shell.notes

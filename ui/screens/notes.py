@@ -123,6 +123,7 @@ class NotesScreen(QWidget):
             self.counter.database,
             self.counter.scan_settings(),
             text,
+            self.counter.short_link_resolver(),
             on_done=self.show_outcome,
             on_error=lambda error: self.banner.show_error(describe_error(error)),
         )

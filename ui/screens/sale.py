@@ -177,6 +177,7 @@ class SaleScreen(QWidget):
             self.counter.database,
             self.counter.scan_settings(),
             text,
+            self.counter.short_link_resolver(),
             on_done=self.show_outcome,
             on_error=lambda error: self.fail(describe_error(error)),
         )
