@@ -6,26 +6,14 @@ from ``params``, so the UI can translate the template before formatting it.
 
 from __future__ import annotations
 
-from typing import Any
+from redhome_pos.domain.errors import DomainError
 
 
-class PrintError(Exception):
-    """Something kept a document from reaching paper; ``str(error)`` is the English message."""
+class PrintError(DomainError):
+    """Something kept a document from reaching paper; ``str(error)`` is the English message.
 
-    template: str = "{detail}"
-
-    def __init__(self, template: str | None = None, **params: Any) -> None:
-        if template is not None:
-            self.template = template
-        self.params = params
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        try:
-            return self.template.format(**self.params)
-        except (KeyError, IndexError):
-            return self.template
+    A domain error, so the screens translate it and the commands report it like any other.
+    """
 
 
 class UnprintableCharacter(PrintError):
