@@ -1,30 +1,11 @@
-"""Shared pieces of the printer tests: golden-file handling and the fake network printer."""
+"""Fixtures of the printer tests: the fake network printer (golden files: ``goldens.py``)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fake_printer import FakePrinter
-
-GOLDEN = Path(__file__).parent / "golden"
-# REDHOME_UPDATE_GOLDEN=1 rewrites the golden files from the current output (review the diff!).
-UPDATE = os.environ.get("REDHOME_UPDATE_GOLDEN") == "1"
-
-
-def check_golden_bytes(name: str, actual: bytes) -> None:
-    path = GOLDEN / name
-    if UPDATE or not path.exists():
-        if not UPDATE:
-            pytest.fail(
-                f"golden file {path} is missing; run with REDHOME_UPDATE_GOLDEN=1 to create it"
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(actual)
-        return
-    assert actual == path.read_bytes(), f"output differs from golden file {path}"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import check_golden_bytes
+from goldens import check_golden_bytes
 from print_samples import parcel_data
 
 from printers.document import Document, DrawerKick, QrCode, Text

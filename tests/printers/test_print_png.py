@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from conftest import GOLDEN, UPDATE
 from escpos_decoder import decode
+from goldens import GOLDEN, UPDATE
 from PIL import Image, ImageChops
 from print_samples import EXPECTED_CODES, all_documents, receipt_data
 

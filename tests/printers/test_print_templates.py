@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import check_golden_bytes
 from escpos_decoder import decode
+from goldens import check_golden_bytes
 from print_samples import EXPECTED_CODES, all_documents, receipt_data
 
 from printers.profile import receipt_profile

@@ -7,21 +7,19 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import SECRET
+from ui_helpers import CHEAP, SECRET
 
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue, ReceiptSettings
 from printers.templates.data import StoreHeader
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.catalog import Product, Sku
-from redhome_pos.domain.staff import ScryptCost, Staff
+from redhome_pos.domain.staff import Staff
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
-
-CHEAP = ScryptCost(n=2**4, r=1, p=1)
 
 
 @dataclass

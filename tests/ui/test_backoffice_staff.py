@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import CHEAP
-from ui_helpers import log_in, type_chinese
+from ui_helpers import CHEAP, log_in, type_chinese
 
 from redhome_pos.domain.staff import Role, StaffError
 from redhome_pos.persistence.repositories.audit import AuditRepository

@@ -8,9 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from redhome_pos.domain.staff import ScryptCost
 from redhome_pos.services import shifts as shift_service
 
 SECRET = "test-secret-of-the-store"
+
+CHEAP = ScryptCost(n=2**4, r=1, p=1)  # PIN hashing cost for tests only
 
 
 def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> None:
