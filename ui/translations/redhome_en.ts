@@ -4,12 +4,12 @@
 <context>
     <name>AmountDialog</name>
     <message>
-        <location filename="../dialogs/amount.py" line="59" />
+        <location filename="../dialogs/amount.py" line="59"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/amount.py" line="60" />
+        <location filename="../dialogs/amount.py" line="60"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -17,27 +17,27 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../dialogs/approval.py" line="40" />
+        <location filename="../dialogs/approval.py" line="40"/>
         <source>Approval needed</source>
         <translation>Approval needed</translation>
     </message>
     <message>
-        <location filename="../dialogs/approval.py" line="50" />
+        <location filename="../dialogs/approval.py" line="50"/>
         <source>A supervisor or manager enters their staff number and PIN.</source>
         <translation>A supervisor or manager enters their staff number and PIN.</translation>
     </message>
     <message>
-        <location filename="../dialogs/approval.py" line="54" />
+        <location filename="../dialogs/approval.py" line="54"/>
         <source>Staff number</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../dialogs/approval.py" line="56" />
+        <location filename="../dialogs/approval.py" line="56"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs/approval.py" line="74" />
+        <location filename="../dialogs/approval.py" line="74"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -45,32 +45,32 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="44" />
+        <location filename="../cart_table.py" line="44"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="45" />
+        <location filename="../cart_table.py" line="45"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="46" />
+        <location filename="../cart_table.py" line="46"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="47" />
+        <location filename="../cart_table.py" line="47"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48" />
+        <location filename="../cart_table.py" line="48"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49" />
+        <location filename="../cart_table.py" line="49"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
@@ -78,57 +78,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="74" />
+        <location filename="../status.py" line="74"/>
         <source>● Offline mode</source>
         <translation>● Offline mode</translation>
     </message>
     <message>
-        <location filename="../status.py" line="77" />
+        <location filename="../status.py" line="77"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../status.py" line="80" />
+        <location filename="../status.py" line="80"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../status.py" line="83" />
+        <location filename="../status.py" line="83"/>
         <source>Waiting to sync: {count}</source>
         <translation>Waiting to sync: {count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="87" />
+        <location filename="../status.py" line="87"/>
         <source>Printer: {count} failed</source>
         <translation>Printer: {count} failed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="92" />
+        <location filename="../status.py" line="92"/>
         <source>Printer: {count} waiting</source>
         <translation>Printer: {count} waiting</translation>
     </message>
     <message>
-        <location filename="../status.py" line="96" />
+        <location filename="../status.py" line="96"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../status.py" line="101" />
+        <location filename="../status.py" line="101"/>
         <source>Clerk: nobody logged in</source>
         <translation>Clerk: nobody logged in</translation>
     </message>
     <message>
-        <location filename="../status.py" line="104" />
+        <location filename="../status.py" line="104"/>
         <source>Clerk: {name} ({code})</source>
         <translation>Clerk: {name} ({code})</translation>
     </message>
     <message>
-        <location filename="../status.py" line="109" />
+        <location filename="../status.py" line="109"/>
         <source>Shift: closed</source>
         <translation>Shift: closed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="111" />
+        <location filename="../status.py" line="111"/>
         <source>Shift: #{number} open</source>
         <translation>Shift: #{number} open</translation>
     </message>
@@ -136,37 +136,37 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs/discount.py" line="45" />
+        <location filename="../dialogs/discount.py" line="45"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="50" />
+        <location filename="../dialogs/discount.py" line="50"/>
         <source>Line: {title}</source>
         <translation>Line: {title}</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="51" />
+        <location filename="../dialogs/discount.py" line="51"/>
         <source>Whole order</source>
         <translation>Whole order</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59" />
+        <location filename="../dialogs/discount.py" line="59"/>
         <source>Percent off (%)</source>
         <translation>Percent off (%)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59" />
+        <location filename="../dialogs/discount.py" line="59"/>
         <source>Amount off (￥)</source>
         <translation>Amount off (￥)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="78" />
+        <location filename="../dialogs/discount.py" line="78"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="79" />
+        <location filename="../dialogs/discount.py" line="79"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -174,893 +174,893 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../error_texts.py" line="8" />
+        <location filename="../error_texts.py" line="8"/>
         <source>A PIN is {low} to {high} digits</source>
         <translation>A PIN is {low} to {high} digits</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="9" />
+        <location filename="../error_texts.py" line="9"/>
         <source>A barcode holds digits only: {code}</source>
         <translation>A barcode holds digits only: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="10" />
+        <location filename="../error_texts.py" line="10"/>
         <source>A cash drawer kick cannot be reprinted</source>
         <translation>A cash drawer kick cannot be reprinted</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="11" />
+        <location filename="../error_texts.py" line="11"/>
         <source>A counted quantity cannot be negative (SKU {sku_id}: {units})</source>
         <translation>A counted quantity cannot be negative (SKU {sku_id}: {units})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="12" />
+        <location filename="../error_texts.py" line="12"/>
         <source>A counted quantity cannot be negative: {counted}</source>
         <translation>A counted quantity cannot be negative: {counted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="13" />
+        <location filename="../error_texts.py" line="13"/>
         <source>A delivery adds at least one unit, not {quantity}</source>
         <translation>A delivery adds at least one unit, not {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="14" />
+        <location filename="../error_texts.py" line="14"/>
         <source>A discount cannot be more than 100%</source>
         <translation>A discount cannot be more than 100%</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="15" />
+        <location filename="../error_texts.py" line="15"/>
         <source>A discount cannot be negative</source>
         <translation>A discount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="16" />
+        <location filename="../error_texts.py" line="16"/>
         <source>A discount is either a percentage or an amount, not both</source>
         <translation>A discount is either a percentage or an amount, not both</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="17" />
+        <location filename="../error_texts.py" line="17"/>
         <source>A link to {host} is not a RED note; it was not opened</source>
         <translation>A link to {host} is not a RED note; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="18" />
+        <location filename="../error_texts.py" line="18"/>
         <source>A payment must be more than zero</source>
         <translation>A payment must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="19" />
+        <location filename="../error_texts.py" line="19"/>
         <source>A percentage cannot be negative</source>
         <translation>A percentage cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="20" />
+        <location filename="../error_texts.py" line="20"/>
         <source>A percentage is more than 0 and at most 100</source>
         <translation>A percentage is more than 0 and at most 100</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="21" />
+        <location filename="../error_texts.py" line="21"/>
         <source>A reconciliation decision needs a reason</source>
         <translation>A reconciliation decision needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="22" />
+        <location filename="../error_texts.py" line="22"/>
         <source>A refund cannot be negative</source>
         <translation>A refund cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="23" />
+        <location filename="../error_texts.py" line="23"/>
         <source>A report period ends on or after its first day</source>
         <translation>A report period ends on or after its first day</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="24" />
+        <location filename="../error_texts.py" line="24"/>
         <source>A return needs a reason</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="25" />
+        <location filename="../error_texts.py" line="25"/>
         <source>A sale total cannot be negative</source>
         <translation>A sale total cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="26" />
+        <location filename="../error_texts.py" line="26"/>
         <source>A shift is already open at {terminal}</source>
         <translation>A shift is already open at {terminal}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="27" />
+        <location filename="../error_texts.py" line="27"/>
         <source>A shipped parcel needs its express number and courier</source>
         <translation>A shipped parcel needs its express number and courier</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="28" />
+        <location filename="../error_texts.py" line="28"/>
         <source>A staff member needs a code and a name</source>
         <translation>A staff member needs a code and a name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="29" />
+        <location filename="../error_texts.py" line="29"/>
         <source>A stock adjustment needs a reason</source>
         <translation>A stock adjustment needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="30" />
+        <location filename="../error_texts.py" line="30"/>
         <source>A stock movement needs an id</source>
         <translation>A stock movement needs an id</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="31" />
+        <location filename="../error_texts.py" line="31"/>
         <source>A stock movement needs the terminal it was made at</source>
         <translation>A stock movement needs the terminal it was made at</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="32" />
+        <location filename="../error_texts.py" line="32"/>
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>A stock movement of {kind} must change the quantity</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33" />
-        <source>A stock movement's time must carry its time zone (UTC is stored)</source>
-        <translation>A stock movement's time must carry its time zone (UTC is stored)</translation>
+        <location filename="../error_texts.py" line="33"/>
+        <source>A stock movement&apos;s time must carry its time zone (UTC is stored)</source>
+        <translation>A stock movement&apos;s time must carry its time zone (UTC is stored)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="34" />
+        <location filename="../error_texts.py" line="34"/>
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>A stock quantity is a whole number: {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="35" />
+        <location filename="../error_texts.py" line="35"/>
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="39"/>
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>A {kind} cannot be resolved by {resolution}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="40"/>
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>A {kind} must {direction} stock, not {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="41"/>
         <source>Allocation weights cannot be negative</source>
         <translation>Allocation weights cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="42"/>
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>An EAN-13 body has 12 digits: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="43"/>
         <source>An exchange needs something new in the cart</source>
         <translation>An exchange needs something new in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="44"/>
         <source>At most two decimals (fen): {text}</source>
         <translation>At most two decimals (fen): {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45" />
+        <location filename="../error_texts.py" line="45"/>
         <source>At most {limit} of one item per line</source>
         <translation>At most {limit} of one item per line</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="46" />
+        <location filename="../error_texts.py" line="46"/>
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>Cannot make a QR code of this text: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47" />
-        <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
-        <translation>Cannot make a store code from {value!r}: use capital letters, digits and '-'</translation>
+        <location filename="../error_texts.py" line="47"/>
+        <source>Cannot make a store code from {value!r}: use capital letters, digits and &apos;-&apos;</source>
+        <translation>Cannot make a store code from {value!r}: use capital letters, digits and &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="50" />
+        <location filename="../error_texts.py" line="50"/>
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>Cannot print {code} as a {symbology} barcode: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="51" />
+        <location filename="../error_texts.py" line="51"/>
         <source>Cannot read {file}: {problem}</source>
         <translation>Cannot read {file}: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="52" />
+        <location filename="../error_texts.py" line="52"/>
         <source>Cannot receive fewer than zero units of {code}</source>
         <translation>Cannot receive fewer than zero units of {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="53"/>
         <source>Cannot sort differences by {sort}</source>
         <translation>Cannot sort differences by {sort}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
+        <location filename="../error_texts.py" line="54"/>
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>Card and wallet payments cannot exceed the amount due; change comes only from cash</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="58"/>
         <source>Check digit wrong in {code}: scan again</source>
         <translation>Check digit wrong in {code}: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="59"/>
         <source>Choose at least one line to return</source>
         <translation>Choose at least one line to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="60"/>
         <source>Delivery {receiving_id} was already posted</source>
         <translation>Delivery {receiving_id} was already posted</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
-        <location filename="../error_texts.py" line="239" />
+        <location filename="../error_texts.py" line="61"/>
+        <location filename="../error_texts.py" line="239"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="62"/>
         <source>Give a reason for the cash movement</source>
         <translation>Give a reason for the cash movement</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="63" />
+        <location filename="../error_texts.py" line="63"/>
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>Impossible VAT rate: {rate} basis points</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="64" />
+        <location filename="../error_texts.py" line="64"/>
         <source>Impossible price</source>
         <translation>Impossible price</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="65"/>
         <source>Impossible price for {sku}</source>
         <translation>Impossible price for {sku}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="66" />
+        <location filename="../error_texts.py" line="66"/>
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>Label printers here print no pictures; use a receipt printer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="67" />
+        <location filename="../error_texts.py" line="67"/>
         <source>Line {line_id} was already decided ({resolution})</source>
         <translation>Line {line_id} was already decided ({resolution})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="68"/>
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>Line {line_no} was voided, nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="69" />
+        <location filename="../error_texts.py" line="69"/>
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>Line {line} of {file} is broken: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="70" />
+        <location filename="../error_texts.py" line="70"/>
         <source>Log in to fulfil online orders</source>
         <translation>Log in to fulfil online orders</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="71" />
+        <location filename="../error_texts.py" line="71"/>
         <source>No SKU {code} in the catalog</source>
         <translation>No SKU {code} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="72" />
+        <location filename="../error_texts.py" line="72"/>
         <source>No SKU {sku_id} in the catalog</source>
         <translation>No SKU {sku_id} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="73" />
+        <location filename="../error_texts.py" line="73"/>
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>No code secret is set for this store: store codes cannot be checked</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="76"/>
         <source>No delivery {receiving_id}</source>
         <translation>No delivery {receiving_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="77"/>
         <source>No line {line_no} in the cart</source>
         <translation>No line {line_no} in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="78"/>
         <source>No line {line_no} on this sale</source>
         <translation>No line {line_no} on this sale</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="79"/>
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>No parked cart {cart_id} at this terminal</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="80"/>
         <source>No product has the code {code}</source>
         <translation>No product has the code {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="81"/>
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>No product has the code {code}: check the label or search by name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="84"/>
         <source>No product {sku_id}</source>
         <translation>No product {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="85" />
+        <location filename="../error_texts.py" line="85"/>
         <source>No receipt preset for {columns} columns</source>
         <translation>No receipt preset for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="86" />
+        <location filename="../error_texts.py" line="86"/>
         <source>No reconciliation line {line_id}</source>
         <translation>No reconciliation line {line_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="87" />
+        <location filename="../error_texts.py" line="87"/>
         <source>No reconciliation run {run_id}</source>
         <translation>No reconciliation run {run_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88" />
+        <location filename="../error_texts.py" line="88"/>
         <source>No report called {name}; reports: {names}</source>
         <translation>No report called {name}; reports: {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89" />
+        <location filename="../error_texts.py" line="89"/>
         <source>No sale with receipt number {receipt}</source>
         <translation>No sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90" />
+        <location filename="../error_texts.py" line="90"/>
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>No shift is open at {terminal}: open a shift first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="91"/>
         <source>No staff member {staff_id}</source>
         <translation>No staff member {staff_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="92"/>
         <source>No stock count {count_id}</source>
         <translation>No stock count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="93"/>
         <source>Not a UPC-E code: {code}</source>
         <translation>Not a UPC-E code: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="94"/>
         <source>Not a barcode: {code}</source>
         <translation>Not a barcode: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="95" />
+        <location filename="../error_texts.py" line="95"/>
         <source>Not a code the store knows: {preview}</source>
         <translation>Not a code the store knows: {preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="96"/>
         <source>Not a percentage: {text}</source>
         <translation>Not a percentage: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="97"/>
         <source>Not a store code</source>
         <translation>Not a store code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="98"/>
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99" />
+        <location filename="../error_texts.py" line="99"/>
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100" />
+        <location filename="../error_texts.py" line="100"/>
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="101"/>
         <source>Nothing to receive</source>
         <translation>Nothing to receive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="102" />
+        <location filename="../error_texts.py" line="102"/>
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="103" />
+        <location filename="../error_texts.py" line="103"/>
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="107"/>
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="108"/>
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="109"/>
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="110"/>
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="111"/>
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="112"/>
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="113"/>
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="114" />
+        <location filename="../error_texts.py" line="114"/>
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="115" />
+        <location filename="../error_texts.py" line="115"/>
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="116" />
+        <location filename="../error_texts.py" line="116"/>
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="117" />
+        <location filename="../error_texts.py" line="117"/>
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="120"/>
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="123"/>
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="124"/>
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="125"/>
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="126"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="127"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="128" />
+        <location filename="../error_texts.py" line="128"/>
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="129" />
+        <location filename="../error_texts.py" line="129"/>
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="130" />
+        <location filename="../error_texts.py" line="130"/>
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131" />
+        <location filename="../error_texts.py" line="131"/>
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
-        <source>Set the online store's address, app id and secret in the configuration first</source>
-        <translation>Set the online store's address, app id and secret in the configuration first</translation>
+        <location filename="../error_texts.py" line="132"/>
+        <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
+        <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="135"/>
         <source>Stock count {count_id} is {state}</source>
         <translation>Stock count {count_id} is {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="136"/>
         <source>That badge belongs to someone else</source>
         <translation>That badge belongs to someone else</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137" />
+        <location filename="../error_texts.py" line="137"/>
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="141" />
+        <location filename="../error_texts.py" line="141"/>
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142" />
+        <location filename="../error_texts.py" line="142"/>
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="143"/>
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="144" />
+        <location filename="../error_texts.py" line="144"/>
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="145" />
+        <location filename="../error_texts.py" line="145"/>
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="146" />
+        <location filename="../error_texts.py" line="146"/>
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="147"/>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="148"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="149"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152" />
+        <location filename="../error_texts.py" line="152"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153" />
+        <location filename="../error_texts.py" line="153"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157" />
+        <location filename="../error_texts.py" line="157"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="158"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="159"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="160"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="161"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="162" />
+        <location filename="../error_texts.py" line="162"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="163" />
+        <location filename="../error_texts.py" line="163"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="167"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
-        <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
-        <translation>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</translation>
+        <location filename="../error_texts.py" line="168"/>
+        <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
+        <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="172"/>
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="173"/>
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="174"/>
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="175"/>
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="176"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="179" />
+        <location filename="../error_texts.py" line="179"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180" />
-        <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
-        <translation>The store code {store!r} must be capital letters, digits and '-', at most 16</translation>
+        <location filename="../error_texts.py" line="180"/>
+        <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
+        <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="183"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184" />
+        <location filename="../error_texts.py" line="184"/>
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="185" />
+        <location filename="../error_texts.py" line="185"/>
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186" />
+        <location filename="../error_texts.py" line="186"/>
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="187"/>
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188" />
+        <location filename="../error_texts.py" line="188"/>
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189" />
+        <location filename="../error_texts.py" line="189"/>
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190" />
+        <location filename="../error_texts.py" line="190"/>
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191" />
+        <location filename="../error_texts.py" line="191"/>
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="192" />
+        <location filename="../error_texts.py" line="192"/>
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="193" />
-        <source>This is not a pickup code: scan the code on the customer's phone</source>
-        <translation>This is not a pickup code: scan the code on the customer's phone</translation>
+        <location filename="../error_texts.py" line="193"/>
+        <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
+        <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194" />
+        <location filename="../error_texts.py" line="194"/>
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="195" />
+        <location filename="../error_texts.py" line="195"/>
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="198" />
+        <location filename="../error_texts.py" line="198"/>
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="199" />
+        <location filename="../error_texts.py" line="199"/>
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200" />
+        <location filename="../error_texts.py" line="200"/>
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201" />
-        <source>This scan is not a product: scan the item's barcode</source>
-        <translation>This scan is not a product: scan the item's barcode</translation>
+        <location filename="../error_texts.py" line="201"/>
+        <source>This scan is not a product: scan the item&apos;s barcode</source>
+        <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="202" />
+        <location filename="../error_texts.py" line="202"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="203" />
+        <location filename="../error_texts.py" line="203"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204" />
+        <location filename="../error_texts.py" line="204"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="205" />
+        <location filename="../error_texts.py" line="205"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="206" />
+        <location filename="../error_texts.py" line="206"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="209" />
+        <location filename="../error_texts.py" line="209"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="210" />
+        <location filename="../error_texts.py" line="210"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="211" />
+        <location filename="../error_texts.py" line="211"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="212" />
+        <location filename="../error_texts.py" line="212"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="213" />
-        <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
-        <translation>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</translation>
+        <location filename="../error_texts.py" line="213"/>
+        <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
+        <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216" />
+        <location filename="../error_texts.py" line="216"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="217" />
+        <location filename="../error_texts.py" line="217"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="218" />
+        <location filename="../error_texts.py" line="218"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219" />
+        <location filename="../error_texts.py" line="219"/>
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220" />
-        <source>the store's warehouse code is required</source>
-        <translation>the store's warehouse code is required</translation>
+        <location filename="../error_texts.py" line="220"/>
+        <source>the store&apos;s warehouse code is required</source>
+        <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221" />
+        <location filename="../error_texts.py" line="221"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="224" />
+        <location filename="../error_texts.py" line="224"/>
         <source>{due} fen still to pay</source>
         <translation>{due} fen still to pay</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="225" />
+        <location filename="../error_texts.py" line="225"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228" />
+        <location filename="../error_texts.py" line="228"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="229" />
+        <location filename="../error_texts.py" line="229"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="230" />
+        <location filename="../error_texts.py" line="230"/>
         <source>{name} is locked after too many wrong PINs; try again after {until}</source>
         <translation>{name} is locked after too many wrong PINs; try again after {until}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="233" />
+        <location filename="../error_texts.py" line="233"/>
         <source>{name} may not manage staff</source>
         <translation>{name} may not manage staff</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="234" />
+        <location filename="../error_texts.py" line="234"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="235" />
+        <location filename="../error_texts.py" line="235"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="238" />
+        <location filename="../error_texts.py" line="238"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
@@ -1068,92 +1068,92 @@
 <context>
     <name>KeysHelpDialog</name>
     <message>
-        <location filename="../dialogs/keys_help.py" line="11" />
+        <location filename="../dialogs/keys_help.py" line="11"/>
         <source>Keys</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="13" />
+        <location filename="../dialogs/keys_help.py" line="13"/>
         <source>This help</source>
         <translation>This help</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="14" />
+        <location filename="../dialogs/keys_help.py" line="14"/>
         <source>Search products</source>
         <translation>Search products</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="15" />
+        <location filename="../dialogs/keys_help.py" line="15"/>
         <source>Quantity of the chosen line</source>
         <translation>Quantity of the chosen line</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="16" />
+        <location filename="../dialogs/keys_help.py" line="16"/>
         <source>One more / one less</source>
         <translation>One more / one less</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="17" />
+        <location filename="../dialogs/keys_help.py" line="17"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="18" />
+        <location filename="../dialogs/keys_help.py" line="18"/>
         <source>Remove the chosen line</source>
         <translation>Remove the chosen line</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="19" />
+        <location filename="../dialogs/keys_help.py" line="19"/>
         <source>Park the sale</source>
         <translation>Park the sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="20" />
+        <location filename="../dialogs/keys_help.py" line="20"/>
         <source>Recall a parked sale</source>
         <translation>Recall a parked sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="21" />
+        <location filename="../dialogs/keys_help.py" line="21"/>
         <source>Return or exchange</source>
         <translation>Return or exchange</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="22" />
+        <location filename="../dialogs/keys_help.py" line="22"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="23" />
+        <location filename="../dialogs/keys_help.py" line="23"/>
         <source>Open the drawer</source>
         <translation>Open the drawer</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="24" />
+        <location filename="../dialogs/keys_help.py" line="24"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="25" />
+        <location filename="../dialogs/keys_help.py" line="25"/>
         <source>Confirm; in payment: complete the sale</source>
         <translation>Confirm; in payment: complete the sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="26" />
+        <location filename="../dialogs/keys_help.py" line="26"/>
         <source>Back / cancel</source>
         <translation>Back / cancel</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="27" />
+        <location filename="../dialogs/keys_help.py" line="27"/>
         <source>Go to a screen</source>
         <translation>Go to a screen</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="36" />
+        <location filename="../dialogs/keys_help.py" line="36"/>
         <source>A scan works whatever has focus; nothing needs a click first.</source>
         <translation>A scan works whatever has focus; nothing needs a click first.</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="40" />
+        <location filename="../dialogs/keys_help.py" line="40"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
@@ -1161,32 +1161,32 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../screens/login.py" line="45" />
+        <location filename="../screens/login.py" line="45"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../screens/login.py" line="57" />
+        <location filename="../screens/login.py" line="57"/>
         <source>Staff number</source>
         <translation>Staff number</translation>
     </message>
     <message>
-        <location filename="../screens/login.py" line="60" />
+        <location filename="../screens/login.py" line="60"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../screens/login.py" line="76" />
+        <location filename="../screens/login.py" line="76"/>
         <source>Or scan your staff badge</source>
         <translation>Or scan your staff badge</translation>
     </message>
     <message>
-        <location filename="../screens/login.py" line="118" />
+        <location filename="../screens/login.py" line="118"/>
         <source>Locked by {name}. Log in to continue.</source>
         <translation>Locked by {name}. Log in to continue.</translation>
     </message>
     <message>
-        <location filename="../screens/login.py" line="141" />
+        <location filename="../screens/login.py" line="141"/>
         <source>Enter your staff number</source>
         <translation>Enter your staff number</translation>
     </message>
@@ -1194,7 +1194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="114"/>
         <source>REDHOME POS</source>
         <translation>REDHOME POS</translation>
     </message>
@@ -1202,92 +1202,92 @@
 <context>
     <name>NotesScreen</name>
     <message>
-        <location filename="../screens/notes.py" line="50" />
-        <source>Scan the QR code of the customer's RED note</source>
-        <translation>Scan the QR code of the customer's RED note</translation>
+        <location filename="../screens/notes.py" line="50"/>
+        <source>Scan the QR code of the customer&apos;s RED note</source>
+        <translation>Scan the QR code of the customer&apos;s RED note</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="55" />
+        <location filename="../screens/notes.py" line="55"/>
         <source>Its products appear here. Enter adds the chosen one to the sale, attributed to the note.</source>
         <translation>Its products appear here. Enter adds the chosen one to the sale, attributed to the note.</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="64" />
+        <location filename="../screens/notes.py" line="64"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="64" />
+        <location filename="../screens/notes.py" line="64"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="64" />
+        <location filename="../screens/notes.py" line="64"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="64" />
+        <location filename="../screens/notes.py" line="64"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="77" />
+        <location filename="../screens/notes.py" line="77"/>
         <source>Add to sale (Enter)</source>
         <translation>Add to sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="80" />
+        <location filename="../screens/notes.py" line="80"/>
         <source>Add all</source>
         <translation>Add all</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="82" />
+        <location filename="../screens/notes.py" line="82"/>
         <source>Link products to this note</source>
         <translation>Link products to this note</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="84" />
+        <location filename="../screens/notes.py" line="84"/>
         <source>Save links</source>
         <translation>Save links</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="143" />
+        <location filename="../screens/notes.py" line="144"/>
         <source>Scan a RED note or a product here</source>
         <translation>Scan a RED note or a product here</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="150" />
+        <location filename="../screens/notes.py" line="151"/>
         <source>RED note {note}</source>
         <translation>RED note {note}</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="153" />
+        <location filename="../screens/notes.py" line="154"/>
         <source>{count} product(s) from this note. Enter adds the chosen one.</source>
         <translation>{count} product(s) from this note. Enter adds the chosen one.</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="160" />
+        <location filename="../screens/notes.py" line="161"/>
         <source>No products are linked to this note yet: scan the product, or link products to the note.</source>
         <translation>No products are linked to this note yet: scan the product, or link products to the note.</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="205" />
+        <location filename="../screens/notes.py" line="206"/>
         <source>Linking: scan each product of the note, then save.</source>
         <translation>Linking: scan each product of the note, then save.</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="213" />
+        <location filename="../screens/notes.py" line="214"/>
         <source>{title} linked</source>
         <translation>{title} linked</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="215" />
+        <location filename="../screens/notes.py" line="216"/>
         <source>This product is already linked to the note</source>
         <translation>This product is already linked to the note</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="231" />
+        <location filename="../screens/notes.py" line="232"/>
         <source>Links saved: {added} added, {removed} removed.</source>
         <translation>Links saved: {added} added, {removed} removed.</translation>
     </message>
@@ -1295,12 +1295,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../pin_pad.py" line="24" />
+        <location filename="../pin_pad.py" line="24"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../pin_pad.py" line="24" />
+        <location filename="../pin_pad.py" line="24"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1308,7 +1308,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="156" />
+        <location filename="../cart_table.py" line="156"/>
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>
@@ -1316,32 +1316,32 @@
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../dialogs/recall.py" line="30" />
+        <location filename="../dialogs/recall.py" line="30"/>
         <source>Recall a parked sale</source>
         <translation>Recall a parked sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="34" />
+        <location filename="../dialogs/recall.py" line="34"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="39" />
+        <location filename="../dialogs/recall.py" line="39"/>
         <source>Recall (Enter)</source>
         <translation>Recall (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="40" />
+        <location filename="../dialogs/recall.py" line="40"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="58" />
+        <location filename="../dialogs/recall.py" line="58"/>
         <source>#{number}  parked at {time}</source>
         <translation>#{number}  parked at {time}</translation>
     </message>
     <message>
-        <location filename="../dialogs/recall.py" line="64" />
+        <location filename="../dialogs/recall.py" line="64"/>
         <source>No parked sales at this till</source>
         <translation>No parked sales at this till</translation>
     </message>
@@ -1349,22 +1349,22 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../search_overlay.py" line="79" />
+        <location filename="../search_overlay.py" line="79"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="79" />
+        <location filename="../search_overlay.py" line="79"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="79" />
+        <location filename="../search_overlay.py" line="79"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="79" />
+        <location filename="../search_overlay.py" line="79"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1372,92 +1372,92 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="54" />
+        <location filename="../screens/returns.py" line="54"/>
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>Receipt number, or scan the code on the receipt</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="57" />
+        <location filename="../screens/returns.py" line="57"/>
         <source>Find sale</source>
         <translation>Find sale</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="68" />
+        <location filename="../screens/returns.py" line="68"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="69" />
+        <location filename="../screens/returns.py" line="69"/>
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="70" />
+        <location filename="../screens/returns.py" line="70"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="71" />
+        <location filename="../screens/returns.py" line="71"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="72" />
+        <location filename="../screens/returns.py" line="72"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="88" />
+        <location filename="../screens/returns.py" line="88"/>
         <source>Customer changed their mind</source>
         <translation>Customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="89" />
+        <location filename="../screens/returns.py" line="89"/>
         <source>Wrong shade or size</source>
         <translation>Wrong shade or size</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="90" />
+        <location filename="../screens/returns.py" line="90"/>
         <source>Faulty product</source>
         <translation>Faulty product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="93" />
+        <location filename="../screens/returns.py" line="93"/>
         <source>Refund in cash</source>
         <translation>Refund in cash</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="94" />
+        <location filename="../screens/returns.py" line="94"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="100" />
+        <location filename="../screens/returns.py" line="100"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="103" />
+        <location filename="../screens/returns.py" line="103"/>
         <source>Exchange for the cart</source>
         <translation>Exchange for the cart</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="141" />
+        <location filename="../screens/returns.py" line="141"/>
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="217" />
+        <location filename="../screens/returns.py" line="217"/>
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="224" />
-        <source>A refund needs a supervisor's approval.</source>
-        <translation>A refund needs a supervisor's approval.</translation>
+        <location filename="../screens/returns.py" line="224"/>
+        <source>A refund needs a supervisor&apos;s approval.</source>
+        <translation>A refund needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="270" />
+        <location filename="../screens/returns.py" line="270"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -1465,32 +1465,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="88" />
+        <location filename="../wiring.py" line="88"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="126" />
+        <location filename="../wiring.py" line="126"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="166" />
+        <location filename="../wiring.py" line="166"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="170" />
+        <location filename="../wiring.py" line="170"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="201" />
+        <location filename="../wiring.py" line="201"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="243" />
+        <location filename="../wiring.py" line="243"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
@@ -1498,107 +1498,107 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="66" />
+        <location filename="../screens/sale.py" line="66"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="96" />
+        <location filename="../screens/sale.py" line="96"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97" />
+        <location filename="../screens/sale.py" line="97"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98" />
+        <location filename="../screens/sale.py" line="98"/>
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99" />
+        <location filename="../screens/sale.py" line="99"/>
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100" />
+        <location filename="../screens/sale.py" line="100"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101" />
+        <location filename="../screens/sale.py" line="101"/>
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102" />
+        <location filename="../screens/sale.py" line="102"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103" />
+        <location filename="../screens/sale.py" line="103"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104" />
+        <location filename="../screens/sale.py" line="104"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105" />
+        <location filename="../screens/sale.py" line="105"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="106"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107" />
+        <location filename="../screens/sale.py" line="107"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116" />
+        <location filename="../screens/sale.py" line="116"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="170" />
+        <location filename="../screens/sale.py" line="170"/>
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="223" />
+        <location filename="../screens/sale.py" line="224"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="228" />
+        <location filename="../screens/sale.py" line="229"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="240" />
+        <location filename="../screens/sale.py" line="241"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="242" />
+        <location filename="../screens/sale.py" line="243"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="245" />
+        <location filename="../screens/sale.py" line="246"/>
         <source>Discounts: {amount}</source>
         <translation>Discounts: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="248" />
+        <location filename="../screens/sale.py" line="249"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>
@@ -1606,27 +1606,27 @@
 <context>
     <name>SearchOverlay</name>
     <message>
-        <location filename="../search_overlay.py" line="125" />
+        <location filename="../search_overlay.py" line="125"/>
         <source>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</source>
         <translation>Name, pinyin initials, barcode or SKU code (e.g. 口红, khs, LIP-520)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="131" />
+        <location filename="../search_overlay.py" line="131"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="188" />
+        <location filename="../search_overlay.py" line="188"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="203" />
+        <location filename="../search_overlay.py" line="203"/>
         <source>{count}{more} found. ↑↓ choose, Enter adds.</source>
         <translation>{count}{more} found. ↑↓ choose, Enter adds.</translation>
     </message>
     <message>
-        <location filename="../search_overlay.py" line="208" />
+        <location filename="../search_overlay.py" line="208"/>
         <source>Nothing found for “{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
@@ -1634,53 +1634,53 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../screens/settings.py" line="33" />
+        <location filename="../screens/settings.py" line="33"/>
         <source>Language of the screens</source>
         <translation>Language of the screens</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="49" />
+        <location filename="../screens/settings.py" line="49"/>
         <source>This till</source>
         <translation>This till</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="51" />
-        <location filename="../screens/settings.py" line="54" />
+        <location filename="../screens/settings.py" line="51"/>
+        <location filename="../screens/settings.py" line="54"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="52" />
+        <location filename="../screens/settings.py" line="52"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="53" />
+        <location filename="../screens/settings.py" line="53"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="54" />
+        <location filename="../screens/settings.py" line="54"/>
         <source>Demo store</source>
         <translation>Demo store</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="55" />
+        <location filename="../screens/settings.py" line="55"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="57" />
+        <location filename="../screens/settings.py" line="57"/>
         <source>Last printout (preview printer)</source>
         <translation>Last printout (preview printer)</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="59" />
+        <location filename="../screens/settings.py" line="59"/>
         <source>Nothing printed yet.</source>
         <translation>Nothing printed yet.</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="65" />
+        <location filename="../screens/settings.py" line="65"/>
         <source>Show the latest</source>
         <translation>Show the latest</translation>
     </message>
@@ -1688,27 +1688,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="73" />
+        <location filename="../shell.py" line="73"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="75" />
+        <location filename="../shell.py" line="75"/>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77" />
+        <location filename="../shell.py" line="77"/>
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="79" />
+        <location filename="../shell.py" line="79"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="84" />
+        <location filename="../shell.py" line="84"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1716,87 +1716,87 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../screens/shift.py" line="56" />
+        <location filename="../screens/shift.py" line="56"/>
         <source>Float in the drawer, e.g. 500</source>
         <translation>Float in the drawer, e.g. 500</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="57" />
+        <location filename="../screens/shift.py" line="57"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="58" />
+        <location filename="../screens/shift.py" line="58"/>
         <source>Open a shift</source>
         <translation>Open a shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="64" />
+        <location filename="../screens/shift.py" line="64"/>
         <source>Count the drawer and close</source>
         <translation>Count the drawer and close</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="67" />
+        <location filename="../screens/shift.py" line="67"/>
         <source>Cash counted</source>
         <translation>Cash counted</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="68" />
+        <location filename="../screens/shift.py" line="68"/>
         <source>Card slips</source>
         <translation>Card slips</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="69" />
+        <location filename="../screens/shift.py" line="69"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="70" />
+        <location filename="../screens/shift.py" line="70"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="78" />
+        <location filename="../screens/shift.py" line="78"/>
         <source>X report (shift so far)</source>
         <translation>X report (shift so far)</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="79" />
+        <location filename="../screens/shift.py" line="79"/>
         <source>Close shift with Z report</source>
         <translation>Close shift with Z report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="80" />
+        <location filename="../screens/shift.py" line="80"/>
         <source>Print report</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="94" />
+        <location filename="../screens/shift.py" line="94"/>
         <source>The report preview appears here.</source>
         <translation>The report preview appears here.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="119" />
+        <location filename="../screens/shift.py" line="119"/>
         <source>No shift is open at this till.</source>
         <translation>No shift is open at this till.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="123" />
+        <location filename="../screens/shift.py" line="123"/>
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>Shift #{number} open since {time}, float {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="158" />
+        <location filename="../screens/shift.py" line="158"/>
         <source>Shift #{number} is open</source>
         <translation>Shift #{number} is open</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="186" />
+        <location filename="../screens/shift.py" line="186"/>
         <source>Closing the shift needs a supervisor.</source>
         <translation>Closing the shift needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="252" />
+        <location filename="../screens/shift.py" line="252"/>
         <source>The report is printing</source>
         <translation>The report is printing</translation>
     </message>
@@ -1804,113 +1804,113 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="53" />
+        <location filename="../dialogs/tender.py" line="53"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="65" />
+        <location filename="../dialogs/tender.py" line="65"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="71" />
+        <location filename="../dialogs/tender.py" line="71"/>
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>Exchange: the {amount} returned counts towards this sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="78" />
+        <location filename="../dialogs/tender.py" line="78"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="91" />
+        <location filename="../dialogs/tender.py" line="91"/>
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="104" />
+        <location filename="../dialogs/tender.py" line="103"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="110" />
-        <location filename="../dialogs/tender.py" line="235" />
+        <location filename="../dialogs/tender.py" line="109"/>
+        <location filename="../dialogs/tender.py" line="232"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="112" />
-        <location filename="../dialogs/tender.py" line="186" />
-        <location filename="../dialogs/tender.py" line="236" />
+        <location filename="../dialogs/tender.py" line="111"/>
+        <location filename="../dialogs/tender.py" line="183"/>
+        <location filename="../dialogs/tender.py" line="233"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="114" />
-        <location filename="../dialogs/tender.py" line="186" />
-        <location filename="../dialogs/tender.py" line="237" />
+        <location filename="../dialogs/tender.py" line="113"/>
+        <location filename="../dialogs/tender.py" line="183"/>
+        <location filename="../dialogs/tender.py" line="234"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="116" />
+        <location filename="../dialogs/tender.py" line="115"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="121" />
+        <location filename="../dialogs/tender.py" line="120"/>
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="124" />
+        <location filename="../dialogs/tender.py" line="123"/>
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="188" />
-        <source>Scan the customer's {wallet} payment code for {amount}</source>
-        <translation>Scan the customer's {wallet} payment code for {amount}</translation>
+        <location filename="../dialogs/tender.py" line="185"/>
+        <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
+        <translation>Scan the customer&apos;s {wallet} payment code for {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="204" />
-        <source>While paying, scan only the customer's payment code</source>
-        <translation>While paying, scan only the customer's payment code</translation>
+        <location filename="../dialogs/tender.py" line="201"/>
+        <source>While paying, scan only the customer&apos;s payment code</source>
+        <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="212" />
+        <location filename="../dialogs/tender.py" line="209"/>
         <source>Nothing is left to pay</source>
         <translation>Nothing is left to pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="220" />
+        <location filename="../dialogs/tender.py" line="217"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="234" />
+        <location filename="../dialogs/tender.py" line="231"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="248" />
-        <location filename="../dialogs/tender.py" line="279" />
+        <location filename="../dialogs/tender.py" line="245"/>
+        <location filename="../dialogs/tender.py" line="276"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="250" />
+        <location filename="../dialogs/tender.py" line="247"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302" />
+        <location filename="../dialogs/tender.py" line="299"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="305" />
+        <location filename="../dialogs/tender.py" line="302"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>
@@ -1918,32 +1918,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="57"/>
         <source>Terminal {terminal}</source>
         <translation>Terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="61"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="87"/>
         <source>Not logged in</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="90"/>
         <source>Clerk {name} · {code}</source>
         <translation>Clerk {name} · {code}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="96"/>
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="98"/>
         <source>Shift #{number}</source>
         <translation>Shift #{number}</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AmountDialog</name>
@@ -907,7 +906,7 @@
     <message>
         <location filename="../error_texts.py" line="193" />
         <source>This is not a pickup code: scan the code on the customer's phone</source>
-        <translation>这不是取货码：请扫描顾客手机上的码</translation>
+        <translation>这不是提货码：请扫描顾客手机上的码</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="194" />
@@ -932,7 +931,7 @@
     <message>
         <location filename="../error_texts.py" line="200" />
         <source>This pickup code is for order {other}, not {order}</source>
-        <translation>此取货码属于订单 {other}，不是 {order}</translation>
+        <translation>此提货码属于订单 {other}，不是 {order}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="201" />
@@ -1252,42 +1251,42 @@
         <translation>保存关联</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="143" />
+        <location filename="../screens/notes.py" line="144" />
         <source>Scan a RED note or a product here</source>
         <translation>请在此扫描小红书笔记或商品</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="150" />
+        <location filename="../screens/notes.py" line="151" />
         <source>RED note {note}</source>
         <translation>小红书笔记 {note}</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="153" />
+        <location filename="../screens/notes.py" line="154" />
         <source>{count} product(s) from this note. Enter adds the chosen one.</source>
         <translation>此笔记有 {count} 个商品。按 Enter 加入所选商品。</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="160" />
+        <location filename="../screens/notes.py" line="161" />
         <source>No products are linked to this note yet: scan the product, or link products to the note.</source>
         <translation>此笔记尚未关联商品：请直接扫描商品，或为笔记关联商品。</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="205" />
+        <location filename="../screens/notes.py" line="206" />
         <source>Linking: scan each product of the note, then save.</source>
         <translation>关联中：逐个扫描笔记中的商品，然后保存。</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="213" />
+        <location filename="../screens/notes.py" line="214" />
         <source>{title} linked</source>
         <translation>已关联 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="215" />
+        <location filename="../screens/notes.py" line="216" />
         <source>This product is already linked to the note</source>
         <translation>此商品已关联到该笔记</translation>
     </message>
     <message>
-        <location filename="../screens/notes.py" line="231" />
+        <location filename="../screens/notes.py" line="232" />
         <source>Links saved: {added} added, {removed} removed.</source>
         <translation>关联已保存：新增 {added} 个，移除 {removed} 个。</translation>
     </message>
@@ -1570,35 +1569,35 @@
     <message>
         <location filename="../screens/sale.py" line="170" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
-        <translation>这是包裹码或取货码：请在线上订单界面处理</translation>
+        <translation>这是包裹码或提货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="223" />
+        <location filename="../screens/sale.py" line="224" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="228" />
+        <location filename="../screens/sale.py" line="229" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="240" />
+        <location filename="../screens/sale.py" line="241" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="242" />
+        <location filename="../screens/sale.py" line="243" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="245" />
+        <location filename="../screens/sale.py" line="246" />
         <source>Discounts: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="248" />
+        <location filename="../screens/sale.py" line="249" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
@@ -1829,88 +1828,88 @@
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="104" />
+        <location filename="../dialogs/tender.py" line="103" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="110" />
-        <location filename="../dialogs/tender.py" line="235" />
+        <location filename="../dialogs/tender.py" line="109" />
+        <location filename="../dialogs/tender.py" line="232" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="112" />
-        <location filename="../dialogs/tender.py" line="186" />
-        <location filename="../dialogs/tender.py" line="236" />
+        <location filename="../dialogs/tender.py" line="111" />
+        <location filename="../dialogs/tender.py" line="183" />
+        <location filename="../dialogs/tender.py" line="233" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="114" />
-        <location filename="../dialogs/tender.py" line="186" />
-        <location filename="../dialogs/tender.py" line="237" />
+        <location filename="../dialogs/tender.py" line="113" />
+        <location filename="../dialogs/tender.py" line="183" />
+        <location filename="../dialogs/tender.py" line="234" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="116" />
+        <location filename="../dialogs/tender.py" line="115" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="121" />
+        <location filename="../dialogs/tender.py" line="120" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="124" />
+        <location filename="../dialogs/tender.py" line="123" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="188" />
+        <location filename="../dialogs/tender.py" line="185" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="204" />
+        <location filename="../dialogs/tender.py" line="201" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="212" />
+        <location filename="../dialogs/tender.py" line="209" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="220" />
+        <location filename="../dialogs/tender.py" line="217" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="234" />
+        <location filename="../dialogs/tender.py" line="231" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="248" />
-        <location filename="../dialogs/tender.py" line="279" />
+        <location filename="../dialogs/tender.py" line="245" />
+        <location filename="../dialogs/tender.py" line="276" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="250" />
+        <location filename="../dialogs/tender.py" line="247" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302" />
+        <location filename="../dialogs/tender.py" line="299" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="305" />
+        <location filename="../dialogs/tender.py" line="302" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>

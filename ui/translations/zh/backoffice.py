@@ -1,22 +1,7 @@
 # ruff: noqa: E501
-"""Makes the back office's translation files from ui/backoffice and the Chinese below.
+"""Chinese for the back office (ui/backoffice)."""
 
-From the repository root:  .venv/bin/python ui/translations/backoffice_fill.py
-(runs pyside6-lupdate on ui/backoffice, fills the Chinese, runs pyside6-lrelease). A source
-string missing below is left unfinished, and tests/ui/test_ui_translations.py fails.
-"""
-
-from __future__ import annotations
-
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-
-ZH = {
+ZH: dict[str, str] = {
     # navigation
     "Online orders": "线上订单",
     # orders screen
@@ -333,37 +318,3 @@ ZH = {
         "此提货码属于订单 {other}，不是 {order}"
     ),
 }
-
-
-def main() -> int:
-    bin_dir = Path(sys.executable).parent
-    sources = sorted(str(p) for p in (ROOT / "ui" / "backoffice").rglob("*.py"))
-    targets = [HERE / "backoffice_zh_CN.ts", HERE / "backoffice_en.ts"]
-    for ts in targets:
-        subprocess.run(
-            [str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete"],
-            check=True,
-            capture_output=True,
-        )
-    tree = ET.parse(targets[0])
-    missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source", "")
-        translation = message.find("translation")
-        assert translation is not None
-        if source in ZH:
-            translation.text = ZH[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
-    tree.write(targets[0], encoding="utf-8", xml_declaration=True)
-    subprocess.run(
-        [str(bin_dir / "pyside6-lrelease"), *map(str, targets)], check=True, capture_output=True
-    )
-    for source in missing:
-        print("untranslated:", source)
-    return 1 if missing else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Chinese translations, one module per area of the UI; each defines ``ZH``."""
