@@ -7,14 +7,23 @@ Precedence, first match wins (each step is explained where it is coded):
 
 1. nothing left after cleaning → ``ScanError``;
 2. ``RH<n>.…`` → one of our signed codes (receipt, parcel, pickup, staff badge), verified;
-3. text with ``<`` or ``>`` → unknown (markup is never a code, and is never echoed);
-4. a link, or share text holding one → RED note link or ``xhslink.com`` short link; any other
-   host → unknown (the router never opens anything);
-5. digits only: 18 digits starting 10–15 → WeChat Pay code; 16–24 digits starting 25–30 →
-   Alipay code; 8, 12, 13 or 14 digits → retail barcode with its check digit (13 digits
-   starting 20–29 → variable-measure code in the configured layout); other digits → SKU code;
-6. letters, digits, ``-``, ``_``, ``.`` → SKU or erp code;
-7. anything else → unknown.
+3. a GS1 element string → ``ProductBarcode`` with its ``gs1`` fields (lot, expiry, serial,
+   count, weight), read by ``biip`` (``domain.gs1``): the scanner's GS1 symbology identifier
+   (``]C1`` GS1-128, ``]d2`` GS1 DataMatrix, ``]Q3`` GS1 QR, ``]e0`` GS1 DataBar, ``]J1``
+   GS1 DotCode), an FNC1 separator (GS) in the text, the printed form ``(01)…(17)…``, or
+   ``01`` + 14 digits and possibly more fields (a scanner that drops the identifier: no retail
+   barcode is that long, and no payment code starts with ``01``). A code that cannot be read
+   is refused;
+4. text with ``<`` or ``>`` → unknown (markup is never a code, and is never echoed);
+5. a link, or share text holding one → RED note link or ``xhslink.com`` short link; a GS1
+   Digital Link (any other host, path ``…/01/<gtin>…``) → as step 3; any other host →
+   unknown (the router never opens anything);
+6. digits only: 18 digits starting 10–15 → WeChat Pay code; 16–24 digits starting 25–30 →
+   Alipay code; 8, 12, 13 or 14 digits → retail barcode with its check digit (13 digits with a
+   variable-measure prefix that GS1 reserves for restricted circulation → variable-measure
+   code in the configured layout); other digits → SKU code;
+7. letters, digits, ``-``, ``_``, ``.`` → SKU or erp code;
+8. anything else → unknown.
 
 Payment codes and retail barcodes never have the same length, so their order is not a matter
 of taste; the payment test runs first so that a long digit string is never taken for a SKU.
@@ -30,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from redhome_pos.domain import signed_codes
+from redhome_pos.domain import gs1, signed_codes
 from redhome_pos.domain.barcodes import (
     Symbology,
     has_valid_check_digit,
@@ -38,6 +47,7 @@ from redhome_pos.domain.barcodes import (
     upce_to_upca,
 )
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.gs1 import Gs1Error, Gs1Item
 from redhome_pos.domain.signed_codes import SignedCode, SignedCodeError
 
 MAX_INPUT_LENGTH = 2048  # read no further than this, whatever arrives
@@ -120,12 +130,17 @@ class ScanSettings:
 
 @dataclass(frozen=True, slots=True)
 class ProductBarcode:
-    """A retail barcode with a correct check digit; ``keys`` are the forms to look up."""
+    """A retail barcode with a correct check digit; ``keys`` are the forms to look up.
+
+    ``gs1`` holds what a GS1 code carried with the product's GTIN (lot, expiry, serial,
+    count, weight); it is None for a plain retail barcode.
+    """
 
     kind: ClassVar[ScanKind] = ScanKind.PRODUCT_BARCODE
     code: str
     symbology: Symbology
     keys: tuple[str, ...]
+    gs1: Gs1Item | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +247,10 @@ _STORE_CODE_KINDS = {
 
 # A scanner may send an AIM symbology identifier first (``]E0`` EAN-13, ``]Q1`` QR, …).
 _AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+# Identifiers that say the symbol carries GS1 element strings.
+_GS1_SYMBOLOGIES = frozenset({"]C1", "]d2", "]Q3", "]e0", "]J1"})
+_GS1_HRI = re.compile(r"^\(\d{2,4}\)")
+_GS1_BARE = re.compile(r"^01[0-9]{14}[0-9A-Za-z!-/:-?_]*$")
 _DIGITS_AND_SPACES = re.compile(r"^[0-9][0-9 ]*[0-9]$")
 _SKU_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
 _URL_IN_TEXT = re.compile(r"https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/?=&+#:\-]*)?")
@@ -244,27 +263,40 @@ _PREVIEW_DROP = str.maketrans("", "", "<>&\"'`")
 def clean(text: str) -> str:
     """The text as the router reads it: full-width forms folded (NFKC), control characters,
     a scanner's symbology identifier and outer spaces removed, length capped."""
+    return _read(text)[0].replace(gs1.GS, "")
+
+
+def _read(text: str) -> tuple[str, bool]:
+    """The cleaned text with GS1 separators kept, and whether the scanner said it is GS1."""
     text = unicodedata.normalize("NFKC", text[:MAX_INPUT_LENGTH])
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
-    text = text.strip()
-    text = _AIM_PREFIX.sub("", text, count=1).strip()
+    text = "".join(
+        ch for ch in text if ch == gs1.GS or not unicodedata.category(ch).startswith("C")
+    )
+    text = text.strip().strip(gs1.GS).strip()
+    aim = _AIM_PREFIX.match(text)
+    said_gs1 = aim is not None and aim.group(0) in _GS1_SYMBOLOGIES
+    if aim is not None:
+        text = text[aim.end() :].strip().lstrip(gs1.GS)
     if _DIGITS_AND_SPACES.match(text):
         # "6 901234 567892" as printed under a barcode and typed by hand.
         text = text.replace(" ", "")
-    return text
+    return text, said_gs1
 
 
 def route(text: str, settings: ScanSettings | None = None) -> ScanResult:
     """Say what ``text`` is. Raises ``ScanError`` only when it must not be used at all."""
     settings = settings or ScanSettings()
-    code = clean(text)
-    if not code:
+    code, said_gs1 = _read(text)
+    if not code.replace(gs1.GS, ""):
         raise ScanError("Nothing was read: scan again")
     if len(code) > MAX_CODE_LENGTH:
         return Unknown(
             "This is too long to be a code the store knows ({length} characters)",
             {"length": str(len(code))},
         )
+    if said_gs1 or gs1.GS in code or _GS1_HRI.match(code) or _gs1_digits(code):
+        return _gs1_product(code)
+    code = code.replace(gs1.GS, "")
     if signed_codes.looks_signed(code):
         return _store_code(code, settings)
     if "<" in code or ">" in code:
@@ -318,6 +350,9 @@ def _link(code: str) -> ScanResult:
             path = "/".join(segments)
             return ShortLink(code=path, url=f"https://xhslink.com/{path}")
         return Unknown("This xhslink.com link has no note code")
+    if gs1.looks_like_digital_link(parts.path):
+        # A GS1 Digital Link names the product on any host; nothing is opened.
+        return _gs1_product(code, digital_link=True)
     return Unknown(
         "A link to {host} is not a RED note; it was not opened", {"host": _preview(host)}
     )
@@ -356,9 +391,32 @@ def _digits(code: str, layout: VariableMeasureLayout) -> ScanResult:
     return SkuCode(code)
 
 
+_GTIN_SYMBOLOGIES = {8: Symbology.EAN8, 12: Symbology.UPCA, 13: Symbology.EAN13}
+
+
+def _gs1_digits(code: str) -> bool:
+    """``01`` + a GTIN-14 and possibly more: an element string sent without its identifier."""
+    return _GS1_BARE.match(code) is not None
+
+
+def _gs1_product(code: str, *, digital_link: bool = False) -> ProductBarcode:
+    try:
+        if digital_link:
+            item = gs1.parse_digital_link(code)
+        elif _GS1_HRI.match(code):
+            item = gs1.parse_hri(code)
+        else:
+            item = gs1.parse_element_string(code)
+    except Gs1Error as error:
+        raise ScanError(error.template, **error.params) from None
+    retail = item.retail_code
+    symbology = _GTIN_SYMBOLOGIES.get(len(retail), Symbology.INTERNAL)
+    return ProductBarcode(retail, symbology, tuple(lookup_keys(retail)), item)
+
+
 def _retail(code: str, layout: VariableMeasureLayout) -> ScanResult:
     if has_valid_check_digit(code):
-        if len(code) == 13 and code[:2] in layout.prefixes:
+        if len(code) == 13 and code[:2] in layout.prefixes and gs1.restricted_circulation(code):
             return _variable_measure(code, layout)
         if len(code) == 8:
             return ProductBarcode(code, Symbology.EAN8, (code,))
