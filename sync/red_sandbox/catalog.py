@@ -1,0 +1,393 @@
+"""The shop's catalog: seeding from the demo store, ``product.getDetailSkuList``, SKU controls.
+
+Answers follow ``api/商品API/product_getDetailSkuList_商品列表完整版.json``: ``data`` holds
+``{data: [{item, sku}], pageNO, pageSize, total}`` (capital ``NO``); a SKU sold in packs has
+``ipq`` > 1 and its single in ``unionItemDetails``; a bundle lists its parts there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from redhome_pos.services.demo_catalog import DemoItem, iter_demo_catalog
+from sync.red_sandbox import protocol as p
+from sync.red_sandbox import stock
+from sync.red_sandbox.fields import Fields, bad, opt_bool, opt_int, opt_str, page
+from sync.red_sandbox.state import SandboxState, red_id
+
+CENTRAL_WAREHOUSE = "RED_CENTRAL"
+MONTH_MS = 30 * 24 * 3600 * 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SeedOptions:
+    skus: int = 200
+    seed: int = 1
+    warehouse_code: str = "RH_SH_001"  # the store's own warehouse
+    create_store_warehouse: bool = True  # False: the shop has not created it yet
+    no_logistics_share: float = 0.5  # items that may be handed over without a courier
+
+
+def seed_shop(state: SandboxState, options: SeedOptions) -> int:
+    """Load the demo catalog, the shop's warehouses and their stock; update times over 30 days."""
+    rng = random.Random(options.seed)
+    now = state.now_ms()
+    count = 0
+    with state.writing() as db:
+        multi = options.create_store_warehouse
+        if multi:
+            stock.insert_warehouse(
+                db,
+                options.warehouse_code,
+                "REDHOME 上海一号店",
+                "310106012000",
+                "南京西路1266号",
+                "门店店长",
+                "021-62880000",
+                now,
+            )
+            stock.insert_warehouse(
+                db,
+                CENTRAL_WAREHOUSE,
+                "RED 华东中心仓",
+                "310115001000",
+                "川沙路5555号",
+                "仓库主管",
+                "021-58880000",
+                now,
+            )
+            db.executemany(
+                "INSERT INTO coverage VALUES (?, ?)",
+                [(options.warehouse_code, "310000")]
+                + [
+                    (CENTRAL_WAREHOUSE, code)
+                    for code in ("310000", "320000", "330000", "110000", "440000")
+                ],
+            )
+            db.executemany(
+                "INSERT INTO priority VALUES (?, ?, ?)",
+                [("310000", 0, options.warehouse_code), ("310000", 1, CENTRAL_WAREHOUSE)],
+            )
+        rows: list[tuple[object, ...]] = []
+        stock_rows: list[tuple[object, ...]] = []
+        for item_id, group in itertools.groupby(
+            iter_demo_catalog(options.skus, options.seed), key=lambda i: i.red_item_id
+        ):
+            variants = list(group)
+            updated = now - rng.randrange(MONTH_MS)
+            mode = 1 if rng.random() < options.no_logistics_share else 0
+            db.execute(
+                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, variants[0].title_zh, mode, int(multi), updated - MONTH_MS, updated),
+            )
+            for demo in variants:
+                rows.append(_sku_row(demo, updated - MONTH_MS, updated))
+                central = rng.randint(0, 200)
+                if multi:
+                    stock_rows.append((demo.red_sku_id, options.warehouse_code, demo.initial_stock))
+                    stock_rows.append((demo.red_sku_id, CENTRAL_WAREHOUSE, central))
+                else:
+                    stock_rows.append((demo.red_sku_id, p.DEFAULT_WAREHOUSE, demo.initial_stock))
+                count += 1
+            if len(rows) >= 5000:
+                _insert(db, rows, stock_rows)
+                rows, stock_rows = [], []
+        _insert(db, rows, stock_rows)
+    state.catalog_changed()
+    return count
+
+
+def _sku_row(demo: DemoItem, created: int, updated: int) -> tuple[object, ...]:
+    variants = [{"name": k, "value": v} for k, v in demo.variant.items()]
+    return (
+        demo.red_sku_id,
+        demo.red_item_id,
+        demo.title_zh,
+        json.dumps(variants, ensure_ascii=False),
+        demo.price_fen,
+        max(demo.original_price_fen, demo.price_fen),
+        demo.barcodes[0] if demo.barcodes else "",
+        demo.sku_code,
+        created,
+        updated,
+    )
+
+
+def _insert(
+    db: sqlite3.Connection,
+    rows: Iterable[tuple[object, ...]],
+    stock_rows: Iterable[tuple[object, ...]],
+) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO skus (sku_id, item_id, name, variants, price, original_price,"
+        " barcode, erp_code, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.executemany("INSERT OR REPLACE INTO stock VALUES (?, ?, ?)", stock_rows)
+
+
+# --- product.getDetailSkuList --------------------------------------------------------------------
+
+_ORDER = " ORDER BY s.update_time DESC, s.sku_id DESC LIMIT ?"
+
+
+def _filters(fields: Fields) -> tuple[str, tuple[object, ...]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    for name, column, op in (
+        ("updateTimeFrom", "s.update_time", ">="),
+        ("updateTimeTo", "s.update_time", "<="),
+        ("createTimeFrom", "s.create_time", ">="),
+        ("createTimeTo", "s.create_time", "<="),
+    ):
+        value = opt_int(fields, name)
+        if value is not None:
+            clauses.append(f"{column} {op} ?")
+            params.append(value)
+    if product_id := opt_str(fields, "id"):
+        clauses.append("(s.sku_id = ? OR s.item_id = ?)")
+        params += [product_id, product_id]
+    for name, column in (("barcode", "s.barcode"), ("scSkucode", "s.erp_code")):
+        if text := opt_str(fields, name):
+            clauses.append(f"{column} = ?")
+            params.append(text)
+    for name, column in (("buyable", "s.buyable"), ("isChannel", "s.is_channel")):
+        flag = opt_bool(fields, name)
+        if flag is not None:
+            clauses.append(f"{column} = ?")
+            params.append(int(flag))
+    if opt_bool(fields, "singlePackOnly"):
+        clauses.append("s.ipq = 1 AND s.union_items IS NULL")
+    for name, op in (("stockGte", ">="), ("stockLte", "<=")):
+        value = opt_int(fields, name)
+        if value is not None:
+            clauses.append(
+                f"(SELECT coalesce(sum(total), 0) FROM stock WHERE stock.sku_id = s.sku_id) {op} ?"
+            )
+            params.append(value)
+    return (" AND ".join(clauses) or "1"), tuple(params)
+
+
+def get_detail_sku_list(state: SandboxState, fields: Fields) -> Any:
+    page_no, page_size = page(fields, p.CATALOG_PAGE_SIZE_DEFAULT)
+    where, params = _filters(fields)
+    last_id = opt_str(fields, "lastId")
+    base = "SELECT s.*, i.delivery_mode, i.multi_warehouse FROM skus s JOIN items i USING (item_id)"
+    with state.reading() as db:
+        key = (where, params)
+        total = state.count_cache.get(key)
+        if total is None:
+            total = int(
+                db.execute(f"SELECT count(*) FROM skus s WHERE {where}", params).fetchone()[0]
+            )
+            state.count_cache[key] = total
+        if last_id:
+            anchor = db.execute(
+                "SELECT update_time FROM skus WHERE sku_id = ?", (last_id,)
+            ).fetchone()
+            if anchor is None:
+                raise bad("lastId is not a SKU of this shop")
+            rows = db.execute(
+                f"{base} WHERE {where} AND (s.update_time < ? OR (s.update_time = ? AND"
+                f" s.sku_id < ?)){_ORDER}",
+                (*params, anchor[0], anchor[0], last_id, page_size),
+            ).fetchall()
+        else:
+            after = state.page_cache.get((*key, page_size, page_no - 1))
+            if after is not None:
+                last_time, last_sku = after
+                rows = db.execute(
+                    f"{base} WHERE {where} AND s.update_time <= ? AND (s.update_time < ? OR"
+                    f" s.sku_id < ?){_ORDER}",
+                    (*params, last_time, last_time, last_sku, page_size),
+                ).fetchall()
+            else:
+                rows = db.execute(
+                    f"{base} WHERE {where}{_ORDER} OFFSET ?",
+                    (*params, page_size, (page_no - 1) * page_size),
+                ).fetchall()
+            if rows:
+                state.page_cache[(*key, page_size, page_no)] = (
+                    rows[-1]["update_time"],
+                    rows[-1]["sku_id"],
+                )
+        available = stock.available_many(db, [r["sku_id"] for r in rows])
+        entries = [
+            {"item": _item(r), "sku": _sku(db, r, available.get(r["sku_id"], 0))} for r in rows
+        ]
+    return {"data": entries, "pageNO": page_no, "pageSize": page_size, "total": total}
+
+
+def _item(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["item_id"],
+        "name": row["name"],
+        "brandId": int(row["item_id"][:6], 16),
+        "categoryId": red_id("category", row["item_id"][:2]),
+        "attributes": [],
+        "shippingTemplateId": red_id("shipping", "default"),
+        "images": [f"https://img.example.invalid/items/{row['item_id']}.jpg"],
+        "imageDescriptions": [],
+        "variantIds": [red_id("variant", v["name"]) for v in json.loads(row["variants"])],
+        "deliveryMode": row["delivery_mode"],
+        "freeReturn": 1,
+        "enableMultiWarehouse": bool(row["multi_warehouse"]),
+        "isChannel": bool(row["is_channel"]),
+        "createTime": row["create_time"],
+        "updateTime": row["update_time"],
+    }
+
+
+def _sku(db: sqlite3.Connection, row: sqlite3.Row, available: int) -> dict[str, Any]:
+    variants = [
+        {
+            "id": red_id("variant", v["name"]),
+            "name": v["name"],
+            "value": v["value"],
+            "valueId": red_id("value", v["name"], v["value"]),
+        }
+        for v in json.loads(row["variants"])
+    ]
+    sku: dict[str, Any] = {
+        "id": row["sku_id"],
+        "itemId": row["item_id"],
+        "name": row["name"],
+        "ipq": row["ipq"],
+        "price": row["price"],
+        "originalPrice": row["original_price"],
+        "stock": available,
+        "logisticsPlanId": red_id("plan", "red_auto"),
+        "logisticsName": "red_auto",
+        "erpCode": row["erp_code"],
+        "scSkucode": row["erp_code"],
+        "barcode": row["barcode"],
+        "variants": variants,
+        "deliveryTime": {"time": "2", "type": "RELATIVE_TIME_NEW"},
+        "buyable": bool(row["buyable"]),
+        "isGift": False,
+        "createTime": row["create_time"],
+        "updateTime": row["update_time"],
+    }
+    if row["union_items"]:
+        sku["unionItemDetails"] = [
+            {
+                "id": part["skuId"],
+                "name": child["name"],
+                "scSkuCode": child["erp_code"],
+                "barcode": child["barcode"],
+                "ipq": part["ipq"],
+                "erpCode": child["erp_code"],
+            }
+            for part in json.loads(row["union_items"])
+            if (
+                child := db.execute(
+                    "SELECT * FROM skus WHERE sku_id = ?", (part["skuId"],)
+                ).fetchone()
+            )
+            is not None
+        ]
+    return sku
+
+
+# --- controls: what a merchant does in the shop's own back office --------------------------------
+
+SKU_COLUMNS = {
+    "price": "price",
+    "originalPrice": "original_price",
+    "barcode": "barcode",
+    "erpCode": "erp_code",
+    "name": "name",
+    "buyable": "buyable",
+    "stockLocked": "stock_locked",
+    "isChannel": "is_channel",
+}
+
+
+def update_sku(state: SandboxState, sku_id: str, **changes: Any) -> None:
+    """Change a SKU as the merchant would online (price, barcode, name, buyable, …)."""
+    multi = changes.pop("multiWarehouse", None)
+    unknown = set(changes) - set(SKU_COLUMNS)
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)}; known: {sorted(SKU_COLUMNS)}")
+    with state.writing() as db:
+        row = db.execute("SELECT item_id FROM skus WHERE sku_id = ?", (sku_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no SKU {sku_id}")
+        now = state.now_ms()
+        sets = "".join(f"{SKU_COLUMNS[k]} = ?, " for k in changes)
+        db.execute(
+            f"UPDATE skus SET {sets}update_time = ? WHERE sku_id = ?",
+            (*(int(v) if isinstance(v, bool) else v for v in changes.values()), now, sku_id),
+        )
+        if multi is not None:
+            stock.set_multi_warehouse(db, row["item_id"], bool(multi))
+            db.execute("UPDATE items SET update_time = ? WHERE item_id = ?", (now, row["item_id"]))
+    state.catalog_changed()
+
+
+def remove_sku(state: SandboxState, sku_id: str) -> None:
+    with state.writing() as db:
+        db.execute("DELETE FROM skus WHERE sku_id = ?", (sku_id,))
+        db.execute("DELETE FROM stock WHERE sku_id = ?", (sku_id,))
+    state.catalog_changed()
+
+
+def add_bundle(
+    state: SandboxState, parts: list[tuple[str, int]], *, name: str | None = None
+) -> str:
+    """A new SKU made of others: one part with ipq > 1 is a pack, several a bundle."""
+    if not parts or any(qty < 1 for _, qty in parts):
+        raise ValueError("a bundle needs parts with a quantity of at least 1")
+    now = state.now_ms()
+    with state.writing() as db:
+        children = []
+        for sku_id, _ in parts:
+            child = db.execute("SELECT * FROM skus WHERE sku_id = ?", (sku_id,)).fetchone()
+            if child is None:
+                raise ValueError(f"no SKU {sku_id}")
+            children.append(child)
+        first = children[0]
+        pack = len(parts) == 1
+        ipq = parts[0][1] if pack else 1
+        title = name or (f"{first['name']} {ipq}件装" if pack else "组合装 " + first["name"])
+        new_id = red_id("bundle", *(f"{s}x{q}" for s, q in parts))
+        item_id = red_id("bundle-item", new_id)
+        price = sum(c["price"] * q for c, (_, q) in zip(children, parts, strict=True))
+        db.execute(
+            "INSERT INTO items VALUES (?, ?, ?, 0, ?, ?)",
+            (
+                item_id,
+                title,
+                db.execute(
+                    "SELECT delivery_mode FROM items WHERE item_id = ?", (first["item_id"],)
+                ).fetchone()[0],
+                now,
+                now,
+            ),
+        )
+        db.execute(
+            "INSERT INTO skus (sku_id, item_id, name, variants, price, original_price, barcode,"
+            " erp_code, ipq, union_items, create_time, update_time)"
+            " VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                item_id,
+                title,
+                price,
+                price,
+                "",
+                f"{first['erp_code']}-B{len(parts)}{ipq}",
+                ipq,
+                json.dumps([{"skuId": s, "ipq": q} for s, q in parts]),
+                now,
+                now,
+            ),
+        )
+    state.catalog_changed()
+    return new_id

@@ -1,0 +1,56 @@
+"""The platform's request limits (``292_接口限流说明.md``), enforced when asked to (off by default).
+
+Each limit is a bucket refilled at its rate with a burst of one second's worth; a call that finds
+its bucket empty is refused with the method rate-limit code -9013 (the per-app limit's own code
+is not public: the sandbox uses the same one, an assumption).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from sync.red_sandbox import protocol as p
+
+
+class _Bucket:
+    def __init__(self, rate: float, now: float) -> None:
+        self.rate = rate
+        self.tokens = rate
+        self.last = now
+
+    def take(self, now: float) -> bool:
+        self.tokens = min(self.rate, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens < 1.0:
+            return False
+        self.tokens -= 1.0
+        return True
+
+
+class RequestLimits:
+    """Per-app and per-method limits in calls per second."""
+
+    def __init__(
+        self,
+        per_app: float = p.REQUESTS_PER_SECOND_PER_APP,
+        per_method: float = p.REQUESTS_PER_SECOND_PER_METHOD,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.per_app = per_app
+        self.per_method = per_method
+        self._clock = clock
+        self._app = _Bucket(per_app, clock())
+        self._methods: dict[str, _Bucket] = {}
+        self._lock = threading.Lock()
+        self.refused = 0
+
+    def allow(self, method: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            bucket = self._methods.setdefault(method, _Bucket(self.per_method, now))
+            if bucket.take(now) and self._app.take(now):
+                return True
+            self.refused += 1
+            return False
