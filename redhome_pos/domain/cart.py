@@ -1,19 +1,30 @@
-"""The cart at the counter: lines scanned, discounts, price overrides and the totals.
+"""The cart at the counter: lines scanned, promotions, discounts, price overrides and the totals.
 
 Amounts are int fen and tax-inclusive. A line's amount is its gross (price × quantity) minus
-its own discount minus its share of the order discount; the order discount is spread over the
-lines with ``money.allocate`` so the lines always add up to the total and a later partial
-return refunds exactly what was paid. A line removed after it was scanned stays in the cart as
-a voided line (the sale records it) and counts for nothing.
+what promotions saved on it, minus its own discount, minus its share of the order discount.
+Promotions come first (``promotions``: the store's rules, the moment the sale is priced at and
+whether a member is known; a line with an overridden price takes none); manual discounts then
+apply to what the promotions left, and the order discount is spread over the lines with
+``money.allocate`` so the lines always add up to the total and a later partial return refunds
+exactly what was paid. A line removed after it was scanned stays in the cart as a voided line
+(the sale records it) and counts for nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import MAX_AMOUNT_FEN, allocate, percent_of
+from redhome_pos.domain.promotions.engine import (
+    NO_PRICING,
+    Pricing,
+    PricingLine,
+    PromotionBook,
+    Saving,
+)
 from redhome_pos.domain.tax import VatAmount, vat_by_rate
 
 MAX_LINE_QUANTITY = 999  # more than this on one line is a mis-scan or a typo
@@ -33,6 +44,9 @@ class CartItem:
     price_fen: int
     vat_rate_bp: int
     variant: str = ""
+    product_id: int = 0  # product, brand and category: what promotions are scoped by
+    brand: str = ""
+    category: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +66,17 @@ class Discount:
 
     def of(self, amount_fen: int) -> int:
         """The discount in fen on ``amount_fen`` (never more than the amount)."""
-        off = percent_of(amount_fen, self.percent_bp) if self.percent_bp else self.amount_fen
-        if off > amount_fen:
+        off = self.upto(amount_fen)
+        if off < self.amount_fen:
             raise CartError("The discount is more than the amount")
         return off
+
+    def upto(self, amount_fen: int) -> int:
+        """The discount on ``amount_fen``, an amount cut to what there is: a promotion that
+        came after the discount was given may have left less than it."""
+        if self.percent_bp:
+            return percent_of(amount_fen, self.percent_bp)
+        return min(self.amount_fen, max(0, amount_fen))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +95,9 @@ class CartLine:
     voided: bool = False
     override_approval_id: int | None = None
     discount_approval_id: int | None = None
+    product_id: int = 0
+    brand: str = ""
+    category: str = ""
 
     @property
     def gross_fen(self) -> int:
@@ -89,18 +113,31 @@ class PricedLine:
     line: CartLine
     line_discount_fen: int
     order_discount_fen: int
+    promotion_fen: int = 0  # what promotions saved on the line (before manual discounts)
+    savings: tuple[Saving, ...] = ()  # the promotions' savings, in their own words
+    unit_amounts: tuple[int, ...] = ()  # each unit after promotions, cheapest first
 
     @property
     def gross_fen(self) -> int:
         return self.line.gross_fen
 
     @property
+    def after_promotion_fen(self) -> int:
+        """What manual discounts of this line apply to."""
+        return self.gross_fen - self.promotion_fen
+
+    @property
     def discount_fen(self) -> int:
+        """Manual discounts: the line's own and its share of the order discount."""
         return self.line_discount_fen + self.order_discount_fen
 
     @property
+    def saving_fen(self) -> int:
+        return self.promotion_fen + self.discount_fen
+
+    @property
     def amount_fen(self) -> int:
-        return self.gross_fen - self.discount_fen
+        return self.gross_fen - self.promotion_fen - self.discount_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +148,27 @@ class CartTotals:
     order_discount_fen: int
     total_fen: int
     vat: tuple[VatAmount, ...]
+    promotion_fen: int = 0
+    pricing: Pricing = NO_PRICING
 
     @property
     def discount_fen(self) -> int:
+        """Manual discounts (the promotions' savings are ``promotion_fen``)."""
         return self.line_discount_fen + self.order_discount_fen
+
+    @property
+    def saving_fen(self) -> int:
+        return self.promotion_fen + self.discount_fen
+
+
+@dataclass(frozen=True, slots=True)
+class PromotionContext:
+    """How a cart is priced: the store's rules, the moment the sale is priced at (its start,
+    so a price does not change under the clerk's hands) and whether a member is known."""
+
+    book: PromotionBook
+    at: datetime
+    member: bool = False
 
 
 def discount_bp(discount_fen: int, gross_fen: int) -> int:
@@ -131,6 +185,8 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
     order_discount: Discount | None = None
     order_discount_approval_id: int | None = None
+    promotions: PromotionContext | None = None
+    _priced: tuple[Any, Pricing] | None = field(default=None, repr=False, compare=False)
 
     # -- lines ---------------------------------------------------------------------------
     def add(self, item: CartItem, quantity: int = 1, *, note_id: str | None = None) -> CartLine:
@@ -157,6 +213,9 @@ class Cart:
             quantity=quantity,
             vat_rate_bp=item.vat_rate_bp,
             note_id=note_id,
+            product_id=item.product_id,
+            brand=item.brand,
+            category=item.category,
         )
         self.lines.append(line)
         return line
@@ -175,11 +234,19 @@ class Cart:
         index = self.lines.index(old)
         self.lines[index] = new
         try:
-            self.totals()
+            self._check_discounts()
         except CartError:
             self.lines[index] = old
             raise
         return new
+
+    def _check_discounts(self) -> None:
+        """Refuse manual discounts larger than the goods they are on. (A promotion that leaves
+        less than a discount given earlier only cuts that discount, in ``totals``.)"""
+        live = [line for line in self.lines if not line.voided]
+        after = [x.gross_fen - (x.discount.of(x.gross_fen) if x.discount else 0) for x in live]
+        if self.order_discount is not None:
+            self.order_discount.of(sum(after))
 
     @staticmethod
     def _check_quantity(quantity: int) -> None:
@@ -202,10 +269,16 @@ class Cart:
     def discount_line(
         self, line_no: int, discount: Discount | None, *, approval_id: int | None = None
     ) -> CartLine:
-        line = self.line(line_no)
         if discount is not None:
-            discount.of(line.gross_fen)
+            discount.of(self.after_promotion_fen(line_no))
         return self._replace(line_no, discount=discount, discount_approval_id=approval_id)
+
+    def after_promotion_fen(self, line_no: int) -> int:
+        """What is left of a line after promotions: what its manual discount applies to."""
+        for priced in self.totals().lines:
+            if priced.line.line_no == line_no:
+                return priced.after_promotion_fen
+        raise CartError("No line {line_no} in the cart", line_no=line_no)
 
     def override_price(self, line_no: int, price_fen: int, *, approval_id: int | None) -> CartLine:
         """Sell a line at another unit price (needs approval unless the seller may)."""
@@ -222,11 +295,14 @@ class Cart:
 
     def discount_order(self, discount: Discount | None, *, approval_id: int | None = None) -> None:
         """Discount the whole sale (spread over the lines); refused when more than the total."""
+        if discount is not None:
+            totals = self.totals()
+            discount.of(totals.total_fen + totals.order_discount_fen)
         before = (self.order_discount, self.order_discount_approval_id)
         self.order_discount = discount
         self.order_discount_approval_id = approval_id
         try:
-            self.totals()
+            self._check_discounts()
         except CartError:
             self.order_discount, self.order_discount_approval_id = before
             raise
@@ -236,15 +312,56 @@ class Cart:
     def is_empty(self) -> bool:
         return not any(not line.voided for line in self.lines)
 
+    def pricing(self) -> Pricing:
+        """What the promotions give the live lines now (worked out once per cart state)."""
+        context = self.promotions
+        if context is None:
+            return NO_PRICING
+        lines = tuple(
+            PricingLine(
+                key=line.line_no,
+                sku_id=line.sku_id,
+                sku_code=line.sku_code,
+                unit_price_fen=line.unit_price_fen,
+                quantity=line.quantity,
+                product_id=line.product_id,
+                brand=line.brand,
+                category=line.category,
+            )
+            for line in self.lines
+            if not line.voided and not line.price_overridden
+        )
+        key = (id(context.book), context.at, context.member, lines)
+        if self._priced is not None and self._priced[0] == key:
+            return self._priced[1]
+        pricing = context.book.price(lines, context.at, member=context.member)
+        self._priced = (key, pricing)
+        return pricing
+
     def totals(self) -> CartTotals:
         live = [line for line in self.lines if not line.voided]
-        line_discounts = [line.discount.of(line.gross_fen) if line.discount else 0 for line in live]
-        after_line = [line.gross_fen - d for line, d in zip(live, line_discounts, strict=True)]
+        pricing = self.pricing()
+        promoted = {p.key: p for p in pricing.lines}
+        promotion = [promoted[x.line_no].saving_fen if x.line_no in promoted else 0 for x in live]
+        after_promotion = [x.gross_fen - p for x, p in zip(live, promotion, strict=True)]
+        line_discounts = [
+            x.discount.upto(after) if x.discount else 0
+            for x, after in zip(live, after_promotion, strict=True)
+        ]
+        after_line = [a - d for a, d in zip(after_promotion, line_discounts, strict=True)]
         subtotal_after = sum(after_line)
-        order_off = self.order_discount.of(subtotal_after) if self.order_discount else 0
+        order_off = self.order_discount.upto(subtotal_after) if self.order_discount else 0
         shares = allocate(order_off, after_line) if live else []
         priced = tuple(
-            PricedLine(line, d, s) for line, d, s in zip(live, line_discounts, shares, strict=True)
+            PricedLine(
+                line,
+                d,
+                s,
+                p,
+                promoted[line.line_no].savings if line.line_no in promoted else (),
+                promoted[line.line_no].unit_amounts if line.line_no in promoted else (),
+            )
+            for line, d, s, p in zip(live, line_discounts, shares, promotion, strict=True)
         )
         total = subtotal_after - order_off
         return CartTotals(
@@ -254,6 +371,8 @@ class Cart:
             order_discount_fen=order_off,
             total_fen=total,
             vat=vat_by_rate((p.amount_fen, p.line.vat_rate_bp) for p in priced),
+            promotion_fen=sum(promotion),
+            pricing=pricing,
         )
 
     # -- parking ---------------------------------------------------------------------------
