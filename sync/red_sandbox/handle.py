@@ -100,14 +100,15 @@ class SandboxHandle:
     def add_bundle(self, parts: list[tuple[str, int]], name: str | None = None) -> str:
         return catalog.add_bundle(self.server.state, parts, name=name)
 
-    def set_decrypt_quota(self, quota: int | None = None, *, failing: bool | None = None) -> None:
-        """Decryptions left today (None: unlimited); ``failing`` makes the quota service fail."""
+    def set_decrypt_quota(self, quota: int | None) -> None:
+        """Decryptions allowed today from now on (None: unlimited)."""
         state = self.server.state
-        if quota is not None or failing is None:
-            state.set_meta("decrypt_quota", str(-1 if quota is None else quota))
-            state.set_meta("decrypt_used", "0")
-        if failing is not None:
-            state.set_meta("decrypt_failing", "1" if failing else "0")
+        state.set_meta("decrypt_quota", str(-1 if quota is None else quota))
+        state.set_meta("decrypt_used", "0")
+
+    def set_decrypt_failing(self, failing: bool = True) -> None:
+        """Make the platform's quota service fail (-2000702 for every decryption)."""
+        self.server.state.set_meta("decrypt_failing", "1" if failing else "0")
 
     # --- buyers and the platform -------------------------------------------------------------
 

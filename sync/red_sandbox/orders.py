@@ -628,37 +628,51 @@ def order_deliver(state: SandboxState, fields: Fields) -> Any:
     opt_str(fields, "returnAddressId")
     if wanted is not None and not all(isinstance(s, str) for s in wanted):
         raise bad("skuIdList is a list of skuIds")
+    try:
+        return _deliver(state, order_id, express_no, code, name, when, unpack, wanted)
+    except Refused as refused:
+        if refused.code != p.ERR_ORDER_NOT_FOUND:
+            with state.writing() as db:
+                _count_delivery(db, order_id, False, express_no, code)
+        raise
+
+
+def _deliver(
+    state: SandboxState,
+    order_id: str,
+    express_no: str,
+    code: str,
+    name: str | None,
+    when: int | None,
+    unpack: bool | None,
+    wanted: list[Any] | None,
+) -> Any:
     with state.writing() as db:
         row = stock.raise_if_unknown_order(db, order_id)
-        try:
-            if row["cancel_status"] == 1:
-                raise Refused(p.ERR_FULFILMENT_STOPPED)
-            if row["status"] not in (p.STATUS_AWAITING_SHIPMENT, p.STATUS_PARTLY_SHIPPED):
-                raise Refused(p.ERR_ORDER_STATUS)
-            pending = db.execute(
-                "SELECT * FROM parcels WHERE order_id = ? AND status = ?",
-                (order_id, p.STATUS_AWAITING_SHIPMENT),
-            ).fetchone()
-            waiting = json.loads(pending["sku_ids"]) if pending else []
-            if unpack:
-                if not wanted:
-                    raise bad("skuIdList is required for a split shipment", p.ERR_ORDER_PARAMETER)
-                if not set(wanted) <= set(waiting):
-                    raise bad(
-                        "skuIdList has SKUs not awaiting shipment in this order",
-                        p.ERR_ORDER_PARAMETER,
-                    )
-                shipping = [s for s in waiting if s in set(wanted)]
-            else:
-                shipping = waiting
-            if not shipping:
-                raise Refused(p.ERR_ORDER_STATUS)
-            company = name or _company(db, order_id, code, shipping)
-            if name:
-                _company(db, order_id, code, shipping)
-        except Refused:
-            _count_delivery(db, order_id, False, express_no, code)
-            raise
+        if row["cancel_status"] == 1:
+            raise Refused(p.ERR_FULFILMENT_STOPPED)
+        if row["status"] not in (p.STATUS_AWAITING_SHIPMENT, p.STATUS_PARTLY_SHIPPED):
+            raise Refused(p.ERR_ORDER_STATUS)
+        pending = db.execute(
+            "SELECT * FROM parcels WHERE order_id = ? AND status = ?",
+            (order_id, p.STATUS_AWAITING_SHIPMENT),
+        ).fetchone()
+        waiting = json.loads(pending["sku_ids"]) if pending else []
+        if unpack:
+            if not wanted:
+                raise bad("skuIdList is required for a split shipment", p.ERR_ORDER_PARAMETER)
+            if not set(wanted) <= set(waiting):
+                raise bad(
+                    "skuIdList has SKUs not awaiting shipment in this order",
+                    p.ERR_ORDER_PARAMETER,
+                )
+            shipping = [s for s in waiting if s in set(wanted)]
+        else:
+            shipping = waiting
+        if not shipping:
+            raise Refused(p.ERR_ORDER_STATUS)
+        known = _company(db, order_id, code, shipping)
+        company = name or known
         now = state.now_ms()
         rest = [s for s in waiting if s not in shipping]
         index = (
@@ -742,7 +756,8 @@ def modify_order_express_info(state: SandboxState, fields: Fields) -> Any:
         if not targets:
             raise bad("no shipped parcel matches", p.ERR_ORDER_PARAMETER)
         skus = [s for pc in targets for s in json.loads(pc["sku_ids"])]
-        company = name or _company(db, order_id, code, skus)
+        known = _company(db, order_id, code, skus)
+        company = name or known
         for pc in targets:
             db.execute(
                 "UPDATE parcels SET express_no = ?, company_code = ?, company_name = ?"
