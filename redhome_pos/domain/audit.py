@@ -37,6 +37,8 @@ class AuditAction(enum.StrEnum):
     RECONCILE_DECISION = "reconcile_decision"
     STOCK_COUNT_POSTED = "stock_count_posted"
     DELIVERY_RECEIVED = "delivery_received"
+    PROMOTION_CHANGE = "promotion_change"
+    MEMBER_CHANGE = "member_change"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,3 +60,4 @@ class SkuView:
     active: bool
     on_hand: int
     barcode: str | None = None
+    product_id: int = 0

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import allocate
+from redhome_pos.domain.promotions.engine import Saving
 from redhome_pos.domain.tax import VatAmount
 from redhome_pos.domain.tender import SettledTender
 
@@ -40,14 +41,17 @@ class SaleLine:
     quantity: int
     list_price_fen: int
     unit_price_fen: int
-    discount_fen: int  # line discount plus its share of the order discount
-    amount_fen: int  # what the customer paid for this line
+    discount_fen: int  # line discount plus its share of the order discount (manual)
+    amount_fen: int  # what the customer paid for this line (gross - promotion - discount)
     vat_rate_bp: int
     note_id: str | None = None
     voided: bool = False
     id: int | None = None
     override_approval_id: int | None = None
     discount_approval_id: int | None = None
+    promotion_fen: int = 0  # saved by promotions, before the manual discount
+    savings: tuple[Saving, ...] = ()  # the promotions' savings, in their words
+    unit_amounts: tuple[int, ...] = ()  # each unit after promotions, cheapest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,10 @@ class Sale:
     shift_id: int
     id: int | None = None
     voided: bool = False
+    promotion_fen: int = 0  # saved by promotions (``discount_fen`` is the manual discounts)
+    member_id: int | None = None
+    points_earned: int = 0
+    points_balance: int | None = None  # the member's balance after the sale
 
     @property
     def sold_lines(self) -> tuple[SaleLine, ...]:
@@ -93,14 +101,20 @@ def receipt_number(
 
 
 def unit_refunds(line: SaleLine) -> list[int]:
-    """What each unit of a line cost the customer; the units add up to the line's amount."""
+    """What each unit of a line cost the customer, cheapest first; the units add up to the
+    line's amount. Promotions may have left units at different amounts (第二件半价, a free
+    gift unit): the manual discount is spread over them in proportion, and a return takes
+    the cheapest first, so returning one of two 第二件半价 items refunds the half-price one."""
+    if len(line.unit_amounts) == line.quantity:
+        return allocate(line.amount_fen, list(line.unit_amounts))
     return allocate(line.amount_fen, [1] * line.quantity)
 
 
 def refund_for(line: SaleLine, quantity: int, already_returned: int) -> int:
     """The refund for returning ``quantity`` more units of ``line`` at the price paid.
 
-    Units are refunded in order, so returning a line bit by bit gives back exactly its amount.
+    Units are refunded in order, cheapest first, so returning a line bit by bit gives back
+    exactly its amount.
     """
     if quantity < 1:
         raise ReturnError("Return at least one")

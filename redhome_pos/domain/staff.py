@@ -46,6 +46,7 @@ class Permission(enum.StrEnum):
     RECEIVE_STOCK = "receive_stock"
     SETTINGS = "settings"
     MANAGE_STAFF = "manage_staff"
+    MANAGE_PROMOTIONS = "manage_promotions"  # promotions, member prices, member erasure
 
 
 _CLERK = frozenset({Permission.SELL, Permission.OPEN_SHIFT})

@@ -158,6 +158,7 @@ def _views(connection: Connection, sku_ids: Sequence[int]) -> list[SkuView]:
     rows = connection.execute(
         select(
             SkuRow.id,
+            SkuRow.product_id,
             SkuRow.code,
             SkuRow.variant,
             SkuRow.price_fen,
@@ -197,6 +198,7 @@ def _views(connection: Connection, sku_ids: Sequence[int]) -> list[SkuView]:
                 active=bool(row.active),
                 on_hand=int(row.on_hand or 0),
                 barcode=row.barcode,
+                product_id=row.product_id,
             )
         )
     return views

@@ -36,6 +36,7 @@ from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.promotion_sales import record_sale_promotions
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
 
@@ -75,8 +76,9 @@ def _check_approvals(
                     },
                 )
             )
+        # Manual discounts are weighed against what promotions left (they apply after them).
         if priced.line_discount_fen and not may_discount(
-            staff, discount_bp(priced.line_discount_fen, priced.gross_fen)
+            staff, discount_bp(priced.line_discount_fen, priced.after_promotion_fen)
         ):
             approval = use_approval(
                 session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id
@@ -91,7 +93,7 @@ def _check_approvals(
                     },
                 )
             )
-    after_line = totals.subtotal_fen - totals.line_discount_fen
+    after_line = totals.subtotal_fen - totals.promotion_fen - totals.line_discount_fen
     if totals.order_discount_fen and not may_discount(
         staff, discount_bp(totals.order_discount_fen, after_line)
     ):
@@ -129,6 +131,9 @@ def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
                 voided=line.voided,
                 override_approval_id=line.override_approval_id,
                 discount_approval_id=line.discount_approval_id,
+                promotion_fen=p.promotion_fen if p else 0,
+                savings=p.savings if p else (),
+                unit_amounts=p.unit_amounts if p else (),
             )
         )
     return tuple(lines)
@@ -196,8 +201,10 @@ def complete_sale_in(
         vat=totals.vat,
         change_fen=settlement.change_fen,
         shift_id=shift.id,
+        promotion_fen=totals.promotion_fen,
     )
     sale_id = sales.add(sale, seq)
+    record_sale_promotions(session, sale_id, totals.pricing)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     sold = sorted(sale.sold_lines, key=_by_sku)
     StockRepository(session).record_all(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
+from redhome_pos.domain.promotions.returns import kept_back
 from redhome_pos.domain.sale import (
     RETURN_SERIES,
     ReturnError,
@@ -41,6 +42,7 @@ from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.services import audit
 from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
 from redhome_pos.services.counter import Till
+from redhome_pos.services.promotion_sales import record_kept_back, sale_deals
 from redhome_pos.services.staff import use_approval
 
 DAMAGED_REASON = "damaged"
@@ -64,6 +66,7 @@ class ReturnResult:
     refund_fen: int
     lines: tuple[ReturnedLine, ...]
     refunds: tuple[Refund, ...]
+    kept_back_fen: int = 0  # a broken 第N件/买赠 deal's saving, kept back from the refund
 
 
 def _return_in(
@@ -90,8 +93,15 @@ def _return_in(
         raise ReturnError("No sale with receipt number {receipt}", receipt=receipt_no)
     if sale.voided:
         raise ReturnError("Sale {receipt} was voided; nothing to return", receipt=sale.receipt_no)
-    planned = check_return(sale, requests, sales.returned_quantities(sale.id))
+    returned = sales.returned_quantities(sale.id)
+    planned = check_return(sale, requests, returned)
     refund_fen = sum(refund for _, _, refund in planned)
+    # A half-price or free unit kept while the goods that earned it come back: its saving
+    # is kept back from the refund (domain.promotions.returns states the rule).
+    for _, request, _ in planned:
+        returned[request.line_no] = returned.get(request.line_no, 0) + request.quantity
+    kept = kept_back(sale_deals(session, sale.id), returned, refund_fen)
+    refund_fen -= sum(k.amount_fen for k in kept)
     refunds = plan_refund(
         refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
     )
@@ -114,6 +124,7 @@ def _return_in(
             for line, request, refund in planned
         ],
     )
+    record_kept_back(session, return_id, kept)
     if refunds:
         sales.add_tenders(
             shift.id,
@@ -155,6 +166,7 @@ def _return_in(
         "return_no": return_no,
         "receipt_no": sale.receipt_no,
         "refund_fen": refund_fen,
+        **({"promotion_kept_back_fen": sum(k.amount_fen for k in kept)} if kept else {}),
         "approval_id": approval,
         "reason": reason,
     }
@@ -167,6 +179,7 @@ def _return_in(
             for line, request, refund in planned
         ),
         refunds=refunds,
+        kept_back_fen=sum(k.amount_fen for k in kept),
     )
 
 

@@ -94,6 +94,8 @@ class SaleRow(Base):
     total_fen: Mapped[int] = mapped_column(Integer)
     change_fen: Mapped[int] = mapped_column(Integer)
     vat: Mapped[list[dict[str, int]]] = mapped_column(JSON)
+    promotion_fen: Mapped[int] = mapped_column(Integer, default=0)  # saved by promotions
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
 
     __table_args__ = (
         UniqueConstraint("terminal_id", "business_date", "seq", name="uq_sales_terminal_seq"),
@@ -120,6 +122,12 @@ class SaleLineRow(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     override_approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
     discount_approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    # Promotions: what they saved on the line, in their words ([code, label, fen] each), and
+    # each unit's amount after them, cheapest first ([amount, count] runs): returns refund
+    # units from this, the cheapest first.
+    promotion_fen: Mapped[int] = mapped_column(Integer, default=0)
+    savings: Mapped[list[Any] | None] = mapped_column(JSON)
+    unit_amounts: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class SaleVoidRow(Base):

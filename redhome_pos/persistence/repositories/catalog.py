@@ -263,6 +263,7 @@ class CatalogRepository:
             active=sku.active,
             on_hand=int(row.on_hand or 0),
             barcode=sku.barcodes[0] if sku.barcodes else None,
+            product_id=sku.product_id,
         )
 
     def view_by_barcode(self, keys: Sequence[str]) -> SkuView | None:
@@ -313,4 +314,5 @@ def _view(row: Any, *, barcode: str | None) -> SkuView:
         active=bool(row.active),
         on_hand=int(row.on_hand or 0),
         barcode=barcode,
+        product_id=row.product_id,
     )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain.promotions.engine import Saving
 from redhome_pos.domain.sale import Sale, SaleLine, StaffRef
 from redhome_pos.domain.tax import VatAmount
 from redhome_pos.domain.tender import SettledTender, TenderKind
@@ -51,6 +53,21 @@ _ADD_LINES = Prepared(insert(_LINES), columns=written_columns(_LINES))
 _ADD_TENDERS = Prepared(insert(_TENDERS), columns=written_columns(_TENDERS))
 
 
+def unit_runs(amounts: tuple[int, ...]) -> list[list[int]]:
+    """Unit amounts as [amount, count] runs: a line of 999 alike units is one pair."""
+    runs: list[list[int]] = []
+    for amount in amounts:
+        if runs and runs[-1][0] == amount:
+            runs[-1][1] += 1
+        else:
+            runs.append([amount, 1])
+    return runs
+
+
+def units_of_runs(runs: Any) -> tuple[int, ...]:
+    return tuple(int(amount) for amount, count in runs for _ in range(int(count)))
+
+
 class SaleRepository:
     """Sales on one session; the caller's unit of work commits."""
 
@@ -90,6 +107,8 @@ class SaleRepository:
                     {"rate_bp": v.rate_bp, "gross_fen": v.gross_fen, "vat_fen": v.vat_fen}
                     for v in sale.vat
                 ],
+                "promotion_fen": sale.promotion_fen,
+                "member_id": sale.member_id,
             },
         )
         assert added is not None
@@ -114,6 +133,9 @@ class SaleRepository:
                     "voided": line.voided,
                     "override_approval_id": line.override_approval_id,
                     "discount_approval_id": line.discount_approval_id,
+                    "promotion_fen": line.promotion_fen,
+                    "savings": [[s.code, s.label, s.amount_fen] for s in line.savings] or None,
+                    "unit_amounts": unit_runs(line.unit_amounts) or None,
                 }
                 for line in sale.lines
             ],
@@ -251,6 +273,9 @@ class SaleRepository:
                     id=r.id,
                     override_approval_id=r.override_approval_id,
                     discount_approval_id=r.discount_approval_id,
+                    promotion_fen=r.promotion_fen,
+                    savings=tuple(Saving(c, label, fen) for c, label, fen in r.savings or ()),
+                    unit_amounts=units_of_runs(r.unit_amounts or ()),
                 )
                 for r in lines
             ),
@@ -268,6 +293,8 @@ class SaleRepository:
             shift_id=row.shift_id,
             id=row.id,
             voided=voided,
+            promotion_fen=row.promotion_fen,
+            member_id=row.member_id,
         )
 
     def returned_quantities(self, sale_id: int) -> dict[int, int]:

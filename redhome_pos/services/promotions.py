@@ -1,0 +1,173 @@
+"""Promotions for managers and the counter: the book a counter prices with, and creating,
+editing, copying and ending rules (manager only, each change audited), with a preview of what
+a cart would get."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from redhome_pos.domain.audit import AuditAction
+from redhome_pos.domain.cart import Cart, CartItem, PromotionContext
+from redhome_pos.domain.catalog import SkuView
+from redhome_pos.domain.promotions.engine import PromotionBook
+from redhome_pos.domain.promotions.rules import Promotion, PromotionError
+from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.promotions import PromotionRepository
+from redhome_pos.services import audit
+from redhome_pos.services.counter import Till
+
+
+def load_book(database: Database, till: Till) -> PromotionBook:
+    """The rules not ended and the member prices, for the counter to price carts with."""
+    with database.reading() as session:
+        repository = PromotionRepository(session)
+        return PromotionBook(
+            repository.all(include_ended=False),
+            member_prices=repository.member_prices(),
+            store_code=till.store_code,
+            timezone=till.timezone,
+        )
+
+
+def list_promotions(database: Database, *, include_ended: bool = True) -> list[Promotion]:
+    with database.reading() as session:
+        return PromotionRepository(session).all(include_ended=include_ended)
+
+
+def save_promotion(database: Database, till: Till, staff: Staff, rule: Promotion) -> Promotion:
+    """Create a rule, or change the one with its code."""
+    require(staff, Permission.MANAGE_PROMOTIONS)
+    with database.unit_of_work() as uow:
+        promotion_id, new = PromotionRepository(uow.session).save(rule, staff.id, till.now())
+        audit.record(
+            uow.session,
+            till,
+            AuditAction.PROMOTION_CHANGE,
+            staff.id,
+            code=rule.code,
+            change="created" if new else "edited",
+            label=rule.label,
+        )
+        uow.commit()
+    return replace(rule, id=promotion_id)
+
+
+def copy_promotion(
+    database: Database, till: Till, staff: Staff, code: str, new_code: str
+) -> Promotion:
+    """A new rule like ``code`` under ``new_code`` (not ended), to edit from there."""
+    with database.reading() as session:
+        repository = PromotionRepository(session)
+        original = repository.by_code(code)
+        taken = repository.by_code(new_code) is not None
+    if original is None:
+        raise PromotionError("No promotion with code {code}", code=code)
+    if taken:
+        raise PromotionError("A promotion with code {code} exists already", code=new_code)
+    return save_promotion(
+        database, till, staff, replace(original, code=new_code, id=None, ended=False)
+    )
+
+
+def end_promotion(database: Database, till: Till, staff: Staff, code: str) -> None:
+    """Stop a rule now; it stays on record for the reports."""
+    require(staff, Permission.MANAGE_PROMOTIONS)
+    with database.unit_of_work() as uow:
+        if not PromotionRepository(uow.session).end(code, till.now()):
+            raise PromotionError("No promotion with code {code}", code=code)
+        audit.record(
+            uow.session, till, AuditAction.PROMOTION_CHANGE, staff.id, code=code, change="ended"
+        )
+        uow.commit()
+
+
+def set_member_price(
+    database: Database, till: Till, staff: Staff, sku_code: str, price_fen: int | None
+) -> None:
+    require(staff, Permission.MANAGE_PROMOTIONS)
+    with database.unit_of_work() as uow:
+        sku = CatalogRepository(uow.session).sku_by_code(sku_code)
+        if sku is None or sku.id is None:
+            raise PromotionError("No SKU with code {code}", code=sku_code)
+        if price_fen is not None and price_fen < 0:
+            raise PromotionError("Impossible special price")
+        PromotionRepository(uow.session).set_member_price(sku.id, price_fen)
+        audit.record(
+            uow.session,
+            till,
+            AuditAction.PROMOTION_CHANGE,
+            staff.id,
+            sku=sku_code,
+            member_price_fen=price_fen,
+        )
+        uow.commit()
+
+
+def cart_item(view: SkuView, *, english: bool = False) -> CartItem:
+    """What a scanned SKU puts in the cart, with what promotions are scoped by."""
+    return CartItem(
+        sku_id=view.sku_id,
+        sku_code=view.code,
+        title=view.title_en if english and view.title_en else view.title_zh,
+        price_fen=view.price_fen,
+        vat_rate_bp=view.vat_rate_bp,
+        variant=view.variant_text,
+        product_id=view.product_id,
+        brand=view.brand,
+        category=view.category,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a sample cart gets with a draft rule among the store's rules, and without it."""
+
+    cart: Cart
+    total_fen: int
+    without_fen: int
+
+    @property
+    def rule_saves_fen(self) -> int:
+        return self.without_fen - self.total_fen
+
+
+def preview(
+    database: Database,
+    till: Till,
+    draft: Promotion | None,
+    items: Sequence[tuple[str, int]],
+    *,
+    member: bool = False,
+) -> Preview:
+    """ "This cart would get…": ``items`` (SKU code, quantity) priced now with the store's
+    rules, ``draft`` standing in for the rule of its code."""
+    book = load_book(database, till)
+    rules = [p for p in book.promotions if draft is None or p.code != draft.code]
+    with database.reading() as session:
+        catalog = CatalogRepository(session)
+        views = []
+        for code, quantity in items:
+            view = catalog.view_by_code(code)
+            if view is None:
+                raise PromotionError("No SKU with code {code}", code=code)
+            views.append((view, quantity))
+    now = till.now()
+
+    def priced(with_rules: list[Promotion]) -> Cart:
+        trial = PromotionBook(
+            with_rules,
+            member_prices=book.member_prices,
+            store_code=till.store_code,
+            timezone=till.timezone,
+        )
+        cart = Cart(promotions=PromotionContext(trial, now, member))
+        for view, quantity in views:
+            cart.add(cart_item(view), quantity)
+        return cart
+
+    with_draft = priced(rules + ([draft] if draft is not None else []))
+    without = priced(rules)
+    return Preview(with_draft, with_draft.totals().total_fen, without.totals().total_fen)
