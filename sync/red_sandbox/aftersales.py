@@ -146,7 +146,9 @@ def create_after_sale(
                     (ln["item_id"], ln["sku_id"]),
                 ).fetchone()
                 db.execute(
-                    "INSERT INTO after_sale_skus VALUES (?, 'exchange', ?, ?, ?, ?)",
+                    "INSERT INTO after_sale_skus VALUES (?, 'exchange', ?, ?, ?, ?)"
+                    " ON CONFLICT DO UPDATE SET applied = applied + excluded.applied,"
+                    " bought = bought + excluded.bought",
                     (
                         returns_id,
                         sibling["sku_id"] if sibling else ln["sku_id"],

@@ -18,7 +18,7 @@ from typing import Any
 from redhome_pos.services.demo_catalog import DemoItem, iter_demo_catalog
 from sync.red_sandbox import protocol as p
 from sync.red_sandbox import stock
-from sync.red_sandbox.fields import Fields, bad, opt_bool, opt_int, opt_str, page
+from sync.red_sandbox.fields import Fields, opt_bool, opt_int, opt_str, page
 from sync.red_sandbox.state import SandboxState, red_id
 
 CENTRAL_WAREHOUSE = "RED_CENTRAL"
@@ -191,13 +191,15 @@ def get_detail_sku_list(state: SandboxState, fields: Fields) -> Any:
             anchor = db.execute(
                 "SELECT update_time FROM skus WHERE sku_id = ?", (last_id,)
             ).fetchone()
-            if anchor is None:
-                raise bad("lastId is not a SKU of this shop")
-            rows = db.execute(
-                f"{base} WHERE {where} AND (s.update_time < ? OR (s.update_time = ? AND"
-                f" s.sku_id < ?)){_ORDER}",
-                (*params, anchor[0], anchor[0], last_id, page_size),
-            ).fetchall()
+            rows = (
+                []
+                if anchor is None
+                else db.execute(
+                    f"{base} WHERE {where} AND (s.update_time < ? OR (s.update_time = ? AND"
+                    f" s.sku_id < ?)){_ORDER}",
+                    (*params, anchor[0], anchor[0], last_id, page_size),
+                ).fetchall()
+            )
         else:
             after = state.page_cache.get((*key, page_size, page_no - 1))
             if after is not None:

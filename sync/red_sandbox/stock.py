@@ -135,8 +135,9 @@ def _stock_v1(db: sqlite3.Connection, sku_id: str, inner: dict[str, Any]) -> dic
 
 
 def _stock_v2(
-    db: sqlite3.Connection, sku_id: str, inner: dict[str, Any], *, as_map: bool
+    db: sqlite3.Connection, sku_id: str, inner: dict[str, Any], *, as_map: Iterable[str] = ()
 ) -> dict[str, Any]:
+    """The V2 answer; ``as_map``: the warehouses a sync named, answered as a map."""
     rows = warehouse_rows(db, sku_id)
     per = [
         {"skuId": sku_id, "whcode": code, "skuStockInfo": _numbers(total, held)}
@@ -150,8 +151,9 @@ def _stock_v2(
             "skuStockInfo": _numbers(sum(r[1] for r in rows), sum(r[2] for r in rows)),
         },
     }
-    if as_map:
-        answer["data"] = {entry["whcode"]: entry for entry in per}
+    named = set(as_map)
+    if named:
+        answer["data"] = {entry["whcode"]: entry for entry in per if entry["whcode"] in named}
     else:
         answer["skuStockInfoWithWhcode"] = per
     return answer
@@ -194,8 +196,8 @@ def get_sku_stock_v2(state: SandboxState, fields: Fields) -> Any:
     with state.reading() as db:
         if db.execute("SELECT 1 FROM skus WHERE sku_id = ?", (sku_id,)).fetchone() is None:
             code, text = _refusal(p.ERR_PARAMETER, f"skuId {sku_id} does not exist")
-            return _stock_v2(db, sku_id, _inner(code, text, v2=True), as_map=False)
-        return _stock_v2(db, sku_id, _inner(v2=True), as_map=False)
+            return _stock_v2(db, sku_id, _inner(code, text, v2=True), as_map=())
+        return _stock_v2(db, sku_id, _inner(v2=True), as_map=())
 
 
 def _set_total(db: sqlite3.Connection, sku_id: str, whcode: str, total: int) -> None:
@@ -280,7 +282,7 @@ def sync_sku_stock_v2(state: SandboxState, fields: Fields) -> Any:
         if not code:
             for whcode, qty in per_warehouse.items():
                 _set_total(db, sku_id, str(whcode), qty)
-        return _stock_v2(db, sku_id, _inner(code, text, v2=True), as_map=True)
+        return _stock_v2(db, sku_id, _inner(code, text, v2=True), as_map=per_warehouse)
 
 
 def _req_qty(fields: Fields) -> int:

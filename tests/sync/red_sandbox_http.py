@@ -110,3 +110,15 @@ def gw(red: SandboxHandle) -> Iterator[Gateway]:
         yield gateway
     finally:
         gateway.session.close()
+
+
+@pytest.fixture
+def plain() -> Iterator[tuple[SandboxHandle, Gateway]]:
+    """A shop that has not created the store's warehouse: its SKUs on the default CPartner."""
+    handle = start_sandbox(port=0, seed=2, skus=20, create_store_warehouse=False)
+    gateway = connected(handle)
+    try:
+        yield handle, gateway
+    finally:
+        gateway.session.close()
+        handle.stop()

@@ -292,3 +292,32 @@ def test_it_listens_on_loopback_only_by_default(red: SandboxHandle) -> None:
     assert host == "127.0.0.1"
     with socket.create_connection((host, int(red.base_url.rsplit(":", 1)[1])), timeout=2):
         pass
+
+
+def test_the_module_runs_a_sandbox_and_refuses_a_bad_warehouse_code() -> None:
+    import subprocess
+    import sys
+
+    bad = subprocess.run(
+        [sys.executable, "-m", "sync.red_sandbox", "--warehouse", "RH-SH-001", "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "RH-SH-001" in bad.stderr
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sync.red_sandbox", "--port", "0", "--skus", "5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(6)]
+        base_url = next(line.split("= ")[1].strip() for line in lines if "base_url" in line)
+        assert requests.get(base_url + "/_sandbox/state", timeout=5).json()["warehouses"] == [
+            "RED_CENTRAL",
+            "RH_SH_001",
+        ]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

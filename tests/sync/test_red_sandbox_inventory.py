@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from red_sandbox_http import Gateway, connected, error_code, gw, red
+from red_sandbox_http import Gateway, error_code, gw, plain, red
 
-from sync.red_sandbox import CENTRAL_WAREHOUSE, SandboxHandle, start_sandbox
+from sync.red_sandbox import CENTRAL_WAREHOUSE, SandboxHandle
 
-__all__ = ["gw", "red"]
+__all__ = ["gw", "plain", "red"]
 
 NUMBERS = {
     "available",
@@ -26,16 +25,6 @@ NUMBERS = {
 
 def _a_sku(red: SandboxHandle) -> str:
     return sorted(red.state(red.warehouse_code)["stock"])[0]
-
-
-@pytest.fixture
-def plain() -> Any:
-    """A shop without the store's warehouse: every SKU on the default warehouse CPartner."""
-    handle = start_sandbox(port=0, seed=2, skus=20, create_store_warehouse=False)
-    try:
-        yield handle, connected(handle)
-    finally:
-        handle.stop()
 
 
 def test_get_sku_stock_per_warehouse_with_inner_response(red: SandboxHandle, gw: Gateway) -> None:
