@@ -12,6 +12,7 @@ TENDER_LABELS = {
     TenderKind.CARD: "银行卡",
     TenderKind.WECHAT: "微信支付",
     TenderKind.ALIPAY: "支付宝",
+    TenderKind.POINTS: "积分抵现",
 }
 
 

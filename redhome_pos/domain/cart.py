@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.members import Member
 from redhome_pos.domain.money import MAX_AMOUNT_FEN, allocate, percent_of
 from redhome_pos.domain.promotions.engine import (
     NO_PRICING,
@@ -186,7 +187,14 @@ class Cart:
     order_discount: Discount | None = None
     order_discount_approval_id: int | None = None
     promotions: PromotionContext | None = None
+    member: Member | None = None  # the customer, when a member was found
     _priced: tuple[Any, Pricing] | None = field(default=None, repr=False, compare=False)
+
+    def set_member(self, member: Member | None) -> None:
+        """The sale is for ``member`` (or no member): member prices and promotions apply."""
+        self.member = member
+        if self.promotions is not None:
+            self.promotions = replace(self.promotions, member=member is not None)
 
     # -- lines ---------------------------------------------------------------------------
     def add(self, item: CartItem, quantity: int = 1, *, note_id: str | None = None) -> CartLine:
@@ -382,6 +390,7 @@ class Cart:
             "lines": [asdict(line) for line in self.lines],
             "order_discount": asdict(self.order_discount) if self.order_discount else None,
             "order_discount_approval_id": self.order_discount_approval_id,
+            "member": _member_dict(self.member),
         }
 
     @classmethod
@@ -392,8 +401,22 @@ class Cart:
             raw["discount"] = Discount(**raw["discount"]) if raw.get("discount") else None
             lines.append(CartLine(**raw))
         order = data.get("order_discount")
+        member = data.get("member")
         return cls(
             lines=lines,
             order_discount=Discount(**order) if order else None,
             order_discount_approval_id=data.get("order_discount_approval_id"),
+            member=Member(**member) if member else None,
         )
+
+
+def _member_dict(member: Member | None) -> dict[str, Any] | None:
+    if member is None:
+        return None
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "name": member.name,
+        "phone_masked": member.phone_masked,
+        "points_balance": member.points_balance,
+    }

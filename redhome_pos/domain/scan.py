@@ -71,6 +71,7 @@ class ScanKind(enum.StrEnum):
     PARCEL_CODE = "parcel_code"
     PICKUP_CODE = "pickup_code"
     STAFF_BADGE = "staff_badge"
+    MEMBER_CODE = "member_code"
     WECHAT_PAY = "wechat_pay"
     ALIPAY = "alipay"
     UNKNOWN = "unknown"
@@ -243,6 +244,7 @@ _STORE_CODE_KINDS = {
     signed_codes.CodeKind.PARCEL: ScanKind.PARCEL_CODE,
     signed_codes.CodeKind.PICKUP: ScanKind.PICKUP_CODE,
     signed_codes.CodeKind.STAFF_BADGE: ScanKind.STAFF_BADGE,
+    signed_codes.CodeKind.MEMBER: ScanKind.MEMBER_CODE,
 }
 
 # A scanner may send an AIM symbology identifier first (``]E0`` EAN-13, ``]Q1`` QR, …).

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from redhome_pos.domain.errors import DomainError
-from redhome_pos.domain.tender import TenderKind
+from redhome_pos.domain.tender import DRAWERLESS, TenderKind
 
 
 class ShiftError(DomainError):
@@ -63,7 +63,11 @@ class ShiftFigures:
     by_staff: tuple[StaffFigures, ...] = ()
 
     def expected_fen(self) -> dict[str, int]:
-        expected = {kind.value: self.tenders_fen.get(kind.value, 0) for kind in TenderKind}
+        expected = {
+            kind.value: self.tenders_fen.get(kind.value, 0)
+            for kind in TenderKind
+            if kind not in DRAWERLESS
+        }
         expected[TenderKind.CASH.value] += self.float_fen + self.cash_in_fen - self.cash_out_fen
         return expected
 

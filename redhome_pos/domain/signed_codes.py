@@ -6,8 +6,9 @@ code, the fields of that kind and a truncated HMAC-SHA256 under the store's code
 ``-`` or ``.``, so a QR code holds it in alphanumeric mode, and a code stays within 80 characters.
 
 Kinds: ``R`` receipt (receipt no), ``P`` parcel label (order id, parcel n of m), ``K`` pickup
-(order id, pickup code), ``S`` staff badge (staff code). Field values use the same alphabet
-(upper-case letters, digits and ``-``); anything else is refused when signing, never altered.
+(order id, pickup code), ``S`` staff badge (staff code), ``M`` member (member number). Field
+values use the same alphabet (upper-case letters, digits and ``-``); anything else is refused
+when signing, never altered.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class CodeKind(enum.StrEnum):
     PARCEL = "P"
     PICKUP = "K"
     STAFF_BADGE = "S"
+    MEMBER = "M"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +95,26 @@ class StaffBadge:
         return (self.staff_code,)
 
 
-SignedCode = ReceiptCode | ParcelCode | PickupCode | StaffBadge
+@dataclass(frozen=True, slots=True)
+class MemberCode:
+    """The code on a member's card or phone: finds the member at the counter."""
+
+    kind: ClassVar[CodeKind] = CodeKind.MEMBER
+    store: str
+    member_no: str
+
+    def fields(self) -> tuple[str, ...]:
+        return (self.member_no,)
+
+
+SignedCode = ReceiptCode | ParcelCode | PickupCode | StaffBadge | MemberCode
 
 _FIELD_COUNT = {
     CodeKind.RECEIPT: 1,
     CodeKind.PARCEL: 3,
     CodeKind.PICKUP: 2,
     CodeKind.STAFF_BADGE: 1,
+    CodeKind.MEMBER: 1,
 }
 
 
@@ -195,6 +210,8 @@ def _build(kind: CodeKind, store: str, fields: list[str]) -> SignedCode:
         return PickupCode(store, fields[0], fields[1])
     if kind is CodeKind.STAFF_BADGE:
         return StaffBadge(store, fields[0])
+    if kind is CodeKind.MEMBER:
+        return MemberCode(store, fields[0])
     order_id, number, count = fields
     # A signed code cannot have been altered, so the numbers are ours; still, read them safely.
     if not (number.isdigit() and count.isdigit()):

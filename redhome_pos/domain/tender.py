@@ -25,6 +25,10 @@ class TenderKind(enum.StrEnum):
     CARD = "card"
     WECHAT = "wechat"
     ALIPAY = "alipay"
+    POINTS = "points"  # a member's points (100 = ￥1): nothing to count in a drawer
+
+
+DRAWERLESS = frozenset({TenderKind.POINTS})  # tenders a shift does not count
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
-from redhome_pos.services import audit
+from redhome_pos.services import audit, points
 from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_sale_promotions
 from redhome_pos.services.staff import use_approval
@@ -202,9 +202,11 @@ def complete_sale_in(
         change_fen=settlement.change_fen,
         shift_id=shift.id,
         promotion_fen=totals.promotion_fen,
+        member_id=cart.member.id if cart.member is not None else None,
     )
     sale_id = sales.add(sale, seq)
     record_sale_promotions(session, sale_id, totals.pricing)
+    sale = points.settle_sale(session, till, staff.id, sale, sale_id, sale.member_id)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     sold = sorted(sale.sold_lines, key=_by_sku)
     StockRepository(session).record_all(

@@ -39,7 +39,7 @@ from redhome_pos.domain.stock import MovementKind
 from redhome_pos.domain.tender import Refund, SettledTender, Tender, TenderKind, plan_refund, settle
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
-from redhome_pos.services import audit
+from redhome_pos.services import audit, points
 from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
 from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_kept_back, sale_deals
@@ -133,6 +133,7 @@ def _return_in(
             ),
             return_id=return_id,
         )
+    points.settle_return(session, till, staff.id, sale, return_id, return_no, refund_fen, refunds)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     for line, request, _ in sorted(planned, key=lambda p: p[0].sku_id):
         move_stock(
