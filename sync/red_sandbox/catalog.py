@@ -7,6 +7,7 @@ Answers follow ``api/商品API/product_getDetailSkuList_商品列表完整版.js
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import random
@@ -22,6 +23,8 @@ from sync.red_sandbox.fields import Fields, opt_bool, opt_int, opt_str, page
 from sync.red_sandbox.state import SandboxState, red_id
 
 CENTRAL_WAREHOUSE = "RED_CENTRAL"
+# Ids derived from names (variants, values, categories) repeat on every page: computed once.
+_derived_id = functools.lru_cache(maxsize=1 << 16)(red_id)
 MONTH_MS = 30 * 24 * 3600 * 1000
 
 
@@ -83,8 +86,16 @@ def seed_shop(state: SandboxState, options: SeedOptions) -> int:
             updated = now - rng.randrange(MONTH_MS)
             mode = 1 if rng.random() < options.no_logistics_share else 0
             db.execute(
-                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?)",
-                (item_id, variants[0].title_zh, mode, int(multi), updated - MONTH_MS, updated),
+                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    item_id,
+                    variants[0].title_zh,
+                    mode,
+                    int(multi),
+                    updated - MONTH_MS,
+                    updated,
+                    *_brand_and_category(item_id),
+                ),
             )
             for demo in variants:
                 rows.append(_sku_row(demo, updated - MONTH_MS, updated))
@@ -103,6 +114,26 @@ def seed_shop(state: SandboxState, options: SeedOptions) -> int:
     return count
 
 
+def _brand_and_category(item_id: str) -> tuple[int, str]:
+    return int(item_id[:6], 16), _derived_id("category", item_id[:2])
+
+
+def variant_doc(variants: list[dict[str, str]]) -> str:
+    """A SKU's variants as the catalog answers them: with the spec's ids for name and value."""
+    return json.dumps(
+        [
+            {
+                "id": _derived_id("variant", v["name"]),
+                "name": v["name"],
+                "value": v["value"],
+                "valueId": _derived_id("value", v["name"], v["value"]),
+            }
+            for v in variants
+        ],
+        ensure_ascii=False,
+    )
+
+
 def _sku_row(demo: DemoItem, created: int, updated: int) -> tuple[object, ...]:
     variants = [{"name": k, "value": v} for k, v in demo.variant.items()]
     return (
@@ -116,6 +147,7 @@ def _sku_row(demo: DemoItem, created: int, updated: int) -> tuple[object, ...]:
         demo.sku_code,
         created,
         updated,
+        variant_doc(variants),
     )
 
 
@@ -126,15 +158,14 @@ def _insert(
 ) -> None:
     db.executemany(
         "INSERT OR REPLACE INTO skus (sku_id, item_id, name, variants, price, original_price,"
-        " barcode, erp_code, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " barcode, erp_code, create_time, update_time, variant_doc)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     db.executemany("INSERT OR REPLACE INTO stock VALUES (?, ?, ?)", stock_rows)
 
 
 # --- product.getDetailSkuList --------------------------------------------------------------------
-
-_ORDER = " ORDER BY s.update_time DESC, s.sku_id DESC LIMIT ?"
 
 
 def _filters(fields: Fields) -> tuple[str, tuple[object, ...]]:
@@ -174,17 +205,56 @@ def _filters(fields: Fields) -> tuple[str, tuple[object, ...]]:
     return (" AND ".join(clauses) or "1"), tuple(params)
 
 
+# Each page's entries are built by SQLite's JSON functions: {item, sku} in the spec's shape,
+# ``stock`` the sellable units (total less what unpaid orders hold). Packs and bundles get
+# their ``unionItemDetails`` and derived stock in Python (they are few).
+_BOOL = "json(CASE WHEN {} THEN 'true' ELSE 'false' END)"
+_ENTRY = f"""
+SELECT s.sku_id, s.update_time, s.union_items, json_object(
+  'item', json_object(
+    'id', s.item_id, 'name', i.name, 'brandId', i.brand_id, 'categoryId', i.category_id,
+    'attributes', json('[]'), 'shippingTemplateId', :shipping,
+    'images', json_array(:images || s.item_id || '.jpg'), 'imageDescriptions', json('[]'),
+    'variantIds', (SELECT json_group_array(json_extract(v.value, '$.id'))
+                   FROM json_each(s.variant_doc) v),
+    'deliveryMode', i.delivery_mode, 'freeReturn', 1,
+    'enableMultiWarehouse', {_BOOL.format("i.multi_warehouse")},
+    'isChannel', {_BOOL.format("s.is_channel")},
+    'createTime', i.create_time, 'updateTime', i.update_time),
+  'sku', json_object(
+    'id', s.sku_id, 'itemId', s.item_id, 'name', s.name, 'ipq', s.ipq, 'price', s.price,
+    'originalPrice', s.original_price,
+    'stock', max((SELECT coalesce(sum(total), 0) FROM stock WHERE stock.sku_id = s.sku_id)
+                 - (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l
+                    JOIN orders o USING (order_id) WHERE l.sku_id = s.sku_id AND o.status = 1),
+                 0),
+    'logisticsPlanId', :plan, 'logisticsName', 'red_auto', 'erpCode', s.erp_code,
+    'scSkucode', s.erp_code, 'barcode', s.barcode, 'variants', json(s.variant_doc),
+    'deliveryTime', json_object('time', '2', 'type', 'RELATIVE_TIME_NEW'),
+    'buyable', {_BOOL.format("s.buyable")}, 'isGift', json('false'),
+    'createTime', s.create_time, 'updateTime', s.update_time)) AS doc
+FROM skus s JOIN items i USING (item_id)"""
+_ORDER = " ORDER BY s.update_time DESC, s.sku_id DESC LIMIT :limit"
+
+
 def get_detail_sku_list(state: SandboxState, fields: Fields) -> Any:
     page_no, page_size = page(fields, p.CATALOG_PAGE_SIZE_DEFAULT)
     where, params = _filters(fields)
     last_id = opt_str(fields, "lastId")
-    base = "SELECT s.*, i.delivery_mode, i.multi_warehouse FROM skus s JOIN items i USING (item_id)"
+    named: dict[str, object] = {f"f{n}": value for n, value in enumerate(params)}
+    where = _named(where)
+    named.update(
+        shipping=_derived_id("shipping", "default"),
+        plan=_derived_id("plan", "red_auto"),
+        images="https://img.example.invalid/items/",
+        limit=page_size,
+    )
     with state.reading() as db:
         key = (where, params)
         total = state.count_cache.get(key)
         if total is None:
             total = int(
-                db.execute(f"SELECT count(*) FROM skus s WHERE {where}", params).fetchone()[0]
+                db.execute(f"SELECT count(*) FROM skus s WHERE {where}", named).fetchone()[0]
             )
             state.count_cache[key] = total
         if last_id:
@@ -195,106 +265,61 @@ def get_detail_sku_list(state: SandboxState, fields: Fields) -> Any:
                 []
                 if anchor is None
                 else db.execute(
-                    f"{base} WHERE {where} AND (s.update_time < ? OR (s.update_time = ? AND"
-                    f" s.sku_id < ?)){_ORDER}",
-                    (*params, anchor[0], anchor[0], last_id, page_size),
+                    f"{_ENTRY} WHERE {where} AND (s.update_time < :t OR (s.update_time = :t AND"
+                    f" s.sku_id < :id)){_ORDER}",
+                    {**named, "t": anchor[0], "id": last_id},
                 ).fetchall()
             )
         else:
             after = state.page_cache.get((*key, page_size, page_no - 1))
             if after is not None:
-                last_time, last_sku = after
                 rows = db.execute(
-                    f"{base} WHERE {where} AND s.update_time <= ? AND (s.update_time < ? OR"
-                    f" s.sku_id < ?){_ORDER}",
-                    (*params, last_time, last_time, last_sku, page_size),
+                    f"{_ENTRY} WHERE {where} AND s.update_time <= :t AND (s.update_time < :t OR"
+                    f" s.sku_id < :id){_ORDER}",
+                    {**named, "t": after[0], "id": after[1]},
                 ).fetchall()
             else:
                 rows = db.execute(
-                    f"{base} WHERE {where}{_ORDER} OFFSET ?",
-                    (*params, page_size, (page_no - 1) * page_size),
+                    f"{_ENTRY} WHERE {where}{_ORDER} OFFSET :offset",
+                    {**named, "offset": (page_no - 1) * page_size},
                 ).fetchall()
             if rows:
                 state.page_cache[(*key, page_size, page_no)] = (
                     rows[-1]["update_time"],
                     rows[-1]["sku_id"],
                 )
-        available = stock.available_many(db, [r["sku_id"] for r in rows])
-        entries = [
-            {"item": _item(r), "sku": _sku(db, r, available.get(r["sku_id"], 0))} for r in rows
-        ]
-    return {"data": entries, "pageNO": page_no, "pageSize": page_size, "total": total}
+        docs = [_bundle_doc(db, r) if r["union_items"] else r["doc"] for r in rows]
+    return p.RawJSON(
+        f'{{"data": [{", ".join(docs)}], "pageNO": {page_no}, "pageSize": {page_size},'
+        f' "total": {total}}}'
+    )
 
 
-def _item(row: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": row["item_id"],
-        "name": row["name"],
-        "brandId": int(row["item_id"][:6], 16),
-        "categoryId": red_id("category", row["item_id"][:2]),
-        "attributes": [],
-        "shippingTemplateId": red_id("shipping", "default"),
-        "images": [f"https://img.example.invalid/items/{row['item_id']}.jpg"],
-        "imageDescriptions": [],
-        "variantIds": [red_id("variant", v["name"]) for v in json.loads(row["variants"])],
-        "deliveryMode": row["delivery_mode"],
-        "freeReturn": 1,
-        "enableMultiWarehouse": bool(row["multi_warehouse"]),
-        "isChannel": bool(row["is_channel"]),
-        "createTime": row["create_time"],
-        "updateTime": row["update_time"],
-    }
+def _named(where: str) -> str:
+    """The filters' ``?`` marks as named parameters ``:f0``, ``:f1`` …"""
+    parts = where.split("?")
+    return "".join(part + (f":f{n}" if n < len(parts) - 1 else "") for n, part in enumerate(parts))
 
 
-def _sku(db: sqlite3.Connection, row: sqlite3.Row, available: int) -> dict[str, Any]:
-    variants = [
-        {
-            "id": red_id("variant", v["name"]),
-            "name": v["name"],
-            "value": v["value"],
-            "valueId": red_id("value", v["name"], v["value"]),
-        }
-        for v in json.loads(row["variants"])
-    ]
-    sku: dict[str, Any] = {
-        "id": row["sku_id"],
-        "itemId": row["item_id"],
-        "name": row["name"],
-        "ipq": row["ipq"],
-        "price": row["price"],
-        "originalPrice": row["original_price"],
-        "stock": available,
-        "logisticsPlanId": red_id("plan", "red_auto"),
-        "logisticsName": "red_auto",
-        "erpCode": row["erp_code"],
-        "scSkucode": row["erp_code"],
-        "barcode": row["barcode"],
-        "variants": variants,
-        "deliveryTime": {"time": "2", "type": "RELATIVE_TIME_NEW"},
-        "buyable": bool(row["buyable"]),
-        "isGift": False,
-        "createTime": row["create_time"],
-        "updateTime": row["update_time"],
-    }
-    if row["union_items"]:
-        sku["unionItemDetails"] = [
-            {
-                "id": part["skuId"],
-                "name": child["name"],
-                "scSkuCode": child["erp_code"],
-                "barcode": child["barcode"],
-                "ipq": part["ipq"],
-                "erpCode": child["erp_code"],
-            }
-            for part in json.loads(row["union_items"])
-            if (
-                child := db.execute(
-                    "SELECT * FROM skus WHERE sku_id = ?", (part["skuId"],)
-                ).fetchone()
+def _bundle_doc(db: sqlite3.Connection, row: sqlite3.Row) -> str:
+    entry = json.loads(row["doc"])
+    details = []
+    for part in json.loads(row["union_items"]):
+        child = db.execute("SELECT * FROM skus WHERE sku_id = ?", (part["skuId"],)).fetchone()
+        if child is not None:
+            details.append(
+                {
+                    "id": part["skuId"],
+                    "name": child["name"],
+                    "scSkuCode": child["erp_code"],
+                    "barcode": child["barcode"],
+                    "ipq": part["ipq"],
+                    "erpCode": child["erp_code"],
+                }
             )
-            is not None
-        ]
-    return sku
+    entry["sku"]["unionItemDetails"] = details
+    entry["sku"]["stock"] = stock.available_many(db, [row["sku_id"]])[row["sku_id"]]
+    return json.dumps(entry, ensure_ascii=False)
 
 
 # --- controls: what a merchant does in the shop's own back office --------------------------------
@@ -361,17 +386,12 @@ def add_bundle(
         new_id = red_id("bundle", *(f"{s}x{q}" for s, q in parts))
         item_id = red_id("bundle-item", new_id)
         price = sum(c["price"] * q for c, (_, q) in zip(children, parts, strict=True))
+        mode = db.execute(
+            "SELECT delivery_mode FROM items WHERE item_id = ?", (first["item_id"],)
+        ).fetchone()[0]
         db.execute(
-            "INSERT INTO items VALUES (?, ?, ?, 0, ?, ?)",
-            (
-                item_id,
-                title,
-                db.execute(
-                    "SELECT delivery_mode FROM items WHERE item_id = ?", (first["item_id"],)
-                ).fetchone()[0],
-                now,
-                now,
-            ),
+            "INSERT INTO items VALUES (?, ?, ?, 0, ?, ?, ?, ?)",
+            (item_id, title, mode, now, now, *_brand_and_category(item_id)),
         )
         db.execute(
             "INSERT INTO skus (sku_id, item_id, name, variants, price, original_price, barcode,"

@@ -168,6 +168,10 @@ def sign(method: str, app_id: str, timestamp: str, version: str, app_secret: str
     return hashlib.md5(text.encode("utf-8")).hexdigest()
 
 
+class RawJSON(str):
+    """``data`` already serialised (a large page built by the database): sent as it is."""
+
+
 def envelope(method: str, data: object = None, code: int = 0, msg: str = "") -> dict[str, object]:
     """The answer in the shape the method's gateway uses."""
     if method in NEW_GATEWAY_METHODS:

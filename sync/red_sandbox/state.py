@@ -21,7 +21,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS items (
     item_id TEXT PRIMARY KEY, name TEXT NOT NULL, delivery_mode INTEGER NOT NULL,
-    multi_warehouse INTEGER NOT NULL, create_time INTEGER NOT NULL, update_time INTEGER NOT NULL
+    multi_warehouse INTEGER NOT NULL, create_time INTEGER NOT NULL, update_time INTEGER NOT NULL,
+    brand_id INTEGER NOT NULL, category_id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS skus (
     sku_id TEXT PRIMARY KEY, item_id TEXT NOT NULL, name TEXT NOT NULL, variants TEXT NOT NULL,
@@ -29,7 +30,7 @@ CREATE TABLE IF NOT EXISTS skus (
     erp_code TEXT NOT NULL, buyable INTEGER NOT NULL DEFAULT 1,
     stock_locked INTEGER NOT NULL DEFAULT 0, is_channel INTEGER NOT NULL DEFAULT 0,
     ipq INTEGER NOT NULL DEFAULT 1, union_items TEXT, create_time INTEGER NOT NULL,
-    update_time INTEGER NOT NULL
+    update_time INTEGER NOT NULL, variant_doc TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS skus_by_update ON skus (update_time, sku_id);
 CREATE INDEX IF NOT EXISTS skus_by_barcode ON skus (barcode);
