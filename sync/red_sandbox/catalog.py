@@ -358,6 +358,25 @@ def update_sku(state: SandboxState, sku_id: str, **changes: Any) -> None:
     state.catalog_changed()
 
 
+def enable_multi_warehouse(state: SandboxState, whcode: str) -> int:
+    """The merchant turns multi-warehouse stock on for every item still on ``CPartner``; their
+    stock moves to ``whcode``. Returns how many items changed."""
+    with state.writing() as db:
+        items = [
+            r[0]
+            for r in db.execute(
+                "SELECT item_id FROM items WHERE multi_warehouse = 0 AND item_id IN"
+                " (SELECT item_id FROM skus WHERE union_items IS NULL)"
+            )
+        ]
+        now = state.now_ms()
+        for item_id in items:
+            stock.set_multi_warehouse(db, item_id, True, whcode)
+            db.execute("UPDATE items SET update_time = ? WHERE item_id = ?", (now, item_id))
+    state.catalog_changed()
+    return len(items)
+
+
 def remove_sku(state: SandboxState, sku_id: str) -> None:
     with state.writing() as db:
         db.execute("DELETE FROM skus WHERE sku_id = ?", (sku_id,))

@@ -90,6 +90,11 @@ class SandboxHandle:
         ``isChannel=True``, ``multiWarehouse=False`` …"""
         catalog.update_sku(self.server.state, sku_id, **changes)
 
+    def enable_multi_warehouse(self, whcode: str | None = None) -> int:
+        """Turn multi-warehouse stock on for every item on ``CPartner`` (after
+        ``warehouse.create``): their stock moves to ``whcode`` (the store's by default)."""
+        return catalog.enable_multi_warehouse(self.server.state, whcode or self.warehouse_code)
+
     def remove_sku(self, sku_id: str) -> None:
         catalog.remove_sku(self.server.state, sku_id)
 

@@ -313,6 +313,11 @@ def _bundle(server: SandboxServer, body: dict[str, Any]) -> Any:
     return {"skuId": catalog.add_bundle(server.state, parts, name=body.get("name"))}
 
 
+def _multi_warehouse(server: SandboxServer, body: dict[str, Any]) -> Any:
+    whcode = str(body.get("whcode") or server.warehouse_code)
+    return {"items": catalog.enable_multi_warehouse(server.state, whcode)}
+
+
 def _decrypt(server: SandboxServer, body: dict[str, Any]) -> Any:
     state = server.state
     if "quota" in body:
@@ -340,6 +345,7 @@ CONTROLS: dict[str, Callable[[SandboxServer, dict[str, Any]], Any]] = {
     "/_sandbox/after-sales/fast-refund": _after_sale_step(aftersales.approve_cancel),
     "/_sandbox/sku": _sku,
     "/_sandbox/bundle": _bundle,
+    "/_sandbox/multi-warehouse": _multi_warehouse,
     "/_sandbox/decrypt": _decrypt,
     "/_sandbox/clock": _clock,
 }

@@ -292,19 +292,33 @@ def _req_qty(fields: Fields) -> int:
     return qty
 
 
-def set_multi_warehouse(db: sqlite3.Connection, item_id: str, multi: bool) -> None:
-    """Switch an item's multi-warehouse stock on or off, moving its stock accordingly."""
+def set_multi_warehouse(
+    db: sqlite3.Connection, item_id: str, multi: bool, whcode: str | None = None
+) -> None:
+    """Switch an item's multi-warehouse stock on (its stock moves to ``whcode``, by default the
+    first warehouse created) or off (back to ``CPartner``)."""
+    if multi:
+        first = db.execute(
+            "SELECT code FROM warehouses ORDER BY created_ms, code LIMIT 1"
+        ).fetchone()
+        target = whcode or (first[0] if first else None)
+        if (
+            target is None
+            or not db.execute("SELECT 1 FROM warehouses WHERE code = ?", (target,)).fetchone()
+        ):
+            raise ValueError("multi-warehouse stock needs a warehouse created first")
+    else:
+        target = p.DEFAULT_WAREHOUSE
     db.execute("UPDATE items SET multi_warehouse = ? WHERE item_id = ?", (int(multi), item_id))
-    skus = [r[0] for r in db.execute("SELECT sku_id FROM skus WHERE item_id = ?", (item_id,))]
-    first = db.execute("SELECT code FROM warehouses ORDER BY created_ms, code LIMIT 1").fetchone()
-    for sku_id in skus:
+    for (sku_id,) in db.execute(
+        "SELECT sku_id FROM skus WHERE item_id = ? AND union_items IS NULL", (item_id,)
+    ).fetchall():
         total = int(
             db.execute(
                 "SELECT coalesce(sum(total), 0) FROM stock WHERE sku_id = ?", (sku_id,)
             ).fetchone()[0]
         )
         db.execute("DELETE FROM stock WHERE sku_id = ?", (sku_id,))
-        target = first[0] if multi and first else p.DEFAULT_WAREHOUSE
         _set_total(db, sku_id, target, total)
 
 

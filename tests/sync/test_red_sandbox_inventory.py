@@ -248,3 +248,36 @@ def test_paid_orders_take_stock_off_their_warehouse(red: SandboxHandle, gw: Gate
     assert red.state()["stock"][sku][red.warehouse_code] == 10 - qty
     red.set_order_status(order_id, 9)  # cancelled before shipment: the units come back
     assert red.state()["stock"][sku][red.warehouse_code] == 10
+
+
+def test_a_shop_sets_up_the_store_warehouse(plain: Any) -> None:
+    handle, gw = plain
+    assert gw.data("warehouse.list")["total"] == 0
+    sku = sorted(handle.state()["stock"])[0]
+    early = gw.data("inventory.syncSkuStockV2", skuId=sku, qtyWithWhcode={"RH_SH_001": 4})
+    assert early["response"]["success"] is False  # still a single-warehouse SKU
+    try:
+        handle.enable_multi_warehouse()
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("multi-warehouse stock before any warehouse exists")
+    gw.data(
+        "warehouse.create",
+        code="RH_SH_001",
+        name="REDHOME 上海一号店",
+        zoneCode="310106012000",
+        address="南京西路1266号",
+    )
+    gw.data("warehouse.setCoverage", whCode="RH_SH_001", zoneCodeList=["310000"])
+    total = handle.state()["stock"][sku]["CPartner"]
+    assert handle.enable_multi_warehouse() == len(
+        {e["item"]["id"] for e in gw.data("product.getDetailSkuList", pageSize=100)["data"]}
+    )
+    assert handle.state()["stock"][sku] == {"RH_SH_001": total}
+    item = gw.data("product.getDetailSkuList", id=sku)["data"][0]["item"]
+    assert item["enableMultiWarehouse"] is True
+    done = gw.data("inventory.syncSkuStockV2", skuId=sku, qtyWithWhcode={"RH_SH_001": 4})
+    assert done["response"]["success"] is True
+    orders = handle.generate_orders(3)
+    assert {handle.state()["orders"][o]["whcode"] for o in orders} == {"RH_SH_001"}

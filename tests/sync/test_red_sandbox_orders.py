@@ -424,3 +424,33 @@ def test_controls_over_http(red: SandboxHandle, gw: Gateway) -> None:
     assert _detail(gw, made[1])["openAddressId"] == address
     bad = requests.post(red.base_url + "/_sandbox/order-status", json={"orderId": "x"}, timeout=5)
     assert bad.status_code == 400
+
+
+def test_update_windows_are_safe_read_from_the_last_page(red: SandboxHandle, gw: Gateway) -> None:
+    # 订单列表 spec: timeType 2 "倒序拉取 最后一页到第一页". An order updated while a window is
+    # read leaves it (its new update time is later); reading forwards then skips an order that
+    # did not change, reading from maxPageNo back to page 1 does not.
+    orders = red.generate_orders(6)
+    now = int(time.time())
+    window = {"startTime": now - 600, "endTime": now, "timeType": 2, "pageSize": 2}
+
+    def page(page_no: int) -> list[str]:
+        listed = gw.data("order.getOrderList", pageNo=page_no, **window)["orderList"]
+        return [o["orderId"] for o in listed]
+
+    red.advance_clock(2)
+    forwards = page(1)
+    red.set_order_status(forwards[0], 4)  # updated after the window's end
+    forwards += page(2) + page(3)
+    unchanged = set(orders) - {forwards[0]}
+    assert not unchanged <= set(forwards)  # one unchanged order was skipped
+
+    window["startTime"], window["endTime"] = now - 600, now + 1
+    last = gw.data("order.getOrderList", pageNo=1, **window)["maxPageNo"]
+    backwards = page(last)
+    red.advance_clock(2)
+    earliest = page(1)[0]
+    red.set_order_status(earliest, 4)
+    for page_no in range(last - 1, 0, -1):
+        backwards += page(page_no)
+    assert set(orders) - {earliest, forwards[0]} <= set(backwards)
