@@ -168,8 +168,8 @@ def refund_status(data: dict[str, Any], out_trade_no: str, out_refund_no: str) -
 def refund_query_status(
     data: dict[str, Any], out_trade_no: str, out_refund_no: str
 ) -> RefundStatus:
-    """The answer to ``alipay.trade.fastpay.refund.query``: found with an empty or
-    REFUND_SUCCESS status means refunded; not found means not refunded (yet)."""
+    """The answer to ``alipay.trade.fastpay.refund.query``: a refund amount with an empty or
+    REFUND_SUCCESS status means refunded; no refund data means not refunded (yet)."""
     code, detail, message = codes(data)
     if code != SUCCESS:
         return RefundStatus(
@@ -177,7 +177,8 @@ def refund_query_status(
         )
     named_refund = text(data, "out_request_no")
     amount = yuan_to_fen(data.get("refund_amount"))
-    if not named_refund and amount is None:
+    if amount is None and not text(data, "refund_status"):
+        # Alipay echoes the numbers asked about even when it has no such refund.
         return RefundStatus(
             RefundOutcome.UNKNOWN,
             out_refund_no,

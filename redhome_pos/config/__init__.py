@@ -4,12 +4,18 @@
 ``config.toml`` in the user configuration directory), checks every value and returns frozen
 dataclasses. A missing file in the default place gives the defaults (first start); a broken
 file gives a ``ConfigError`` naming the file, the line and the key. Secrets (the online-store
-app secret, the scanning code secret, a database password) never appear in ``repr`` or in
-``redacted()``, which is what logs and ``config show`` may print.
+app secret, the scanning code secret, a database password, the WeChat Pay API keys) never
+appear in ``repr`` or in ``redacted()``, which is what logs and ``config show`` may print.
 """
 
 from __future__ import annotations
 
+from redhome_pos.config.payments import (
+    PAYMENTS_ENV_OVERRIDES,
+    AlipayConfig,
+    PaymentsConfig,
+    WechatPayConfig,
+)
 from redhome_pos.config.reading import ENV_OVERRIDES, config_file_path, load_config
 from redhome_pos.config.settings import (
     APP_NAME,
@@ -46,17 +52,21 @@ __all__ = [
     "GS1_LAYOUTS",
     "LANGUAGES",
     "ONLINE_STORE_KINDS",
+    "PAYMENTS_ENV_OVERRIDES",
     "PRINTER_LANGUAGES",
     "SECRET_MASK",
     "TRANSPORTS",
+    "AlipayConfig",
     "AppPaths",
     "Config",
     "ConfigError",
     "DatabaseConfig",
     "OnlineStoreConfig",
+    "PaymentsConfig",
     "PrinterConfig",
     "ScanningConfig",
     "StoreConfig",
+    "WechatPayConfig",
     "as_toml_data",
     "config_file_path",
     "default_config",

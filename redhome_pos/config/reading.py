@@ -14,6 +14,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.config.payments import read_payments
 from redhome_pos.config.settings import (
     ENCODINGS,
     GS1_LAYOUTS,
@@ -155,6 +156,7 @@ class _Reader:
             "online_store",
             "scanning",
             "paths",
+            "payments",
         }
         for key in raw:
             if key not in known:
@@ -180,6 +182,7 @@ class _Reader:
             self._table(raw, "online_store"), ("online_store",), OnlineStoreConfig()
         )
         scanning = self._section(self._table(raw, "scanning"), ("scanning",), ScanningConfig())
+        payments = read_payments(self, raw.get("payments", {}))
         if not terminal_id.strip():
             raise self.fail((), "terminal_id", "must not be empty")
         if not url.strip():
@@ -192,6 +195,7 @@ class _Reader:
             online_store=online,
             scanning=scanning,
             paths=paths,
+            payments=payments,
         )
 
     def _with_env(self, raw: dict[str, Any]) -> dict[str, Any]:

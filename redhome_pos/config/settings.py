@@ -9,6 +9,10 @@ from typing import Any
 
 import platformdirs
 
+from redhome_pos.config.errors import ConfigError as ConfigError  # re-exported
+from redhome_pos.config.payments import PaymentsConfig
+from redhome_pos.config.payments import as_toml_data as payments_toml_data
+
 APP_NAME = "redhome-pos"
 DEMO_APP_NAME = "redhome-pos-demo"
 CONFIG_FILE_NAME = "config.toml"
@@ -20,29 +24,6 @@ PRINTER_LANGUAGES = ("escpos", "escpos-raster", "tspl", "zpl")
 ENCODINGS = ("gbk", "gb18030")
 GS1_LAYOUTS = ("price", "weight")
 ONLINE_STORE_KINDS = ("red",)
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file, line and key."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: Path | str | None = None,
-        line: int | None = None,
-        key: str = "",
-    ) -> None:
-        self.file = str(file) if file is not None else ""
-        self.line = line
-        self.key = key
-        self.problem = message
-        where = self.file
-        if where and line is not None:
-            where = f"{where}, line {line}"
-        if key:
-            where = f"{where}: {key}" if where else key
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 # --- the settings -----------------------------------------------------------------------
@@ -169,11 +150,13 @@ class Config:
     online_store: OnlineStoreConfig
     scanning: ScanningConfig
     paths: AppPaths
+    payments: PaymentsConfig = field(default_factory=PaymentsConfig)
 
     def secrets(self) -> list[str]:
         """Every secret value in this configuration (for log redaction)."""
         found = [self.online_store.app_secret, self.scanning.code_secret]
         found.append(_url_password(self.database.url))
+        found.extend(self.payments.secrets())
         return [value for value in found if value]
 
 
@@ -216,6 +199,7 @@ def redacted(config: Config) -> dict[str, Any]:
     for section, key in (("online_store", "app_secret"), ("scanning", "code_secret")):
         if data[section].get(key):
             data[section][key] = SECRET_MASK
+    data["payments"] = payments_toml_data(config.payments, mask=SECRET_MASK)
     return data
 
 
@@ -230,6 +214,7 @@ def as_toml_data(config: Config) -> dict[str, Any]:
         "online_store": section(config.online_store),
         "scanning": section(config.scanning),
         "printers": {name: section(p, ("name",)) for name, p in config.printers.items()},
+        "payments": payments_toml_data(config.payments),
     }
     defaults = AppPaths.default()
     paths = {

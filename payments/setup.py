@@ -1,0 +1,89 @@
+"""Building the payment providers from the ``[payments]`` settings (composition root use).
+
+Keys are read here, once, at start: a missing or unsafe key file is a ``PaymentConfigError``
+the program reports before the counter opens, never a surprise at the first scan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import requests
+
+from payments.alipay.adapter import AlipayFaceToFace
+from payments.http import HttpLimits, PaymentHttp, checked_base_url
+from payments.keys import load_private_key, load_public_key
+from payments.wechat.v2 import WechatPayV2
+from payments.wechat.v3 import WechatAccount, WechatPayV3
+from payments.wechat.v3_signing import MerchantSigner, PlatformVerifier
+from redhome_pos.config.payments import AlipayConfig, PaymentsConfig, WechatPayConfig
+from redhome_pos.domain.payments import PaymentConfigError, PaymentProvider, WalletProvider
+
+
+def http_for(settings: PaymentsConfig, session: requests.Session) -> PaymentHttp:
+    return PaymentHttp(
+        session,
+        HttpLimits(
+            connect_timeout_s=settings.connect_timeout_s,
+            read_timeout_s=settings.read_timeout_s,
+            deadline_s=settings.call_deadline_s,
+        ),
+    )
+
+
+def wechat_account(config: WechatPayConfig) -> WechatAccount:
+    if config.partner:
+        return WechatAccount(config.sp_mchid, config.sp_appid, config.sub_mchid, config.sub_appid)
+    return WechatAccount(config.mchid, config.appid)
+
+
+def build_wechat(config: WechatPayConfig, http: PaymentHttp) -> PaymentProvider:
+    base_url = checked_base_url(config.base_url, "WeChat Pay")
+    account = wechat_account(config)
+    if config.api_version == "v2":
+        if not (config.client_cert_file and config.client_key_file):
+            raise PaymentConfigError(
+                "WeChat Pay APIv2 needs the API client certificate and key files"
+            )
+        load_private_key(Path(config.client_key_file), "WeChat Pay API client key")
+        return WechatPayV2(
+            account,
+            config.api_v2_key,
+            http,
+            base_url,
+            sign_type=config.v2_sign_type,
+            client_cert=(config.client_cert_file, config.client_key_file),
+        )
+    private_key = load_private_key(
+        Path(config.merchant_private_key_file), "WeChat Pay merchant private key"
+    )
+    public_key, certificate_serial = load_public_key(
+        Path(config.platform_public_key_file), "WeChat Pay platform public key"
+    )
+    key_id = config.platform_public_key_id or certificate_serial
+    if not key_id:
+        raise PaymentConfigError("The WeChat Pay platform public key id is not set")
+    signer = MerchantSigner(account.mchid, config.merchant_serial, private_key)
+    return WechatPayV3(account, signer, PlatformVerifier(key_id, public_key), http, base_url)
+
+
+def build_alipay(config: AlipayConfig, http: PaymentHttp) -> PaymentProvider:
+    gateway_url = checked_base_url(config.gateway_url, "Alipay gateway")
+    private_key = load_private_key(Path(config.app_private_key_file), "Alipay app private key")
+    public_key, _ = load_public_key(Path(config.alipay_public_key_file), "Alipay public key")
+    return AlipayFaceToFace(
+        config.app_id, private_key, public_key, http, gateway_url, store_id=config.store_id
+    )
+
+
+def build_providers(
+    settings: PaymentsConfig, session: requests.Session
+) -> dict[WalletProvider, PaymentProvider]:
+    """One provider per configured wallet; none configured gives an empty mapping."""
+    http = http_for(settings, session)
+    providers: dict[WalletProvider, PaymentProvider] = {}
+    if settings.wechat.configured:
+        providers[WalletProvider.WECHAT] = build_wechat(settings.wechat, http)
+    if settings.alipay.configured:
+        providers[WalletProvider.ALIPAY] = build_alipay(settings.alipay, http)
+    return providers

@@ -1,0 +1,28 @@
+"""The configuration's one error: the message names the file, the line and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file, line and key."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        key: str = "",
+    ) -> None:
+        self.file = str(file) if file is not None else ""
+        self.line = line
+        self.key = key
+        self.problem = message
+        where = self.file
+        if where and line is not None:
+            where = f"{where}, line {line}"
+        if key:
+            where = f"{where}: {key}" if where else key
+        super().__init__(f"{where}: {message}" if where else message)

@@ -1,0 +1,337 @@
+"""The ``[payments]`` settings: deadlines, and the WeChat Pay and Alipay merchant accounts.
+
+A provider counts as configured when its table names the merchant (``mchid``/``sp_mchid`` for
+WeChat Pay, ``app_id`` for Alipay) and ``enabled`` is not false. A configured provider is
+checked whole at start: ids present, key files there, private keys readable by their owner
+only (anyone who can read one can refund the store's money), addresses https (plain http only
+on this computer, for the sandbox). Relative key paths are taken from the configuration
+file's folder. Keys (``api_v3_key``, ``api_v2_key``) are secrets: masked in ``config show``
+and the log.
+
+Every setting can be overridden by ``REDHOME_PAYMENTS_<NAME>``, ``REDHOME_PAYMENTS_WECHAT_<NAME>``
+or ``REDHOME_PAYMENTS_ALIPAY_<NAME>`` (the setting's name in capitals).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from redhome_pos.config.errors import ConfigError
+
+WECHAT_API_VERSIONS = ("v3", "v2")
+WECHAT_V2_SIGN_TYPES = ("HMAC-SHA256", "MD5")
+WECHAT_BASE_URL = "https://api.mch.weixin.qq.com"
+ALIPAY_GATEWAY_URL = "https://openapi.alipay.com/gateway.do"
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True, slots=True)
+class WechatPayConfig:
+    enabled: bool = True
+    api_version: str = "v3"
+    mchid: str = ""  # a direct merchant
+    appid: str = ""
+    sp_mchid: str = ""  # or a service provider (服务商) acting for sub_mchid
+    sp_appid: str = ""
+    sub_mchid: str = ""
+    sub_appid: str = ""
+    merchant_private_key_file: str = ""  # apiclient_key.pem
+    merchant_serial: str = ""  # the merchant API certificate's serial number
+    api_v3_key: str = field(default="", repr=False)
+    platform_public_key_file: str = ""  # WeChat Pay public key, or a platform certificate
+    platform_public_key_id: str = ""  # PUB_KEY_ID_…, or the platform certificate's serial
+    api_v2_key: str = field(default="", repr=False)
+    v2_sign_type: str = "HMAC-SHA256"
+    client_cert_file: str = ""  # APIv2 reversal and refund use the API client certificate
+    client_key_file: str = ""
+    base_url: str = WECHAT_BASE_URL
+
+    @property
+    def partner(self) -> bool:
+        return bool(self.sp_mchid)
+
+    @property
+    def configured(self) -> bool:
+        return self.enabled and bool(self.mchid or self.sp_mchid)
+
+
+@dataclass(frozen=True, slots=True)
+class AlipayConfig:
+    enabled: bool = True
+    app_id: str = ""
+    app_private_key_file: str = ""
+    alipay_public_key_file: str = ""
+    gateway_url: str = ALIPAY_GATEWAY_URL
+    store_id: str = ""  # 商户门店编号; the store code when empty
+
+    @property
+    def configured(self) -> bool:
+        return self.enabled and bool(self.app_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentsConfig:
+    charge_deadline_s: float = 60.0  # how long a customer may take to enter the password
+    poll_interval_s: float = 3.0  # between queries while the customer is paying
+    reverse_after_s: float = 15.0  # WeChat Pay advises waiting this long before reversing
+    reverse_retry_s: float = 10.0  # between reversal attempts the provider asked to repeat
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 15.0
+    call_deadline_s: float = 30.0  # one whole provider call, connect to last byte
+    wechat: WechatPayConfig = field(default_factory=WechatPayConfig)
+    alipay: AlipayConfig = field(default_factory=AlipayConfig)
+
+    def secrets(self) -> list[str]:
+        return [value for value in (self.wechat.api_v3_key, self.wechat.api_v2_key) if value]
+
+
+SECRET_KEYS = {"wechat": ("api_v3_key", "api_v2_key")}
+
+
+def env_overrides() -> dict[str, tuple[str, str]]:
+    """Environment variable -> (``""``, ``"wechat"`` or ``"alipay"``, setting)."""
+    found: dict[str, tuple[str, str]] = {}
+    for section, default in (
+        ("", PaymentsConfig()),
+        ("wechat", WechatPayConfig()),
+        ("alipay", AlipayConfig()),
+    ):
+        for item in fields(default):
+            if item.name in ("wechat", "alipay"):
+                continue
+            infix = f"{section.upper()}_" if section else ""
+            found[f"REDHOME_PAYMENTS_{infix}{item.name.upper()}"] = (section, item.name)
+    return found
+
+
+PAYMENTS_ENV_OVERRIDES = env_overrides()
+
+
+def as_toml_data(config: PaymentsConfig, *, mask: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        item.name: getattr(config, item.name)
+        for item in fields(config)
+        if item.name not in ("wechat", "alipay")
+    }
+    for name in ("wechat", "alipay"):
+        section = getattr(config, name)
+        table = {item.name: getattr(section, item.name) for item in fields(section)}
+        for secret in SECRET_KEYS.get(name, ()):
+            if mask is not None and table[secret]:
+                table[secret] = mask
+        data[name] = table
+    return data
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+class Reader(Protocol):
+    """What of the configuration reader this module uses (reading.py's ``_Reader``)."""
+
+    file: Path
+    env: Mapping[str, str]
+
+    def fail(self, table: tuple[str, ...], key: str, problem: str) -> ConfigError: ...
+    def _value(self, where: tuple[str, ...], key: str, value: Any, kind: type) -> Any: ...
+    def _only(
+        self, table: dict[str, Any], where: tuple[str, ...], allowed: tuple[str, ...]
+    ) -> None: ...
+
+
+class _Payments:
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.from_env: dict[tuple[str, str], str] = {}
+
+    def fail(self, section: str, key: str, problem: str) -> ConfigError:
+        table = ("payments", section) if section else ("payments",)
+        variable = self.from_env.get((section, key))
+        if variable:
+            return ConfigError(
+                problem, file=f"environment variable {variable}", key=".".join((*table, key))
+            )
+        return self.reader.fail(table, key, problem)
+
+    def with_env(self, raw: dict[str, Any]) -> dict[str, Any]:
+        merged = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
+        for variable, (section, key) in PAYMENTS_ENV_OVERRIDES.items():
+            if variable not in self.reader.env:
+                continue
+            text = self.reader.env[variable]
+            self.from_env[(section, key)] = variable
+            table = merged.setdefault(section, {}) if section else merged
+            if not isinstance(table, dict):
+                raise self.fail("", section, f"must be a table [payments.{section}]")
+            table[key] = self._from_text(section, key, text)
+        return merged
+
+    def _from_text(self, section: str, key: str, text: str) -> Any:
+        default = {"": PaymentsConfig(), "wechat": WechatPayConfig(), "alipay": AlipayConfig()}
+        kind = type(getattr(default[section], key))
+        if kind is bool:
+            lowered = text.strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return True
+            if lowered in ("0", "false", "no", "off", ""):
+                return False
+            raise self.fail(section, key, "must be true or false")
+        if kind is float:
+            try:
+                return float(text)
+            except ValueError:
+                raise self.fail(section, key, f"must be a number, not {text!r}") from None
+        return text
+
+    def section(self, raw: dict[str, Any], name: str, default: Any) -> Any:
+        value = raw.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail("", name, f"must be a table [payments.{name}]")
+        where = ("payments", name)
+        kinds = {item.name: type(getattr(default, item.name)) for item in fields(default)}
+        self.reader._only(value, where, tuple(kinds))
+        values = {key: self.reader._value(where, key, value[key], kinds[key]) for key in value}
+        return replace(default, **values)
+
+    def read(self, raw: dict[str, Any]) -> PaymentsConfig:
+        raw = self.with_env(raw)
+        top = {item.name for item in fields(PaymentsConfig)}
+        self.reader._only(raw, ("payments",), tuple(sorted(top)))
+        numbers = {
+            key: self.reader._value(("payments",), key, raw[key], float)
+            for key in raw
+            if key not in ("wechat", "alipay")
+        }
+        wechat = self._paths(self.section(raw, "wechat", WechatPayConfig()), "wechat")
+        alipay = self._paths(self.section(raw, "alipay", AlipayConfig()), "alipay")
+        config = PaymentsConfig(**numbers, wechat=wechat, alipay=alipay)
+        self._check_numbers(config)
+        if wechat.configured:
+            self._check_wechat(wechat)
+        if alipay.configured:
+            self._check_alipay(alipay)
+        return config
+
+    def _paths(self, section: Any, name: str) -> Any:
+        changed = {}
+        for item in fields(section):
+            value = getattr(section, item.name)
+            if item.name.endswith("_file") and value:
+                path = Path(value).expanduser()
+                changed[item.name] = str(
+                    path if path.is_absolute() else self.reader.file.parent / path
+                )
+        return replace(section, **changed)
+
+    def _check_numbers(self, config: PaymentsConfig) -> None:
+        limits = {
+            "charge_deadline_s": (5, 600),
+            "poll_interval_s": (0.05, 60),
+            "reverse_after_s": (0, 600),
+            "reverse_retry_s": (0.05, 3600),
+            "connect_timeout_s": (0.1, 60),
+            "read_timeout_s": (0.1, 120),
+            "call_deadline_s": (0.2, 300),
+        }
+        for key, (low, high) in limits.items():
+            value = getattr(config, key)
+            if not low <= value <= high:
+                raise self.fail("", key, f"must be from {low} to {high} seconds, not {value}")
+
+    def _need(self, section: str, config: Any, *keys: str) -> None:
+        for key in keys:
+            if not str(getattr(config, key)).strip():
+                raise self.fail(section, key, "must be set")
+
+    def _url(self, section: str, key: str, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise self.fail(section, key, f"must be a web address, not {url!r}")
+        if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
+            raise self.fail(section, key, "must use https (plain http only on this computer)")
+
+    def _file(self, section: str, key: str, path_text: str, *, private: bool) -> None:
+        path = Path(path_text)
+        try:
+            info = path.stat()
+        except OSError:
+            raise self.fail(
+                section, key, f"the file {path} does not exist or cannot be read"
+            ) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise self.fail(section, key, f"{path} is not a file")
+        if private and os.name == "posix" and info.st_mode & 0o077:
+            raise self.fail(
+                section,
+                key,
+                f"the private key file {path} can be read by other users of this computer "
+                f"(permissions {oct(info.st_mode & 0o777)}); make it readable by its owner "
+                f"only: chmod 600 {path}",
+            )
+
+    def _check_wechat(self, wechat: WechatPayConfig) -> None:
+        if wechat.api_version not in WECHAT_API_VERSIONS:
+            raise self.fail(
+                "wechat", "api_version", f"must be v3 or v2, not {wechat.api_version!r}"
+            )
+        if wechat.partner:
+            self._need("wechat", wechat, "sp_appid", "sub_mchid")
+        else:
+            self._need("wechat", wechat, "appid")
+        self._url("wechat", "base_url", wechat.base_url)
+        if wechat.api_version == "v3":
+            self._need(
+                "wechat",
+                wechat,
+                "merchant_private_key_file",
+                "merchant_serial",
+                "platform_public_key_file",
+            )
+            self._file(
+                "wechat",
+                "merchant_private_key_file",
+                wechat.merchant_private_key_file,
+                private=True,
+            )
+            self._file(
+                "wechat", "platform_public_key_file", wechat.platform_public_key_file, private=False
+            )
+            if not wechat.platform_public_key_id:
+                text = Path(wechat.platform_public_key_file).read_bytes()
+                if b"BEGIN CERTIFICATE" not in text:
+                    raise self.fail(
+                        "wechat",
+                        "platform_public_key_id",
+                        "must be set (the PUB_KEY_ID_… shown beside the WeChat Pay public key)",
+                    )
+            if wechat.api_v3_key and len(wechat.api_v3_key.encode()) != 32:
+                raise self.fail("wechat", "api_v3_key", "must be 32 characters long")
+        else:
+            if wechat.v2_sign_type not in WECHAT_V2_SIGN_TYPES:
+                raise self.fail("wechat", "v2_sign_type", "must be HMAC-SHA256 or MD5")
+            self._need("wechat", wechat, "api_v2_key")
+            if len(wechat.api_v2_key) != 32:
+                raise self.fail("wechat", "api_v2_key", "must be 32 characters long")
+            # Reversal and refund in APIv2 need the merchant's API client certificate.
+            self._need("wechat", wechat, "client_cert_file", "client_key_file")
+            self._file("wechat", "client_cert_file", wechat.client_cert_file, private=False)
+            self._file("wechat", "client_key_file", wechat.client_key_file, private=True)
+
+    def _check_alipay(self, alipay: AlipayConfig) -> None:
+        self._need("alipay", alipay, "app_private_key_file", "alipay_public_key_file")
+        self._url("alipay", "gateway_url", alipay.gateway_url)
+        self._file("alipay", "app_private_key_file", alipay.app_private_key_file, private=True)
+        self._file("alipay", "alipay_public_key_file", alipay.alipay_public_key_file, private=False)
+
+
+def read_payments(reader: Reader, raw: Any) -> PaymentsConfig:
+    """The checked ``[payments]`` settings (``raw`` is the TOML table, maybe absent)."""
+    if not isinstance(raw, dict):
+        raise reader.fail((), "payments", "must be a table [payments]")
+    return _Payments(reader).read(raw)
