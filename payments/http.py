@@ -50,13 +50,17 @@ class HttpAnswer:
         return str(self.headers.get(name, "") or "")
 
 
-class TransportFailure(Exception):
-    """No usable answer came back; ``reason`` says why (for ``ChargeStatus.reason_code``)."""
+class Unusable(Exception):
+    """No answer to believe; ``reason`` says why (for ``ChargeStatus.reason_code``)."""
 
     def __init__(self, reason: Reason, detail: str) -> None:
         super().__init__(f"{reason.value}: {detail}")
         self.reason = reason
         self.detail = detail
+
+
+class TransportFailure(Unusable):
+    """No answer came back at all: time-out, reset, redirect, too large."""
 
 
 def checked_base_url(url: str, what: str) -> str:

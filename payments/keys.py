@@ -24,21 +24,23 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from redhome_pos.domain.payments import PaymentConfigError
 
 
+def _unreadable(exc: OSError, path: Path, what: str) -> PaymentConfigError:
+    if isinstance(exc, FileNotFoundError):
+        return PaymentConfigError("The {what} file {path} does not exist", what=what, path=path)
+    return PaymentConfigError(
+        "The {what} file {path} cannot be read: {detail}",
+        what=what,
+        path=path,
+        detail=exc.strerror or type(exc).__name__,
+    )
+
+
 def check_owner_only(path: Path, what: str) -> None:
     """Refuse a secret file that other users could read or change (POSIX permissions)."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise PaymentConfigError(
-            "The {what} file {path} does not exist", what=what, path=path
-        ) from None
     except OSError as exc:
-        raise PaymentConfigError(
-            "The {what} file {path} cannot be read: {detail}",
-            what=what,
-            path=path,
-            detail=exc.strerror or type(exc).__name__,
-        ) from None
+        raise _unreadable(exc, path, what) from None
     if not stat.S_ISREG(info.st_mode):
         raise PaymentConfigError("The {what} {path} is not a file", what=what, path=path)
     if os.name == "posix" and info.st_mode & 0o077:
@@ -54,17 +56,8 @@ def check_owner_only(path: Path, what: str) -> None:
 def _read(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise PaymentConfigError(
-            "The {what} file {path} does not exist", what=what, path=path
-        ) from None
     except OSError as exc:
-        raise PaymentConfigError(
-            "The {what} file {path} cannot be read: {detail}",
-            what=what,
-            path=path,
-            detail=exc.strerror or type(exc).__name__,
-        ) from None
+        raise _unreadable(exc, path, what) from None
 
 
 def _bare_der(data: bytes) -> bytes | None:

@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from payments.alipay import answers, signing
 from payments.alipay.bill import parse_bill_archive
-from payments.http import LOOPBACK_HOSTS, PaymentHttp, TransportFailure
+from payments.http import LOOPBACK_HOSTS, PaymentHttp, Unusable
+from payments.statuses import fetch_bill, log_charge, logged, unknown
 from payments.wire import china_now_text, fen_to_yuan
 from redhome_pos.domain.payments import (
     BillLine,
@@ -33,19 +34,11 @@ from redhome_pos.domain.payments import (
     RefundStatus,
     ReversalStatus,
     WalletProvider,
-    mask_auth_code,
 )
 
 log = logging.getLogger(__name__)
 
 SUBJECT_MAX_CHARS = 256
-
-
-class _Unusable(Exception):
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
 
 
 class AlipayFaceToFace:
@@ -78,12 +71,7 @@ class AlipayFaceToFace:
     # --- the port ---------------------------------------------------------------------------
 
     def charge(self, request: ChargeRequest) -> ChargeStatus:
-        log.info(
-            "Alipay charge %s %s fen code %s",
-            request.out_trade_no,
-            request.amount_fen,
-            mask_auth_code(request.auth_code),
-        )
+        log_charge(log, "Alipay", request)
         biz = {
             "out_trade_no": request.out_trade_no,
             "scene": "bar_code",
@@ -95,23 +83,25 @@ class AlipayFaceToFace:
         }
         try:
             data = self._call("alipay.trade.pay", biz)
-        except _Unusable as problem:
-            return self._logged(
-                answers.unknown(request.out_trade_no, problem.reason, problem.detail)
+        except Unusable as problem:
+            return logged(
+                log, "Alipay", unknown(request.out_trade_no, problem.reason, problem.detail)
             )
-        return self._logged(answers.pay_status(data, request.out_trade_no, request.amount_fen))
+        return logged(
+            log, "Alipay", answers.pay_status(data, request.out_trade_no, request.amount_fen)
+        )
 
     def query(self, out_trade_no: str) -> ChargeStatus:
         try:
             data = self._call("alipay.trade.query", {"out_trade_no": out_trade_no})
-        except _Unusable as problem:
-            return self._logged(answers.unknown(out_trade_no, problem.reason, problem.detail))
-        return self._logged(answers.query_status(data, out_trade_no))
+        except Unusable as problem:
+            return logged(log, "Alipay", unknown(out_trade_no, problem.reason, problem.detail))
+        return logged(log, "Alipay", answers.query_status(data, out_trade_no))
 
     def reverse(self, out_trade_no: str) -> ReversalStatus:
         try:
             data = self._call("alipay.trade.cancel", {"out_trade_no": out_trade_no})
-        except _Unusable as problem:
+        except Unusable as problem:
             result = ReversalStatus(False, True, str(problem.reason), problem.detail)
         else:
             result = answers.cancel_status(data, out_trade_no)
@@ -134,7 +124,7 @@ class AlipayFaceToFace:
             biz["refund_reason"] = request.reason[:256]
         try:
             data = self._call("alipay.trade.refund", biz)
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 request.out_refund_no,
@@ -147,7 +137,7 @@ class AlipayFaceToFace:
         biz = {"out_trade_no": out_trade_no, "out_request_no": out_refund_no}
         try:
             data = self._call("alipay.trade.fastpay.refund.query", biz)
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 out_refund_no,
@@ -160,7 +150,7 @@ class AlipayFaceToFace:
         biz = {"bill_type": "trade", "bill_date": day.isoformat()}
         try:
             data = self._call("alipay.data.dataservice.bill.downloadurl.query", biz)
-        except _Unusable as problem:
+        except Unusable as problem:
             raise PaymentBillError(
                 "The Alipay bill for {day} could not be had: {detail}",
                 day=day.isoformat(),
@@ -188,44 +178,41 @@ class AlipayFaceToFace:
             "biz_content": json.dumps(biz, ensure_ascii=False, separators=(",", ":")),
         }
         params["sign"] = signing.sign(self._private_key, params)
-        try:
-            answer = self._http.send(
-                "POST",
-                self.gateway_url,
-                headers={
-                    "Content-Type": "application/x-www-form-urlencoded;charset=utf-8",
-                    "Accept": "application/json",
-                    "User-Agent": "redhome-pos",
-                },
-                body=urlencode(params).encode("ascii"),
-            )
-        except TransportFailure as failure:
-            raise _Unusable(failure.reason, failure.detail) from None
+        answer = self._http.send(
+            "POST",
+            self.gateway_url,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded;charset=utf-8",
+                "Accept": "application/json",
+                "User-Agent": "redhome-pos",
+            },
+            body=urlencode(params).encode("ascii"),
+        )
         if answer.status != 200:
-            raise _Unusable(Reason.HTTP_STATUS, f"HTTP {answer.status}")
+            raise Unusable(Reason.HTTP_STATUS, f"HTTP {answer.status}")
         return self._verified(method, answer.body)
 
     def _verified(self, method: str, body: bytes) -> dict[str, Any]:
         try:
             members = signing.top_level_members(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise _Unusable(Reason.NOT_PARSEABLE, "the answer is not a JSON object") from None
+            raise Unusable(Reason.NOT_PARSEABLE, "the answer is not a JSON object") from None
         name = method.replace(".", "_") + "_response"
         member = members.get(name) or members.get("error_response")
         if member is None:
-            raise _Unusable(Reason.NOT_PARSEABLE, f"the answer has no {name}")
+            raise Unusable(Reason.NOT_PARSEABLE, f"the answer has no {name}")
         try:
             signature = json.loads(members.get("sign", '""'))
             data = json.loads(member)
         except ValueError:
-            raise _Unusable(Reason.NOT_PARSEABLE, "the answer cannot be read") from None
+            raise Unusable(Reason.NOT_PARSEABLE, "the answer cannot be read") from None
         if not isinstance(signature, str) or not signature:
             code = data.get("sub_code") or data.get("code") if isinstance(data, dict) else ""
-            raise _Unusable(Reason.UNSIGNED, f"the answer carries no sign (unverified: {code})")
+            raise Unusable(Reason.UNSIGNED, f"the answer carries no sign (unverified: {code})")
         if not signing.verify(self._public_key, member, signature):
-            raise _Unusable(Reason.BAD_SIGNATURE, "the sign does not match the answer")
+            raise Unusable(Reason.BAD_SIGNATURE, "the sign does not match the answer")
         if not isinstance(data, dict):
-            raise _Unusable(Reason.NOT_PARSEABLE, f"{name} is not a JSON object")
+            raise Unusable(Reason.NOT_PARSEABLE, f"{name} is not a JSON object")
         return data
 
     def _download(self, url: str, day: date) -> bytes:
@@ -234,33 +221,4 @@ class AlipayFaceToFace:
             parts.scheme == "http" and parts.hostname in LOOPBACK_HOSTS
         ):
             raise PaymentBillError("The Alipay bill address {url} is not https", url=url)
-        try:
-            answer = self._http.send(
-                "GET",
-                url,
-                headers={"User-Agent": "redhome-pos"},
-                max_bytes=self._http.limits.max_bill_bytes,
-            )
-        except TransportFailure as failure:
-            raise PaymentBillError(
-                "The Alipay bill for {day} could not be downloaded: {detail}",
-                day=day.isoformat(),
-                detail=failure.detail,
-            ) from None
-        if answer.status != 200:
-            raise PaymentBillError(
-                "The Alipay bill download for {day} answered HTTP {status}",
-                day=day.isoformat(),
-                status=answer.status,
-            )
-        return answer.body
-
-    def _logged(self, status: ChargeStatus) -> ChargeStatus:
-        log.info(
-            "Alipay %s: %s %s %s",
-            status.out_trade_no,
-            status.outcome.value,
-            status.reason_code or "",
-            status.transaction_id or "",
-        )
-        return status
+        return fetch_bill(self._http, url, {"User-Agent": "redhome-pos"}, "Alipay", day)

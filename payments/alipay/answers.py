@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from payments.statuses import unknown
 from payments.wire import china_time_to_utc, yuan_to_fen
 from redhome_pos.domain.payments import (
     ChargeOutcome,
@@ -47,10 +48,6 @@ def codes(data: dict[str, Any]) -> tuple[str, str, str]:
     detail = text(data, "sub_code") or code
     message = text(data, "sub_msg") or text(data, "msg") or detail
     return code, detail, message
-
-
-def unknown(out_trade_no: str, reason: Reason | str, detail: str) -> ChargeStatus:
-    return ChargeStatus(ChargeOutcome.UNKNOWN, out_trade_no, reason_code=str(reason), reason=detail)
 
 
 def _order(

@@ -13,7 +13,8 @@ import json
 import logging
 from datetime import date
 
-from payments.http import PaymentHttp, TransportFailure
+from payments.http import PaymentHttp, TransportFailure, Unusable
+from payments.statuses import log_charge, logged, unknown
 from payments.wechat import v2_signing
 from payments.wechat.bill import parse_trade_bill
 from payments.wechat.outcomes import (
@@ -39,17 +40,9 @@ from redhome_pos.domain.payments import (
     ReversalStatus,
     WalletProvider,
     fit_description,
-    mask_auth_code,
 )
 
 log = logging.getLogger(__name__)
-
-
-class _Unusable(Exception):
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
 
 
 class WechatPayV2:
@@ -80,12 +73,7 @@ class WechatPayV2:
     # --- the port ---------------------------------------------------------------------------
 
     def charge(self, request: ChargeRequest) -> ChargeStatus:
-        log.info(
-            "WeChat Pay v2 micropay %s %s fen code %s",
-            request.out_trade_no,
-            request.amount_fen,
-            mask_auth_code(request.auth_code),
-        )
+        log_charge(log, "WeChat Pay v2", request)
         fields = {
             "device_info": request.terminal_id[:32],
             "body": fit_description(request.description, 128),
@@ -98,35 +86,41 @@ class WechatPayV2:
         }
         try:
             answer = self._call("/pay/micropay", fields)
-        except _Unusable as problem:
-            return self._unknown(request.out_trade_no, problem.reason, problem.detail)
+        except Unusable as problem:
+            return _unknown(request.out_trade_no, problem.reason, problem.detail)
         if answer.get("result_code") != "SUCCESS":
             code = answer.get("err_code", "")
             outcome = charge_outcome_of_error(code) if code else ChargeOutcome.UNKNOWN
-            return self._logged(
+            return logged(
+                log,
+                "WeChat Pay v2",
                 ChargeStatus(
                     outcome,
                     request.out_trade_no,
                     reason_code=code or Reason.UNEXPECTED_STATE,
                     reason=answer.get("err_code_des", ""),
-                )
+                ),
             )
-        return self._logged(self._order(answer, request.out_trade_no, request.amount_fen, True))
+        return logged(
+            log,
+            "WeChat Pay v2",
+            self._order(answer, request.out_trade_no, request.amount_fen, True),
+        )
 
     def query(self, out_trade_no: str) -> ChargeStatus:
         try:
             answer = self._call("/pay/orderquery", {"out_trade_no": out_trade_no})
-        except _Unusable as problem:
-            return self._unknown(out_trade_no, problem.reason, problem.detail)
+        except Unusable as problem:
+            return _unknown(out_trade_no, problem.reason, problem.detail)
         if answer.get("result_code") != "SUCCESS":
             code = answer.get("err_code", "") or Reason.UNEXPECTED_STATE
-            return self._unknown(out_trade_no, code, answer.get("err_code_des", ""))
-        return self._logged(self._order(answer, out_trade_no, None, False))
+            return _unknown(out_trade_no, code, answer.get("err_code_des", ""))
+        return logged(log, "WeChat Pay v2", self._order(answer, out_trade_no, None, False))
 
     def reverse(self, out_trade_no: str) -> ReversalStatus:
         try:
             answer = self._call("/secapi/pay/reverse", {"out_trade_no": out_trade_no}, secure=True)
-        except _Unusable as problem:
+        except Unusable as problem:
             return ReversalStatus(False, True, str(problem.reason), problem.detail)
         if answer.get("result_code") == "SUCCESS":
             if answer.get("recall") == "Y":
@@ -153,7 +147,7 @@ class WechatPayV2:
             fields["out_trade_no"] = request.out_trade_no
         try:
             answer = self._call("/secapi/pay/refund", fields, secure=True)
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 request.out_refund_no,
@@ -195,7 +189,7 @@ class WechatPayV2:
     def refund_query(self, out_trade_no: str, out_refund_no: str) -> RefundStatus:
         try:
             answer = self._call("/pay/refundquery", {"out_refund_no": out_refund_no})
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 out_refund_no,
@@ -290,31 +284,28 @@ class WechatPayV2:
 
     def _call(self, path: str, fields: dict[str, str], *, secure: bool = False) -> dict[str, str]:
         if secure and self._client_cert is None:
-            raise _Unusable(Reason.CONNECTION, "no API client certificate configured")
-        try:
-            answer = self._http.send(
-                "POST",
-                self.base_url + path,
-                headers={"Content-Type": "text/xml; charset=utf-8", "User-Agent": "redhome-pos"},
-                body=v2_signing.to_xml(self._signed(fields)).encode("utf-8"),
-                client_cert=self._client_cert if secure else None,
-            )
-        except TransportFailure as failure:
-            raise _Unusable(failure.reason, failure.detail) from None
+            raise Unusable(Reason.CONNECTION, "no API client certificate configured")
+        answer = self._http.send(
+            "POST",
+            self.base_url + path,
+            headers={"Content-Type": "text/xml; charset=utf-8", "User-Agent": "redhome-pos"},
+            body=v2_signing.to_xml(self._signed(fields)).encode("utf-8"),
+            client_cert=self._client_cert if secure else None,
+        )
         if answer.status != 200:
-            raise _Unusable(Reason.HTTP_STATUS, f"HTTP {answer.status}")
+            raise Unusable(Reason.HTTP_STATUS, f"HTTP {answer.status}")
         try:
             data = v2_signing.from_xml(answer.body)
         except ValueError:
-            raise _Unusable(Reason.NOT_PARSEABLE, "the answer is not WeChat Pay XML") from None
+            raise Unusable(Reason.NOT_PARSEABLE, "the answer is not WeChat Pay XML") from None
         if data.get("return_code") != "SUCCESS":
             # Not signed: a communication failure (signature, format, busy), never a result.
-            raise _Unusable(Reason.UNSIGNED, f"return_code FAIL: {data.get('return_msg', '')}")
+            raise Unusable(Reason.UNSIGNED, f"return_code FAIL: {data.get('return_msg', '')}")
         if not v2_signing.signature_holds(data, self._key, self.sign_type):
             reason = Reason.BAD_SIGNATURE if data.get("sign") else Reason.UNSIGNED
-            raise _Unusable(reason, "the answer's sign does not hold")
+            raise Unusable(reason, "the answer's sign does not hold")
         if data.get("mch_id", self.account.mchid) != self.account.mchid:
-            raise _Unusable(Reason.MISMATCH, "the answer is for another merchant")
+            raise Unusable(Reason.MISMATCH, "the answer is for another merchant")
         return data
 
     def _order(
@@ -366,18 +357,6 @@ class WechatPayV2:
             reason=data.get("trade_state_desc") or state,
         )
 
-    def _unknown(self, out_trade_no: str, reason: Reason | str, detail: str) -> ChargeStatus:
-        return self._logged(
-            ChargeStatus(
-                ChargeOutcome.UNKNOWN, out_trade_no, reason_code=str(reason), reason=detail
-            )
-        )
 
-    def _logged(self, status: ChargeStatus) -> ChargeStatus:
-        log.info(
-            "WeChat Pay v2 %s: %s %s",
-            status.out_trade_no,
-            status.outcome.value,
-            status.reason_code or "",
-        )
-        return status
+def _unknown(out_trade_no: str, reason: Reason | str, detail: str) -> ChargeStatus:
+    return logged(log, "WeChat Pay v2", unknown(out_trade_no, reason, detail))

@@ -22,7 +22,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from payments.http import PaymentHttp, TransportFailure
+from payments.http import PaymentHttp, Unusable
+from payments.statuses import fetch_bill, log_charge, logged, unknown
 from payments.wechat import v3_answers as answers
 from payments.wechat.bill import parse_trade_bill
 from payments.wechat.outcomes import is_order_missing, reverse_should_retry
@@ -40,7 +41,6 @@ from redhome_pos.domain.payments import (
     ReversalStatus,
     WalletProvider,
     fit_description,
-    mask_auth_code,
 )
 
 log = logging.getLogger(__name__)
@@ -58,15 +58,6 @@ class WechatAccount:
     @property
     def partner(self) -> bool:
         return bool(self.sub_mchid)
-
-
-class _Unusable(Exception):
-    """No answer to believe: the network failed, or the answer is unsigned or unreadable."""
-
-    def __init__(self, reason: Reason, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +97,7 @@ class WechatPayV3:
     # --- the port ---------------------------------------------------------------------------
 
     def charge(self, request: ChargeRequest) -> ChargeStatus:
-        log.info(
-            "WeChat Pay charge %s %s fen code %s",
-            request.out_trade_no,
-            request.amount_fen,
-            mask_auth_code(request.auth_code),
-        )
+        log_charge(log, "WeChat Pay", request)
         scene: dict[str, Any] = {
             "device_id": request.terminal_id,
             "store_info": {"out_id": request.store_code},
@@ -133,8 +119,8 @@ class WechatPayV3:
         )
         try:
             reply = self._call("POST", path, body)
-        except _Unusable as problem:
-            status = answers.unknown(request.out_trade_no, problem.reason, problem.detail)
+        except Unusable as problem:
+            status = unknown(request.out_trade_no, problem.reason, problem.detail)
         else:
             if reply.status == 200:
                 status = answers.order_status(reply.data, request.out_trade_no, request.amount_fen)
@@ -148,7 +134,7 @@ class WechatPayV3:
                 )
             else:
                 status = answers.charge_error_status(reply.status, reply.data, request.out_trade_no)
-        return self._logged(status)
+        return logged(log, "WeChat Pay", status)
 
     def query(self, out_trade_no: str) -> ChargeStatus:
         number = quote(out_trade_no, safe="")
@@ -162,17 +148,21 @@ class WechatPayV3:
             )
         try:
             reply = self._call("GET", path, None)
-        except _Unusable as problem:
-            return self._logged(answers.unknown(out_trade_no, problem.reason, problem.detail))
+        except Unusable as problem:
+            return logged(log, "WeChat Pay", unknown(out_trade_no, problem.reason, problem.detail))
         if reply.status == 200:
-            return self._logged(answers.order_status(reply.data, out_trade_no, None))
+            return logged(log, "WeChat Pay", answers.order_status(reply.data, out_trade_no, None))
         code, message = answers.error_code(reply.data)
         if reply.status == 404 or is_order_missing(code):
             detail = "WeChat Pay has no order under this number"
-            return self._logged(answers.unknown(out_trade_no, code or "ORDER_NOT_EXIST", detail))
+            return logged(
+                log, "WeChat Pay", unknown(out_trade_no, code or "ORDER_NOT_EXIST", detail)
+            )
         reason = code or Reason.HTTP_STATUS
-        return self._logged(
-            answers.unknown(out_trade_no, reason, message or f"HTTP {reply.status}")
+        return logged(
+            log,
+            "WeChat Pay",
+            unknown(out_trade_no, reason, message or f"HTTP {reply.status}"),
         )
 
     def reverse(self, out_trade_no: str) -> ReversalStatus:
@@ -180,7 +170,7 @@ class WechatPayV3:
         prefix = "/v3/pay/partner/transactions" if self.account.partner else "/v3/pay/transactions"
         try:
             reply = self._call("POST", f"{prefix}/out-trade-no/{number}/reverse", self._payer_ids())
-        except _Unusable as problem:
+        except Unusable as problem:
             result = ReversalStatus(False, True, str(problem.reason), problem.detail)
         else:
             result = self._reversal(reply)
@@ -208,7 +198,7 @@ class WechatPayV3:
             body["sub_mchid"] = self.account.sub_mchid
         try:
             reply = self._call("POST", "/v3/refund/domestic/refunds", body)
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 request.out_refund_no,
@@ -226,7 +216,7 @@ class WechatPayV3:
             path += "?" + urlencode({"sub_mchid": self.account.sub_mchid})
         try:
             reply = self._call("GET", path, None)
-        except _Unusable as problem:
+        except Unusable as problem:
             return RefundStatus(
                 RefundOutcome.UNKNOWN,
                 out_refund_no,
@@ -252,7 +242,7 @@ class WechatPayV3:
             query["sub_mchid"] = self.account.sub_mchid
         try:
             reply = self._call("GET", "/v3/bill/tradebill?" + urlencode(query), None)
-        except _Unusable as problem:
+        except Unusable as problem:
             raise PaymentBillError(
                 "The WeChat Pay bill for {day} could not be had: {detail}",
                 day=day.isoformat(),
@@ -294,27 +284,24 @@ class WechatPayV3:
 
     def _call(self, method: str, path_and_query: str, body: dict[str, Any] | None) -> _Reply:
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":")) if body else ""
-        try:
-            answer = self._http.send(
-                method,
-                self.base_url + path_and_query,
-                headers=self._headers(method, path_and_query, text),
-                body=text.encode("utf-8") if text else None,
-            )
-        except TransportFailure as failure:
-            raise _Unusable(failure.reason, failure.detail) from None
+        answer = self._http.send(
+            method,
+            self.base_url + path_and_query,
+            headers=self._headers(method, path_and_query, text),
+            body=text.encode("utf-8") if text else None,
+        )
         problem = self._verifier.problem(answer, self._wall_clock())
         if problem is not None:
             reason, detail = problem
-            raise _Unusable(reason, f"{detail} (HTTP {answer.status})")
+            raise Unusable(reason, f"{detail} (HTTP {answer.status})")
         if not answer.body.strip():
             return _Reply(answer.status, {})
         try:
             data = json.loads(answer.body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise _Unusable(Reason.NOT_PARSEABLE, f"HTTP {answer.status}: not JSON") from None
+            raise Unusable(Reason.NOT_PARSEABLE, f"HTTP {answer.status}: not JSON") from None
         if not isinstance(data, dict):
-            raise _Unusable(Reason.NOT_PARSEABLE, f"HTTP {answer.status}: not a JSON object")
+            raise Unusable(Reason.NOT_PARSEABLE, f"HTTP {answer.status}: not a JSON object")
         return _Reply(answer.status, data)
 
     def _reversal(self, reply: _Reply) -> ReversalStatus:
@@ -355,42 +342,15 @@ class WechatPayV3:
             # The download is signed with the merchant key: never send that to another host.
             raise PaymentBillError("The WeChat Pay bill address {url} is not WeChat Pay's", url=url)
         path_and_query = parts.path + (f"?{parts.query}" if parts.query else "")
-        try:
-            answer = self._http.send(
-                "GET",
-                url,
-                headers=self._headers("GET", path_and_query, ""),
-                max_bytes=self._http.limits.max_bill_bytes,
-            )
-        except TransportFailure as failure:
-            raise PaymentBillError(
-                "The WeChat Pay bill for {day} could not be downloaded: {detail}",
-                day=day.isoformat(),
-                detail=failure.detail,
-            ) from None
-        if answer.status != 200:
-            raise PaymentBillError(
-                "The WeChat Pay bill download for {day} answered HTTP {status}",
-                day=day.isoformat(),
-                status=answer.status,
-            )
+        headers = self._headers("GET", path_and_query, "")
+        body = fetch_bill(self._http, url, headers, "WeChat Pay", day)
         # The download answer is not signed: the signed bill answer's hash vouches for it.
-        actual = hashlib.sha1(answer.body).hexdigest()  # the digest WeChat Pay names
+        actual = hashlib.sha1(body).hexdigest()  # the digest WeChat Pay names
         if not hmac.compare_digest(actual.lower(), expected_hash.lower()):
             raise PaymentBillError(
                 "The WeChat Pay bill for {day} does not match its checksum", day=day.isoformat()
             )
-        return _bill_text(answer.body, self._http.limits.max_bill_bytes)
-
-    def _logged(self, status: ChargeStatus) -> ChargeStatus:
-        log.info(
-            "WeChat Pay %s: %s %s %s",
-            status.out_trade_no,
-            status.outcome.value,
-            status.reason_code or "",
-            status.transaction_id or "",
-        )
-        return status
+        return _bill_text(body, self._http.limits.max_bill_bytes)
 
 
 def _bill_text(data: bytes, cap: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from payments.statuses import unknown
 from payments.wechat.outcomes import (
     charge_outcome_of_error,
     charge_outcome_of_state,
@@ -39,10 +40,6 @@ def _amount(data: dict[str, Any], key: str) -> int | None:
 def error_code(data: dict[str, Any]) -> tuple[str, str]:
     """The ``code`` and ``message`` of an error answer (empty when absent)."""
     return _text(data, "code"), _text(data, "message")
-
-
-def unknown(out_trade_no: str, reason: Reason | str, detail: str) -> ChargeStatus:
-    return ChargeStatus(ChargeOutcome.UNKNOWN, out_trade_no, reason_code=str(reason), reason=detail)
 
 
 def order_status(
