@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("redhome_pos/domain", "redhome_pos/services", "printers", "sync", "ui")
+SOURCES = ("redhome_pos/domain", "redhome_pos/services", "printers", "sync", "payments", "ui")
 OUT = ROOT / "ui" / "error_texts.py"
 
 
