@@ -99,7 +99,7 @@ def test_micropay_answers(
     server: ScriptedServer, tmp_path: Path, answer: Answer, outcome: str, reason_code: str
 ) -> None:
     server.queue(answer)
-    http = PaymentHttp(requests.Session(), HttpLimits(read_timeout_s=2, deadline_s=3))
+    http = PaymentHttp(requests.Session(), HttpLimits(read_timeout_s=10, deadline_s=15))
     wechat = WechatPayV2(WechatAccount("10000100", "wxd930ea5d5a258f4f"), KEY, http, server.url)
     status = wechat.charge(REQUEST)
     assert (status.outcome.value, status.reason_code) == (outcome, reason_code)
