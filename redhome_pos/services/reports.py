@@ -36,6 +36,7 @@ from redhome_pos.persistence.models.counter import (
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.persistence.repositories.notes import NotesRepository
+from redhome_pos.services import promotion_reports
 
 
 class ReportError(DomainError):
@@ -335,6 +336,24 @@ def slow_movers(session: Session, period: ReportPeriod, limit: int = 100) -> Rep
     )
 
 
+def promotions(session: Session, period: ReportPeriod) -> Report:
+    """Sales by promotion: what each cost (its savings, less what returns kept back)."""
+    rows = promotion_reports.promotions_rows(session, period.first_day, period.last_day)
+    columns = ("promotion", "label", "sales", "units", "cost_fen", "revenue_fen")
+    return Report("promotions", period, columns, rows)
+
+
+def member_share(session: Session, period: ReportPeriod) -> Report:
+    rows = promotion_reports.member_share_rows(session, period.first_day, period.last_day)
+    return Report("members", period, ("customers", "sales", "revenue_fen", "share"), rows)
+
+
+def points(session: Session, period: ReportPeriod) -> Report:
+    """Points moved in the period, and the points members hold now (what the store owes)."""
+    rows = promotion_reports.points_rows(session, *period.utc_bounds())
+    return Report("points", period, ("points", "count", "value_fen"), rows)
+
+
 REPORTS: dict[str, Callable[[Session, ReportPeriod], Report]] = {
     "sales_by_day": sales_by_day,
     "sales_by_hour": sales_by_hour,
@@ -348,6 +367,9 @@ REPORTS: dict[str, Callable[[Session, ReportPeriod], Report]] = {
     "notes": note_sales,
     "stock_value": stock_value,
     "slow_movers": slow_movers,
+    "promotions": promotions,
+    "members": member_share,
+    "points": points,
 }
 
 
