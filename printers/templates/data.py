@@ -24,8 +24,9 @@ class ReceiptLine:
     variant: str
     qty: int
     unit_price_fen: int
-    discount_fen: int
+    discount_fen: int  # manual discounts
     amount_fen: int
+    savings: tuple[tuple[str, int], ...] = ()  # promotions: (their words, fen saved)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class ReceiptData:
     receipt_code: str
     footer: str = ""
     copy: bool = False
+    promotion_fen: int = 0  # saved by promotions (``discount_fen``: manual discounts)
+    points_earned: int | None = None  # a member's sale: points earned and the balance after
+    points_balance: int | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def receipt_from_sale(
             unit_price_fen=line.unit_price_fen,
             discount_fen=line.discount_fen,
             amount_fen=line.amount_fen,
+            savings=tuple((s.label, s.amount_fen) for s in line.savings),
         )
         for line in sale.sold_lines
     )
@@ -56,4 +57,7 @@ def receipt_from_sale(
         receipt_code=sign_receipt_code(code_secret, store.code, sale.receipt_no),
         footer=footer,
         copy=copy,
+        promotion_fen=sale.promotion_fen,
+        points_earned=sale.points_earned if sale.points_balance is not None else None,
+        points_balance=sale.points_balance,
     )

@@ -19,6 +19,8 @@ RETURN_HINT = "退换货请出示此码"
 def item_rows(builder: DocumentBuilder, line: ReceiptLine) -> None:
     """Name (wrapped per character) on its own line, then quantity × price, discount, amount."""
     builder.text(f"{line.title} {line.variant}".strip())
+    for label, saved_fen in line.savings:  # the promotions, in the words the cart showed
+        builder.row(f"  {label}", signed_fen(-saved_fen))
     quantity = f"  {line.qty} × {format_fen(line.unit_price_fen)}"
     if line.discount_fen:
         builder.row(quantity, signed_fen(-line.discount_fen), signed_fen(line.amount_fen))
@@ -39,6 +41,8 @@ def sales_receipt(data: ReceiptData) -> Document:
     builder.row(
         f"件数 {sum(line.qty for line in data.lines)}", f"小计 {format_fen(data.subtotal_fen)}"
     )
+    if data.promotion_fen:
+        builder.row("促销优惠", signed_fen(-data.promotion_fen))
     if data.discount_fen:
         builder.row("优惠", signed_fen(-data.discount_fen))
     builder.row("应付", format_fen(data.total_fen), bold=True)
@@ -46,6 +50,8 @@ def sales_receipt(data: ReceiptData) -> Document:
     builder.rule()
     tender_rows(builder, data.tenders)
     builder.row("找零", format_fen(data.change_fen))
+    if data.points_balance is not None:
+        builder.row(f"本次积分 +{data.points_earned or 0}", f"积分余额 {data.points_balance}")
     builder.rule()
     builder.add(QrCode(data.receipt_code))
     builder.text(RETURN_HINT, "center")
