@@ -57,7 +57,9 @@ def build_store(url: str) -> None:
     database = Database(url)
     try:
         upgrade(database)
-        add_demo_staff(database, Till(STORE, "T0"), cost=ScryptCost(n=16, r=1, p=1))
+        manager = add_demo_staff(database, Till(STORE, "T0"), cost=ScryptCost(n=16, r=1, p=1))[
+            "3001"
+        ]
         for n in range(SKUS):
             with database.unit_of_work() as uow:
                 catalog = CatalogRepository(uow.session)
@@ -75,7 +77,7 @@ def build_store(url: str) -> None:
                     )
                 )
                 uow.commit()
-            stock_service.receive(database, sku_id, OPENING, terminal_id="T0")
+            stock_service.receive(database, sku_id, OPENING, terminal_id="T0", staff=manager)
     finally:
         database.dispose()
 

@@ -67,8 +67,10 @@ def child_baseline() -> dict[str, Any]:
 
 
 def _shell(db_url: str) -> Any:
-    from redhome_pos.domain.staff import Role, Staff
+    from redhome_pos.domain.staff import ScryptCost
     from redhome_pos.persistence.database import Database
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.demo_staff import add_demo_staff
     from ui.app import application, install_language
     from ui.context import AppContext
     from ui.shell import Shell
@@ -79,7 +81,8 @@ def _shell(db_url: str) -> Any:
     shell = Shell(AppContext(database=database, store_code="SH001", terminal_id="T1"), app)
     shell.window.resize(1024, 768)
     shell.show()
-    shell.counter.session.log_in(Staff(1, "1001", "王小红", Role.CLERK))
+    clerk = add_demo_staff(database, Till("SH001", "T1"), cost=ScryptCost(n=16, r=1, p=1))["1001"]
+    shell.counter.session.log_in(clerk)
     app.processEvents()
     return app, shell
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
@@ -34,6 +35,7 @@ from redhome_pos.persistence.repositories.sync import (
     Delivery,
     SyncRepository,
 )
+from redhome_pos.services.sessions import acting
 from sync.connector import FulfilmentKind, OnlineStore, OrderStatus
 from sync.errors import PlatformError
 from sync.settings import DELIVERIES, DELIVERY_TOPIC, STOCK_TOPIC, SyncSettings
@@ -54,15 +56,16 @@ class DeliveryReport:
     refused: int = 0
 
 
+@acting(Permission.SELL)
 def request_delivery(
     database: Database,
     order_id: str,
     *,
     terminal_id: str,
     pickup: bool,
+    staff: StaffSession,
     express_no: str = "",
     company_code: str = "",
-    staff_id: int | None = None,
     pickup_company_code: str = "selfdelivery",
     allow_negative: bool = True,
 ) -> Delivery:
@@ -114,7 +117,7 @@ def request_delivery(
                     kind=MovementKind.ONLINE_FULFILMENT,
                     quantity=-line.quantity,
                     reason="online order " + ("pickup" if pickup else "shipped"),
-                    staff_id=staff_id,
+                    staff_id=staff.id,
                     terminal_id=terminal_id,
                     created_at=now,
                     reference=order_id,
@@ -128,7 +131,7 @@ def request_delivery(
             method=(FulfilmentKind.PICKUP if pickup else FulfilmentKind.SHIP).value,
             express_no=express_no,
             company_code=company_code,
-            staff_id=staff_id,
+            staff_id=staff.id,
             terminal_id=terminal_id,
         )
         OutboxRepository(uow.session).add(DELIVERY_TOPIC, order_id, {"order_id": order_id})

@@ -15,11 +15,13 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
+from redhome_pos.services.sessions import acting
 from sync.checks import check_on_hand
 from sync.connector import OnlineStore
 from sync.settings import OPENING
@@ -45,8 +47,9 @@ def opening_taken(database: Database) -> bool:
         return SyncRepository(session).cursor(OPENING).position is not None
 
 
+@acting(Permission.ADJUST_STOCK)
 def opening_from_online(
-    database: Database, store: OnlineStore, *, terminal_id: str, staff_id: int | None = None
+    database: Database, store: OnlineStore, *, terminal_id: str, staff: StaffSession
 ) -> OpeningReport:
     """Take each online SKU's stock in the store's warehouse as its opening on-hand."""
     _refuse_second_time(database)
@@ -64,15 +67,16 @@ def opening_from_online(
             if red in batch:
                 figures[batch[red]] = check_on_hand(red, stock.total)
     # Everything was read (and checked) before anything is written.
-    return _book(database, figures, "online", terminal_id, staff_id)
+    return _book(database, figures, "online", terminal_id, staff.id)
 
 
+@acting(Permission.ADJUST_STOCK)
 def opening_from_count(
     database: Database,
     counted: Mapping[int, int],
     *,
     terminal_id: str,
-    staff_id: int | None = None,
+    staff: StaffSession,
 ) -> OpeningReport:
     """Take the counted units per store SKU id as the opening on-hand."""
     _refuse_second_time(database)
@@ -83,7 +87,7 @@ def opening_from_count(
                 sku_id=sku_id,
                 units=units,
             )
-    return _book(database, dict(counted), "count", terminal_id, staff_id)
+    return _book(database, dict(counted), "count", terminal_id, staff.id)
 
 
 def _refuse_second_time(database: Database) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.cart import Discount, discount_bp
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
@@ -91,8 +92,26 @@ class SaleActions(QObject):
             initial=str(line.quantity),
             parent=self.window,
         )
-        dialog.accepted.connect(lambda: self.sale.set_quantity(line.line_no, dialog.value))
+        dialog.accepted.connect(lambda: self.change_quantity(line.line_no, dialog.value))
         self._open(dialog)
+
+    def change_quantity(self, line_no: int, quantity: int) -> None:
+        """More units void the line's discount approval: it is asked for again at once."""
+        self.sale.set_quantity(line_no, quantity)
+        self.ask_missing_approvals()
+
+    def ask_missing_approvals(self) -> bool:
+        """Opens the approval of the first discount that lacks one; True when one was."""
+        clerk = self._clerk()
+        if clerk is None:
+            return False
+        cart = self.sale.cart
+        for line_no in approvals.unapproved_discounts(cart, clerk):
+            discount = cart.order_discount if line_no is None else cart.line(line_no).discount
+            if discount is not None:
+                self.apply_discount(line_no, discount)
+                return True
+        return False
 
     # -- discounts ------------------------------------------------------------------------------
     def ask_discount(self) -> None:
@@ -126,6 +145,11 @@ class SaleActions(QObject):
             reason = self.tr("A discount of {amount} is above your limit.").format(
                 amount=format_fen(off)
             )
+            covers = (
+                approvals.order_discount(cart, discount)
+                if line_no is None
+                else approvals.line_discount(cart, line_no, discount)
+            )
             approval = ApprovalDialog(
                 self.counter,
                 clerk,
@@ -133,6 +157,7 @@ class SaleActions(QObject):
                 reason,
                 {"discount_fen": off},
                 parent=self.window,
+                covers=covers,
             )
             approval.approved.connect(
                 lambda approval_id: self.apply_discount(line_no, discount, approval_id)
@@ -280,7 +305,7 @@ class SaleActions(QObject):
     # -- pay ------------------------------------------------------------------------------------
     def pay(self) -> None:
         clerk = self._clerk()
-        if clerk is None or self.sale.cart.is_empty:
+        if clerk is None or self.sale.cart.is_empty or self.ask_missing_approvals():
             return
         dialog = TenderDialog(self.counter, clerk, self.sale.cart, parent=self.window)
         dialog.sale_completed.connect(lambda _sale: self.sale.new_sale())

@@ -2,7 +2,8 @@
 
 CSV files of the catalog (one row per SKU) and of stock on hand; the columns are described in
 ``redhome_pos/services/catalog_csv.py``. An import is all or nothing unless
-``--skip-bad-rows`` is given; then the bad rows go to a report file.
+``--skip-bad-rows`` is given; then the bad rows go to a report file. An import is done by a
+manager (``--staff CODE``, PIN at a prompt or with ``--pin-stdin``) and audited.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, audit_command, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -59,6 +61,7 @@ def _import_parser(actions: Any, help_text: str) -> argparse.ArgumentParser:
         type=Path,
         help="where the skipped rows go (with --skip-bad-rows)",
     )
+    add_actor_options(parser, "the manager")
     return parser
 
 
@@ -72,14 +75,22 @@ def _print_import(result: Any) -> int:
 
 @reports_errors
 def run_catalog_import(args: argparse.Namespace) -> int:
+    from redhome_pos.domain.audit import AuditAction
     from redhome_pos.services.catalog_csv import CsvImportError, import_catalog
+    from redhome_pos.services.counter import Till
 
     config = load_app_config(args)
     database = open_store_database(config)
     try:
+        till = Till.from_config(config)
+        staff = log_in(database, till, args)
         result = import_catalog(
-            database, args.file, skip_bad_rows=args.skip_bad_rows, report=args.report
+            database, args.file, staff=staff, skip_bad_rows=args.skip_bad_rows, report=args.report
         )
+        audit_command(
+            database, till, AuditAction.CATALOG_IMPORT, staff, file=str(args.file),
+            rows=result.rows, skipped=len(result.skipped),
+        )  # fmt: skip
     except CsvImportError as error:
         return _refused(error)
     finally:
@@ -122,18 +133,27 @@ def run_catalog_reindex(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_stock_import(args: argparse.Namespace) -> int:
+    from redhome_pos.domain.audit import AuditAction
     from redhome_pos.services.catalog_csv import CsvImportError, import_stock
+    from redhome_pos.services.counter import Till
 
     config = load_app_config(args)
     database = open_store_database(config)
     try:
+        till = Till.from_config(config)
+        staff = log_in(database, till, args)
         result = import_stock(
             database,
             args.file,
             terminal_id=config.terminal_id,
+            staff=staff,
             skip_bad_rows=args.skip_bad_rows,
             report=args.report,
         )
+        audit_command(
+            database, till, AuditAction.STOCK_IMPORT, staff, file=str(args.file),
+            rows=result.rows, movements=result.stock_movements,
+        )  # fmt: skip
     except CsvImportError as error:
         return _refused(error)
     finally:

@@ -10,10 +10,9 @@ Every action names the staff member (``--staff CODE``); the PIN is read from sta
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from typing import TYPE_CHECKING, Any
 
+from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -23,22 +22,7 @@ from redhome_pos.commands._context import (
 )
 
 if TYPE_CHECKING:
-    from redhome_pos.domain.staff import Staff
     from redhome_pos.persistence.database import Database
-    from redhome_pos.services.counter import Till
-
-
-def add_staff_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--staff", required=True, metavar="CODE", help="who does it")
-    parser.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
-
-
-def log_in(database: Database, till: Till, args: argparse.Namespace) -> Staff:
-    """The staff member named by ``--staff``, after their PIN."""
-    from redhome_pos.services.staff import login
-
-    pin = sys.stdin.readline().strip() if args.pin_stdin else getpass.getpass("PIN: ")
-    return login(database, till, args.staff, pin)
 
 
 def register(subparsers: Any) -> None:
@@ -66,7 +50,7 @@ def register(subparsers: Any) -> None:
     post.add_argument("count_id", type=int)
     post.add_argument("--zero-uncounted", action="store_true", help="uncounted SKUs become 0")
     for action in (start, enter, scan, recount, post):
-        add_staff_options(action)
+        add_actor_options(action)
     for action in (start, enter, scan, sheet, recount, post):
         action.set_defaults(run=run_count)
 
@@ -114,7 +98,7 @@ def run_count(args: argparse.Namespace) -> int:
             print(f"{args.code}: {total}")
         elif action == "recount":
             ids = [_sku_id(database, code) for code in args.codes]
-            stock_counts.request_recount(database, args.count_id, ids)
+            stock_counts.request_recount(database, till, staff, args.count_id, ids)
             print(f"{len(ids)} SKU(s) to count again")
         else:
             posted = stock_counts.post_count(

@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, audit_command, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
         "connect", help="exchange the code from the approval page for tokens and keep them"
     )
     connect.add_argument("code", metavar="CODE")
+    add_actor_options(connect, "the manager")
     connect.set_defaults(run=run_connect)
     status = actions.add_parser("status", help="online or not, queue, last errors")
     status.set_defaults(run=run_status)
@@ -49,6 +51,7 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="take it from a count instead: a CSV file of SKU code and units counted",
     )
+    add_actor_options(opening, "the manager")
     opening.set_defaults(run=run_opening_stock)
 
 
@@ -77,12 +80,17 @@ def run_authorize(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_connect(args: argparse.Namespace) -> int:
+    from redhome_pos.services.counter import Till
+    from sync.link import connect_store
+
     config = load_app_config(args)
     database = open_store_database(config)
     try:
-        client, authorizer = _connector(config, database)
-        with client:
-            tokens = authorizer.connect(args.code)
+        till = Till.from_config(config)
+        staff = log_in(database, till, args)
+        tokens = connect_store(
+            database, till, staff, config.online_store, args.code, via="command line"
+        )
     finally:
         database.dispose()
     name = tokens.seller_name or tokens.seller_id or "the online store"
@@ -121,6 +129,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_opening_stock(args: argparse.Namespace) -> int:
+    from redhome_pos.domain.audit import AuditAction
+    from redhome_pos.services.counter import Till
     from sync.opening import opening_from_count, opening_from_online
     from sync.red.setup import red_online_store
     from sync.token_store import DatabaseTokenStore
@@ -128,16 +138,26 @@ def run_opening_stock(args: argparse.Namespace) -> int:
     config = load_app_config(args)
     database = open_store_database(config)
     try:
+        till = Till.from_config(config)
+        staff = log_in(database, till, args)
         if args.count is not None:
             counted = _read_count(database, args.count)
-            report = opening_from_count(database, counted, terminal_id=config.terminal_id)
+            report = opening_from_count(
+                database, counted, terminal_id=config.terminal_id, staff=staff
+            )
         else:
             online = config.online_store
             client, _ = _connector(config, database)
             with client:
                 tokens = DatabaseTokenStore(database, online.kind)
                 store = red_online_store(online, client, tokens)
-                report = opening_from_online(database, store, terminal_id=config.terminal_id)
+                report = opening_from_online(
+                    database, store, terminal_id=config.terminal_id, staff=staff
+                )
+        audit_command(
+            database, till, AuditAction.OPENING_STOCK, staff, source=report.source,
+            skus=report.skus, added=report.units_added, removed=report.units_removed,
+        )  # fmt: skip
     finally:
         database.dispose()
     source = "the online store" if report.source == "online" else "the count"

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -18,7 +19,6 @@ from redhome_pos.commands._context import (
     open_store_database,
     reports_errors,
 )
-from redhome_pos.commands.count import add_staff_options, log_in
 
 
 def register(subparsers: Any) -> None:
@@ -37,8 +37,8 @@ def register(subparsers: Any) -> None:
     show.add_argument("receiving_id", type=int)
     post = actions.add_parser("post", help="book what was received into stock")
     post.add_argument("receiving_id", type=int)
-    for action in (note, start, post):
-        add_staff_options(action)
+    for action in (note, start, scan, post):
+        add_actor_options(action)
     for action in (note, start, scan, show, post):
         action.set_defaults(run=run_receive)
 
@@ -70,11 +70,13 @@ def run_receive(args: argparse.Namespace) -> int:
                 if not receiving.discrepancies(database, args.receiving_id)
                 else EXIT_PROBLEM
             )
+        staff = log_in(database, till, args)
         if action == "scan":
-            line = receiving.receive_units(database, args.receiving_id, args.code, args.quantity)
+            line = receiving.receive_units(
+                database, till, staff, args.receiving_id, args.code, args.quantity
+            )
             print(f"{line.code}: {line.received} of {line.expected}")
             return EXIT_OK
-        staff = log_in(database, till, args)
         if action == "note":
             receiving_id, problems = receiving.receive_note_file(
                 database, till, staff, args.file, reference=args.reference

@@ -111,7 +111,7 @@ def run_reconcile(args: argparse.Namespace) -> int:
 
 
 def _decide(database: Any, config: Any, args: argparse.Namespace) -> int:
-    from redhome_pos.commands.count import log_in
+    from redhome_pos.commands._actor import log_in
     from redhome_pos.services import reconciliation
     from redhome_pos.services.counter import Till
 

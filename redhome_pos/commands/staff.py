@@ -1,7 +1,9 @@
 """``redhome-pos staff add CODE NAME --role ROLE`` and ``staff list``.
 
-The PIN is read from standard input (``--pin-stdin``, for scripts) or typed at a prompt that
-does not echo it; it is never printed or logged.
+A manager adds staff: ``--staff CODE`` names them and their PIN is asked for. On the first run
+(no manager yet) ``staff add CODE NAME --role manager`` makes the store's first manager without
+one. PINs are read from standard input (``--pin-stdin``: the manager's PIN on the first line,
+the new PIN on the next) or typed at prompts that do not echo; never printed or logged.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import getpass
 import sys
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import EXIT_OK, load_app_config, reports_errors
 
 
@@ -22,9 +25,7 @@ def register(subparsers: Any) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=["clerk", "supervisor", "manager"])
     add.add_argument("--badge", metavar="CODE", help="badge code scanned to log in")
-    add.add_argument(
-        "--pin-stdin", action="store_true", help="read the PIN from standard input (no prompt)"
-    )
+    add_actor_options(add, "the manager")
     add.set_defaults(run=run_add)
     listing = actions.add_parser("list", help="list the staff")
     listing.set_defaults(run=run_list)
@@ -33,7 +34,7 @@ def register(subparsers: Any) -> None:
 def _read_pin(from_stdin: bool) -> str:
     if from_stdin or not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    first = getpass.getpass("PIN (4-8 digits): ")
+    first = getpass.getpass("New staff member's PIN (4-8 digits): ")
     if getpass.getpass("PIN again: ") != first:
         from redhome_pos.domain.staff import StaffError
 
@@ -44,23 +45,30 @@ def _read_pin(from_stdin: bool) -> str:
 @reports_errors
 def run_add(args: argparse.Namespace) -> int:
     from redhome_pos.commands._context import open_store_database
-    from redhome_pos.domain.staff import Role
+    from redhome_pos.domain.staff import Role, StaffError
     from redhome_pos.services.counter import Till
-    from redhome_pos.services.staff import add_staff
+    from redhome_pos.services.staff import add_first_manager, add_staff, has_manager
 
     config = load_app_config(args)
-    pin = _read_pin(args.pin_stdin)
     database = open_store_database(config)
+    till = Till.from_config(config)
     try:
+        if not has_manager(database):
+            if Role(args.role) is not Role.MANAGER:
+                raise StaffError(
+                    "The store has no manager yet: add the first manager (--role manager)"
+                )
+            staff = add_first_manager(
+                database, till, args.code, args.name, _read_pin(args.pin_stdin),
+                badge_code=args.badge,
+            )  # fmt: skip
+            print(f"Added {staff.code} {staff.name} as the store's first manager.")
+            return EXIT_OK
+        manager = log_in(database, till, args)
         staff = add_staff(
-            database,
-            Till.from_config(config),
-            args.code,
-            args.name,
-            Role(args.role),
-            pin,
-            badge_code=args.badge,
-        )
+            database, till, args.code, args.name, Role(args.role), _read_pin(args.pin_stdin),
+            badge_code=args.badge, actor=manager,
+        )  # fmt: skip
     finally:
         database.dispose()
     print(f"Added {staff.code} {staff.name} ({staff.role.value}).")

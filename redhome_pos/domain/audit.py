@@ -39,6 +39,14 @@ class AuditAction(enum.StrEnum):
     DELIVERY_RECEIVED = "delivery_received"
     PROMOTION_CHANGE = "promotion_change"
     MEMBER_CHANGE = "member_change"
+    STOCK_COUNT_CANCELLED = "stock_count_cancelled"
+    STOCK_ADJUSTED = "stock_adjusted"
+    CATALOG_IMPORT = "catalog_import"
+    STOCK_IMPORT = "stock_import"
+    ONLINE_STORE_LINK = "online_store_link"
+    OPENING_STOCK = "opening_stock"
+    DATABASE_RESTORE = "database_restore"
+    PIN_UNLOCK = "pin_unlock"
 
 
 @dataclass(frozen=True, slots=True)

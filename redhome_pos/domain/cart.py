@@ -226,6 +226,7 @@ class Cart:
             category=item.category,
         )
         self.lines.append(line)
+        self._sale_grew()
         return line
 
     def line(self, line_no: int) -> CartLine:
@@ -264,11 +265,24 @@ class Cart:
             raise CartError("At most {limit} of one item per line", limit=MAX_LINE_QUANTITY)
 
     def set_quantity(self, line_no: int, quantity: int) -> CartLine:
+        """Change a line's quantity. More units than an approval was given for void it (the
+        line's discount or price then needs approving again), and so does growing the sale
+        under a percentage discount on the whole sale."""
         self._check_quantity(quantity)
         line = self.line(line_no)
         if line.discount and line.discount.amount_fen:
             line.discount.of(line.unit_price_fen * quantity)
-        return self._replace(line_no, quantity=quantity)
+        if quantity <= line.quantity:
+            return self._replace(line_no, quantity=quantity)
+        changed = self._replace(
+            line_no, quantity=quantity, discount_approval_id=None, override_approval_id=None
+        )
+        self._sale_grew()
+        return changed
+
+    def _sale_grew(self) -> None:
+        if self.order_discount is not None and self.order_discount.percent_bp:
+            self.order_discount_approval_id = None
 
     def remove(self, line_no: int) -> CartLine:
         """Take a line off the sale; it stays recorded as voided."""
@@ -295,7 +309,15 @@ class Cart:
         line = self.line(line_no)
         if line.discount and line.discount.amount_fen > price_fen * line.quantity:
             raise CartError("The discount is more than the amount")
-        return self._replace(line_no, unit_price_fen=price_fen, override_approval_id=approval_id)
+        # A discount approved on the old price is not approved on the new one.
+        return self._replace(
+            line_no,
+            unit_price_fen=price_fen,
+            override_approval_id=approval_id,
+            discount_approval_id=None
+            if price_fen != line.unit_price_fen
+            else line.discount_approval_id,
+        )
 
     def attribute_note(self, line_no: int, note_id: str | None) -> CartLine:
         """Record the RED note the customer came from for this line."""

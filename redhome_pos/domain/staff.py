@@ -10,7 +10,7 @@ import enum
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from redhome_pos.domain.errors import DomainError, PermissionDenied
@@ -47,9 +47,12 @@ class Permission(enum.StrEnum):
     SETTINGS = "settings"
     MANAGE_STAFF = "manage_staff"
     MANAGE_PROMOTIONS = "manage_promotions"  # promotions, member prices, member erasure
+    COUNT_STOCK = "count_stock"  # count units and scan a delivery in (floor work)
+    ADJUST_STOCK = "adjust_stock"  # correct stock by hand, import stock figures
+    EDIT_CATALOG = "edit_catalog"  # import products and prices
 
 
-_CLERK = frozenset({Permission.SELL, Permission.OPEN_SHIFT})
+_CLERK = frozenset({Permission.SELL, Permission.OPEN_SHIFT, Permission.COUNT_STOCK})
 _SUPERVISOR = _CLERK | {
     Permission.DISCOUNT_ABOVE_LIMIT,
     Permission.PRICE_OVERRIDE,
@@ -86,6 +89,19 @@ class Staff:
 
     def may(self, permission: Permission) -> bool:
         return self.active and permission in PERMISSIONS[self.role]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StaffSession(Staff):
+    """A staff member who has logged in: what every service that changes the store is given.
+
+    Only the login services issue sessions; ``seal`` proves it (a session built by hand, or a
+    copy with a field changed, does not pass the services' check).
+    """
+
+    method: str  # "pin", "badge" or "command line"
+    started_at: datetime
+    seal: bytes = field(repr=False, compare=False)
 
 
 def require(staff: Staff, permission: Permission) -> None:

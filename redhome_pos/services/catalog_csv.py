@@ -45,6 +45,7 @@ from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
 from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP, Product, Sku
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import fen_to_yuan_text, parse_fen
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.catalog_upsert import CatalogEntry, CatalogUpsert
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
@@ -63,6 +64,7 @@ from redhome_pos.services.csv_files import (
     variant_text,
     write_report,
 )
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.stock_csv import export_stock, import_stock
 
 __all__ = [
@@ -213,10 +215,12 @@ def _active(row: CsvRow) -> bool:
     raise BadCell("active", "yes or no", text)
 
 
+@acting(Permission.EDIT_CATALOG)
 def import_catalog(
     database: Database,
     path: Path,
     *,
+    staff: StaffSession,
     skip_bad_rows: bool = False,
     report: Path | None = None,
 ) -> ImportResult:

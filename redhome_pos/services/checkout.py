@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain.approvals import ApprovedScope
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError, CartTotals, discount_bp
 from redhome_pos.domain.sale import (
@@ -27,7 +28,7 @@ from redhome_pos.domain.sale import (
     receipt_number,
 )
 from redhome_pos.domain.shift import Shift, ShiftError
-from redhome_pos.domain.staff import Permission, Staff, may_discount, require
+from redhome_pos.domain.staff import Permission, StaffSession, may_discount
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.domain.tender import SettledTender, Settlement, Tender, settle
 from redhome_pos.persistence.database import Database
@@ -37,6 +38,7 @@ from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit, points
 from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_sale_promotions
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
 
@@ -54,17 +56,21 @@ def open_shift_of(session: Session, till: Till) -> Shift:
 
 
 def _check_approvals(
-    session: Session, till: Till, staff: Staff, cart: Cart, totals: CartTotals
+    session: Session, till: Till, staff: StaffSession, cart: Cart, totals: CartTotals
 ) -> list[tuple[AuditAction, dict[str, Any]]]:
-    """Price overrides and discounts above the seller's limit need an approval each; returns
-    the audit events for every override, and every discount that needed approval."""
+    """Price overrides and discounts above the seller's limit need an approval each, covering
+    the line's SKU, its quantity and the value used; returns the audit events for every
+    override, and every discount that needed approval."""
     events: list[tuple[AuditAction, dict[str, Any]]] = []
     for priced in totals.lines:
         line = priced.line
         if line.price_overridden:
             approval = use_approval(
-                session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id
-            )
+                session, till, staff, Permission.PRICE_OVERRIDE, line.override_approval_id,
+                within=ApprovedScope(
+                    sku=line.sku_code, quantity=line.quantity, price_fen=line.unit_price_fen
+                ),
+            )  # fmt: skip
             events.append(
                 (
                     AuditAction.PRICE_OVERRIDE,
@@ -72,34 +78,41 @@ def _check_approvals(
                         "sku": line.sku_code,
                         "list_price_fen": line.list_price_fen,
                         "price_fen": line.unit_price_fen,
+                        "quantity": line.quantity,
                         "approval_id": approval,
                     },
                 )
             )
         # Manual discounts are weighed against what promotions left (they apply after them).
-        if priced.line_discount_fen and not may_discount(
-            staff, discount_bp(priced.line_discount_fen, priced.after_promotion_fen)
-        ):
+        share = discount_bp(priced.line_discount_fen, priced.after_promotion_fen)
+        if priced.line_discount_fen and not may_discount(staff, share):
             approval = use_approval(
-                session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id
-            )
+                session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, line.discount_approval_id,
+                within=ApprovedScope(
+                    sku=line.sku_code, quantity=line.quantity,
+                    discount_fen=priced.line_discount_fen, percent_bp=share,
+                ),
+                alone=False,
+            )  # fmt: skip
             events.append(
                 (
                     AuditAction.DISCOUNT,
                     {
                         "sku": line.sku_code,
+                        "quantity": line.quantity,
                         "discount_fen": priced.line_discount_fen,
                         "approval_id": approval,
                     },
                 )
             )
     after_line = totals.subtotal_fen - totals.promotion_fen - totals.line_discount_fen
-    if totals.order_discount_fen and not may_discount(
-        staff, discount_bp(totals.order_discount_fen, after_line)
-    ):
+    share = discount_bp(totals.order_discount_fen, after_line)
+    if totals.order_discount_fen and not may_discount(staff, share):
         approval = use_approval(
-            session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, cart.order_discount_approval_id
-        )
+            session, till, staff, Permission.DISCOUNT_ABOVE_LIMIT, cart.order_discount_approval_id,
+            within=ApprovedScope(discount_fen=totals.order_discount_fen, percent_bp=share),
+            alone=False,
+        )  # fmt: skip
         events.append(
             (
                 AuditAction.DISCOUNT,
@@ -146,7 +159,7 @@ def _by_sku(line: SaleLine) -> int:
 def move_stock(
     session: Session,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     sku_id: int,
     sku_code: str,
     kind: MovementKind,
@@ -174,11 +187,11 @@ def move_stock(
     )
 
 
+@acting(Permission.SELL)
 def complete_sale_in(
-    session: Session, till: Till, staff: Staff, cart: Cart, settlement: Settlement
+    session: Session, till: Till, staff: StaffSession, cart: Cart, settlement: Settlement
 ) -> Sale:
     """Write a sale inside the caller's transaction (``checkout`` and exchanges use it)."""
-    require(staff, Permission.SELL)
     totals = cart.totals()
     shift = open_shift_of(session, till)
     now = till.now()
@@ -242,8 +255,9 @@ def complete_sale_in(
     return replace(sale, id=sale_id)
 
 
+@acting(Permission.SELL)
 def checkout(
-    database: Database, till: Till, staff: Staff, cart: Cart, tenders: Sequence[Tender]
+    database: Database, till: Till, staff: StaffSession, cart: Cart, tenders: Sequence[Tender]
 ) -> Sale:
     """Complete the sale of ``cart`` paid by ``tenders`` (cash given may exceed; change is
     worked out). Raises ``CartError`` for an empty cart, ``TenderError`` when not fully paid,
@@ -269,8 +283,14 @@ def find_sale(database: Database, receipt: str, *, till: Till | None = None) -> 
     return sale
 
 
+@acting(Permission.VOID, approvable=True)
 def void_last_sale(
-    database: Database, till: Till, staff: Staff, *, reason: str, approval_id: int | None = None
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    *,
+    reason: str,
+    approval_id: int | None = None,
 ) -> Sale:
     """Cancel the last sale of the open shift (needs approval unless ``staff`` may void):
     its tenders are paid back, its stock comes back, the sale itself stays unchanged with a

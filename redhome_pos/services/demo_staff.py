@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redhome_pos.domain.staff import PIN_COST, Role, ScryptCost, Staff
+from redhome_pos.domain.staff import PIN_COST, Role, ScryptCost, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.staff import StaffRepository
 from redhome_pos.services.counter import Till
-from redhome_pos.services.staff import add_staff
+from redhome_pos.services.staff import add_first_manager, add_staff, login
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +35,42 @@ DEMO_ACCOUNTS = (
 
 def add_demo_staff(
     database: Database, till: Till, *, cost: ScryptCost = PIN_COST
-) -> dict[str, Staff]:
-    """Add the demo accounts that are missing; returns all three by code."""
-    staff: dict[str, Staff] = {}
-    for account in DEMO_ACCOUNTS:
-        with database.reading() as session:
-            existing = StaffRepository(session).by_code(account.code)
-        staff[account.code] = existing or add_staff(
+) -> dict[str, StaffSession]:
+    """Add the demo accounts that are missing (the manager first, as the store's first
+    manager, who then adds the others); returns all three logged in, by code."""
+    manager = next(a for a in DEMO_ACCOUNTS if a.role is Role.MANAGER)
+    if not _exists(database, manager.code):
+        add_first_manager(
             database,
             till,
-            account.code,
-            account.name,
-            account.role,
-            account.pin,
-            badge_code=account.badge_code,
+            manager.code,
+            manager.name,
+            manager.pin,
+            badge_code=manager.badge_code,
             cost=cost,
         )
-    return staff
+    acting_manager = login(database, till, manager.code, manager.pin)
+    for account in DEMO_ACCOUNTS:
+        if not _exists(database, account.code):
+            add_staff(
+                database,
+                till,
+                account.code,
+                account.name,
+                account.role,
+                account.pin,
+                badge_code=account.badge_code,
+                actor=acting_manager,
+                cost=cost,
+            )
+    return {
+        account.code: acting_manager
+        if account is manager
+        else login(database, till, account.code, account.pin)
+        for account in DEMO_ACCOUNTS
+    }
+
+
+def _exists(database: Database, code: str) -> bool:
+    with database.reading() as session:
+        return StaffRepository(session).by_code(code) is not None

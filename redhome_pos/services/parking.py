@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from redhome_pos.domain.cart import Cart, CartError
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.shifts import ParkedCartRepository
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +24,9 @@ class ParkedCart:
     staff_id: int
 
 
-def park(database: Database, till: Till, staff: Staff, cart: Cart, label: str = "") -> int:
+@acting(Permission.SELL)
+def park(database: Database, till: Till, staff: StaffSession, cart: Cart, label: str = "") -> int:
     """Store ``cart`` aside; returns its parking id."""
-    require(staff, Permission.SELL)
     if cart.is_empty:
         raise CartError("The cart is empty")
     with database.unit_of_work() as uow:
@@ -43,9 +44,9 @@ def parked(database: Database, till: Till) -> list[ParkedCart]:
     return [ParkedCart(*row) for row in rows]
 
 
-def recall(database: Database, till: Till, staff: Staff, cart_id: int) -> Cart:
+@acting(Permission.SELL)
+def recall(database: Database, till: Till, staff: StaffSession, cart_id: int) -> Cart:
     """Take a parked cart back to the counter (it leaves the parked list)."""
-    require(staff, Permission.SELL)
     with database.unit_of_work() as uow:
         data = ParkedCartRepository(uow.session).take(cart_id, till.terminal_id)
         if data is None:

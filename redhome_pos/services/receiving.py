@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import StockError
-from redhome_pos.domain.staff import Permission, Staff
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.manager import ReceivingLineRow, ReceivingRow
@@ -30,6 +30,7 @@ from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
 
@@ -127,10 +128,11 @@ def _open(session: Session, receiving_id: int) -> ReceivingRow:
     return row
 
 
+@acting(Permission.COUNT_STOCK)
 def start_receiving(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     *,
     reference: str = "",
     supplier: str = "",
@@ -163,8 +165,14 @@ def start_receiving(
     return receiving_id
 
 
+@acting(Permission.COUNT_STOCK)
 def receive_units(
-    database: Database, receiving_id: int, code: str, quantity: int = 1
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    receiving_id: int,
+    code: str,
+    quantity: int = 1,
 ) -> ReceivingLine:
     """Count ``quantity`` units of a code as received (a scan counts one); a product not on
     the note gets a line of its own with nothing expected."""
@@ -233,10 +241,11 @@ class ReceivingPosted:
     discrepancies: int
 
 
+@acting(Permission.RECEIVE_STOCK, approvable=True)
 def post_receiving(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     receiving_id: int,
     *,
     approval_id: int | None = None,
@@ -278,8 +287,9 @@ def post_receiving(
     return ReceivingPosted(receiving_id, movements, units, problems)
 
 
+@acting(Permission.COUNT_STOCK)
 def receive_note_file(
-    database: Database, till: Till, staff: Staff, path: Path, *, reference: str = ""
+    database: Database, till: Till, staff: StaffSession, path: Path, *, reference: str = ""
 ) -> tuple[int, list[NoteProblem]]:
     """Open a delivery from a note file; returns its id and the rows that could not be read."""
     lines, problems = read_delivery_note(path.read_bytes())

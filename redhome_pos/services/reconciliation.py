@@ -43,7 +43,7 @@ from redhome_pos.domain.reconciliation import (
     filter_and_sort,
     reconcile,
 )
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
@@ -55,6 +55,7 @@ from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepos
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit, stock_counts
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting, authorize
 from redhome_pos.services.stock import new_movement_id
 
 Progress = Callable[[int, int], None]
@@ -236,13 +237,13 @@ def run_reconciliation(
     till: Till,
     online: Iterable[OnlineSkuFigures],
     *,
-    staff: Staff | None = None,
+    staff: StaffSession | None = None,
     started_at: datetime | None = None,
     progress: Progress | None = None,
 ) -> RunResult:
     """Compare the store with ``online`` and keep the run and its differences."""
     if staff is not None:
-        require(staff, Permission.RECONCILE)
+        staff = authorize(database, staff, Permission.RECONCILE)
     begun = started_at or till.now()
     with without_gc_pauses():
         here = store_figures(database)
@@ -384,10 +385,11 @@ def run_lines(
 # --- decisions -----------------------------------------------------------------------------
 
 
+@acting(Permission.RECONCILE)
 def resolve(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     line_ids: Sequence[int],
     resolution: Resolution,
     *,
@@ -399,7 +401,6 @@ def resolve(
     Every line must allow the decision and be undecided; otherwise nothing is done. A recount
     goes into ``count_id`` or, without one, into an open count made for the run.
     """
-    require(staff, Permission.RECONCILE)
     if not reason.strip():
         raise ReconciliationError("A reconciliation decision needs a reason")
     decisions: list[Decision] = []
@@ -444,7 +445,7 @@ def resolve(
 def _carry_out(
     session: Session,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     row: ReconciliationLineRow,
     resolution: Resolution,
     reason: str,

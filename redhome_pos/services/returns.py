@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
 from redhome_pos.domain.promotions.returns import kept_back
@@ -34,7 +35,7 @@ from redhome_pos.domain.sale import (
     check_return,
     receipt_number,
 )
-from redhome_pos.domain.staff import Permission, Staff
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind
 from redhome_pos.domain.tender import Refund, SettledTender, Tender, TenderKind, plan_refund, settle
 from redhome_pos.persistence.database import Database
@@ -43,6 +44,7 @@ from redhome_pos.services import audit, points
 from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
 from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_kept_back, sale_deals
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 
 DAMAGED_REASON = "damaged"
@@ -72,7 +74,7 @@ class ReturnResult:
 def _return_in(
     session: Session,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     receipt: str,
     requests: Sequence[ReturnRequest],
     *,
@@ -82,7 +84,6 @@ def _return_in(
 ) -> tuple[dict[str, Any], ReturnResult]:
     """The return written in the caller's transaction; the caller appends the returned
     refund event to the audit log after all its stock movements (audit head locked last)."""
-    approval = use_approval(session, till, staff, Permission.REFUND, approval_id)
     if not reason.strip():
         raise ReturnError("A return needs a reason")
     shift = open_shift_of(session, till)
@@ -105,6 +106,10 @@ def _return_in(
     refunds = plan_refund(
         refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
     )
+    approval = use_approval(
+        session, till, staff, Permission.REFUND, approval_id,
+        within=approvals.refund(sale.receipt_no, refund_fen),
+    )  # fmt: skip
     now = till.now()
     day = business_date(now, till.timezone)
     seq = sales.next_seq(till.terminal_id, day, RETURN_SERIES)
@@ -184,10 +189,11 @@ def _return_in(
     )
 
 
+@acting(Permission.REFUND, approvable=True)
 def return_items(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     receipt: str,
     requests: Sequence[ReturnRequest],
     *,
@@ -217,10 +223,11 @@ def return_items(
     return result
 
 
+@acting(Permission.REFUND, approvable=True)
 def exchange(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     receipt: str,
     requests: Sequence[ReturnRequest],
     new_cart: Cart,

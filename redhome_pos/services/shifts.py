@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.shift import Shift, ShiftError, ShiftReport
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.tender import TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
@@ -17,12 +17,13 @@ from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.services import audit
 from redhome_pos.services.checkout import open_shift_of
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 
 
-def open_shift(database: Database, till: Till, staff: Staff, float_fen: int) -> Shift:
+@acting(Permission.OPEN_SHIFT)
+def open_shift(database: Database, till: Till, staff: StaffSession, float_fen: int) -> Shift:
     """Open a shift at the till with ``float_fen`` of cash in the drawer."""
-    require(staff, Permission.OPEN_SHIFT)
     if float_fen < 0:
         raise ShiftError("The float cannot be negative")
     with database.unit_of_work() as uow:
@@ -50,7 +51,7 @@ def current_shift(database: Database, till: Till) -> Shift | None:
 def _cash_movement(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     kind: str,
     amount_fen: int,
     reason: str,
@@ -82,10 +83,11 @@ def _cash_movement(
     return movement_id
 
 
+@acting(Permission.CASH_IN_OUT, approvable=True)
 def cash_in(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     amount_fen: int,
     reason: str,
     *,
@@ -97,10 +99,11 @@ def cash_in(
     )
 
 
+@acting(Permission.CASH_IN_OUT, approvable=True)
 def cash_out(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     amount_fen: int,
     reason: str,
     *,
@@ -112,8 +115,14 @@ def cash_out(
     )
 
 
+@acting(Permission.OPEN_DRAWER, approvable=True)
 def open_drawer(
-    database: Database, till: Till, staff: Staff, reason: str, *, approval_id: int | None = None
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    reason: str,
+    *,
+    approval_id: int | None = None,
 ) -> int:
     """Record opening the drawer without a sale (the caller then kicks the drawer)."""
     return _cash_movement(
@@ -121,7 +130,8 @@ def open_drawer(
     )
 
 
-def x_report(database: Database, till: Till, staff: Staff) -> ShiftReport:
+@acting(Permission.SELL)
+def x_report(database: Database, till: Till, staff: StaffSession) -> ShiftReport:
     """The open shift's figures so far (stored as printed)."""
     with database.unit_of_work() as uow:
         shift = open_shift_of(uow.session, till)
@@ -134,10 +144,11 @@ def x_report(database: Database, till: Till, staff: Staff) -> ShiftReport:
     return ShiftReport.from_dict(report.to_dict(), report_id)
 
 
+@acting(Permission.CLOSE_SHIFT, approvable=True)
 def close_shift(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     counted_fen: dict[str, int],
     *,
     approval_id: int | None = None,

@@ -1,5 +1,9 @@
 """Staff use cases: adding staff, logging in by PIN or badge, approvals.
 
+Logging in returns a ``StaffSession`` (see ``sessions``): the only thing the services accept
+as the person acting. The store's first manager is made by ``add_first_manager``, which works
+only while the store has no active manager; every later account is added by a manager.
+
 An approval is a PIN entered by someone allowed to do an action, for one action of someone who
 is not: ``approve`` checks the PIN, records who approved what for whom and when, and returns
 the approval's id. The service doing the action then consumes it (``use_approval``) in its
@@ -12,28 +16,37 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain import signed_codes
+from redhome_pos.domain.approvals import ApprovalScopeError, ApprovedScope
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import PermissionDenied
+from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import (
+    DISCOUNT_LIMIT_BP,
     PIN_COST,
     Permission,
     Role,
     ScryptCost,
     Staff,
     StaffError,
+    StaffSession,
     check_pin_format,
     hash_pin,
     pin_matches,
 )
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.staff import ApprovalRepository, StaffRepository
-from redhome_pos.services import audit
+from redhome_pos.services import audit, sessions
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 
 APPROVAL_VALID_FOR = timedelta(minutes=5)
+# Approvals bound to what they cover (line, quantity, value), not only to the action.
+BOUND = frozenset({Permission.DISCOUNT_ABOVE_LIMIT, Permission.PRICE_OVERRIDE, Permission.REFUND})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,7 @@ class Approver:
         return f"Approver(code={self.code!r}, pin='****')"
 
 
+@acting(Permission.MANAGE_STAFF)
 def add_staff(
     database: Database,
     till: Till,
@@ -56,25 +70,70 @@ def add_staff(
     pin: str,
     *,
     badge_code: str | None = None,
-    actor: Staff | None = None,
+    actor: StaffSession,
     cost: ScryptCost = PIN_COST,
 ) -> Staff:
-    """Add a staff member. ``actor`` is who does it (must manage staff); ``None`` means the
-    store's set-up from the command line on the machine itself."""
-    if actor is not None and not actor.may(Permission.MANAGE_STAFF):
-        raise PermissionDenied("{name} may not manage staff", name=actor.name)
+    """Add a staff member; ``actor`` is the logged-in manager who does it."""
+    return _add(database, till, code, name, role, pin, badge_code, actor.id, cost)
+
+
+def add_first_manager(
+    database: Database,
+    till: Till,
+    code: str,
+    name: str,
+    pin: str,
+    *,
+    badge_code: str | None = None,
+    cost: ScryptCost = PIN_COST,
+) -> Staff:
+    """First run: the store's first manager. Refused once the store has an active manager
+    (from then on a manager adds staff)."""
+    return _add(database, till, code, name, Role.MANAGER, pin, badge_code, None, cost, first=True)
+
+
+def has_manager(database: Database) -> bool:
+    """True when an active manager can log in (the store is past its first run)."""
+    with database.reading() as session:
+        return _manager_exists(session)
+
+
+def _manager_exists(session: Session) -> bool:
+    found = session.scalar(
+        select(StaffRow.id).where(StaffRow.role == Role.MANAGER.value, StaffRow.active.is_(True))
+    )
+    return found is not None
+
+
+def _add(
+    database: Database,
+    till: Till,
+    code: str,
+    name: str,
+    role: Role,
+    pin: str,
+    badge_code: str | None,
+    actor_id: int | None,
+    cost: ScryptCost,
+    *,
+    first: bool = False,
+) -> Staff:
     if not code.strip() or not name.strip():
         raise StaffError("A staff member needs a code and a name")
     check_pin_format(pin)
     pin_hash = hash_pin(pin, cost=cost)
     with database.unit_of_work() as uow:
+        if first and _manager_exists(uow.session):
+            raise PermissionDenied(
+                "The store already has a manager: a manager logs in to add staff"
+            )
         staff = StaffRepository(uow.session).add(code, name, role, pin_hash, badge_code)
         audit.record(
             uow.session,
             till,
             AuditAction.STAFF_CHANGE,
-            actor.id if actor else None,
-            change="added",
+            actor_id if actor_id is not None else staff.id,
+            change="first manager" if first else "added",
             staff_code=code,
             role=role.value,
         )
@@ -119,16 +178,16 @@ def _verified(session: Session, till: Till, code: str, pin: str) -> Staff:
     return staff
 
 
-def login(database: Database, till: Till, code: str, pin: str) -> Staff:
+def login(database: Database, till: Till, code: str, pin: str) -> StaffSession:
     """Log in with staff code and PIN; five wrong PINs lock the account for a few minutes."""
     with database.unit_of_work() as uow:
         staff = _verified(uow.session, till, code, pin)
         audit.record(uow.session, till, AuditAction.LOGIN, staff.id, method="pin")
         uow.commit()
-    return staff
+    return sessions.issue(staff, method="pin", at=till.now())
 
 
-def login_badge(database: Database, till: Till, badge: str) -> Staff:
+def login_badge(database: Database, till: Till, badge: str) -> StaffSession:
     """Log in by scanning a staff badge: one of our signed badge codes (checked with the
     store's secret) or the badge code stored on the staff record."""
     badge = badge.strip()
@@ -145,23 +204,33 @@ def login_badge(database: Database, till: Till, badge: str) -> Staff:
             raise StaffError("This badge belongs to nobody on the staff list")
         audit.record(uow.session, till, AuditAction.LOGIN, staff.id, method="badge")
         uow.commit()
-    return staff
+    return sessions.issue(staff, method="badge", at=till.now())
 
 
 def approve(
     database: Database,
     till: Till,
-    requested_by: Staff,
+    requested_by: StaffSession,
     permission: Permission,
     approver: Approver,
+    *,
+    covers: ApprovedScope | None = None,
     **detail: Any,
 ) -> int:
     """Record ``approver``'s approval of ``permission`` for ``requested_by``; returns its id.
 
-    Raises ``StaffError`` for a wrong PIN (counted towards the approver's lockout) and
-    ``PermissionDenied`` when the approver may not do the action either.
+    A discount, a price override or a refund is approved for what ``covers`` says (line,
+    quantity, value) and for nothing more. Raises ``StaffError`` for a wrong PIN (counted
+    towards the approver's lockout) and ``PermissionDenied`` when the approver may not do the
+    action either, or not to that extent.
     """
+    if permission in BOUND and covers is None:
+        raise ApprovalScopeError(
+            "An approval of {action} must say what it covers",
+            action=permission.value.replace("_", " "),
+        )
     with database.unit_of_work() as uow:
+        requested_by = sessions.current(uow.session, requested_by)
         person = _verified(uow.session, till, approver.code, approver.pin)
         if not person.may(permission):
             raise PermissionDenied(
@@ -170,6 +239,17 @@ def approve(
                 role=person.role.value,
                 action=permission.value.replace("_", " "),
             )
+        if permission is Permission.DISCOUNT_ABOVE_LIMIT and covers is not None:
+            limit = DISCOUNT_LIMIT_BP[person.role]
+            if (covers.percent_bp or 0) > limit:
+                raise PermissionDenied(
+                    "{name} ({role}) may approve discounts up to {limit}%",
+                    name=person.name,
+                    role=person.role.value,
+                    limit=limit // 100,
+                )
+        if covers is not None:
+            detail = {**detail, "covers": covers.to_dict()}
         approval_id = ApprovalRepository(uow.session).add(
             permission.value, person.id, requested_by.id, till.terminal_id, till.now(), detail
         )
@@ -188,20 +268,51 @@ def approve(
 
 
 def use_approval(
-    session: Session, till: Till, staff: Staff, permission: Permission, approval_id: int | None
+    session: Session,
+    till: Till,
+    staff: Staff,
+    permission: Permission,
+    approval_id: int | None,
+    *,
+    within: ApprovedScope | None = None,
+    alone: bool = True,
 ) -> int | None:
-    """In a service's transaction: pass when ``staff`` may do ``permission`` alone, otherwise
-    consume a fresh approval given for it; raise ``PermissionDenied`` when there is none."""
-    if staff.may(permission):
+    """In a service's transaction: pass when ``staff`` may do ``permission`` alone (unless
+    ``alone`` is False: the rule itself says an approval is needed), otherwise consume a fresh
+    approval given for it, to them, covering ``within``; raise ``PermissionDenied`` when there
+    is none."""
+    if alone and staff.may(permission):
         return None
+    if approval_id is None:
+        raise sessions.refusal(staff, permission)
+    repo = ApprovalRepository(session)
+    if permission in BOUND:
+        approved = ApprovedScope.from_dict(repo.covered(approval_id))
+        if within is None or approved is None or not approved.covers(within):
+            raise _not_covered(permission, within or ApprovedScope())
     now = till.now()
-    if approval_id is not None and ApprovalRepository(session).use(
-        approval_id, permission.value, staff.id, now, now - APPROVAL_VALID_FOR
-    ):
+    if repo.use(approval_id, permission.value, staff.id, now, now - APPROVAL_VALID_FOR):
         return approval_id
-    raise PermissionDenied(
-        "{name} ({role}) may not {action} without approval",
-        name=staff.name,
-        role=staff.role.value,
-        action=permission.value.replace("_", " "),
+    raise sessions.refusal(staff, permission)
+
+
+def _not_covered(permission: Permission, use: ApprovedScope) -> PermissionDenied:
+    if permission is Permission.REFUND:
+        return PermissionDenied(
+            "The approval does not cover a refund of {amount} on {receipt}: ask again",
+            amount=format_fen(use.refund_fen or 0),
+            receipt=use.receipt_no or "",
+        )
+    if permission is Permission.PRICE_OVERRIDE:
+        return PermissionDenied(
+            "The approval does not cover the price of {sku} × {quantity}: ask again",
+            sku=use.sku or "",
+            quantity=use.quantity or 0,
+        )
+    if use.sku is None:
+        return PermissionDenied("The approval does not cover the discount on the sale: ask again")
+    return PermissionDenied(
+        "The approval does not cover the discount on {sku} × {quantity}: ask again",
+        sku=use.sku,
+        quantity=use.quantity or 0,
     )

@@ -19,15 +19,16 @@ from redhome_pos.domain.staff import (
     ScryptCost,
     Staff,
     StaffError,
+    StaffSession,
     check_pin_format,
     hash_pin,
-    require,
 )
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.staff import StaffRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,15 @@ class StaffChange:
     active: bool | None = None
 
 
+@acting(Permission.MANAGE_STAFF)
 def change_staff(
-    database: Database, till: Till, actor: Staff, change: StaffChange, cost: ScryptCost = PIN_COST
+    database: Database,
+    till: Till,
+    actor: StaffSession,
+    change: StaffChange,
+    cost: ScryptCost = PIN_COST,
 ) -> Staff:
     """Apply ``change`` for ``actor`` (who must manage staff) in one audited transaction."""
-    require(actor, Permission.MANAGE_STAFF)
     if change.pin is not None:
         check_pin_format(change.pin)
     with database.unit_of_work() as uow:

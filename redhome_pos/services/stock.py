@@ -1,7 +1,8 @@
 """Stock use cases: receiving a delivery, adjusting and counting stock.
 
-Each opens one unit of work, records one movement through the ledger (which also queues the
-new on-hand for the online store) and commits once.
+Each is done by a logged-in staff member allowed to (``staff``), opens one unit of work,
+records one movement through the ledger (which also queues the new on-hand for the online
+store) and commits once.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement, count_difference
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.services.sessions import acting
 
 
 def new_movement_id() -> str:
@@ -64,13 +67,14 @@ def _record(
     return StockChange(movement, on_hand)
 
 
+@acting(Permission.RECEIVE_STOCK)
 def receive(
     database: Database,
     sku_id: int,
     quantity: int,
     *,
     terminal_id: str,
-    staff_id: int | None = None,
+    staff: StaffSession,
     reason: str = "",
     reference: str = "",
 ) -> StockChange:
@@ -83,13 +87,14 @@ def receive(
         MovementKind.RECEIVE,
         quantity,
         reason=reason,
-        staff_id=staff_id,
+        staff_id=staff.id,
         terminal_id=terminal_id,
         reference=reference,
         allow_negative=True,
     )
 
 
+@acting(Permission.ADJUST_STOCK)
 def adjust(
     database: Database,
     sku_id: int,
@@ -97,7 +102,7 @@ def adjust(
     *,
     reason: str,
     terminal_id: str,
-    staff_id: int | None = None,
+    staff: StaffSession,
     allow_negative: bool = False,
     reference: str = "",
 ) -> StockChange:
@@ -110,20 +115,21 @@ def adjust(
         MovementKind.ADJUST,
         quantity,
         reason=reason,
-        staff_id=staff_id,
+        staff_id=staff.id,
         terminal_id=terminal_id,
         reference=reference,
         allow_negative=allow_negative,
     )
 
 
+@acting(Permission.POST_COUNT)
 def count(
     database: Database,
     sku_id: int,
     counted: int,
     *,
     terminal_id: str,
-    staff_id: int | None = None,
+    staff: StaffSession,
     reason: str = "stock count",
     reference: str = "",
 ) -> StockChange:
@@ -142,7 +148,7 @@ def count(
             kind=MovementKind.COUNT,
             quantity=count_difference(on_hand, counted),
             reason=reason,
-            staff_id=staff_id,
+            staff_id=staff.id,
             terminal_id=terminal_id,
             created_at=datetime.now(UTC),
             reference=reference,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import StockError
-from redhome_pos.domain.staff import Permission, Staff
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
@@ -30,6 +30,7 @@ from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
 
@@ -82,10 +83,11 @@ def _levels(session: Session, sku_ids: Iterable[int]) -> dict[int, int]:
     return {sku_id: int(found.get(sku_id, 0)) for sku_id in ids}
 
 
+@acting(Permission.COUNT_STOCK)
 def open_count_in(
     session: Session,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     *,
     name: str,
     scope: Mapping[str, Any] | None = None,
@@ -150,10 +152,11 @@ def _open(session: Session, count_id: int) -> StockCountRow:
     return row
 
 
+@acting(Permission.COUNT_STOCK)
 def start_count(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     *,
     name: str = "",
     categories: Sequence[str] = (),
@@ -196,10 +199,11 @@ def start_count(
     return count_id
 
 
+@acting(Permission.COUNT_STOCK)
 def record_counted(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     count_id: int,
     sku_id: int,
     quantity: int,
@@ -242,8 +246,9 @@ def record_counted(
     return total
 
 
+@acting(Permission.COUNT_STOCK)
 def scan_counted(
-    database: Database, till: Till, staff: Staff, count_id: int, code: str, quantity: int = 1
+    database: Database, till: Till, staff: StaffSession, count_id: int, code: str, quantity: int = 1
 ) -> tuple[int, int]:
     """Count one scanned unit (or ``quantity``) of the SKU a barcode or SKU code names;
     returns (sku_id, counted so far)."""
@@ -255,7 +260,10 @@ def scan_counted(
     return sku.id, record_counted(database, till, staff, count_id, sku.id, quantity, add=True)
 
 
-def request_recount(database: Database, count_id: int, sku_ids: Sequence[int]) -> None:
+@acting(Permission.COUNT_STOCK)
+def request_recount(
+    database: Database, till: Till, staff: StaffSession, count_id: int, sku_ids: Sequence[int]
+) -> None:
     """Ask for the SKUs to be counted again (their counts are cleared)."""
     with database.unit_of_work() as uow:
         add_skus_in(uow.session, count_id, sku_ids, recount=True)
@@ -296,10 +304,11 @@ def variances(database: Database, count_id: int) -> list[CountLine]:
     return [line for line in count_sheet(database, count_id) if line.variance]
 
 
+@acting(Permission.POST_COUNT, approvable=True)
 def post_count(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     count_id: int,
     *,
     approval_id: int | None = None,
@@ -363,9 +372,14 @@ def post_count(
     return posted
 
 
-def cancel_count(database: Database, count_id: int) -> None:
+@acting(Permission.POST_COUNT)
+def cancel_count(database: Database, till: Till, staff: StaffSession, count_id: int) -> None:
+    """Drop an open count: nothing it counted is booked."""
     with database.unit_of_work() as uow:
         _open(uow.session, count_id).state = CANCELLED
+        audit.record(
+            uow.session, till, AuditAction.STOCK_COUNT_CANCELLED, staff.id, count_id=count_id
+        )  # fmt: skip
         uow.commit()
 
 

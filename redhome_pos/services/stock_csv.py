@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
@@ -28,6 +29,7 @@ from redhome_pos.services.csv_files import (
     variant_text,
     write_report,
 )
+from redhome_pos.services.sessions import acting
 from redhome_pos.services.stock import new_movement_id
 
 STOCK_COLUMNS = ("sku_code", "title_zh", "variant", "barcode", "on_hand")
@@ -61,12 +63,13 @@ def export_stock(database: Database, path: Path) -> int:
     return export_rows(database, path, STOCK_COLUMNS, rows)
 
 
+@acting(Permission.ADJUST_STOCK)
 def import_stock(
     database: Database,
     path: Path,
     *,
     terminal_id: str,
-    staff_id: int | None = None,
+    staff: StaffSession,
     skip_bad_rows: bool = False,
     report: Path | None = None,
 ) -> ImportResult:
@@ -110,7 +113,7 @@ def import_stock(
                 kind=MovementKind.COUNT,
                 quantity=difference,
                 reason=f"stock import {path.name}"[:200],
-                staff_id=staff_id,
+                staff_id=staff.id,
                 terminal_id=terminal_id,
                 created_at=now,
                 reference=f"line {line}",

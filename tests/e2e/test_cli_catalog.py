@@ -30,7 +30,7 @@ log_dir = "{tmp_path / "logs"}"
     return tmp_path
 
 
-def redhome(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def redhome(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("REDHOME_")}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "xdg-config"))
     env.update(XDG_DATA_HOME=str(home / "xdg-data"), XDG_STATE_HOME=str(home / "xdg-state"))
@@ -39,6 +39,7 @@ def redhome(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "redhome_pos", *options, *args],
         capture_output=True,
         text=True,
+        input=stdin,
         env=env,
         cwd=home,
         timeout=180,
@@ -75,6 +76,11 @@ def test_catalog_export_import_and_stock_round_trip(home: Path) -> None:
     assert redhome(home, "db", "upgrade").returncode == 0
     store = f"sqlite:///{home / 'store.db'}"
     assert redhome(home, "demo-data", "--skus", "300", "--database", store).returncode == 0
+    # The first run's manager, who then signs each import with their PIN.
+    first = redhome(home, "staff", "add", "9001", "店长", "--role", "manager", stdin="24681357\n")
+    assert first.returncode == 0, first.stderr
+    manager = ("--staff", "9001", "--pin-stdin")
+    pin = "24681357\n"
 
     exported = redhome(home, "catalog", "export", str(home / "catalog.csv"))
     assert exported.returncode == 0, exported.stderr
@@ -91,7 +97,7 @@ def test_catalog_export_import_and_stock_round_trip(home: Path) -> None:
         writer = csv.DictWriter(file, header)
         writer.writeheader()
         writer.writerows(rows[:5])
-    refused = redhome(home, "catalog", "import", str(home / "edit.csv"))
+    refused = redhome(home, "catalog", "import", str(home / "edit.csv"), *manager, stdin=pin)
     assert refused.returncode == 1
     assert "line 2, column price" in refused.stderr
     report = home / "skipped.csv"
@@ -103,6 +109,8 @@ def test_catalog_export_import_and_stock_round_trip(home: Path) -> None:
         "--skip-bad-rows",
         "--report",
         str(report),
+        *manager,
+        stdin=pin,
     )
     assert imported.returncode == 0, imported.stderr
     assert "4 SKUs updated" in imported.stdout
@@ -121,12 +129,12 @@ def test_catalog_export_import_and_stock_round_trip(home: Path) -> None:
         writer = csv.DictWriter(file, list(counted[0]))
         writer.writeheader()
         writer.writerows(counted[:3])
-    booked = redhome(home, "stock", "import", str(home / "count.csv"))
+    booked = redhome(home, "stock", "import", str(home / "count.csv"), *manager, stdin=pin)
     assert booked.returncode == 0, booked.stderr
     assert "1 stock counts booked" in booked.stdout
     assert redhome(home, "db", "check").returncode == 0
 
     assert redhome(home, "catalog", "reindex").returncode == 0
-    missing = redhome(home, "catalog", "import", str(home / "nope.csv"))
+    missing = redhome(home, "catalog", "import", str(home / "nope.csv"), *manager, stdin=pin)
     assert missing.returncode == 1
     assert "Cannot read" in missing.stderr and "Traceback" not in missing.stderr

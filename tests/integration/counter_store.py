@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
 from pathlib import Path
+
+from acting_staff import CHEAP_PIN_COST
+from hand_clock import Clock
 
 from redhome_pos.domain.cart import CartItem
 from redhome_pos.domain.catalog import Product, Sku
-from redhome_pos.domain.staff import ScryptCost, Staff
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories import CatalogRepository
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
 
-CHEAP_PIN_COST = ScryptCost(n=16, r=1, p=1)  # tests only; production keeps the slow default
+__all__ = ["CHEAP_PIN_COST", "SECRET", "Clock", "Store", "make_store", "write_config"]
 SECRET = "test-secret-0123456789"
-
-
-@dataclass
-class Clock:
-    """A clock the test moves by hand."""
-
-    now: datetime = field(default_factory=lambda: datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass
@@ -37,9 +26,9 @@ class Store:
     database: Database
     till: Till
     clock: Clock
-    clerk: Staff
-    supervisor: Staff
-    manager: Staff
+    clerk: StaffSession
+    supervisor: StaffSession
+    manager: StaffSession
     items: dict[str, CartItem]
 
 
@@ -73,7 +62,9 @@ def make_store(database: Database, *, terminal_id: str = "T1") -> Store:
                 )
             )
             uow.commit()
-        stock_service.receive(database, sku_id, on_hand, terminal_id=terminal_id)
+        stock_service.receive(
+            database, sku_id, on_hand, terminal_id=terminal_id, staff=staff["3001"]
+        )
         items[code] = CartItem(sku_id, code, title, price, rate)
     return Store(database, till, clock, staff["1001"], staff["2001"], staff["3001"], items)
 

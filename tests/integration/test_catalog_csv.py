@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from acting_staff import manager_session
 from sqlalchemy import func, select
 
 from redhome_pos.domain.barcodes import make_ean13
@@ -84,7 +85,9 @@ def _assert_good_catalog(database: Database) -> None:
 def test_a_good_file_in_utf8_with_or_without_bom_or_gbk(
     database: Database, tmp_path: Path, encoding: str
 ) -> None:
-    result = import_catalog(database, _write(tmp_path, GOOD, encoding))
+    result = import_catalog(
+        database, _write(tmp_path, GOOD, encoding), staff=manager_session(database)
+    )
     assert (result.rows, result.added_products, result.added_skus, result.updated_skus) == (
         3,
         2,
@@ -98,9 +101,11 @@ def test_a_good_file_in_utf8_with_or_without_bom_or_gbk(
 def test_importing_again_updates_known_skus_and_their_barcodes(
     database: Database, tmp_path: Path
 ) -> None:
-    import_catalog(database, _write(tmp_path, GOOD))
+    import_catalog(database, _write(tmp_path, GOOD), staff=manager_session(database))
     changed = GOOD.replace(f"￥89.90,,13,{B2} {B3},no", f"79,,13,{B4},yes")
-    result = import_catalog(database, _write(tmp_path, changed, name="again.csv"))
+    result = import_catalog(
+        database, _write(tmp_path, changed, name="again.csv"), staff=manager_session(database)
+    )
     assert (result.added_skus, result.updated_skus, result.added_products) == (0, 3, 0)
     with database.reading() as session:
         lip2 = CatalogRepository(session).sku_by_code("LIP-02")
@@ -126,7 +131,7 @@ def test_a_broken_file_names_every_bad_line_and_column_and_imports_nothing(
     database: Database, tmp_path: Path
 ) -> None:
     with pytest.raises(CsvImportError) as caught:
-        import_catalog(database, _write(tmp_path, BROKEN))
+        import_catalog(database, _write(tmp_path, BROKEN), staff=manager_session(database))
     found = [(e.line, e.column) for e in caught.value.errors]
     assert found == [
         (3, "price"),
@@ -147,7 +152,13 @@ def test_skip_bad_rows_imports_the_good_ones_and_reports_the_rest(
     database: Database, tmp_path: Path
 ) -> None:
     report = tmp_path / "skipped.csv"
-    result = import_catalog(database, _write(tmp_path, BROKEN), skip_bad_rows=True, report=report)
+    result = import_catalog(
+        database,
+        _write(tmp_path, BROKEN),
+        skip_bad_rows=True,
+        report=report,
+        staff=manager_session(database),
+    )
     assert result.added_skus == 1 and len(result.skipped) == 9
     assert result.report == report
     with report.open(encoding="utf-8-sig", newline="") as file:
@@ -162,14 +173,22 @@ def test_skip_bad_rows_imports_the_good_ones_and_reports_the_rest(
 def test_a_barcode_taken_in_the_store_refuses_the_file_and_changes_nothing(
     database: Database, tmp_path: Path
 ) -> None:
-    import_catalog(database, _write(tmp_path, GOOD))
+    import_catalog(database, _write(tmp_path, GOOD), staff=manager_session(database))
     clash = f"{HEADER}\nNEW-01,新品,,,,,10,,,,\nNEW-02,新品二,,,,,10,,,{B1},\n"
     with pytest.raises(CsvImportError) as caught:
-        import_catalog(database, _write(tmp_path, clash, name="clash.csv"))
+        import_catalog(
+            database, _write(tmp_path, clash, name="clash.csv"), staff=manager_session(database)
+        )
     assert [(e.line, "LIP-01" in e.message) for e in caught.value.errors] == [(3, True)]
     assert _sku_count(database) == 3
     report = tmp_path / "r.csv"
-    result = import_catalog(database, tmp_path / "clash.csv", skip_bad_rows=True, report=report)
+    result = import_catalog(
+        database,
+        tmp_path / "clash.csv",
+        skip_bad_rows=True,
+        report=report,
+        staff=manager_session(database),
+    )
     assert result.added_skus == 1 and [e.line for e in result.skipped] == [3]
     assert _sku_count(database) == 4
 
@@ -189,7 +208,7 @@ def test_unreadable_files_are_refused_with_a_clear_message(
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(CsvImportError) as caught:
-        import_catalog(database, path)
+        import_catalog(database, path, staff=manager_session(database))
     if line is not None:
         assert caught.value.errors and caught.value.errors[0].line == line
     assert _sku_count(database) == 0
@@ -200,7 +219,11 @@ def test_export_round_trips_and_neutralises_formulas(database: Database, tmp_pat
 EVIL-1,"=cmd|' /C calc'!A0",@SUM(A1),'; DROP TABLE skus; --,+1,"k=v",10,,,,
 EVIL-2,"-2+3",,Robert'); DELETE FROM products;--,,,10,,,,
 """
-    import_catalog(database, _write(tmp_path, GOOD + hostile.split("\n", 1)[1]))
+    import_catalog(
+        database,
+        _write(tmp_path, GOOD + hostile.split("\n", 1)[1]),
+        staff=manager_session(database),
+    )
     out = tmp_path / "out.csv"
     assert export_catalog(database, out) == 5
     data = out.read_bytes()
@@ -221,7 +244,7 @@ EVIL-2,"-2+3",,Robert'); DELETE FROM products;--,,,10,,,,
         from redhome_pos.persistence.migrate import upgrade
 
         upgrade(other)
-        import_catalog(other, out)
+        import_catalog(other, out, staff=manager_session(other))
         again = tmp_path / "again.csv"
         export_catalog(other, again)
         assert again.read_bytes() == data
@@ -233,10 +256,20 @@ STOCK = "sku_code,on_hand\nLIP-01,12\nLIP-02,0\nNUT-01,3\n"
 
 
 def test_stock_import_books_counts_through_the_ledger(database: Database, tmp_path: Path) -> None:
-    import_catalog(database, _write(tmp_path, GOOD))
-    result = import_stock(database, _write(tmp_path, STOCK, name="s.csv"), terminal_id="T9")
+    import_catalog(database, _write(tmp_path, GOOD), staff=manager_session(database))
+    result = import_stock(
+        database,
+        _write(tmp_path, STOCK, name="s.csv"),
+        terminal_id="T9",
+        staff=manager_session(database),
+    )
     assert result.stock_movements == 2  # LIP-02 stays at 0
-    again = import_stock(database, _write(tmp_path, STOCK, name="s.csv"), terminal_id="T9")
+    again = import_stock(
+        database,
+        _write(tmp_path, STOCK, name="s.csv"),
+        terminal_id="T9",
+        staff=manager_session(database),
+    )
     assert again.stock_movements == 0
     with database.reading() as session:
         stock = StockRepository(session)
@@ -252,18 +285,23 @@ def test_stock_import_books_counts_through_the_ledger(database: Database, tmp_pa
     with out.open(encoding="utf-8-sig", newline="") as file:
         rows = {row["sku_code"]: row for row in csv.DictReader(file)}
     assert rows["LIP-01"]["on_hand"] == "12" and rows["LIP-01"]["barcode"] == B1
-    assert import_stock(database, out, terminal_id="T9").stock_movements == 0
+    assert (
+        import_stock(
+            database, out, terminal_id="T9", staff=manager_session(database)
+        ).stock_movements
+        == 0
+    )
 
 
 def test_stock_import_errors_are_all_or_nothing_unless_skipped(
     database: Database, tmp_path: Path
 ) -> None:
-    import_catalog(database, _write(tmp_path, GOOD))
+    import_catalog(database, _write(tmp_path, GOOD), staff=manager_session(database))
     bad = _write(
         tmp_path, "sku_code,on_hand\nLIP-01,5\nNOPE,4\nNUT-01,-1\nLIP-02,x\n", "gbk", "bad.csv"
     )
     with pytest.raises(CsvImportError) as caught:
-        import_stock(database, bad, terminal_id="T1")
+        import_stock(database, bad, terminal_id="T1", staff=manager_session(database))
     assert [(e.line, e.column) for e in caught.value.errors] == [
         (3, "sku_code"),
         (4, "on_hand"),
@@ -271,7 +309,9 @@ def test_stock_import_errors_are_all_or_nothing_unless_skipped(
     ]
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(StockMovementRow)) == 0
-    result = import_stock(database, bad, terminal_id="T1", skip_bad_rows=True)
+    result = import_stock(
+        database, bad, terminal_id="T1", skip_bad_rows=True, staff=manager_session(database)
+    )
     assert result.stock_movements == 1 and len(result.skipped) == 3
     assert result.report is not None and result.report.exists()
     assert check(database) == []
@@ -281,10 +321,14 @@ def test_barcodes_in_the_store_are_checked_against_lookup_forms(
     database: Database, tmp_path: Path
 ) -> None:
     upca = "036000291452"  # a valid UPC-A; its EAN-13 form has a leading zero
-    import_catalog(database, _write(tmp_path, f"{HEADER}\nUPC-1,美国零食,,,,,10,,,{upca},\n"))
+    import_catalog(
+        database,
+        _write(tmp_path, f"{HEADER}\nUPC-1,美国零食,,,,,10,,,{upca},\n"),
+        staff=manager_session(database),
+    )
     clash = _write(tmp_path, f"{HEADER}\nUPC-2,另一个,,,,,10,,,0{upca},\n", name="c.csv")
     with pytest.raises(CsvImportError):
-        import_catalog(database, clash)
+        import_catalog(database, clash, staff=manager_session(database))
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(BarcodeRow)) == 1
 
@@ -294,17 +338,21 @@ def test_new_skus_join_their_product_and_red_ids_stay_unique(
 ) -> None:
     header = "sku_code,title_zh,variant,price,red_item_id,red_sku_id"
     first = f"{header}\nTEE-S,纯棉T恤,尺码=S,59,{'a' * 24},{'1' * 24}\n"
-    import_catalog(database, _write(tmp_path, first))
+    import_catalog(database, _write(tmp_path, first), staff=manager_session(database))
     more = (
         f"{header}\n"
         f"TEE-M,纯棉T恤 新款,尺码=M,69,{'a' * 24},{'2' * 24}\n"  # the same RED item
         f"MUG-1,马克杯,颜色=白,39,,{'1' * 24}\n"  # a RED SKU id already taken
     )
     with pytest.raises(CsvImportError) as caught:
-        import_catalog(database, _write(tmp_path, more, name="more.csv"))
+        import_catalog(
+            database, _write(tmp_path, more, name="more.csv"), staff=manager_session(database)
+        )
     assert [(e.line, e.column) for e in caught.value.errors] == [(3, "red_sku_id")]
     assert "TEE-S" in caught.value.errors[0].message
-    result = import_catalog(database, tmp_path / "more.csv", skip_bad_rows=True)
+    result = import_catalog(
+        database, tmp_path / "more.csv", skip_bad_rows=True, staff=manager_session(database)
+    )
     assert (result.added_products, result.added_skus) == (0, 1)
     with database.reading() as session:
         repo = CatalogRepository(session)

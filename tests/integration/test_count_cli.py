@@ -44,7 +44,21 @@ def test_count_and_receive_from_the_command_line(
     note.write_text("code,quantity\nMASK-10,4\nBOOK-01,2\n", encoding="utf-8-sig")
     assert _run(config, monkeypatch, "receive", "note", str(note), *manager) == 0
     assert "delivery 1 opened" in capsys.readouterr().out
-    assert _run(config, monkeypatch, "receive", "scan", "1", "MASK-10", "--quantity", "4") == 0
+    assert (
+        _run(
+            config,
+            monkeypatch,
+            "receive",
+            "scan",
+            "1",
+            "MASK-10",
+            "--quantity",
+            "4",
+            *staff,
+            pin="1111",
+        )
+        == 0
+    )
     assert _run(config, monkeypatch, "receive", "show", "1") == 1  # the books are missing
     assert "-2" in capsys.readouterr().out
     assert _run(config, monkeypatch, "receive", "post", "1", *manager) == 0

@@ -105,7 +105,7 @@ def test_partial_blind_count_with_recount_and_approval(store: Store) -> None:
     assert [(line.code, line.variance) for line in variances] == [("LIP-520", -5)]
 
     # A variance is counted again before posting; posting waits for it.
-    stock_counts.request_recount(db, count_id, [lip])
+    stock_counts.request_recount(db, till, manager, count_id, [lip])
     with pytest.raises(CountError):
         stock_counts.post_count(db, till, manager, count_id)
     stock_counts.record_counted(db, till, clerk, count_id, lip, 19)
@@ -141,7 +141,14 @@ def test_count_by_category_and_zero_uncounted(store: Store) -> None:
 
 def test_count_by_location_leaves_retired_skus_out_unless_named(store: Store) -> None:
     db, till, clerk = store.database, store.till, store.clerk
-    stock_service.adjust(db, store.items["BAG-RED"].sku_id, -5, reason="sold out", terminal_id="T1")
+    stock_service.adjust(
+        db,
+        store.items["BAG-RED"].sku_id,
+        -5,
+        reason="sold out",
+        terminal_id="T1",
+        staff=store.manager,
+    )
     with db.unit_of_work() as uow:
         uow.session.execute(update(SkuRow).values(location="A-01"))
         uow.session.execute(

@@ -20,7 +20,9 @@ def test_staff_add_reads_the_pin_from_stdin_and_never_prints_it(
     database: Database, db_path: Path, tmp_path: Path, capsys: Any, monkeypatch: Any
 ) -> None:
     config = write_config(tmp_path, db_path)
-    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    store = make_store(database)
+    # The manager's PIN first, then the new PIN: both from standard input, neither echoed.
+    monkeypatch.setattr("sys.stdin", io.StringIO("3333\n730519\n"))
     code = main(
         [
             "--config",
@@ -31,23 +33,25 @@ def test_staff_add_reads_the_pin_from_stdin_and_never_prints_it(
             "陈收银",
             "--role",
             "clerk",
+            "--staff",
+            "3001",
             "--pin-stdin",
         ]
     )
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert "4001" in out and "730519" not in out + err
+    assert "4001" in out and "730519" not in out + err and "3333" not in out + err
     logs = "".join(p.read_text() for p in (tmp_path / "logs").rglob("*") if p.is_file())
     assert "730519" not in logs
-    store = make_store(database)
     assert login(database, store.till, "4001", "730519").name == "陈收银"
 
     assert main(["--config", str(config), "staff", "list"]) == 0
     listing = capsys.readouterr().out
     assert "4001" in listing and "manager" in listing
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
-    assert main(["--config", str(config), "staff", "add", "4002", "X", "--role", "clerk"]) == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("3333\n12\n"))
+    adding = ["staff", "add", "4002", "X", "--role", "clerk", "--staff", "3001"]
+    assert main(["--config", str(config), *adding]) == 1
     assert "PIN is 4 to 8 digits" in capsys.readouterr().err
 
 

@@ -6,6 +6,7 @@ import pytest
 from counter_store import Store, make_store
 from sqlalchemy import func, select
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.cart import Cart, Discount
 from redhome_pos.domain.errors import StockError
 from redhome_pos.domain.sale import ReturnError, ReturnRequest
@@ -89,7 +90,10 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     # Exchange: the other lipstick (damaged) for two bags; the difference is paid by card.
     new_cart = Cart()
     new_cart.add(store.items["BAG-RED"], 2)
-    approval = approve(db, till, clerk, Permission.REFUND, Approver("2001", "2222"))
+    approval = approve(
+        db, till, clerk, Permission.REFUND, Approver("2001", "2222"),
+        covers=approvals.refund(sale.receipt_no, 25_440),
+    )  # fmt: skip
     exchanged, new_sale = returns.exchange(
         db,
         till,

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from acting_staff import manager_session
 from sqlalchemy import func, select
 
 from redhome_pos.domain.catalog import Product, Sku
@@ -86,8 +87,9 @@ def _store(database: Database, skus: int) -> list[int]:
                 )
             )
         uow.commit()
+    manager = manager_session(database)
     for sku_id in ids:
-        stock_service.receive(database, sku_id, STARTING_STOCK, terminal_id="POS-01")
+        stock_service.receive(database, sku_id, STARTING_STOCK, terminal_id="POS-01", staff=manager)
     return ids
 
 
@@ -143,7 +145,9 @@ def test_killed_inside_one_transaction_nothing_of_it_remains(
         assert _ledger_state(after, ids) == before
         assert check(after) == []
         # The store carries on: the next sale goes through.
-        change = stock_service.adjust(after, ids[0], -1, reason="after crash", terminal_id="T")
+        change = stock_service.adjust(
+            after, ids[0], -1, reason="after crash", terminal_id="T", staff=manager_session(after)
+        )
         assert change.on_hand == STARTING_STOCK - 1
     finally:
         after.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from acting_staff import manager_session
 from sqlalchemy import text
 
 from redhome_pos.domain.catalog import Product, Sku
@@ -46,10 +47,19 @@ def test_backup_then_restore_brings_back_the_state_at_backup_time(
     database: Database, tmp_path: Path
 ) -> None:
     sku_id = _sku(database, "BAG-1")
-    stock_service.receive(database, sku_id, 5, terminal_id="POS-01")
+    stock_service.receive(
+        database, sku_id, 5, terminal_id="POS-01", staff=manager_session(database)
+    )
     saved = backup(database, tmp_path / "saved.db")
 
-    stock_service.adjust(database, sku_id, -4, reason="damaged", terminal_id="POS-01")
+    stock_service.adjust(
+        database,
+        sku_id,
+        -4,
+        reason="damaged",
+        terminal_id="POS-01",
+        staff=manager_session(database),
+    )
     later_sku = _sku(database, "BAG-2")
     assert _on_hand(database, sku_id) == 1
     url = database.url
@@ -119,8 +129,10 @@ def test_restore_refuses_another_sqlite_database(database: Database, tmp_path: P
 
 def test_check_names_each_sku_whose_level_differs_from_its_ledger(database: Database) -> None:
     first, second = _sku(database, "CUP-RED"), _sku(database, "CUP-BLUE")
-    stock_service.receive(database, first, 3, terminal_id="POS-01")
-    stock_service.receive(database, second, 2, terminal_id="POS-01")
+    stock_service.receive(database, first, 3, terminal_id="POS-01", staff=manager_session(database))
+    stock_service.receive(
+        database, second, 2, terminal_id="POS-01", staff=manager_session(database)
+    )
     assert check(database) == []
     with database.engine.begin() as connection:
         connection.execute(
@@ -187,7 +199,9 @@ def test_repair_sets_levels_to_their_ledger_and_tells_the_online_store(
 
     first, second, fine = _sku(database, "R-1"), _sku(database, "R-2"), _sku(database, "R-3")
     for sku_id in (first, second, fine):
-        stock_service.receive(database, sku_id, 4, terminal_id="POS-01")
+        stock_service.receive(
+            database, sku_id, 4, terminal_id="POS-01", staff=manager_session(database)
+        )
     with database.engine.begin() as connection:
         connection.execute(
             text("UPDATE stock_levels SET on_hand = 1 WHERE sku_id = :s"), {"s": first}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from counter_store import CHEAP_PIN_COST, Store, make_store
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.audit import AuditEvent
 from redhome_pos.domain.cart import Cart, Discount
 from redhome_pos.domain.errors import PermissionDenied
@@ -17,6 +18,7 @@ from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit, checkout, returns, shifts
 from redhome_pos.services.staff import Approver, add_staff, approve
 
+REFUND = approvals.refund("RH01-T1-20261125-0001", 100)
 ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
 
 
@@ -48,7 +50,10 @@ def test_a_clerk_calling_the_refund_service_directly_is_refused(store: Store) ->
 def test_an_approval_serves_one_action_for_the_person_it_was_given_to(store: Store) -> None:
     db, till, clerk = store.database, store.till, store.clerk
     receipt = _sell(store)
-    approval = approve(db, till, clerk, Permission.REFUND, Approver("2001", "2222"), why="test")
+    approval = approve(
+        db, till, clerk, Permission.REFUND, Approver("2001", "2222"), why="test",
+        covers=approvals.refund(receipt, 9_900),
+    )  # fmt: skip
     result = returns.return_items(
         db, till, clerk, receipt, [ReturnRequest(1, 1)], reason="x", approval_id=approval
     )
@@ -77,7 +82,10 @@ def test_an_approval_for_another_action_or_too_old_does_not_count(store: Store) 
         returns.return_items(
             db, till, clerk, receipt, [ReturnRequest(1, 1)], reason="x", approval_id=void_approval
         )
-    old = approve(db, till, clerk, Permission.REFUND, Approver("3001", "3333"))
+    old = approve(
+        db, till, clerk, Permission.REFUND, Approver("3001", "3333"),
+        covers=approvals.refund(receipt, 9_900),
+    )  # fmt: skip
     store.clock.advance(minutes=6)
     with pytest.raises(PermissionDenied):
         returns.return_items(
@@ -87,11 +95,13 @@ def test_an_approval_for_another_action_or_too_old_does_not_count(store: Store) 
 
 def test_a_clerk_cannot_approve_and_a_wrong_pin_approves_nothing(store: Store) -> None:
     db, till, clerk = store.database, store.till, store.clerk
-    add_staff(db, till, "1002", "周店员", Role.CLERK, "4444", cost=CHEAP_PIN_COST)
+    add_staff(
+        db, till, "1002", "周店员", Role.CLERK, "4444", actor=store.manager, cost=CHEAP_PIN_COST
+    )
     with pytest.raises(PermissionDenied):
-        approve(db, till, clerk, Permission.REFUND, Approver("1002", "4444"))
+        approve(db, till, clerk, Permission.REFUND, Approver("1002", "4444"), covers=REFUND)
     with pytest.raises(StaffError):
-        approve(db, till, clerk, Permission.REFUND, Approver("2001", "9999"))
+        approve(db, till, clerk, Permission.REFUND, Approver("2001", "9999"), covers=REFUND)
     with db.reading() as session:
         assert session.query(ApprovalRow).count() == 0
 
@@ -103,7 +113,10 @@ def test_price_override_and_big_discount_need_approval_at_checkout(store: Store)
     cart.override_price(line.line_no, 20_000, approval_id=None)
     with pytest.raises(PermissionDenied):
         _sell(store, cart)
-    approval = approve(db, till, clerk, Permission.PRICE_OVERRIDE, Approver("2001", "2222"))
+    approval = approve(
+        db, till, clerk, Permission.PRICE_OVERRIDE, Approver("2001", "2222"),
+        covers=approvals.price_override(line, 20_000),
+    )  # fmt: skip
     cart.override_price(line.line_no, 20_000, approval_id=approval)
     assert _sell(store, cart).endswith("-0001")
 
@@ -116,7 +129,10 @@ def test_price_override_and_big_discount_need_approval_at_checkout(store: Store)
     cart.discount_order(Discount(percent_bp=2_000))  # 20 %: needs approval
     with pytest.raises(PermissionDenied):
         _sell(store, cart)
-    approval = approve(db, till, clerk, Permission.DISCOUNT_ABOVE_LIMIT, Approver("2001", "2222"))
+    approval = approve(
+        db, till, clerk, Permission.DISCOUNT_ABOVE_LIMIT, Approver("2001", "2222"),
+        covers=approvals.order_discount(cart, Discount(percent_bp=2_000)),
+    )  # fmt: skip
     cart.discount_order(Discount(percent_bp=2_000), approval_id=approval)
     _sell(store, cart)
     [override] = _events(db, "price_override")

@@ -53,9 +53,9 @@ def test_delivery_note_with_discrepancies(store: Store) -> None:
 
     delivery = receiving.start_receiving(db, till, clerk, reference="DN-881", expected=lines)
     for _ in range(5):  # one lipstick short, scanned by its barcode
-        receiving.receive_units(db, delivery, "6901234567892")
-    receiving.receive_units(db, delivery, "MASK-10", 10)
-    receiving.receive_units(db, delivery, "BAG-RED", 2)  # not on the note
+        receiving.receive_units(db, till, clerk, delivery, "6901234567892")
+    receiving.receive_units(db, till, clerk, delivery, "MASK-10", 10)
+    receiving.receive_units(db, till, clerk, delivery, "BAG-RED", 2)  # not on the note
     found = {
         (line.code, line.expected, line.received, line.note)
         for line in receiving.discrepancies(db, delivery)
@@ -80,7 +80,7 @@ def test_delivery_note_with_discrepancies(store: Store) -> None:
         ).all()
     assert sorted(kinds) == ["receive"] * 3
     with pytest.raises(ReceivingError):
-        receiving.receive_units(db, delivery, "MASK-10")
+        receiving.receive_units(db, till, clerk, delivery, "MASK-10")
 
 
 def test_a_note_without_the_columns_is_refused() -> None:

@@ -6,6 +6,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
+from acting_staff import manager_session
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -76,7 +77,7 @@ def test_movements_sum_to_on_hand_and_each_queues_the_new_level(database: Databa
 
 def test_stock_below_zero_is_refused_and_changes_nothing(database: Database) -> None:
     sku_id = _sku(database, "SN-XYZ")
-    stock_service.receive(database, sku_id, 2, terminal_id="T1")
+    stock_service.receive(database, sku_id, 2, terminal_id="T1", staff=manager_session(database))
     with database.unit_of_work() as uow:
         stock = StockRepository(uow.session)
         with pytest.raises(StockError, match="Not enough stock of SN-XYZ: 2 on hand, 3 needed"):
@@ -124,7 +125,7 @@ def test_a_movement_id_is_unique(database: Database) -> None:
 
 def test_a_missing_cached_level_is_rebuilt_from_the_ledger(database: Database) -> None:
     sku_id = _sku(database)
-    stock_service.receive(database, sku_id, 4, terminal_id="T1")
+    stock_service.receive(database, sku_id, 4, terminal_id="T1", staff=manager_session(database))
     with database.unit_of_work() as uow:
         uow.session.execute(StockLevelRow.__table__.delete())
         uow.commit()
@@ -141,7 +142,7 @@ def test_a_missing_cached_level_is_rebuilt_from_the_ledger(database: Database) -
 
 def test_a_level_that_drifted_from_the_ledger_is_found_and_rebuilt(database: Database) -> None:
     sku_id = _sku(database, "DRIFT")
-    stock_service.receive(database, sku_id, 4, terminal_id="T1")
+    stock_service.receive(database, sku_id, 4, terminal_id="T1", staff=manager_session(database))
     with database.unit_of_work() as uow:
         uow.session.execute(StockLevelRow.__table__.update().values(on_hand=9))
         uow.commit()
@@ -171,18 +172,30 @@ def test_ledger_rules_are_checked_before_anything_is_written(database: Database)
 
 def test_services_receive_adjust_and_count(database: Database) -> None:
     sku_id = _sku(database)
-    change = stock_service.receive(database, sku_id, 12, terminal_id="T1", reference="PO-1")
+    change = stock_service.receive(
+        database, sku_id, 12, terminal_id="T1", reference="PO-1", staff=manager_session(database)
+    )
     assert change.on_hand == 12 and change.movement.kind is MovementKind.RECEIVE
-    change = stock_service.adjust(database, sku_id, -2, reason="damaged", terminal_id="T1")
+    change = stock_service.adjust(
+        database, sku_id, -2, reason="damaged", terminal_id="T1", staff=manager_session(database)
+    )
     assert change.on_hand == 10
     with pytest.raises(StockError, match="needs a reason"):
-        stock_service.adjust(database, sku_id, -1, reason=" ", terminal_id="T1")
+        stock_service.adjust(
+            database, sku_id, -1, reason=" ", terminal_id="T1", staff=manager_session(database)
+        )
     with pytest.raises(StockError, match="Not enough stock"):
-        stock_service.adjust(database, sku_id, -11, reason="lost", terminal_id="T1")
-    change = stock_service.count(database, sku_id, 7, terminal_id="T1")
+        stock_service.adjust(
+            database, sku_id, -11, reason="lost", terminal_id="T1", staff=manager_session(database)
+        )
+    change = stock_service.count(
+        database, sku_id, 7, terminal_id="T1", staff=manager_session(database)
+    )
     assert change.movement.quantity == -3 and change.on_hand == 7
     with pytest.raises(StockError, match="at least one"):
-        stock_service.receive(database, sku_id, 0, terminal_id="T1")
+        stock_service.receive(
+            database, sku_id, 0, terminal_id="T1", staff=manager_session(database)
+        )
     with database.reading() as session:
         stock = StockRepository(session)
         assert stock.on_hand(sku_id) == stock.ledger_sum(sku_id) == 7
@@ -195,7 +208,7 @@ def test_services_receive_adjust_and_count(database: Database) -> None:
 
 def test_concurrent_sales_from_two_connections_never_lose_a_movement(database: Database) -> None:
     sku_id = _sku(database)
-    stock_service.receive(database, sku_id, 100, terminal_id="T1")
+    stock_service.receive(database, sku_id, 100, terminal_id="T1", staff=manager_session(database))
     other = Database(database.url)  # a second terminal on the same file
     errors: list[BaseException] = []
 

@@ -53,7 +53,8 @@ def _sell(database: Database) -> Sale:
         lambda: datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
         SECRET,
     )
-    clerk = add_demo_staff(database, till, cost=ScryptCost(n=16, r=1, p=1))["1001"]
+    team = add_demo_staff(database, till, cost=ScryptCost(n=16, r=1, p=1))
+    clerk = team["1001"]
     cart = Cart()
     for code, title, price in (
         ("LIP-520", "口红 #520 丝绒雾面", 25_900),
@@ -64,7 +65,7 @@ def _sell(database: Database) -> Sale:
             product_id = catalog.add_product(Product(None, title, "RED", "美妆"))
             sku_id = catalog.add_sku(Sku(None, product_id, code, price, price))
             uow.commit()
-        stock_service.receive(database, sku_id, 10, terminal_id="T1")
+        stock_service.receive(database, sku_id, 10, terminal_id="T1", staff=team["3001"])
         cart.add(CartItem(sku_id, code, title, price, 1300))
     shifts.open_shift(database, till, clerk, 50_000)
     due = cart.totals().total_fen

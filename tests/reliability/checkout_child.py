@@ -47,7 +47,9 @@ def setup(database: Database) -> None:
                 )
             )
             uow.commit()
-        stock_service.receive(database, sku_id, 10_000, terminal_id=TILL.terminal_id)
+        stock_service.receive(
+            database, sku_id, 10_000, terminal_id=TILL.terminal_id, staff=staff["3001"]
+        )
     shifts.open_shift(database, TILL, staff["1001"], 50_000)
 
 

@@ -41,7 +41,7 @@ def price_of(n: int) -> int:
 def setup(database: Database, skus: int, stock: int) -> None:
     upgrade(database)
     till = Till(STORE, "T0")
-    add_demo_staff(database, till, cost=CHEAP)
+    manager = add_demo_staff(database, till, cost=CHEAP)["3001"]
     for n in range(skus):
         with database.unit_of_work() as uow:
             catalog = CatalogRepository(uow.session)
@@ -58,7 +58,7 @@ def setup(database: Database, skus: int, stock: int) -> None:
                 )
             )
             uow.commit()
-        stock_service.receive(database, sku_id, stock, terminal_id="T0")
+        stock_service.receive(database, sku_id, stock, terminal_id="T0", staff=manager)
 
 
 def items_of(database: Database) -> list[CartItem]:

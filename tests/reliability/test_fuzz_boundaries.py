@@ -42,7 +42,9 @@ from redhome_pos.domain.errors import DomainError
 from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
 from redhome_pos.services.catalog_csv import CsvImportError, import_catalog, import_stock
+from redhome_pos.services.counter import Till
 from redhome_pos.services.scanning import ScanService, ScanSettings
+from redhome_pos.services.staff import login
 
 FUZZ = settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -183,15 +185,16 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 
 def _import(store: Database, data: bytes, kind: str) -> None:
     """Import ``data``; when it is refused, the store must be exactly as it was."""
+    manager = login(store, Till(STORE, "T1"), "3001", "3333")
     before = fingerprint(store)
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "in.csv"
         file.write_bytes(data)
         try:
             if kind == "catalog":
-                import_catalog(store, file)
+                import_catalog(store, file, staff=manager)
             else:
-                import_stock(store, file, terminal_id="T1")
+                import_stock(store, file, terminal_id="T1", staff=manager)
         except CsvImportError as error:
             assert str(error)
             assert fingerprint(store) == before

@@ -84,7 +84,10 @@ def test_pins_are_stored_hashed_and_never_logged(
     caplog.set_level(logging.DEBUG)
     echoing = Database(str(store.engine.url), echo=True)  # every SQL statement logged
     try:
-        boss = add_staff(echoing, TILL, "4001", "赵经理", Role.MANAGER, PIN, cost=CHEAP)
+        manager = login(echoing, TILL, "3001", "3333")
+        boss = add_staff(
+            echoing, TILL, "4001", "赵经理", Role.MANAGER, PIN, actor=manager, cost=CHEAP
+        )
         clerk = login(echoing, TILL, "1001", "1111")
         assert login(echoing, TILL, "4001", PIN).id == boss.id
         with pytest.raises(StaffError) as wrong:
@@ -229,7 +232,8 @@ def test_hostile_text_in_a_csv_import_is_stored_as_text_or_refused(
     file = tmp_path / "evil.csv"
     file.write_text("\n".join(rows) + "\n", encoding="utf-8")
     tables_before = set(fingerprint(store))
-    import_catalog(store, file)
+    manager = login(store, TILL, "3001", "3333")
+    import_catalog(store, file, staff=manager)
     after = fingerprint(store)
     assert set(after) == tables_before  # no table dropped
     with store.reading() as session:
@@ -247,7 +251,7 @@ def test_hostile_text_in_a_csv_import_is_stored_as_text_or_refused(
     bad = tmp_path / "bad.csv"
     bad.write_text(f'{header}\n"\'; DROP TABLE sales; --",t,,,,,abc,,13,,yes\n', encoding="utf-8")
     with pytest.raises(CsvImportError):
-        import_catalog(store, bad)
+        import_catalog(store, bad, staff=manager)
     assert fingerprint(store) == after
 
 

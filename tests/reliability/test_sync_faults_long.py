@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from acting_staff import manager_session
 from sqlalchemy import select
 
 from redhome_pos.persistence.database import Database
@@ -66,6 +67,7 @@ def _hand_over(database: Database, done: set[str]) -> set[str]:
             pickup=pickup,
             express_no="" if pickup else "SF2000",
             company_code="" if pickup else "shunfeng",
+            staff=manager_session(database),
         )
     return {order.order_id for order in waiting}
 
@@ -93,7 +95,7 @@ def test_a_long_run_with_changing_faults_and_crashing_leaders_converges(
 
             leader = engine(1)
             assert leader.run_once().ok
-            opening_from_online(database, store, terminal_id="T1")
+            opening_from_online(database, store, terminal_id="T1", staff=manager_session(database))
             with database.reading() as session:
                 skus = list(session.scalars(select(SkuRow.id).order_by(SkuRow.id)).all()[:30])
             orders: list[str] = []
@@ -103,8 +105,21 @@ def test_a_long_run_with_changing_faults_and_crashing_leaders_converges(
                 chosen = rng.sample(FAULTS, k=rng.randint(1, 3))
                 sandbox.set_faults(latency_ms=2, **{f: rng.uniform(0.1, 0.4) for f in chosen})
                 for sku in rng.sample(skus, 10):
-                    receive(database, sku, rng.randint(1, 3), terminal_id="T1")
-                    adjust(database, sku, -1, reason="sold", terminal_id="T2")
+                    receive(
+                        database,
+                        sku,
+                        rng.randint(1, 3),
+                        terminal_id="T1",
+                        staff=manager_session(database),
+                    )
+                    adjust(
+                        database,
+                        sku,
+                        -1,
+                        reason="sold",
+                        terminal_id="T2",
+                        staff=manager_session(database),
+                    )
                 if round_no % 3 == 0:
                     orders += sandbox.generate_orders(2, pickup_share=0.5)
                 follower = engine(terminals + 1)

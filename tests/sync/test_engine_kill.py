@@ -25,6 +25,8 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.persistence.repositories.sync import SyncRepository
+from redhome_pos.services.counter import Till
+from redhome_pos.services.staff import login
 from redhome_pos.services.stock import receive
 from sync.fulfilment import request_delivery
 from sync.red import api
@@ -73,11 +75,24 @@ def _command(home: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "redhome_pos", "--config", str(home / "config.toml"), *args]
 
 
-def redhome(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+MANAGER = ("--staff", "9001", "--pin-stdin")  # made by ``first_manager``; PIN on stdin
+MANAGER_PIN = "24681357\n"
+
+
+def redhome(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         _command(home, *args), capture_output=True, text=True, env=_env(home), cwd=home,
-        timeout=300,
+        timeout=300, input=stdin,
     )  # fmt: skip
+
+
+def first_manager(home: Path) -> None:
+    made = redhome(home, "staff", "add", "9001", "店长", "--role", "manager", stdin=MANAGER_PIN)
+    assert made.returncode == 0, made.stderr
+
+
+def as_manager(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return redhome(home, *args, *MANAGER, stdin=MANAGER_PIN)
 
 
 def store_levels(database: Database) -> dict[str, int]:
@@ -114,12 +129,13 @@ def test_connecting_a_store_and_its_opening_stock_from_a_count(
     assert authorize.returncode == 0, authorize.stderr
     assert f"{sandbox.base_url}{api.AUTHORIZATION_PATH}?appId={sandbox.app_id}" in authorize.stdout
     code = sandbox.authorization_code()
-    connect = redhome(home, "online-store", "connect", code)
+    first_manager(home)
+    connect = as_manager(home, "online-store", "connect", code)
     assert connect.returncode == 0, connect.stderr
     assert "Connected to" in connect.stdout
     assert code not in connect.stdout
     # A used code is refused with one clear line.
-    again = redhome(home, "online-store", "connect", code)
+    again = as_manager(home, "online-store", "connect", code)
     assert again.returncode == 1 and again.stderr.startswith("redhome-pos: ")
     assert "Traceback" not in again.stderr
     assert redhome(home, "sync", "--once").returncode == 0
@@ -135,7 +151,7 @@ def test_connecting_a_store_and_its_opening_stock_from_a_count(
         assert tokens.access_token not in logs and tokens.refresh_token not in logs
 
         (home / "count.csv").write_text(f"code,units\n{codes[0]},7\n{codes[1]},0\n")
-        done = redhome(home, "online-store", "opening-stock", "--count", str(home / "count.csv"))
+        done = as_manager(home, "online-store", "opening-stock", "--count", str(home / "count.csv"))
         assert done.returncode == 0, done.stderr
         assert "taken from the count: 7 units added, 0 removed" in done.stdout
         with database.reading() as session:
@@ -147,7 +163,7 @@ def test_connecting_a_store_and_its_opening_stock_from_a_count(
                 ).all()
             )
         assert (levels[codes[0]], levels[codes[1]]) == (7, 0)
-        twice = redhome(home, "online-store", "opening-stock")
+        twice = as_manager(home, "online-store", "opening-stock")
         assert twice.returncode == 1 and "already been taken" in twice.stderr
     finally:
         database.dispose()
@@ -174,11 +190,12 @@ def _run_until(sandbox: SandboxHandle, home: Path, method: str, count: int) -> N
 def test_sync_killed_mid_run_and_started_again_converges(
     home: Path, sandbox: SandboxHandle
 ) -> None:
-    assert redhome(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
+    first_manager(home)
+    assert as_manager(home, "online-store", "connect", sandbox.authorization_code()).returncode == 0
     first = redhome(home, "sync", "--once")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "catalog: 300 SKUs read" in first.stdout
-    assert redhome(home, "online-store", "opening-stock").returncode == 0
+    assert as_manager(home, "online-store", "opening-stock").returncode == 0
 
     orders = sandbox.generate_orders(10, pickup_share=0.5)
     assert redhome(home, "sync", "--once").returncode == 0
@@ -188,15 +205,16 @@ def test_sync_killed_mid_run_and_started_again_converges(
             stored = SyncRepository(session).orders()
             sku_ids = session.scalars(select(SkuRow.id).order_by(SkuRow.id)).all()
         assert {o.order_id for o in stored} == set(orders)
+        manager = login(database, Till("SH-01", "POS-01"), "9001", MANAGER_PIN.strip())
         for order in stored:
             pickup = order.fulfilment == "pickup"
             request_delivery(
                 database, order.order_id, terminal_id="POS-01", pickup=pickup,
                 express_no="" if pickup else f"SF{order.order_id[-6:]}",
-                company_code="" if pickup else "shunfeng",
+                company_code="" if pickup else "shunfeng", staff=manager,
             )  # fmt: skip
         for sku_id in sku_ids[:150]:
-            receive(database, sku_id, 3, terminal_id="POS-01")
+            receive(database, sku_id, 3, terminal_id="POS-01", staff=manager)
 
         # Slow answers, so each kill lands while calls are going out: first in the middle of
         # the deliveries, then, started again, in the middle of the stock pushes.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from acting_staff import manager_session
 from fake_store import T0, Clock, FakeStore, red_id
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ def store(database: Database) -> FakeStore:
     with database.reading() as session:
         ids = session.scalars(select(SkuRow.id)).all()
     for sku_id in ids:
-        receive(database, sku_id, 10, terminal_id="T1")
+        receive(database, sku_id, 10, terminal_id="T1", staff=manager_session(database))
     return store
 
 
@@ -102,10 +103,14 @@ def test_delivery_is_sent_once_even_when_the_answer_is_lost(
     assert engine.run_once().ok
     assert reserved(database) == {sku_id(database, 3): 2, sku_id(database, 4): 1}
 
-    delivery = request_delivery(database, "O-9", terminal_id="T1", pickup=True)
+    delivery = request_delivery(
+        database, "O-9", terminal_id="T1", pickup=True, staff=manager_session(database)
+    )
     assert delivery.state == "pending"
     # Asking twice (a double click) gives the same intent and books nothing more.
-    request_delivery(database, "O-9", terminal_id="T1", pickup=True)
+    request_delivery(
+        database, "O-9", terminal_id="T1", pickup=True, staff=manager_session(database)
+    )
     with database.reading() as session:
         assert StockRepository(session).on_hand(sku_id(database, 3)) == 8
         assert StockRepository(session).on_hand(sku_id(database, 4)) == 9
@@ -135,9 +140,11 @@ def test_an_order_cancelled_before_the_call_is_not_delivered(
                     fulfilment=FulfilmentKind.SHIP)  # fmt: skip
     pull_orders(database, store, SETTINGS, now=clock())
     with pytest.raises(FulfilmentError):
-        request_delivery(database, "O-C", terminal_id="T1", pickup=False)  # no express number
+        request_delivery(
+            database, "O-C", terminal_id="T1", pickup=False, staff=manager_session(database)
+        )  # no express number
     request_delivery(database, "O-C", terminal_id="T1", pickup=False, express_no="SF123",
-                     company_code="shunfeng")  # fmt: skip
+                     company_code="shunfeng", staff=manager_session(database))  # fmt: skip
     store.set_order_status("O-C", OrderStatus.CANCELLED, clock.now)
     report = push_deliveries(database, store, SETTINGS)
     assert report.void == 1 and store.calls["deliver"] == 0
@@ -156,7 +163,9 @@ def test_only_the_stores_own_open_orders_can_be_handed_over(
     pull_orders(database, store, SETTINGS, now=clock() + timedelta(minutes=1))
     for order_id in ("O-X", "O-V", "O-NONE"):
         with pytest.raises(FulfilmentError):
-            request_delivery(database, order_id, terminal_id="T1", pickup=True)
+            request_delivery(
+                database, order_id, terminal_id="T1", pickup=True, staff=manager_session(database)
+            )
 
 
 def test_an_order_for_a_sku_the_store_learns_later_can_then_be_handed_over(
@@ -167,10 +176,14 @@ def test_an_order_for_a_sku_the_store_learns_later_can_then_be_handed_over(
     store.add_order("O-L", [(red_id(77), 1)], at=clock.now - timedelta(seconds=30))
     pull_orders(database, store, SETTINGS, now=clock())
     with pytest.raises(FulfilmentError):
-        request_delivery(database, "O-L", terminal_id="T1", pickup=True)
+        request_delivery(
+            database, "O-L", terminal_id="T1", pickup=True, staff=manager_session(database)
+        )
     pull_catalog(database, store, SETTINGS, now=clock())
     assert reserved(database) == {sku_id(database, 77): 1}
-    delivery = request_delivery(database, "O-L", terminal_id="T1", pickup=True)
+    delivery = request_delivery(
+        database, "O-L", terminal_id="T1", pickup=True, staff=manager_session(database)
+    )
     assert delivery.state == "pending"
 
 
@@ -180,7 +193,9 @@ def test_a_refused_delivery_waits_before_it_is_tried_again(
     clock = Clock(T0 + timedelta(days=1))
     store.add_order("O-R", [(red_id(0), 1)], at=clock.now - timedelta(seconds=30))
     pull_orders(database, store, SETTINGS, now=clock())
-    request_delivery(database, "O-R", terminal_id="T1", pickup=True)
+    request_delivery(
+        database, "O-R", terminal_id="T1", pickup=True, staff=manager_session(database)
+    )
     real_deliver = store.deliver
 
     def refuse(order_id: str, express_no: str, company_code: str) -> object:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from acting_staff import manager_session
 from sqlalchemy import func, select
 
 from redhome_pos.persistence.database import Database
@@ -86,7 +87,7 @@ def connected(database: Database, sandbox: SandboxHandle) -> SyncEngine:
     store = RedOnlineStore(client, authorizer, warehouse_code=sandbox.warehouse_code)
     engine = SyncEngine(database, store, settings_for(sandbox))
     assert engine.run_once().ok
-    opening_from_online(database, store, terminal_id="T1")
+    opening_from_online(database, store, terminal_id="T1", staff=manager_session(database))
     return engine
 
 
@@ -142,8 +143,8 @@ def test_many_movements_of_one_sku_make_one_call_with_the_final_figure(
     assert engine.run_once().ok  # the opening figures went back once
     sku = sku_ids(database, 1)[0]
     for _ in range(30):
-        receive(database, sku, 3, terminal_id="T1")
-        adjust(database, sku, -1, reason="sold", terminal_id="T1")
+        receive(database, sku, 3, terminal_id="T1", staff=manager_session(database))
+        adjust(database, sku, -1, reason="sold", terminal_id="T1", staff=manager_session(database))
     before = inspect(sandbox)["calls"].get(api.SYNC_SKU_STOCK_V2, 0)
     report = engine.run_once()
     assert report.ok and report.stock is not None and report.stock.skus_pushed == 1
@@ -161,9 +162,22 @@ def test_after_every_fault_online_stock_equals_on_hand_and_each_order_ships_once
     requested: set[str] = set()
     for round_ in range(4):
         for n, sku in enumerate(skus):  # the counter goes on as usual
-            receive(database, sku, 1 + (n + round_) % 3, terminal_id="T1")
+            receive(
+                database,
+                sku,
+                1 + (n + round_) % 3,
+                terminal_id="T1",
+                staff=manager_session(database),
+            )
             if n % 4 == round_:
-                adjust(database, sku, -1, reason="sold", terminal_id="T1")
+                adjust(
+                    database,
+                    sku,
+                    -1,
+                    reason="sold",
+                    terminal_id="T1",
+                    staff=manager_session(database),
+                )
         engine.run_once()  # may fail part-way; nothing is lost
         requested |= _hand_over_what_arrived(database, requested)
     sandbox.clear_faults()
@@ -188,6 +202,7 @@ def _hand_over_what_arrived(database: Database, done: set[str]) -> set[str]:
             database, order.order_id, terminal_id="T1", pickup=order.fulfilment == "pickup",
             express_no="" if order.fulfilment == "pickup" else "SF1000",
             company_code="" if order.fulfilment == "pickup" else "shunfeng",
+            staff=manager_session(database),
         )  # fmt: skip
     return {order.order_id for order in waiting}
 
@@ -231,7 +246,7 @@ def test_offline_the_counter_goes_on_the_queue_grows_then_drains(
     sandbox.set_faults(reset=1.0)
     for round_ in range(3):
         for sku in skus:
-            receive(database, sku, 2, terminal_id="T1")
+            receive(database, sku, 2, terminal_id="T1", staff=manager_session(database))
         assert not engine.run_once().ok
         status = sync_status(database)
         assert status.online is False and status.stock_queue == 25 * (round_ + 1)

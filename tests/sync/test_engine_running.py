@@ -9,6 +9,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from acting_staff import manager_session
 from fake_store import Clock, FakeStore, red_id
 from sqlalchemy import select
 
@@ -101,7 +102,7 @@ def test_the_background_engine_pushes_soon_after_a_wake_up_and_stops_cleanly(
         with database.reading() as session:
             sku_id = session.scalar(select(SkuRow.id).where(SkuRow.red_sku_id == red_id(2)))
         assert sku_id is not None
-        receive(database, sku_id, 6, terminal_id="T1")
+        receive(database, sku_id, 6, terminal_id="T1", staff=manager_session(database))
         engine.wake()
         assert pushed.wait(10), "the engine did not push after the wake-up"
     finally:
@@ -143,7 +144,7 @@ def test_opening_stock_from_the_online_figures_is_recorded_as_movements(
 ) -> None:
     SyncEngine(database, store, SETTINGS, clock=Clock()).run_once()
     store.stock.update({red_id(0): 12, red_id(1): 0, red_id(3): 4})
-    report = opening_from_online(database, store, terminal_id="T1")
+    report = opening_from_online(database, store, terminal_id="T1", staff=manager_session(database))
     assert report.movements == 2 and report.units_added == 16
     assert on_hand(database) == {red_id(0): 12, red_id(1): 0, red_id(2): 0, red_id(3): 4,
                                  red_id(4): 0}  # fmt: skip
@@ -151,7 +152,7 @@ def test_opening_stock_from_the_online_figures_is_recorded_as_movements(
         kinds = set(session.scalars(select(StockMovementRow.kind)).all())
     assert kinds == {"opening"}
     with pytest.raises(OpeningStockError):
-        opening_from_online(database, store, terminal_id="T1")
+        opening_from_online(database, store, terminal_id="T1", staff=manager_session(database))
 
 
 def test_opening_stock_from_a_count_moves_each_sku_to_what_was_counted(
@@ -160,10 +161,17 @@ def test_opening_stock_from_a_count_moves_each_sku_to_what_was_counted(
     SyncEngine(database, store, SETTINGS, clock=Clock()).run_once()
     with database.reading() as session:
         ids = dict(session.execute(select(SkuRow.red_sku_id, SkuRow.id)).all())
-    receive(database, ids[red_id(1)], 9, terminal_id="T1")
+    receive(database, ids[red_id(1)], 9, terminal_id="T1", staff=manager_session(database))
     with pytest.raises(OpeningStockError):
-        opening_from_count(database, {ids[red_id(0)]: -1}, terminal_id="T1")
-    report = opening_from_count(database, {ids[red_id(0)]: 5, ids[red_id(1)]: 2}, terminal_id="T1")
+        opening_from_count(
+            database, {ids[red_id(0)]: -1}, terminal_id="T1", staff=manager_session(database)
+        )
+    report = opening_from_count(
+        database,
+        {ids[red_id(0)]: 5, ids[red_id(1)]: 2},
+        terminal_id="T1",
+        staff=manager_session(database),
+    )
     assert report.units_added == 5 and report.units_removed == 7
     assert on_hand(database)[red_id(0)] == 5 and on_hand(database)[red_id(1)] == 2
     # Both changes go online with the next push.

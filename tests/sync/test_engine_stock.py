@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
+from acting_staff import manager_session
 from fake_store import Clock, FakeStore, red_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -64,10 +65,10 @@ def test_many_movements_of_one_sku_make_one_call_with_the_final_figure(
     store, ids = imported(database, 3)
     a, b = ids[red_id(0)], ids[red_id(1)]
     for _ in range(40):
-        receive(database, a, 2, terminal_id="T1")
+        receive(database, a, 2, terminal_id="T1", staff=manager_session(database))
     for _ in range(15):
-        adjust(database, a, -1, reason="damaged", terminal_id="T1")
-    receive(database, b, 7, terminal_id="T1")
+        adjust(database, a, -1, reason="damaged", terminal_id="T1", staff=manager_session(database))
+    receive(database, b, 7, terminal_id="T1", staff=manager_session(database))
     assert pending(database) == 56
 
     report = push_stock(database, store, SETTINGS, now=Clock())
@@ -82,13 +83,20 @@ def test_many_movements_of_one_sku_make_one_call_with_the_final_figure(
 def test_a_change_that_lands_during_the_push_is_sent_next_time(database: Database) -> None:
     store, ids = imported(database, 1)
     sku = ids[red_id(0)]
-    receive(database, sku, 5, terminal_id="T1")
+    receive(database, sku, 5, terminal_id="T1", staff=manager_session(database))
 
     class SaleDuringPush(FakeStore):
         def set_stock(self, levels: Mapping[str, int]) -> list[StockPushResult]:
             results = store.set_stock(levels)
             if len(store.stock_calls) == 1:  # a sale at the counter while the call is out
-                adjust(database, sku, -2, reason="sold", terminal_id="T2")
+                adjust(
+                    database,
+                    sku,
+                    -2,
+                    reason="sold",
+                    terminal_id="T2",
+                    staff=manager_session(database),
+                )
             return results
 
     proxy = SaleDuringPush(skus=store.skus)
@@ -104,7 +112,7 @@ def test_a_lost_answer_leaves_the_change_pending_and_resending_is_harmless(
     database: Database,
 ) -> None:
     store, ids = imported(database, 2)
-    receive(database, ids[red_id(0)], 4, terminal_id="T1")
+    receive(database, ids[red_id(0)], 4, terminal_id="T1", staff=manager_session(database))
     store.lose_answers = 1
     engine = SyncEngine(database, store, SETTINGS, clock=Clock())
     report = engine.run_once()
@@ -126,7 +134,9 @@ def test_offline_the_queue_grows_and_then_drains_in_order_with_nothing_doubled(
     store.offline = True
     for round_ in range(3):
         for n in range(20):
-            receive(database, ids[red_id(n)], n + 1, terminal_id="T1")
+            receive(
+                database, ids[red_id(n)], n + 1, terminal_id="T1", staff=manager_session(database)
+            )
         report = engine.run_once()
         assert not report.ok and report.stock is None
         status = sync_status(database)
@@ -156,8 +166,8 @@ def test_a_sku_the_online_store_refuses_is_retried_then_left_to_reconciliation(
 ) -> None:
     store, ids = imported(database, 2)
     store.refuse_stock.add(red_id(1))
-    receive(database, ids[red_id(0)], 3, terminal_id="T1")
-    receive(database, ids[red_id(1)], 3, terminal_id="T1")
+    receive(database, ids[red_id(0)], 3, terminal_id="T1", staff=manager_session(database))
+    receive(database, ids[red_id(1)], 3, terminal_id="T1", staff=manager_session(database))
     report = push_stock(database, store, SETTINGS, now=Clock())
     assert report.skus_pushed == 1 and report.skus_refused == 1
     assert pending(database) == 1  # tried again on the next run, not at once
@@ -177,7 +187,7 @@ def test_skus_that_are_not_online_are_closed_without_a_call(database: Database) 
         product = catalog.add_product(Product(None, "店内商品", "", ""))
         local = catalog.add_sku(Sku(None, product, "LOCAL-9", 100, 100))
         uow.commit()
-    receive(database, local, 2, terminal_id="T1")
+    receive(database, local, 2, terminal_id="T1", staff=manager_session(database))
     report = push_stock(database, store, SETTINGS, now=Clock())
     assert report.calls == 0 and report.skus_not_online == 1
     assert pending(database) == 0
@@ -206,9 +216,18 @@ def test_whatever_happens_in_between_the_last_push_leaves_online_equal_to_on_han
             if kind == "move" and quantity:
                 sku = ids[red_id(int(what))]  # type: ignore[call-overload]
                 if quantity > 0:
-                    receive(database, sku, quantity, terminal_id="T1")
+                    receive(
+                        database, sku, quantity, terminal_id="T1", staff=manager_session(database)
+                    )
                 elif on_hand(database, sku) >= -quantity:
-                    adjust(database, sku, quantity, reason="sold", terminal_id="T1")
+                    adjust(
+                        database,
+                        sku,
+                        quantity,
+                        reason="sold",
+                        terminal_id="T1",
+                        staff=manager_session(database),
+                    )
             elif kind == "push":
                 store.offline = what == "offline"
                 store.lose_answers = 1 if what == "lost" else 0

@@ -17,6 +17,8 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.services import stock as stock_service
+from redhome_pos.services.counter import Till
+from redhome_pos.services.staff import login
 from sync.sandbox import SandboxHandle
 
 pytestmark = pytest.mark.slow  # connects, syncs and reconciles 200 SKUs through the CLI
@@ -51,9 +53,14 @@ def test_reconcile_from_the_command_line(
 ) -> None:
     config = _config(tmp_path, sandbox)
     base = ["--config", str(config)]
-    assert main([*base, "online-store", "connect", sandbox.authorization_code()]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    assert main([*base, "staff", "add", "9001", "王店长", "--role", "manager", "--pin-stdin"]) == 0
+    manager = ["--staff", "9001", "--pin-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    assert main([*base, "online-store", "connect", sandbox.authorization_code(), *manager]) == 0
     assert main([*base, "sync", "--once"]) == 0
-    assert main([*base, "online-store", "opening-stock"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
+    assert main([*base, "online-store", "opening-stock", *manager]) == 0
     assert main([*base, "sync", "--once"]) == 0  # pushes the opening figures
     capsys.readouterr()
 
@@ -86,8 +93,6 @@ def test_reconcile_from_the_command_line(
 
     # The manager takes the online price.
     monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
-    assert main([*base, "staff", "add", "9001", "王店长", "--role", "manager", "--pin-stdin"]) == 0
-    monkeypatch.setattr("sys.stdin", io.StringIO("730519\n"))
     decide = ["reconcile", "--decide", "take_online_price", "--line", rows[0]["line"]]
     who = ["--reason", "online is right", "--staff", "9001", "--pin-stdin"]
     assert main([*base, *decide, *who]) == 0
@@ -105,7 +110,8 @@ def test_reconcile_from_the_command_line(
             .order_by(SkuRow.id)
             .limit(2)
         ).all()
-    stock_service.adjust(database, moved, -1, reason="broken", terminal_id="T1")
+    boss = login(database, Till("RH01", "T1"), "9001", "730519")
+    stock_service.adjust(database, moved, -1, reason="broken", terminal_id="T1", staff=boss)
     database.dispose()
     assert main([*base, "sync", "--once"]) == 0  # the new figure goes online
     for red in (moved_red, still_red):

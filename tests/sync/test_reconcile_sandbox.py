@@ -67,9 +67,9 @@ def linked(database: Database, sandbox: SandboxHandle, red_store: RedOnlineStore
     """A store that imported the sandbox catalog, took its opening stock and pushed it."""
     settings = SyncSettings(warehouse_code=sandbox.warehouse_code, terminal_id="T1")
     pull_catalog(database, red_store, settings, now=datetime.now(UTC))
-    opening_from_online(database, red_store, terminal_id="T1")
     till = Till("RH01", "T1")
     staff = add_demo_staff(database, till, cost=CHEAP)
+    opening_from_online(database, red_store, terminal_id="T1", staff=staff["3001"])
     with database.reading() as session:
         skus = [
             (i, c, str(r))
@@ -137,7 +137,9 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
         uow.session.execute(update(SkuRow).where(SkuRow.id == inactive_id).values(active=False))
         uow.commit()
     # A stock change not pushed yet is not drift: the next push sets the online figure.
-    stock_service.adjust(linked.database, sold_id, -1, reason="damaged", terminal_id="T1")
+    stock_service.adjust(
+        linked.database, sold_id, -1, reason="damaged", terminal_id="T1", staff=linked.manager
+    )
 
     result = _run(linked)
     found = sorted((d.kind, d.sku_code or d.red_sku_id) for d in result.differences)
@@ -206,7 +208,9 @@ def test_decisions_make_the_right_movements_and_sync_actions(
         )  # fmt: skip
 
     # A sale after the run: accepting the online figure keeps it.
-    stock_service.adjust(linked.database, accept_id, -1, reason="broken", terminal_id="T1")
+    stock_service.adjust(
+        linked.database, accept_id, -1, reason="broken", terminal_id="T1", staff=linked.manager
+    )
     _flush_pushes(linked)  # the sale's push; the push SKU was not touched
 
     def decide(sku_id: int, kind: DifferenceKind, resolution: Resolution) -> str:
@@ -330,7 +334,9 @@ def test_stock_drift_on_a_sku_that_moved_here_is_found_by_the_default_run(
     _default_run(linked)
     (drift_id, drift_code, drift_red) = linked.skus[3]
     (_, _, still_red) = linked.skus[4]
-    stock_service.adjust(linked.database, drift_id, -1, reason="broken", terminal_id="T1")
+    stock_service.adjust(
+        linked.database, drift_id, -1, reason="broken", terminal_id="T1", staff=linked.manager
+    )
     _flush_pushes(linked)  # the new figure goes online
     wh = linked.sandbox.warehouse_code
     for red in (drift_red, still_red):  # online moves too, without the store's push

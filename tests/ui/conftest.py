@@ -59,7 +59,9 @@ def store(database: Database) -> Store:
             )
         uow.commit()
     for sku_id in sku_ids.values():
-        stock_service.receive(database, sku_id, 20, terminal_id="T1", reason="test stock")
+        stock_service.receive(
+            database, sku_id, 20, terminal_id="T1", reason="test stock", staff=staff["3001"]
+        )
     return Store(database, staff, barcodes, sku_ids)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acting_staff import manager_session
 from sqlalchemy import select
 from ui_helpers import log_in, scan
 
@@ -62,7 +63,12 @@ def test_a_count_posts_the_variances_as_movements(qtbot: Any, shell: Any, store:
 
     # A sale during the count does not spoil it: the snapshot was taken when counting began.
     stock_service.adjust(
-        store.database, store.sku_ids["MASK-10"], -1, reason="sold", terminal_id="T1"
+        store.database,
+        store.sku_ids["MASK-10"],
+        -1,
+        reason="sold",
+        terminal_id="T1",
+        staff=manager_session(store.database),
     )
     with qtbot.waitSignal(screen.posted) as posted:
         screen.post_button.click()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from acting_staff import manager_session
 from ui_helpers import SECRET, log_in, scan
 
 from redhome_pos.domain.signed_codes import sign_pickup_code
@@ -48,7 +49,7 @@ def engine(database: Database, sandbox: SandboxHandle) -> Iterator[SyncEngine]:
         database, online, SyncSettings(warehouse_code=sandbox.warehouse_code, terminal_id="T1")
     )
     assert engine.run_once().ok
-    opening_from_online(database, online, terminal_id="T1")
+    opening_from_online(database, online, terminal_id="T1", staff=manager_session(database))
     assert engine.run_once().ok
     yield engine
     engine.close()

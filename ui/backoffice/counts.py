@@ -273,21 +273,34 @@ class CountsScreen(QWidget):
 
     def recount(self) -> None:
         line = self.chosen_line()
-        if line is None or self.count_id is None:
+        clerk = self.counter.session.clerk
+        if line is None or self.count_id is None or clerk is None:
             return
         self.counter.worker.submit(
             partial(
-                stock_counts.request_recount, self.counter.database, self.count_id, [line.sku_id]
+                stock_counts.request_recount,
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                self.count_id,
+                [line.sku_id],
             ),
             on_done=lambda _none: self.load_sheet(),
             on_error=self._fail,
         )
 
     def cancel(self) -> None:
-        if self.count_id is None:
+        clerk = self.counter.session.clerk
+        if self.count_id is None or clerk is None:
             return
         self.counter.worker.submit(
-            partial(stock_counts.cancel_count, self.counter.database, self.count_id),
+            partial(
+                stock_counts.cancel_count,
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                self.count_id,
+            ),
             on_done=lambda _none: self.load_counts(),
             on_error=self._fail,
         )

@@ -269,11 +269,19 @@ class InventoryScreen(QWidget):
         self._update_delivery()
 
     def receive(self, text: str) -> None:
-        if self.receiving_id is None:
+        clerk = self.counter.session.clerk
+        if self.receiving_id is None or clerk is None:
             self._fail(self.tr("Start receiving first"))
             return
         self.counter.worker.submit(
-            partial(inventory_jobs.receive_scan, self.counter.database, self.receiving_id, text),
+            partial(
+                inventory_jobs.receive_scan,
+                self.counter.database,
+                self.counter.till,
+                clerk,
+                self.receiving_id,
+                text,
+            ),
             on_done=self._received,
             on_error=self._fail,
         )

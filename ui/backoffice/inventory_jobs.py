@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import CatalogError
 from redhome_pos.domain.scan import ScanSettings
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.domain.stock import StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
@@ -44,29 +44,30 @@ def find(database: Database, settings: ScanSettings, text: str) -> ProductDetail
 
 
 def adjust(
-    database: Database, till: Till, staff: Staff, sku_id: int, quantity: int, reason: str
+    database: Database, till: Till, staff: StaffSession, sku_id: int, quantity: int, reason: str
 ) -> ProductDetail:
-    require(staff, Permission.RECEIVE_STOCK)
     stock_service.adjust(
         database,
         sku_id,
         quantity,
         reason=reason,
         terminal_id=till.terminal_id,
-        staff_id=staff.id,
+        staff=staff,
         allow_negative=till.allow_negative_stock,
     )
     return detail(database, sku_id)
 
 
 def start_delivery(
-    database: Database, till: Till, staff: Staff, reference: str, supplier: str
+    database: Database, till: Till, staff: StaffSession, reference: str, supplier: str
 ) -> int:
     return receiving.start_receiving(database, till, staff, reference=reference, supplier=supplier)
 
 
-def receive_scan(database: Database, receiving_id: int, code: str) -> list[ReceivingLine]:
-    receiving.receive_units(database, receiving_id, code.strip())
+def receive_scan(
+    database: Database, till: Till, staff: StaffSession, receiving_id: int, code: str
+) -> list[ReceivingLine]:
+    receiving.receive_units(database, till, staff, receiving_id, code.strip())
     return receiving.receiving_lines(database, receiving_id)
 
 
@@ -75,6 +76,6 @@ def delivery_lines(database: Database, receiving_id: int) -> list[ReceivingLine]
 
 
 def post_delivery(
-    database: Database, till: Till, staff: Staff, receiving_id: int, approval_id: int | None
+    database: Database, till: Till, staff: StaffSession, receiving_id: int, approval_id: int | None
 ) -> ReceivingPosted:
     return receiving.post_receiving(database, till, staff, receiving_id, approval_id=approval_id)

@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from redhome_pos.config import Config
-from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import DomainError
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.persistence.database import Database
-from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
 from sync.token_store import DatabaseTokenStore
 
@@ -56,17 +54,12 @@ def approval_page(config: Config, database: Database) -> str:
         )
 
 
-def connect(config: Config, database: Database, till: Till, staff: Staff, code: str) -> Connection:
+def connect(
+    config: Config, database: Database, till: Till, staff: StaffSession, code: str
+) -> Connection:
     """Trade the code from the approval page for tokens; audited (without the code)."""
-    from sync.red.setup import red_authorizer, red_client
+    from sync.link import connect_store
 
-    require(staff, Permission.SETTINGS)
     _check(config)
-    store = DatabaseTokenStore(database, config.online_store.kind)
-    with red_client(config.online_store) as client:
-        red_authorizer(config.online_store, client, store).connect(code.strip())
-    audit.record_action(
-        database, till, AuditAction.SETTINGS_CHANGE, staff.id, section="online_store",
-        changes={"connected": [False, True]},
-    )  # fmt: skip
+    connect_store(database, till, staff, config.online_store, code)
     return connection(config, database)

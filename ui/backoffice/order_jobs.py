@@ -18,7 +18,7 @@ from printers.templates.data import ParcelLabelData, StoreHeader
 from printers.templates.parcel_label import parcel_label
 from redhome_pos.domain import signed_codes
 from redhome_pos.domain.scan import ScanSettings
-from redhome_pos.domain.staff import Permission, Staff, StaffError
+from redhome_pos.domain.staff import Permission, StaffError, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sync import (
     Delivery,
@@ -64,7 +64,7 @@ def sku_of_scan(database: Database, settings: ScanSettings, text: str) -> int:
     return outcome.sku.sku_id
 
 
-def _check(staff: Staff | None) -> Staff:
+def _check(staff: StaffSession | None) -> StaffSession:
     if staff is None or not staff.may(Permission.SELL):
         raise StaffError("Log in to fulfil online orders")
     return staff
@@ -127,7 +127,7 @@ def hand_over(
     scanned: str,
     *,
     terminal_id: str,
-    staff: Staff | None,
+    staff: StaffSession | None,
 ) -> Delivery:
     """The customer's pickup code was scanned: check it names this order, then hand over."""
     clerk = _check(staff)
@@ -140,9 +140,7 @@ def hand_over(
             other=code.order_id,
             order=order_id,
         )
-    return request_delivery(
-        database, order_id, terminal_id=terminal_id, pickup=True, staff_id=clerk.id
-    )
+    return request_delivery(database, order_id, terminal_id=terminal_id, pickup=True, staff=clerk)
 
 
 def ship(
@@ -152,7 +150,7 @@ def ship(
     company_code: str,
     *,
     terminal_id: str,
-    staff: Staff | None,
+    staff: StaffSession | None,
 ) -> Delivery:
     clerk = _check(staff)
     return request_delivery(
@@ -162,5 +160,5 @@ def ship(
         pickup=False,
         express_no=express_no,
         company_code=company_code,
-        staff_id=clerk.id,
+        staff=clerk,
     )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from redhome_pos.domain.staff import Role
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import (
     StoredOnlineOrder,
@@ -15,6 +16,7 @@ from redhome_pos.persistence.repositories.sync import (
 )
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.demo_picks import stocked_skus
+from redhome_pos.services.demo_staff import DEMO_ACCOUNTS
 from ui.backoffice.screens import show_manager_tab
 
 
@@ -22,13 +24,10 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     shell = director.shell
     window = shell.window
     counter = shell.counter
-    manager = next(
-        (p for p in staff_service.list_staff(counter.database) if p.role.value == "manager"),
-        None,
-    )
-    if manager is not None:
-        counter.session.log_in(manager)
-        settle()
+    account = next(a for a in DEMO_ACCOUNTS if a.role is Role.MANAGER)
+    manager = staff_service.login(counter.database, counter.till, account.code, account.pin)
+    counter.session.log_in(manager)
+    settle()
 
     order_codes = _demo_order(shell)
     orders = shell.orders

@@ -3,7 +3,7 @@ the PIN, give a badge, deactivate. The rules and the audit live in the staff ser
 
 from __future__ import annotations
 
-from redhome_pos.domain.staff import PIN_COST, Role, ScryptCost, Staff
+from redhome_pos.domain.staff import PIN_COST, Role, ScryptCost, Staff, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.counter import Till
@@ -19,7 +19,7 @@ def everyone(database: Database) -> list[Staff]:
 def add(
     database: Database,
     till: Till,
-    actor: Staff,
+    actor: StaffSession,
     code: str,
     name: str,
     role: Role,
@@ -32,6 +32,10 @@ def add(
 
 
 def change(
-    database: Database, till: Till, actor: Staff, change: StaffChange, cost: ScryptCost = PIN_COST
+    database: Database,
+    till: Till,
+    actor: StaffSession,
+    change: StaffChange,
+    cost: ScryptCost = PIN_COST,
 ) -> Staff:
     return change_staff(database, till, actor, change, cost)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redhome_pos.domain.approvals import ApprovedScope
 from redhome_pos.domain.staff import Permission, Staff
 from redhome_pos.services import staff as staff_service
 from ui.counter import Counter
@@ -35,6 +36,8 @@ class ApprovalDialog(QDialog):
         reason: str,
         detail: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        *,
+        covers: ApprovedScope | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Approval needed"))
@@ -42,6 +45,7 @@ class ApprovalDialog(QDialog):
         self.requested_by = requested_by
         self.permission = permission
         self.detail = detail or {}
+        self.covers = covers  # what the approval is for (line, quantity, value)
         self.approval_id: int | None = None
         self._busy = False
         why = QLabel(reason)
@@ -103,6 +107,7 @@ class ApprovalDialog(QDialog):
             self.requested_by,
             self.permission,
             approver,
+            covers=self.covers,
             **self.detail,
         )
         self.counter.worker.submit(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.sale import ReturnRequest, Sale, refund_for
 from redhome_pos.domain.staff import Permission
@@ -224,6 +225,7 @@ class ReturnsScreen(QWidget):
                 self.tr("A refund needs a supervisor's approval."),
                 {"receipt_no": sale.receipt_no},
                 parent=self.window(),
+                covers=approvals.refund(sale.receipt_no, self.refund_fen(wanted)),
             )
             self.dialog.approved.connect(lambda approval: self.refund(approval, exchange=exchange))
             self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))

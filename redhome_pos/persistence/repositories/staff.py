@@ -111,6 +111,14 @@ class ApprovalRepository:
         self._session.flush()
         return row.id
 
+    def covered(self, approval_id: int) -> dict[str, Any] | None:
+        """What an approval was given for (its ``covers``), if it says."""
+        detail = self._session.scalar(
+            select(ApprovalRow.detail).where(ApprovalRow.id == approval_id)
+        )
+        covers = (detail or {}).get("covers")
+        return dict(covers) if isinstance(covers, dict) else None
+
     def use(
         self, approval_id: int, action: str, requested_by: int, at: datetime, not_before: datetime
     ) -> bool:

@@ -1,0 +1,158 @@
+"""Staff sessions: the acting person, proven by having logged in, checked by every service.
+
+A service that changes money, stock, staff, settings or the online-store link is given a
+``StaffSession``, never a bare ``Staff``. Only ``issue`` makes one (the login services call
+it): its seal is a MAC made with a key drawn when the program starts, so a session built by
+hand, or a copy with its role changed, does not pass. Every check then reads the person's role
+and state from the database, so a deactivated or demoted account stops at once, on every
+terminal, whatever session it still holds.
+
+``acting(permission)`` puts the check in front of a service function: it finds the actor (the
+``staff`` or ``actor`` parameter), refuses a forged or stale one, refuses one whose role lacks
+the permission (unless the action takes an approval and one is given: the service then consumes
+it in its own transaction), and hands the function a session carrying the current role.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import inspect
+import secrets
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.errors import PermissionDenied
+from redhome_pos.domain.staff import PERMISSIONS, Permission, Staff, StaffSession
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.staff import StaffRepository
+
+_SEAL_KEY = secrets.token_bytes(32)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Every service function guarded by ``acting``, by qualified name (the layer test walks it).
+GUARDED: dict[str, tuple[Permission, bool]] = {}
+
+
+def _seal(staff: Staff, method: str, started_at: datetime) -> bytes:
+    body = "\x1f".join(
+        (
+            str(staff.id),
+            staff.code,
+            staff.role.value,
+            str(staff.active),
+            method,
+            started_at.isoformat(),
+        )
+    )
+    return hmac.new(_SEAL_KEY, body.encode(), hashlib.sha256).digest()
+
+
+def issue(staff: Staff, *, method: str, at: datetime) -> StaffSession:
+    """A session for ``staff``, who has just proven who they are (PIN, badge)."""
+    return StaffSession(
+        id=staff.id,
+        code=staff.code,
+        name=staff.name,
+        role=staff.role,
+        active=staff.active,
+        badge_code=staff.badge_code,
+        method=method,
+        started_at=at,
+        seal=_seal(staff, method, at),
+    )
+
+
+def genuine(actor: object) -> bool:
+    """True when ``actor`` is a session issued by this program and not altered since."""
+    return isinstance(actor, StaffSession) and hmac.compare_digest(
+        actor.seal, _seal(actor, actor.method, actor.started_at)
+    )
+
+
+def _not_logged_in() -> PermissionDenied:
+    return PermissionDenied("Only a staff member who has logged in may do this")
+
+
+def current(target: Database | Session, actor: object) -> StaffSession:
+    """``actor`` checked (genuine, still active) and carrying the role the database holds now."""
+    if not genuine(actor):
+        raise _not_logged_in()
+    assert isinstance(actor, StaffSession)
+    if isinstance(target, Session):
+        stored = StaffRepository(target).by_id(actor.id)
+    else:
+        with target.reading() as session:
+            stored = StaffRepository(session).by_id(actor.id)
+    if stored is None or not stored.active:
+        raise PermissionDenied("{name}'s account is not active", name=actor.name)
+    if stored.role is actor.role:
+        return actor
+    return issue(replace(actor, role=stored.role), method=actor.method, at=actor.started_at)
+
+
+def refusal(staff: Staff, permission: Permission) -> PermissionDenied:
+    return PermissionDenied(
+        "{name} ({role}) may not {action} without approval",
+        name=staff.name,
+        role=staff.role.value,
+        action=permission.value.replace("_", " "),
+    )
+
+
+def authorize(
+    target: Database | Session,
+    actor: object,
+    permission: Permission,
+    *,
+    approval_given: bool = False,
+) -> StaffSession:
+    """The actor's current session when they may do ``permission`` (or, ``approval_given``,
+    may ask for it); ``PermissionDenied`` otherwise."""
+    session = current(target, actor)
+    if permission in PERMISSIONS[session.role] or approval_given:
+        return session
+    raise refusal(session, permission)
+
+
+def acting(
+    permission: Permission, *, approvable: bool = False
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Guard a service function: its ``staff`` (or ``actor``) must be a genuine session whose
+    current role has ``permission``; with ``approvable``, an ``approval_id`` stands in for it
+    (the function consumes the approval)."""
+
+    def guard(function: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(function)
+        actor_name = "staff" if "staff" in signature.parameters else "actor"
+        target_name = "database" if "database" in signature.parameters else "session"
+        if actor_name not in signature.parameters or target_name not in signature.parameters:
+            raise TypeError(f"{function.__qualname__} has no actor or database to check")
+
+        @functools.wraps(function)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            bound = signature.bind(*args, **kwargs)
+            arguments = bound.arguments
+            given = approvable and arguments.get("approval_id") is not None
+            arguments[actor_name] = authorize(
+                arguments[target_name], arguments.get(actor_name), permission, approval_given=given
+            )
+            return function(*bound.args, **bound.kwargs)
+
+        checked.__dict__["required_permission"] = permission
+        GUARDED[f"{function.__module__}.{function.__qualname__}"] = (permission, approvable)
+        return checked
+
+    return guard
+
+
+def guarded(function: Callable[..., Any]) -> Permission | None:
+    """The permission ``acting`` put in front of ``function`` (None when unguarded)."""
+    return getattr(function, "required_permission", None)
