@@ -11,13 +11,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     load_app_config,
     open_store_database,
     reports_errors,
 )
-from redhome_pos.commands.count import add_staff_options, log_in
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(run=run_list)
     importing = actions.add_parser("import", help="create or update promotions from CSV")
     importing.add_argument("file", metavar="FILE", type=Path)
-    add_staff_options(importing)
+    add_actor_options(importing, "the manager")
     importing.set_defaults(run=run_import)
     exporting = actions.add_parser("export", help="write every promotion as CSV")
     exporting.add_argument("file", metavar="FILE", type=Path)

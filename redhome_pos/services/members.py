@@ -27,11 +27,12 @@ from redhome_pos.domain.members import (
     normalize_phone,
     phone_hash,
 )
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.members import MemberRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 
 
 def _key(till: Till, label: str) -> bytes:
@@ -48,10 +49,11 @@ def _cipher(till: Till) -> Fernet:
     return Fernet(base64.urlsafe_b64encode(_key(till, "member-phone-cipher")))
 
 
+@acting(Permission.SELL)
 def enrol(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     phone: str,
     *,
     consent: bool,
@@ -151,10 +153,10 @@ def points_history(database: Database, member_id: int, limit: int = 100) -> list
         return [PointsEntry(*row) for row in MemberRepository(session).history(member_id, limit)]
 
 
-def erase(database: Database, till: Till, staff: Staff, member_no: str) -> None:
+@acting(Permission.MANAGE_PROMOTIONS)
+def erase(database: Database, till: Till, staff: StaffSession, member_no: str) -> None:
     """Forget a member at their request (PIPL): name, phone, its hash and cipher are removed;
     the member stays as an anonymous number so past sales and the points ledger add up."""
-    require(staff, Permission.MANAGE_PROMOTIONS)
     with database.unit_of_work() as uow:
         members = MemberRepository(uow.session)
         member = members.by_no(member_no)

@@ -12,12 +12,13 @@ from redhome_pos.domain.cart import Cart, CartItem, PromotionContext
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.promotions.engine import PromotionBook
 from redhome_pos.domain.promotions.rules import Promotion, PromotionError
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.promotions import PromotionRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
+from redhome_pos.services.sessions import acting
 
 
 def load_book(database: Database, till: Till) -> PromotionBook:
@@ -37,9 +38,11 @@ def list_promotions(database: Database, *, include_ended: bool = True) -> list[P
         return PromotionRepository(session).all(include_ended=include_ended)
 
 
-def save_promotion(database: Database, till: Till, staff: Staff, rule: Promotion) -> Promotion:
+@acting(Permission.MANAGE_PROMOTIONS)
+def save_promotion(
+    database: Database, till: Till, staff: StaffSession, rule: Promotion
+) -> Promotion:
     """Create a rule, or change the one with its code."""
-    require(staff, Permission.MANAGE_PROMOTIONS)
     with database.unit_of_work() as uow:
         promotion_id, new = PromotionRepository(uow.session).save(rule, staff.id, till.now())
         audit.record(
@@ -56,7 +59,7 @@ def save_promotion(database: Database, till: Till, staff: Staff, rule: Promotion
 
 
 def copy_promotion(
-    database: Database, till: Till, staff: Staff, code: str, new_code: str
+    database: Database, till: Till, staff: StaffSession, code: str, new_code: str
 ) -> Promotion:
     """A new rule like ``code`` under ``new_code`` (not ended), to edit from there."""
     with database.reading() as session:
@@ -72,9 +75,9 @@ def copy_promotion(
     )
 
 
-def end_promotion(database: Database, till: Till, staff: Staff, code: str) -> None:
+@acting(Permission.MANAGE_PROMOTIONS)
+def end_promotion(database: Database, till: Till, staff: StaffSession, code: str) -> None:
     """Stop a rule now; it stays on record for the reports."""
-    require(staff, Permission.MANAGE_PROMOTIONS)
     with database.unit_of_work() as uow:
         if not PromotionRepository(uow.session).end(code, till.now()):
             raise PromotionError("No promotion with code {code}", code=code)
@@ -84,10 +87,10 @@ def end_promotion(database: Database, till: Till, staff: Staff, code: str) -> No
         uow.commit()
 
 
+@acting(Permission.MANAGE_PROMOTIONS)
 def set_member_price(
-    database: Database, till: Till, staff: Staff, sku_code: str, price_fen: int | None
+    database: Database, till: Till, staff: StaffSession, sku_code: str, price_fen: int | None
 ) -> None:
-    require(staff, Permission.MANAGE_PROMOTIONS)
     with database.unit_of_work() as uow:
         sku = CatalogRepository(uow.session).sku_by_code(sku_code)
         if sku is None or sku.id is None:

@@ -47,7 +47,7 @@ from redhome_pos.domain.promotions.rules import (
     ScopeKind,
     Stacking,
 )
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.repositories.promotions import PromotionRepository
@@ -63,6 +63,7 @@ from redhome_pos.services.csv_files import (
     row_error,
     safe_cells,
 )
+from redhome_pos.services.sessions import acting
 
 COLUMNS = (
     "code", "kind", "name", "scope", "scope_values", "first_day", "last_day", "start", "end",
@@ -230,9 +231,9 @@ def _codes_in(rows: list[CsvRow]) -> set[str]:
     return {c for c in codes if c}
 
 
-def import_promotions(database: Database, till: Till, staff: Staff, path: Path) -> int:
+@acting(Permission.MANAGE_PROMOTIONS)
+def import_promotions(database: Database, till: Till, staff: StaffSession, path: Path) -> int:
     """Create or update the rules of a CSV file, all or none; returns the rows imported."""
-    require(staff, Permission.MANAGE_PROMOTIONS)
     _, rows = read_rows(path, COLUMNS, ("code", "kind"))
     with database.unit_of_work() as uow:
         sku_ids = _sku_ids(uow.session, _codes_in(rows))
