@@ -31,7 +31,7 @@ def connect_store(
     with red_client(settings) as client:
         got = red_authorizer(settings, client, tokens).connect(code.strip())
     audit.record_action(
-        database, till, AuditAction.ONLINE_STORE_LINK, staff.id, via=via,
+        database, till, AuditAction.SETTINGS_CHANGE, staff.id, section="online_store", via=via,
         seller=got.seller_id, changes={"connected": [False, True]},
     )  # fmt: skip
     return got

@@ -43,7 +43,6 @@ class AuditAction(enum.StrEnum):
     STOCK_ADJUSTED = "stock_adjusted"
     CATALOG_IMPORT = "catalog_import"
     STOCK_IMPORT = "stock_import"
-    ONLINE_STORE_LINK = "online_store_link"
     OPENING_STOCK = "opening_stock"
     DATABASE_RESTORE = "database_restore"
     PIN_UNLOCK = "pin_unlock"

@@ -39,7 +39,9 @@ def setup(database: Database) -> None:
         product_id = catalog.add_product(Product(None, "面霜", "RED", "care"))
         sku_id = catalog.add_sku(Sku(None, product_id, "CREAM-1", PRICE, PRICE))
         uow.commit()
-    stock_service.receive(database, sku_id, 100_000, terminal_id=TILL.terminal_id)
+    stock_service.receive(
+        database, sku_id, 100_000, terminal_id=TILL.terminal_id, staff=staff["3001"]
+    )
     shifts.open_shift(database, TILL, staff["1001"], 50_000)
     member = members.enrol(database, TILL, staff["1001"], PHONE, consent=True)
     cart = Cart()

@@ -45,8 +45,7 @@ NOT_STAFF_ACTIONS = {
     "no stock or price; checks the session when one is given",
     "sync.fulfilment.push_deliveries": "the sync engine sending what staff recorded",
     "redhome_pos.services.points.expire_all": "applies the points' expiry date, no one's choice",
-    "redhome_pos.services.promotion_sales.record_sale_promotions": "inside checkout's "
-    "transaction",
+    "redhome_pos.services.promotion_sales.record_sale_promotions": "inside checkout's transaction",
     "redhome_pos.services.promotion_sales.record_kept_back": "inside a return's transaction",
 }
 SYNC_SERVICES = ("sync.fulfilment", "sync.opening", "sync.link")
