@@ -29,6 +29,10 @@ def register(subparsers: Any) -> None:
     add.set_defaults(run=run_add)
     listing = actions.add_parser("list", help="list the staff")
     listing.set_defaults(run=run_list)
+    unlock = actions.add_parser("unlock", help="end a staff member's PIN lockout (a manager)")
+    unlock.add_argument("code", metavar="CODE", help="the locked staff member's code")
+    add_actor_options(unlock, "the manager")
+    unlock.set_defaults(run=run_unlock)
 
 
 def _read_pin(from_stdin: bool) -> str:
@@ -89,4 +93,28 @@ def run_list(args: argparse.Namespace) -> int:
     for staff in everyone:
         state = "" if staff.active else "  (inactive)"
         print(f"{staff.code:<8} {staff.role.value:<10} {staff.name}{state}")
+    return EXIT_OK
+
+
+@reports_errors
+def run_unlock(args: argparse.Namespace) -> int:
+    from redhome_pos.commands._context import open_store_database
+    from redhome_pos.domain.staff import StaffError
+    from redhome_pos.persistence.repositories.staff import StaffRepository
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.staff_admin import StaffChange, change_staff
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    till = Till.from_config(config)
+    try:
+        with database.reading() as session:
+            person = StaffRepository(session).by_code(args.code)
+        if person is None:
+            raise StaffError("No staff member {code}", code=args.code)
+        manager = log_in(database, till, args)
+        change_staff(database, till, manager, StaffChange(person.id, unlock=True))
+    finally:
+        database.dispose()
+    print(f"{person.code} {person.name} can log in again.")
     return EXIT_OK

@@ -1,7 +1,9 @@
 """Staff at the counter: roles, what each role may do, PINs and lockout.
 
 A PIN is 4–8 digits, stored as a salted scrypt hash (``scrypt$n$r$p$salt$hash``) and compared
-in constant time. Five wrong PINs in a row lock the account for a few minutes.
+in constant time. Five wrong PINs in a row lock the account for five minutes; after a lockout,
+until the right PIN is given, each wrong PIN locks it again and for longer (15 minutes, an
+hour, four hours, a day), so guessing never gets five fresh tries. A manager can unlock.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from redhome_pos.domain.errors import DomainError, PermissionDenied
 
 MAX_FAILED_PINS = 5
 LOCKOUT = timedelta(minutes=5)
+# The first lockout, then each one after a further wrong PIN (the last one repeats).
+LOCKOUTS = (
+    LOCKOUT,
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=24),
+)
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 8
 
@@ -172,15 +182,19 @@ class PinState:
 
     failed_pins: int = 0
     locked_until: datetime | None = None
+    lockouts: int = 0  # lockouts in a row, with no good PIN since
 
     def is_locked(self, now: datetime) -> bool:
         return self.locked_until is not None and now < self.locked_until
 
     def after_failure(self, now: datetime) -> PinState:
+        if self.lockouts:  # locked before and no good PIN since: locked again, for longer
+            lockouts = self.lockouts + 1
+            return PinState(0, now + LOCKOUTS[min(lockouts, len(LOCKOUTS)) - 1], lockouts)
         failed = self.failed_pins + 1
         if failed >= MAX_FAILED_PINS:
-            return PinState(0, now + LOCKOUT)
+            return PinState(0, now + LOCKOUTS[0], 1)
         return PinState(failed, None)
 
     def after_success(self) -> PinState:
-        return PinState(0, None)
+        return PinState()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -151,26 +152,45 @@ def _check_pin(session: Session, till: Till, staff: Staff, pin: str) -> bool:
     repo = StaffRepository(session)
     now = till.now()
     state = repo.pin_state(staff.id)
+    matches = pin_matches(pin, repo.pin_hash(staff.id))  # checked even when locked: same time
     if state.is_locked(now):
+        assert state.locked_until is not None
         raise StaffError(
-            "{name} is locked after too many wrong PINs; try again after {until}",
+            "{name} is locked after too many wrong PINs; try again after {until} or ask a "
+            "manager to unlock it",
             name=staff.name,
-            until=state.locked_until.isoformat(timespec="minutes") if state.locked_until else "",
+            until=state.locked_until.astimezone(ZoneInfo(till.timezone)).strftime("%H:%M"),
         )
-    if pin_matches(pin, repo.pin_hash(staff.id)):
+    if matches:
         repo.save_pin_state(staff.id, state.after_success())
         return True
     new_state = state.after_failure(now)
     repo.save_pin_state(staff.id, new_state)
     audit.record(session, till, AuditAction.LOGIN_FAILED, staff.id, staff_code=staff.code)
     if new_state.is_locked(now):
-        audit.record(session, till, AuditAction.LOCKED_OUT, staff.id, staff_code=staff.code)
+        audit.record(
+            session, till, AuditAction.LOCKED_OUT, staff.id, staff_code=staff.code,
+            lockouts=new_state.lockouts,
+            minutes=int(((new_state.locked_until or now) - now).total_seconds() // 60),
+        )  # fmt: skip
     return False
+
+
+_STAND_IN: list[str] = []
+
+
+def _stand_in_hash() -> str:
+    """A PIN hash at the program's cost, checked for an unknown or inactive code, so refusing
+    one takes as long as refusing a wrong PIN (nobody learns which codes exist by timing)."""
+    if not _STAND_IN:
+        _STAND_IN.append(hash_pin("0000", cost=PIN_COST))  # the result is never used
+    return _STAND_IN[0]
 
 
 def _verified(session: Session, till: Till, code: str, pin: str) -> Staff:
     staff = StaffRepository(session).by_code(code)
     if staff is None or not staff.active:
+        pin_matches(pin, _stand_in_hash())
         raise StaffError("Unknown staff code or wrong PIN")
     if not _check_pin(session, till, staff, pin):
         session.commit()  # the failure and its audit event must stay

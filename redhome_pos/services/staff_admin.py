@@ -40,6 +40,7 @@ class StaffChange:
     pin: str | None = None
     badge: bool = False  # issue a signed badge code
     active: bool | None = None
+    unlock: bool = False  # end a PIN lockout (and its escalation)
 
 
 @acting(Permission.MANAGE_STAFF)
@@ -66,8 +67,14 @@ def change_staff(
             row.role = change.role.value
         if change.pin is not None:
             row.pin_hash = hash_pin(change.pin, cost=cost)
-            row.failed_pins, row.locked_until = 0, None
+            row.failed_pins, row.locked_until, row.pin_lockouts = 0, None, 0
             detail["pin"] = "reset"
+        elif change.unlock:
+            detail["pin"] = "unlocked"
+            detail["was_locked_until"] = (
+                row.locked_until.isoformat(timespec="minutes") if row.locked_until else None
+            )
+            row.failed_pins, row.locked_until, row.pin_lockouts = 0, None, 0
         if change.badge:
             if not till.code_secret:
                 raise StaffError("The store has no code secret: badges cannot be made")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.staff import (
-    LOCKOUT,
+    LOCKOUTS,
     MAX_FAILED_PINS,
     PIN_COST,
     Permission,
@@ -71,19 +71,25 @@ def test_the_permission_table() -> None:
 
 
 @given(st.lists(st.booleans(), max_size=30))
-def test_lockout_after_five_failures_in_a_row(attempts: list[bool]) -> None:
+def test_lockout_after_five_failures_then_longer_after_each_further_one(
+    attempts: list[bool],
+) -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     state = PinState()
-    run = 0
+    run = lockouts = 0
     for ok in attempts:
         if state.is_locked(now):
-            assert state.is_locked(now + LOCKOUT - timedelta(seconds=1))
-            assert not state.is_locked(now + LOCKOUT)
-            now += LOCKOUT
+            period = LOCKOUTS[min(lockouts, len(LOCKOUTS)) - 1]
+            assert state.is_locked(now + period - timedelta(seconds=1))
+            assert not state.is_locked(now + period)
+            now += period
         if ok:
-            state, run = state.after_success(), 0
-        else:
-            state, run = state.after_failure(now), run + 1
-            assert state.is_locked(now) == (run % MAX_FAILED_PINS == 0)
-            if run % MAX_FAILED_PINS == 0:
-                run = 0
+            state, run, lockouts = state.after_success(), 0, 0
+            continue
+        state, run = state.after_failure(now), run + 1
+        # Five in a row lock; once locked, every further wrong PIN locks again (no fresh tries).
+        locks = run == MAX_FAILED_PINS or lockouts > 0
+        assert state.is_locked(now) == locks
+        if locks:
+            run, lockouts = 0, lockouts + 1
+            assert state.lockouts == lockouts

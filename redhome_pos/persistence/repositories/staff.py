@@ -41,6 +41,7 @@ class StaffRepository:
             badge_code=badge_code,
             active=True,
             failed_pins=0,
+            pin_lockouts=0,
         )
         self._session.add(row)
         self._session.flush()
@@ -68,13 +69,17 @@ class StaffRepository:
         row = self._session.get(StaffRow, staff_id)
         if row is None:
             return PinState()
-        return PinState(row.failed_pins, row.locked_until)
+        return PinState(row.failed_pins, row.locked_until, row.pin_lockouts or 0)
 
     def save_pin_state(self, staff_id: int, state: PinState) -> None:
         self._session.execute(
             update(StaffRow)
             .where(StaffRow.id == staff_id)
-            .values(failed_pins=state.failed_pins, locked_until=state.locked_until)
+            .values(
+                failed_pins=state.failed_pins,
+                locked_until=state.locked_until,
+                pin_lockouts=state.lockouts,
+            )
         )
 
     def set_pin_hash(self, staff_id: int, pin_hash: str) -> None:
