@@ -51,6 +51,7 @@ class OnlineSku:
     buyable: bool = True
     brand: str = ""
     category: str = ""
+    pack_units: int = 1  # sold in packs of this many: stock comes from the single pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +144,20 @@ class OrderWindows:
 
 @dataclass(frozen=True, slots=True)
 class OrderCursor:
-    """Orders whose ``time`` falls in ``[start, end]``, one page."""
+    """Orders (or after-sales) whose ``time`` falls in ``[start, end]``, one page.
+
+    Callers start a window with the defaults; the connector fills ``pages_left`` (the pages of
+    the window still to read, in the order it reads them, None before the first) and ``then``
+    (where the windows still to read end, when it had to cut this one smaller).
+    """
 
     start: datetime
     end: datetime
     time: OrderTime = OrderTime.UPDATED
     page_no: int = 1
     page_size: int = 100
+    pages_left: tuple[int, ...] | None = None
+    then: tuple[datetime, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,17 +179,57 @@ class OrderPage:
 
 @dataclass(frozen=True, slots=True)
 class OnlineOrderLine:
+    """One unit kind to pick. ``unit_price_fen`` is what the customer paid for one unit;
+    ``no_courier`` when the online store allows this line to leave without a courier."""
+
     sku_id: str
     quantity: int
     unit_price_fen: int
     barcode: str = ""
     erp_code: str = ""
     title: str = ""
+    no_courier: bool = False
+    line_sku_id: str = ""  # the sold SKU this line picks for (a bundle's, else its own)
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineParcel:
+    """One parcel of an order as the online store splits it: which sold SKUs go together."""
+
+    index: int
+    status: OrderStatus
+    sku_ids: tuple[str, ...]
+    express_no: str = ""
+    company_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SealedReceiver:
+    """Who receives the parcel. Name, phone and address as the online store sealed them
+    (ciphertext only it can open) and as it masks them for screens; the region in clear."""
+
+    name_sealed: str = field(default="", repr=False)
+    phone_sealed: str = field(default="", repr=False)
+    address_sealed: str = field(default="", repr=False)
+    name_masked: str = ""
+    phone_masked: str = ""
+    address_masked: str = ""
+    region: str = ""
+
+    @property
+    def sealed(self) -> dict[str, str]:
+        """The sealed fields by name (name, phone, address), those present."""
+        fields_ = {"name": self.name_sealed, "phone": self.phone_sealed,
+                   "address": self.address_sealed}  # fmt: skip
+        return {name: value for name, value in fields_.items() if value}
+
+
+RECEIVER_FIELDS = ("name", "phone", "address")
 
 
 @dataclass(frozen=True, slots=True)
 class OnlineOrder:
-    """An online order in full. Receiver details are already masked for printing."""
+    """An online order in full. The receiver is sealed and masked, never in clear."""
 
     order_id: str
     status: OrderStatus
@@ -194,6 +242,14 @@ class OnlineOrder:
     receiver_phone_masked: str = ""
     receiver_address: str = ""
     paid_fen: int = 0
+    cancel_requested: bool = False  # the buyer asked to cancel: stop picking, never hand over
+    reshipment_of: str = ""  # an exchange's re-shipment: the original order
+    parcels: tuple[OnlineParcel, ...] = ()
+
+    @property
+    def no_courier(self) -> bool:
+        """Every line may leave without a courier (a delivery with the self-delivery code)."""
+        return bool(self.lines) and all(line.no_courier for line in self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +331,14 @@ class OnlineStore(Protocol):
         """The order's status now (re-read before a delivery is sent or sent again)."""
         ...
 
-    def deliver(self, order_id: str, express_no: str, company_code: str) -> DeliveryResult:
-        """Tell the online store the order has left the store (shipped or handed over).
-        An order that is already delivered counts as done, not as an error."""
+    def deliver(
+        self, order_id: str, express_no: str, company_code: str, *, sku_ids: Sequence[str] = ()
+    ) -> DeliveryResult:
+        """Tell the online store the order has left the store with a courier (``sku_ids``:
+        only those sold SKUs, a split shipment). An order that is already delivered counts as
+        done, not as an error."""
+        ...
+
+    def hand_over(self, order_id: str, pickup_reference: str) -> DeliveryResult:
+        """Tell the online store the customer collected the order at the counter."""
         ...

@@ -60,3 +60,15 @@ class PlatformError(SyncError):
         self.error_code: int = int(params.get("error_code", 0))
         self.error_msg: str = str(params.get("error_msg", ""))
         super().__init__(template, **params)
+
+
+class UnknownRefusal(PlatformError):
+    """The online store refused with a code its documents do not name: its own words are shown."""
+
+    template = "The platform refused: {error_msg}"
+
+
+class NotSent(PlatformError):
+    """The connector did not send a call the online store's rules would refuse."""
+
+    template = "Not sent to the online store ({method}): {error_msg}"

@@ -66,7 +66,6 @@ def request_delivery(
     staff: StaffSession,
     express_no: str = "",
     company_code: str = "",
-    pickup_company_code: str = "selfdelivery",
     allow_negative: bool = True,
 ) -> Delivery:
     """Record that an online order left the store (handed to the customer or to a courier)
@@ -76,7 +75,7 @@ def request_delivery(
     store says otherwise (``allow_negative``); a count will show the difference.
     """
     express_no = express_no.strip() or (f"pickup {order_id}" if pickup else "")
-    company_code = company_code.strip() or (pickup_company_code if pickup else "")
+    company_code = "" if pickup else company_code.strip()
     if not pickup and (not express_no or not company_code):
         raise FulfilmentError("A shipped parcel needs its express number and courier")
     with database.unit_of_work() as uow:
@@ -192,7 +191,10 @@ def _send(
         SyncRepository(uow.session).mark_delivery(order_id, SENT)
         uow.commit()
     report.sent += 1
-    result = store.deliver(order_id, delivery.express_no, delivery.company_code)
+    if delivery.method == FulfilmentKind.PICKUP.value:
+        result = store.hand_over(order_id, delivery.express_no)
+    else:
+        result = store.deliver(order_id, delivery.express_no, delivery.company_code)
     if result.already_delivered:
         report.already_delivered += 1
     else:

@@ -26,7 +26,6 @@ class SyncSettings:
     warehouse_code: str
     terminal_id: str
     store_kind: str = "red"
-    pickup_company_code: str = "selfdelivery"
     # The catalog is read again a little before where the last read ended, so an SKU updated
     # while a page was read (or with a clock a little off) is not missed.
     catalog_overlap: timedelta = timedelta(minutes=5)

@@ -20,7 +20,6 @@ def sync_settings(config: Config) -> SyncSettings:
         warehouse_code=online.warehouse_code,
         terminal_id=config.terminal_id,
         store_kind=online.kind,
-        pickup_company_code=online.delivery_company_code,
     )
 
 

@@ -129,8 +129,12 @@ class OnlineStoreConfig:
     app_secret: str = field(default="", repr=False)
     warehouse_code: str = ""
     redirect_uri: str = ""
+    # Unused: the platform's code for a delivery without a courier is always "selfdelivery".
+    # Kept so configuration files written before still read.
     delivery_company_code: str = "selfdelivery"
     enabled: bool = False
+    # Orders whose every line may go without a courier are handed over at the counter.
+    pickup_at_counter: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,18 @@ Every call goes through :meth:`RedClient.call`: it builds and signs the envelope
 rate limiter, applies the timeout, retries what is worth retrying (no answer, HTTP 429/5xx, the
 platform's rate-limit error) with jittered exponential back-off, and turns every failure into
 one of the errors of ``sync.errors``. Secrets and tokens never reach the log.
+
+The body goes out as UTF-8 JSON with ``Content-Type: application/json;charset=utf-8`` and the
+timestamp as a string of digits, as the official examples send them. Both documented answer
+shapes are read (``error_code``/``error_msg`` and ``code``/``msg``); a call is judged by
+``success``, and an inner ``data.response`` that says ``success: false`` makes the call a
+refusal too. A refusal with a code the documents name keeps its known words; any other is
+"the platform refused" with the platform's own message.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -25,6 +33,7 @@ from sync.errors import (
     PlatformError,
     RateLimited,
     SyncError,
+    UnknownRefusal,
     Unreachable,
 )
 from sync.red import api
@@ -33,13 +42,23 @@ from sync.red.ratelimit import TokenBucket
 log = logging.getLogger(__name__)
 
 SECRET_FIELDS = frozenset(
-    {api.SIGN, api.ACCESS_TOKEN, api.REFRESH_TOKEN_FIELD, api.CODE, "appSecret", api.RECEIVER_PHONE}
+    {
+        api.SIGN,
+        api.ACCESS_TOKEN,
+        api.REFRESH_TOKEN_FIELD,
+        api.CODE,
+        "appSecret",
+        api.RECEIVER_NAME,
+        api.RECEIVER_PHONE,
+        api.RECEIVER_ADDRESS,
+        api.BASE_INFOS,
+    }
 )
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def redacted(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy fit for a log line: secrets, tokens, codes and phone numbers replaced."""
+    """A copy fit for a log line: secrets, tokens, codes and receiver data replaced."""
     return {k: ("***" if k in SECRET_FIELDS else v) for k, v in fields.items()}
 
 
@@ -117,7 +136,7 @@ class RedClient:
         self, method: str, fields: Mapping[str, Any] | None = None, access_token: str | None = None
     ) -> dict[str, Any]:
         """The signed request body: system fields, then the method's own fields."""
-        timestamp = int(self._clock())
+        timestamp = str(int(self._clock()))
         body: dict[str, Any] = {
             api.APP_ID: self.app_id,
             api.TIMESTAMP: timestamp,
@@ -168,7 +187,11 @@ class RedClient:
         log.debug("calling %s %s", method, redacted(body))
         try:
             response = self._session.post(
-                self.base_url + api.GATEWAY_PATH, json=body, timeout=self.timeout_s, verify=True
+                self.base_url + api.GATEWAY_PATH,
+                data=json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                headers={"Content-Type": api.CONTENT_TYPE},
+                timeout=self.timeout_s,
+                verify=True,
             )
         except requests.exceptions.SSLError:
             raise SyncError(
@@ -205,23 +228,52 @@ class RedClient:
     def _unwrap(self, method: str, payload: Any) -> Any:
         if not isinstance(payload, dict):
             raise ParseError(method=method, detail="the answer is not a JSON object")
-        success, code = payload.get(api.SUCCESS), payload.get(api.ERROR_CODE, 0)
+        success = payload.get(api.SUCCESS)
         if not isinstance(success, bool):
             raise ParseError(method=method, detail=f"'{api.SUCCESS}' is missing or not true/false")
-        if code is None:
-            code = 0
-        if isinstance(code, bool) or not isinstance(code, int):
-            raise ParseError(method=method, detail=f"'{api.ERROR_CODE}' is not a number")
-        if success and code == 0:
-            return payload.get(api.DATA)
-        message = payload.get(api.ERROR_MSG)
-        message = message if isinstance(message, str) else ""
-        message = message or ("failed, no reason given" if code == 0 else api.error_message(code))
+        code = _code(method, payload, api.ERROR_CODE, api.CODE_V2)
+        message = _words(payload, api.ERROR_MSG, api.MSG_V2)
+        if not success:
+            raise self._refusal(method, code, message)
+        data = payload.get(api.DATA)
+        inner = data.get(api.INNER_RESPONSE) if isinstance(data, dict) else None
+        if isinstance(inner, dict) and inner.get(api.INNER_SUCCESS) is False:
+            # Refused inside a successful envelope: the call failed all the same.
+            code = _code(method, inner, api.INNER_CODE)
+            words = _words(inner, api.INNER_MSG, api.INNER_MESSAGE)
+            raise self._refusal(method, code, words, inner=True)
+        return data
+
+    @staticmethod
+    def _refusal(method: str, code: int, message: str, *, inner: bool = False) -> Exception:
+        """``inner``: refused inside a successful envelope (about the one thing asked)."""
         if code in api.RATE_LIMIT_ERROR_CODES:
-            raise _Retry(RateLimited(method=method))
-        if code in api.AUTH_ERROR_CODES:
-            raise AuthError(detail=message, error_code=code)
-        raise PlatformError(method=method, error_code=code, error_msg=message)
+            return _Retry(RateLimited(method=method))
+        if code in api.KNOWN_ERROR_CODES:
+            words = message or api.ERROR_MESSAGES.get(code, "refused")
+            return PlatformError(method=method, error_code=code, error_msg=words, inner=inner)
+        words = message or (f"code {code}" if code else "no reason given")
+        return UnknownRefusal(method=method, error_code=code, error_msg=words, inner=inner)
+
+
+def _code(method: str, fields: dict[str, Any], *names: str) -> int:
+    """The first of ``names`` present, as a number (absent or null: 0)."""
+    for name in names:
+        value = fields.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParseError(method=method, detail=f"'{name}' is not a number")
+        return value
+    return 0
+
+
+def _words(fields: dict[str, Any], *names: str) -> str:
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:500]
+    return ""
 
 
 def _retry_after(response: requests.Response) -> float | None:

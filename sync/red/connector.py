@@ -1,9 +1,19 @@
 """RED as an online store: the :class:`~sync.connector.OnlineStore` interface over the client.
 
 Stock is set absolutely for the store's own warehouse (``inventory.syncSkuStockV2``); deltas are
-never sent, so a retry after a lost answer is harmless. Order queries are cut into the windows
-the platform accepts. A delivery re-reads the order first, and an order already shipped counts
-as done, which makes the delivery safe to send again after a lost answer.
+never sent, so a retry after a lost answer is harmless, and a refusal inside the answer
+(``data.response.success`` false) is a refusal of that SKU, never a push done.
+
+Orders and after-sales are read in time windows the platform accepts (24 hours by creation,
+30 minutes by update), at most 100 pages a window: a window with more is cut in two and each
+half read in turn. Update-time windows are read from their last page back to the first, as the
+platform asks (an order updated while the window is read moves to its front, where it is read
+last). A delivery re-reads the order first; an order (or parcel) already shipped counts as done,
+which makes the delivery safe to send again after a lost answer.
+
+A refusal whose code the documents do not name is shown in the platform's own words. When such
+a refusal (or HTTP 401/403) comes while the access token is near or past its known expiry, the
+token is refreshed once and the call tried again; no behaviour hangs on a guessed code.
 """
 
 from __future__ import annotations
@@ -11,17 +21,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
-from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sync.connector import (
     CatalogCursor,
     CatalogPage,
     DeliveryResult,
-    FulfilmentKind,
     OnlineOrder,
     OnlineOrderLine,
+    OnlineParcel,
     OnlineSku,
     OnlineStock,
     OrderCursor,
@@ -32,10 +43,11 @@ from sync.connector import (
     OrderWindows,
     StockPushResult,
 )
-from sync.errors import AuthError, PlatformError
+from sync.errors import AuthError, NotSent, PlatformError, SyncError, UnknownRefusal
 from sync.red import api
 from sync.red.client import RedClient
 from sync.red.oauth import RedAuthorizer
+from sync.red.pickup import fulfilment_of, may_go_without_courier
 from sync.red.reading import Reader
 
 # Bounds a negative "available" figure (oversold) we still accept from an answer.
@@ -55,6 +67,12 @@ STATUSES: Mapping[int, OrderStatus] = {
 }
 
 
+class TooManyInOneWindow(SyncError):
+    """Even a window of one time unit holds more pages than the platform will give."""
+
+    template = "The online store lists more than it lets us read in one window ({method})"
+
+
 def mask_phone(phone: str) -> str:
     """Keep the first three and last four digits: 138****5678."""
     digits = phone.strip()
@@ -65,6 +83,30 @@ def mask_phone(phone: str) -> str:
 
 def _ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """How one windowed list method is asked and answered."""
+
+    method: str
+    unit_s: float  # the time unit of startTime/endTime: 1 (seconds) or 0.001 (milliseconds)
+    list_field: str
+    total_field: str
+    page_size_max: int
+    max_pages: Callable[[int], int]  # the last page number allowed for a page size
+    last_page_field: str | None = None
+
+
+ORDER_LISTING = _Listing(
+    method=api.GET_ORDER_LIST,
+    unit_s=1.0,
+    list_field=api.ORDER_LIST,
+    total_field=api.TOTAL,
+    page_size_max=api.ORDER_PAGE_SIZE_MAX,
+    max_pages=lambda _size: api.ORDER_PAGE_NO_MAX,
+    last_page_field=api.MAX_PAGE_NO,
+)
 
 
 class RedOnlineStore:
@@ -81,22 +123,23 @@ class RedOnlineStore:
         authorizer: RedAuthorizer,
         *,
         warehouse_code: str,
-        self_delivery_code: str = api.SELF_DELIVERY_COMPANY_CODE,
+        pickup_at_counter: bool = True,
     ) -> None:
         if not warehouse_code:
             raise ValueError("the store's warehouse code is required")
         self.client = client
         self.authorizer = authorizer
         self.warehouse_code = warehouse_code
-        self.self_delivery_code = self_delivery_code
+        self.pickup_at_counter = pickup_at_counter
 
     def _call(self, method: str, fields: Mapping[str, Any]) -> Any:
-        """A merchant call with the access token; one forced refresh if the token was refused."""
+        """A merchant call with the access token. A refusal in words we do not know (or HTTP
+        401/403) while the token is near or past its known expiry: one refresh, one retry."""
         token = self.authorizer.access_token()
         try:
             return self.client.call(method, fields, access_token=token)
-        except AuthError as error:
-            if error.params.get("error_code") != api.ERR_ACCESS_TOKEN_INVALID:
+        except (UnknownRefusal, AuthError):
+            if not self.authorizer.near_expiry():
                 raise
         token = self.authorizer.access_token(force_refresh=True)
         return self.client.call(method, fields, access_token=token)
@@ -158,12 +201,14 @@ class RedOnlineStore:
             erp_code=read.text(sku, api.ERP_CODE, optional=True)
             or read.text(sku, api.SC_SKUCODE, optional=True),
             buyable=read.flag(sku, api.BUYABLE, default=True),
+            pack_units=read.number(sku, api.IPQ, default=1, low=1),
         )
 
     # --- stock -------------------------------------------------------------------------------
 
     def set_stock(self, levels: Mapping[str, int]) -> list[StockPushResult]:
-        """Set each SKU's physical on-hand in the store's warehouse (never below zero)."""
+        """Set each SKU's physical on-hand in the store's warehouse (never below zero). A
+        refusal, in the envelope or inside it, is that SKU's failure: it is not pushed."""
         results = []
         for sku_id, on_hand in levels.items():
             quantity = max(int(on_hand), 0)
@@ -177,70 +222,136 @@ class RedOnlineStore:
         return results
 
     def get_stock(self, sku_ids: Sequence[str]) -> dict[str, OnlineStock]:
+        """Stock in the store's warehouse. A SKU the platform refuses to report (inside a
+        successful answer) is left out, as one it does not know."""
         stock: dict[str, OnlineStock] = {}
         read = Reader(api.GET_SKU_STOCK)
         for sku_id in sku_ids:
-            data = read.obj(self._call(api.GET_SKU_STOCK, {api.SKU_ID: sku_id}), api.DATA)
+            try:
+                answer = self._call(api.GET_SKU_STOCK, {api.SKU_ID: sku_id})
+            except PlatformError as refused:
+                if refused.params.get("inner"):
+                    continue
+                raise
+            data = read.obj(answer, api.DATA)
             if read.text(data, api.SKU_ID) != sku_id:
                 raise read.fail(f"asked for SKU {sku_id}, the answer is about another one")
-            inner = read.obj(data.get(api.INNER_RESPONSE) or {api.INNER_SUCCESS: True}, "response")
-            if not read.flag(inner, api.INNER_SUCCESS, default=True):
-                code = inner.get(api.INNER_CODE)
-                if code == api.ERR_SKU_NOT_FOUND:
-                    continue
-                message = inner.get(api.INNER_MESSAGE)
-                raise PlatformError(
-                    method=api.GET_SKU_STOCK,
-                    error_code=code if isinstance(code, int) else 0,
-                    error_msg=message if isinstance(message, str) else "stock not readable",
-                )
-            found = OnlineStock(sku_id, total=0, available=0, occupied=0)
-            rows = read.items(data.get(api.SKU_STOCK_WITH_WHCODE), "whcode rows", optional=True)
-            for row in rows:
-                row = read.obj(row, api.SKU_STOCK_WITH_WHCODE)
-                if read.text(row, api.WHCODE, optional=True) != self.warehouse_code:
-                    continue
-                figures = read.obj(row.get(api.SKU_STOCK), api.SKU_STOCK)
-                found = OnlineStock(
-                    sku_id,
-                    total=read.number(figures, api.STOCK_TOTAL, default=0),
-                    available=read.number(figures, api.AVAILABLE, default=0, low=-MAX_HELD),
-                    occupied=read.number(figures, api.OCCUPIED, default=0),
-                )
-            stock[sku_id] = found
+            stock[sku_id] = self._stock_of(read, sku_id, data)
         return stock
 
-    # --- orders ------------------------------------------------------------------------------
+    def _stock_of(self, read: Reader, sku_id: str, data: Mapping[str, Any]) -> OnlineStock:
+        rows = read.items(data.get(api.SKU_STOCK_WITH_WHCODE), "whcode rows", optional=True)
+        figures: Mapping[str, Any] | None = None
+        for row in rows:
+            row = read.obj(row, api.SKU_STOCK_WITH_WHCODE)
+            if read.text(row, api.WHCODE, optional=True) == self.warehouse_code:
+                figures = read.obj(row.get(api.SKU_STOCK), api.SKU_STOCK)
+        if figures is None and not rows and self.warehouse_code == api.DEFAULT_WAREHOUSE:
+            # A shop without multi-warehouse stock has the one default warehouse: its figures
+            # are the SKU's own.
+            figures = read.obj(data.get(api.SKU_STOCK) or {}, api.SKU_STOCK)
+        if figures is None:
+            return OnlineStock(sku_id, total=0, available=0, occupied=0)
+        return OnlineStock(
+            sku_id,
+            total=read.number(figures, api.STOCK_TOTAL, default=0),
+            available=read.number(figures, api.AVAILABLE, default=0, low=-MAX_HELD),
+            occupied=read.number(figures, api.OCCUPIED, default=0),
+        )
 
-    def orders_since(self, cursor: OrderCursor) -> OrderPage:
-        """One page of the cursor's window, cut to the longest window the platform accepts."""
+    # --- windows of orders (and after-sales) ---------------------------------------------------
+
+    def _window_page(
+        self,
+        cursor: OrderCursor,
+        listing: _Listing,
+        extra: Mapping[str, Any] | None = None,
+    ) -> tuple[Reader, Sequence[Any], int, OrderCursor | None]:
+        """One page of the cursor's window: the rows, the total and where to go next."""
         if cursor.time is OrderTime.CREATED:
             time_type, widest = api.TIME_TYPE_CREATED, self.order_windows.by_creation
         else:
             time_type, widest = api.TIME_TYPE_UPDATED, self.order_windows.by_update
-        start_s = math.floor(cursor.start.timestamp())
-        end_s = min(math.ceil(cursor.end.timestamp()), start_s + int(widest.total_seconds()))
-        page_size = max(1, min(cursor.page_size, api.ORDER_PAGE_SIZE_MAX))
-        fields = {api.START_TIME: start_s, api.END_TIME: end_s, api.TIME_TYPE: time_type,
-                  api.PAGE_NO: cursor.page_no, api.PAGE_SIZE: page_size}  # fmt: skip
-        read = Reader(api.GET_ORDER_LIST)
-        data = read.obj(self._call(api.GET_ORDER_LIST, fields), api.DATA)
-        total = read.number(data, api.TOTAL, default=0)
-        rows = read.items(data.get(api.ORDER_LIST), api.ORDER_LIST, optional=True)
+        unit = listing.unit_s
+        start = math.floor(cursor.start.timestamp() / unit)
+        end = min(
+            math.ceil(cursor.end.timestamp() / unit),
+            start + round(widest.total_seconds() / unit),
+        )
+        page_size = max(1, min(cursor.page_size, listing.page_size_max))
+        probe = cursor.pages_left is None
+        page_no = 1 if probe else cursor.page_no
+        fields = {api.START_TIME: start, api.END_TIME: end, api.TIME_TYPE: time_type,
+                  api.PAGE_NO: page_no, api.PAGE_SIZE: page_size, **(extra or {})}  # fmt: skip
+        read = Reader(listing.method)
+        data = read.obj(self._call(listing.method, fields), api.DATA)
+        total = read.number(data, listing.total_field, default=0)
+        rows = read.items(data.get(listing.list_field), listing.list_field, optional=True)
+        if not probe:
+            if cursor.pages_left:
+                pages = cursor.pages_left
+                return (
+                    read,
+                    rows,
+                    total,
+                    dataclasses.replace(cursor, page_no=pages[0], pages_left=pages[1:]),
+                )
+            return read, rows, total, self._after_window(cursor, end, unit)
+        last = max(1, math.ceil(total / page_size))
+        if listing.last_page_field is not None and data.get(listing.last_page_field) is not None:
+            last = max(last, read.number(data, listing.last_page_field))
+        if last > listing.max_pages(page_size):
+            # More pages than the platform gives: read the two halves one after the other.
+            if end - start <= 1:
+                raise TooManyInOneWindow(method=listing.method)
+            middle = start + (end - start) // 2
+            half = OrderCursor(
+                start=cursor.start,
+                end=datetime.fromtimestamp(middle * unit, UTC),
+                time=cursor.time,
+                page_size=cursor.page_size,
+                then=(cursor.end, *cursor.then),
+            )
+            return read, (), total, half
+        if last == 1:
+            return read, rows, total, self._after_window(cursor, end, unit)
+        # By update time from the last page back to the first (page 1 read again last);
+        # by creation time onwards from page 2.
+        order = range(last, 0, -1) if cursor.time is OrderTime.UPDATED else range(2, last + 1)
+        pages = tuple(order)
+        return (
+            read,
+            rows,
+            total,
+            dataclasses.replace(cursor, page_no=pages[0], pages_left=pages[1:]),
+        )
+
+    @staticmethod
+    def _after_window(cursor: OrderCursor, end: int, unit: float) -> OrderCursor | None:
+        """The next window once this one is read: the rest of a window the platform's limit
+        cut short, then the windows a split left for later."""
+        reached = datetime.fromtimestamp(end * unit, UTC)
+        fresh = OrderCursor(start=reached, end=cursor.end, time=cursor.time,
+                            page_size=cursor.page_size, then=cursor.then)  # fmt: skip
+        if reached < cursor.end:
+            # The boundary is read twice, which upserting by id makes harmless.
+            return fresh
+        if cursor.then:
+            return dataclasses.replace(fresh, start=cursor.end, end=cursor.then[0],
+                                       then=cursor.then[1:])  # fmt: skip
+        return None
+
+    # --- orders ------------------------------------------------------------------------------
+
+    def orders_since(self, cursor: OrderCursor) -> OrderPage:
+        """One page of the cursor's window (see the module's docstring for the walk)."""
+        read, rows, total, next_cursor = self._window_page(cursor, ORDER_LISTING)
         orders = tuple(self._summary(read, read.obj(r, api.ORDER_LIST)) for r in rows)
-        next_cursor: OrderCursor | None = None
-        if orders and cursor.page_no * page_size < total:
-            next_cursor = dataclasses.replace(cursor, page_no=cursor.page_no + 1)
-        elif end_s < cursor.end.timestamp():
-            # The rest of a window longer than the platform accepts; the boundary second is
-            # read twice, which upserting by order id makes harmless.
-            rest = datetime.fromtimestamp(end_s, cursor.start.tzinfo)
-            next_cursor = dataclasses.replace(cursor, start=rest, page_no=1)
         return OrderPage(orders=orders, total=total, next_cursor=next_cursor)
 
     @staticmethod
-    def _status(read: Reader, data: Mapping[str, Any]) -> OrderStatus:
-        return STATUSES.get(read.number(data, api.ORDER_STATUS), OrderStatus.UNKNOWN)
+    def _status(read: Reader, data: Mapping[str, Any], name: str = api.ORDER_STATUS) -> OrderStatus:
+        return STATUSES.get(read.number(data, name), OrderStatus.UNKNOWN)
 
     def _summary(self, read: Reader, row: Mapping[str, Any]) -> OrderSummary:
         return OrderSummary(
@@ -263,42 +374,7 @@ class RedOnlineStore:
 
     def order_detail(self, order_id: str) -> OnlineOrder:
         read, data = self._detail(order_id)
-        summary = self._summary(read, data)
-        lines = []
-        for entry in read.items(data.get(api.SKU_LIST), api.SKU_LIST):
-            entry = read.obj(entry, api.SKU_LIST)
-            details = read.items(entry.get(api.SKU_DETAIL_LIST), api.SKU_DETAIL_LIST, optional=True)
-            title = read.text(entry, api.SKU_NAME, optional=True)
-            if not details:
-                lines.append(OnlineOrderLine(
-                    sku_id=read.text(entry, api.SKU_ID),
-                    quantity=read.number(entry, api.SKU_QUANTITY, low=1),
-                    unit_price_fen=0, title=title,
-                ))  # fmt: skip
-            # A bundle lists each physical SKU to pick; a plain SKU lists itself once.
-            for detail in details:
-                detail = read.obj(detail, api.SKU_DETAIL_LIST)
-                lines.append(OnlineOrderLine(
-                    sku_id=read.text(detail, api.SKU_ID),
-                    quantity=read.number(detail, api.QUANTITY, low=1),
-                    unit_price_fen=read.number(detail, api.PRICE_PER_SKU, default=0),
-                    barcode=read.text(detail, api.BARCODE, optional=True),
-                    erp_code=read.text(detail, api.ERP_CODE, optional=True),
-                    title=title,
-                ))  # fmt: skip
-        mode = read.text(data, api.DELIVERY_MODE, optional=True)
-        order = OnlineOrder(
-            order_id=summary.order_id,
-            status=summary.status,
-            warehouse_code=read.text(data, api.WHCODE, optional=True),
-            fulfilment=FulfilmentKind.PICKUP
-            if mode == api.DELIVERY_MODE_PICKUP
-            else FulfilmentKind.SHIP,
-            created_at=summary.created_at,
-            updated_at=summary.updated_at,
-            lines=tuple(lines),
-            paid_fen=read.number(data, api.TOTAL_PAY_AMOUNT, default=0),
-        )
+        order = self._order(read, data)
         address_id = read.text(data, api.OPEN_ADDRESS_ID, optional=True)
         if order.status is OrderStatus.AWAITING_SHIPMENT and address_id:
             # Without its label details the order still stands; they are read again later.
@@ -306,16 +382,97 @@ class RedOnlineStore:
                 order = self._with_receiver(order, address_id)
         return order
 
+    def _order(self, read: Reader, data: Mapping[str, Any]) -> OnlineOrder:
+        summary = self._summary(read, data)
+        lines: list[OnlineOrderLine] = []
+        modes: list[int] = []
+        for entry in read.items(data.get(api.SKU_LIST), api.SKU_LIST):
+            entry = read.obj(entry, api.SKU_LIST)
+            mode = read.number(entry, api.DELIVERY_MODE, default=0)
+            modes.append(mode)
+            lines += self._lines(read, entry, no_courier=may_go_without_courier(mode))
+        order_type = read.number(data, api.ORDER_TYPE, default=0)
+        reshipment = order_type == api.ORDER_TYPE_EXCHANGE_RESHIPMENT
+        return OnlineOrder(
+            order_id=summary.order_id,
+            status=summary.status,
+            warehouse_code=read.text(data, api.WHCODE, optional=True),
+            fulfilment=fulfilment_of(modes, pickup_at_counter=self.pickup_at_counter),
+            created_at=summary.created_at,
+            updated_at=summary.updated_at,
+            lines=tuple(lines),
+            paid_fen=read.number(data, api.TOTAL_PAY_AMOUNT, default=0),
+            cancel_requested=read.number(data, api.CANCEL_STATUS, default=0)
+            == api.CANCEL_REQUESTED,
+            reshipment_of=read.text(data, api.ORIGINAL_ORDER_ID, optional=True)
+            if reshipment
+            else "",
+            parcels=self._parcels(read, data),
+        )
+
+    @staticmethod
+    def _lines(
+        read: Reader, entry: Mapping[str, Any], *, no_courier: bool
+    ) -> list[OnlineOrderLine]:
+        """The units to pick for one sold SKU: a bundle lists each part, a plain SKU (or a
+        pack, by its single pack) itself. The price is what the customer paid per unit."""
+        sold = read.text(entry, api.SKU_ID)
+        title = read.text(entry, api.SKU_NAME, optional=True)
+        details = read.items(entry.get(api.SKU_DETAIL_LIST), api.SKU_DETAIL_LIST, optional=True)
+        if not details:
+            quantity = read.number(entry, api.SKU_QUANTITY, low=1)
+            paid = read.number(entry, "totalPaidAmount", default=0)
+            return [OnlineOrderLine(
+                sku_id=sold, quantity=quantity, unit_price_fen=paid // quantity, title=title,
+                no_courier=no_courier, line_sku_id=sold,
+            )]  # fmt: skip
+        lines = []
+        for detail in details:
+            detail = read.obj(detail, api.SKU_DETAIL_LIST)
+            lines.append(OnlineOrderLine(
+                sku_id=read.text(detail, api.SKU_ID),
+                quantity=read.number(detail, api.QUANTITY, low=1),
+                unit_price_fen=read.number(detail, api.PAID_AMOUNT_PER_SKU, default=0),
+                barcode=read.text(detail, api.BARCODE, optional=True),
+                erp_code=read.text(detail, api.ERP_CODE, optional=True),
+                title=title or read.text(detail, api.SKU_NAME, optional=True),
+                no_courier=no_courier,
+                line_sku_id=sold,
+            ))  # fmt: skip
+        return lines
+
+    def _parcels(self, read: Reader, data: Mapping[str, Any]) -> tuple[OnlineParcel, ...]:
+        found = []
+        entries = read.items(
+            data.get(api.SIMPLE_DELIVERY_ORDER_LIST), api.SIMPLE_DELIVERY_ORDER_LIST, optional=True
+        )
+        for n, entry in enumerate(entries):
+            entry = read.obj(entry, api.SIMPLE_DELIVERY_ORDER_LIST)
+            skus = read.items(entry.get(api.SKU_ID_LIST), api.SKU_ID_LIST, optional=True)
+            found.append(OnlineParcel(
+                index=read.number(entry, api.DELIVERY_ORDER_INDEX, default=n),
+                status=self._status(read, entry, api.PARCEL_STATUS)
+                if entry.get(api.PARCEL_STATUS) is not None else OrderStatus.UNKNOWN,
+                sku_ids=tuple(str(sku) for sku in skus if isinstance(sku, str | int)),
+                express_no=read.text(entry, api.EXPRESS_TRACKING_NO, optional=True),
+                company_code=read.text(entry, api.EXPRESS_COMPANY_CODE, optional=True),
+            ))  # fmt: skip
+        return tuple(found)
+
     def _with_receiver(self, order: OnlineOrder, address_id: str) -> OnlineOrder:
-        """Add who receives the parcel: name, masked phone, address (nothing more is kept)."""
-        query = {api.RECEIVER_QUERIES: [{api.ORDER_ID: order.order_id,
-                                         api.OPEN_ADDRESS_ID: address_id}]}  # fmt: skip
+        """Add who receives the parcel (only while it awaits shipment)."""
+        query = {
+            api.RECEIVER_QUERIES: [{api.ORDER_ID: order.order_id, api.OPEN_ADDRESS_ID: address_id}],
+            api.IS_RETURN: bool(order.reshipment_of),
+        }
         read = Reader(api.GET_ORDER_RECEIVER_INFO)
         data = read.obj(self._call(api.GET_ORDER_RECEIVER_INFO, query), api.DATA)
         for info in read.items(data.get(api.RECEIVER_INFOS), api.RECEIVER_INFOS, optional=True):
             info = read.obj(info, api.RECEIVER_INFOS)
             if read.text(info, api.ORDER_ID, optional=True) != order.order_id:
                 continue
+            if not read.flag(info, api.MATCHED, default=True):
+                return order  # the address changed since the detail was read: read it again
             return dataclasses.replace(
                 order,
                 receiver_name=read.text(info, api.RECEIVER_NAME, optional=True),
@@ -328,30 +485,61 @@ class RedOnlineStore:
 
     # --- fulfilment --------------------------------------------------------------------------
 
-    def deliver(self, order_id: str, express_no: str, company_code: str) -> DeliveryResult:
-        """Register the delivery once: re-read the status, and count "already shipped" as done."""
-        status = self.order_status(order_id)
-        if status.is_delivered:
+    @staticmethod
+    def _shipped(order: OnlineOrder, sku_ids: Sequence[str]) -> bool:
+        """Whether the whole order, or the parcel holding ``sku_ids``, has left already."""
+        if order.status.is_delivered:
+            return True
+        if not sku_ids:
+            return False
+        wanted = set(sku_ids)
+        return any(
+            parcel.status.is_delivered and wanted <= set(parcel.sku_ids) for parcel in order.parcels
+        )
+
+    def deliver(
+        self, order_id: str, express_no: str, company_code: str, *, sku_ids: Sequence[str] = ()
+    ) -> DeliveryResult:
+        """Register the delivery once: re-read the order, count "already shipped" as done.
+        ``sku_ids`` ships only those sold SKUs (a split shipment; the rest follows later)."""
+        read, data = self._detail(order_id)
+        order = self._order(read, data)
+        if self._shipped(order, sku_ids):
             return DeliveryResult(order_id, already_delivered=True)
-        if status.is_void:
+        if order.status.is_void:
+            words = order.status.value.replace("_", " ")
+            raise NotSent(method=api.ORDER_DELIVER, error_msg=f"the order is {words}")
+        if order.cancel_requested:
             raise PlatformError(
                 method=api.ORDER_DELIVER,
-                error_code=api.ERR_ORDER_NOT_DELIVERABLE,
-                error_msg=f"the order is {status.value.replace('_', ' ')}",
+                error_code=api.ERR_FULFILMENT_STOPPED,
+                error_msg=api.ERROR_MESSAGES[api.ERR_FULFILMENT_STOPPED],
             )
-        fields = {
+        if company_code == api.SELF_DELIVERY_COMPANY_CODE:
+            lines = [line for line in order.lines if not sku_ids or line.line_sku_id in sku_ids]
+            if not lines or not all(line.no_courier for line in lines):
+                raise NotSent(
+                    method=api.ORDER_DELIVER,
+                    error_msg="a line of this order may not leave without a courier",
+                )
+        fields: dict[str, Any] = {
             api.ORDER_ID: order_id,
             api.EXPRESS_NO: express_no,
-            api.EXPRESS_COMPANY_CODE: company_code or self.self_delivery_code,
+            api.EXPRESS_COMPANY_CODE: company_code,
         }
+        if sku_ids:
+            fields[api.UNPACK] = True
+            fields[api.SKU_ID_LIST] = list(sku_ids)
         try:
             self._acknowledged(api.ORDER_DELIVER, api.ORDER_ID, order_id, fields)
-        except PlatformError as refused:
-            if refused.error_code == api.ERR_ORDER_ALREADY_SHIPPED:
+        except PlatformError:
+            # Refused: if it went through before (an answer lost), the order says so now.
+            read, data = self._detail(order_id)
+            if self._shipped(self._order(read, data), sku_ids):
                 return DeliveryResult(order_id, already_delivered=True)
             raise
         return DeliveryResult(order_id)
 
     def hand_over(self, order_id: str, pickup_reference: str) -> DeliveryResult:
-        """A pickup handed to the customer at the counter: delivered with the self-delivery code."""
-        return self.deliver(order_id, pickup_reference, self.self_delivery_code)
+        """A pickup handed to the customer at the counter: delivered without a courier."""
+        return self.deliver(order_id, pickup_reference, api.SELF_DELIVERY_COMPANY_CODE)

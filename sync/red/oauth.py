@@ -130,6 +130,15 @@ class RedAuthorizer:
                     raise AuthError(detail="the online store authorisation has expired")
             return tokens.access_token
 
+    def near_expiry(self) -> bool:
+        """Whether the access token is within 30 minutes of its known expiry, or past it: only
+        then can a refresh give a new one (with more left the platform returns the same)."""
+        tokens = self.tokens.load()
+        if tokens is None:
+            return False
+        left = tokens.access_expires_at - self._now()
+        return left <= timedelta(seconds=api.REFRESH_SAME_TOKENS_ABOVE_S)
+
     def refresh(self) -> OAuthTokens:
         """Ask for fresh tokens now (the platform returns the same ones while > 30 min left)."""
         with self._lock:

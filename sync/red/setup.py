@@ -49,5 +49,5 @@ def red_online_store(
         client,
         red_authorizer(settings, client, tokens),
         warehouse_code=settings.warehouse_code,
-        self_delivery_code=settings.delivery_company_code or api.SELF_DELIVERY_COMPANY_CODE,
+        pickup_at_counter=settings.pickup_at_counter,
     )

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from sync.red import api
+from sync.sandbox import wire as api
 
 
 class _Bucket:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sync.red import api
+from sync.sandbox import wire as api
 from sync.sandbox.state import CENTRAL_WAREHOUSE, SandboxState
 
 Fields = Mapping[str, Any]
@@ -206,7 +206,6 @@ def get_order_detail(state: SandboxState, fields: Fields) -> Any:
     return {
         **_summary(row),
         api.WHCODE: row["whcode"],
-        api.DELIVERY_MODE: row["delivery_mode"],
         api.OPEN_ADDRESS_ID: row["open_address_id"],
         api.TOTAL_PAY_AMOUNT: row["total_pay"],
         api.EXPRESS_NO: row["express_no"],
@@ -215,6 +214,8 @@ def get_order_detail(state: SandboxState, fields: Fields) -> Any:
                 api.SKU_ID: line["sku_id"],
                 api.SKU_NAME: line["title"] or "",
                 api.SKU_QUANTITY: line["quantity"],
+                # Per line, 1: may leave without a courier (the demo's counter pickups).
+                api.DELIVERY_MODE: 1 if row["delivery_mode"] == api.DELIVERY_MODE_PICKUP else 0,
                 api.SKU_DETAIL_LIST: [
                     {
                         api.SKU_ID: line["sku_id"],
@@ -222,6 +223,7 @@ def get_order_detail(state: SandboxState, fields: Fields) -> Any:
                         api.ERP_CODE: line["erp_code"] or "",
                         api.QUANTITY: line["quantity"],
                         api.PRICE_PER_SKU: line["price"],
+                        "paidAmountPerSku": line["price"],
                     }
                 ],
             }

@@ -18,7 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from sync.red import api
+from sync.sandbox import wire as api
 from sync.sandbox.faults import BEFORE_APPLYING, FaultSwitches
 from sync.sandbox.limits import RequestLimits
 from sync.sandbox.methods import HANDLERS, HOSTILE_DATA, Refused

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sync.red import api
+from sync.sandbox import wire as api
 from sync.sandbox.seed import SeedSku, red_id
 
 SCHEMA = """

@@ -6,6 +6,7 @@ import random
 from collections.abc import Iterator
 
 import pytest
+from replay import Recorded, serving
 
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
@@ -66,3 +67,11 @@ def red_store(sandbox: SandboxHandle, red_authorizer: RedAuthorizer) -> RedOnlin
     return RedOnlineStore(
         red_authorizer.client, red_authorizer, warehouse_code=sandbox.warehouse_code
     )
+
+
+@pytest.fixture
+def recorded() -> Iterator[tuple[Recorded, str]]:
+    """A loopback server answering the gateway from a list (``replay.Recorded``)."""
+    replay = Recorded()
+    with serving(replay) as base_url:
+        yield replay, base_url

@@ -193,7 +193,12 @@ class FakeStore:
         self._call("order_status")
         return self.orders[order_id].status
 
-    def deliver(self, order_id: str, express_no: str, company_code: str) -> DeliveryResult:
+    def hand_over(self, order_id: str, pickup_reference: str) -> DeliveryResult:
+        return self.deliver(order_id, pickup_reference, "selfdelivery")
+
+    def deliver(
+        self, order_id: str, express_no: str, company_code: str, *, sku_ids: Sequence[str] = ()
+    ) -> DeliveryResult:
         self._call("deliver")
         order = self.orders[order_id]
         if order.status.is_delivered:

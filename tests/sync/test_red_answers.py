@@ -7,64 +7,26 @@ delivery answer), served by a tiny HTTP server that replays a list of answers.
 
 from __future__ import annotations
 
-import json
 import random
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from replay import Recorded
 
-from sync.connector import OAuthTokens
-from sync.errors import AuthError, HttpError, ParseError, PlatformError, RateLimited
+from sync.connector import OAuthTokens, OrderStatus
+from sync.errors import (
+    AuthError,
+    HttpError,
+    ParseError,
+    PlatformError,
+    RateLimited,
+    UnknownRefusal,
+)
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-
-
-@dataclass
-class Recorded:
-    """Answers to give, in order, and the request bodies received."""
-
-    answers: list[tuple[int, dict[str, str], bytes]] = field(default_factory=list)
-    received: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(self, body: Any, status: int = 200, headers: dict[str, str] | None = None) -> None:
-        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.answers.append((status, headers or {}, raw))
-
-    def ok(self, data: Any) -> None:
-        self.add({"success": True, "error_code": 0, "error_msg": "", "data": data})
-
-
-@pytest.fixture
-def recorded() -> Iterator[tuple[Recorded, str]]:
-    replay = Recorded()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            replay.received.append(json.loads(self.rfile.read(length)))
-            status, headers, body = replay.answers.pop(0)
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield replay, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -87,15 +49,34 @@ def store(client: RedClient) -> RedOnlineStore:
 @pytest.mark.parametrize(
     ("body", "error", "words"),
     [
-        ({"success": True, "error_code": 5, "error_msg": "odd"}, PlatformError, "odd"),
-        ({"success": False, "error_code": 0, "error_msg": ""}, PlatformError, "failed"),
-        ({"success": False, "error_code": -4001}, PlatformError, "below 0"),
+        ({"success": False, "error_code": 0, "error_msg": ""}, UnknownRefusal, "no reason"),
+        ({"success": False, "error_code": -4001}, UnknownRefusal, "code -4001"),
+        ({"success": False, "error_code": -5009202}, PlatformError, "below 0"),
+        # The newer gateway's shape: code and msg.
+        ({"success": False, "code": -1000400, "msg": "pageSize > 100"}, PlatformError, "pageSize"),
+        ({"success": False, "code": -77, "msg": "busy"}, UnknownRefusal, "refused: busy"),
         ({"error_code": 0, "data": {}}, ParseError, "success"),
         ({"success": "yes", "error_code": 0}, ParseError, "success"),
-        ({"success": True, "error_code": "0"}, ParseError, "error_code"),
+        ({"success": False, "error_code": "0"}, ParseError, "error_code"),
+        ({"success": False, "code": "x"}, ParseError, "code"),
         ([1, 2, 3], ParseError, "not a JSON object"),
         (b"<html>gateway</html>", ParseError, "not JSON"),
-        ({"success": False, "error_code": -1010, "error_msg": "token expired"}, AuthError, "token"),
+        # No code of the platform's is known for a token problem: its words are shown.
+        (
+            {"success": False, "error_code": -1010, "error_msg": "token expired"},
+            UnknownRefusal,
+            "The platform refused: token expired",
+        ),
+        # Refused inside a successful envelope: the call failed.
+        (
+            {
+                "success": True,
+                "code": 0,
+                "data": {"response": {"success": False, "code": -5009026, "msg": "locked"}},
+            },
+            PlatformError,
+            "locked",
+        ),
     ],
 )
 def test_odd_envelopes(
@@ -108,11 +89,32 @@ def test_odd_envelopes(
     assert len(recorded[0].received) == 1  # none of these is retried
 
 
-def test_success_needs_both_flags(recorded: tuple[Recorded, str], client: RedClient) -> None:
+def test_a_call_is_judged_by_success(recorded: tuple[Recorded, str], client: RedClient) -> None:
     recorded[0].add({"success": True, "error_code": 0, "data": {"k": 1}})
-    recorded[0].add({"success": True, "data": None})  # error_code absent counts as 0
+    recorded[0].add({"success": True, "data": None})
+    recorded[0].add({"success": True, "code": 0, "msg": "", "data": {"k": 2}})
+    # As the platform's own SDK reads it: success decides, a stray code does not.
+    recorded[0].add({"success": True, "error_code": 5, "error_msg": "odd", "data": {"k": 3}})
+    recorded[0].add({"success": True, "data": {"response": {"success": True, "msg": ""}}})
     assert client.call("x.y") == {"k": 1}
     assert client.call("x.y") is None
+    assert client.call("x.y") == {"k": 2}
+    assert client.call("x.y") == {"k": 3}
+    assert client.call("x.y") == {"response": {"success": True, "msg": ""}}
+
+
+def test_body_is_utf8_json_with_charset_and_a_string_timestamp(
+    recorded: tuple[Recorded, str], client: RedClient
+) -> None:
+    recorded[0].ok(None)
+    client.call("x.y", {"name": "小红书"})
+    sent = recorded[0].received[0]
+    assert recorded[0].headers[0]["Content-Type"] == "application/json;charset=utf-8"
+    assert "小红书".encode() in recorded[0].raw[0]  # UTF-8, not \u escapes
+    assert isinstance(sent["timestamp"], str) and sent["timestamp"].isdigit()
+    from sync.red import api
+
+    assert sent["sign"] == api.sign("x.y", "app", sent["timestamp"], "2.0", "secret")
 
 
 def test_retry_after_is_honoured_and_404_is_not_retried(
@@ -149,9 +151,7 @@ def test_failure_inside_a_successful_stock_answer(
     recorded: tuple[Recorded, str], store: RedOnlineStore
 ) -> None:
     recorded[0].ok({"skuId": "s1", "response": {"success": False, "code": -77, "message": "busy"}})
-    with pytest.raises(PlatformError) as raised:
-        store.get_stock(["s1"])
-    assert raised.value.error_code == -77 and "busy" in str(raised.value)
+    assert store.get_stock(["s1"]) == {}  # refused for that SKU: left out, as one not known
     recorded[0].ok({"skuId": "s2", "skuStockInfoWithWhcode": [
         {"whcode": "OTHER", "skuStock": {"total": 50, "available": 50, "occupiedQuantity": 0}},
         {"whcode": "WH1", "skuStock": {"total": 5, "available": 3, "occupiedQuantity": 2}},
@@ -160,11 +160,28 @@ def test_failure_inside_a_successful_stock_answer(
     assert (stock.total, stock.available, stock.occupied) == (5, 3, 2)
 
 
+def test_refused_stock_push_inside_a_successful_answer_is_not_done(
+    recorded: tuple[Recorded, str], store: RedOnlineStore
+) -> None:
+    recorded[0].add({"success": True, "code": 0, "msg": "", "data": {
+        "response": {"success": False, "msg": "库存不可修改", "code": -5009026},
+        "apiVersion": "V1"}})  # fmt: skip
+    recorded[0].add({"success": True, "code": 0, "msg": "", "data": {
+        "response": {"success": True, "msg": "", "code": 0}, "apiVersion": "V1"}})  # fmt: skip
+    refused, pushed = store.set_stock({"s1": 4, "s2": 5})
+    assert not refused.ok and "库存不可修改" in refused.error and pushed.ok
+    assert recorded[0].received[0]["qtyWithWhcode"] == {"WH1": 4}
+
+
+DETAIL = {"orderId": "P1", "orderStatus": 4, "createdTime": 1, "updateTime": 1,
+          "skuList": [{"skuId": "s1", "skuQuantity": 1, "deliveryMode": 0}]}  # fmt: skip
+
+
 @pytest.mark.parametrize("data", [None, {}, {"orderId": "P1"}, "success", "ok"])
 def test_delivery_answer_may_be_null_an_object_or_a_string(
     recorded: tuple[Recorded, str], store: RedOnlineStore, data: Any
 ) -> None:
-    recorded[0].ok({"orderId": "P1", "orderStatus": 4, "createdTime": 1, "updateTime": 1})
+    recorded[0].ok(DETAIL)
     recorded[0].ok(data)
     assert not store.deliver("P1", "SF1", "shunfeng").already_delivered
     sent = recorded[0].received[-1]
@@ -177,7 +194,7 @@ def test_delivery_answer_may_be_null_an_object_or_a_string(
 def test_detail_about_another_order_is_refused(
     recorded: tuple[Recorded, str], store: RedOnlineStore
 ) -> None:
-    recorded[0].ok({"orderId": "P2", "orderStatus": 4, "createdTime": 1, "updateTime": 1})
+    recorded[0].ok({**DETAIL, "orderId": "P2"})
     with pytest.raises(ParseError, match="another one"):
         store.order_detail("P1")
 
@@ -208,8 +225,8 @@ def test_order_stands_when_its_receiver_cannot_be_read(
     recorded: tuple[Recorded, str], store: RedOnlineStore
 ) -> None:
     detail = {"orderId": "P1", "orderStatus": 4, "createdTime": 1, "updateTime": 2,
-              "whcode": "WH1", "openAddressId": "a1", "deliveryMode": "pickup",
-              "skuList": [{"skuId": "s1", "skuQuantity": 2}]}  # fmt: skip
+              "whcode": "WH1", "openAddressId": "a1",
+              "skuList": [{"skuId": "s1", "skuQuantity": 2, "deliveryMode": 1}]}  # fmt: skip
     recorded[0].ok(detail)
     recorded[0].add({"success": False, "error_code": -1030, "error_msg": "not now"})
     order = store.order_detail("P1")
@@ -217,8 +234,49 @@ def test_order_stands_when_its_receiver_cannot_be_read(
     assert order.lines[0].sku_id == "s1" and order.warehouse_code == "WH1"
     sent = recorded[0].received[-1]
     assert sent["receiverQueries"] == [{"orderId": "P1", "openAddressId": "a1"}]
+    assert sent["isReturn"] is False
     # A receiver answer of the wrong shape is not passed over, it stops the read.
     recorded[0].ok(detail)
     recorded[0].ok({"receiverInfos": [{"orderId": "P1", "receiverPhone": ["138"]}]})
     with pytest.raises(ParseError):
         store.order_detail("P1")
+
+
+def _store_with_token_left(client: RedClient, left: timedelta) -> RedOnlineStore:
+    now = datetime.now(UTC)
+    tokens = MemoryTokenStore(OAuthTokens("old", now + left, "ref", now + timedelta(days=7)))
+    authorizer = RedAuthorizer(
+        client, tokens, redirect_uri="http://x/", refresh_before=timedelta(minutes=1)
+    )
+    return RedOnlineStore(client, authorizer, warehouse_code="WH1")
+
+
+def test_a_refusal_near_the_token_expiry_is_tried_once_more_after_one_refresh(
+    recorded: tuple[Recorded, str], client: RedClient
+) -> None:
+    store = _store_with_token_left(client, timedelta(minutes=10))
+    later = int((datetime.now(UTC) + timedelta(days=7)).timestamp() * 1000)
+    replay = recorded[0]
+    replay.add({"success": False, "error_code": -100, "error_msg": "accessToken invalid"})
+    replay.ok({"accessToken": "new", "accessTokenExpiresAt": later, "refreshToken": "ref2",
+               "refreshTokenExpiresAt": later + 1})  # fmt: skip
+    replay.ok(DETAIL)
+    assert store.order_status("P1") is OrderStatus.AWAITING_SHIPMENT
+    methods = [(body["method"], body.get("accessToken")) for body in replay.received]
+    assert methods == [("order.getOrderDetail", "old"), ("oauth.refreshToken", None),
+                       ("order.getOrderDetail", "new")]  # fmt: skip
+    # Refused again after the refresh: shown as it is, no loop.
+    replay.add({"success": False, "error_code": -100, "error_msg": "accessToken invalid"})
+    with pytest.raises(UnknownRefusal, match="accessToken invalid"):
+        store.order_status("P1")
+    assert len(replay.received) == 4
+
+
+def test_a_refusal_far_from_the_token_expiry_is_not_a_token_problem(
+    recorded: tuple[Recorded, str], client: RedClient
+) -> None:
+    store = _store_with_token_left(client, timedelta(days=3))
+    recorded[0].add({"success": False, "error_code": -100, "error_msg": "shop closed"})
+    with pytest.raises(UnknownRefusal, match="The platform refused: shop closed"):
+        store.order_status("P1")
+    assert [body["method"] for body in recorded[0].received] == ["order.getOrderDetail"]

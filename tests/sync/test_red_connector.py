@@ -20,7 +20,7 @@ from sync.red import api
 from sync.red.client import RedClient
 from sync.red.connector import RedOnlineStore, mask_phone
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import SandboxHandle, start_sandbox
+from sync.sandbox import SandboxHandle, start_sandbox, wire
 
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
@@ -65,7 +65,7 @@ def test_page_size_is_capped_at_100(
             api.GET_DETAIL_SKU_LIST, {"pageNo": 1, "pageSize": 101},
             access_token=red_authorizer.access_token(),
         )  # fmt: skip
-    assert refused.value.error_code == api.ERR_BAD_PARAMETER
+    assert refused.value.error_code == wire.ERR_BAD_PARAMETER
 
 
 def test_update_time_filter_returns_only_changed_skus(
@@ -180,7 +180,7 @@ def test_sandbox_enforces_order_window_limits(
     if refused:
         with pytest.raises(PlatformError) as error:
             red_authorizer.client.call(api.GET_ORDER_LIST, fields, access_token=token)
-        assert error.value.error_code == api.ERR_TIME_WINDOW_TOO_LONG
+        assert error.value.error_code == wire.ERR_TIME_WINDOW_TOO_LONG
     else:
         assert (
             red_authorizer.client.call(api.GET_ORDER_LIST, fields, access_token=token)["total"] == 0
@@ -248,7 +248,7 @@ def test_a_cancelled_order_is_not_delivered(
     assert order_id not in sandbox.state()["deliveries"]
     with pytest.raises(PlatformError) as missing:
         red_store.order_detail("P" + "0" * 17)
-    assert missing.value.error_code == api.ERR_ORDER_NOT_FOUND
+    assert missing.value.error_code == wire.ERR_ORDER_NOT_FOUND
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,14 @@ from sync.red.client import RedClient
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import RedAuthorizer
 from sync.red.ratelimit import TokenBucket
-from sync.sandbox import FAULTS, SandboxHandle, demo_credentials, parse_fault_option, start_sandbox
+from sync.sandbox import (
+    FAULTS,
+    SandboxHandle,
+    demo_credentials,
+    parse_fault_option,
+    start_sandbox,
+    wire,
+)
 from sync.sandbox.limits import RequestLimits
 
 
@@ -56,7 +63,7 @@ def test_faults_set_and_cleared_over_http(sandbox: SandboxHandle) -> None:
     assert limited == {"success": False, "error_code": -9013, "error_msg": limited["error_msg"],
                        "data": None}  # fmt: skip
     other = requests.post(sandbox.base_url + api.GATEWAY_PATH, json={"method": "x"}, timeout=5)
-    assert other.json()["error_code"] == api.ERR_APP_UNKNOWN  # the fault is for one method only
+    assert other.json()["error_code"] == wire.ERR_APP_UNKNOWN  # the fault is for one method only
     _post(sandbox, "/_sandbox/faults", {"rates": {}})
     assert _get(sandbox, "/_sandbox/state")["faults"]["rates"] == {}
     assert "unknown fault" in _post(sandbox, "/_sandbox/faults", {"gremlins": 1}, 400)["error"]
@@ -85,7 +92,7 @@ def test_gateway_refuses_what_is_not_a_json_object(sandbox: SandboxHandle) -> No
     url = sandbox.base_url + api.GATEWAY_PATH
     for body in (b"not json", b"[1, 2]", b"\xff\xfe"):
         answer = requests.post(url, data=body, timeout=5).json()
-        assert answer["success"] is False and answer["error_code"] == api.ERR_BAD_PARAMETER
+        assert answer["success"] is False and answer["error_code"] == wire.ERR_BAD_PARAMETER
     assert requests.get(url, timeout=5).status_code == 405
     assert requests.post(sandbox.base_url + "/elsewhere", json={}, timeout=5).status_code == 404
 
@@ -219,7 +226,7 @@ def test_total_and_delta_stock_calls_of_the_sandbox(
     assert central() == 6
     with pytest.raises(PlatformError) as below:
         client.call(api.INC_SKU_STOCK, {"skuId": sku_id, "qty": -7}, access_token=token)
-    assert below.value.error_code == api.ERR_STOCK_BELOW_ZERO and central() == 6
+    assert below.value.error_code == wire.ERR_STOCK_BELOW_ZERO and central() == 6
     for bad in ({"qty": -1}, {"qty": 1.5}, {"qty": True}, {}):
         with pytest.raises(PlatformError):
             client.call(api.SYNC_SKU_STOCK, {"skuId": sku_id, **bad}, access_token=token)
