@@ -206,15 +206,17 @@ class Alipay:
         return requests.post(self.gateway, data=body.encode("ascii"), headers=headers,
                              timeout=timeout)  # fmt: skip
 
-    def answer(self, response: requests.Response, method: str) -> tuple[dict[str, Any], bool]:
+    def answer(
+        self, response: requests.Response, method: str, charset: str = "utf-8"
+    ) -> tuple[dict[str, Any], bool]:
         """The response member and whether its sign verifies over the member's raw JSON."""
-        text = response.content.decode("utf-8")
+        text = response.content.decode(charset)
         name = method.replace(".", "_") + "_response"
         start = text.index(f'"{name}":') + len(name) + 3
         _, end = json.JSONDecoder().raw_decode(text, start)
         raw = text[start:end]
         sign = json.loads(text)["sign"]
-        return json.loads(raw), sha256_rsa_ok(self.alipay_key, raw.encode("utf-8"), sign)
+        return json.loads(raw), sha256_rsa_ok(self.alipay_key, raw.encode(charset), sign)
 
 
 def control(handle: PaymentsSandboxHandle, path: str, payload: dict[str, Any]) -> Any:

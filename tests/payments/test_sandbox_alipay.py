@@ -85,6 +85,17 @@ def test_instant_payment_and_signatures_both_ways(ali: Alipay) -> None:
     assert not ali.answer(fake, QUERY)[1]
 
 
+def test_gbk_requests_are_signed_and_answered_in_gbk(ali: Alipay) -> None:
+    no = new_no()
+    biz = {"out_trade_no": no, "scene": "bar_code", "auth_code": code(), "subject": "红屋 消费",
+           "total_amount": "1.00"}  # fmt: skip
+    response = ali.call(PAY, biz, charset="gbk")
+    assert response.headers["Content-Type"].endswith("charset=gbk")
+    member, ok = ali.answer(response, PAY, "gbk")
+    assert ok and member["code"] == "10000"
+    assert query(ali, no)["trade_status"] == "TRADE_SUCCESS"
+
+
 def test_bad_requests_are_refused_like_the_gateway(ali: Alipay) -> None:
     no = new_no()
     biz = {
