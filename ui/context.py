@@ -21,6 +21,7 @@ class AppContext:
     language: str | None = None
     timezone: str = "Asia/Shanghai"
     allow_negative_stock: bool = False
+    expiry_warning_days: int = 30
     code_secret: str = ""
     preview_dir: Path | None = None
     demo: bool = False
@@ -44,6 +45,7 @@ class AppContext:
             language=getattr(store, "language", None),
             timezone=getattr(store, "timezone", "Asia/Shanghai"),
             allow_negative_stock=bool(getattr(store, "allow_negative_stock", False)),
+            expiry_warning_days=int(getattr(store, "expiry_warning_days", 30)),
             code_secret=getattr(scanning, "code_secret", ""),
             preview_dir=getattr(paths, "preview_dir", None),
             demo=demo,

@@ -37,6 +37,7 @@ class Counter(QObject):
             timezone=self.context.timezone,
             allow_negative_stock=self.context.allow_negative_stock,
             code_secret=self.context.code_secret,
+            expiry_warning_days=self.context.expiry_warning_days,
         )
 
     @property

@@ -124,7 +124,10 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if not problems:
-        print("The database is sound: integrity checked, every stock level equals its ledger.")
+        print(
+            "The database is sound: integrity checked, every stock level (and every lot's) "
+            "equals its ledger."
+        )
         return EXIT_OK
     print(f"{len(problems)} problem(s) found:")
     for problem in problems:

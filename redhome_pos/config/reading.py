@@ -283,6 +283,7 @@ class _Reader:
         if isinstance(section, StoreConfig):
             choice("language", LANGUAGES)
             at_least("default_vat_rate_bp", 0, 10_000)
+            at_least("expiry_warning_days", 0, 3650)
             if not section.code.strip():
                 raise self.fail(where, "code", "must not be empty")
             try:

@@ -87,6 +87,9 @@ class StoreConfig:
     default_vat_rate_bp: int = 1300
     allow_negative_stock: bool = False
     receipt_footer: str = ""
+    # Lots within this many days of their expiry are shown at the counter and in the
+    # back office's "expiring soon" list (a warning; expired lots are refused).
+    expiry_warning_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ class AuditAction(enum.StrEnum):
     OPENING_STOCK = "opening_stock"
     DATABASE_RESTORE = "database_restore"
     PIN_UNLOCK = "pin_unlock"
+    EXPIRED_SOLD = "expired_sold"
+    LOT_TRACKING = "lot_tracking"
 
 
 @dataclass(frozen=True, slots=True)

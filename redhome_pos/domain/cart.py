@@ -13,7 +13,7 @@ exactly what was paid. A line removed after it was scanned stays in the cart as 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from redhome_pos.domain.errors import DomainError
@@ -99,6 +99,13 @@ class CartLine:
     product_id: int = 0
     brand: str = ""
     category: str = ""
+    # Lot-tracked goods: the lot scanned (its GS1 code carried it) and its expiry; None when
+    # the plain barcode was scanned (checkout then takes the first-expiring lot). Selling an
+    # expired lot needs a manager's approval, given with a reason.
+    lot: str | None = None
+    lot_expiry: date | None = None
+    expired_approval_id: int | None = None
+    expired_reason: str = ""
 
     @property
     def gross_fen(self) -> int:
@@ -197,8 +204,17 @@ class Cart:
             self.promotions = replace(self.promotions, member=member is not None)
 
     # -- lines ---------------------------------------------------------------------------
-    def add(self, item: CartItem, quantity: int = 1, *, note_id: str | None = None) -> CartLine:
-        """Add a scanned item; the same SKU again (same note, no override) adds to its line."""
+    def add(
+        self,
+        item: CartItem,
+        quantity: int = 1,
+        *,
+        note_id: str | None = None,
+        lot: str | None = None,
+        lot_expiry: date | None = None,
+    ) -> CartLine:
+        """Add a scanned item; the same SKU again (same note, same lot, no override) adds to
+        its line. ``lot``/``lot_expiry`` come from a GS1 code that named the lot."""
         if item.price_fen < 0 or item.price_fen > MAX_AMOUNT_FEN:
             raise CartError("Impossible price for {sku}", sku=item.sku_code)
         for line in self.lines:
@@ -207,6 +223,7 @@ class Cart:
                 and not line.voided
                 and line.note_id == (note_id or line.note_id)
                 and not line.price_overridden
+                and line.lot == lot
             ):
                 return self.set_quantity(line.line_no, line.quantity + quantity)
         self._check_quantity(quantity)
@@ -224,6 +241,8 @@ class Cart:
             product_id=item.product_id,
             brand=item.brand,
             category=item.category,
+            lot=lot,
+            lot_expiry=lot_expiry,
         )
         self.lines.append(line)
         self._sale_grew()
@@ -319,6 +338,13 @@ class Cart:
             else line.discount_approval_id,
         )
 
+    def allow_expired(self, line_no: int, *, reason: str, approval_id: int) -> CartLine:
+        """A manager allowed selling this line's goods past their expiry date, for ``reason``
+        (checkout checks the approval covers the line's SKU and quantity)."""
+        if not reason.strip():
+            raise CartError("Say why expired goods are sold")
+        return self._replace(line_no, expired_approval_id=approval_id, expired_reason=reason)
+
     def attribute_note(self, line_no: int, note_id: str | None) -> CartLine:
         """Record the RED note the customer came from for this line."""
         return self._replace(line_no, note_id=note_id)
@@ -409,7 +435,7 @@ class Cart:
     def to_dict(self) -> dict[str, Any]:
         """A plain-JSON form of the cart (for parking it in the database)."""
         return {
-            "lines": [asdict(line) for line in self.lines],
+            "lines": [_line_dict(line) for line in self.lines],
             "order_discount": asdict(self.order_discount) if self.order_discount else None,
             "order_discount_approval_id": self.order_discount_approval_id,
             "member": _member_dict(self.member),
@@ -421,6 +447,8 @@ class Cart:
         for raw in data["lines"]:
             raw = dict(raw)
             raw["discount"] = Discount(**raw["discount"]) if raw.get("discount") else None
+            if isinstance(raw.get("lot_expiry"), str):
+                raw["lot_expiry"] = date.fromisoformat(raw["lot_expiry"])
             lines.append(CartLine(**raw))
         order = data.get("order_discount")
         member = data.get("member")
@@ -430,6 +458,13 @@ class Cart:
             order_discount_approval_id=data.get("order_discount_approval_id"),
             member=Member(**member) if member else None,
         )
+
+
+def _line_dict(line: CartLine) -> dict[str, Any]:
+    raw = asdict(line)
+    if line.lot_expiry is not None:
+        raw["lot_expiry"] = line.lot_expiry.isoformat()
+    return raw
 
 
 def _member_dict(member: Member | None) -> dict[str, Any] | None:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.lots import LotTake
 from redhome_pos.domain.money import allocate
 from redhome_pos.domain.promotions.engine import Saving
 from redhome_pos.domain.tax import VatAmount
@@ -52,6 +53,7 @@ class SaleLine:
     promotion_fen: int = 0  # saved by promotions, before the manual discount
     savings: tuple[Saving, ...] = ()  # the promotions' savings, in their words
     unit_amounts: tuple[int, ...] = ()  # each unit after promotions, cheapest first
+    lots: tuple[LotTake, ...] = ()  # lot-tracked goods: the lots the line took
 
 
 @dataclass(frozen=True, slots=True)

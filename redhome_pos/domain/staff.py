@@ -60,6 +60,7 @@ class Permission(enum.StrEnum):
     COUNT_STOCK = "count_stock"  # count units and scan a delivery in (floor work)
     ADJUST_STOCK = "adjust_stock"  # correct stock by hand, import stock figures
     EDIT_CATALOG = "edit_catalog"  # import products and prices
+    SELL_EXPIRED = "sell_expired"  # allow goods past their expiry date to be sold (a reason)
 
 
 _CLERK = frozenset({Permission.SELL, Permission.OPEN_SHIFT, Permission.COUNT_STOCK})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from redhome_pos.domain.errors import StockError
 
@@ -34,6 +34,10 @@ class StockMovement:
     terminal_id: str
     created_at: datetime  # UTC
     reference: str = ""
+    # Lot-tracked SKUs: the lot moved (None: the ledger chooses — new stock to the unknown
+    # lot "", stock taken first-expiring first) and its expiry date when known.
+    lot: str | None = None
+    expiry: date | None = None
 
 
 def new_on_hand(current: int, quantity: int, *, allow_negative: bool, sku_code: str = "") -> int:

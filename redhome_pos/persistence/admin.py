@@ -26,6 +26,7 @@ from redhome_pos.domain.errors import DomainError
 from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import alembic_config, current_revision, head_revision, upgrade
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 from redhome_pos.persistence.repositories.stock import LevelMismatch, StockRepository
 
@@ -258,6 +259,13 @@ def check(database: Database) -> list[str]:
         return problems
     with database.reading() as session:
         mismatches = StockRepository(session).level_mismatches()
+        lot_mismatches = LotRepository(session).mismatches()
+    for lot in lot_mismatches:
+        shown = "no level" if lot.cached is None else f"{lot.cached} on hand"
+        problems.append(
+            f"stock: lot {lot.lot_code or '(unknown)'} of SKU id {lot.sku_id} shows {shown} "
+            f"but its movements add up to {lot.ledger}"
+        )
     for mismatch in mismatches:
         if mismatch.cached is None:
             problems.append(
@@ -289,5 +297,12 @@ def repair_stock_levels(database: Database) -> list[LevelMismatch]:
             log.warning(
                 "stock level of %s repaired: %s -> %s", mismatch.sku_code, mismatch.cached, on_hand
             )
+        lots = LotRepository(uow.session)
+        for lot in lots.mismatches():
+            lots.rebuild(lot.sku_id, lot.lot_code)
+            log.warning(
+                "lot %r of SKU id %s repaired: %s -> %s",
+                lot.lot_code, lot.sku_id, lot.cached, lot.ledger,
+            )  # fmt: skip
         uow.commit()
     return fixed

@@ -10,7 +10,7 @@ the caller's next step, after the commit (a printer fault never loses a sale).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
@@ -32,11 +32,13 @@ from redhome_pos.domain.staff import Permission, StaffSession, may_discount
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.domain.tender import SettledTender, Settlement, Tender, settle
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit, points
 from redhome_pos.services.counter import Till
+from redhome_pos.services.lots import sale_lots
 from redhome_pos.services.promotion_sales import record_sale_promotions
 from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
@@ -156,6 +158,46 @@ def _by_sku(line: SaleLine) -> int:
     return line.sku_id
 
 
+def _by_lot(
+    lines: Sequence[SaleLine],
+) -> list[tuple[SaleLine, str | None, date | None, int]]:
+    """A stock movement per lot a line took (one, lot None, for untracked goods)."""
+    parts: list[tuple[SaleLine, str | None, date | None, int]] = []
+    for line in lines:
+        if line.lots:
+            parts += [(line, t.lot_code, t.expiry, t.quantity) for t in line.lots]
+        else:
+            parts.append((line, None, None, line.quantity))
+    return parts
+
+
+def _any_tracked(session: Session, lines: Sequence[SaleLine]) -> bool:
+    lots = LotRepository(session)
+    return any(lots.is_tracked(line.sku_id) for line in lines if not line.voided)
+
+
+def _with_lots(
+    session: Session,
+    till: Till,
+    staff: StaffSession,
+    cart: Cart,
+    lines: Sequence[SaleLine],
+) -> tuple[tuple[SaleLine, ...], list[tuple[AuditAction, dict[str, Any]]]]:
+    """The sale's lines with the lots they take, and the audit events of expired goods sold
+    with a manager's approval (refused without one)."""
+    by_no = {line.line_no: line for line in cart.lines}
+    events: list[tuple[AuditAction, dict[str, Any]]] = []
+    result = []
+    for line in lines:
+        if line.voided:
+            result.append(line)
+            continue
+        takes, sold_expired = sale_lots(session, till, staff, by_no[line.line_no])
+        events += sold_expired
+        result.append(replace(line, lots=takes) if takes else line)
+    return tuple(result), events
+
+
 def move_stock(
     session: Session,
     till: Till,
@@ -169,8 +211,11 @@ def move_stock(
     *,
     reason: str,
     allow_negative: bool,
+    lot: str | None = None,
+    expiry: date | None = None,
 ) -> int:
-    """One ledger movement for a counter action (the ledger also queues the outbox row)."""
+    """One ledger movement for a counter action (the ledger also queues the outbox row);
+    ``lot``/``expiry`` name the lot moved for lot-tracked goods."""
     movement = StockMovement(
         id=new_movement_id(),
         sku_id=sku_id,
@@ -181,6 +226,8 @@ def move_stock(
         terminal_id=till.terminal_id,
         created_at=at,
         reference=reference,
+        lot=lot,
+        expiry=expiry,
     )
     return StockRepository(session).record(
         movement, allow_negative=allow_negative, sku_code=sku_code
@@ -200,13 +247,17 @@ def complete_sale_in(
     seq = sales.next_seq(till.terminal_id, day, SALE_SERIES)
     receipt_no = receipt_number(till.store_code, till.terminal_id, day, seq)
     approved = _check_approvals(session, till, staff, cart, totals)
+    lines = _sale_lines(cart, totals)
+    if any(line.lot is not None for line in cart.lines) or _any_tracked(session, lines):
+        lines, lot_events = _with_lots(session, till, staff, cart, lines)
+        approved += lot_events
     sale = Sale(
         receipt_no=receipt_no,
         terminal_id=till.terminal_id,
         staff=StaffRef(staff.id, staff.code, staff.name),
         created_at=now,
         business_date=day,
-        lines=_sale_lines(cart, totals),
+        lines=lines,
         tenders=settlement.tenders,
         subtotal_fen=totals.subtotal_fen,
         discount_fen=totals.discount_fen,
@@ -228,17 +279,19 @@ def complete_sale_in(
                 id=new_movement_id(),
                 sku_id=line.sku_id,
                 kind=MovementKind.SALE,
-                quantity=-line.quantity,
+                quantity=-quantity,
                 reason="sale",
                 staff_id=staff.id,
                 terminal_id=till.terminal_id,
                 created_at=now,
                 reference=sale.receipt_no,
+                lot=lot,
+                expiry=expiry,
             )
-            for line in sold
+            for line, lot, expiry, quantity in _by_lot(sold)
         ],
         allow_negative=till.allow_negative_stock,
-        sku_codes=[line.sku_code for line in sold],
+        sku_codes=[line.sku_code for line, _, _, _ in _by_lot(sold)],
     )
     # The audit chain is appended last: its head row is then locked only for the commit, and
     # always after the stock rows, in every use case (no lock-order deadlock on a server).
@@ -320,7 +373,7 @@ def void_last_sale(
             ),
             sale_id=sale.id,
         )
-        for line in sorted(sale.sold_lines, key=_by_sku):
+        for line, lot, expiry, quantity in _by_lot(sorted(sale.sold_lines, key=_by_sku)):
             move_stock(
                 session,
                 till,
@@ -328,11 +381,13 @@ def void_last_sale(
                 line.sku_id,
                 line.sku_code,
                 MovementKind.RETURN,
-                line.quantity,
+                quantity,
                 sale.receipt_no,
                 now,
                 reason="void",
                 allow_negative=True,
+                lot=lot,
+                expiry=expiry,
             )
         audit.record(
             session,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from redhome_pos.config import Config
 from redhome_pos.domain import signed_codes
@@ -24,6 +25,11 @@ class Till:
     allow_negative_stock: bool = False
     clock: Callable[[], datetime] = field(default=utc_now)
     code_secret: str = field(default="", repr=False)  # verifies receipt codes scanned back
+    expiry_warning_days: int = 30  # lots this close to their date are shown as expiring
+
+    def today(self) -> date:
+        """The store's date now (expiry dates are store dates)."""
+        return self.now().astimezone(ZoneInfo(self.timezone)).date()
 
     def receipt_no_of(self, text: str) -> str:
         """The receipt number in what was typed or scanned: a plain receipt number, or the
@@ -47,4 +53,5 @@ class Till:
             timezone=config.store.timezone,
             allow_negative_stock=config.store.allow_negative_stock,
             code_secret=config.scanning.code_secret,
+            expiry_warning_days=config.store.expiry_warning_days,
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,12 +26,14 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain import approvals
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
+from redhome_pos.domain.lots import give_back
 from redhome_pos.domain.promotions.returns import kept_back
 from redhome_pos.domain.sale import (
     RETURN_SERIES,
     ReturnError,
     ReturnRequest,
     Sale,
+    SaleLine,
     business_date,
     check_return,
     receipt_number,
@@ -95,6 +98,7 @@ def _return_in(
     if sale.voided:
         raise ReturnError("Sale {receipt} was voided; nothing to return", receipt=sale.receipt_no)
     returned = sales.returned_quantities(sale.id)
+    returned_before = dict(returned)
     planned = check_return(sale, requests, returned)
     refund_fen = sum(refund for _, _, refund in planned)
     # A half-price or free unit kept while the goods that earned it come back: its saving
@@ -141,33 +145,18 @@ def _return_in(
     points.settle_return(session, till, staff.id, sale, return_id, return_no, refund_fen, refunds)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     for line, request, _ in sorted(planned, key=lambda p: p[0].sku_id):
-        move_stock(
-            session,
-            till,
-            staff,
-            line.sku_id,
-            line.sku_code,
-            MovementKind.RETURN,
-            request.quantity,
-            return_no,
-            now,
-            reason=reason,
-            allow_negative=True,
-        )
-        if request.damaged:
+        for lot, expiry, quantity in _lots_back(line, request.quantity, returned_before):
             move_stock(
-                session,
-                till,
-                staff,
-                line.sku_id,
-                line.sku_code,
-                MovementKind.ADJUST,
-                -request.quantity,
-                return_no,
-                now,
-                reason=DAMAGED_REASON,
-                allow_negative=True,
-            )
+                session, till, staff, line.sku_id, line.sku_code, MovementKind.RETURN,
+                quantity, return_no, now, reason=reason, allow_negative=True,
+                lot=lot, expiry=expiry,
+            )  # fmt: skip
+            if request.damaged:
+                move_stock(
+                    session, till, staff, line.sku_id, line.sku_code, MovementKind.ADJUST,
+                    -quantity, return_no, now, reason=DAMAGED_REASON, allow_negative=True,
+                    lot=lot, expiry=expiry,
+                )  # fmt: skip
     refund_event = {
         "return_no": return_no,
         "receipt_no": sale.receipt_no,
@@ -187,6 +176,19 @@ def _return_in(
         refunds=refunds,
         kept_back_fen=sum(k.amount_fen for k in kept),
     )
+
+
+def _lots_back(
+    line: SaleLine, quantity: int, returned_before: dict[int, int]
+) -> list[tuple[str | None, date | None, int]]:
+    """Returned units go back to the lots the line took (none named for untracked goods)."""
+    if not line.lots:
+        return [(None, None, quantity)]
+    before = returned_before.get(line.line_no, 0)
+    return [
+        (take.lot_code, take.expiry, take.quantity)
+        for take in give_back(line.lots, quantity, returned_before=before)
+    ]
 
 
 @acting(Permission.REFUND, approvable=True)

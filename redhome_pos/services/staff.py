@@ -47,7 +47,14 @@ from redhome_pos.services.sessions import acting
 
 APPROVAL_VALID_FOR = timedelta(minutes=5)
 # Approvals bound to what they cover (line, quantity, value), not only to the action.
-BOUND = frozenset({Permission.DISCOUNT_ABOVE_LIMIT, Permission.PRICE_OVERRIDE, Permission.REFUND})
+BOUND = frozenset(
+    {
+        Permission.DISCOUNT_ABOVE_LIMIT,
+        Permission.PRICE_OVERRIDE,
+        Permission.REFUND,
+        Permission.SELL_EXPIRED,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +329,12 @@ def _not_covered(permission: Permission, use: ApprovedScope) -> PermissionDenied
             "The approval does not cover a refund of {amount} on {receipt}: ask again",
             amount=format_fen(use.refund_fen or 0),
             receipt=use.receipt_no or "",
+        )
+    if permission is Permission.SELL_EXPIRED:
+        return PermissionDenied(
+            "The approval does not cover selling {sku} × {quantity} past its date: ask again",
+            sku=use.sku or "",
+            quantity=use.quantity or 0,
         )
     if permission is Permission.PRICE_OVERRIDE:
         return PermissionDenied(

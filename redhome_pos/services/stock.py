@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.lots import check_lot_code
 from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement, count_difference
 from redhome_pos.persistence.database import Database
@@ -44,7 +45,10 @@ def _record(
     terminal_id: str,
     reference: str,
     allow_negative: bool,
+    lot: str | None = None,
+    expiry: date | None = None,
 ) -> StockChange:
+    lot = None if lot is None else check_lot_code(lot)
     with database.unit_of_work() as uow:
         sku = CatalogRepository(uow.session).sku(sku_id)
         if sku is None:
@@ -59,6 +63,8 @@ def _record(
             terminal_id=terminal_id,
             created_at=datetime.now(UTC),
             reference=reference,
+            lot=lot,
+            expiry=expiry,
         )
         on_hand = StockRepository(uow.session).record(
             movement, allow_negative=allow_negative, sku_code=sku.code
@@ -77,8 +83,11 @@ def receive(
     staff: StaffSession,
     reason: str = "",
     reference: str = "",
+    lot: str | None = None,
+    expiry: date | None = None,
 ) -> StockChange:
-    """Book a delivery of ``quantity`` (more than zero) units into stock."""
+    """Book a delivery of ``quantity`` (more than zero) units into stock; for lot-tracked
+    goods, into ``lot`` with its ``expiry`` (the carton's GS1 label or typed in)."""
     if quantity <= 0:
         raise StockError("A delivery adds at least one unit, not {quantity}", quantity=quantity)
     return _record(
@@ -91,6 +100,8 @@ def receive(
         terminal_id=terminal_id,
         reference=reference,
         allow_negative=True,
+        lot=lot,
+        expiry=expiry,
     )
 
 
@@ -105,8 +116,10 @@ def adjust(
     staff: StaffSession,
     allow_negative: bool = False,
     reference: str = "",
+    lot: str | None = None,
 ) -> StockChange:
-    """Correct stock by ``quantity`` (signed) for a stated reason (damaged, lost, found…)."""
+    """Correct stock by ``quantity`` (signed) for a stated reason (damaged, lost, found…);
+    ``lot`` names the lot for lot-tracked goods (else units leave first-expiring first)."""
     if not reason.strip():
         raise StockError("A stock adjustment needs a reason")
     return _record(
@@ -119,6 +132,7 @@ def adjust(
         terminal_id=terminal_id,
         reference=reference,
         allow_negative=allow_negative,
+        lot=lot,
     )
 
 

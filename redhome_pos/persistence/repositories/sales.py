@@ -23,6 +23,7 @@ from redhome_pos.persistence.models.counter import (
 )
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
+from redhome_pos.persistence.repositories.lots import LotRepository
 
 # Plain table statements on the checkout path: the ORM's bulk machinery costs more than the
 # handful of rows a sale writes.
@@ -140,6 +141,9 @@ class SaleRepository:
                 for line in sale.lines
             ],
         )
+        lots = [(line.line_no, take) for line in sale.lines for take in line.lots]
+        if lots:
+            LotRepository(session).add_sale_lots(int(sale_id), lots)
         if sale.tenders:
             self.add_tenders(sale.shift_id, sale.tenders, sale_id=sale_id)
         return int(sale_id)
@@ -249,6 +253,7 @@ class SaleRepository:
             .order_by(TenderRow.id)
         ).all()
         voided = session.get(SaleVoidRow, sale_id) is not None
+        lots = LotRepository(session).sale_lots(sale_id)
         return Sale(
             receipt_no=row.receipt_no,
             terminal_id=row.terminal_id,
@@ -276,6 +281,7 @@ class SaleRepository:
                     promotion_fen=r.promotion_fen,
                     savings=tuple(Saving(c, label, fen) for c, label, fen in r.savings or ()),
                     unit_amounts=units_of_runs(r.unit_amounts or ()),
+                    lots=lots.get(r.line_no, ()),
                 )
                 for r in lines
             ),

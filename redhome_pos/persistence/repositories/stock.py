@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.lots import NO_LOT, LotError, take_fefo
 from redhome_pos.domain.stock import MovementKind, StockMovement, check_movement, new_on_hand
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 
 
@@ -38,6 +42,8 @@ def _movement(row: StockMovementRow) -> StockMovement:
         terminal_id=row.terminal_id,
         created_at=row.created_at,
         reference=row.reference,
+        lot=row.lot_code or None,
+        expiry=row.expiry,
     )
 
 
@@ -108,23 +114,26 @@ class StockRepository:
                 code = sku_codes[index] if index < len(sku_codes) else ""
                 new_level = self._first_level_or_refuse(movement, allow_negative, code)
             levels.append(int(new_level))
-        _ADD_MOVEMENT.run_many(
-            session,
-            [
-                {
-                    "id": movement.id,
-                    "sku_id": movement.sku_id,
-                    "kind": MovementKind(movement.kind).value,
-                    "quantity": movement.quantity,
-                    "reason": movement.reason,
-                    "staff_id": movement.staff_id,
-                    "terminal_id": movement.terminal_id,
-                    "reference": movement.reference,
-                    "created_at": movement.created_at,
-                }
-                for movement in movements
-            ],
-        )
+        lots = LotRepository(session)
+        rows: list[dict[str, object]] = []
+        for movement in movements:
+            for movement_id, lot_code, expiry, quantity in self._lot_parts(lots, movement):
+                rows.append(
+                    {
+                        "id": movement_id,
+                        "sku_id": movement.sku_id,
+                        "kind": MovementKind(movement.kind).value,
+                        "quantity": quantity,
+                        "reason": movement.reason,
+                        "staff_id": movement.staff_id,
+                        "terminal_id": movement.terminal_id,
+                        "reference": movement.reference,
+                        "created_at": movement.created_at,
+                        "lot_code": lot_code,
+                        "expiry": expiry,
+                    }
+                )
+        _ADD_MOVEMENT.run_many(session, rows)
         OutboxRepository(session).add_all(
             STOCK_TOPIC,
             [
@@ -136,6 +145,34 @@ class StockRepository:
             ],
         )
         return levels
+
+    @staticmethod
+    def _lot_parts(
+        lots: LotRepository, movement: StockMovement
+    ) -> list[tuple[str, str, date | None, int]]:
+        """The ledger rows of ``movement``: (id, lot, expiry, quantity) each. A lot-tracked
+        SKU's movement without a lot is split over its lots first-expiring first (units not
+        expired before expired ones; what no lot records comes from the unknown lot), and
+        every part moves its lot's level."""
+        lot = movement.lot
+        if not lots.is_tracked(movement.sku_id):
+            return [(movement.id, lot or NO_LOT, movement.expiry, movement.quantity)]
+        if lot is not None or movement.quantity >= 0:
+            parts = [(lot or NO_LOT, movement.expiry, movement.quantity)]
+        else:
+            levels = lots.levels(movement.sku_id)
+            today = movement.created_at.date()
+            try:
+                takes = take_fefo(levels, -movement.quantity, today)
+            except LotError:  # only expired units are left: the ledger records what went
+                takes = take_fefo(levels, -movement.quantity, today, allow_expired=True)
+            parts = [(take.lot_code, take.expiry, -take.quantity) for take in takes]
+        result = []
+        for index, (code, expiry, quantity) in enumerate(parts):
+            lots.move(movement.sku_id, code, expiry, quantity)
+            movement_id = movement.id if index == 0 else uuid.uuid4().hex
+            result.append((movement_id, code, expiry, quantity))
+        return result
 
     def _first_level_or_refuse(
         self, movement: StockMovement, allow_negative: bool, sku_code: str

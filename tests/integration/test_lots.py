@@ -1,0 +1,226 @@
+"""Lots on a real database: levels per lot equal their movements, sales take the scanned lot
+or the first-expiring one, expired goods need a manager, returns and voids go back to the lot
+sold, and `db check` proves the lot levels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from counter_store import Store, make_store
+from sqlalchemy import func, select
+
+from redhome_pos.domain.approvals import ApprovedScope
+from redhome_pos.domain.audit import AuditAction
+from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.errors import PermissionDenied
+from redhome_pos.domain.lots import NO_LOT, LotChoice, LotError
+from redhome_pos.domain.sale import ReturnRequest
+from redhome_pos.domain.staff import Permission
+from redhome_pos.domain.tender import Tender
+from redhome_pos.persistence.admin import check, repair_stock_levels
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.counter import AuditEventRow as AuditRow
+from redhome_pos.persistence.models.stock import StockLotLevelRow, StockMovementRow
+from redhome_pos.persistence.repositories import StockRepository
+from redhome_pos.persistence.repositories.lots import LotRepository
+from redhome_pos.services import checkout, lots, returns, shifts
+from redhome_pos.services import stock as stock_service
+from redhome_pos.services.staff import Approver, approve
+
+ALSO_ON_POSTGRES = True
+
+LIP = "LIP-520"  # 20 on hand from make_store, booked before tracking (the unknown lot)
+
+
+@pytest.fixture
+def store(database: Database) -> Store:
+    store = make_store(database)
+    lots.set_lot_tracked(database, store.till, store.manager, [LIP], True)
+    sku = store.items[LIP].sku_id
+    for lot, expiry, quantity in (
+        ("L-OLD", date(2026, 11, 20), 2),  # expired on the test clock's day (2026-11-25)
+        ("L-SOON", date(2026, 12, 10), 3),
+        ("L-LATE", date(2027, 9, 30), 5),
+    ):
+        stock_service.receive(
+            database, sku, quantity, terminal_id="T1", staff=store.manager,
+            lot=lot, expiry=expiry, reference="PO-1",
+        )  # fmt: skip
+    shifts.open_shift(database, store.till, store.clerk, 10_000)
+    return store
+
+
+def levels(store: Store) -> dict[str, int]:
+    with store.database.reading() as session:
+        found = LotRepository(session).levels(store.items[LIP].sku_id)
+    return {lv.lot_code: lv.on_hand for lv in found}
+
+
+def on_hand(store: Store) -> int:
+    with store.database.reading() as session:
+        return StockRepository(session).on_hand(store.items[LIP].sku_id)
+
+
+def pay(store: Store, cart: Cart) -> Tender:
+    return Tender.cash(cart.totals().total_fen)
+
+
+def test_receiving_by_lot_keeps_levels_per_lot_and_the_sku_level_is_their_sum(
+    store: Store,
+) -> None:
+    assert levels(store) == {NO_LOT: 20, "L-OLD": 2, "L-SOON": 3, "L-LATE": 5}
+    assert on_hand(store) == 30
+    assert check(store.database) == []
+
+
+def test_a_plain_barcode_sells_the_first_expiring_lot_not_expired(store: Store) -> None:
+    db, till = store.database, store.till
+    notice = lots.lot_notice(db, till, store.items[LIP].sku_id)
+    assert (notice.lot_code, notice.chosen_by, notice.expiring_soon) == (
+        "L-SOON",
+        LotChoice.FEFO,
+        True,
+    )
+    assert notice.days_left == 15
+    cart = Cart()
+    cart.add(store.items[LIP], 4)
+    sale = checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    taken = [(t.lot_code, t.quantity, t.chosen_by) for t in sale.lines[0].lots]
+    assert taken == [("L-SOON", 3, LotChoice.FEFO), ("L-LATE", 1, LotChoice.FEFO)]
+    assert levels(store)["L-SOON"] == 0 and levels(store)["L-LATE"] == 4
+    assert levels(store)["L-OLD"] == 2  # expired: never taken without a manager
+    # The sale as stored knows its lots (the receipt prints them).
+    stored = checkout.find_sale(db, sale.receipt_no)
+    assert stored.lines[0].lots == sale.lines[0].lots
+    assert check(db) == []
+
+
+def test_a_scanned_lot_is_the_lot_sold(store: Store) -> None:
+    cart = Cart()
+    cart.add(store.items[LIP], 2, lot="L-LATE", lot_expiry=date(2027, 9, 30))
+    sale = checkout.checkout(store.database, store.till, store.clerk, cart, [pay(store, cart)])
+    assert [(t.lot_code, t.chosen_by) for t in sale.lines[0].lots] == [("L-LATE", LotChoice.SCAN)]
+    assert levels(store)["L-LATE"] == 3 and levels(store)["L-SOON"] == 3
+
+
+def test_an_expired_lot_is_refused_and_nothing_is_written(store: Store) -> None:
+    db = store.database
+    before = (on_hand(store), levels(store))
+    notice = lots.lot_notice(db, store.till, store.items[LIP].sku_id, lot="L-OLD")
+    assert notice.expired and notice.days_left == -5
+    cart = Cart()
+    cart.add(store.items[LIP], lot="L-OLD", lot_expiry=date(2026, 11, 20))
+    with pytest.raises(LotError, match="expired on 2026-11-20"):
+        checkout.checkout(db, store.till, store.clerk, cart, [pay(store, cart)])
+    assert (on_hand(store), levels(store)) == before
+
+
+def test_a_manager_may_allow_an_expired_lot_with_a_reason_and_it_is_audited(
+    store: Store,
+) -> None:
+    db, till = store.database, store.till
+    cart = Cart()
+    line = cart.add(store.items[LIP], lot="L-OLD", lot_expiry=date(2026, 11, 20))
+    approval = approve(
+        db, till, store.clerk, Permission.SELL_EXPIRED, Approver("3001", "3333"),
+        covers=ApprovedScope(sku=LIP, quantity=1),
+    )  # fmt: skip
+    cart.allow_expired(line.line_no, reason="员工内购，顾客知情", approval_id=approval)
+    cart.set_quantity(line.line_no, 2)  # more units than approved: the approval is void
+    with pytest.raises(PermissionDenied):
+        checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    cart.set_quantity(line.line_no, 1)
+    sale = checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    assert sale.lines[0].lots[0].chosen_by is LotChoice.OVERRIDE
+    assert levels(store)["L-OLD"] == 1
+    with db.reading() as session:
+        events = session.scalars(
+            select(AuditRow.detail).where(AuditRow.action == AuditAction.EXPIRED_SOLD.value)
+        ).all()
+    assert len(events) == 1
+    assert events[0]["lot"] == "L-OLD"
+    assert events[0]["reason"] == "员工内购，顾客知情"
+
+
+def test_returns_and_voids_go_back_to_the_lots_sold(store: Store) -> None:
+    db, till = store.database, store.till
+    cart = Cart()
+    cart.add(store.items[LIP], 4)  # 3 from L-SOON, 1 from L-LATE
+    sale = checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    returns.return_items(
+        db, till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 1)], reason="不合适"
+    )
+    assert levels(store)["L-LATE"] == 5  # the last lot taken comes back first
+    returns.return_items(
+        db, till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 2)], reason="不合适"
+    )
+    assert levels(store)["L-SOON"] == 2
+    assert check(db) == []
+
+    cart = Cart()
+    cart.add(store.items[LIP], 2, lot="L-LATE")
+    checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    assert levels(store)["L-LATE"] == 3
+    checkout.void_last_sale(db, till, store.supervisor, reason="收银错误")
+    assert levels(store)["L-LATE"] == 5
+    assert check(db) == []
+
+
+def test_stock_taken_without_a_lot_leaves_first_expiring_first(store: Store) -> None:
+    sku = store.items[LIP].sku_id
+    stock_service.adjust(
+        store.database, sku, -4, reason="damaged", terminal_id="T1", staff=store.manager
+    )
+    assert levels(store)["L-SOON"] == 0 and levels(store)["L-LATE"] == 4
+    with store.database.reading() as session:
+        parts = session.execute(
+            select(StockMovementRow.lot_code, StockMovementRow.quantity).where(
+                StockMovementRow.reason == "damaged"
+            )
+        ).all()
+    assert sorted(parts) == [("L-LATE", -1), ("L-SOON", -3)]
+    assert check(store.database) == []
+
+
+def test_db_check_finds_a_lot_level_that_drifted_and_repair_puts_it_back(store: Store) -> None:
+    db = store.database
+    sku = store.items[LIP].sku_id
+    with db.unit_of_work() as uow:
+        row = uow.session.get(StockLotLevelRow, (sku, "L-LATE"))
+        assert row is not None
+        row.on_hand = 99
+        uow.commit()
+    problems = check(db)
+    assert len(problems) == 1 and "L-LATE" in problems[0] and "99" in problems[0]
+    repair_stock_levels(db)
+    assert check(db) == [] and levels(store)["L-LATE"] == 5
+
+
+def test_expiring_soon_list_and_stock_by_expiry_month(store: Store) -> None:
+    soon = lots.expiring_soon(store.database, store.till)
+    assert [(x.lot_code, x.on_hand, x.value_fen) for x in soon] == [
+        ("L-OLD", 2, 2 * 25_900),
+        ("L-SOON", 3, 3 * 25_900),
+    ]
+    months = lots.stock_by_expiry_month(store.database)
+    assert months == [
+        ("2026-11", 2, 2 * 25_900),
+        ("2026-12", 3, 3 * 25_900),
+        ("2027-09", 5, 5 * 25_900),
+        ("", 20, 20 * 25_900),
+    ]
+
+
+def test_untracked_goods_write_no_lot_rows(store: Store) -> None:
+    cart = Cart()
+    cart.add(store.items["MASK-10"], 2)
+    sale = checkout.checkout(store.database, store.till, store.clerk, cart, [pay(store, cart)])
+    assert sale.lines[0].lots == ()
+    with store.database.reading() as session:
+        mask_lots = session.scalar(
+            select(func.count())
+            .select_from(StockLotLevelRow)
+            .where(StockLotLevelRow.sku_id == store.items["MASK-10"].sku_id)
+        )
+    assert mask_lots == 0
