@@ -5,8 +5,12 @@ so that pyside6-lupdate puts them in the translation files. Do not edit by hand.
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 ERROR_TEXTS = (
+    QT_TRANSLATE_NOOP("Errors", "',' expected"),
+    QT_TRANSLATE_NOOP("Errors", "':' expected"),
     QT_TRANSLATE_NOOP("Errors", "A PIN is {low} to {high} digits"),
     QT_TRANSLATE_NOOP("Errors", "A barcode holds digits only: {code}"),
+    QT_TRANSLATE_NOOP("Errors", "A bundle holds at least two items"),
+    QT_TRANSLATE_NOOP("Errors", "A bundle names its SKUs and how many of each"),
     QT_TRANSLATE_NOOP("Errors", "A cash drawer kick cannot be reprinted"),
     QT_TRANSLATE_NOOP("Errors", "A counted quantity cannot be negative (SKU {sku_id}: {units})"),
     QT_TRANSLATE_NOOP("Errors", "A counted quantity cannot be negative: {counted}"),
@@ -14,10 +18,19 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A discount cannot be more than 100%"),
     QT_TRANSLATE_NOOP("Errors", "A discount cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A discount is either a percentage or an amount, not both"),
+    QT_TRANSLATE_NOOP("Errors", "A discount must take something off the price"),
     QT_TRANSLATE_NOOP("Errors", "A link to {host} is not a RED note; it was not opened"),
+    QT_TRANSLATE_NOOP("Errors", "A lot number is up to 20 letters, digits or signs: {lot}"),
+    QT_TRANSLATE_NOOP("Errors", "A lot take needs a positive quantity"),
+    QT_TRANSLATE_NOOP("Errors", "A member can be enrolled only with the customer's consent"),
     QT_TRANSLATE_NOOP("Errors", "A payment must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "A percentage cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A percentage is more than 0 and at most 100"),
+    QT_TRANSLATE_NOOP("Errors", "A promotion ends on or after the day it starts"),
+    QT_TRANSLATE_NOOP("Errors", "A promotion needs a code"),
+    QT_TRANSLATE_NOOP("Errors", "A promotion with code {code} exists already"),
+    QT_TRANSLATE_NOOP("Errors", "A promotion's daily hours cannot start and end together"),
+    QT_TRANSLATE_NOOP("Errors", "A promotion's percentage runs from 0 to 100%"),
     QT_TRANSLATE_NOOP("Errors", "A reconciliation decision needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A refund cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A report period ends on or after its first day"),
@@ -38,8 +51,10 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "A {kind} cannot be resolved by {resolution}"),
     QT_TRANSLATE_NOOP("Errors", "A {kind} must {direction} stock, not {quantity}"),
+    QT_TRANSLATE_NOOP("Errors", "Alipay has no bill for {day} yet: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Allocation weights cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "An EAN-13 body has 12 digits: {code}"),
+    QT_TRANSLATE_NOOP("Errors", "An approval of {action} must say what it covers"),
     QT_TRANSLATE_NOOP("Errors", "An exchange needs something new in the cart"),
     QT_TRANSLATE_NOOP("Errors", "At most two decimals (fen): {text}"),
     QT_TRANSLATE_NOOP("Errors", "At most {limit} of one item per line"),
@@ -59,29 +74,44 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Choose at least one line to return"),
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
+    QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
     QT_TRANSLATE_NOOP("Errors", "Give a reason for the cash movement"),
+    QT_TRANSLATE_NOOP("Errors", "Give both the hour a promotion starts and the hour it ends"),
+    QT_TRANSLATE_NOOP("Errors", "Give the number of items or the amount that earns the discount"),
+    QT_TRANSLATE_NOOP("Errors", "Give the special price or the percentage paid"),
     QT_TRANSLATE_NOOP("Errors", "Impossible VAT rate: {rate} basis points"),
     QT_TRANSLATE_NOOP("Errors", "Impossible price"),
     QT_TRANSLATE_NOOP("Errors", "Impossible price for {sku}"),
+    QT_TRANSLATE_NOOP("Errors", "Impossible special price"),
     QT_TRANSLATE_NOOP("Errors", "Label printers here print no pictures; use a receipt printer"),
     QT_TRANSLATE_NOOP("Errors", "Line {line_id} was already decided ({resolution})"),
     QT_TRANSLATE_NOOP("Errors", "Line {line_no} was voided, nothing to return"),
     QT_TRANSLATE_NOOP("Errors", "Line {line} of {file} is broken: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "Log in to fulfil online orders"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Lot {lot} expired on {expiry}: it cannot be sold without a manager"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Name each SKU of a bundle once, with how many of it"),
+    QT_TRANSLATE_NOOP("Errors", "Name the {kind}s the promotion is for"),
+    QT_TRANSLATE_NOOP("Errors", "No SKU with code {code}"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {code} in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "No code secret is set for this store: members cannot be kept"),
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
     ),
     QT_TRANSLATE_NOOP("Errors", "No delivery {receiving_id}"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} in the cart"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} on this sale"),
+    QT_TRANSLATE_NOOP("Errors", "No member with phone {phone}"),
+    QT_TRANSLATE_NOOP("Errors", "No member {number}"),
     QT_TRANSLATE_NOOP("Errors", "No parked cart {cart_id} at this terminal"),
     QT_TRANSLATE_NOOP("Errors", "No product has the code {code}"),
     QT_TRANSLATE_NOOP(
         "Errors", "No product has the code {code}: check the label or search by name"
     ),
     QT_TRANSLATE_NOOP("Errors", "No product {sku_id}"),
+    QT_TRANSLATE_NOOP("Errors", "No promotion with code {code}"),
     QT_TRANSLATE_NOOP("Errors", "No receipt preset for {columns} columns"),
     QT_TRANSLATE_NOOP("Errors", "No reconciliation line {line_id}"),
     QT_TRANSLATE_NOOP("Errors", "No reconciliation run {run_id}"),
@@ -93,6 +123,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not a UPC-E code: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a barcode: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a code the store knows: {preview}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a mobile number: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not a percentage: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not a store code"),
     QT_TRANSLATE_NOOP("Errors", "Not an amount: {text}"),
@@ -107,8 +138,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has already been delivered"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} is not one this store fulfils"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} was cancelled: do not hand it over"),
+    QT_TRANSLATE_NOOP("Errors", "Only a staff member who has logged in may do this"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only expired units are left for {wanted} more: a manager must approve selling expired goods",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Only {left} of {sku} can still be returned"),
     QT_TRANSLATE_NOOP("Errors", "Parcel {number} of {count} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "Points pay only for a member: find the member first"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} has no cash drawer in its settings"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} is a label printer and has no cash drawer"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} needs a file or device path"),
@@ -128,21 +165,57 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} has returns; it cannot be voided"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} is already voided"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} was voided; nothing to return"),
+    QT_TRANSLATE_NOOP("Errors", "Say how many are bought and how many are free"),
+    QT_TRANSLATE_NOOP("Errors", "Say why expired goods are sold"),
     QT_TRANSLATE_NOOP("Errors", "Scan a RED note first, then its products"),
     QT_TRANSLATE_NOOP(
         "Errors", "Set the online store's address, app id and secret in the configuration first"
     ),
     QT_TRANSLATE_NOOP("Errors", "Stock count {count_id} is {state}"),
     QT_TRANSLATE_NOOP("Errors", "That badge belongs to someone else"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill address {url} is not https"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill archive holds no detail file"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill archive is damaged"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill for {day} could not be had: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill has no column {column}"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill is larger than {cap} bytes"),
+    QT_TRANSLATE_NOOP("Errors", "The Alipay bill's row {row} has an unreadable time or amount"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path",
     ),
     QT_TRANSLATE_NOOP("Errors", "The QR code holds too much for a label of this size"),
     QT_TRANSLATE_NOOP("Errors", "The QR code holds too much to print {width} dots wide"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill address {url} is not WeChat Pay's"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill file is damaged"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill for {day} could not be had: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill for {day} does not match its checksum"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill has no column {column}"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill is larger than {cap} bytes"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The WeChat Pay bill's line {line} has an unreadable refund amount"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The WeChat Pay bill's line {line} has an unreadable time or amount"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay bill's line {line} has too few fields"),
+    QT_TRANSLATE_NOOP("Errors", "The WeChat Pay platform public key id is not set"),
     QT_TRANSLATE_NOOP("Errors", "The amount cannot be negative: {text}"),
     QT_TRANSLATE_NOOP("Errors", "The amount is too large: {text}"),
     QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The approval does not cover a refund of {amount} on {receipt}: ask again"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The approval does not cover selling {sku} × {quantity} past its date: ask again"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The approval does not cover the discount on the sale: ask again"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The approval does not cover the discount on {sku} × {quantity}: ask again"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The approval does not cover the price of {sku} × {quantity}: ask again"
+    ),
     QT_TRANSLATE_NOOP("Errors", "The barcode is empty"),
     QT_TRANSLATE_NOOP("Errors", "The cart is empty"),
     QT_TRANSLATE_NOOP("Errors", "The delivery note is neither UTF-8 nor GB18030 text"),
@@ -150,6 +223,7 @@ ERROR_TEXTS = (
         "Errors", "The delivery note needs a code column and a quantity column (found: {columns})"
     ),
     QT_TRANSLATE_NOOP("Errors", "The discount is more than the amount"),
+    QT_TRANSLATE_NOOP("Errors", "The discounted item is the second or a later one"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again",
@@ -176,18 +250,40 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "The store already has a catalog; demo data goes into an empty database"
     ),
+    QT_TRANSLATE_NOOP("Errors", "The store already has a manager: a manager logs in to add staff"),
     QT_TRANSLATE_NOOP("Errors", "The store code would be {length} characters, more than {limit}"),
     QT_TRANSLATE_NOOP(
         "Errors", "The store code {store!r} must be capital letters, digits and '-', at most 16"
     ),
     QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
     QT_TRANSLATE_NOOP("Errors", "The system print command lp is not installed"),
+    QT_TRANSLATE_NOOP("Errors", "The {provider} bill download for {day} answered HTTP {status}"),
+    QT_TRANSLATE_NOOP("Errors", "The {provider} bill for {day} could not be downloaded: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} address {url} is not a web address"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} address {url} must use https"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The {what} file {path} cannot be read: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} file {path} does not exist"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The {what} file {path} does not hold an RSA private key (PEM or base64)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The {what} file {path} does not hold an RSA public key or certificate"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The {what} of a promotion must be more than zero"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} {path} is not a file"),
     QT_TRANSLATE_NOOP("Errors", "There is no print job {job}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale with receipt number {receipt}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale {sale}"),
+    QT_TRANSLATE_NOOP("Errors", "This GS1 code cannot be read: scan again"),
+    QT_TRANSLATE_NOOP("Errors", "This GS1 code names no product: scan the item's own barcode"),
     QT_TRANSLATE_NOOP("Errors", "This RED link is not a note: show the note itself"),
     QT_TRANSLATE_NOOP("Errors", "This badge belongs to nobody on the staff list"),
     QT_TRANSLATE_NOOP("Errors", "This code belongs to store {store}"),
+    QT_TRANSLATE_NOOP("Errors", "This code is not a member code"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a receipt"),
     QT_TRANSLATE_NOOP("Errors", "This is a RED profile link, not a note: show the note itself"),
     QT_TRANSLATE_NOOP("Errors", "This is not a pickup code: scan the code on the customer's phone"),
@@ -213,11 +309,20 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "Unknown variable-measure layout {name!r}: use 'price' or 'weight'"
     ),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay APIv2 needs the API client certificate and key files"),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay gave no bill address for {day}"),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay has no bill for {day} yet: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "Weekdays run from 1 (Monday) to 7 (Sunday)"),
     QT_TRANSLATE_NOOP("Errors", "You cannot lower or deactivate your own account"),
+    QT_TRANSLATE_NOOP("Errors", "a member name is not a string"),
     QT_TRANSLATE_NOOP("Errors", "burst interval and length must be positive"),
+    QT_TRANSLATE_NOOP("Errors", "not a JSON object"),
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
+    QT_TRANSLATE_NOOP("Errors", "text after the JSON object"),
+    QT_TRANSLATE_NOOP("Errors", "the answer declares a DOCTYPE or entities"),
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "the store's warehouse code is required"),
+    QT_TRANSLATE_NOOP("Errors", "{ai} cannot hold {value!r}"),
     QT_TRANSLATE_NOOP(
         "Errors", "{count} rows of {file} have errors, nothing was imported; first: {first}"
     ),
@@ -226,11 +331,14 @@ ERROR_TEXTS = (
         "Errors", "{file} clashes with the catalog in the store; nothing was imported"
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) cannot approve {action}"),
+    QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may approve discounts up to {limit}%"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may not {action} without approval"),
     QT_TRANSLATE_NOOP(
-        "Errors", "{name} is locked after too many wrong PINs; try again after {until}"
+        "Errors",
+        "{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it",
     ),
-    QT_TRANSLATE_NOOP("Errors", "{name} may not manage staff"),
+    QT_TRANSLATE_NOOP("Errors", "{name}'s account is not active"),
+    QT_TRANSLATE_NOOP("Errors", "{phone} is a member already"),
     QT_TRANSLATE_NOOP("Errors", "{skus} SKU(s) still wait for a recount in count {count_id}"),
     QT_TRANSLATE_NOOP(
         "Errors", "{title} ({sku}) is no longer sold: take it off the shelf and ask the manager"

@@ -158,12 +158,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="304"/>
+        <location filename="../backoffice/counts.py" line="317"/>
         <source>Posting a stock count needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="327"/>
+        <location filename="../backoffice/counts.py" line="340"/>
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="111"/>
-        <location filename="../backoffice/inventory.py" line="347"/>
+        <location filename="../backoffice/inventory.py" line="355"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,22 +421,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="273"/>
+        <location filename="../backoffice/inventory.py" line="274"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="303"/>
+        <location filename="../backoffice/inventory.py" line="311"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="318"/>
+        <location filename="../backoffice/inventory.py" line="326"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="341"/>
+        <location filename="../backoffice/inventory.py" line="349"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>

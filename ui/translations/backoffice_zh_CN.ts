@@ -157,12 +157,12 @@
         <translation>请选择一行并输入实盘数</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="304" />
+        <location filename="../backoffice/counts.py" line="317" />
         <source>Posting a stock count needs a manager's approval.</source>
         <translation>过账盘点需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="327" />
+        <location filename="../backoffice/counts.py" line="340" />
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation>盘点已过账：{movements} 项库存变动（+{added} / -{removed}）</translation>
     </message>
@@ -289,7 +289,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="111" />
-        <location filename="../backoffice/inventory.py" line="347" />
+        <location filename="../backoffice/inventory.py" line="355" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
@@ -420,22 +420,22 @@
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="273" />
+        <location filename="../backoffice/inventory.py" line="274" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="303" />
+        <location filename="../backoffice/inventory.py" line="311" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="318" />
+        <location filename="../backoffice/inventory.py" line="326" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="341" />
+        <location filename="../backoffice/inventory.py" line="349" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>

@@ -1,0 +1,12 @@
+# ruff: noqa: E501
+"""Chinese for lots and expiry dates (批号 / 有效期)."""
+
+ZH: dict[str, str] = {
+    "A lot number is up to 20 letters, digits or signs: {lot}": "批号最多 20 个字母、数字或符号：{lot}",
+    "A lot take needs a positive quantity": "出库数量必须大于零",
+    "Enter the lot number": "请输入批号",
+    "Lot {lot} expired on {expiry}: it cannot be sold without a manager": "批号 {lot} 已于 {expiry} 过期：需店长批准才能销售",
+    "Only expired units are left for {wanted} more: a manager must approve selling expired goods": "剩余 {wanted} 件只有过期库存：销售过期商品需店长批准",
+    "Say why expired goods are sold": "请说明销售过期商品的原因",
+    "The approval does not cover selling {sku} × {quantity} past its date: ask again": "该批准不包括销售过期的 {sku} × {quantity}：请重新申请",
+}
