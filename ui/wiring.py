@@ -33,6 +33,7 @@ from ui.dialogs.keys_help import KeysHelpDialog
 from ui.dialogs.recall import RecallDialog
 from ui.dialogs.tender import TenderDialog
 from ui.errors import describe_error
+from ui.lot_guard import LotGuard
 from ui.main_window import MainWindow
 from ui.receipts import print_return
 
@@ -314,6 +315,7 @@ class SaleActions(QObject):
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
+    shell.lot_guard = LotGuard(shell.actions)
     keys = QShortcut(QKeySequence("F1"), window)
     keys.activated.connect(shell.actions.show_keys)
     shell.returns.exchange_requested.connect(shell.actions.exchange)

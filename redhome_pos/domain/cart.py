@@ -294,7 +294,11 @@ class Cart:
         if quantity <= line.quantity:
             return self._replace(line_no, quantity=quantity)
         changed = self._replace(
-            line_no, quantity=quantity, discount_approval_id=None, override_approval_id=None
+            line_no,
+            quantity=quantity,
+            discount_approval_id=None,
+            override_approval_id=None,
+            expired_approval_id=None,
         )
         self._sale_grew()
         return changed

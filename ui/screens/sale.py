@@ -7,6 +7,7 @@ the lookup runs on the database worker and the line appears when it comes back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -187,7 +188,10 @@ class SaleScreen(QWidget):
             price = None
             if isinstance(outcome.result, scan_router.VariableMeasure):
                 price = outcome.result.price_fen
-            self.add_sku(outcome.sku, price_fen=price)
+            gs1 = getattr(outcome.result, "gs1", None)  # a GS1 code names the lot scanned
+            lot = gs1.lot if gs1 is not None else None
+            expiry = gs1.expiry if gs1 is not None else None
+            self.add_sku(outcome.sku, price_fen=price, lot=lot, lot_expiry=expiry)
         elif outcome.note_id is not None:
             self.note_scanned.emit(outcome)
         elif outcome.hint:
@@ -205,7 +209,13 @@ class SaleScreen(QWidget):
         )
 
     def add_sku(
-        self, view: SkuView, *, price_fen: int | None = None, note_id: str | None = None
+        self,
+        view: SkuView,
+        *,
+        price_fen: int | None = None,
+        note_id: str | None = None,
+        lot: str | None = None,
+        lot_expiry: date | None = None,
     ) -> None:
         item = self.cart_item(view)
         if price_fen is not None:
@@ -214,7 +224,9 @@ class SaleScreen(QWidget):
                 item.sku_id, item.sku_code, item.title, price_fen, item.vat_rate_bp, item.variant
             )
         try:
-            line = self.cart.add(item, note_id=note_id or self.note_id)
+            line = self.cart.add(
+                item, note_id=note_id or self.note_id, lot=lot, lot_expiry=lot_expiry
+            )
         except CartError as error:
             self.fail(describe_error(error))
             return

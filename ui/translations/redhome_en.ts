@@ -1481,6 +1481,44 @@
     </message>
 </context>
 <context>
+    <name>ExpiredDialog</name>
+    <message>
+        <location filename="../lot_guard.py" line="38"/>
+        <source>Expired goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="42"/>
+        <source>{title}, lot {lot}, expired on {expiry}. It must not be sold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="43"/>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="50"/>
+        <source>Reason, if a manager allows the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="54"/>
+        <source>Take it off the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="55"/>
+        <source>Manager allows the sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="75"/>
+        <source>Say why expired goods are sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeysHelpDialog</name>
     <message>
         <location filename="../dialogs/keys_help.py" line="11"/>
@@ -1604,6 +1642,34 @@
         <location filename="../screens/login.py" line="141"/>
         <source>Enter your staff number</source>
         <translation>Enter your staff number</translation>
+    </message>
+</context>
+<context>
+    <name>LotGuard</name>
+    <message>
+        <location filename="../lot_guard.py" line="117"/>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="122"/>
+        <source>{title}: lot {lot} expires on {expiry} ({days} days left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="131"/>
+        <source>{title}: lot {lot}, use by {expiry}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="146"/>
+        <source>Expired goods taken off the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="157"/>
+        <source>Selling goods past their expiry date needs a manager.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1880,32 +1946,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="89"/>
+        <location filename="../wiring.py" line="90"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="145"/>
+        <location filename="../wiring.py" line="146"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="191"/>
+        <location filename="../wiring.py" line="192"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="195"/>
+        <location filename="../wiring.py" line="196"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="226"/>
+        <location filename="../wiring.py" line="227"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="268"/>
+        <location filename="../wiring.py" line="269"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
@@ -1913,107 +1979,107 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="66"/>
+        <location filename="../screens/sale.py" line="67"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="96"/>
+        <location filename="../screens/sale.py" line="97"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97"/>
+        <location filename="../screens/sale.py" line="98"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98"/>
+        <location filename="../screens/sale.py" line="99"/>
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99"/>
+        <location filename="../screens/sale.py" line="100"/>
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100"/>
+        <location filename="../screens/sale.py" line="101"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101"/>
+        <location filename="../screens/sale.py" line="102"/>
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102"/>
+        <location filename="../screens/sale.py" line="103"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103"/>
+        <location filename="../screens/sale.py" line="104"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104"/>
+        <location filename="../screens/sale.py" line="105"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105"/>
+        <location filename="../screens/sale.py" line="106"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106"/>
+        <location filename="../screens/sale.py" line="107"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107"/>
+        <location filename="../screens/sale.py" line="108"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116"/>
+        <location filename="../screens/sale.py" line="117"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="170"/>
+        <location filename="../screens/sale.py" line="171"/>
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="224"/>
+        <location filename="../screens/sale.py" line="236"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="229"/>
+        <location filename="../screens/sale.py" line="241"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241"/>
+        <location filename="../screens/sale.py" line="253"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="243"/>
+        <location filename="../screens/sale.py" line="255"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="246"/>
+        <location filename="../screens/sale.py" line="258"/>
         <source>Discounts: {amount}</source>
         <translation>Discounts: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="249"/>
+        <location filename="../screens/sale.py" line="261"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>

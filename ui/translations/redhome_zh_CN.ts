@@ -1480,6 +1480,44 @@
     </message>
 </context>
 <context>
+    <name>ExpiredDialog</name>
+    <message>
+        <location filename="../lot_guard.py" line="38" />
+        <source>Expired goods</source>
+        <translation>过期商品</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="42" />
+        <source>{title}, lot {lot}, expired on {expiry}. It must not be sold.</source>
+        <translation>{title}，批号 {lot}，已于 {expiry} 过期，不能销售。</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="43" />
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="50" />
+        <source>Reason, if a manager allows the sale</source>
+        <translation>原因（店长批准销售时必填）</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="54" />
+        <source>Take it off the sale</source>
+        <translation>移出本单</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="55" />
+        <source>Manager allows the sale…</source>
+        <translation>店长批准销售…</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="75" />
+        <source>Say why expired goods are sold</source>
+        <translation>请说明销售过期商品的原因</translation>
+    </message>
+</context>
+<context>
     <name>KeysHelpDialog</name>
     <message>
         <location filename="../dialogs/keys_help.py" line="11" />
@@ -1603,6 +1641,34 @@
         <location filename="../screens/login.py" line="141" />
         <source>Enter your staff number</source>
         <translation>请输入工号</translation>
+    </message>
+</context>
+<context>
+    <name>LotGuard</name>
+    <message>
+        <location filename="../lot_guard.py" line="117" />
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="122" />
+        <source>{title}: lot {lot} expires on {expiry} ({days} days left)</source>
+        <translation>{title}：批号 {lot} 有效期至 {expiry}（还剩 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="131" />
+        <source>{title}: lot {lot}, use by {expiry}</source>
+        <translation>{title}：批号 {lot}，有效期至 {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="146" />
+        <source>Expired goods taken off the sale</source>
+        <translation>已将过期商品移出本单</translation>
+    </message>
+    <message>
+        <location filename="../lot_guard.py" line="157" />
+        <source>Selling goods past their expiry date needs a manager.</source>
+        <translation>销售已过有效期的商品需要店长批准。</translation>
     </message>
 </context>
 <context>
@@ -1879,32 +1945,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="89" />
+        <location filename="../wiring.py" line="90" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="145" />
+        <location filename="../wiring.py" line="146" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="191" />
+        <location filename="../wiring.py" line="192" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="195" />
+        <location filename="../wiring.py" line="196" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="226" />
+        <location filename="../wiring.py" line="227" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="268" />
+        <location filename="../wiring.py" line="269" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
@@ -1912,107 +1978,107 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="66" />
+        <location filename="../screens/sale.py" line="67" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="96" />
+        <location filename="../screens/sale.py" line="97" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97" />
+        <location filename="../screens/sale.py" line="98" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98" />
+        <location filename="../screens/sale.py" line="99" />
         <source>Qty +1</source>
         <translation>数量 +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99" />
+        <location filename="../screens/sale.py" line="100" />
         <source>Qty −1</source>
         <translation>数量 −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100" />
+        <location filename="../screens/sale.py" line="101" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101" />
+        <location filename="../screens/sale.py" line="102" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102" />
+        <location filename="../screens/sale.py" line="103" />
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103" />
+        <location filename="../screens/sale.py" line="104" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104" />
+        <location filename="../screens/sale.py" line="105" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105" />
+        <location filename="../screens/sale.py" line="106" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="107" />
         <source>Open drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107" />
+        <location filename="../screens/sale.py" line="108" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116" />
+        <location filename="../screens/sale.py" line="117" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="170" />
+        <location filename="../screens/sale.py" line="171" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>这是包裹码或提货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="224" />
+        <location filename="../screens/sale.py" line="236" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="229" />
+        <location filename="../screens/sale.py" line="241" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241" />
+        <location filename="../screens/sale.py" line="253" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="243" />
+        <location filename="../screens/sale.py" line="255" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="246" />
+        <location filename="../screens/sale.py" line="258" />
         <source>Discounts: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="249" />
+        <location filename="../screens/sale.py" line="261" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
