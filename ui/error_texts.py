@@ -65,6 +65,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code} as a {symbology} barcode: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot read {file}: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot receive fewer than zero units of {code}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot receive fewer than zero units of {code} lot {lot}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot sort differences by {sort}"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -77,6 +78,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
     QT_TRANSLATE_NOOP("Errors", "Give a reason for the cash movement"),
     QT_TRANSLATE_NOOP("Errors", "Give both the hour a promotion starts and the hour it ends"),
+    QT_TRANSLATE_NOOP("Errors", "Give the expiry date as year-month-day, e.g. 2027-01-31: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Give the number of items or the amount that earns the discount"),
     QT_TRANSLATE_NOOP("Errors", "Give the special price or the percentage paid"),
     QT_TRANSLATE_NOOP("Errors", "Impossible VAT rate: {rate} basis points"),
@@ -287,6 +289,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This code is not a receipt"),
     QT_TRANSLATE_NOOP("Errors", "This is a RED profile link, not a note: show the note itself"),
     QT_TRANSLATE_NOOP("Errors", "This is not a pickup code: scan the code on the customer's phone"),
+    QT_TRANSLATE_NOOP("Errors", "This is not a product's code: scan the item or carton"),
     QT_TRANSLATE_NOOP("Errors", "This is not a staff badge"),
     QT_TRANSLATE_NOOP(
         "Errors", "This is too long to be a code the store knows ({length} characters)"

@@ -50,6 +50,7 @@ __all__ = [
     "LotNotice",
     "expiring_soon",
     "lot_notice",
+    "parse_expiry",
     "sale_lots",
     "set_lot_tracked",
     "stock_by_expiry_month",
@@ -210,3 +211,20 @@ def valid_lot(code: str) -> str:
     if not value:
         raise LotError("Enter the lot number")
     return value
+
+
+def parse_expiry(text: str) -> date | None:
+    """An expiry date as staff type it: 2027-01-31, 2027/1/31, 2027.01.31 or 20270131
+    (empty: none). ``LotError`` for anything else."""
+    value = text.strip()
+    if not value:
+        return None
+    parts = value.replace("/", "-").replace(".", "-").split("-")
+    try:
+        if len(parts) == 1 and len(value) == 8 and value.isdigit():
+            return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        pass
+    raise LotError("Give the expiry date as year-month-day, e.g. 2027-01-31: {text}", text=value)

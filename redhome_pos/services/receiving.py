@@ -5,8 +5,10 @@ A delivery note is a CSV file with a header naming at least the code column (``c
 ``数量``); UTF-8 (with or without BOM) and GB18030 files are read. Rows that cannot be read
 are reported one by one and leave the rest of the note usable.
 
-Posting books one ``receive`` movement per SKU received; lines whose code names no SKU, and
-differences between expected and received, stay on the receiving as its discrepancies.
+Posting books one ``receive`` movement per SKU received (one per lot for units received by
+lot: a carton's GS1-128 label scanned, or the lot and expiry typed in; units received without
+a lot go to the unknown lot); lines whose code names no SKU, and differences between expected
+and received, stay on the receiving as its discrepancies.
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.lots import check_lot_code
 from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.manager import ReceivingLineRow, ReceivingRow
+from redhome_pos.persistence.models.manager import ReceivingLineRow, ReceivingLotRow, ReceivingRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit
@@ -173,11 +178,16 @@ def receive_units(
     receiving_id: int,
     code: str,
     quantity: int = 1,
+    *,
+    lot: str | None = None,
+    expiry: date | None = None,
 ) -> ReceivingLine:
     """Count ``quantity`` units of a code as received (a scan counts one); a product not on
-    the note gets a line of its own with nothing expected."""
+    the note gets a line of its own with nothing expected. ``lot``/``expiry`` record which lot
+    the units are (a negative ``quantity`` takes back units wrongly counted)."""
     if quantity == 0:
         raise ReceivingError("Nothing to receive")
+    lot = None if lot is None else check_lot_code(lot)
     with database.unit_of_work() as uow:
         session = uow.session
         _open(session, receiving_id)
@@ -205,9 +215,94 @@ def receive_units(
             raise ReceivingError("Cannot receive fewer than zero units of {code}", code=code)
         line.received += quantity
         session.flush()
+        if lot:
+            _count_lot(session, receiving_id, line.line_no, lot, expiry, quantity, code)
         result = _line(line)
         uow.commit()
     return result
+
+
+@acting(Permission.COUNT_STOCK)
+def receive_scan(
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    receiving_id: int,
+    text: str,
+    *,
+    lot: str | None = None,
+    expiry: date | None = None,
+) -> ReceivingLine:
+    """A scan at the delivery: a product's barcode or code counts one unit; a carton's GS1
+    code counts the units it holds (AI 37 with AI 02, else one) into the lot and expiry it
+    names. ``lot``/``expiry`` typed by the person apply when the code names none."""
+    result = scan_router.route(text)
+    code, quantity = text.strip(), 1
+    if isinstance(result, scan_router.ProductBarcode):
+        with database.reading() as session:
+            catalog = CatalogRepository(session)
+            code = next((k for k in result.keys if catalog.sku_by_barcode(k)), result.code)
+        if result.gs1 is not None:
+            lot = result.gs1.lot or lot
+            expiry = result.gs1.expiry or expiry
+            quantity = result.gs1.count or 1
+    elif not isinstance(result, scan_router.SkuCode | scan_router.Unknown):
+        raise ReceivingError("This is not a product's code: scan the item or carton")
+    return receive_units(
+        database, till, staff, receiving_id, code, quantity, lot=lot, expiry=expiry
+    )
+
+
+def _count_lot(
+    session: Session,
+    receiving_id: int,
+    line_no: int,
+    lot: str,
+    expiry: date | None,
+    quantity: int,
+    code: str,
+) -> None:
+    row = session.scalar(
+        select(ReceivingLotRow).where(
+            ReceivingLotRow.receiving_id == receiving_id,
+            ReceivingLotRow.line_no == line_no,
+            ReceivingLotRow.lot_code == lot,
+        )
+    )
+    if row is None:
+        row = ReceivingLotRow(
+            receiving_id=receiving_id, line_no=line_no, lot_code=lot, expiry=expiry, received=0
+        )
+        session.add(row)
+    if row.received + quantity < 0:
+        raise ReceivingError(
+            "Cannot receive fewer than zero units of {code} lot {lot}", code=code, lot=lot
+        )
+    row.received += quantity
+    if expiry is not None:
+        row.expiry = expiry
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedLot:
+    line_no: int
+    lot_code: str
+    expiry: date | None
+    received: int
+
+
+def received_lots(database: Database, receiving_id: int) -> list[ReceivedLot]:
+    """The lots received so far on a delivery, by line."""
+    with database.reading() as session:
+        return [
+            ReceivedLot(r.line_no, r.lot_code, r.expiry, r.received)
+            for r in session.scalars(
+                select(ReceivingLotRow)
+                .where(ReceivingLotRow.receiving_id == receiving_id, ReceivingLotRow.received > 0)
+                .order_by(ReceivingLotRow.line_no, ReceivingLotRow.id)
+            )
+        ]
 
 
 def _line(row: ReceivingLineRow) -> ReceivingLine:
@@ -261,21 +356,36 @@ def post_receiving(
             .order_by(ReceivingLineRow.line_no)
         ).all()
         stock = StockRepository(session)
+        lots: dict[int, list[ReceivingLotRow]] = {}
+        for lot_row in session.scalars(
+            select(ReceivingLotRow)
+            .where(ReceivingLotRow.receiving_id == receiving_id)
+            .order_by(ReceivingLotRow.id)
+        ):
+            lots.setdefault(lot_row.line_no, []).append(lot_row)
         movements = units = problems = 0
         for line in lines:
             if line.received != line.expected or line.sku_id is None:
                 problems += 1
             if line.sku_id is None or line.received <= 0:
                 continue
-            movement = StockMovement(
-                id=new_movement_id(), sku_id=line.sku_id, kind=MovementKind.RECEIVE,
-                quantity=line.received, reason=f"delivery {row.reference}".strip()[:200],
-                staff_id=staff.id, terminal_id=till.terminal_id, created_at=till.now(),
-                reference=f"receiving:{receiving_id}",
-            )  # fmt: skip
-            stock.record(movement, allow_negative=True)
-            line.movement_id = movement.id
-            movements += 1
+            by_lot = [
+                (lot.lot_code, lot.expiry, lot.received)
+                for lot in lots.get(line.line_no, ())
+                if lot.received > 0
+            ]
+            unlotted = line.received - sum(quantity for _, _, quantity in by_lot)
+            parts = by_lot + ([(None, None, unlotted)] if unlotted > 0 else [])
+            for lot_code, expiry, quantity in parts:
+                movement = StockMovement(
+                    id=new_movement_id(), sku_id=line.sku_id, kind=MovementKind.RECEIVE,
+                    quantity=quantity, reason=f"delivery {row.reference}".strip()[:200],
+                    staff_id=staff.id, terminal_id=till.terminal_id, created_at=till.now(),
+                    reference=f"receiving:{receiving_id}", lot=lot_code, expiry=expiry,
+                )  # fmt: skip
+                stock.record(movement, allow_negative=True)
+                line.movement_id = line.movement_id or movement.id
+                movements += 1
             units += line.received
         row.state, row.posted_by, row.posted_at = POSTED, staff.id, till.now()
         audit.record(

@@ -128,6 +128,11 @@ def test_a_manager_may_allow_an_expired_lot_with_a_reason_and_it_is_audited(
     )  # fmt: skip
     cart.allow_expired(line.line_no, reason="员工内购，顾客知情", approval_id=approval)
     cart.set_quantity(line.line_no, 2)  # more units than approved: the approval is void
+    assert cart.line(line.line_no).expired_approval_id is None
+    with pytest.raises(LotError):
+        checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
+    # An approval for one unit does not cover two, even when put back on the line.
+    cart.allow_expired(line.line_no, reason="员工内购，顾客知情", approval_id=approval)
     with pytest.raises(PermissionDenied):
         checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
     cart.set_quantity(line.line_no, 1)
@@ -224,3 +229,52 @@ def test_untracked_goods_write_no_lot_rows(store: Store) -> None:
             .where(StockLotLevelRow.sku_id == store.items["MASK-10"].sku_id)
         )
     assert mask_lots == 0
+
+
+def test_a_delivery_received_by_carton_labels_and_typed_lots_books_each_lot(
+    store: Store,
+) -> None:
+    from redhome_pos.domain.barcodes import make_ean13
+    from redhome_pos.domain.gs1 import element_string, element_string_hri
+    from redhome_pos.persistence.repositories.catalog import CatalogRepository
+    from redhome_pos.services import receiving
+
+    db, till, manager = store.database, store.till, store.manager
+    gtin = make_ean13("690000000520")
+    with db.unit_of_work() as uow:
+        CatalogRepository(uow.session).add_barcodes(store.items[LIP].sku_id, [gtin])
+        uow.commit()
+    delivery = receiving.start_receiving(db, till, manager, reference="DN-7")
+    # A carton of 12 of lot C1 (GS1-128 with its count), scanned with the separator character.
+    carton = element_string(gtin, lot="C1", expiry=date(2027, 5, 31), count=12)
+    receiving.receive_scan(db, till, manager, delivery, "]C1" + carton)
+    # Two loose units of the same lot, printed form.
+    loose = element_string_hri(element_string(gtin, lot="C1", expiry=date(2027, 5, 31)))
+    receiving.receive_scan(db, till, manager, delivery, loose)
+    receiving.receive_scan(db, till, manager, delivery, loose)
+    # A unit whose label has no GS1 code: the lot and date typed in.
+    receiving.receive_scan(db, till, manager, delivery, gtin, lot="T9", expiry=date(2027, 8, 1))
+    # A plain scan with nothing typed: the unknown lot.
+    receiving.receive_scan(db, till, manager, delivery, LIP)
+    lines = receiving.receiving_lines(db, delivery)
+    assert [(line.code, line.received) for line in lines] == [(gtin, 16)]
+    assert [(x.lot_code, x.expiry, x.received) for x in receiving.received_lots(db, delivery)] == [
+        ("C1", date(2027, 5, 31), 14),
+        ("T9", date(2027, 8, 1), 1),
+    ]
+    posted = receiving.post_receiving(db, till, manager, delivery)
+    assert (posted.movements, posted.units) == (3, 16)
+    got = levels(store)
+    assert (got["C1"], got["T9"], got[NO_LOT]) == (14, 1, 21)
+    assert check(db) == []
+
+
+def test_a_payment_code_is_not_received_as_a_product(store: Store) -> None:
+    from redhome_pos.services import receiving
+    from redhome_pos.services.receiving import ReceivingError
+
+    delivery = receiving.start_receiving(store.database, store.till, store.manager)
+    with pytest.raises(ReceivingError):
+        receiving.receive_scan(
+            store.database, store.till, store.manager, delivery, "134567890123456789"
+        )

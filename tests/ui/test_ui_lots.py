@@ -117,3 +117,45 @@ def test_a_manager_allows_an_expired_lot_with_a_reason(
         qtbot.mouseClick(tender.quick["exact"], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(tender.complete_button, Qt.MouseButton.LeftButton)
     assert completed.args[0].lines[0].lots[0].chosen_by is LotChoice.OVERRIDE
+
+
+def test_a_delivery_received_by_lot_in_the_back_office(
+    qtbot: Any, shell: Any, lot_store: Any
+) -> None:
+    log_in(qtbot, shell, "3001", "3333")
+    screen = shell.inventory
+    shell.window.show_screen("inventory")
+    screen.tabs.setCurrentIndex(1)
+    screen.reference.setText("DN-LOT-1")
+    screen.start_button.click()
+    qtbot.waitUntil(lambda: screen.receiving_id is not None)
+    new_lot = TODAY + timedelta(days=400)
+    with qtbot.waitSignal(screen.received):
+        scan(qtbot, shell, gs1(lot_store, "N-1", new_lot))
+    # A label without a GS1 code: the lot and date typed first.
+    screen.lot_field.setText("N-2")
+    screen.expiry_field.setText(new_lot.strftime("%Y/%m/%d"))
+    with qtbot.waitSignal(screen.received):
+        scan(qtbot, shell, lot_store.barcodes["LIP-520"])
+    assert screen.delivery_table.item(0, 4).text() == (
+        f"N-1×1 ({new_lot.isoformat()}), N-2×1 ({new_lot.isoformat()})"
+    )
+    with qtbot.waitSignal(screen.delivery_posted):
+        screen.post_button.click()
+    with lot_store.database.reading() as session:
+        from redhome_pos.persistence.repositories.lots import LotRepository
+
+        found = {
+            lv.lot_code: lv.on_hand
+            for lv in LotRepository(session).levels(lot_store.sku_ids["LIP-520"])
+        }
+    assert (found["N-1"], found["N-2"]) == (1, 1)
+
+    # A date typed wrong is refused in words, and nothing is counted.
+    screen.start_button.click()
+    qtbot.waitUntil(lambda: screen.delivery == [] and screen.receiving_id is not None)
+    screen.lot_field.setText("N-3")
+    screen.expiry_field.setText("31.13.2027")
+    scan(qtbot, shell, lot_store.barcodes["LIP-520"])
+    qtbot.waitUntil(lambda: "year-month-day" in screen.banner.text())
+    assert screen.delivery == []

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.stock import MovementKind
-from redhome_pos.services.receiving import ReceivingLine, ReceivingPosted
+from redhome_pos.services.receiving import ReceivedLot, ReceivingLine, ReceivingPosted
 from ui.backoffice import inventory_jobs
 from ui.backoffice.inventory_jobs import ProductDetail
 from ui.backoffice.tables import TAB_STYLE, fill, make_table
@@ -110,15 +110,25 @@ class InventoryScreen(QWidget):
         self.start_button.clicked.connect(self.start_delivery)
         self.delivery_state = QLabel(self.tr("Start receiving, then scan each unit"))
         self.delivery_state.setObjectName("muted")
+        # Lot-tracked goods: a carton's GS1 label carries its lot and date; otherwise they
+        # are typed here before scanning the units of that lot.
+        self.lot_field = QLineEdit()
+        self.lot_field.setPlaceholderText(self.tr("Lot (批号), if the label has no GS1 code"))
+        self.expiry_field = QLineEdit()
+        self.expiry_field.setPlaceholderText(self.tr("Expiry date, e.g. 2027-01-31"))
+        for field in (self.lot_field, self.expiry_field):
+            field.setMinimumHeight(40)
+        self.delivery_lots: list[ReceivedLot] = []
         self.delivery_table = make_table(
             [
                 self.tr("Code"),
                 self.tr("Expected"),
                 self.tr("Received"),
                 self.tr("Difference"),
+                self.tr("Lots"),
                 self.tr("Remark"),
             ],
-            stretch=0,
+            stretch=4,
         )
         self.post_button = QPushButton(self.tr("Book into stock"))
         self.post_button.setObjectName("complete")
@@ -129,6 +139,8 @@ class InventoryScreen(QWidget):
         grid.addWidget(self.reference, 0, 0)
         grid.addWidget(self.supplier, 0, 1)
         grid.addWidget(self.start_button, 0, 2)
+        grid.addWidget(self.lot_field, 1, 0)
+        grid.addWidget(self.expiry_field, 1, 1)
         for number in range(3):
             grid.setColumnStretch(number, 1)
         layout = QVBoxLayout(page)
@@ -266,6 +278,7 @@ class InventoryScreen(QWidget):
     def _started(self, receiving_id: int) -> None:
         self.receiving_id = receiving_id
         self.delivery = []
+        self.delivery_lots = []
         self._update_delivery()
 
     def receive(self, text: str) -> None:
@@ -281,15 +294,26 @@ class InventoryScreen(QWidget):
                 clerk,
                 self.receiving_id,
                 text,
+                self.lot_field.text(),
+                self.expiry_field.text(),
             ),
             on_done=self._received,
             on_error=self._fail,
         )
 
-    def _received(self, lines: list[ReceivingLine]) -> None:
+    def _received(self, state: tuple[list[ReceivingLine], list[ReceivedLot]]) -> None:
+        lines, self.delivery_lots = state
         self.delivery = lines
         self._update_delivery()
         self.received.emit(lines)
+
+    def _lots_text(self, line_no: int) -> str:
+        return ", ".join(
+            f"{lot.lot_code}×{lot.received}"
+            + (f" ({lot.expiry.isoformat()})" if lot.expiry is not None else "")
+            for lot in self.delivery_lots
+            if lot.line_no == line_no
+        )
 
     def _update_delivery(self) -> None:
         fill(
@@ -300,6 +324,7 @@ class InventoryScreen(QWidget):
                     line.expected,
                     line.received,
                     line.difference,
+                    self._lots_text(line.line_no),
                     self.remark_words(line.note),
                 )
                 for line in self.delivery
@@ -352,6 +377,9 @@ class InventoryScreen(QWidget):
         )
         self.receiving_id = None
         self.delivery = []
+        self.delivery_lots = []
+        self.lot_field.clear()
+        self.expiry_field.clear()
         self.delivery_state.setText(self.tr("Start receiving, then scan each unit"))
         self._update_delivery()
         self.delivery_posted.emit(posted)

@@ -16,7 +16,8 @@ from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import receiving
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
-from redhome_pos.services.receiving import ReceivingLine, ReceivingPosted
+from redhome_pos.services.lots import parse_expiry
+from redhome_pos.services.receiving import ReceivedLot, ReceivingLine, ReceivingPosted
 from redhome_pos.services.scanning import ScanService
 
 
@@ -65,10 +66,30 @@ def start_delivery(
 
 
 def receive_scan(
-    database: Database, till: Till, staff: StaffSession, receiving_id: int, code: str
-) -> list[ReceivingLine]:
-    receiving.receive_units(database, till, staff, receiving_id, code.strip())
-    return receiving.receiving_lines(database, receiving_id)
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    receiving_id: int,
+    code: str,
+    lot: str = "",
+    expiry: str = "",
+) -> tuple[list[ReceivingLine], list[ReceivedLot]]:
+    """A unit or carton scanned at the delivery, into the lot typed (a GS1 code's own lot and
+    date win); the delivery's lines and lots after it."""
+    receiving.receive_scan(
+        database, till, staff, receiving_id, code.strip(),
+        lot=lot.strip() or None, expiry=parse_expiry(expiry),
+    )  # fmt: skip
+    return delivery_state(database, receiving_id)
+
+
+def delivery_state(
+    database: Database, receiving_id: int
+) -> tuple[list[ReceivingLine], list[ReceivedLot]]:
+    return (
+        receiving.receiving_lines(database, receiving_id),
+        receiving.received_lots(database, receiving_id),
+    )
 
 
 def delivery_lines(database: Database, receiving_id: int) -> list[ReceivingLine]:

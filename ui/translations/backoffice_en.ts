@@ -290,153 +290,168 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="111"/>
-        <location filename="../backoffice/inventory.py" line="355"/>
+        <location filename="../backoffice/inventory.py" line="383"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="115"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../backoffice/inventory.py" line="116"/>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="117"/>
-        <location filename="../backoffice/inventory.py" line="160"/>
-        <source>Received</source>
+        <source>Lot (批号), if the label has no GS1 code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="118"/>
+        <source>Expiry date, e.g. 2027-01-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="124"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="125"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="126"/>
+        <location filename="../backoffice/inventory.py" line="172"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="127"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="119"/>
+        <location filename="../backoffice/inventory.py" line="128"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="129"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="123"/>
+        <location filename="../backoffice/inventory.py" line="133"/>
         <source>Book into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145"/>
+        <location filename="../backoffice/inventory.py" line="157"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146"/>
+        <location filename="../backoffice/inventory.py" line="158"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147"/>
+        <location filename="../backoffice/inventory.py" line="159"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="148"/>
+        <location filename="../backoffice/inventory.py" line="160"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="149"/>
+        <location filename="../backoffice/inventory.py" line="161"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="154"/>
+        <location filename="../backoffice/inventory.py" line="166"/>
         <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="155"/>
+        <location filename="../backoffice/inventory.py" line="167"/>
         <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161"/>
+        <location filename="../backoffice/inventory.py" line="173"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="162"/>
+        <location filename="../backoffice/inventory.py" line="174"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="163"/>
+        <location filename="../backoffice/inventory.py" line="175"/>
         <source>Adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="164"/>
+        <location filename="../backoffice/inventory.py" line="176"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="165"/>
+        <location filename="../backoffice/inventory.py" line="177"/>
         <source>Online order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166"/>
+        <location filename="../backoffice/inventory.py" line="178"/>
         <source>Transfer in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167"/>
+        <location filename="../backoffice/inventory.py" line="179"/>
         <source>Transfer out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="168"/>
+        <location filename="../backoffice/inventory.py" line="180"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193"/>
+        <location filename="../backoffice/inventory.py" line="205"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="220"/>
+        <location filename="../backoffice/inventory.py" line="232"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="223"/>
+        <location filename="../backoffice/inventory.py" line="235"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="244"/>
+        <location filename="../backoffice/inventory.py" line="256"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="274"/>
+        <location filename="../backoffice/inventory.py" line="287"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="311"/>
+        <location filename="../backoffice/inventory.py" line="336"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="326"/>
+        <location filename="../backoffice/inventory.py" line="351"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="349"/>
+        <location filename="../backoffice/inventory.py" line="374"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>

@@ -289,153 +289,168 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="111" />
-        <location filename="../backoffice/inventory.py" line="355" />
+        <location filename="../backoffice/inventory.py" line="383" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="115" />
+        <location filename="../backoffice/inventory.py" line="116" />
+        <source>Lot (批号), if the label has no GS1 code</source>
+        <translation>批号（标签上没有 GS1 码时填写）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="118" />
+        <source>Expiry date, e.g. 2027-01-31</source>
+        <translation>有效期至，如 2027-01-31</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="124" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="116" />
+        <location filename="../backoffice/inventory.py" line="125" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="117" />
-        <location filename="../backoffice/inventory.py" line="160" />
+        <location filename="../backoffice/inventory.py" line="126" />
+        <location filename="../backoffice/inventory.py" line="172" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="118" />
+        <location filename="../backoffice/inventory.py" line="127" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="119" />
+        <location filename="../backoffice/inventory.py" line="128" />
+        <source>Lots</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="129" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="123" />
+        <location filename="../backoffice/inventory.py" line="133" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145" />
+        <location filename="../backoffice/inventory.py" line="157" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146" />
+        <location filename="../backoffice/inventory.py" line="158" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147" />
+        <location filename="../backoffice/inventory.py" line="159" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="148" />
+        <location filename="../backoffice/inventory.py" line="160" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="149" />
+        <location filename="../backoffice/inventory.py" line="161" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="154" />
+        <location filename="../backoffice/inventory.py" line="166" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="155" />
+        <location filename="../backoffice/inventory.py" line="167" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161" />
+        <location filename="../backoffice/inventory.py" line="173" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="162" />
+        <location filename="../backoffice/inventory.py" line="174" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="163" />
+        <location filename="../backoffice/inventory.py" line="175" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="164" />
+        <location filename="../backoffice/inventory.py" line="176" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="165" />
+        <location filename="../backoffice/inventory.py" line="177" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166" />
+        <location filename="../backoffice/inventory.py" line="178" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167" />
+        <location filename="../backoffice/inventory.py" line="179" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="168" />
+        <location filename="../backoffice/inventory.py" line="180" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193" />
+        <location filename="../backoffice/inventory.py" line="205" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="220" />
+        <location filename="../backoffice/inventory.py" line="232" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="223" />
+        <location filename="../backoffice/inventory.py" line="235" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="244" />
+        <location filename="../backoffice/inventory.py" line="256" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="274" />
+        <location filename="../backoffice/inventory.py" line="287" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="311" />
+        <location filename="../backoffice/inventory.py" line="336" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="326" />
+        <location filename="../backoffice/inventory.py" line="351" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="349" />
+        <location filename="../backoffice/inventory.py" line="374" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>

@@ -7,10 +7,19 @@ counted, so movements during the count are accounted for when it is posted.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from redhome_pos.persistence.models.base import Base, UtcDateTime, utcnow
@@ -117,3 +126,20 @@ class ReceivingLineRow(Base):
     movement_id: Mapped[str] = mapped_column(String(32), default="")
 
     __table_args__ = (UniqueConstraint("receiving_id", "line_no", name="uq_receiving_lines_line"),)
+
+
+class ReceivingLotRow(Base):
+    """Units of a delivery line received by lot (the carton's GS1 label, or typed in)."""
+
+    __tablename__ = "receiving_lots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receiving_id: Mapped[int] = mapped_column(ForeignKey("receivings.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    lot_code: Mapped[str] = mapped_column(String(20))
+    expiry: Mapped[date | None] = mapped_column(Date)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("receiving_id", "line_no", "lot_code", name="uq_receiving_lots_lot"),
+    )

@@ -19,4 +19,10 @@ ZH: dict[str, str] = {
     "{title}, lot {lot}, expired on {expiry}. It must not be sold.": "{title}，批号 {lot}，已于 {expiry} 过期，不能销售。",
     "{title}: lot {lot} expires on {expiry} ({days} days left)": "{title}：批号 {lot} 有效期至 {expiry}（还剩 {days} 天）",
     "{title}: lot {lot}, use by {expiry}": "{title}：批号 {lot}，有效期至 {expiry}",
+    "Cannot receive fewer than zero units of {code} lot {lot}": "{code} 批号 {lot} 的收货数量不能小于零",
+    "Expiry date, e.g. 2027-01-31": "有效期至，如 2027-01-31",
+    "Give the expiry date as year-month-day, e.g. 2027-01-31: {text}": "有效期请按 年-月-日 填写，如 2027-01-31：{text}",
+    "Lot (批号), if the label has no GS1 code": "批号（标签上没有 GS1 码时填写）",
+    "Lots": "批号",
+    "This is not a product's code: scan the item or carton": "这不是商品的条码：请扫描商品或整箱标签",
 }

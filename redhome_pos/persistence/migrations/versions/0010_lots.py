@@ -1,4 +1,5 @@
 """lots: lot-tracked SKUs, lot and expiry on movements, levels per lot, the lots a sale took
+and the lots a delivery brought
 
 Revision ID: 0010_lots
 Revises: 0009_security
@@ -54,9 +55,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_sale_line_lots_sale_id", "sale_line_lots", ["sale_id"], unique=False)
+    op.create_table(
+        "receiving_lots",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("receiving_id", sa.Integer(), nullable=False),
+        sa.Column("line_no", sa.Integer(), nullable=False),
+        sa.Column("lot_code", sa.String(length=20), nullable=False),
+        sa.Column("expiry", sa.Date(), nullable=True),
+        sa.Column("received", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["receiving_id"], ["receivings.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("receiving_id", "line_no", "lot_code", name="uq_receiving_lots_lot"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("receiving_lots")
     op.drop_index("ix_sale_line_lots_sale_id", table_name="sale_line_lots")
     op.drop_table("sale_line_lots")
     op.drop_index("ix_stock_lot_levels_expiry", table_name="stock_lot_levels")
