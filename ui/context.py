@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from printers.queue import PrintQueue
+from redhome_pos.config import AppPaths
+from redhome_pos.config.keys import ANCHOR_FILE_NAME, AUDIT_KEY, store_key
 from redhome_pos.persistence.database import Database
 
 
@@ -30,6 +32,8 @@ class AppContext:
     receipt_footer: str = ""
     print_queue: PrintQueue | None = None  # built by the command; None: nothing prints
     extras: dict[str, Any] = field(default_factory=dict)
+    audit_key: bytes = field(default=b"", repr=False)  # the audit chain's key (not in the db)
+    anchor_file: Path | None = None  # where Z reports anchor the audit log
 
     @classmethod
     def from_config(cls, config: Any, database: Database, *, demo: bool = False) -> AppContext:
@@ -37,6 +41,10 @@ class AppContext:
         store = getattr(config, "store", None)
         scanning = getattr(config, "scanning", None)
         paths = getattr(config, "paths", None)
+        audit_key, anchors = b"", None
+        if isinstance(paths, AppPaths):
+            audit_key = store_key(paths, AUDIT_KEY)
+            anchors = paths.backup_dir / ANCHOR_FILE_NAME
         return cls(
             database=database,
             store_code=getattr(store, "code", "SH001"),
@@ -52,4 +60,6 @@ class AppContext:
             config=config,
             store_address=getattr(store, "address", ""),
             receipt_footer=getattr(store, "receipt_footer", ""),
+            audit_key=audit_key,
+            anchor_file=anchors,
         )

@@ -38,6 +38,8 @@ class Counter(QObject):
             allow_negative_stock=self.context.allow_negative_stock,
             code_secret=self.context.code_secret,
             expiry_warning_days=self.context.expiry_warning_days,
+            audit_key=self.context.audit_key,
+            anchor_file=self.context.anchor_file,
         )
 
     @property

@@ -121,6 +121,7 @@ class ShiftReportData:
     cash_out_fen: int = 0
     drawer_opens: int = 0
     by_clerk: tuple[ClerkFigures, ...] = ()
+    audit_code: str = ""  # the audit log's head, sealed (Z only): ``audit verify --code``
 
     @property
     def cash_difference_fen(self) -> int | None:

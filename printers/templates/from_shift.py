@@ -57,4 +57,5 @@ def shift_report_from_counter(
         by_clerk=tuple(
             ClerkFigures(s.name, s.sales, s.sales_fen, s.refunds_fen) for s in figures.by_staff
         ),
+        audit_code=report.audit_code if final else "",
     )

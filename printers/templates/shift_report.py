@@ -58,6 +58,8 @@ def shift_report(data: ShiftReportData) -> Document:
         difference = data.cash_difference_fen or 0
         builder.row("差额", signed_fen(difference), bold=True)
     builder.rule()
+    if data.final and data.audit_code:
+        builder.text(f"审计码 {data.audit_code}", "center")
     if data.final:
         builder.text("本班已结束", "center")
     else:

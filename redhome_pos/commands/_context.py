@@ -56,11 +56,31 @@ def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
     return config
 
 
-def open_store_database(config: Config) -> Database:
-    """The store database, schema up to date (backed up first when it had to change)."""
+def open_store_database(config: Config, *, create: bool = True) -> Database:
+    """The store database, schema up to date (backed up first when it had to change).
+    ``create=False`` (commands that only read) refuses a missing database file."""
     from redhome_pos.persistence.admin import open_database
 
+    if not create:
+        existing_database(config).dispose()
     return open_database(config)
+
+
+def existing_database(config: Config) -> Database:
+    """The configured database without touching its schema, for commands that only read or
+    check: a missing SQLite file is refused, never created (a typo in the configuration must
+    not make an empty store)."""
+    from redhome_pos.persistence import dialect
+    from redhome_pos.persistence.admin import DatabaseAdminError
+    from redhome_pos.persistence.database import Database
+
+    path = dialect.sqlite_path(config.database.url)
+    if path is not None and not path.is_file():
+        raise DatabaseAdminError(
+            "There is no database at {path}: run `redhome-pos db upgrade` to create it",
+            path=str(path),
+        )
+    return Database(config.database.url)
 
 
 def error_line(error: BaseException) -> str:

@@ -6,7 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from redhome_pos.commands._context import EXIT_OK, EXIT_PROBLEM, load_app_config, reports_errors
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    existing_database,
+    load_app_config,
+    reports_errors,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -44,22 +50,6 @@ def register(subparsers: Any) -> None:
     check.set_defaults(run=run_check)
 
 
-def _existing_database(url: str) -> Any:
-    """The configured database without touching its schema; refuses a missing SQLite file
-    (so a typo in the configuration never creates an empty store)."""
-    from redhome_pos.persistence import dialect
-    from redhome_pos.persistence.admin import DatabaseAdminError
-    from redhome_pos.persistence.database import Database
-
-    path = dialect.sqlite_path(url)
-    if path is not None and not path.exists():
-        raise DatabaseAdminError(
-            "There is no database at {path}: run `redhome-pos db upgrade` to create it",
-            path=str(path),
-        )
-    return Database(url)
-
-
 @reports_errors
 def run_upgrade(args: argparse.Namespace) -> int:
     from redhome_pos.persistence.admin import upgrade_schema
@@ -87,7 +77,7 @@ def run_backup(args: argparse.Namespace) -> int:
     from redhome_pos.persistence.admin import backup
 
     config = load_app_config(args)
-    database = _existing_database(config.database.url)
+    database = existing_database(config)
     try:
         file = backup(database, args.file, overwrite=args.force)
     finally:
@@ -114,7 +104,7 @@ def run_check(args: argparse.Namespace) -> int:
     from redhome_pos.persistence.admin import check, repair_stock_levels
 
     config = load_app_config(args)
-    database = _existing_database(config.database.url)
+    database = existing_database(config)
     try:
         if args.repair_levels:
             for fixed in repair_stock_levels(database):

@@ -51,7 +51,7 @@ def run_report(args: argparse.Namespace) -> int:
         args.last_day or args.first_day or today,
         config.store.timezone,
     )
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         report = reports.make_report(database, args.name, period)
     finally:

@@ -88,6 +88,8 @@ class ShiftReport:
     # found by ``audit verify`` even if the deleted events were the newest of the chain.
     audit_seq: int = 0
     audit_hash: str = ""
+    # The short code of that head printed on the Z receipt (``audit verify --code``).
+    audit_code: str = ""
 
     @property
     def expected_fen(self) -> dict[str, int]:
@@ -110,6 +112,7 @@ class ShiftReport:
             "counted_fen": dict(self.counted_fen),
             "audit_seq": self.audit_seq,
             "audit_hash": self.audit_hash,
+            "audit_code": self.audit_code,
             "figures": {
                 "shift_id": figures.shift_id,
                 "float_fen": figures.float_fen,
@@ -146,4 +149,5 @@ class ShiftReport:
             id=report_id,
             audit_seq=int(data.get("audit_seq", 0)),
             audit_hash=str(data.get("audit_hash", "")),
+            audit_code=str(data.get("audit_code", "")),
         )

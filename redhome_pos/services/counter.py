@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from redhome_pos.config import Config
+from redhome_pos.config.keys import ANCHOR_FILE_NAME, AUDIT_KEY, store_key
 from redhome_pos.domain import signed_codes
 
 
@@ -26,6 +28,8 @@ class Till:
     clock: Callable[[], datetime] = field(default=utc_now)
     code_secret: str = field(default="", repr=False)  # verifies receipt codes scanned back
     expiry_warning_days: int = 30  # lots this close to their date are shown as expiring
+    audit_key: bytes = field(default=b"", repr=False)  # the audit chain's HMAC key
+    anchor_file: Path | None = None  # where Z reports anchor the audit chain's head
 
     def today(self) -> date:
         """The store's date now (expiry dates are store dates)."""
@@ -54,4 +58,11 @@ class Till:
             allow_negative_stock=config.store.allow_negative_stock,
             code_secret=config.scanning.code_secret,
             expiry_warning_days=config.store.expiry_warning_days,
+            audit_key=store_key(config.paths, AUDIT_KEY),
+            anchor_file=anchor_file(config),
         )
+
+
+def anchor_file(config: Config) -> Path:
+    """The audit anchors' file, beside the backups."""
+    return config.paths.backup_dir / ANCHOR_FILE_NAME

@@ -165,6 +165,8 @@ def close_shift(
         shifts = ShiftRepository(session)
         now = till.now()
         head = AuditRepository(session).head()
+        seq, digest = (head.seq, head.hash) if head else (0, "")
+        unkeyed = audit.unkeyed_start(session, till.audit_key, seq) if till.audit_key else 0
         report = ShiftReport(
             "Z",
             shift.id,
@@ -173,8 +175,9 @@ def close_shift(
             staff.id,
             shifts.figures(shift),
             dict(counted_fen),
-            audit_seq=head.seq if head else 0,
-            audit_hash=head.hash if head else "",
+            audit_seq=seq,
+            audit_hash=digest,
+            audit_code=audit.z_anchor_code(till, seq, digest),
         )
         report_id = shifts.add_report(report)
         shifts.close(shift.id, staff.id, now)
@@ -190,6 +193,7 @@ def close_shift(
             approval_id=approval,
         )
         uow.commit()
+    audit.write_anchor(till, shift.id, seq, digest, unkeyed)
     return ShiftReport.from_dict(report.to_dict(), report_id)
 
 

@@ -4,6 +4,7 @@ till whose clock the test moves, and an open shift."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from acting_staff import CHEAP_PIN_COST
 from hand_clock import Clock
@@ -48,9 +49,10 @@ class Store:
         return sale.receipt_no
 
 
-def make_store(database: Database, *, open_shift: bool = True) -> Store:
+def make_store(database: Database, *, open_shift: bool = True, **till_fields: Any) -> Store:
+    """``till_fields`` set more of the till (an audit key, an anchor file)."""
     clock = Clock()
-    till = Till(STORE, "T1", "Asia/Shanghai", False, clock, SECRET)
+    till = Till(STORE, "T1", "Asia/Shanghai", False, clock, SECRET, **till_fields)
     staff = add_demo_staff(database, till, cost=CHEAP_PIN_COST)
     items: dict[str, CartItem] = {}
     for code, title, price, on_hand in CATALOG:

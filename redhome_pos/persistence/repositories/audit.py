@@ -65,6 +65,7 @@ class AuditRepository:
         terminal_id: str,
         at: datetime,
         detail: dict[str, Any],
+        key: bytes = b"",
     ) -> AuditEvent:
         # Taking the next number updates the head row: on a shared server a second terminal
         # waits here for the first one's commit and then reads the new head.
@@ -74,7 +75,7 @@ class AuditRepository:
             raise RuntimeError("the audit head row is missing: run `redhome-pos db upgrade`")
         seq, prev_hash = int(head[0]), str(head[1])
         # Microseconds survive every backend; the hash covers exactly what is stored.
-        digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail)
+        digest = event_hash(prev_hash, seq, at, action, staff_id, terminal_id, detail, key)
         _ADD_EVENT.run(
             session,
             {
@@ -90,6 +91,10 @@ class AuditRepository:
         )
         _MOVE_HEAD.run(session, {"digest": digest})
         return AuditEvent(seq, at, action, staff_id, terminal_id, detail, prev_hash, digest)
+
+    def event(self, seq: int) -> AuditEvent | None:
+        row = self._session.scalar(select(AuditEventRow).where(AuditEventRow.seq == seq))
+        return _event(row) if row else None
 
     def hash_of(self, seq: int) -> str | None:
         return self._session.scalar(select(AuditEventRow.hash).where(AuditEventRow.seq == seq))
