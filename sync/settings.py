@@ -26,6 +26,9 @@ class SyncSettings:
     warehouse_code: str
     terminal_id: str
     store_kind: str = "red"
+    # The store's time zone: expiry dates are store dates (an expired lot is not sellable
+    # online from the store's next day).
+    timezone: str = "Asia/Shanghai"
     # The catalog is read again a little before where the last read ended, so an SKU updated
     # while a page was read (or with a clock a little off) is not missed.
     catalog_overlap: timedelta = timedelta(minutes=5)

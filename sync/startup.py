@@ -20,6 +20,7 @@ def sync_settings(config: Config) -> SyncSettings:
         warehouse_code=online.warehouse_code,
         terminal_id=config.terminal_id,
         store_kind=online.kind,
+        timezone=config.store.timezone,
     )
 
 

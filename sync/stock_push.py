@@ -7,13 +7,18 @@ only after the online store accepted the figure, and only rows that existed when
 was read: a movement that lands during the push leaves a newer row behind and is sent next.
 Setting the same figure twice is harmless, which is what makes a retry after a lost answer or
 a crash safe. Deltas are never sent.
+
+Units in lots past their expiry date are on hand but not sellable: the figure sent leaves them
+out. A lot that expires changes that figure without any movement, so once a store day the push
+queues the SKUs whose lots expired since the last such sweep.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 
@@ -21,7 +26,8 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.outbox import OutboxRow
-from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockLotLevelRow
+from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.connector import OnlineStore, StockPushResult
 from sync.settings import STOCK, STOCK_TOPIC, SyncSettings
@@ -49,8 +55,14 @@ class StockPushReport:
     pushed: dict[str, int] = field(default_factory=dict)
 
 
-def pending_stock(database: Database, limit: int = ROUND_SKUS) -> list[PendingSku]:
-    """SKUs with unsent stock changes, oldest first, with their on-hand now."""
+EXPIRY_SWEEP = "stock_expiry"  # the cursor of the daily sweep of lots that expired
+
+
+def pending_stock(
+    database: Database, limit: int = ROUND_SKUS, *, today: date | None = None
+) -> list[PendingSku]:
+    """SKUs with unsent stock changes, oldest first, with their sellable on-hand now (units
+    of lots expired before ``today`` left out)."""
     with database.reading() as session:
         # The outbox is read before the levels: a movement committed in between leaves a
         # row newer than ``up_to_row``, so its figure is sent in a later round at worst.
@@ -68,8 +80,24 @@ def pending_stock(database: Database, limit: int = ROUND_SKUS) -> list[PendingSk
             .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .where(SkuRow.id.in_(list(newest)))
         ).all()
+        expired: dict[int, int] = {}
+        if today is not None and rows:
+            expired = {
+                int(sku_id): int(units)
+                for sku_id, units in session.execute(
+                    select(StockLotLevelRow.sku_id, func.sum(StockLotLevelRow.on_hand))
+                    .where(
+                        StockLotLevelRow.sku_id.in_(list(newest)),
+                        StockLotLevelRow.expiry < today,
+                        StockLotLevelRow.on_hand > 0,
+                    )
+                    .group_by(StockLotLevelRow.sku_id)
+                )
+            }
     found = [
-        PendingSku(sku_id, newest[sku_id], red_sku_id, int(on_hand or 0), code)
+        PendingSku(
+            sku_id, newest[sku_id], red_sku_id, int(on_hand or 0) - expired.get(sku_id, 0), code
+        )
         for sku_id, red_sku_id, code, on_hand in rows
     ]
     known = {sku.sku_id for sku in found}
@@ -83,6 +111,33 @@ def pending_stock(database: Database, limit: int = ROUND_SKUS) -> list[PendingSk
         _close_bad_keys(database, bad_keys)
     order = {sku_id: n for n, sku_id in enumerate(newest)}
     return sorted(found, key=lambda sku: order[sku.sku_id])
+
+
+def queue_expired_lots(database: Database, today: date) -> int:
+    """Once a store day: queue a stock push for every SKU with a lot that expired since the
+    last sweep (on the first sweep, every SKU with an expired lot on hand); returns how many."""
+    with database.unit_of_work() as uow:
+        sync = SyncRepository(uow.session)
+        state = sync.cursor(EXPIRY_SWEEP).state
+        last = state.get("day")
+        if last == today.isoformat():
+            return 0
+        since = date.fromisoformat(last) - timedelta(days=1) if last else None
+        query = (
+            select(StockLotLevelRow.sku_id)
+            .where(StockLotLevelRow.expiry < today, StockLotLevelRow.on_hand > 0)
+            .distinct()
+        )
+        if since is not None:
+            query = query.where(StockLotLevelRow.expiry >= since)
+        sku_ids = [int(sku_id) for sku_id in uow.session.scalars(query)]
+        OutboxRepository(uow.session).add_all(
+            STOCK_TOPIC,
+            [(str(sku_id), {"sku_id": sku_id, "reason": "lot expired"}) for sku_id in sku_ids],
+        )
+        sync.move_cursor(EXPIRY_SWEEP, None, {"day": today.isoformat()})
+        uow.commit()
+    return len(sku_ids)
 
 
 def _close_bad_keys(database: Database, keys: list[str]) -> None:
@@ -108,10 +163,12 @@ def push_stock(
     A SKU the online store refuses is tried again on the next run, not in this one."""
     report = StockPushReport()
     refused: set[int] = set()
+    today = now().astimezone(ZoneInfo(settings.timezone)).date()
+    queue_expired_lots(database, today)
     while not should_stop():
         pending = [
             sku
-            for sku in pending_stock(database, ROUND_SKUS + len(refused))
+            for sku in pending_stock(database, ROUND_SKUS + len(refused), today=today)
             if sku.sku_id not in refused
         ]
         if not pending:

@@ -80,6 +80,12 @@ class StoreSkuFigures(NamedTuple):
     reserved: int = 0  # held for online orders not yet picked
     barcodes: frozenset[str] = frozenset()
     push_pending: bool = False  # a stock change not yet sent online
+    expired: int = 0  # units on hand in lots past their date (never offered online)
+
+    @property
+    def sellable(self) -> int:
+        """What the online store should show: on hand, less expired units."""
+        return self.on_hand - self.expired
 
 
 class OnlineSkuFigures(NamedTuple):
@@ -131,17 +137,20 @@ class Summary:
 def _stock_differences(here: StoreSkuFigures, online: OnlineSkuFigures) -> list[Difference]:
     found: list[Difference] = []
     red = online.red_sku_id
-    if online.total is not None and not here.push_pending and online.total != here.on_hand:
-        drift = here.on_hand - online.total
+    if online.total is not None and not here.push_pending and online.total != here.sellable:
+        # Expired units are on the shelf but not for sale: they are counted apart.
+        drift = here.sellable - online.total
         found.append(
             Difference(
                 DifferenceKind.STOCK_DRIFT, here.sku_id, red, here.code, here.title,
-                here.on_hand, online.total, abs(drift) * here.price_fen,
+                here.sellable, online.total, abs(drift) * here.price_fen,
                 {
                     "reserved_here": here.reserved,
                     "occupied_online": online.occupied,
-                    "free_here": here.on_hand - here.reserved,
+                    "free_here": here.sellable - here.reserved,
                     "available_online": online.available,
+                    **({"expired_here": here.expired, "on_hand_here": here.on_hand}
+                       if here.expired else {}),
                 },
             )
         )  # fmt: skip
@@ -221,7 +230,7 @@ def reconcile(
         if match is not None:
             # The common case, checked inline without building anything: nothing differs.
             if (
-                (match.total is None or match.total == here.on_hand or here.push_pending)
+                (match.total is None or match.total == here.sellable or here.push_pending)
                 and here.price_fen == match.price_fen
                 and here.original_price_fen == match.original_price_fen
                 and ((here.active and match.buyable) or here.on_hand <= 0)

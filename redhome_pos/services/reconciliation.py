@@ -24,7 +24,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import Table, func, insert, select, update
@@ -51,6 +51,7 @@ from redhome_pos.persistence.models.manager import ReconciliationLineRow, Reconc
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.models.sync import OnlineOrderLineRow
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit, stock_counts
@@ -109,9 +110,10 @@ def without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def store_figures(database: Database) -> list[StoreSkuFigures]:
+def store_figures(database: Database, today: date | None = None) -> list[StoreSkuFigures]:
     """Every store SKU with its on-hand, reservations, barcodes and unsent stock changes,
-    by code (titles left empty: ``with_titles`` fills them in for the SKUs that differ)."""
+    by code (titles left empty: ``with_titles`` fills them in for the SKUs that differ);
+    with ``today``, the units of lots expired before it, which are not offered online."""
     with database.reading() as session, without_gc_pauses():
         # Core statements on the session's connection: plain rows, no ORM bookkeeping.
         connection = session.connection()
@@ -133,6 +135,7 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
                 .distinct()
             )
         }
+        expired = LotRepository(session).expired_units_by_sku(today) if today else {}
         # Titles are read later, for the few SKUs that differ.
         rows = connection.execute(
             select(
@@ -156,6 +159,7 @@ def store_figures(database: Database) -> list[StoreSkuFigures]:
                 int(reserved.get(sku_id, 0) or 0),
                 frozenset(barcodes[sku_id]) if sku_id in barcodes else no_barcodes,
                 str(sku_id) in pending,
+                expired.get(sku_id, 0),
             )
             for sku_id, code, red, price, original, active, on_hand in rows
         ]
@@ -246,7 +250,7 @@ def run_reconciliation(
         staff = authorize(database, staff, Permission.RECONCILE)
     begun = started_at or till.now()
     with without_gc_pauses():
-        here = store_figures(database)
+        here = store_figures(database, till.today())
         differences, summary = reconcile(here, online, progress=progress)
         del here
     differences = with_titles(database, differences)
