@@ -7,7 +7,7 @@ The counter and fulfilment code fill these from their own records (see ``from_sa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class ReceiptLine:
     discount_fen: int  # manual discounts
     amount_fen: int
     savings: tuple[tuple[str, int], ...] = ()  # promotions: (their words, fen saved)
+    lots: tuple[tuple[str, date | None], ...] = ()  # lot-tracked goods: (批号, 有效期至)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def receipt_from_sale(
             discount_fen=line.discount_fen,
             amount_fen=line.amount_fen,
             savings=tuple((s.label, s.amount_fen) for s in line.savings),
+            lots=tuple((t.lot_code, t.expiry) for t in line.lots),
         )
         for line in sale.sold_lines
     )

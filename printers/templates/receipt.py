@@ -19,6 +19,10 @@ RETURN_HINT = "退换货请出示此码"
 def item_rows(builder: DocumentBuilder, line: ReceiptLine) -> None:
     """Name (wrapped per character) on its own line, then quantity × price, discount, amount."""
     builder.text(f"{line.title} {line.variant}".strip())
+    for lot, expiry in line.lots:  # lot-tracked goods: which lot, good until when
+        if lot:
+            until = f" 有效期至 {expiry.isoformat()}" if expiry is not None else ""
+            builder.text(f"  批号 {lot}{until}")
     for label, saved_fen in line.savings:  # the promotions, in the words the cart showed
         builder.row(f"  {label}", signed_fen(-saved_fen))
     quantity = f"  {line.qty} × {format_fen(line.unit_price_fen)}"
