@@ -31,6 +31,8 @@ from ui.theme import GREY, SMALL_PX
 
 VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2
+SAVINGS_ROLE = Qt.ItemDataRole.UserRole + 3  # the promotions' savings, in their own words
+RED = "#B3261E"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -56,11 +58,16 @@ class CartModel(QAbstractTableModel):
         is not laid out again for every scan."""
         old = [p.line.line_no for p in self.lines]
         new = [p.line.line_no for p in totals.lines]
+        # A promotion reached (or lost) changes the words under lines scanned earlier.
+        savings = [p.savings for p in self.lines]
+        resaid = [
+            row for row, p in enumerate(totals.lines[: len(old)]) if p.savings != savings[row]
+        ]
         if new == old:
             self.lines = totals.lines
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, 5))
-            return []
+            return resaid
         if new[: len(old)] == old:
             first = len(old)
             self.beginInsertRows(QModelIndex(), first, len(new) - 1)
@@ -68,7 +75,7 @@ class CartModel(QAbstractTableModel):
             self.endInsertRows()
             if old:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(old) - 1, 5))
-            return list(range(first, len(new)))
+            return resaid + list(range(first, len(new)))
         self.beginResetModel()
         self.lines = totals.lines
         self.endResetModel()
@@ -108,21 +115,25 @@ class CartModel(QAbstractTableModel):
                 return str(line.quantity)
             if column == self.PRICE:
                 return format_fen(line.unit_price_fen)
-            if column == self.DISCOUNT:
-                return format_fen(-priced.discount_fen) if priced.discount_fen else ""
+            if column == self.DISCOUNT:  # promotions and manual discounts
+                return format_fen(-priced.saving_fen) if priced.saving_fen else ""
             if column == self.AMOUNT:
                 return format_fen(priced.amount_fen)
         if role == VARIANT_ROLE and column == self.PRODUCT:
             return line.variant
         if role == NOTE_ROLE and column == self.PRODUCT:
             return line.note_id or ""
+        if role == SAVINGS_ROLE and column == self.PRODUCT:
+            return "  ".join(
+                f"{saving.label} {format_fen(-saving.amount_fen)}" for saving in priced.savings
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (self.QTY, self.PRICE, self.DISCOUNT, self.AMOUNT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == self.NO:
                 return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DISCOUNT:
-            return QColor("#B3261E")
+            return QColor(RED)
         return None
 
     def line_no_at(self, row: int) -> int | None:
@@ -138,7 +149,8 @@ class CartModel(QAbstractTableModel):
 
 
 class ProductDelegate(QStyledItemDelegate):
-    """Title on the first line(s), variant (and note) smaller and grey under it, wrapped."""
+    """Title on the first line(s), variant (and note) smaller and grey under it, then what
+    each promotion saved on the line in red ("第二件半价 -￥64.00"), all wrapped."""
 
     PAD = 6
 
@@ -159,7 +171,7 @@ class ProductDelegate(QStyledItemDelegate):
 
     def _layout(
         self, option: QStyleOptionViewItem, index: Index, width: int
-    ) -> tuple[QRect, QRect]:
+    ) -> tuple[QRect, QRect, QRect]:
         title_font, small_font = self._fonts(option)
         text_width = max(40, width - 2 * self.PAD)
         flags = int(Qt.TextFlag.TextWordWrap)
@@ -172,12 +184,19 @@ class ProductDelegate(QStyledItemDelegate):
             if second
             else QRect(0, 0, 0, 0)
         )
-        return title_rect, small_rect
+        savings = str(index.data(SAVINGS_ROLE) or "")
+        savings_rect = (
+            QFontMetrics(small_font).boundingRect(QRect(0, 0, text_width, 10_000), flags, savings)
+            if savings
+            else QRect(0, 0, 0, 0)
+        )
+        return title_rect, small_rect, savings_rect
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = option.rect.width() if option.rect.width() > 0 else 320
-        title_rect, small_rect = self._layout(option, index, width)
-        height = title_rect.height() + small_rect.height() + 2 * self.PAD + 2
+        title_rect, small_rect, savings_rect = self._layout(option, index, width)
+        height = title_rect.height() + small_rect.height() + savings_rect.height()
+        height += 2 * self.PAD + 2 + (2 if savings_rect.height() else 0)
         return QSize(width, max(48, height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -190,7 +209,7 @@ class ProductDelegate(QStyledItemDelegate):
         option.text = text
         title_font, small_font = self._fonts(option)
         rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        title_rect, small_rect = self._layout(option, index, option.rect.width())
+        title_rect, small_rect, savings_rect = self._layout(option, index, option.rect.width())
         painter.save()
         painter.setFont(title_font)
         painter.setPen(option.palette.color(option.palette.ColorRole.Text))
@@ -202,6 +221,13 @@ class ProductDelegate(QStyledItemDelegate):
             painter.setPen(QColor(GREY))
             below = QRect(rect.left(), top.bottom() + 2, rect.width(), small_rect.height())
             painter.drawText(below, int(Qt.TextFlag.TextWordWrap), second)
+            top = below
+        savings = str(index.data(SAVINGS_ROLE) or "")
+        if savings:
+            painter.setFont(small_font)
+            painter.setPen(QColor(RED))
+            below = QRect(rect.left(), top.bottom() + 2, rect.width(), savings_rect.height())
+            painter.drawText(below, int(Qt.TextFlag.TextWordWrap), savings)
         painter.restore()
 
 

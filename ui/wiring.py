@@ -30,6 +30,7 @@ from ui.dialogs.amount import AmountDialog
 from ui.dialogs.approval import ApprovalDialog
 from ui.dialogs.discount import DiscountDialog
 from ui.dialogs.keys_help import KeysHelpDialog
+from ui.dialogs.member import MemberDialog
 from ui.dialogs.recall import RecallDialog
 from ui.dialogs.tender import TenderDialog
 from ui.errors import describe_error
@@ -57,6 +58,7 @@ class SaleActions(QObject):
         sale.set_hook("park", self.park)
         sale.set_hook("recall", self.ask_recall)
         sale.set_hook("drawer", self.open_drawer)
+        sale.set_hook("member", self.ask_member)
         sale.pay_requested.connect(self.pay)
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -209,6 +211,15 @@ class SaleActions(QObject):
             on_error=lambda error: self.sale.fail(describe_error(error)),
         )
 
+    # -- member -------------------------------------------------------------------------------
+    def ask_member(self) -> None:
+        clerk = self._clerk()
+        if clerk is None:
+            return
+        dialog = MemberDialog(self.counter, clerk, self.sale.cart.member, parent=self.window)
+        dialog.member_chosen.connect(self.sale.set_member)
+        self._open(dialog)
+
     # -- help -----------------------------------------------------------------------------------
     def show_keys(self) -> None:
         if self.dialog is None and not self.window.is_locked:
@@ -310,6 +321,7 @@ class SaleActions(QObject):
             return
         dialog = TenderDialog(self.counter, clerk, self.sale.cart, parent=self.window)
         dialog.sale_completed.connect(lambda _sale: self.sale.new_sale())
+        dialog.sale_completed.connect(lambda _sale: self.sale.promotions.reload())
         self._open(dialog)
 
 

@@ -25,6 +25,7 @@ from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen, parse_fen
+from redhome_pos.domain.points import POINT_VALUE_FEN
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.staff import Staff
 from redhome_pos.domain.tender import QUICK_CASH_NOTES_FEN, Tender, TenderKind, amount_due
@@ -112,9 +113,18 @@ class TenderDialog(QDialog):
         self.wechat_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.WECHAT))
         self.alipay_button = self._button(self.tr("Alipay"), "quickNote")
         self.alipay_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.ALIPAY))
+        self.points_button = self._button(self.tr("Points"), "quickNote")
+        self.points_button.clicked.connect(self.add_points)
+        self.points_button.setVisible(cart.member is not None)
         self.undo_button = self._button(self.tr("Remove last"), "quickNote")
         self.undo_button.clicked.connect(self.remove_last)
-        for button in (self.card_button, self.wechat_button, self.alipay_button, self.undo_button):
+        for button in (
+            self.card_button,
+            self.wechat_button,
+            self.alipay_button,
+            self.points_button,
+            self.undo_button,
+        ):
             others.addWidget(button)
 
         self.complete_button = self._button(self.tr("Complete sale (Enter)"), "complete")
@@ -176,6 +186,26 @@ class TenderDialog(QDialog):
         if self.due_fen:
             self._add(Tender(TenderKind.CARD, self.due_fen, reference=reference))
 
+    @property
+    def points_left_fen(self) -> int:
+        """What the member's points can still pay (100 points = ￥1)."""
+        member = self.cart.member
+        if member is None:
+            return 0
+        used = sum(t.amount_fen for t in self.tenders if t.kind is TenderKind.POINTS)
+        return max(0, member.points_balance * POINT_VALUE_FEN - used)
+
+    def add_points(self) -> None:
+        """The member's points pay what is left, as far as they go."""
+        if self.cart.member is None:
+            self._say(self.tr("Points pay only for a member: find the member first (F7)"))
+            return
+        amount = min(self.due_fen, self.points_left_fen)
+        if amount <= 0:
+            self._say(self.tr("The member has no points to pay with"))
+            return
+        self._add(Tender(TenderKind.POINTS, amount))
+
     def wait_for_wallet(self, kind: TenderKind) -> None:
         if not self.due_fen:
             return
@@ -232,8 +262,13 @@ class TenderDialog(QDialog):
             TenderKind.CARD: self.tr("Card"),
             TenderKind.WECHAT: self.tr("WeChat Pay"),
             TenderKind.ALIPAY: self.tr("Alipay"),
+            TenderKind.POINTS: self.tr("Points"),
         }
         extra = f"  ···{tender.payment_code[-4:]}" if tender.payment_code else ""
+        if tender.kind is TenderKind.POINTS:
+            extra = "  " + self.tr("{points} points").format(
+                points=tender.amount_fen // POINT_VALUE_FEN
+            )
         return f"{names[tender.kind]}  {format_fen(tender.amount_fen)}{extra}"
 
     def show_state(self) -> None:
@@ -252,6 +287,7 @@ class TenderDialog(QDialog):
         self.complete_button.setEnabled(due == 0 or bool(self.cash_field.text().strip()))
         for button in (self.card_button, self.wechat_button, self.alipay_button):
             button.setEnabled(due > 0 and self.sale is None)
+        self.points_button.setEnabled(due > 0 and self.sale is None and self.points_left_fen > 0)
 
     # -- completing -----------------------------------------------------------------------------
     def enter_pressed(self) -> None:

@@ -7,6 +7,7 @@ the lookup runs on the database worker and the line appears when it comes back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -25,7 +26,9 @@ from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Cart, CartError, CartItem, CartLine
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.members import Member
 from redhome_pos.domain.money import format_fen
+from redhome_pos.services.promotions import cart_item
 from redhome_pos.services.scanning import ScanOutcome
 from ui import jobs
 from ui.banner import Banner
@@ -33,6 +36,7 @@ from ui.buttons import action_button
 from ui.cart_table import CartModel, CartTable
 from ui.counter import Counter
 from ui.errors import describe_error
+from ui.promotion_counter import CounterPromotions
 from ui.search_overlay import SearchOverlay
 
 
@@ -71,6 +75,10 @@ class SaleScreen(QWidget):
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.note_label = QLabel()
         self.note_label.setObjectName("muted")
+        self.member_label = QLabel()
+        self.member_label.setObjectName("muted")
+        self.promotions = CounterPromotions(counter, self)
+        self.promotions.failed.connect(self.fail)
 
         self.totals = totals = QFrame()
         totals.setFrameShape(QFrame.Shape.StyledPanel)
@@ -80,8 +88,9 @@ class SaleScreen(QWidget):
         grid.addWidget(self.subtotal_label, 1, 0)
         grid.addWidget(self.discount_label, 2, 0)
         grid.addWidget(self.note_label, 3, 0)
+        grid.addWidget(self.member_label, 4, 0)
         grid.addWidget(self.due_caption, 0, 1, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.due_label, 1, 1, 3, 1)
+        grid.addWidget(self.due_label, 1, 1, 4, 1)
         grid.setColumnStretch(1, 1)
 
         left = QVBoxLayout()
@@ -105,6 +114,7 @@ class SaleScreen(QWidget):
             ("return", self.tr("Return"), "F8", lambda: self.return_requested.emit("")),
             ("note", self.tr("RED note"), "F9", lambda: self._hook("note")),
             ("drawer", self.tr("Open drawer"), "F10", lambda: self._hook("drawer")),
+            ("member", self.tr("Member"), "F7", lambda: self._hook("member")),
             ("clear", self.tr("Back"), "Esc", self.back),
         ]
         for index, (name, title, key, slot) in enumerate(specs):
@@ -165,6 +175,8 @@ class SaleScreen(QWidget):
         elif isinstance(result, scan_router.StoreCode):
             if kind is scan_router.ScanKind.RECEIPT_CODE:
                 self.return_requested.emit(getattr(result.code, "receipt_no", ""))
+            elif kind is scan_router.ScanKind.MEMBER_CODE:
+                self.promotions.find_member(text, self.set_member)
             elif kind is scan_router.ScanKind.STAFF_BADGE:
                 self.badge_scanned.emit(result.code)
             else:
@@ -198,15 +210,7 @@ class SaleScreen(QWidget):
             self.fail(describe_error(DomainError(outcome.hint, **outcome.hint_params)))
 
     def cart_item(self, view: SkuView) -> CartItem:
-        english = self.counter.language == "en" and view.title_en
-        return CartItem(
-            sku_id=view.sku_id,
-            sku_code=view.code,
-            title=view.title_en if english else view.title_zh,
-            price_fen=view.price_fen,
-            vat_rate_bp=view.vat_rate_bp,
-            variant=view.variant_text,
-        )
+        return cart_item(view, english=self.counter.language == "en")
 
     def add_sku(
         self,
@@ -220,9 +224,8 @@ class SaleScreen(QWidget):
         item = self.cart_item(view)
         if price_fen is not None:
             # A scale label carries its own price: the line sells at the label's total.
-            item = CartItem(
-                item.sku_id, item.sku_code, item.title, price_fen, item.vat_rate_bp, item.variant
-            )
+            item = replace(item, price_fen=price_fen)
+        self.promotions.price_from_now(self.cart)
         try:
             line = self.cart.add(
                 item, note_id=note_id or self.note_id, lot=lot, lot_expiry=lot_expiry
@@ -254,12 +257,11 @@ class SaleScreen(QWidget):
         self.subtotal_label.setText(
             self.tr("Subtotal: {amount}").format(amount=format_fen(totals.subtotal_fen))
         )
-        self.discount_label.setText(
-            self.tr("Discounts: {amount}").format(amount=format_fen(-totals.discount_fen))
-        )
+        self.discount_label.setText(self.promotions.savings_text(totals))
         self.note_label.setText(
             self.tr("Note: {note}").format(note=self.note_id) if self.note_id else ""
         )
+        self.member_label.setText(self.promotions.member_text(self.cart.member))
         self.due_label.setText(format_fen(totals.total_fen))
         self.buttons["pay"].setEnabled(not self.cart.is_empty)
         self.table.select_line(select_line)
@@ -306,7 +308,15 @@ class SaleScreen(QWidget):
 
     def load_cart(self, cart: Cart) -> None:
         self.cart = cart
+        self.promotions.price_from_now(cart)
         self.refresh()
+
+    def set_member(self, member: Member | None) -> None:
+        """The sale is for ``member`` (None: for no member): member prices and points apply."""
+        self.cart.set_member(member)
+        self.refresh()
+        if member is not None:
+            self.banner.show_ok(self.promotions.member_text(member), 2500)
 
     def pay(self) -> None:
         if not self.cart.is_empty:

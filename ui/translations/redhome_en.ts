@@ -45,34 +45,52 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="44"/>
+        <location filename="../cart_table.py" line="46"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="45"/>
+        <location filename="../cart_table.py" line="47"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="46"/>
+        <location filename="../cart_table.py" line="48"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="47"/>
+        <location filename="../cart_table.py" line="49"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48"/>
+        <location filename="../cart_table.py" line="50"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49"/>
+        <location filename="../cart_table.py" line="51"/>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPromotions</name>
+    <message>
+        <location filename="../promotion_counter.py" line="71"/>
+        <source>Discounts: {amount}</source>
+        <translation type="unfinished">Discounts: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="74"/>
+        <source>Promotions: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="82"/>
+        <source>Member {name} · {points} points</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1714,74 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../dialogs/member.py" line="45"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="50"/>
+        <source>Type the customer&apos;s mobile number, or scan their member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="57"/>
+        <source>This sale is for {name} ({points} points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="63"/>
+        <source>Mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="76"/>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="79"/>
+        <source>The customer agrees that the store keeps their mobile number for membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="82"/>
+        <source>Enrol as member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="91"/>
+        <source>Find (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="93"/>
+        <source>No member for this sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="96"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished">Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="141"/>
+        <source>This is not a member code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="148"/>
+        <source>Type the customer&apos;s mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="184"/>
+        <source>Ask the customer first: membership needs their consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotesScreen</name>
     <message>
         <location filename="../screens/notes.py" line="50"/>
@@ -1804,7 +1890,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="156"/>
+        <location filename="../cart_table.py" line="168"/>
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>
@@ -1961,32 +2047,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="90"/>
+        <location filename="../wiring.py" line="92"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="146"/>
+        <location filename="../wiring.py" line="148"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="192"/>
+        <location filename="../wiring.py" line="194"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="196"/>
+        <location filename="../wiring.py" line="198"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="227"/>
+        <location filename="../wiring.py" line="238"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="269"/>
+        <location filename="../wiring.py" line="280"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
@@ -1994,107 +2080,107 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="67"/>
+        <location filename="../screens/sale.py" line="71"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97"/>
+        <location filename="../screens/sale.py" line="106"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98"/>
+        <location filename="../screens/sale.py" line="107"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99"/>
+        <location filename="../screens/sale.py" line="108"/>
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100"/>
+        <location filename="../screens/sale.py" line="109"/>
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101"/>
+        <location filename="../screens/sale.py" line="110"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102"/>
+        <location filename="../screens/sale.py" line="111"/>
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103"/>
+        <location filename="../screens/sale.py" line="112"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104"/>
+        <location filename="../screens/sale.py" line="113"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105"/>
+        <location filename="../screens/sale.py" line="114"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106"/>
+        <location filename="../screens/sale.py" line="115"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107"/>
+        <location filename="../screens/sale.py" line="116"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108"/>
+        <location filename="../screens/sale.py" line="117"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="118"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117"/>
+        <location filename="../screens/sale.py" line="127"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="171"/>
+        <location filename="../screens/sale.py" line="183"/>
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="236"/>
+        <location filename="../screens/sale.py" line="239"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241"/>
+        <location filename="../screens/sale.py" line="244"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="253"/>
+        <location filename="../screens/sale.py" line="256"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="255"/>
+        <location filename="../screens/sale.py" line="258"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="258"/>
-        <source>Discounts: {amount}</source>
-        <translation>Discounts: {amount}</translation>
-    </message>
-    <message>
-        <location filename="../screens/sale.py" line="261"/>
+        <location filename="../screens/sale.py" line="262"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>
@@ -2300,113 +2386,134 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="53"/>
+        <location filename="../dialogs/tender.py" line="54"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="65"/>
+        <location filename="../dialogs/tender.py" line="66"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="71"/>
+        <location filename="../dialogs/tender.py" line="72"/>
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>Exchange: the {amount} returned counts towards this sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="78"/>
+        <location filename="../dialogs/tender.py" line="79"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="91"/>
+        <location filename="../dialogs/tender.py" line="92"/>
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="103"/>
+        <location filename="../dialogs/tender.py" line="104"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="109"/>
-        <location filename="../dialogs/tender.py" line="232"/>
+        <location filename="../dialogs/tender.py" line="110"/>
+        <location filename="../dialogs/tender.py" line="262"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="111"/>
-        <location filename="../dialogs/tender.py" line="183"/>
-        <location filename="../dialogs/tender.py" line="233"/>
+        <location filename="../dialogs/tender.py" line="112"/>
+        <location filename="../dialogs/tender.py" line="213"/>
+        <location filename="../dialogs/tender.py" line="263"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="113"/>
-        <location filename="../dialogs/tender.py" line="183"/>
-        <location filename="../dialogs/tender.py" line="234"/>
+        <location filename="../dialogs/tender.py" line="114"/>
+        <location filename="../dialogs/tender.py" line="213"/>
+        <location filename="../dialogs/tender.py" line="264"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="115"/>
+        <location filename="../dialogs/tender.py" line="116"/>
+        <location filename="../dialogs/tender.py" line="265"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="119"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="120"/>
+        <location filename="../dialogs/tender.py" line="130"/>
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="123"/>
+        <location filename="../dialogs/tender.py" line="133"/>
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="185"/>
+        <location filename="../dialogs/tender.py" line="201"/>
+        <source>Points pay only for a member: find the member first (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="205"/>
+        <source>The member has no points to pay with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="215"/>
         <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
         <translation>Scan the customer&apos;s {wallet} payment code for {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="201"/>
+        <location filename="../dialogs/tender.py" line="231"/>
         <source>While paying, scan only the customer&apos;s payment code</source>
         <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="209"/>
+        <location filename="../dialogs/tender.py" line="239"/>
         <source>Nothing is left to pay</source>
         <translation>Nothing is left to pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="217"/>
+        <location filename="../dialogs/tender.py" line="247"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="231"/>
+        <location filename="../dialogs/tender.py" line="261"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="245"/>
-        <location filename="../dialogs/tender.py" line="276"/>
+        <location filename="../dialogs/tender.py" line="269"/>
+        <source>{points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="280"/>
+        <location filename="../dialogs/tender.py" line="312"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="247"/>
+        <location filename="../dialogs/tender.py" line="282"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="299"/>
+        <location filename="../dialogs/tender.py" line="335"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302"/>
+        <location filename="../dialogs/tender.py" line="338"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>

@@ -44,34 +44,52 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="44" />
+        <location filename="../cart_table.py" line="46" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="45" />
+        <location filename="../cart_table.py" line="47" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="46" />
+        <location filename="../cart_table.py" line="48" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="47" />
+        <location filename="../cart_table.py" line="49" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48" />
+        <location filename="../cart_table.py" line="50" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49" />
+        <location filename="../cart_table.py" line="51" />
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPromotions</name>
+    <message>
+        <location filename="../promotion_counter.py" line="71" />
+        <source>Discounts: {amount}</source>
+        <translation>优惠：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="74" />
+        <source>Promotions: {amount}</source>
+        <translation>促销优惠：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="82" />
+        <source>Member {name} · {points} points</source>
+        <translation>会员 {name} · {points} 积分</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1713,74 @@
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../dialogs/member.py" line="45" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="50" />
+        <source>Type the customer's mobile number, or scan their member code</source>
+        <translation>输入顾客手机号，或扫描会员码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="57" />
+        <source>This sale is for {name} ({points} points)</source>
+        <translation>本单会员：{name}（{points} 积分）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="63" />
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="76" />
+        <source>Name (optional)</source>
+        <translation>姓名（选填）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="79" />
+        <source>The customer agrees that the store keeps their mobile number for membership</source>
+        <translation>顾客同意本店为会员服务保存其手机号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="82" />
+        <source>Enrol as member</source>
+        <translation>注册会员</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="91" />
+        <source>Find (Enter)</source>
+        <translation>查找（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="93" />
+        <source>No member for this sale</source>
+        <translation>本单不用会员</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="96" />
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="141" />
+        <source>This is not a member code</source>
+        <translation>这不是会员码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="148" />
+        <source>Type the customer's mobile number</source>
+        <translation>请输入顾客手机号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/member.py" line="184" />
+        <source>Ask the customer first: membership needs their consent</source>
+        <translation>请先征得顾客同意：注册会员需要顾客同意</translation>
+    </message>
+</context>
+<context>
     <name>NotesScreen</name>
     <message>
         <location filename="../screens/notes.py" line="50" />
@@ -1803,7 +1889,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="156" />
+        <location filename="../cart_table.py" line="168" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>
@@ -1960,32 +2046,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="90" />
+        <location filename="../wiring.py" line="92" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="146" />
+        <location filename="../wiring.py" line="148" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="192" />
+        <location filename="../wiring.py" line="194" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="196" />
+        <location filename="../wiring.py" line="198" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="227" />
+        <location filename="../wiring.py" line="238" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="269" />
+        <location filename="../wiring.py" line="280" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
@@ -1993,107 +2079,107 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="67" />
+        <location filename="../screens/sale.py" line="71" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="97" />
+        <location filename="../screens/sale.py" line="106" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="98" />
+        <location filename="../screens/sale.py" line="107" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="99" />
+        <location filename="../screens/sale.py" line="108" />
         <source>Qty +1</source>
         <translation>数量 +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="100" />
+        <location filename="../screens/sale.py" line="109" />
         <source>Qty −1</source>
         <translation>数量 −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="101" />
+        <location filename="../screens/sale.py" line="110" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="102" />
+        <location filename="../screens/sale.py" line="111" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="103" />
+        <location filename="../screens/sale.py" line="112" />
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="104" />
+        <location filename="../screens/sale.py" line="113" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="105" />
+        <location filename="../screens/sale.py" line="114" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="115" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107" />
+        <location filename="../screens/sale.py" line="116" />
         <source>Open drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108" />
+        <location filename="../screens/sale.py" line="117" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="118" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117" />
+        <location filename="../screens/sale.py" line="127" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="171" />
+        <location filename="../screens/sale.py" line="183" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>这是包裹码或提货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="236" />
+        <location filename="../screens/sale.py" line="239" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="241" />
+        <location filename="../screens/sale.py" line="244" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="253" />
+        <location filename="../screens/sale.py" line="256" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="255" />
+        <location filename="../screens/sale.py" line="258" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="258" />
-        <source>Discounts: {amount}</source>
-        <translation>优惠：{amount}</translation>
-    </message>
-    <message>
-        <location filename="../screens/sale.py" line="261" />
+        <location filename="../screens/sale.py" line="262" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
@@ -2299,113 +2385,134 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="53" />
+        <location filename="../dialogs/tender.py" line="54" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="65" />
+        <location filename="../dialogs/tender.py" line="66" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="71" />
+        <location filename="../dialogs/tender.py" line="72" />
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>换货：退回的 {amount} 抵扣本单</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="78" />
+        <location filename="../dialogs/tender.py" line="79" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="91" />
+        <location filename="../dialogs/tender.py" line="92" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="103" />
+        <location filename="../dialogs/tender.py" line="104" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="109" />
-        <location filename="../dialogs/tender.py" line="232" />
+        <location filename="../dialogs/tender.py" line="110" />
+        <location filename="../dialogs/tender.py" line="262" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="111" />
-        <location filename="../dialogs/tender.py" line="183" />
-        <location filename="../dialogs/tender.py" line="233" />
+        <location filename="../dialogs/tender.py" line="112" />
+        <location filename="../dialogs/tender.py" line="213" />
+        <location filename="../dialogs/tender.py" line="263" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="113" />
-        <location filename="../dialogs/tender.py" line="183" />
-        <location filename="../dialogs/tender.py" line="234" />
+        <location filename="../dialogs/tender.py" line="114" />
+        <location filename="../dialogs/tender.py" line="213" />
+        <location filename="../dialogs/tender.py" line="264" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="115" />
+        <location filename="../dialogs/tender.py" line="116" />
+        <location filename="../dialogs/tender.py" line="265" />
+        <source>Points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="119" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="120" />
+        <location filename="../dialogs/tender.py" line="130" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="123" />
+        <location filename="../dialogs/tender.py" line="133" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="185" />
+        <location filename="../dialogs/tender.py" line="201" />
+        <source>Points pay only for a member: find the member first (F7)</source>
+        <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="205" />
+        <source>The member has no points to pay with</source>
+        <translation>该会员没有可抵现的积分</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="215" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="201" />
+        <location filename="../dialogs/tender.py" line="231" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="209" />
+        <location filename="../dialogs/tender.py" line="239" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="217" />
+        <location filename="../dialogs/tender.py" line="247" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="231" />
+        <location filename="../dialogs/tender.py" line="261" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="245" />
-        <location filename="../dialogs/tender.py" line="276" />
+        <location filename="../dialogs/tender.py" line="269" />
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="280" />
+        <location filename="../dialogs/tender.py" line="312" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="247" />
+        <location filename="../dialogs/tender.py" line="282" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="299" />
+        <location filename="../dialogs/tender.py" line="335" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302" />
+        <location filename="../dialogs/tender.py" line="338" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
