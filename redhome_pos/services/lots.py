@@ -200,7 +200,7 @@ def expiring_soon(
 
 
 def stock_by_expiry_month(database: Database) -> list[tuple[str, int, int]]:
-    """(month "YYYY-MM", "" for undated, units, value in fen) of lot-tracked stock."""
+    """(month "YYYY-MM", "—" for undated, units, value in fen) of lot-tracked stock."""
     with database.reading() as session:
         return LotRepository(session).stock_by_expiry_month()
 

@@ -35,6 +35,7 @@ from redhome_pos.persistence.models.counter import (
 )
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.notes import NotesRepository
 from redhome_pos.services import promotion_reports
 
@@ -336,6 +337,24 @@ def slow_movers(session: Session, period: ReportPeriod, limit: int = 100) -> Rep
     )
 
 
+def stock_by_expiry(session: Session, period: ReportPeriod) -> Report:
+    """Lot-tracked stock on hand by the month its lots expire (as of now; "" for lots with no
+    date): units and their value at the selling price."""
+    rows = LotRepository(session).stock_by_expiry_month()
+    return Report("stock_by_expiry", period, ("month", "units", "value_fen"), rows)
+
+
+def expiring_lots(session: Session, period: ReportPeriod) -> Report:
+    """Lots on hand that have expired or expire by the period's last day, the soonest first,
+    with the value at stake."""
+    rows = [
+        (lot.sku_code, lot.title, lot.lot_code, lot.expiry.isoformat(), lot.on_hand, lot.value_fen)
+        for lot in LotRepository(session).expiring(period.last_day)
+    ]
+    columns = ("sku", "title", "lot", "expiry", "on_hand", "value_fen")
+    return Report("expiring_lots", period, columns, rows)
+
+
 def promotions(session: Session, period: ReportPeriod) -> Report:
     """Sales by promotion: what each cost (its savings, less what returns kept back)."""
     rows = promotion_reports.promotions_rows(session, period.first_day, period.last_day)
@@ -367,6 +386,8 @@ REPORTS: dict[str, Callable[[Session, ReportPeriod], Report]] = {
     "notes": note_sales,
     "stock_value": stock_value,
     "slow_movers": slow_movers,
+    "stock_by_expiry": stock_by_expiry,
+    "expiring_lots": expiring_lots,
     "promotions": promotions,
     "members": member_share,
     "points": points,

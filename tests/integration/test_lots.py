@@ -213,7 +213,7 @@ def test_expiring_soon_list_and_stock_by_expiry_month(store: Store) -> None:
         ("2026-11", 2, 2 * 25_900),
         ("2026-12", 3, 3 * 25_900),
         ("2027-09", 5, 5 * 25_900),
-        ("", 20, 20 * 25_900),
+        ("—", 20, 20 * 25_900),
     ]
 
 
@@ -278,3 +278,17 @@ def test_a_payment_code_is_not_received_as_a_product(store: Store) -> None:
         receiving.receive_scan(
             store.database, store.till, store.manager, delivery, "134567890123456789"
         )
+
+
+def test_reports_of_stock_by_expiry_month_and_expiring_lots(store: Store) -> None:
+    from redhome_pos.services import reports
+
+    period = reports.ReportPeriod(date(2026, 11, 1), date(2026, 12, 31))
+    by_month = reports.make_report(store.database, "stock_by_expiry", period)
+    assert by_month.rows[0] == ("2026-11", 2, 2 * 25_900)
+    assert by_month.rows[-1][0] == "—"
+    expiring = reports.make_report(store.database, "expiring_lots", period)
+    assert [(r[2], r[3], r[4]) for r in expiring.rows] == [
+        ("L-OLD", "2026-11-20", 2),
+        ("L-SOON", "2026-12-10", 3),
+    ]

@@ -159,3 +159,25 @@ def test_a_delivery_received_by_lot_in_the_back_office(
     scan(qtbot, shell, lot_store.barcodes["LIP-520"])
     qtbot.waitUntil(lambda: "year-month-day" in screen.banner.text())
     assert screen.delivery == []
+
+
+def test_the_expiring_soon_list_shows_lots_soonest_first_with_the_value_at_stake(
+    qtbot: Any, shell: Any, lot_store: Any
+) -> None:
+    log_in(qtbot, shell, "3001", "3333")
+    screen = shell.inventory
+    shell.window.show_screen("inventory")
+    panel = screen.expiring
+    with qtbot.waitSignal(panel.shown):
+        screen.tabs.setCurrentWidget(panel)
+    table = panel.table
+    rows = [[table.item(r, c).text() for c in (2, 3, 4, 5)] for r in range(table.rowCount())]
+    assert rows == [
+        ["L-PAST", PAST.isoformat(), "Expired", "2"],
+        ["L-SOON", SOON.isoformat(), "10", "2"],
+    ]
+    assert "2 lots, 4 units, ￥512.00 at stake; 1 lots expired" in panel.summary.text()
+    panel.days.setValue(400)
+    with qtbot.waitSignal(panel.shown):
+        panel.refresh_button.click()
+    assert table.rowCount() == 3

@@ -25,6 +25,7 @@ from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.stock import MovementKind
 from redhome_pos.services.receiving import ReceivedLot, ReceivingLine, ReceivingPosted
 from ui.backoffice import inventory_jobs
+from ui.backoffice.expiring import ExpiringPanel
 from ui.backoffice.inventory_jobs import ProductDetail
 from ui.backoffice.tables import TAB_STYLE, fill, make_table
 from ui.banner import Banner
@@ -52,10 +53,22 @@ class InventoryScreen(QWidget):
         self.tabs.setStyleSheet(TAB_STYLE)
         self.tabs.addTab(self._product_tab(), self.tr("Product and stock"))
         self.tabs.addTab(self._receiving_tab(), self.tr("Receive a delivery"))
+        self.expiring = ExpiringPanel(counter)
+        self.expiring.failed.connect(self._fail)
+        self.tabs.addTab(self.expiring, self.tr("Expiring soon"))
+        self.tabs.currentChanged.connect(
+            lambda index: (
+                self.expiring.refresh() if self.tabs.widget(index) is self.expiring else None
+            )
+        )
         self.banner = Banner()
         column = QVBoxLayout(self)
         column.addWidget(self.tabs, 1)
         column.addWidget(self.banner)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.expiring:
+            self.expiring.refresh()
 
     # -- building -------------------------------------------------------------------------------
     def _product_tab(self) -> QWidget:

@@ -39,6 +39,7 @@ SHOWN = (
     "sales_by_tender",
     "top_skus",
     "notes",
+    "stock_by_expiry",
 )
 
 
@@ -129,6 +130,7 @@ class ReportsScreen(QWidget):
             "sales_by_tender": self.tr("Payments by tender"),
             "top_skus": self.tr("Top SKUs"),
             "notes": self.tr("Sales from RED notes"),
+            "stock_by_expiry": self.tr("Stock by expiry month"),
         }.get(name, name)
 
     def column_words(self, name: str) -> str:
@@ -152,6 +154,11 @@ class ReportsScreen(QWidget):
             "revenue_fen": self.tr("Revenue"),
             "returned_units": self.tr("Units returned"),
             "net_revenue_fen": self.tr("Net revenue"),
+            "month": self.tr("Expiry month"),
+            "value_fen": self.tr("Value"),
+            "lot": self.tr("Lot"),
+            "expiry": self.tr("Expiry date"),
+            "on_hand": self.tr("On hand"),
         }.get(name, name)
 
     def set_period(self, first: date, last: date) -> None:

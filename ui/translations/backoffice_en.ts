@@ -217,241 +217,314 @@
     </message>
 </context>
 <context>
-    <name>InventoryScreen</name>
+    <name>ExpiringPanel</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="53"/>
-        <source>Product and stock</source>
+        <location filename="../backoffice/expiring.py" line="30"/>
+        <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="54"/>
-        <source>Receive a delivery</source>
+        <location filename="../backoffice/expiring.py" line="33"/>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="64"/>
-        <source>Scan a product or type its code, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="66"/>
-        <source>No product chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="73"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="74"/>
-        <source>Movement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="75"/>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="76"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="77"/>
-        <source>Terminal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="83"/>
-        <source>Units, e.g. -2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="88"/>
-        <source>Adjust stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="106"/>
-        <source>Delivery note number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="108"/>
-        <source>Supplier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="109"/>
-        <source>Start receiving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="111"/>
-        <location filename="../backoffice/inventory.py" line="383"/>
-        <source>Start receiving, then scan each unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="116"/>
-        <source>Lot (批号), if the label has no GS1 code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="118"/>
-        <source>Expiry date, e.g. 2027-01-31</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="124"/>
+        <location filename="../backoffice/expiring.py" line="43"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="125"/>
-        <source>Expected</source>
+        <location filename="../backoffice/expiring.py" line="44"/>
+        <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="126"/>
-        <location filename="../backoffice/inventory.py" line="172"/>
-        <source>Received</source>
+        <location filename="../backoffice/expiring.py" line="45"/>
+        <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="127"/>
-        <source>Difference</source>
+        <location filename="../backoffice/expiring.py" line="46"/>
+        <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="128"/>
-        <source>Lots</source>
+        <location filename="../backoffice/expiring.py" line="47"/>
+        <source>Days left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="129"/>
-        <source>Remark</source>
+        <location filename="../backoffice/expiring.py" line="48"/>
+        <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="133"/>
-        <source>Book into stock</source>
+        <location filename="../backoffice/expiring.py" line="49"/>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="157"/>
-        <source>Damaged</source>
+        <location filename="../backoffice/expiring.py" line="54"/>
+        <source>Expired, or expiring within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="158"/>
-        <source>Lost</source>
+        <location filename="../backoffice/expiring.py" line="88"/>
+        <source>(unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="159"/>
-        <source>Found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="160"/>
+        <location filename="../backoffice/expiring.py" line="90"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161"/>
-        <source>Other</source>
+        <location filename="../backoffice/expiring.py" line="97"/>
+        <source>{lots} lots, {units} units, {value} at stake; {expired} lots expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InventoryScreen</name>
+    <message>
+        <location filename="../backoffice/inventory.py" line="54"/>
+        <source>Product and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166"/>
-        <source>Not on the delivery note</source>
+        <location filename="../backoffice/inventory.py" line="55"/>
+        <source>Receive a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167"/>
-        <source>Unknown code</source>
+        <location filename="../backoffice/inventory.py" line="58"/>
+        <source>Expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="77"/>
+        <source>Scan a product or type its code, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="79"/>
+        <source>No product chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="86"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="87"/>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="88"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="89"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="90"/>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="96"/>
+        <source>Units, e.g. -2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="101"/>
+        <source>Adjust stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="119"/>
+        <source>Delivery note number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="121"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="122"/>
+        <source>Start receiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="124"/>
+        <location filename="../backoffice/inventory.py" line="396"/>
+        <source>Start receiving, then scan each unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="129"/>
+        <source>Lot (批号), if the label has no GS1 code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="131"/>
+        <source>Expiry date, e.g. 2027-01-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="137"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="138"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="139"/>
+        <location filename="../backoffice/inventory.py" line="185"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="140"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="141"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="142"/>
+        <source>Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="146"/>
+        <source>Book into stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="170"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="171"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="172"/>
+        <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="173"/>
-        <source>Sold</source>
+        <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="174"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="175"/>
-        <source>Adjusted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="176"/>
-        <source>Counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="177"/>
-        <source>Online order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="178"/>
-        <source>Transfer in</source>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="179"/>
-        <source>Transfer out</source>
+        <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="180"/>
+        <source>Unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="186"/>
+        <source>Sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="187"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="188"/>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="189"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="190"/>
+        <source>Online order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="191"/>
+        <source>Transfer in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="192"/>
+        <source>Transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="193"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="205"/>
+        <location filename="../backoffice/inventory.py" line="218"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="232"/>
+        <location filename="../backoffice/inventory.py" line="245"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="235"/>
+        <location filename="../backoffice/inventory.py" line="248"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="256"/>
+        <location filename="../backoffice/inventory.py" line="269"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="287"/>
+        <location filename="../backoffice/inventory.py" line="300"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="336"/>
+        <location filename="../backoffice/inventory.py" line="349"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="351"/>
+        <location filename="../backoffice/inventory.py" line="364"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="374"/>
+        <location filename="../backoffice/inventory.py" line="387"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,162 +1082,192 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="80"/>
+        <location filename="../backoffice/reports.py" line="81"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="93"/>
+        <location filename="../backoffice/reports.py" line="94"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="96"/>
+        <location filename="../backoffice/reports.py" line="97"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="112"/>
+        <location filename="../backoffice/reports.py" line="113"/>
         <source>No report yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="125"/>
+        <location filename="../backoffice/reports.py" line="126"/>
         <source>Sales by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="126"/>
+        <location filename="../backoffice/reports.py" line="127"/>
         <source>Sales by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="127"/>
+        <location filename="../backoffice/reports.py" line="128"/>
         <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="128"/>
+        <location filename="../backoffice/reports.py" line="129"/>
         <source>Sales by staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="129"/>
+        <location filename="../backoffice/reports.py" line="130"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="130"/>
+        <location filename="../backoffice/reports.py" line="131"/>
         <source>Top SKUs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="131"/>
+        <location filename="../backoffice/reports.py" line="132"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136"/>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="137"/>
-        <source>Hour</source>
+        <location filename="../backoffice/reports.py" line="133"/>
+        <source>Stock by expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="138"/>
-        <source>Category</source>
+        <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="139"/>
-        <source>Staff number</source>
+        <source>Hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="140"/>
-        <source>Name</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="141"/>
-        <source>Tender</source>
+        <source>Staff number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="142"/>
-        <source>Payments</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="143"/>
-        <source>Taken</source>
+        <source>Tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="144"/>
-        <source>Refunded</source>
+        <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="145"/>
-        <source>Net</source>
+        <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="146"/>
-        <source>Code</source>
+        <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="147"/>
-        <source>Product</source>
+        <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="148"/>
-        <source>Note</source>
+        <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="149"/>
-        <source>Sales</source>
+        <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="150"/>
-        <source>Units</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="151"/>
-        <source>Discounts</source>
+        <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="152"/>
-        <source>Revenue</source>
+        <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="153"/>
-        <source>Units returned</source>
+        <source>Discounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="154"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="155"/>
+        <source>Units returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="156"/>
         <source>Net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="204"/>
+        <location filename="../backoffice/reports.py" line="157"/>
+        <source>Expiry month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="158"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="159"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="160"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="161"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="211"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="218"/>
+        <location filename="../backoffice/reports.py" line="225"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -216,241 +216,314 @@
     </message>
 </context>
 <context>
-    <name>InventoryScreen</name>
+    <name>ExpiringPanel</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="53" />
-        <source>Product and stock</source>
-        <translation>商品与库存</translation>
+        <location filename="../backoffice/expiring.py" line="30" />
+        <source> days</source>
+        <translation> 天</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="54" />
-        <source>Receive a delivery</source>
-        <translation>到货入库</translation>
+        <location filename="../backoffice/expiring.py" line="33" />
+        <source>Show</source>
+        <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="64" />
-        <source>Scan a product or type its code, then Enter</source>
-        <translation>扫描商品或输入编码后按回车</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="66" />
-        <source>No product chosen</source>
-        <translation>未选择商品</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="73" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="74" />
-        <source>Movement</source>
-        <translation>变动</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="75" />
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="76" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="77" />
-        <source>Terminal</source>
-        <translation>收银台</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="83" />
-        <source>Units, e.g. -2</source>
-        <translation>件数，如 -2</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="88" />
-        <source>Adjust stock</source>
-        <translation>调整库存</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="106" />
-        <source>Delivery note number</source>
-        <translation>送货单号</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="108" />
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="109" />
-        <source>Start receiving</source>
-        <translation>开始收货</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="111" />
-        <location filename="../backoffice/inventory.py" line="383" />
-        <source>Start receiving, then scan each unit</source>
-        <translation>开始收货后逐件扫描</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="116" />
-        <source>Lot (批号), if the label has no GS1 code</source>
-        <translation>批号（标签上没有 GS1 码时填写）</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="118" />
-        <source>Expiry date, e.g. 2027-01-31</source>
-        <translation>有效期至，如 2027-01-31</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="124" />
+        <location filename="../backoffice/expiring.py" line="43" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="125" />
-        <source>Expected</source>
-        <translation>账面</translation>
+        <location filename="../backoffice/expiring.py" line="44" />
+        <source>Product</source>
+        <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="126" />
-        <location filename="../backoffice/inventory.py" line="172" />
-        <source>Received</source>
-        <translation>已收</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="127" />
-        <source>Difference</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="128" />
-        <source>Lots</source>
+        <location filename="../backoffice/expiring.py" line="45" />
+        <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="129" />
-        <source>Remark</source>
-        <translation>备注</translation>
+        <location filename="../backoffice/expiring.py" line="46" />
+        <source>Expiry date</source>
+        <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="133" />
-        <source>Book into stock</source>
-        <translation>入库</translation>
+        <location filename="../backoffice/expiring.py" line="47" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="157" />
-        <source>Damaged</source>
-        <translation>损坏</translation>
+        <location filename="../backoffice/expiring.py" line="48" />
+        <source>On hand</source>
+        <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="158" />
-        <source>Lost</source>
-        <translation>丢失</translation>
+        <location filename="../backoffice/expiring.py" line="49" />
+        <source>Value</source>
+        <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="159" />
-        <source>Found</source>
-        <translation>找到</translation>
+        <location filename="../backoffice/expiring.py" line="54" />
+        <source>Expired, or expiring within</source>
+        <translation>已过期，或将在以下天数内过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160" />
+        <location filename="../backoffice/expiring.py" line="88" />
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/expiring.py" line="90" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161" />
+        <location filename="../backoffice/expiring.py" line="97" />
+        <source>{lots} lots, {units} units, {value} at stake; {expired} lots expired</source>
+        <translation>共 {lots} 个批次、{units} 件，货值 {value}；其中 {expired} 个批次已过期</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryScreen</name>
+    <message>
+        <location filename="../backoffice/inventory.py" line="54" />
+        <source>Product and stock</source>
+        <translation>商品与库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="55" />
+        <source>Receive a delivery</source>
+        <translation>到货入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="58" />
+        <source>Expiring soon</source>
+        <translation>临期商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="77" />
+        <source>Scan a product or type its code, then Enter</source>
+        <translation>扫描商品或输入编码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="79" />
+        <source>No product chosen</source>
+        <translation>未选择商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="86" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="87" />
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="88" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="89" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="90" />
+        <source>Terminal</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="96" />
+        <source>Units, e.g. -2</source>
+        <translation>件数，如 -2</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="101" />
+        <source>Adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="119" />
+        <source>Delivery note number</source>
+        <translation>送货单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="121" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="122" />
+        <source>Start receiving</source>
+        <translation>开始收货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="124" />
+        <location filename="../backoffice/inventory.py" line="396" />
+        <source>Start receiving, then scan each unit</source>
+        <translation>开始收货后逐件扫描</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="129" />
+        <source>Lot (批号), if the label has no GS1 code</source>
+        <translation>批号（标签上没有 GS1 码时填写）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="131" />
+        <source>Expiry date, e.g. 2027-01-31</source>
+        <translation>有效期至，如 2027-01-31</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="137" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="138" />
+        <source>Expected</source>
+        <translation>账面</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="139" />
+        <location filename="../backoffice/inventory.py" line="185" />
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="140" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="141" />
+        <source>Lots</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="142" />
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="146" />
+        <source>Book into stock</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="170" />
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="171" />
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="172" />
+        <source>Found</source>
+        <translation>找到</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="173" />
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="174" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="166" />
+        <location filename="../backoffice/inventory.py" line="179" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="167" />
+        <location filename="../backoffice/inventory.py" line="180" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="173" />
+        <location filename="../backoffice/inventory.py" line="186" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="174" />
+        <location filename="../backoffice/inventory.py" line="187" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="175" />
+        <location filename="../backoffice/inventory.py" line="188" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="176" />
+        <location filename="../backoffice/inventory.py" line="189" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="177" />
+        <location filename="../backoffice/inventory.py" line="190" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="178" />
+        <location filename="../backoffice/inventory.py" line="191" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="179" />
+        <location filename="../backoffice/inventory.py" line="192" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="180" />
+        <location filename="../backoffice/inventory.py" line="193" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="205" />
+        <location filename="../backoffice/inventory.py" line="218" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="232" />
+        <location filename="../backoffice/inventory.py" line="245" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="235" />
+        <location filename="../backoffice/inventory.py" line="248" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="256" />
+        <location filename="../backoffice/inventory.py" line="269" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="287" />
+        <location filename="../backoffice/inventory.py" line="300" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="336" />
+        <location filename="../backoffice/inventory.py" line="349" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="351" />
+        <location filename="../backoffice/inventory.py" line="364" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="374" />
+        <location filename="../backoffice/inventory.py" line="387" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
@@ -1008,162 +1081,192 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="80" />
+        <location filename="../backoffice/reports.py" line="81" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="93" />
+        <location filename="../backoffice/reports.py" line="94" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="96" />
+        <location filename="../backoffice/reports.py" line="97" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="112" />
+        <location filename="../backoffice/reports.py" line="113" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="125" />
+        <location filename="../backoffice/reports.py" line="126" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="126" />
+        <location filename="../backoffice/reports.py" line="127" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="127" />
+        <location filename="../backoffice/reports.py" line="128" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="128" />
+        <location filename="../backoffice/reports.py" line="129" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="129" />
+        <location filename="../backoffice/reports.py" line="130" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="130" />
+        <location filename="../backoffice/reports.py" line="131" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="131" />
+        <location filename="../backoffice/reports.py" line="132" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136" />
+        <location filename="../backoffice/reports.py" line="133" />
+        <source>Stock by expiry month</source>
+        <translation>按到期月份的库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="138" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137" />
+        <location filename="../backoffice/reports.py" line="139" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="140" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139" />
+        <location filename="../backoffice/reports.py" line="141" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140" />
+        <location filename="../backoffice/reports.py" line="142" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141" />
+        <location filename="../backoffice/reports.py" line="143" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142" />
+        <location filename="../backoffice/reports.py" line="144" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143" />
+        <location filename="../backoffice/reports.py" line="145" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144" />
+        <location filename="../backoffice/reports.py" line="146" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145" />
+        <location filename="../backoffice/reports.py" line="147" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="146" />
+        <location filename="../backoffice/reports.py" line="148" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="147" />
+        <location filename="../backoffice/reports.py" line="149" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148" />
+        <location filename="../backoffice/reports.py" line="150" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149" />
+        <location filename="../backoffice/reports.py" line="151" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150" />
+        <location filename="../backoffice/reports.py" line="152" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151" />
+        <location filename="../backoffice/reports.py" line="153" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152" />
+        <location filename="../backoffice/reports.py" line="154" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="204" />
+        <location filename="../backoffice/reports.py" line="157" />
+        <source>Expiry month</source>
+        <translation>到期月份</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="158" />
+        <source>Value</source>
+        <translation>货值</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="159" />
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="160" />
+        <source>Expiry date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="161" />
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="211" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="218" />
+        <location filename="../backoffice/reports.py" line="225" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

@@ -279,7 +279,7 @@ class LotRepository:
         )
 
     def stock_by_expiry_month(self) -> list[tuple[str, int, int]]:
-        """(month "YYYY-MM" or "" for no date, units, value in fen) of lot stock on hand."""
+        """(month "YYYY-MM" or "—" for no date, units, value in fen) of lot stock on hand."""
         rows = self._session.execute(
             select(StockLotLevelRow.expiry, StockLotLevelRow.on_hand, SkuRow.price_fen)
             .join(SkuRow, SkuRow.id == StockLotLevelRow.sku_id)
@@ -287,11 +287,11 @@ class LotRepository:
         )
         months: dict[str, list[int]] = {}
         for expiry, on_hand, price in rows:
-            key = "" if expiry is None else f"{expiry.year:04d}-{expiry.month:02d}"
+            key = "—" if expiry is None else f"{expiry.year:04d}-{expiry.month:02d}"
             bucket = months.setdefault(key, [0, 0])
             bucket[0] += int(on_hand)
             bucket[1] += int(on_hand) * int(price)
-        ordered = sorted(months.items(), key=lambda kv: (kv[0] == "", kv[0]))
+        ordered = sorted(months.items(), key=lambda kv: (kv[0] == "—", kv[0]))
         return [(month, units, value) for month, (units, value) in ordered]
 
 
