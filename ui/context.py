@@ -34,6 +34,8 @@ class AppContext:
     extras: dict[str, Any] = field(default_factory=dict)
     audit_key: bytes = field(default=b"", repr=False)  # the audit chain's key (not in the db)
     anchor_file: Path | None = None  # where Z reports anchor the audit log
+    allow_plain_badges: bool = False
+    badge_needs_pin: str = "managers"
 
     @classmethod
     def from_config(cls, config: Any, database: Database, *, demo: bool = False) -> AppContext:
@@ -62,4 +64,6 @@ class AppContext:
             receipt_footer=getattr(store, "receipt_footer", ""),
             audit_key=audit_key,
             anchor_file=anchors,
+            allow_plain_badges=bool(getattr(store, "allow_plain_badges", False)),
+            badge_needs_pin=str(getattr(store, "badge_needs_pin", "managers")),
         )

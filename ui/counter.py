@@ -40,6 +40,8 @@ class Counter(QObject):
             expiry_warning_days=self.context.expiry_warning_days,
             audit_key=self.context.audit_key,
             anchor_file=self.context.anchor_file,
+            allow_plain_badges=self.context.allow_plain_badges,
+            badge_needs_pin=self.context.badge_needs_pin,
         )
 
     @property

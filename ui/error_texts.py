@@ -98,6 +98,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No SKU with code {code}"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {code} in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "No badge {badge_id}"),
     QT_TRANSLATE_NOOP("Errors", "No code secret is set for this store: members cannot be kept"),
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
@@ -284,6 +285,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This GS1 code names no product: scan the item's own barcode"),
     QT_TRANSLATE_NOOP("Errors", "This RED link is not a note: show the note itself"),
     QT_TRANSLATE_NOOP("Errors", "This badge belongs to nobody on the staff list"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "This badge is from before badges could be revoked: ask a manager for a new one"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "This badge was revoked: ask a manager for a new one"),
     QT_TRANSLATE_NOOP("Errors", "This code belongs to store {store}"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a member code"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a receipt"),
@@ -301,6 +306,13 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This shift has no sale to void"),
     QT_TRANSLATE_NOOP("Errors", "This short link cannot be opened now: scan the product itself"),
     QT_TRANSLATE_NOOP("Errors", "This short link cannot be opened now: show the note itself"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "This store accepts only the badges its back office issues: log in with your PIN"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused",
+    ),
     QT_TRANSLATE_NOOP("Errors", "This store code is forged or damaged: it was refused"),
     QT_TRANSLATE_NOOP(
         "Errors", "This store code was made by a newer program ({version}): update this till"
@@ -341,6 +353,7 @@ ERROR_TEXTS = (
         "{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}'s account is not active"),
+    QT_TRANSLATE_NOOP("Errors", "{name}: type your PIN as well"),
     QT_TRANSLATE_NOOP("Errors", "{phone} is a member already"),
     QT_TRANSLATE_NOOP("Errors", "{skus} SKU(s) still wait for a recount in count {count_id}"),
     QT_TRANSLATE_NOOP(

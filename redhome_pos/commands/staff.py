@@ -1,4 +1,5 @@
-"""``redhome-pos staff add CODE NAME --role ROLE`` and ``staff list``.
+"""``redhome-pos staff add CODE NAME --role ROLE``, ``staff list``, ``staff unlock CODE`` and
+``staff revoke-badge BADGE_ID``.
 
 A manager adds staff: ``--staff CODE`` names them and their PIN is asked for. On the first run
 (no manager yet) ``staff add CODE NAME --role manager`` makes the store's first manager without
@@ -33,6 +34,12 @@ def register(subparsers: Any) -> None:
     unlock.add_argument("code", metavar="CODE", help="the locked staff member's code")
     add_actor_options(unlock, "the manager")
     unlock.set_defaults(run=run_unlock)
+    revoke = actions.add_parser(
+        "revoke-badge", help="revoke one badge by its id (the 8 characters before the seal)"
+    )
+    revoke.add_argument("badge_id", metavar="BADGE_ID")
+    add_actor_options(revoke, "the manager")
+    revoke.set_defaults(run=run_revoke_badge)
 
 
 def _read_pin(from_stdin: bool) -> str:
@@ -117,4 +124,22 @@ def run_unlock(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     print(f"{person.code} {person.name} can log in again.")
+    return EXIT_OK
+
+
+@reports_errors
+def run_revoke_badge(args: argparse.Namespace) -> int:
+    from redhome_pos.commands._context import open_store_database
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.staff_admin import revoke_badge
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    till = Till.from_config(config)
+    try:
+        manager = log_in(database, till, args)
+        person = revoke_badge(database, till, manager, args.badge_id)
+    finally:
+        database.dispose()
+    print(f"Badge {args.badge_id.strip().upper()} of {person.code} {person.name} is revoked.")
     return EXIT_OK

@@ -19,6 +19,7 @@ CONFIG_FILE_NAME = "config.toml"
 SECRET_MASK = "********"
 
 LANGUAGES = ("zh_CN", "en")
+BADGE_PIN_RULES = ("everyone", "managers", "nobody")  # as redhome_pos.domain.staff
 TRANSPORTS = ("network", "usb", "serial", "file", "cups", "dummy", "preview")
 PRINTER_LANGUAGES = ("escpos", "escpos-raster", "tspl", "zpl")
 ENCODINGS = ("gbk", "gb18030")
@@ -90,6 +91,11 @@ class StoreConfig:
     # Lots within this many days of their expiry are shown at the counter and in the
     # back office's "expiring soon" list (a warning; expired lots are refused).
     expiry_warning_days: int = 30
+    # A badge whose text is not one of our signed codes (a plain card number) logs in only
+    # when allowed; who must type their PIN after scanning a badge (everyone, managers
+    # (and supervisors), nobody).
+    allow_plain_badges: bool = False
+    badge_needs_pin: str = "managers"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ code, the fields of that kind and a truncated HMAC-SHA256 under the store's code
 ``-`` or ``.``, so a QR code holds it in alphanumeric mode, and a code stays within 80 characters.
 
 Kinds: ``R`` receipt (receipt no), ``P`` parcel label (order id, parcel n of m), ``K`` pickup
-(order id, pickup code), ``S`` staff badge (staff code), ``M`` member (member number). Field
+(order id, pickup code), ``S`` staff badge (staff code, badge id: each badge is revocable on
+its own), ``M`` member (member number). Field
 values use the same alphabet (upper-case letters, digits and ``-``); anything else is refused
 when signing, never altered.
 """
@@ -85,14 +86,16 @@ class PickupCode:
 
 @dataclass(frozen=True, slots=True)
 class StaffBadge:
-    """The code on a staff badge: logs the person in (their PIN rules still apply)."""
+    """The code on a staff badge: logs the person in (their PIN rules still apply).
+    ``badge_id`` names this badge among the person's (empty on badges made before ids)."""
 
     kind: ClassVar[CodeKind] = CodeKind.STAFF_BADGE
     store: str
     staff_code: str
+    badge_id: str = ""
 
     def fields(self) -> tuple[str, ...]:
-        return (self.staff_code,)
+        return (self.staff_code, self.badge_id) if self.badge_id else (self.staff_code,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +113,11 @@ class MemberCode:
 SignedCode = ReceiptCode | ParcelCode | PickupCode | StaffBadge | MemberCode
 
 _FIELD_COUNT = {
-    CodeKind.RECEIPT: 1,
-    CodeKind.PARCEL: 3,
-    CodeKind.PICKUP: 2,
-    CodeKind.STAFF_BADGE: 1,
-    CodeKind.MEMBER: 1,
+    CodeKind.RECEIPT: (1,),
+    CodeKind.PARCEL: (3,),
+    CodeKind.PICKUP: (2,),
+    CodeKind.STAFF_BADGE: (1, 2),
+    CodeKind.MEMBER: (1,),
 }
 
 
@@ -132,8 +135,8 @@ def sign_pickup_code(secret: str, store: str, order_id: str, pickup_code: str) -
     return sign(secret, PickupCode(store, order_id, pickup_code))
 
 
-def sign_staff_badge(secret: str, store: str, staff_code: str) -> str:
-    return sign(secret, StaffBadge(store, staff_code))
+def sign_staff_badge(secret: str, store: str, staff_code: str, badge_id: str = "") -> str:
+    return sign(secret, StaffBadge(store, staff_code, badge_id))
 
 
 def sign(secret: str, code: SignedCode) -> str:
@@ -174,6 +177,11 @@ def verify(text: str, *, secret: str, store: str) -> SignedCode:
     A code of another store is refused with that store's code, so the clerk can send the
     customer on; a code whose signature does not match is refused as forged or damaged.
     """
+    if not text.isascii():  # before any case folding: "ſ".upper() is "S"
+        raise SignedCodeError(
+            "This store code has characters no store code has (only letters, digits, '-' "
+            "and '.'): it was refused"
+        )
     parts = text.strip().upper().split(".")
     if parts[0] != VERSION:
         if _VERSION.match(parts[0]):
@@ -189,7 +197,7 @@ def verify(text: str, *, secret: str, store: str) -> SignedCode:
     except ValueError:
         raise _damaged() from None
     code_store, fields, mac = parts[2], parts[3:-1], parts[-1]
-    if len(fields) != _FIELD_COUNT[kind] or not _STORE.match(code_store):
+    if len(fields) not in _FIELD_COUNT[kind] or not _STORE.match(code_store):
         raise _damaged()
     if not all(_FIELD.match(value) for value in fields):
         raise _damaged()
@@ -209,7 +217,7 @@ def _build(kind: CodeKind, store: str, fields: list[str]) -> SignedCode:
     if kind is CodeKind.PICKUP:
         return PickupCode(store, fields[0], fields[1])
     if kind is CodeKind.STAFF_BADGE:
-        return StaffBadge(store, fields[0])
+        return StaffBadge(store, *fields)
     if kind is CodeKind.MEMBER:
         return MemberCode(store, fields[0])
     order_id, number, count = fields

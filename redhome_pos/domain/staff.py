@@ -35,6 +35,11 @@ class StaffError(DomainError):
     """A login or staff record problem (wrong PIN, locked account, bad PIN format)."""
 
 
+class BadgeNeedsPinError(StaffError):
+    """A badge was read, and the store wants this person's PIN as well (``params["code"]``
+    is their staff code, for the login screen to fill in)."""
+
+
 class Role(enum.StrEnum):
     CLERK = "clerk"
     SUPERVISOR = "supervisor"
@@ -124,6 +129,17 @@ def require(staff: Staff, permission: Permission) -> None:
             role=staff.role.value,
             action=permission.value.replace("_", " "),
         )
+
+
+BADGE_PIN_RULES = ("everyone", "managers", "nobody")
+
+
+def badge_needs_pin(rule: str, role: Role) -> bool:
+    """Whether a badge of someone in ``role`` logs in only with their PIN, by the store's rule
+    (unknown rules ask for the PIN)."""
+    if rule == "nobody":
+        return False
+    return rule != "managers" or role is Role.MANAGER
 
 
 def may_discount(staff: Staff, basis_points: int) -> bool:

@@ -30,6 +30,8 @@ class Till:
     expiry_warning_days: int = 30  # lots this close to their date are shown as expiring
     audit_key: bytes = field(default=b"", repr=False)  # the audit chain's HMAC key
     anchor_file: Path | None = None  # where Z reports anchor the audit chain's head
+    allow_plain_badges: bool = False  # badges that are not our signed codes log in
+    badge_needs_pin: str = "managers"  # everyone | managers (and supervisors) | nobody
 
     def today(self) -> date:
         """The store's date now (expiry dates are store dates)."""
@@ -60,6 +62,8 @@ class Till:
             expiry_warning_days=config.store.expiry_warning_days,
             audit_key=store_key(config.paths, AUDIT_KEY),
             anchor_file=anchor_file(config),
+            allow_plain_badges=config.store.allow_plain_badges,
+            badge_needs_pin=config.store.badge_needs_pin,
         )
 
 

@@ -28,18 +28,21 @@ from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import (
     DISCOUNT_LIMIT_BP,
     PIN_COST,
+    BadgeNeedsPinError,
     Permission,
+    PinState,
     Role,
     ScryptCost,
     Staff,
     StaffError,
     StaffSession,
+    badge_needs_pin,
     check_pin_format,
     hash_pin,
     pin_matches,
 )
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.models.staff import StaffBadgeRow, StaffRow
 from redhome_pos.persistence.repositories.staff import ApprovalRepository, StaffRepository
 from redhome_pos.services import audit, sessions
 from redhome_pos.services.counter import Till
@@ -161,13 +164,7 @@ def _check_pin(session: Session, till: Till, staff: Staff, pin: str) -> bool:
     state = repo.pin_state(staff.id)
     matches = pin_matches(pin, repo.pin_hash(staff.id))  # checked even when locked: same time
     if state.is_locked(now):
-        assert state.locked_until is not None
-        raise StaffError(
-            "{name} is locked after too many wrong PINs; try again after {until} or ask a "
-            "manager to unlock it",
-            name=staff.name,
-            until=state.locked_until.astimezone(ZoneInfo(till.timezone)).strftime("%H:%M"),
-        )
+        raise _locked(till, staff, state)
     if matches:
         repo.save_pin_state(staff.id, state.after_success())
         return True
@@ -181,6 +178,16 @@ def _check_pin(session: Session, till: Till, staff: Staff, pin: str) -> bool:
             minutes=int(((new_state.locked_until or now) - now).total_seconds() // 60),
         )  # fmt: skip
     return False
+
+
+def _locked(till: Till, staff: Staff, state: PinState) -> StaffError:
+    assert state.locked_until is not None
+    return StaffError(
+        "{name} is locked after too many wrong PINs; try again after {until} or ask a "
+        "manager to unlock it",
+        name=staff.name,
+        until=state.locked_until.astimezone(ZoneInfo(till.timezone)).strftime("%H:%M"),
+    )
 
 
 _STAND_IN: list[str] = []
@@ -214,22 +221,59 @@ def login(database: Database, till: Till, code: str, pin: str) -> StaffSession:
     return sessions.issue(staff, method="pin", at=till.now())
 
 
-def login_badge(database: Database, till: Till, badge: str) -> StaffSession:
-    """Log in by scanning a staff badge: one of our signed badge codes (checked with the
-    store's secret) or the badge code stored on the staff record."""
+def login_badge(database: Database, till: Till, badge: str, pin: str | None = None) -> StaffSession:
+    """Log in by scanning a staff badge: one of our signed badges (checked with the store's
+    secret, its badge id not revoked), or, where the store allows it, the plain badge code
+    stored on the staff record. A badge never gets past a PIN lockout; where the store's rule
+    wants the PIN as well (by default for managers), ``BadgeNeedsPinError`` asks for it."""
     badge = badge.strip()
-    staff_code: str | None = None
+    signed: signed_codes.StaffBadge | None = None
     if till.code_secret and signed_codes.looks_signed(badge):
         code = signed_codes.verify(badge, secret=till.code_secret, store=till.store_code)
         if not isinstance(code, signed_codes.StaffBadge):
             raise StaffError("This is not a staff badge")
-        staff_code = code.staff_code
+        if not code.badge_id:
+            raise StaffError(
+                "This badge is from before badges could be revoked: ask a manager for a new one"
+            )
+        signed = code
+    elif not till.allow_plain_badges:
+        raise StaffError(
+            "This store accepts only the badges its back office issues: log in with your PIN"
+        )
     with database.unit_of_work() as uow:
-        repo = StaffRepository(uow.session)
-        staff = repo.by_code(staff_code) if staff_code else repo.by_badge(badge)
+        session = uow.session
+        repo = StaffRepository(session)
+        staff = repo.by_code(signed.staff_code) if signed else repo.by_badge(badge)
         if staff is None or not staff.active:
             raise StaffError("This badge belongs to nobody on the staff list")
-        audit.record(uow.session, till, AuditAction.LOGIN, staff.id, method="badge")
+        if signed is not None:
+            issued = session.get(StaffBadgeRow, signed.badge_id)
+            if issued is None or issued.staff_id != staff.id or issued.revoked_at is not None:
+                audit.record(
+                    session, till, AuditAction.LOGIN_FAILED, staff.id,
+                    staff_code=staff.code, method="badge", badge_id=signed.badge_id,
+                    reason="revoked",
+                )  # fmt: skip
+                uow.commit()
+                raise StaffError("This badge was revoked: ask a manager for a new one")
+        if badge_needs_pin(till.badge_needs_pin, staff.role):
+            if pin is None:
+                raise BadgeNeedsPinError(
+                    "{name}: type your PIN as well", name=staff.name, code=staff.code
+                )
+            if not _check_pin(session, till, staff, pin):
+                uow.commit()  # the failure and its audit event must stay
+                raise StaffError("Unknown staff code or wrong PIN")
+        else:
+            state = repo.pin_state(staff.id)
+            if state.is_locked(till.now()):  # a badge is no way round a lockout
+                raise _locked(till, staff, state)
+        method = "badge" if pin is None else "badge and PIN"
+        detail: dict[str, Any] = {"method": method}
+        if signed is not None:
+            detail["badge_id"] = signed.badge_id
+        audit.record(session, till, AuditAction.LOGIN, staff.id, **detail)
         uow.commit()
     return sessions.issue(staff, method="badge", at=till.now())
 

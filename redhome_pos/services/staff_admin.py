@@ -1,10 +1,12 @@
-"""Staff administration: change a role, reset a PIN, issue a signed badge, deactivate.
+"""Staff administration: change a role, reset a PIN, issue or revoke a signed badge, deactivate.
 
 Each change needs ``manage_staff`` and is audited with what changed (never the PIN itself).
 """
 
 from __future__ import annotations
 
+import base64
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +26,7 @@ from redhome_pos.domain.staff import (
     hash_pin,
 )
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.models.staff import StaffBadgeRow, StaffRow
 from redhome_pos.persistence.repositories.staff import StaffRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
@@ -78,19 +80,60 @@ def change_staff(
         if change.badge:
             if not till.code_secret:
                 raise StaffError("The store has no code secret: badges cannot be made")
-            code = signed_codes.sign_staff_badge(till.code_secret, till.store_code, row.code)
+            badge_id = new_badge_id()
+            code = signed_codes.sign_staff_badge(
+                till.code_secret, till.store_code, row.code, badge_id
+            )
             taken = session.scalar(
                 select(StaffRow.id).where(StaffRow.badge_code == code, StaffRow.id != row.id)
             )
             if taken is not None:
                 raise StaffError("That badge belongs to someone else")
+            session.add(
+                StaffBadgeRow(
+                    badge_id=badge_id, staff_id=row.id, issued_at=till.now(), issued_by=actor.id
+                )
+            )
             row.badge_code = code
             detail["badge"] = "issued"
+            detail["badge_id"] = badge_id
         if change.active is not None and change.active != row.active:
             detail["active"] = [row.active, change.active]
             row.active = change.active
         session.flush()
         audit.record(session, till, AuditAction.STAFF_CHANGE, actor.id, change="changed", **detail)
+        staff = StaffRepository(session).by_id(row.id)
+        uow.commit()
+    assert staff is not None
+    return staff
+
+
+def new_badge_id() -> str:
+    """A badge's id: 8 random base32 letters and digits (40 bits), unique among badges."""
+    return base64.b32encode(secrets.token_bytes(5)).decode("ascii")
+
+
+@acting(Permission.MANAGE_STAFF)
+def revoke_badge(database: Database, till: Till, actor: StaffSession, badge_id: str) -> Staff:
+    """Revoke one badge (it never logs in again; the person's other badges still do)."""
+    badge_id = badge_id.strip().upper()
+    with database.unit_of_work() as uow:
+        session = uow.session
+        badge = session.get(StaffBadgeRow, badge_id)
+        if badge is None:
+            raise StaffError("No badge {badge_id}", badge_id=badge_id)
+        if badge.revoked_at is None:
+            badge.revoked_at = till.now()
+            badge.revoked_by = actor.id
+        row = session.get(StaffRow, badge.staff_id)
+        assert row is not None
+        if row.badge_code and row.badge_code.split(".")[-2:-1] == [badge_id]:
+            row.badge_code = None  # the badge shown on the staff screen is no more
+        session.flush()
+        audit.record(
+            session, till, AuditAction.STAFF_CHANGE, actor.id,
+            change="badge revoked", staff_code=row.code, badge_id=badge_id,
+        )  # fmt: skip
         staff = StaffRepository(session).by_id(row.id)
         uow.commit()
     assert staff is not None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from counter_store import Store, make_store
 
-from redhome_pos.domain.signed_codes import SignedCodeError, sign_staff_badge
+from redhome_pos.domain.signed_codes import SignedCodeError
 from redhome_pos.domain.staff import LOCKOUT, MAX_FAILED_PINS, StaffError
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit
 from redhome_pos.services.staff import login, login_badge
+from redhome_pos.services.staff_admin import StaffChange, change_staff
 
 ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
 
@@ -52,8 +55,12 @@ def test_unknown_code_and_badges(store: Store) -> None:
     db, till = store.database, store.till
     with pytest.raises(StaffError, match="wrong PIN"):
         login(db, till, "9999", "1111")
-    assert login_badge(db, till, "RH-STAFF-3001").code == "3001"
-    signed = sign_staff_badge(till.code_secret, till.store_code, "2001")
+    # Plain badges log in where the store allows them (a manager's with the PIN, by default).
+    plain = replace(till, allow_plain_badges=True)
+    assert login_badge(db, plain, "RH-STAFF-3001", "3333").code == "3001"
+    issued = change_staff(db, till, store.manager, StaffChange(store.supervisor.id, badge=True))
+    signed = issued.badge_code
+    assert signed is not None
     assert login_badge(db, till, signed).code == "2001"
     with pytest.raises(SignedCodeError):
         login_badge(db, till, signed[:-2] + "00")

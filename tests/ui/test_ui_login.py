@@ -6,9 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
-from ui_helpers import log_in, scan
+from ui_helpers import SECRET, log_in, scan
 
 from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.services.counter import Till
+from redhome_pos.services.staff_admin import StaffChange, change_staff
 
 
 def test_wrong_pin_then_lock_and_badge_login(qtbot: Any, shell: Any, store: Any) -> None:
@@ -35,8 +37,26 @@ def test_wrong_pin_then_lock_and_badge_login(qtbot: Any, shell: Any, store: Any)
     assert window.is_locked
     assert "王小红" in login.locked_by.text()  # who locked it stays in view
 
-    # The supervisor scans their badge at the lock screen.
+    # A manager's badge needs the PIN as well (the default rule): the badge fills in the
+    # staff code and the PIN is asked for.
+    till = Till("SH001", "T1", code_secret=SECRET)
+    manager, supervisor = store.staff["3001"], store.staff["2001"]
+    badges = {
+        person.code: change_staff(
+            store.database, till, manager, StaffChange(person.id, badge=True)
+        ).badge_code
+        for person in (manager, supervisor)
+    }
+    scan(qtbot, shell, badges["3001"], target=login.staff_code)
+    qtbot.waitUntil(login.message.isVisible)
+    assert login.message.text() == "张店长: type your PIN as well"
+    assert login.staff_code.text() == "3001" and window.is_locked
+    login.staff_code.clear()
+
+    # The supervisor scans their badge at the lock screen; a plain badge is refused.
     scan(qtbot, shell, "RH-STAFF-2001", target=login.staff_code)
+    qtbot.waitUntil(lambda: "only the badges" in login.message.text())
+    scan(qtbot, shell, badges["2001"], target=login.staff_code)
     qtbot.waitUntil(lambda: not window.is_locked)
     assert shell.counter.session.clerk.code == "2001"
     assert login.staff_code.text() == ""  # the badge never lands in the field

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.staff import BadgeNeedsPinError, Staff
 from ui.errors import describe_error
 from ui.pin_pad import PinPad
 from ui.workers import Worker
@@ -166,7 +166,10 @@ class LoginScreen(QWidget):
         self._busy = False
         self.pin.clear()
         self.show_error(describe_error(error))
+        if isinstance(error, BadgeNeedsPinError):  # the badge named the person: now their PIN
+            self.staff_code.setText(str(error.params.get("code", "")))
         self.pin.setFocus()
+        self.pad.target = self.pin
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

@@ -1,0 +1,11 @@
+# ruff: noqa: E501
+"""Chinese for the security messages: badges, store codes, the audit log, files and input."""
+
+ZH: dict[str, str] = {
+    "No badge {badge_id}": "没有编号为 {badge_id} 的工牌",
+    "This badge is from before badges could be revoked: ask a manager for a new one": "这是旧式工牌（无法单独作废）：请向店长领取新工牌",
+    "This badge was revoked: ask a manager for a new one": "这个工牌已作废：请向店长领取新工牌",
+    "This store accepts only the badges its back office issues: log in with your PIN": "本店只接受后台发放的工牌：请用密码登录",
+    "This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused": "这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝",
+    "{name}: type your PIN as well": "{name}：还需输入密码",
+}
