@@ -6,20 +6,27 @@ when the count starts, and taken again when its SKU is first counted (or recount
 what is on the shelf at that moment is what the ledger said then. Posting moves stock by
 (counted − on-hand at the snapshot); the ledger keeps every sale, return and delivery made
 since, so none of them is lost or counted twice.
+
+Lot-tracked goods may be counted by lot (a GS1 code scanned carries the lot, or the lot is
+typed): each lot's on-hand is kept at the same snapshot, and posting sets every lot of the SKU
+to what was counted of it (lots not found go to zero; units counted without a lot go to the
+unknown lot), so the per-lot movements add up to the SKU's own difference.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.errors import StockError
+from redhome_pos.domain.lots import NO_LOT, check_lot_code
 from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
@@ -27,6 +34,7 @@ from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
 from redhome_pos.persistence.models.manager import StockCountLineRow, StockCountRow
 from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
@@ -52,6 +60,7 @@ class CountLine:
     expected: int | None
     counted: int | None
     recount: bool
+    lots: tuple[tuple[str, int], ...] = ()  # what was counted per lot, when counted by lot
 
     @property
     def variance(self) -> int | None:
@@ -209,13 +218,17 @@ def record_counted(
     quantity: int,
     *,
     add: bool = False,
+    lot: str | None = None,
+    expiry: date | None = None,
 ) -> int:
-    """Set (or, with ``add``, add to) what was counted of a SKU; returns its counted total.
+    """Set (or, with ``add``, add to) what was counted of a SKU — of one of its lots, with
+    ``lot`` — and return its counted total.
 
     A SKU not on the count joins it. Its snapshot is taken afresh when its counting begins.
     """
     if quantity < 0 and not add:
         raise CountError("A counted quantity cannot be negative: {counted}", counted=quantity)
+    lot = None if lot is None else check_lot_code(lot)
     with database.unit_of_work() as uow:
         session = uow.session
         _open(session, count_id)
@@ -237,7 +250,27 @@ def record_counted(
             line = return_line
         if line.counted is None:
             line.on_hand_at_snapshot = StockRepository(session).on_hand(sku_id)
-        total = (line.counted or 0) + quantity if add else quantity
+            lots = LotRepository(session)
+            line.lot_snapshot = (
+                {lv.lot_code: lv.on_hand for lv in lots.levels(sku_id) if lv.on_hand}
+                if lots.is_tracked(sku_id)
+                else None
+            )
+            line.lot_counts = None
+        if lot:
+            counts = dict(line.lot_counts or {})
+            before = int(counts.get(lot, [None, 0])[1])
+            now_counted = before + quantity if add else quantity
+            if now_counted < 0:
+                raise CountError(
+                    "A counted quantity cannot be negative: {counted}", counted=now_counted
+                )
+            known = expiry.isoformat() if expiry else counts.get(lot, [None, 0])[0]
+            counts[lot] = [known, now_counted]
+            line.lot_counts = counts
+            total = (line.counted or 0) + now_counted - before
+        else:
+            total = (line.counted or 0) + quantity if add else quantity
         if total < 0:
             raise CountError("A counted quantity cannot be negative: {counted}", counted=total)
         line.counted, line.counted_at, line.counted_by = total, till.now(), staff.id
@@ -250,14 +283,29 @@ def record_counted(
 def scan_counted(
     database: Database, till: Till, staff: StaffSession, count_id: int, code: str, quantity: int = 1
 ) -> tuple[int, int]:
-    """Count one scanned unit (or ``quantity``) of the SKU a barcode or SKU code names;
+    """Count one scanned unit (or ``quantity``) of the SKU a barcode or SKU code names — a
+    GS1 code counts into the lot it names, ``quantity`` or the units it says it holds;
     returns (sku_id, counted so far)."""
+    lot: str | None = None
+    expiry: date | None = None
+    keys: tuple[str, ...] = (code,)
+    routed = scan_router.route(code)
+    if isinstance(routed, scan_router.ProductBarcode):
+        keys = (*routed.keys, code)
+        if routed.gs1 is not None:
+            lot, expiry = routed.gs1.lot, routed.gs1.expiry
+            quantity = routed.gs1.count or quantity
     with database.reading() as session:
         catalog = CatalogRepository(session)
-        sku = catalog.sku_by_barcode(code) or catalog.sku_by_code(code)
+        sku = next(
+            (found for key in keys if (found := catalog.sku_by_barcode(key)) is not None),
+            None,
+        ) or catalog.sku_by_code(code)
     if sku is None or sku.id is None:
         raise CountError("No product has the code {code}", code=code)
-    return sku.id, record_counted(database, till, staff, count_id, sku.id, quantity, add=True)
+    return sku.id, record_counted(
+        database, till, staff, count_id, sku.id, quantity, add=True, lot=lot, expiry=expiry
+    )
 
 
 @acting(Permission.COUNT_STOCK)
@@ -294,6 +342,7 @@ def count_sheet(database: Database, count_id: int, *, for_manager: bool = True) 
                 None if hide else line.on_hand_at_snapshot,
                 line.counted,
                 line.recount,
+                tuple(sorted((lot, int(v[1])) for lot, v in (line.lot_counts or {}).items())),
             )
             for line, code, title, location in rows
         ]
@@ -345,16 +394,19 @@ def post_count(
                 counted = 0
                 line.on_hand_at_snapshot = stock.on_hand(line.sku_id)
             quantity = counted - line.on_hand_at_snapshot
-            if quantity == 0:
+            parts = _lot_parts(line, counted) if line.lot_counts else [(None, None, quantity)]
+            if quantity == 0 and not any(part for _, _, part in parts):
                 continue
-            movement = StockMovement(
-                id=new_movement_id(), sku_id=line.sku_id, kind=MovementKind.COUNT,
-                quantity=quantity, reason=reason[:200], staff_id=staff.id,
-                terminal_id=till.terminal_id, created_at=now, reference=f"count:{count_id}",
-            )  # fmt: skip
-            # What was counted is what is there: a count is booked even below zero.
-            stock.record(movement, allow_negative=True)
-            line.movement_id = movement.id
+            for lot, expiry, part in parts:
+                movement = StockMovement(
+                    id=new_movement_id(), sku_id=line.sku_id, kind=MovementKind.COUNT,
+                    quantity=part, reason=reason[:200], staff_id=staff.id,
+                    terminal_id=till.terminal_id, created_at=now, reference=f"count:{count_id}",
+                    lot=lot, expiry=expiry,
+                )  # fmt: skip
+                # What was counted is what is there: a count is booked even below zero.
+                stock.record(movement, allow_negative=True)
+                line.movement_id = line.movement_id or movement.id
             posted = CountPosted(
                 count_id,
                 posted.movements + 1,
@@ -370,6 +422,23 @@ def post_count(
         )  # fmt: skip
         uow.commit()
     return posted
+
+
+def _lot_parts(line: StockCountLineRow, counted: int) -> list[tuple[str | None, date | None, int]]:
+    """A SKU counted by lot: one count movement per lot that differs from its snapshot (lots
+    not found go to zero; units counted without a lot go to the unknown lot)."""
+    snapshot = {str(k): int(v) for k, v in (line.lot_snapshot or {}).items()}
+    counts = line.lot_counts or {}
+    target = {str(lot): int(value[1]) for lot, value in counts.items()}
+    target[NO_LOT] = target.get(NO_LOT, 0) + counted - sum(target.values())
+    parts: list[tuple[str | None, date | None, int]] = []
+    for lot in sorted(set(snapshot) | set(target)):
+        difference = target.get(lot, 0) - snapshot.get(lot, 0)
+        if difference:
+            written = counts.get(lot, [None])[0]
+            expiry = date.fromisoformat(written) if written else None
+            parts.append((lot, expiry, difference))
+    return parts
 
 
 @acting(Permission.POST_COUNT)

@@ -292,3 +292,32 @@ def test_reports_of_stock_by_expiry_month_and_expiring_lots(store: Store) -> Non
         ("L-OLD", "2026-11-20", 2),
         ("L-SOON", "2026-12-10", 3),
     ]
+
+
+def test_a_count_by_lot_sets_each_lot_to_what_was_found(store: Store) -> None:
+    from redhome_pos.domain.barcodes import make_ean13
+    from redhome_pos.domain.gs1 import element_string
+    from redhome_pos.persistence.repositories.catalog import CatalogRepository
+    from redhome_pos.services import stock_counts
+
+    db, till, manager = store.database, store.till, store.manager
+    gtin = make_ean13("690000000520")
+    with db.unit_of_work() as uow:
+        CatalogRepository(uow.session).add_barcodes(store.items[LIP].sku_id, [gtin])
+        uow.commit()
+    count = stock_counts.start_count(db, till, manager, name="lots", sku_codes=[LIP])
+    # On the shelf: 2 of L-SOON, 5 of L-LATE, none of L-OLD (thrown away), 1 of a lot the
+    # ledger never heard of, and 20 units with no readable lot.
+    for _ in range(2):
+        stock_counts.scan_counted(db, till, manager, count, element_string(gtin, lot="L-SOON"))
+    stock_counts.scan_counted(db, till, manager, count, element_string(gtin, lot="L-LATE", count=5))
+    stock_counts.scan_counted(
+        db, till, manager, count, element_string(gtin, lot="X1", expiry=date(2027, 2, 1))
+    )
+    stock_counts.record_counted(db, till, manager, count, store.items[LIP].sku_id, 20, add=True)
+    sheet = stock_counts.count_sheet(db, count)
+    assert (sheet[0].counted, sheet[0].lots) == (28, (("L-LATE", 5), ("L-SOON", 2), ("X1", 1)))
+    stock_counts.post_count(db, till, manager, count)
+    assert levels(store) == {NO_LOT: 20, "L-OLD": 0, "L-SOON": 2, "L-LATE": 5, "X1": 1}
+    assert on_hand(store) == 28
+    assert check(db) == []

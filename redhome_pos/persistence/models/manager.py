@@ -92,6 +92,10 @@ class StockCountLineRow(Base):
     recount: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str] = mapped_column(String(200), default="")
     movement_id: Mapped[str] = mapped_column(String(32), default="")
+    # Lot-tracked goods counted by lot: each lot's on-hand when counting began
+    # ({lot: units}) and what was counted of each ({lot: [expiry or None, units]}).
+    lot_snapshot: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    lot_counts: Mapped[dict[str, list[Any]] | None] = mapped_column(JSON)
 
     __table_args__ = (UniqueConstraint("count_id", "sku_id", name="uq_stock_count_lines_sku"),)
 

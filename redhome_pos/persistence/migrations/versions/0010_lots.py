@@ -1,5 +1,5 @@
 """lots: lot-tracked SKUs, lot and expiry on movements, levels per lot, the lots a sale took
-and the lots a delivery brought
+and the lots a delivery brought and a count found
 
 Revision ID: 0010_lots
 Revises: 0009_security
@@ -67,9 +67,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("receiving_id", "line_no", "lot_code", name="uq_receiving_lots_lot"),
     )
+    with op.batch_alter_table("stock_count_lines", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("lot_snapshot", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("lot_counts", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("stock_count_lines", schema=None) as batch_op:
+        batch_op.drop_column("lot_counts")
+        batch_op.drop_column("lot_snapshot")
     op.drop_table("receiving_lots")
     op.drop_index("ix_sale_line_lots_sale_id", table_name="sale_line_lots")
     op.drop_table("sale_line_lots")
