@@ -44,6 +44,7 @@ def prepare_demo_store(config: Config, database: Database, *, skus: int, seed: i
     from redhome_pos.persistence.models.catalog import SkuRow
     from redhome_pos.services.counter import Till
     from redhome_pos.services.demo_catalog import load_demo_store
+    from redhome_pos.services.demo_lots import add_demo_lots
     from redhome_pos.services.demo_staff import add_demo_staff
 
     with database.reading() as session:
@@ -51,6 +52,7 @@ def prepare_demo_store(config: Config, database: Database, *, skus: int, seed: i
     if empty:
         load_demo_store(database, skus=skus, seed=seed, terminal_id=config.terminal_id)
         _link_demo_note(config, database)
+        add_demo_lots(database, Till.from_config(config))
     add_demo_staff(database, Till.from_config(config))
     return empty
 

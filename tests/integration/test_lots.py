@@ -20,6 +20,7 @@ from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.admin import check, repair_stock_levels
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
 from redhome_pos.persistence.models.counter import AuditEventRow as AuditRow
 from redhome_pos.persistence.models.stock import StockLotLevelRow, StockMovementRow
 from redhome_pos.persistence.repositories import StockRepository
@@ -321,3 +322,31 @@ def test_a_count_by_lot_sets_each_lot_to_what_was_found(store: Store) -> None:
     assert levels(store) == {NO_LOT: 20, "L-OLD": 0, "L-SOON": 2, "L-LATE": 5, "X1": 1}
     assert on_hand(store) == 28
     assert check(db) == []
+
+
+def test_the_demo_store_tracks_beauty_and_food_by_lot(database: Database) -> None:
+    from hand_clock import Clock
+
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.demo_catalog import load_demo_store
+    from redhome_pos.services.demo_lots import DATED_PER_CATEGORY, add_demo_lots
+
+    load_demo_store(database, skus=600, seed=7)
+    till = Till("RH01", "T1", clock=Clock())
+    dated = add_demo_lots(database, till)
+    assert dated == 4 * DATED_PER_CATEGORY
+    with database.reading() as session:
+        tracked = session.scalar(
+            select(func.count()).select_from(SkuRow).where(SkuRow.lot_tracked.is_(True))
+        )
+        untracked_categories = set(
+            session.scalars(
+                select(ProductRow.category)
+                .join(SkuRow, SkuRow.product_id == ProductRow.id)
+                .where(SkuRow.lot_tracked.is_(False))
+            )
+        )
+    assert tracked and not untracked_categories & {"彩妆", "护肤", "零食", "饮品"}
+    soon = lots.expiring_soon(database, till)
+    assert len(soon) == 2 * dated  # each dated SKU: one lot expired, one expiring soon
+    assert check(database) == []

@@ -97,6 +97,43 @@ class LotRepository:
                 self.rebuild(sku_id, lot_code)
         return int(getattr(result, "rowcount", 0) or 0)
 
+    def track_categories(self, categories: Sequence[str]) -> int:
+        """Turn lot tracking on for every SKU of the product categories, in bulk (a store's
+        whole catalog at once); stock on hand starts in each SKU's unknown lot. Returns how
+        many SKUs were turned on."""
+        session = self._session
+        products = select(ProductRow.id).where(ProductRow.category.in_(list(categories)))
+        turned = select(SkuRow.id).where(
+            SkuRow.product_id.in_(products), SkuRow.lot_tracked.is_(False)
+        )
+        sku_ids = list(session.scalars(turned))
+        if not sku_ids:
+            return 0
+        session.execute(update(SkuRow).where(SkuRow.id.in_(turned)).values(lot_tracked=True))
+        totals = (
+            select(
+                StockMovementRow.sku_id,
+                StockMovementRow.lot_code,
+                func.max(StockMovementRow.expiry),
+                func.sum(StockMovementRow.quantity),
+                bindparam("now", utcnow(), type_=StockLotLevelRow.updated_at.type),
+            )
+            .join(SkuRow, SkuRow.id == StockMovementRow.sku_id)
+            .where(SkuRow.product_id.in_(products))
+            .where(
+                ~select(StockLotLevelRow.sku_id)
+                .where(StockLotLevelRow.sku_id == StockMovementRow.sku_id)
+                .exists()
+            )
+            .group_by(StockMovementRow.sku_id, StockMovementRow.lot_code)
+        )
+        session.execute(
+            insert(StockLotLevelRow).from_select(
+                ["sku_id", "lot_code", "expiry", "on_hand", "updated_at"], totals
+            )
+        )
+        return len(sku_ids)
+
     def levels(self, sku_id: int) -> list[LotLevel]:
         rows = _LEVELS_OF.all(self._session, {"sku": sku_id})
         return [LotLevel(r.lot_code, r.expiry, int(r.on_hand)) for r in rows]
