@@ -68,7 +68,7 @@ def receipt(lines: int) -> ReceiptData:
         discount_fen=sum(line.discount_fen for line in items),
         total_fen=total,
         vat=(VatLine(1300, total * 13 // 113),),
-        tenders=(TenderLine("微信支付", total, "*8841"),),
+        tenders=(TenderLine("微信支付", total, "4200002288202611258841", "交易单号"),),
         change_fen=0,
         receipt_code="RH1.R.SH01.S-T01-20261125-0042.9F3A6C1D2E7B",
         footer="感谢光临 REDHOME！",

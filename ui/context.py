@@ -24,6 +24,8 @@ class AppContext:
     timezone: str = "Asia/Shanghai"
     allow_negative_stock: bool = False
     expiry_warning_days: int = 30
+    card_reference_required: bool = False
+    external_terminal: bool = True
     code_secret: str = ""
     preview_dir: Path | None = None
     demo: bool = False
@@ -56,6 +58,8 @@ class AppContext:
             timezone=getattr(store, "timezone", "Asia/Shanghai"),
             allow_negative_stock=bool(getattr(store, "allow_negative_stock", False)),
             expiry_warning_days=int(getattr(store, "expiry_warning_days", 30)),
+            card_reference_required=bool(getattr(store, "card_reference_required", False)),
+            external_terminal=bool(getattr(store, "external_terminal", True)),
             code_secret=getattr(scanning, "code_secret", ""),
             preview_dir=getattr(paths, "preview_dir", None),
             demo=demo,

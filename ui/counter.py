@@ -42,6 +42,7 @@ class Counter(QObject):
             anchor_file=self.context.anchor_file,
             allow_plain_badges=self.context.allow_plain_badges,
             badge_needs_pin=self.context.badge_needs_pin,
+            card_reference_required=self.context.card_reference_required,
         )
 
     @property

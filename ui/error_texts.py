@@ -24,6 +24,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A lot take needs a positive quantity"),
     QT_TRANSLATE_NOOP("Errors", "A member can be enrolled only with the customer's consent"),
     QT_TRANSLATE_NOOP("Errors", "A payment must be more than zero"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "A payment on the external terminal needs the terminal's reference"
+    ),
     QT_TRANSLATE_NOOP("Errors", "A percentage cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A percentage is more than 0 and at most 100"),
     QT_TRANSLATE_NOOP("Errors", "A promotion ends on or after the day it starts"),
@@ -45,6 +48,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A stock movement of {kind} must change the quantity"),
     QT_TRANSLATE_NOOP("Errors", "A stock movement's time must carry its time zone (UTC is stored)"),
     QT_TRANSLATE_NOOP("Errors", "A stock quantity is a whole number: {quantity}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "A terminal reference is 4 to 32 letters or digits, as printed on the slip"
+    ),
     QT_TRANSLATE_NOOP(
         "Errors",
         "A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other",
@@ -317,6 +323,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "This store code was made by a newer program ({version}): update this till"
     ),
+    QT_TRANSLATE_NOOP("Errors", "This store records the card slip's reference number: enter it"),
     QT_TRANSLATE_NOOP("Errors", "This xhslink.com link has no note code"),
     QT_TRANSLATE_NOOP("Errors", "Unknown kind of stock movement: {kind}"),
     QT_TRANSLATE_NOOP("Errors", "Unknown staff code or wrong PIN"),

@@ -17,6 +17,7 @@ from printers.templates.data import (
     StoreHeader,
     TenderLine,
 )
+from printers.templates.from_sale import TENDER_LABELS
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.shift import ShiftReport
 from redhome_pos.domain.tender import TenderKind
@@ -58,7 +59,12 @@ def print_sale(counter: Counter, sale: Sale, *, open_drawer: bool) -> None:
     )
 
 
-TENDER_NAMES_ZH = {"cash": "现金", "card": "银行卡", "wechat": "微信支付", "alipay": "支付宝"}
+def tender_name_zh(kind: str) -> str:
+    """A tender kind as printed (the receipt templates' words)."""
+    try:
+        return TENDER_LABELS.get(TenderKind(kind), kind)
+    except ValueError:
+        return kind
 
 
 def shift_report_data(
@@ -82,8 +88,7 @@ def shift_report_data(
         returns_fen=figures.refunds_fen,
         discounts_fen=figures.discount_fen,
         by_tender=tuple(
-            TenderLine(TENDER_NAMES_ZH.get(kind, kind), amount)
-            for kind, amount in figures.tenders_fen.items()
+            TenderLine(tender_name_zh(kind), amount) for kind, amount in figures.tenders_fen.items()
         ),
         vat=(),
         opening_float_fen=figures.float_fen,
@@ -152,8 +157,7 @@ def print_return(counter: Counter, result: ReturnResult, sale: Sale, reason: str
         refund_total_fen=result.refund_fen,
         vat=(),
         refunds=tuple(
-            TenderLine(TENDER_NAMES_ZH.get(r.kind.value, r.kind.value), r.amount_fen)
-            for r in result.refunds
+            TenderLine(tender_name_zh(r.kind.value), r.amount_fen) for r in result.refunds
         ),
         reason=reason,
         footer=counter.context.receipt_footer,

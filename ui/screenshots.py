@@ -141,9 +141,9 @@ class Director:
         tender = shell.actions.dialog
         if isinstance(tender, TenderDialog):
             tender.add_cash(10_000)
-            tender.wait_for_wallet(TenderKind.WECHAT)
+            tender.ask_reference(TenderKind.EXTERNAL_WECHAT)
             self.picture("tender-split")
-            tender.handle_scan("134567890123456789")
+            tender.handle_scan("4200002288202611258841")  # the terminal slip's reference
             tender.enter_pressed()
             settle(lambda: tender.sale is not None)
             self.picture("tender-done")

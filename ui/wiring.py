@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog
 
 from redhome_pos.domain import approvals
+from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Discount, discount_bp
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
@@ -32,7 +33,7 @@ from ui.dialogs.discount import DiscountDialog
 from ui.dialogs.keys_help import KeysHelpDialog
 from ui.dialogs.member import MemberDialog
 from ui.dialogs.recall import RecallDialog
-from ui.dialogs.tender import TenderDialog
+from ui.dialogs.tender import TenderDialog, no_provider_text, wallet_of
 from ui.errors import describe_error
 from ui.lot_guard import LotGuard
 from ui.main_window import MainWindow
@@ -60,6 +61,7 @@ class SaleActions(QObject):
         sale.set_hook("drawer", self.open_drawer)
         sale.set_hook("member", self.ask_member)
         sale.pay_requested.connect(self.pay)
+        sale.payment_code_scanned.connect(self.payment_code_scanned)
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
@@ -315,6 +317,11 @@ class SaleActions(QObject):
         self._open(dialog)
 
     # -- pay ------------------------------------------------------------------------------------
+    def payment_code_scanned(self, code: scan_router.PaymentCode) -> None:
+        """A customer's payment code scanned on the sale screen: this counter is not connected
+        to the wallet's provider, so nothing is charged and the clerk is told so."""
+        self.sale.fail(no_provider_text(wallet_of(code)))
+
     def pay(self) -> None:
         clerk = self._clerk()
         if clerk is None or self.sale.cart.is_empty or self.ask_missing_approvals():

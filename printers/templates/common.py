@@ -43,5 +43,6 @@ def vat_rows(builder: DocumentBuilder, vat: tuple[VatLine, ...]) -> None:
 
 def tender_rows(builder: DocumentBuilder, tenders: tuple[TenderLine, ...]) -> None:
     for tender in tenders:
-        label = f"{tender.label} {tender.reference}".rstrip()
-        builder.row(label, format_fen(tender.amount_fen))
+        builder.row(tender.label, format_fen(tender.amount_fen))
+        if tender.reference:
+            builder.text(f"  {tender.reference_label} {tender.reference}")

@@ -38,11 +38,14 @@ class VatLine:
 
 @dataclass(frozen=True)
 class TenderLine:
-    """A payment: ``label`` as printed (现金, 微信支付, 支付宝, 银行卡) and a masked reference."""
+    """A payment: ``label`` as printed (现金, 微信支付, 支付宝, 银行卡) and its reference (the
+    provider's transaction number, or the terminal slip's 参考号), printed whole on a line of
+    its own after ``reference_label``. Never the customer's payment code."""
 
     label: str
     amount_fen: int
     reference: str = ""
+    reference_label: str = "参考号"
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,25 @@ TENDER_LABELS = {
     TenderKind.WECHAT: "微信支付",
     TenderKind.ALIPAY: "支付宝",
     TenderKind.POINTS: "积分抵现",
+    TenderKind.EXTERNAL_WECHAT: "外部收款：微信",
+    TenderKind.EXTERNAL_ALIPAY: "外部收款：支付宝",
 }
+#: What a tender's reference is called on paper: the provider's number for a charge through
+#: it, the slip's reference for money taken on a terminal.
+REFERENCE_LABELS = {TenderKind.WECHAT: "交易单号", TenderKind.ALIPAY: "交易号"}
 
 
 def tender_line(tender: SettledTender) -> TenderLine:
-    """Cash shows what was handed over; other tenders show the last digits of their reference."""
+    """Cash shows what was handed over; other tenders show their reference whole (the
+    provider's transaction number or the terminal's 参考号), never the customer's payment code."""
     if tender.kind is TenderKind.CASH:
         return TenderLine(TENDER_LABELS[tender.kind], tender.tendered_fen)
-    reference = tender.reference or tender.payment_code
-    shown = f"*{reference[-4:]}" if reference else ""
-    return TenderLine(TENDER_LABELS.get(tender.kind, str(tender.kind)), tender.amount_fen, shown)
+    return TenderLine(
+        TENDER_LABELS.get(tender.kind, str(tender.kind)),
+        tender.amount_fen,
+        tender.reference,
+        REFERENCE_LABELS.get(tender.kind, "参考号"),
+    )
 
 
 def receipt_from_sale(

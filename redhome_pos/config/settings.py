@@ -96,6 +96,11 @@ class StoreConfig:
     # (and supervisors), nobody).
     allow_plain_badges: bool = False
     badge_needs_pin: str = "managers"
+    # A bank card is taken on the card terminal: the clerk types the slip's reference (参考号).
+    card_reference_required: bool = False
+    # Tenders taken on a separate WeChat Pay / Alipay terminal or a static QR code, confirmed
+    # with the terminal's reference (for stores without a provider, or as a fall-back).
+    external_terminal: bool = True
 
 
 @dataclass(frozen=True, slots=True)

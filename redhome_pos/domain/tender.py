@@ -3,11 +3,17 @@
 A sale completes only when the tenders cover the total. Change comes only from cash: a card or
 wallet payment can never be more than what is still due, so change is never negative and never
 more than the cash given.
+
+Money taken on a separate device (a bank-card terminal, a WeChat Pay or Alipay terminal, a
+static QR code) is an *external terminal* tender: its own kind, confirmed by the clerk with the
+reference the device printed (参考号). An external wallet tender is never a ``WECHAT``/``ALIPAY``
+tender, which only a charge through the provider may pay.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,9 +32,24 @@ class TenderKind(enum.StrEnum):
     WECHAT = "wechat"
     ALIPAY = "alipay"
     POINTS = "points"  # a member's points (100 = ￥1): nothing to count in a drawer
+    EXTERNAL_WECHAT = "ext_wechat"  # WeChat Pay taken on a separate terminal or a static QR
+    EXTERNAL_ALIPAY = "ext_alipay"  # Alipay taken on a separate terminal or a static QR
 
 
 DRAWERLESS = frozenset({TenderKind.POINTS})  # tenders a shift does not count
+#: Taken on a device of its own and confirmed with the reference it printed (a bank card is
+#: always taken on the card terminal).
+EXTERNAL_TERMINAL = frozenset(
+    {TenderKind.CARD, TenderKind.EXTERNAL_WECHAT, TenderKind.EXTERNAL_ALIPAY}
+)
+#: Tenders a shift's report and reconciliation count per provider (integrated or on a terminal).
+PROVIDER_OF_KIND = {
+    TenderKind.WECHAT: "wechat",
+    TenderKind.EXTERNAL_WECHAT: "wechat",
+    TenderKind.ALIPAY: "alipay",
+    TenderKind.EXTERNAL_ALIPAY: "alipay",
+}
+_REFERENCE = re.compile(r"[0-9A-Za-z_\-]{4,32}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +93,41 @@ def mask_payment_code(code: str) -> str:
     return ("*" * max(0, len(code) - 4)) + code[-4:] if code else ""
 
 
+def clean_reference(text: str) -> str:
+    """A terminal's reference as typed or scanned from its slip: spaces dropped, 4–32 letters,
+    digits, ``-`` or ``_``; anything else is refused (``TenderError``)."""
+    reference = "".join(text.split())
+    if not _REFERENCE.fullmatch(reference):
+        raise TenderError(
+            "A terminal reference is 4 to 32 letters or digits, as printed on the slip"
+        )
+    return reference
+
+
+def check_references(tenders: Sequence[Tender], *, card_reference_required: bool) -> None:
+    """External terminal tenders need the terminal's reference; a card needs its slip's
+    reference when the store requires it. A reference given must look like one."""
+    for tender in tenders:
+        if tender.kind not in EXTERNAL_TERMINAL:
+            continue
+        if tender.reference:
+            clean_reference(tender.reference)
+        elif tender.kind is not TenderKind.CARD:
+            raise TenderError("A payment on the external terminal needs the terminal's reference")
+        elif card_reference_required:
+            raise TenderError("This store records the card slip's reference number: enter it")
+
+
 def amount_due(total_fen: int, tenders: Sequence[Tender]) -> int:
     """What is still to pay (never below zero)."""
     return max(0, total_fen - sum(t.amount_fen for t in tenders))
 
 
-def settle(total_fen: int, tenders: Sequence[Tender]) -> Settlement:
+def settle(
+    total_fen: int, tenders: Sequence[Tender], *, card_reference_required: bool = False
+) -> Settlement:
     """Check that ``tenders`` pay ``total_fen`` exactly and work out the change from cash."""
+    check_references(tenders, card_reference_required=card_reference_required)
     if total_fen < 0:
         raise TenderError("A sale total cannot be negative")
     for tender in tenders:

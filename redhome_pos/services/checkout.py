@@ -318,7 +318,9 @@ def checkout(
     ``StockError`` when stock would go below zero and the store does not allow it."""
     if cart.is_empty:
         raise CartError("The cart is empty")
-    settlement = settle(cart.totals().total_fen, tenders)
+    settlement = settle(
+        cart.totals().total_fen, tenders, card_reference_required=till.card_reference_required
+    )
     with database.unit_of_work() as uow:
         sale = complete_sale_in(uow.session, till, staff, cart, settlement)
         uow.commit()

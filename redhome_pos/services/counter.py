@@ -32,6 +32,7 @@ class Till:
     anchor_file: Path | None = None  # where Z reports anchor the audit chain's head
     allow_plain_badges: bool = False  # badges that are not our signed codes log in
     badge_needs_pin: str = "managers"  # everyone | managers (and supervisors) | nobody
+    card_reference_required: bool = False  # a card tender needs its slip's reference
 
     def today(self) -> date:
         """The store's date now (expiry dates are store dates)."""
@@ -64,6 +65,7 @@ class Till:
             anchor_file=anchor_file(config),
             allow_plain_badges=config.store.allow_plain_badges,
             badge_needs_pin=config.store.badge_needs_pin,
+            card_reference_required=config.store.card_reference_required,
         )
 
 

@@ -254,7 +254,11 @@ def exchange(
             refund_to_cash=True,
         )
         credit = [Tender(TenderKind.CASH, returned.refund_fen)] if returned.refund_fen else []
-        settlement = settle(new_cart.totals().total_fen, [*credit, *tenders])
+        settlement = settle(
+            new_cart.totals().total_fen,
+            [*credit, *tenders],
+            card_reference_required=till.card_reference_required,
+        )
         sale = complete_sale_in(uow.session, till, staff, new_cart, settlement)
         audit.record(
             uow.session,

@@ -23,6 +23,8 @@ class StoreChanges:
     receipt_footer: str
     terminal_id: str
     allow_negative_stock: bool
+    card_reference_required: bool = False
+    external_terminal: bool = True
 
 
 def changes_of(config: Config, changes: StoreChanges) -> dict[str, list[Any]]:
@@ -33,6 +35,8 @@ def changes_of(config: Config, changes: StoreChanges) -> dict[str, list[Any]]:
         "receipt_footer": config.store.receipt_footer,
         "terminal_id": config.terminal_id,
         "allow_negative_stock": config.store.allow_negative_stock,
+        "card_reference_required": config.store.card_reference_required,
+        "external_terminal": config.store.external_terminal,
     }
     after = {
         "name": changes.name,
@@ -40,6 +44,8 @@ def changes_of(config: Config, changes: StoreChanges) -> dict[str, list[Any]]:
         "receipt_footer": changes.receipt_footer,
         "terminal_id": changes.terminal_id,
         "allow_negative_stock": changes.allow_negative_stock,
+        "card_reference_required": changes.card_reference_required,
+        "external_terminal": changes.external_terminal,
     }
     return {key: [before[key], after[key]] for key in before if before[key] != after[key]}
 
@@ -59,6 +65,8 @@ def save_store_settings(
         address=changes.address.strip(),
         receipt_footer=changes.receipt_footer.strip(),
         allow_negative_stock=changes.allow_negative_stock,
+        card_reference_required=changes.card_reference_required,
+        external_terminal=changes.external_terminal,
     )
     terminal = changes.terminal_id.strip() or config.terminal_id
     written = write_config(replace(config, store=store, terminal_id=terminal))

@@ -139,7 +139,14 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     z = shifts.close_shift(db, till, sup, {"cash": 29_900, "card": 160, "wechat": 29_860})
     # float + sale cash - cash refunds - exchange refund + exchange credit - cash out
     assert z.expected_fen["cash"] == 50_000 + 25_300 - 25_300 - 25_440 + 25_440 - 20_000
-    assert z.difference_fen == {"cash": -100, "card": 0, "wechat": 0, "alipay": 0}
+    assert z.difference_fen == {
+        "cash": -100,
+        "card": 0,
+        "wechat": 0,
+        "alipay": 0,
+        "ext_wechat": 0,
+        "ext_alipay": 0,
+    }
     assert z.figures.sales == 2
     assert z.figures.sales_fen == 55_300 + 25_600
     assert z.figures.discount_fen == 1_000

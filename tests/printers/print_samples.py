@@ -50,7 +50,10 @@ def receipt_data(line_count: int = 4, *, copy: bool = False) -> ReceiptData:
         vat=(VatLine(1300, total * 13 // 113), VatLine(600, 0))
         if line_count > 2
         else (VatLine(1300, total * 13 // 113),),
-        tenders=(TenderLine("微信支付", total - 20_000, "*8841"), TenderLine("现金", 20_000)),
+        tenders=(
+            TenderLine("微信支付", total - 20_000, "4200002288202611258841", "交易单号"),
+            TenderLine("现金", 20_000),
+        ),
         change_fen=0,
         receipt_code=RECEIPT_CODE,
         footer="感谢光临 REDHOME！7天内凭小票可退换。",
@@ -71,7 +74,7 @@ def return_data() -> ReturnReceiptData:
         lines=(line,),
         refund_total_fen=150_000,
         vat=(VatLine(1300, 17_257),),
-        refunds=(TenderLine("微信支付", 150_000, "*8841"),),
+        refunds=(TenderLine("微信支付", 150_000, "50300002288202611268841", "退款单号"),),
         reason="过敏，未拆封",
         footer="退款将原路退回，请留意到账通知。",
     )

@@ -44,10 +44,40 @@ def test_sale_maps_to_receipt_data() -> None:
     )
 
     assert [line.title for line in data.lines] == ["口红"]  # the voided line is not on paper
-    assert [(t.label, t.amount_fen, t.reference) for t in data.tenders] == [
-        ("微信支付", 10_000, "*9876"),
-        ("现金", 20_000, ""),  # cash shows what was handed over; the change line follows
+    assert [(t.label, t.amount_fen, t.reference, t.reference_label) for t in data.tenders] == [
+        ("微信支付", 10_000, "4200009876", "交易单号"),  # the provider's number, whole
+        ("现金", 20_000, "", "参考号"),  # cash shows what was handed over; the change follows
     ]
     assert data.change_fen == 4_100 and data.clerk == "王芳" and data.copy
     code = verify(data.receipt_code, secret=SECRET, store="RH01")
     assert isinstance(code, ReceiptCode) and code.receipt_no == sale.receipt_no
+
+
+def test_the_customers_payment_code_is_never_printed_and_card_references_are_whole() -> None:
+    sale = Sale(
+        receipt_no="RH01-T1-20261125-0008",
+        terminal_id="T1",
+        staff=StaffRef(1, "1001", "王芳"),
+        created_at=datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
+        business_date=date(2026, 11, 25),
+        lines=(_line(1, "口红", 25_900),),
+        tenders=(
+            SettledTender(TenderKind.CARD, 900, 900),  # no slip reference: nothing, never "*0"
+            SettledTender(TenderKind.CARD, 5_000, 5_000, "123456789012"),
+            SettledTender(TenderKind.EXTERNAL_ALIPAY, 10_000, 10_000, "2026112522001"),
+            SettledTender(TenderKind.WECHAT, 10_000, 10_000, "", "**************6789"),
+        ),
+        subtotal_fen=25_900,
+        discount_fen=0,
+        total_fen=25_900,
+        vat=(VatAmount(1300, 25_900, 2_980),),
+        change_fen=0,
+        shift_id=1,
+    )
+    data = receipt_from_sale(sale, store=StoreHeader("REDHOME", code="RH01"), code_secret=SECRET)
+    assert [(t.label, t.reference) for t in data.tenders] == [
+        ("银行卡", ""),
+        ("银行卡", "123456789012"),
+        ("外部收款：支付宝", "2026112522001"),
+        ("微信支付", ""),  # the one-time payment code is not a transaction number
+    ]

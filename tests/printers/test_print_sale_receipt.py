@@ -111,7 +111,7 @@ def test_receipt_of_a_real_sale_survives_a_dead_printer_and_prints_later(
     code = verify(payload, secret=SECRET, store="RH01")
     assert kind == "QR" and isinstance(code, ReceiptCode) and code.receipt_no == sale.receipt_no
     printed = "\n".join(text for text, _s, _b in transcript.lines)
-    assert "口红 #520 丝绒雾面" in printed and "微信支付 *1234" in printed
+    assert "口红 #520 丝绒雾面" in printed and "交易单号 4200001234" in printed
 
     copy_id = queue.reprint_receipt(sale.receipt_no)
     worker.run_once()

@@ -13,8 +13,6 @@ from redhome_pos.persistence.repositories.print_jobs import PrintJobRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from ui.dialogs.tender import TenderDialog
 
-WECHAT_CODE = "134567890123456789"  # 18 digits starting 13: a WeChat Pay payment code
-
 
 def test_full_sale_with_split_tender_queues_the_receipt(qtbot: Any, shell: Any, store: Any) -> None:
     log_in(qtbot, shell)
@@ -36,12 +34,12 @@ def test_full_sale_with_split_tender_queues_the_receipt(qtbot: Any, shell: Any, 
     qtbot.keyClick(sale.table, Qt.Key.Key_F12)
     dialog = shell.actions.dialog
     assert isinstance(dialog, TenderDialog)
-    qtbot.mouseClick(dialog.wechat_button, Qt.MouseButton.LeftButton)
-    dialog.tenders.clear()
-    # 100 yuan cash first, then the customer's WeChat Pay code pays the remainder.
+    # 100 yuan cash first, then the card terminal takes the remainder (slip reference typed).
     qtbot.mouseClick(dialog.quick["10000"], Qt.MouseButton.LeftButton)
     assert dialog.due_fen == 32_500 - 10_000
-    scan(qtbot, shell, WECHAT_CODE)
+    qtbot.mouseClick(dialog.card_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.reference_field, "123456789012")
+    qtbot.keyClick(dialog.reference_field, Qt.Key.Key_Return)
     assert dialog.due_fen == 0
     with qtbot.waitSignal(dialog.sale_completed) as completed:
         qtbot.keyClick(dialog.cash_field, Qt.Key.Key_Return)
@@ -58,7 +56,7 @@ def test_full_sale_with_split_tender_queues_the_receipt(qtbot: Any, shell: Any, 
         ]
         assert StockRepository(session).on_hand(store.sku_ids["LIP-520"]) == 18
     tenders = {(t.kind.value, t.amount_fen) for t in completed.args[0].tenders}
-    assert tenders == {("cash", 10_000), ("wechat", 22_500)}
+    assert tenders == {("cash", 10_000), ("card", 22_500)}
 
     def receipt_queued() -> bool:
         with store.database.reading() as session:

@@ -14,13 +14,18 @@ from redhome_pos.domain.tender import (
     TenderError,
     TenderKind,
     amount_due,
+    clean_reference,
     mask_payment_code,
     plan_refund,
     settle,
 )
 
 kinds = st.sampled_from(list(TenderKind))
-tenders = st.lists(st.builds(Tender, kind=kinds, amount_fen=st.integers(1, 10**6)), max_size=6)
+# Terminal tenders carry the terminal's reference (one without is refused, tested below).
+tenders = st.lists(
+    st.builds(Tender, kind=kinds, amount_fen=st.integers(1, 10**6), reference=st.just("REF-0001")),
+    max_size=6,
+)
 
 
 @given(st.integers(0, 10**6), tenders)
@@ -107,3 +112,30 @@ def test_refunds_never_exceed_what_was_paid(
             for kind, amount in refunded.items():
                 assert amount <= sum(t.amount_fen for t in paid if t.kind is kind)
     assert sum(refunded.values()) <= total
+
+
+def test_a_terminal_payment_needs_the_terminals_reference() -> None:
+    for kind in (TenderKind.EXTERNAL_WECHAT, TenderKind.EXTERNAL_ALIPAY):
+        with pytest.raises(TenderError, match="needs the terminal's reference"):
+            settle(5_000, [Tender(kind, 5_000)])
+        settled = settle(5_000, [Tender(kind, 5_000, "4200002288202611258841")])
+        assert settled.tenders[0].reference == "4200002288202611258841"
+    with pytest.raises(TenderError, match="4 to 32 letters or digits"):
+        settle(5_000, [Tender(TenderKind.EXTERNAL_ALIPAY, 5_000, "12<3>")])
+
+
+def test_a_card_slip_reference_only_when_the_store_requires_it() -> None:
+    assert settle(5_000, [Tender(TenderKind.CARD, 5_000)]).tenders[0].reference == ""
+    with pytest.raises(TenderError, match="card slip's reference"):
+        settle(5_000, [Tender(TenderKind.CARD, 5_000)], card_reference_required=True)
+    settled = settle(
+        5_000, [Tender(TenderKind.CARD, 5_000, "123456789012")], card_reference_required=True
+    )
+    assert settled.tenders[0].reference == "123456789012"
+
+
+def test_references_are_cleaned_or_refused() -> None:
+    assert clean_reference(" 1234 5678 9012 ") == "123456789012"
+    for bad in ("", "12", "False" * 7, "参考号1234", "12;34"):
+        with pytest.raises(TenderError):
+            clean_reference(bad)

@@ -51,6 +51,12 @@ class StoreSettingsScreen(QWidget):
         self.terminal = QLineEdit()
         self.negative = QCheckBox(self.tr("Allow selling below zero stock"))
         self.negative.setMinimumHeight(44)
+        self.card_reference = QCheckBox(self.tr("Card payments need the slip's reference number"))
+        self.card_reference.setMinimumHeight(44)
+        self.external = QCheckBox(
+            self.tr("Take WeChat Pay and Alipay on a separate terminal or a static QR code")
+        )
+        self.external.setMinimumHeight(44)
         form = QFormLayout()
         for text, field in (
             (self.tr("Store name"), self.name),
@@ -63,6 +69,8 @@ class StoreSettingsScreen(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(label, field)
         form.addRow("", self.negative)
+        form.addRow("", self.card_reference)
+        form.addRow("", self.external)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("complete")
         self.save_button.clicked.connect(self.save)
@@ -127,7 +135,15 @@ class StoreSettingsScreen(QWidget):
     def show_config(self) -> None:
         config = self.config
         enabled = config is not None
-        for widget in (self.name, self.address, self.footer, self.terminal, self.negative):
+        for widget in (
+            self.name,
+            self.address,
+            self.footer,
+            self.terminal,
+            self.negative,
+            self.card_reference,
+            self.external,
+        ):
             widget.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
         self.print_button.setEnabled(enabled and self.counter.context.print_queue is not None)
@@ -141,6 +157,8 @@ class StoreSettingsScreen(QWidget):
         self.footer.setText(config.store.receipt_footer)
         self.terminal.setText(config.terminal_id)
         self.negative.setChecked(config.store.allow_negative_stock)
+        self.card_reference.setChecked(config.store.card_reference_required)
+        self.external.setChecked(config.store.external_terminal)
         self.printers.setText(
             self.tr("Printers: {printers}").format(
                 printers=", ".join(
@@ -253,6 +271,8 @@ class StoreSettingsScreen(QWidget):
             self.footer.text(),
             self.terminal.text(),
             self.negative.isChecked(),
+            self.card_reference.isChecked(),
+            self.external.isChecked(),
         )
         self.counter.worker.submit(
             partial(
@@ -274,6 +294,8 @@ class StoreSettingsScreen(QWidget):
         context.store_address = config.store.address
         context.receipt_footer = config.store.receipt_footer
         context.allow_negative_stock = config.store.allow_negative_stock
+        context.card_reference_required = config.store.card_reference_required
+        context.external_terminal = config.store.external_terminal
         self.banner.show_ok(self.tr("Settings saved"))
         self.saved.emit(config)
 

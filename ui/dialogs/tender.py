@@ -1,13 +1,18 @@
 """Taking payment: cash with quick notes and change, card, WeChat Pay / Alipay by scanning the
 customer's payment code, split tenders with the remainder. Enter completes; after the sale is
-written the receipt goes to the print queue, the drawer opens, and Enter starts the next sale."""
+written the receipt goes to the print queue, the drawer opens, and Enter starts the next sale.
+
+A payment code is charged only through the store's provider; a counter without one says so and
+never marks anything paid. Money taken on a separate terminal (bank card, or WeChat Pay /
+Alipay on a terminal or static QR) is its own tender kind, confirmed with the reference the
+terminal printed (typed, or scanned from the slip)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,11 +33,37 @@ from redhome_pos.domain.money import format_fen, parse_fen
 from redhome_pos.domain.points import POINT_VALUE_FEN
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.staff import Staff
-from redhome_pos.domain.tender import QUICK_CASH_NOTES_FEN, Tender, TenderKind, amount_due
+from redhome_pos.domain.tender import (
+    EXTERNAL_TERMINAL,
+    QUICK_CASH_NOTES_FEN,
+    Tender,
+    TenderKind,
+    amount_due,
+    clean_reference,
+)
 from redhome_pos.services.checkout import checkout
 from ui.counter import Counter
 from ui.errors import describe_error
 from ui.receipts import print_sale
+
+
+def wallet_of(code: scan_router.PaymentCode) -> TenderKind:
+    """The wallet a scanned payment code belongs to."""
+    if code.wallet is scan_router.ScanKind.WECHAT_PAY:
+        return TenderKind.WECHAT
+    return TenderKind.ALIPAY
+
+
+def no_provider_text(kind: TenderKind) -> str:
+    """What the clerk is told when a payment code is scanned at a counter without the
+    wallet's provider: the code is not charged and nothing is paid."""
+    if kind is TenderKind.WECHAT:
+        return QCoreApplication.translate(
+            "Payments", "This counter is not connected to WeChat Pay: use the payment terminal"
+        )
+    return QCoreApplication.translate(
+        "Payments", "This counter is not connected to Alipay: use the payment terminal"
+    )
 
 
 class TenderDialog(QDialog):
@@ -61,6 +92,7 @@ class TenderDialog(QDialog):
         self.tenders: list[Tender] = []
         self.sale: Sale | None = None
         self.waiting_wallet: TenderKind | None = None
+        self.reference_kind: TenderKind | None = None  # a terminal payment awaiting its reference
         self._busy = False
 
         due_caption = QLabel(self.tr("Amount due"))
@@ -92,6 +124,11 @@ class TenderDialog(QDialog):
         self.cash_field.setPlaceholderText(self.tr("Cash given, e.g. 200"))
         self.cash_field.setMinimumHeight(52)
         self.cash_field.setStyleSheet("font-size: 24px;")
+        self.reference_field = QLineEdit()
+        self.reference_field.setPlaceholderText(self.tr("Reference on the terminal's slip"))
+        self.reference_field.setMinimumHeight(52)
+        self.reference_field.setStyleSheet("font-size: 24px;")
+        self.reference_field.hide()
 
         notes = QGridLayout()
         notes.setSpacing(8)
@@ -107,8 +144,6 @@ class TenderDialog(QDialog):
         self.quick["exact"] = exact
 
         others = QHBoxLayout()
-        self.card_button = self._button(self.tr("Card"), "quickNote")
-        self.card_button.clicked.connect(self.add_card)
         self.wechat_button = self._button(self.tr("WeChat Pay"), "quickNote")
         self.wechat_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.WECHAT))
         self.alipay_button = self._button(self.tr("Alipay"), "quickNote")
@@ -119,13 +154,29 @@ class TenderDialog(QDialog):
         self.undo_button = self._button(self.tr("Remove last"), "quickNote")
         self.undo_button.clicked.connect(self.remove_last)
         for button in (
-            self.card_button,
             self.wechat_button,
             self.alipay_button,
             self.points_button,
             self.undo_button,
         ):
             others.addWidget(button)
+
+        # Money taken on a device of its own: the clerk confirms it with the terminal's reference.
+        terminal = QHBoxLayout()
+        terminal_caption = QLabel(self.tr("On the terminal:"))
+        terminal_caption.setObjectName("muted")
+        terminal.addWidget(terminal_caption)
+        self.card_button = self._button(self.tr("Card"), "quickNote")
+        self.card_button.clicked.connect(lambda: self.ask_reference(TenderKind.CARD))
+        self.external_buttons = {
+            TenderKind.EXTERNAL_WECHAT: self._button(self.tr("WeChat"), "quickNote"),
+            TenderKind.EXTERNAL_ALIPAY: self._button(self.tr("Alipay"), "quickNote"),
+        }
+        for kind, button in self.external_buttons.items():
+            button.clicked.connect(lambda *_, k=kind: self.ask_reference(k))
+            button.setVisible(counter.context.external_terminal)
+            terminal.addWidget(button, 1)
+        terminal.addWidget(self.card_button, 1)
 
         self.complete_button = self._button(self.tr("Complete sale (Enter)"), "complete")
         self.complete_button.setMinimumHeight(72)
@@ -147,8 +198,10 @@ class TenderDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.message)
         layout.addWidget(self.cash_field)
+        layout.addWidget(self.reference_field)
         layout.addLayout(notes)
         layout.addLayout(others)
+        layout.addLayout(terminal)
         bottom = QHBoxLayout()
         bottom.addWidget(self.cancel_button, 1)
         bottom.addWidget(self.complete_button, 2)
@@ -183,8 +236,8 @@ class TenderDialog(QDialog):
             self._add(Tender.cash(self.due_fen))
 
     def add_card(self, reference: str = "") -> None:
-        if self.due_fen:
-            self._add(Tender(TenderKind.CARD, self.due_fen, reference=reference))
+        """The remainder by card, with the slip's reference (needed when the store says so)."""
+        self.add_terminal(TenderKind.CARD, reference)
 
     @property
     def points_left_fen(self) -> int:
@@ -206,21 +259,96 @@ class TenderDialog(QDialog):
             return
         self._add(Tender(TenderKind.POINTS, amount))
 
-    def wait_for_wallet(self, kind: TenderKind) -> None:
-        if not self.due_fen:
+    def add_terminal(self, kind: TenderKind, reference: str) -> None:
+        """The remainder taken on a terminal, confirmed with the reference it printed."""
+        if not self.due_fen or kind not in EXTERNAL_TERMINAL:
             return
-        self.waiting_wallet = kind
-        name = self.tr("WeChat Pay") if kind is TenderKind.WECHAT else self.tr("Alipay")
+        needed = kind is not TenderKind.CARD or self.counter.context.card_reference_required
+        if reference.strip() or needed:
+            try:
+                reference = clean_reference(reference)
+            except DomainError as error:
+                self._say(describe_error(error))
+                return
+        self._add(Tender(kind, self.due_fen, reference=reference))
+
+    def terminal_name(self, kind: TenderKind) -> str:
+        return {
+            TenderKind.CARD: self.tr("Card"),
+            TenderKind.EXTERNAL_WECHAT: self.tr("WeChat Pay on the terminal"),
+            TenderKind.EXTERNAL_ALIPAY: self.tr("Alipay on the terminal"),
+        }[kind]
+
+    def ask_reference(self, kind: TenderKind) -> None:
+        """Take the remainder on the terminal, then type or scan the reference it printed."""
+        if not self.due_fen or self.sale is not None:
+            return
+        self.reference_kind = kind
+        self.waiting_wallet = None
+        optional = kind is TenderKind.CARD and not self.counter.context.card_reference_required
+        if optional:
+            text = self.tr(
+                "{method}: take {amount} on the terminal, then enter the slip's reference "
+                "(or press Enter without one)"
+            )
+        else:
+            text = self.tr(
+                "{method}: take {amount} on the terminal, then type or scan the reference "
+                "printed on its slip and press Enter"
+            )
         self._say(
-            self.tr("Scan the customer's {wallet} payment code for {amount}").format(
-                wallet=name, amount=format_fen(self.due_fen)
-            ),
+            text.format(method=self.terminal_name(kind), amount=format_fen(self.due_fen)),
             error=False,
         )
+        self.reference_field.clear()
+        self.reference_field.show()
+        self.reference_field.setFocus()
+
+    def _confirm_reference(self, text: str) -> None:
+        kind = self.reference_kind
+        if kind is None:
+            return
+        due = self.due_fen
+        self.add_terminal(kind, text)
+        if self.due_fen != due:
+            self._end_reference()
+
+    def _scanned_reference(self, text: str) -> None:
+        """A slip's reference scanned (a slip's barcode is no product: no check digit asked)."""
+        try:
+            is_code = isinstance(
+                scan_router.route(text, self.counter.scan_settings()), scan_router.PaymentCode
+            )
+        except DomainError:
+            is_code = False
+        if is_code:
+            self._say(
+                self.tr(
+                    "This is the customer's payment code, not the terminal's reference: "
+                    "scan the reference on the terminal's slip"
+                )
+            )
+            return
+        self._confirm_reference(scan_router.clean(text))
+
+    def _end_reference(self) -> None:
+        self.reference_kind = None
+        self.reference_field.clear()
+        self.reference_field.hide()
+        self.cash_field.setFocus()
+
+    def wait_for_wallet(self, kind: TenderKind) -> None:
+        """The WeChat Pay / Alipay button: the customer's code is charged through the
+        provider, which this counter is not connected to; it says so."""
+        if self.due_fen:
+            self._say(no_provider_text(kind))
 
     def handle_scan(self, text: str) -> None:
         """A scan while paying: the customer's WeChat Pay / Alipay code pays the remainder."""
         if self.sale is not None:
+            return
+        if self.reference_kind is not None:
+            self._scanned_reference(text)
             return
         try:
             result = scan_router.route(text, self.counter.scan_settings())
@@ -230,15 +358,9 @@ class TenderDialog(QDialog):
         if not isinstance(result, scan_router.PaymentCode):
             self._say(self.tr("While paying, scan only the customer's payment code"))
             return
-        kind = (
-            TenderKind.WECHAT
-            if result.wallet is scan_router.ScanKind.WECHAT_PAY
-            else TenderKind.ALIPAY
-        )
-        if not self.due_fen:
-            self._say(self.tr("Nothing is left to pay"))
-            return
-        self._add(Tender(kind, self.due_fen, payment_code=result.code))
+        kind = wallet_of(result)
+        # Never paid without the provider: a counter not connected to it says so.
+        self._say(no_provider_text(kind))
 
     def _add(self, tender: Tender) -> None:
         if self.sale is not None:
@@ -248,6 +370,7 @@ class TenderDialog(QDialog):
             return
         self.tenders.append(tender)
         self.waiting_wallet = None
+        self._end_reference()
         self.message.hide()
         self.show_state()
 
@@ -259,17 +382,21 @@ class TenderDialog(QDialog):
     def _label(self, tender: Tender) -> str:
         names = {
             TenderKind.CASH: self.tr("Cash"),
-            TenderKind.CARD: self.tr("Card"),
             TenderKind.WECHAT: self.tr("WeChat Pay"),
             TenderKind.ALIPAY: self.tr("Alipay"),
             TenderKind.POINTS: self.tr("Points"),
         }
-        extra = f"  ···{tender.payment_code[-4:]}" if tender.payment_code else ""
+        name = names.get(tender.kind) or self.terminal_name(tender.kind)
+        extra = (
+            "  " + self.tr("ref. {reference}").format(reference=tender.reference)
+            if tender.reference
+            else ""
+        )
         if tender.kind is TenderKind.POINTS:
             extra = "  " + self.tr("{points} points").format(
                 points=tender.amount_fen // POINT_VALUE_FEN
             )
-        return f"{names[tender.kind]}  {format_fen(tender.amount_fen)}{extra}"
+        return f"{name}  {format_fen(tender.amount_fen)}{extra}"
 
     def show_state(self) -> None:
         self.list.clear()
@@ -288,11 +415,16 @@ class TenderDialog(QDialog):
         for button in (self.card_button, self.wechat_button, self.alipay_button):
             button.setEnabled(due > 0 and self.sale is None)
         self.points_button.setEnabled(due > 0 and self.sale is None and self.points_left_fen > 0)
+        for button in self.external_buttons.values():
+            button.setEnabled(due > 0 and self.sale is None)
 
     # -- completing -----------------------------------------------------------------------------
     def enter_pressed(self) -> None:
         if self.sale is not None:
             self.accept()  # the next customer
+            return
+        if self.reference_kind is not None:
+            self._confirm_reference(self.reference_field.text())
             return
         typed = self.cash_field.text().strip()
         if typed:
@@ -368,5 +500,9 @@ class TenderDialog(QDialog):
     def reject(self) -> None:
         if self.sale is not None:
             self.accept()
+            return
+        if self.reference_kind is not None:  # Esc leaves the reference, not the payment
+            self._end_reference()
+            self.message.hide()
             return
         super().reject()

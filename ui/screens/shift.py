@@ -68,6 +68,8 @@ class ShiftScreen(QWidget):
             TenderKind.CARD: self.tr("Card slips"),
             TenderKind.WECHAT: self.tr("WeChat Pay"),
             TenderKind.ALIPAY: self.tr("Alipay"),
+            TenderKind.EXTERNAL_WECHAT: self.tr("WeChat Pay on the terminal"),
+            TenderKind.EXTERNAL_ALIPAY: self.tr("Alipay on the terminal"),
         }
         for kind, name in names.items():
             field = QLineEdit()

@@ -1386,127 +1386,137 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56"/>
-        <source>Store name</source>
+        <location filename="../backoffice/store_settings.py" line="54"/>
+        <source>Card payments need the slip&apos;s reference number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/store_settings.py" line="57"/>
+        <source>Take WeChat Pay and Alipay on a separate terminal or a static QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="62"/>
+        <source>Store name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="63"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="58"/>
+        <location filename="../backoffice/store_settings.py" line="64"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="59"/>
+        <location filename="../backoffice/store_settings.py" line="65"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="66"/>
+        <location filename="../backoffice/store_settings.py" line="74"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="69"/>
+        <location filename="../backoffice/store_settings.py" line="77"/>
         <source>Test print on every printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="80"/>
+        <location filename="../backoffice/store_settings.py" line="88"/>
         <source>Online store connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="84"/>
+        <location filename="../backoffice/store_settings.py" line="92"/>
         <source>Show the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="91"/>
+        <location filename="../backoffice/store_settings.py" line="99"/>
         <source>Code from the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="92"/>
+        <location filename="../backoffice/store_settings.py" line="100"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="100"/>
+        <location filename="../backoffice/store_settings.py" line="108"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="137"/>
+        <location filename="../backoffice/store_settings.py" line="153"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="145"/>
+        <location filename="../backoffice/store_settings.py" line="163"/>
         <source>Printers: {printers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="172"/>
+        <location filename="../backoffice/store_settings.py" line="190"/>
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="174"/>
+        <location filename="../backoffice/store_settings.py" line="192"/>
         <source>the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="176"/>
+        <location filename="../backoffice/store_settings.py" line="194"/>
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="181"/>
+        <location filename="../backoffice/store_settings.py" line="199"/>
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="183"/>
+        <location filename="../backoffice/store_settings.py" line="201"/>
         <source>Connected to {seller} until {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="225"/>
+        <location filename="../backoffice/store_settings.py" line="243"/>
         <source>The store is connected to its online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="230"/>
+        <location filename="../backoffice/store_settings.py" line="248"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="232"/>
+        <location filename="../backoffice/store_settings.py" line="250"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="234"/>
+        <location filename="../backoffice/store_settings.py" line="252"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="236"/>
+        <location filename="../backoffice/store_settings.py" line="254"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="277"/>
+        <location filename="../backoffice/store_settings.py" line="299"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="292"/>
+        <location filename="../backoffice/store_settings.py" line="314"/>
         <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1385,127 +1385,137 @@
         <translation>允许负库存销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="56" />
+        <location filename="../backoffice/store_settings.py" line="54" />
+        <source>Card payments need the slip's reference number</source>
+        <translation>银行卡收款须登记签购单参考号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="57" />
+        <source>Take WeChat Pay and Alipay on a separate terminal or a static QR code</source>
+        <translation>可用收款终端或收款码收取微信、支付宝（外部收款）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="62" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="57" />
+        <location filename="../backoffice/store_settings.py" line="63" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="58" />
+        <location filename="../backoffice/store_settings.py" line="64" />
         <source>Receipt footer</source>
         <translation>小票页脚</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="59" />
+        <location filename="../backoffice/store_settings.py" line="65" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="66" />
+        <location filename="../backoffice/store_settings.py" line="74" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="69" />
+        <location filename="../backoffice/store_settings.py" line="77" />
         <source>Test print on every printer</source>
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="80" />
+        <location filename="../backoffice/store_settings.py" line="88" />
         <source>Online store connection</source>
         <translation>线上店铺授权</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="84" />
+        <location filename="../backoffice/store_settings.py" line="92" />
         <source>Show the approval page</source>
         <translation>显示授权页面</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="91" />
+        <location filename="../backoffice/store_settings.py" line="99" />
         <source>Code from the approval page</source>
         <translation>授权页面上的授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="92" />
+        <location filename="../backoffice/store_settings.py" line="100" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="100" />
+        <location filename="../backoffice/store_settings.py" line="108" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="137" />
+        <location filename="../backoffice/store_settings.py" line="153" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="145" />
+        <location filename="../backoffice/store_settings.py" line="163" />
         <source>Printers: {printers}</source>
         <translation>打印机：{printers}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="172" />
+        <location filename="../backoffice/store_settings.py" line="190" />
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="174" />
+        <location filename="../backoffice/store_settings.py" line="192" />
         <source>the online store</source>
         <translation>线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="176" />
+        <location filename="../backoffice/store_settings.py" line="194" />
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation>{seller} 的授权已过期：请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="181" />
+        <location filename="../backoffice/store_settings.py" line="199" />
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="183" />
+        <location filename="../backoffice/store_settings.py" line="201" />
         <source>Connected to {seller} until {date}</source>
         <translation>已连接 {seller}，有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="225" />
+        <location filename="../backoffice/store_settings.py" line="243" />
         <source>The store is connected to its online store</source>
         <translation>门店已连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="230" />
+        <location filename="../backoffice/store_settings.py" line="248" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="232" />
+        <location filename="../backoffice/store_settings.py" line="250" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="234" />
+        <location filename="../backoffice/store_settings.py" line="252" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="236" />
+        <location filename="../backoffice/store_settings.py" line="254" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="277" />
+        <location filename="../backoffice/store_settings.py" line="299" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="292" />
+        <location filename="../backoffice/store_settings.py" line="314" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
     </message>

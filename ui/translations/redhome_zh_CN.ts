@@ -287,1257 +287,1272 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="27" />
+        <source>A payment on the external terminal needs the terminal's reference</source>
+        <translation>外部收款须填写收款终端的参考号</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="30" />
         <source>A percentage cannot be negative</source>
         <translation>百分比不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="28" />
+        <location filename="../error_texts.py" line="31" />
         <source>A percentage is more than 0 and at most 100</source>
         <translation>百分比须大于 0 且不超过 100</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="29" />
+        <location filename="../error_texts.py" line="32" />
         <source>A promotion ends on or after the day it starts</source>
         <translation>促销结束日期不能早于开始日期</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="30" />
+        <location filename="../error_texts.py" line="33" />
         <source>A promotion needs a code</source>
         <translation>促销需要一个编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="31" />
+        <location filename="../error_texts.py" line="34" />
         <source>A promotion with code {code} exists already</source>
         <translation>编码为 {code} 的促销已存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="32" />
+        <location filename="../error_texts.py" line="35" />
         <source>A promotion's daily hours cannot start and end together</source>
         <translation>促销每日时段的开始和结束不能相同</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33" />
+        <location filename="../error_texts.py" line="36" />
         <source>A promotion's percentage runs from 0 to 100%</source>
         <translation>促销百分比须在 0 到 100% 之间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="34" />
+        <location filename="../error_texts.py" line="37" />
         <source>A reconciliation decision needs a reason</source>
         <translation>对账处理需要填写原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="35" />
+        <location filename="../error_texts.py" line="38" />
         <source>A refund cannot be negative</source>
         <translation>退款不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="36" />
+        <location filename="../error_texts.py" line="39" />
         <source>A report period ends on or after its first day</source>
         <translation>报表期间的结束日不能早于开始日</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="37" />
+        <location filename="../error_texts.py" line="40" />
         <source>A return needs a reason</source>
         <translation>退货需要填写原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="41" />
         <source>A sale total cannot be negative</source>
         <translation>销售总额不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="42" />
         <source>A shift is already open at {terminal}</source>
         <translation>收银台 {terminal} 已有班次在进行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="43" />
         <source>A shipped parcel needs its express number and courier</source>
         <translation>已发货包裹需要快递单号和快递公司</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="44" />
         <source>A staff member needs a code and a name</source>
         <translation>员工需要工号和姓名</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="45" />
         <source>A stock adjustment needs a reason</source>
         <translation>库存调整需要原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="46" />
         <source>A stock movement needs an id</source>
         <translation>库存变动需要编号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="47" />
         <source>A stock movement needs the terminal it was made at</source>
         <translation>库存变动需要记录收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45" />
+        <location filename="../error_texts.py" line="48" />
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>{kind} 库存变动必须改变数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="46" />
+        <location filename="../error_texts.py" line="49" />
         <source>A stock movement's time must carry its time zone (UTC is stored)</source>
         <translation>库存变动时间必须带时区（以 UTC 保存）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47" />
+        <location filename="../error_texts.py" line="50" />
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>库存数量必须是整数：{quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="51" />
+        <source>A terminal reference is 4 to 32 letters or digits, as printed on the slip</source>
+        <translation>参考号应为 4 至 32 位字母或数字，以签购单上印的为准</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="54" />
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>称重码格式要求商品码和数值位于第 3 到 12 位，且互不重叠</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="52" />
+        <location filename="../error_texts.py" line="58" />
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>{kind} 不能用 {resolution} 处理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="53" />
+        <location filename="../error_texts.py" line="59" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
+        <location filename="../error_texts.py" line="60" />
         <source>Alipay has no bill for {day} yet: {detail}</source>
         <translation>支付宝尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="55" />
+        <location filename="../error_texts.py" line="61" />
         <source>Allocation weights cannot be negative</source>
         <translation>分摊权重不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="56" />
+        <location filename="../error_texts.py" line="62" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>EAN-13 主体应为 12 位：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="57" />
+        <location filename="../error_texts.py" line="63" />
         <source>An approval of {action} must say what it covers</source>
         <translation>{action} 的批准必须写明适用范围</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="64" />
         <source>An exchange needs something new in the cart</source>
         <translation>换货需要在购物车中加入新商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="65" />
         <source>At most two decimals (fen): {text}</source>
         <translation>最多两位小数（分）：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="60" />
+        <location filename="../error_texts.py" line="66" />
         <source>At most {limit} of one item per line</source>
         <translation>每行同一商品最多 {limit} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="61" />
+        <location filename="../error_texts.py" line="67" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>无法为此文本生成二维码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="62" />
+        <location filename="../error_texts.py" line="68" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>无法用 {value!r} 生成门店码：请使用大写字母、数字和“-”</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="65" />
+        <location filename="../error_texts.py" line="71" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>无法将 {code} 打印为 {symbology} 条码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="66" />
+        <location filename="../error_texts.py" line="72" />
         <source>Cannot read {file}: {problem}</source>
         <translation>无法读取 {file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="67" />
+        <location filename="../error_texts.py" line="73" />
         <source>Cannot receive fewer than zero units of {code}</source>
         <translation>{code} 的收货数量不能小于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="68" />
+        <location filename="../error_texts.py" line="74" />
         <source>Cannot receive fewer than zero units of {code} lot {lot}</source>
         <translation>{code} 批号 {lot} 的收货数量不能小于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="69" />
+        <location filename="../error_texts.py" line="75" />
         <source>Cannot sort differences by {sort}</source>
         <translation>不能按 {sort} 排序差异</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="70" />
+        <location filename="../error_texts.py" line="76" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>银行卡和钱包支付不能超过应收金额；只有现金可以找零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="80" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>条码 {code} 校验位错误：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="81" />
         <source>Choose at least one line to return</source>
         <translation>请至少选择一行退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="82" />
         <source>Delivery {receiving_id} was already posted</source>
         <translation>收货单 {receiving_id} 已入账</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
-        <location filename="../error_texts.py" line="363" />
+        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="370" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="84" />
         <source>Enter the lot number</source>
         <translation>请输入批号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="85" />
         <source>Give a reason for the cash movement</source>
         <translation>请填写现金存取原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="86" />
         <source>Give both the hour a promotion starts and the hour it ends</source>
         <translation>请同时填写促销每日的开始和结束时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="87" />
         <source>Give the expiry date as year-month-day, e.g. 2027-01-31: {text}</source>
         <translation>有效期请按 年-月-日 填写，如 2027-01-31：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="82" />
+        <location filename="../error_texts.py" line="88" />
         <source>Give the number of items or the amount that earns the discount</source>
         <translation>请填写享受优惠所需的件数或金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="83" />
+        <location filename="../error_texts.py" line="89" />
         <source>Give the special price or the percentage paid</source>
         <translation>请填写特价或折扣比例</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="90" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>不可能的增值税率：{rate} 基点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="85" />
+        <location filename="../error_texts.py" line="91" />
         <source>Impossible price</source>
         <translation>价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="86" />
+        <location filename="../error_texts.py" line="92" />
         <source>Impossible price for {sku}</source>
         <translation>{sku} 的价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="87" />
+        <location filename="../error_texts.py" line="93" />
         <source>Impossible special price</source>
         <translation>特价不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88" />
+        <location filename="../error_texts.py" line="94" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>此处的标签打印机不能打印图片；请使用小票打印机</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89" />
+        <location filename="../error_texts.py" line="95" />
         <source>Line {line_id} was already decided ({resolution})</source>
         <translation>第 {line_id} 行已处理（{resolution}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90" />
+        <location filename="../error_texts.py" line="96" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>第 {line_no} 行已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="97" />
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>{file} 第 {line} 行有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="92" />
+        <location filename="../error_texts.py" line="98" />
         <source>Log in to fulfil online orders</source>
         <translation>请登录后处理线上订单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="93" />
+        <location filename="../error_texts.py" line="99" />
         <source>Lot {lot} expired on {expiry}: it cannot be sold without a manager</source>
         <translation>批号 {lot} 已于 {expiry} 过期：需店长批准才能销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="96" />
+        <location filename="../error_texts.py" line="102" />
         <source>Name each SKU of a bundle once, with how many of it</source>
         <translation>组合中每个 SKU 只列一次，并写明数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="103" />
         <source>Name the {kind}s the promotion is for</source>
         <translation>请指定促销适用的{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="104" />
         <source>No SKU with code {code}</source>
         <translation>没有编码为 {code} 的 SKU</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99" />
+        <location filename="../error_texts.py" line="105" />
         <source>No SKU {code} in the catalog</source>
         <translation>商品库中没有 SKU {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100" />
+        <location filename="../error_texts.py" line="106" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>商品库中没有 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="107" />
         <source>No badge {badge_id}</source>
         <translation>没有编号为 {badge_id} 的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="102" />
+        <location filename="../error_texts.py" line="108" />
         <source>No code secret is set for this store: members cannot be kept</source>
         <translation>本店未设置编码密钥：无法保存会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="103" />
+        <location filename="../error_texts.py" line="109" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>本店未设置门店码密钥：无法校验门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="106" />
+        <location filename="../error_texts.py" line="112" />
         <source>No delivery {receiving_id}</source>
         <translation>没有收货单 {receiving_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="113" />
         <source>No line {line_no} in the cart</source>
         <translation>购物车中没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="108" />
+        <location filename="../error_texts.py" line="114" />
         <source>No line {line_no} on this sale</source>
         <translation>此销售单没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="109" />
+        <location filename="../error_texts.py" line="115" />
         <source>No member with phone {phone}</source>
         <translation>没有手机号为 {phone} 的会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="110" />
+        <location filename="../error_texts.py" line="116" />
         <source>No member {number}</source>
         <translation>没有会员 {number}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="117" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>本收银台没有挂单 {cart_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="118" />
         <source>No product has the code {code}</source>
         <translation>没有编码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="119" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>没有编码为 {code} 的商品：请核对标签或按名称搜索</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="116" />
+        <location filename="../error_texts.py" line="122" />
         <source>No product {sku_id}</source>
         <translation>没有商品 {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="117" />
+        <location filename="../error_texts.py" line="123" />
         <source>No promotion with code {code}</source>
         <translation>没有编码为 {code} 的促销</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="118" />
+        <location filename="../error_texts.py" line="124" />
         <source>No receipt preset for {columns} columns</source>
         <translation>没有 {columns} 列的小票预设</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="119" />
+        <location filename="../error_texts.py" line="125" />
         <source>No reconciliation line {line_id}</source>
         <translation>没有对账行 {line_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="126" />
         <source>No reconciliation run {run_id}</source>
         <translation>没有对账批次 {run_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="127" />
         <source>No report called {name}; reports: {names}</source>
         <translation>没有名为 {name} 的报表；可用报表：{names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="128" />
         <source>No sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="129" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>收银台 {terminal} 没有进行中的班次：请先开班</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="130" />
         <source>No staff member {staff_id}</source>
         <translation>没有员工 {staff_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="131" />
         <source>No stock count {count_id}</source>
         <translation>没有盘点单 {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="126" />
+        <location filename="../error_texts.py" line="132" />
         <source>Not a UPC-E code: {code}</source>
         <translation>不是 UPC-E 码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="127" />
+        <location filename="../error_texts.py" line="133" />
         <source>Not a barcode: {code}</source>
         <translation>不是条码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="128" />
+        <location filename="../error_texts.py" line="134" />
         <source>Not a code the store knows: {preview}</source>
         <translation>门店无法识别此码：{preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="129" />
+        <location filename="../error_texts.py" line="135" />
         <source>Not a mobile number: {text}</source>
         <translation>不是有效的手机号：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="130" />
+        <location filename="../error_texts.py" line="136" />
         <source>Not a percentage: {text}</source>
         <translation>不是百分比：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131" />
+        <location filename="../error_texts.py" line="137" />
         <source>Not a store code</source>
         <translation>不是门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="138" />
         <source>Not an amount: {text}</source>
         <translation>不是金额：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="133" />
+        <location filename="../error_texts.py" line="139" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>{sku} 库存不足：现有 {on_hand}，需要 {wanted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="134" />
+        <location filename="../error_texts.py" line="140" />
         <source>Nothing to allocate the amount to</source>
         <translation>没有可分摊金额的对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="141" />
         <source>Nothing to receive</source>
         <translation>没有可收货的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="142" />
         <source>Nothing was read: scan again</source>
         <translation>未读到内容：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137" />
+        <location filename="../error_texts.py" line="143" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>线上订单 {order} 含有门店未知的 SKU（{skus}）：请先在商品库中关联</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="141" />
+        <location filename="../error_texts.py" line="147" />
         <source>Online order {order} has already been delivered</source>
         <translation>线上订单 {order} 已交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142" />
+        <location filename="../error_texts.py" line="148" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>线上订单 {order} 不由本店履约</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="143" />
+        <location filename="../error_texts.py" line="149" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>线上订单 {order} 已取消：请勿交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="144" />
+        <location filename="../error_texts.py" line="150" />
         <source>Only a staff member who has logged in may do this</source>
         <translation>只有已登录的员工才能进行此操作</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="145" />
+        <location filename="../error_texts.py" line="151" />
         <source>Only expired units are left for {wanted} more: a manager must approve selling expired goods</source>
         <translation>剩余 {wanted} 件只有过期库存：销售过期商品需店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="155" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>{sku} 仅剩 {left} 件可退</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="156" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>第 {number}/{count} 个包裹不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="157" />
         <source>Points pay only for a member: find the member first</source>
         <translation>积分只能由会员使用：请先查找会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152" />
+        <location filename="../error_texts.py" line="158" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>打印机 {printer} 的设置中没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153" />
+        <location filename="../error_texts.py" line="159" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>打印机 {printer} 是标签打印机，没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="154" />
+        <location filename="../error_texts.py" line="160" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>打印机 {printer} 需要文件或设备路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="155" />
+        <location filename="../error_texts.py" line="161" />
         <source>Printer {printer} needs a host address</source>
         <translation>打印机 {printer} 需要主机地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="156" />
+        <location filename="../error_texts.py" line="162" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>打印机 {printer} 需要安装 {package} 软件包</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157" />
+        <location filename="../error_texts.py" line="163" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>打印机 {printer}：点宽 {value} 不足以打印 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="166" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>打印机 {printer}：编码须为 gbk 或 gb18030，不能是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="163" />
+        <location filename="../error_texts.py" line="169" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>打印机 {printer}：未知的打印语言 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="164" />
+        <location filename="../error_texts.py" line="170" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>打印机 {printer}：未知的连接方式 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="165" />
+        <location filename="../error_texts.py" line="171" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>打印机 {printer}：{value} 列不是有效的纸宽</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="166" />
+        <location filename="../error_texts.py" line="172" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="167" />
+        <location filename="../error_texts.py" line="173" />
         <source>Return at least one</source>
         <translation>至少退一件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="174" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>销售单 {receipt} 已有退货，不能作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="169" />
+        <location filename="../error_texts.py" line="175" />
         <source>Sale {receipt} is already voided</source>
         <translation>销售单 {receipt} 已作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="170" />
+        <location filename="../error_texts.py" line="176" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>销售单 {receipt} 已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="171" />
+        <location filename="../error_texts.py" line="177" />
         <source>Say how many are bought and how many are free</source>
         <translation>请写明买几件、赠几件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="178" />
         <source>Say why expired goods are sold</source>
         <translation>请说明销售过期商品的原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="179" />
         <source>Scan a RED note first, then its products</source>
         <translation>请先扫描小红书笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="180" />
         <source>Set the online store's address, app id and secret in the configuration first</source>
         <translation>请先在配置中设置线上店铺的地址、应用 ID 和密钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="177" />
+        <location filename="../error_texts.py" line="183" />
         <source>Stock count {count_id} is {state}</source>
         <translation>盘点单 {count_id} 状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="178" />
+        <location filename="../error_texts.py" line="184" />
         <source>That badge belongs to someone else</source>
         <translation>这个工牌属于其他人</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="179" />
+        <location filename="../error_texts.py" line="185" />
         <source>The Alipay bill address {url} is not https</source>
         <translation>支付宝账单地址 {url} 不是 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180" />
+        <location filename="../error_texts.py" line="186" />
         <source>The Alipay bill archive holds no detail file</source>
         <translation>支付宝账单压缩包里没有业务明细文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181" />
+        <location filename="../error_texts.py" line="187" />
         <source>The Alipay bill archive is damaged</source>
         <translation>支付宝账单压缩包已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182" />
+        <location filename="../error_texts.py" line="188" />
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的支付宝账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183" />
+        <location filename="../error_texts.py" line="189" />
         <source>The Alipay bill has no column {column}</source>
         <translation>支付宝账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184" />
+        <location filename="../error_texts.py" line="190" />
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation>支付宝账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="185" />
+        <location filename="../error_texts.py" line="191" />
         <source>The Alipay bill's row {row} has an unreadable time or amount</source>
         <translation>支付宝账单第 {row} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186" />
+        <location filename="../error_texts.py" line="192" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190" />
+        <location filename="../error_texts.py" line="196" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>二维码内容过多，此尺寸标签放不下</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191" />
+        <location filename="../error_texts.py" line="197" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="192" />
+        <location filename="../error_texts.py" line="198" />
         <source>The WeChat Pay bill address {url} is not WeChat Pay's</source>
         <translation>微信支付账单地址 {url} 不属于微信支付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="193" />
+        <location filename="../error_texts.py" line="199" />
         <source>The WeChat Pay bill file is damaged</source>
         <translation>微信支付账单文件已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194" />
+        <location filename="../error_texts.py" line="200" />
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的微信支付账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="195" />
+        <location filename="../error_texts.py" line="201" />
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation>{day} 的微信支付账单与其校验值不符</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="196" />
+        <location filename="../error_texts.py" line="202" />
         <source>The WeChat Pay bill has no column {column}</source>
         <translation>微信支付账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197" />
+        <location filename="../error_texts.py" line="203" />
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation>微信支付账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="198" />
+        <location filename="../error_texts.py" line="204" />
         <source>The WeChat Pay bill's line {line} has an unreadable refund amount</source>
         <translation>微信支付账单第 {line} 行的退款金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201" />
+        <location filename="../error_texts.py" line="207" />
         <source>The WeChat Pay bill's line {line} has an unreadable time or amount</source>
         <translation>微信支付账单第 {line} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204" />
+        <location filename="../error_texts.py" line="210" />
         <source>The WeChat Pay bill's line {line} has too few fields</source>
         <translation>微信支付账单第 {line} 行字段不足</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="205" />
+        <location filename="../error_texts.py" line="211" />
         <source>The WeChat Pay platform public key id is not set</source>
         <translation>未设置微信支付平台公钥 ID</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="206" />
+        <location filename="../error_texts.py" line="212" />
         <source>The amount cannot be negative: {text}</source>
         <translation>金额不能为负：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="207" />
+        <location filename="../error_texts.py" line="213" />
         <source>The amount is too large: {text}</source>
         <translation>金额过大：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="208" />
+        <location filename="../error_texts.py" line="214" />
         <source>The amount must be more than zero</source>
         <translation>金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="209" />
+        <location filename="../error_texts.py" line="215" />
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation>该批准不包括小票 {receipt} 的 {amount} 退款：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="212" />
+        <location filename="../error_texts.py" line="218" />
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation>该批准不包括销售过期的 {sku} × {quantity}：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215" />
+        <location filename="../error_texts.py" line="221" />
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation>该批准不包括整单折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216" />
+        <location filename="../error_texts.py" line="222" />
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219" />
+        <location filename="../error_texts.py" line="225" />
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的改价：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="222" />
+        <location filename="../error_texts.py" line="228" />
         <source>The barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="223" />
+        <location filename="../error_texts.py" line="229" />
         <source>The cart is empty</source>
         <translation>购物车是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="224" />
+        <location filename="../error_texts.py" line="230" />
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>送货单既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="225" />
+        <location filename="../error_texts.py" line="231" />
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>送货单需要编码列和数量列（现有：{columns}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228" />
+        <location filename="../error_texts.py" line="234" />
         <source>The discount is more than the amount</source>
         <translation>折扣超过了金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="229" />
+        <location filename="../error_texts.py" line="235" />
         <source>The discounted item is the second or a later one</source>
         <translation>打折的必须是第二件或之后的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="230" />
+        <location filename="../error_texts.py" line="236" />
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码（第 {line} 行）；请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="234" />
+        <location filename="../error_texts.py" line="240" />
         <source>The file {file} is empty</source>
         <translation>文件 {file} 是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="235" />
+        <location filename="../error_texts.py" line="241" />
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>文件 {file} 不是 CSV 文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="236" />
+        <location filename="../error_texts.py" line="242" />
         <source>The file {file} is too large to import</source>
         <translation>文件 {file} 太大，无法导入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="237" />
+        <location filename="../error_texts.py" line="243" />
         <source>The float cannot be negative</source>
         <translation>备用金不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="238" />
+        <location filename="../error_texts.py" line="244" />
         <source>The header of {file} is wrong: {first}</source>
         <translation>{file} 的表头不对：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="239" />
+        <location filename="../error_texts.py" line="245" />
         <source>The label is too small for its QR code and text</source>
         <translation>标签太小，放不下二维码和文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="240" />
+        <location filename="../error_texts.py" line="246" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="244" />
+        <location filename="../error_texts.py" line="250" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="245" />
+        <location filename="../error_texts.py" line="251" />
         <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
         <translation>无法验证线上店铺的证书（{method}）。请检查电脑日期和网络。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="249" />
+        <location filename="../error_texts.py" line="255" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>期初库存已录入；请改用盘点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="250" />
+        <location filename="../error_texts.py" line="256" />
         <source>The picture {name} cannot be read</source>
         <translation>无法读取图片 {name}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="251" />
+        <location filename="../error_texts.py" line="257" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="252" />
+        <location filename="../error_texts.py" line="258" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="253" />
+        <location filename="../error_texts.py" line="259" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="256" />
+        <location filename="../error_texts.py" line="262" />
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation>本店已有店长：请店长登录后添加员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257" />
+        <location filename="../error_texts.py" line="263" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258" />
+        <location filename="../error_texts.py" line="264" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="261" />
+        <location filename="../error_texts.py" line="267" />
         <source>The store has no code secret: badges cannot be made</source>
         <translation>本店没有门店码密钥：无法制作工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="262" />
+        <location filename="../error_texts.py" line="268" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="263" />
+        <location filename="../error_texts.py" line="269" />
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation>下载 {day} 的 {provider} 账单时返回 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="264" />
+        <location filename="../error_texts.py" line="270" />
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation>无法下载 {day} 的 {provider} 账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="265" />
+        <location filename="../error_texts.py" line="271" />
         <source>The {what} address {url} is not a web address</source>
         <translation>{what}地址 {url} 不是网址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="266" />
+        <location filename="../error_texts.py" line="272" />
         <source>The {what} address {url} must use https</source>
         <translation>{what}地址 {url} 必须使用 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="267" />
+        <location filename="../error_texts.py" line="273" />
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation>{what}文件 {path} 可被本机其他用户读取（权限 {mode}）。请设为仅所有者可读：chmod 600 {path}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="271" />
+        <location filename="../error_texts.py" line="277" />
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation>无法读取{what}文件 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="272" />
+        <location filename="../error_texts.py" line="278" />
         <source>The {what} file {path} does not exist</source>
         <translation>{what}文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="273" />
+        <location filename="../error_texts.py" line="279" />
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation>{what}文件 {path} 不含 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="276" />
+        <location filename="../error_texts.py" line="282" />
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation>{what}文件 {path} 不含 RSA 公钥或证书</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279" />
+        <location filename="../error_texts.py" line="285" />
         <source>The {what} of a promotion must be more than zero</source>
         <translation>促销的{what}必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280" />
+        <location filename="../error_texts.py" line="286" />
         <source>The {what} {path} is not a file</source>
         <translation>{what} {path} 不是文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="281" />
+        <location filename="../error_texts.py" line="287" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="282" />
+        <location filename="../error_texts.py" line="288" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="283" />
+        <location filename="../error_texts.py" line="289" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284" />
+        <location filename="../error_texts.py" line="290" />
         <source>This GS1 code cannot be read: scan again</source>
         <translation>无法识别此 GS1 码：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="285" />
+        <location filename="../error_texts.py" line="291" />
         <source>This GS1 code names no product: scan the item's own barcode</source>
         <translation>此 GS1 码未对应任何商品：请扫描商品本身的条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="286" />
+        <location filename="../error_texts.py" line="292" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="287" />
+        <location filename="../error_texts.py" line="293" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="288" />
+        <location filename="../error_texts.py" line="294" />
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation>这是旧式工牌（无法单独作废）：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291" />
+        <location filename="../error_texts.py" line="297" />
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation>这个工牌已作废：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292" />
+        <location filename="../error_texts.py" line="298" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="293" />
+        <location filename="../error_texts.py" line="299" />
         <source>This code is not a member code</source>
         <translation>这不是会员码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="294" />
+        <location filename="../error_texts.py" line="300" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="295" />
+        <location filename="../error_texts.py" line="301" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296" />
+        <location filename="../error_texts.py" line="302" />
         <source>This is not a pickup code: scan the code on the customer's phone</source>
         <translation>这不是提货码：请扫描顾客手机上的码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297" />
+        <location filename="../error_texts.py" line="303" />
         <source>This is not a product's code: scan the item or carton</source>
         <translation>这不是商品的条码：请扫描商品或整箱标签</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298" />
+        <location filename="../error_texts.py" line="304" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="299" />
+        <location filename="../error_texts.py" line="305" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302" />
+        <location filename="../error_texts.py" line="308" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="303" />
+        <location filename="../error_texts.py" line="309" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304" />
+        <location filename="../error_texts.py" line="310" />
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>此提货码属于订单 {other}，不是 {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="305" />
+        <location filename="../error_texts.py" line="311" />
         <source>This scan is not a product: scan the item's barcode</source>
         <translation>扫描的不是商品：请扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="306" />
+        <location filename="../error_texts.py" line="312" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="307" />
+        <location filename="../error_texts.py" line="313" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="308" />
+        <location filename="../error_texts.py" line="314" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309" />
+        <location filename="../error_texts.py" line="315" />
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation>本店只接受后台发放的工牌：请用密码登录</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="312" />
+        <location filename="../error_texts.py" line="318" />
         <source>This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused</source>
         <translation>这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316" />
+        <location filename="../error_texts.py" line="322" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="317" />
+        <location filename="../error_texts.py" line="323" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320" />
+        <location filename="../error_texts.py" line="326" />
+        <source>This store records the card slip's reference number: enter it</source>
+        <translation>本店银行卡收款须登记签购单参考号，请输入</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="327" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321" />
+        <location filename="../error_texts.py" line="328" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="322" />
+        <location filename="../error_texts.py" line="329" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323" />
+        <location filename="../error_texts.py" line="330" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324" />
+        <location filename="../error_texts.py" line="331" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="327" />
+        <location filename="../error_texts.py" line="334" />
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation>微信支付 APIv2 需要 API 客户端证书和密钥文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328" />
+        <location filename="../error_texts.py" line="335" />
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation>微信支付未给出 {day} 的账单地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="329" />
+        <location filename="../error_texts.py" line="336" />
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation>微信支付尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="330" />
+        <location filename="../error_texts.py" line="337" />
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation>星期取值为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="331" />
+        <location filename="../error_texts.py" line="338" />
         <source>You cannot lower or deactivate your own account</source>
         <translation>您不能降低自己的权限或停用自己的账号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="332" />
+        <location filename="../error_texts.py" line="339" />
         <source>a member name is not a string</source>
         <translation>成员名不是字符串</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="333" />
+        <location filename="../error_texts.py" line="340" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334" />
+        <location filename="../error_texts.py" line="341" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335" />
+        <location filename="../error_texts.py" line="342" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="336" />
+        <location filename="../error_texts.py" line="343" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="337" />
+        <location filename="../error_texts.py" line="344" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338" />
+        <location filename="../error_texts.py" line="345" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339" />
+        <location filename="../error_texts.py" line="346" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="340" />
+        <location filename="../error_texts.py" line="347" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="341" />
+        <location filename="../error_texts.py" line="348" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="344" />
+        <location filename="../error_texts.py" line="351" />
         <source>{due} fen still to pay</source>
         <translation>仍需支付 {due} 分</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="345" />
+        <location filename="../error_texts.py" line="352" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="348" />
+        <location filename="../error_texts.py" line="355" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349" />
+        <location filename="../error_texts.py" line="356" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="350" />
+        <location filename="../error_texts.py" line="357" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="351" />
+        <location filename="../error_texts.py" line="358" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="355" />
+        <location filename="../error_texts.py" line="362" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="356" />
+        <location filename="../error_texts.py" line="363" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="357" />
+        <location filename="../error_texts.py" line="364" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358" />
+        <location filename="../error_texts.py" line="365" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="359" />
+        <location filename="../error_texts.py" line="366" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="362" />
+        <location filename="../error_texts.py" line="369" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
@@ -1904,6 +1919,19 @@
     </message>
 </context>
 <context>
+    <name>Payments</name>
+    <message>
+        <location filename="../dialogs/tender.py" line="61" />
+        <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
+        <translation>本收银台未接入微信支付，请使用收款终端</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="64" />
+        <source>This counter is not connected to Alipay: use the payment terminal</source>
+        <translation>本收银台未接入支付宝，请使用收款终端</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../pin_pad.py" line="24" />
@@ -2076,32 +2104,32 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="92" />
+        <location filename="../wiring.py" line="94" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="148" />
+        <location filename="../wiring.py" line="150" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="194" />
+        <location filename="../wiring.py" line="196" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="198" />
+        <location filename="../wiring.py" line="200" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="238" />
+        <location filename="../wiring.py" line="240" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="280" />
+        <location filename="../wiring.py" line="282" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
@@ -2367,47 +2395,57 @@
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="78" />
+        <location filename="../screens/shift.py" line="71" />
+        <source>WeChat Pay on the terminal</source>
+        <translation>外部收款：微信</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="72" />
+        <source>Alipay on the terminal</source>
+        <translation>外部收款：支付宝</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="80" />
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="79" />
+        <location filename="../screens/shift.py" line="81" />
         <source>Close shift with Z report</source>
         <translation>交班并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="80" />
+        <location filename="../screens/shift.py" line="82" />
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="94" />
+        <location filename="../screens/shift.py" line="96" />
         <source>The report preview appears here.</source>
         <translation>报表预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="119" />
+        <location filename="../screens/shift.py" line="121" />
         <source>No shift is open at this till.</source>
         <translation>本收银台没有进行中的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="123" />
+        <location filename="../screens/shift.py" line="125" />
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>班次 #{number} 自 {time} 开班，备用金 {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="158" />
+        <location filename="../screens/shift.py" line="160" />
         <source>Shift #{number} is open</source>
         <translation>班次 #{number} 已开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="186" />
+        <location filename="../screens/shift.py" line="188" />
         <source>Closing the shift needs a supervisor.</source>
         <translation>交班需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="252" />
+        <location filename="../screens/shift.py" line="254" />
         <source>The report is printing</source>
         <translation>报表正在打印</translation>
     </message>
@@ -2415,134 +2453,168 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="54" />
+        <location filename="../dialogs/tender.py" line="85" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="66" />
+        <location filename="../dialogs/tender.py" line="98" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="72" />
+        <location filename="../dialogs/tender.py" line="104" />
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>换货：退回的 {amount} 抵扣本单</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="79" />
+        <location filename="../dialogs/tender.py" line="111" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="92" />
+        <location filename="../dialogs/tender.py" line="124" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="104" />
+        <location filename="../dialogs/tender.py" line="141" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="110" />
-        <location filename="../dialogs/tender.py" line="262" />
+        <location filename="../dialogs/tender.py" line="169" />
+        <location filename="../dialogs/tender.py" line="277" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="112" />
-        <location filename="../dialogs/tender.py" line="213" />
-        <location filename="../dialogs/tender.py" line="263" />
+        <location filename="../dialogs/tender.py" line="147" />
+        <location filename="../dialogs/tender.py" line="385" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="114" />
-        <location filename="../dialogs/tender.py" line="213" />
-        <location filename="../dialogs/tender.py" line="264" />
+        <location filename="../dialogs/tender.py" line="128" />
+        <source>Reference on the terminal's slip</source>
+        <translation>签购单上的参考号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="149" />
+        <location filename="../dialogs/tender.py" line="173" />
+        <location filename="../dialogs/tender.py" line="386" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="116" />
-        <location filename="../dialogs/tender.py" line="265" />
+        <location filename="../dialogs/tender.py" line="151" />
+        <location filename="../dialogs/tender.py" line="387" />
         <source>Points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="119" />
+        <location filename="../dialogs/tender.py" line="154" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="130" />
+        <location filename="../dialogs/tender.py" line="166" />
+        <source>On the terminal:</source>
+        <translation>外部收款：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="172" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="181" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="133" />
+        <location filename="../dialogs/tender.py" line="184" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="201" />
+        <location filename="../dialogs/tender.py" line="254" />
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="205" />
+        <location filename="../dialogs/tender.py" line="258" />
         <source>The member has no points to pay with</source>
         <translation>该会员没有可抵现的积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="215" />
-        <source>Scan the customer's {wallet} payment code for {amount}</source>
-        <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
+        <location filename="../dialogs/tender.py" line="278" />
+        <source>WeChat Pay on the terminal</source>
+        <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="231" />
+        <location filename="../dialogs/tender.py" line="279" />
+        <source>Alipay on the terminal</source>
+        <translation>外部收款：支付宝</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="291" />
+        <source>{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)</source>
+        <translation>{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="296" />
+        <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
+        <translation>{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="327" />
+        <source>This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip</source>
+        <translation>这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="359" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="239" />
-        <source>Nothing is left to pay</source>
-        <translation>已无待付金额</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/tender.py" line="247" />
+        <location filename="../dialogs/tender.py" line="369" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="261" />
+        <location filename="../dialogs/tender.py" line="384" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="269" />
+        <location filename="../dialogs/tender.py" line="391" />
+        <source>ref. {reference}</source>
+        <translation>参考号 {reference}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="396" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="280" />
-        <location filename="../dialogs/tender.py" line="312" />
+        <location filename="../dialogs/tender.py" line="407" />
+        <location filename="../dialogs/tender.py" line="444" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="282" />
+        <location filename="../dialogs/tender.py" line="409" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="335" />
+        <location filename="../dialogs/tender.py" line="467" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="338" />
+        <location filename="../dialogs/tender.py" line="470" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
