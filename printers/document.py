@@ -46,12 +46,20 @@ class QrCode:
     module_dots: int = 6
 
 
+Symbology = Literal["EAN13", "CODE128", "GS1-128"]
+
+
 @dataclass(frozen=True)
 class Barcode:
-    """A one-dimensional barcode printed with its digits below."""
+    """A one-dimensional barcode printed with its human-readable text below.
+
+    For ``GS1-128`` the code is a GS1 element string (``01…17…10…``) with a GS character
+    (FNC1) after each variable-length field that is not last, as ``redhome_pos.domain.gs1``
+    makes it; the text below is its ``(01)…(17)…(10)…`` form.
+    """
 
     code: str
-    symbology: Literal["EAN13", "CODE128"] = "CODE128"
+    symbology: Symbology = "CODE128"
 
 
 @dataclass(frozen=True)
@@ -81,19 +89,30 @@ Block = Text | Row | Rule | QrCode | Barcode | Picture | Feed | Cut | DrawerKick
 
 @dataclass(frozen=True)
 class Document:
-    """An ordered list of blocks with a title saying what it is (for the queue list)."""
+    """An ordered list of blocks with a title saying what it is (for the queue list).
+
+    ``copies`` prints the whole document that many times in one job (a label printer's own
+    copy count; a receipt printer prints the blocks again)."""
 
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    copies: int = 1
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "blocks": [_block_to_json(block) for block in self.blocks]}
+        data: dict[str, Any] = {
+            "title": self.title,
+            "blocks": [_block_to_json(block) for block in self.blocks],
+        }
+        if self.copies != 1:
+            data["copies"] = self.copies
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:
         return cls(
             title=str(data["title"]),
             blocks=tuple(_block_from_json(item) for item in data["blocks"]),
+            copies=int(data.get("copies", 1)),
         )
 
 

@@ -162,7 +162,9 @@ class PrintQueue:
             raise PrintError("A cash drawer kick cannot be reprinted")
         document = Document.from_json(job.document)
         marked = Document(
-            document.title, (Text(REPRINT_MARK, "center", bold=True), *document.blocks)
+            document.title,
+            (Text(REPRINT_MARK, "center", bold=True), *document.blocks),
+            document.copies,
         )
         return self._add(
             job.kind, marked, printer=job.printer, reference=job.reference, reprint_of=job.id

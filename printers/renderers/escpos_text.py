@@ -14,7 +14,12 @@ from printers.errors import PrintError
 from printers.escpos_import import Dummy, escpos_constants
 from printers.layout import Line, layout
 from printers.profile import PrinterProfile
-from printers.renderers.pictures import barcode_image, picture_image, qr_image
+from printers.renderers.pictures import (
+    barcode_image,
+    human_readable_lines,
+    picture_image,
+    qr_image,
+)
 
 CHINESE_ON = b"\x1c\x26"  # FS &
 CHINESE_OFF = b"\x1c\x2e"  # FS .
@@ -59,9 +64,12 @@ class EscposWriter:
         self.raster(qr_image(block.payload, block.module_dots, self.profile.dot_width))
 
     def barcode(self, block: Barcode) -> None:
-        """Bars drawn by us (the same on every model), the digits below as text."""
+        """Bars drawn by us (the same on every model), the digits (a GS1 code's
+        ``(AI)value`` fields) below as text."""
         self.raster(barcode_image(block, self.profile.dot_width))
-        self.printer._raw(ALIGN_CENTER + block.code.encode("ascii") + b"\n" + ALIGN_LEFT)
+        below = human_readable_lines(block, self.profile.columns)
+        text = b"".join(line.encode("ascii") + b"\n" for line in below)
+        self.printer._raw(ALIGN_CENTER + text + ALIGN_LEFT)
 
     def raster(self, image: Image.Image) -> None:
         """A monochrome image, centred, sent as ``GS v 0`` fragments of ``FRAGMENT_ROWS`` rows.
@@ -114,7 +122,8 @@ class EscposWriter:
 def render_escpos(document: Document, profile: PrinterProfile) -> bytes:
     """ESC/POS bytes for ``document`` in the printer's fonts."""
     writer = EscposWriter(profile)
-    for item in layout(document, profile.columns, profile.encoding):
+    items = layout(document, profile.columns, profile.encoding)
+    for item in items * max(1, document.copies):
         if isinstance(item, Line):
             writer.line(item)
         elif isinstance(item, QrCode):

@@ -4,11 +4,17 @@ A label printer has no flowing paper: the document is placed on a fixed label. T
 code sits in the top right corner; text flows down the left, in 24-dot cells (12 dots for an
 ASCII character, 24 for a Chinese one, as the printers' built-in 24-dot fonts draw them).
 Content that would run off the label is an error, not a clipped label.
+
+A GS1-128 symbol is placed as a picture (``PlacedPicture``) drawn by us, with its
+``(AI)value`` text centred below it: the printers' own GS1 barcode commands differ by model
+and firmware, a picture prints the same symbol everywhere, and a test can read it back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from PIL import Image
 
 from printers.document import (
     Barcode,
@@ -25,7 +31,7 @@ from printers.document import (
 from printers.errors import PrintError
 from printers.layout import CharWidths, layout_row, pad, wrap
 from printers.profile import PrinterProfile
-from printers.renderers.pictures import qr_matrix
+from printers.renderers.pictures import barcode_image, human_readable_lines, qr_matrix
 
 DOTS_PER_MM = 8  # 203 dpi
 MARGIN = 16
@@ -59,7 +65,16 @@ class PlacedBarcode:
     height: int
 
 
-Placed = PlacedText | PlacedQr | PlacedBarcode
+@dataclass(frozen=True)
+class PlacedPicture:
+    """A monochrome picture (mode ``1``: a set bit is white), placed at its top left."""
+
+    x: int
+    y: int
+    image: Image.Image
+
+
+Placed = PlacedText | PlacedQr | PlacedBarcode | PlacedPicture
 
 
 @dataclass(frozen=True)
@@ -112,6 +127,15 @@ def place(document: Document, profile: PrinterProfile) -> LabelLayout:
             y += LINE_STEP // 2
         elif isinstance(block, Feed):
             y += LINE_STEP * block.lines
+        elif isinstance(block, Barcode) and block.symbology == "GS1-128":
+            y = max(y, qr_bottom + 4)
+            bars = barcode_image(block, width - MARGIN, BARCODE_HEIGHT)
+            items.append(PlacedPicture((width - bars.width) // 2, y, bars))
+            y += BARCODE_HEIGHT
+            full = (width - 2 * MARGIN) // CELL
+            for line in human_readable_lines(block, full):
+                items.append(PlacedText(MARGIN, y, pad(line, full, "center", widths), 1))
+                y += LINE_STEP
         elif isinstance(block, Barcode):
             y = max(y, qr_bottom + 4)
             items.append(PlacedBarcode(MARGIN, y, block.code, block.symbology, BARCODE_HEIGHT))

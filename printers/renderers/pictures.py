@@ -6,12 +6,18 @@ import io
 from typing import Any, cast
 
 import zxingcpp
+from barcode.codex import Gs1_128
+from biip import ParseError
+from biip.gs1_messages import GS1Message
 from PIL import Image
 
 from printers.document import Barcode, Picture
 from printers.errors import PrintError
 
 QR_BORDER_MODULES = 2
+GS = "\x1d"  # FNC1 between variable-length fields, as a scanner sends it
+LINEAR_QUIET_MODULES = 10  # the white margin each side of a Code 128 / GS1-128 symbol
+MAX_BAR_DOTS = 3
 
 
 def qr_matrix(payload: str) -> Image.Image:
@@ -41,6 +47,8 @@ def qr_image(payload: str, module_dots: int, max_width: int) -> Image.Image:
 
 def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.Image:
     """Bars for ``barcode`` (no digits: the renderers print those as text)."""
+    if barcode.symbology == "GS1-128":
+        return gs1_128_image(barcode.code, max_width, height)
     kind = zxingcpp.EAN13 if barcode.symbology == "EAN13" else zxingcpp.Code128
     try:
         symbol = zxingcpp.create_barcode(barcode.code, kind)
@@ -58,6 +66,70 @@ def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.I
     )
     scale = max(1, min(3, max_width // width))
     return plain.resize((width * scale, height), Image.Resampling.NEAREST).convert("1")
+
+
+def gs1_elements(element_string: str) -> list[str]:
+    """The fields of a GS1 element string in their printed form, ``(01)06901234567892``…;
+    a string ``biip`` cannot read is refused before anything is drawn."""
+    try:
+        message = GS1Message.parse(element_string)
+    except ParseError as error:
+        raise PrintError(
+            "Cannot print {code!r} as a GS1 barcode: {detail}",
+            code=element_string,
+            detail=str(error),
+        ) from None
+    return [element.as_hri() for element in message.element_strings]
+
+
+def gs1_128_modules(element_string: str) -> str:
+    """The GS1-128 symbol of ``element_string`` as ``1`` (bar) and ``0`` (space) modules,
+    quiet zones excluded. ``python-barcode`` encodes it: FNC1 first (what makes it GS1-128,
+    read as ``]C1``) and FNC1 for each GS separator, code sets chosen for the shortest bars."""
+    gs1_elements(element_string)
+    symbol = Gs1_128(element_string.replace(GS, Gs1_128.FNC1_CHAR))
+    modules: str = symbol.build()[0]
+    return modules
+
+
+def gs1_128_image(element_string: str, max_width: int, height: int) -> Image.Image:
+    """The bars of a GS1-128 symbol with its quiet zones, each module as wide as fits (up to
+    ``MAX_BAR_DOTS`` dots); a symbol that fits only below one dot a module is an error."""
+    modules = gs1_128_modules(element_string)
+    framed = "0" * LINEAR_QUIET_MODULES + modules + "0" * LINEAR_QUIET_MODULES
+    scale = min(MAX_BAR_DOTS, max_width // len(framed))
+    if scale < 1:
+        raise PrintError(
+            "The GS1-128 barcode needs {needed} dots but the paper has {width}: "
+            "use a wider label or a shorter lot number",
+            needed=len(framed),
+            width=max_width,
+        )
+    row = bytes(0 if module == "1" else 255 for module in framed)
+    line = Image.frombytes("L", (len(framed), 1), row)
+    return line.resize((len(framed) * scale, height), Image.Resampling.NEAREST).convert("1")
+
+
+def human_readable_lines(barcode: Barcode, columns: int) -> list[str]:
+    """The text printed under a barcode, in lines of at most ``columns`` characters: the
+    digits, or for GS1-128 the ``(AI)value`` fields, broken between fields where it must."""
+    if barcode.symbology != "GS1-128":
+        return [barcode.code]
+    lines: list[str] = []
+    current = ""
+    for element in gs1_elements(barcode.code):
+        if len(current) + len(element) <= columns:
+            current += element
+            continue
+        if current:
+            lines.append(current)
+        while len(element) > columns:
+            lines.append(element[:columns])
+            element = element[columns:]
+        current = element
+    if current:
+        lines.append(current)
+    return lines
 
 
 def picture_image(picture: Picture, max_width: int) -> Image.Image:

@@ -17,7 +17,12 @@ from printers.document import Barcode, Document, Feed, Picture, QrCode
 from printers.errors import PrinterSetupError
 from printers.layout import CharWidths, LaidOut, Line, layout
 from printers.profile import PrinterProfile
-from printers.renderers.pictures import barcode_image, picture_image, qr_image
+from printers.renderers.pictures import (
+    barcode_image,
+    human_readable_lines,
+    picture_image,
+    qr_image,
+)
 
 CELL_HEIGHT = 24
 LINE_GAP = 6
@@ -68,7 +73,7 @@ def _item_height(item: LaidOut, profile: PrinterProfile) -> tuple[int, Image.Ima
         return image.height, image
     if isinstance(item, Barcode):
         image = barcode_image(item, profile.dot_width)
-        return image.height + LINE_HEIGHT, image
+        return image.height + LINE_HEIGHT * len(human_readable_lines(item, profile.columns)), image
     if isinstance(item, Picture):
         image = picture_image(item, profile.dot_width)
         return image.height, image
@@ -78,7 +83,7 @@ def _item_height(item: LaidOut, profile: PrinterProfile) -> tuple[int, Image.Ima
 
 
 def render_image(document: Document, profile: PrinterProfile) -> Image.Image:
-    """A 1-bit image ``profile.dot_width`` dots wide of the whole document."""
+    """A 1-bit image ``profile.dot_width`` dots wide of the whole document (one copy)."""
     items = layout(document, profile.columns, profile.encoding)
     widths = CharWidths(profile.encoding)
     cell_width = profile.dot_width // profile.columns
@@ -99,7 +104,10 @@ def render_image(document: Document, profile: PrinterProfile) -> Image.Image:
         elif picture is not None:
             canvas.paste(picture.convert("L"), ((profile.dot_width - picture.width) // 2, y))
             if isinstance(item, Barcode):
-                _centred_text(canvas, item.code, y + picture.height, profile, widths, cell_width)
+                below = human_readable_lines(item, profile.columns)
+                for row, text in enumerate(below):
+                    top = y + picture.height + row * LINE_HEIGHT
+                    _centred_text(canvas, text, top, profile, widths, cell_width)
         y += height
     return canvas.point(lambda value: 255 if value >= 128 else 0).convert("1")
 

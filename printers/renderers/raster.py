@@ -21,7 +21,7 @@ def render_raster(document: Document, profile: PrinterProfile) -> bytes:
             writer.raster(render_image(Document(document.title, tuple(pending)), profile))
             pending.clear()
 
-    for block in document.blocks:
+    for block in document.blocks * max(1, document.copies):
         if isinstance(block, Cut):
             flush()
             writer.cut()

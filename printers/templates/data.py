@@ -157,3 +157,18 @@ class TestPageData:
     store: StoreHeader
     time: datetime
     settings: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class LotLabelData:
+    """A shelf or carton label for one lot (批号) of a product: what it is, its lot and
+    expiry date, and the GS1 element string of GTIN + expiry + lot its barcode carries."""
+
+    title: str
+    variant: str
+    lot: str
+    expiry: date | None
+    element_string: str
+    price_fen: int | None = None
+    copies: int = 1
+    reference: str = ""  # what the print queue lists it by (the delivery and line)

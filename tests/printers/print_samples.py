@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from printers.document import Document
-from printers.templates import parcel_label, return_receipt, sales_receipt, shift_report, test_page
+from printers.templates import (
+    lot_label,
+    parcel_label,
+    return_receipt,
+    sales_receipt,
+    shift_report,
+    test_page,
+)
 from printers.templates.data import (
+    LotLabelData,
     ParcelLabelData,
     ReceiptData,
     ReceiptLine,
@@ -17,6 +25,7 @@ from printers.templates.data import (
     TestPageData,
     VatLine,
 )
+from redhome_pos.domain.gs1 import element_string
 
 STORE = StoreHeader("REDHOME 上海静安店", "上海市静安区南京西路1266号恒隆广场B1层", "SH01")
 AT = datetime(2026, 11, 25, 8, 5, 9, tzinfo=UTC)  # 16:05:09 in Shanghai
@@ -123,6 +132,22 @@ def parcel_data() -> ParcelLabelData:
     )
 
 
+def lot_data(copies: int = 1) -> LotLabelData:
+    expiry = date(2027, 3, 31)
+    return LotLabelData(
+        title="雅诗兰黛特润修护肌透精华露（小棕瓶）",
+        variant="50ml",
+        lot="B2611",
+        expiry=expiry,
+        element_string=element_string("6901234567892", lot="B2611", expiry=expiry),
+        price_fen=89_000,
+        copies=copies,
+    )
+
+
+LOT_HRI = "(01)06901234567892(17)270331(10)B2611"
+
+
 def test_page_data(printer: str = "receipt") -> TestPageData:
     return TestPageData(printer, STORE, AT, (("编码", "GBK"), ("纸宽", "80mm")))
 
@@ -136,6 +161,7 @@ def all_documents() -> dict[str, Document]:
         "x_report": shift_report(shift_data(final=False)),
         "z_report": shift_report(shift_data(final=True)),
         "parcel_label": parcel_label(parcel_data()),
+        "lot_label": lot_label(lot_data()),
         "test_page": test_page(test_page_data()),
     }
 
@@ -147,5 +173,6 @@ EXPECTED_CODES = {
     "x_report": [],
     "z_report": [],
     "parcel_label": [("QR", parcel_data().qr_payload)],
+    "lot_label": [("Code 128", LOT_HRI)],
     "test_page": [("QR", "REDHOME-TEST:receipt"), ("EAN-13", "6901234567892")],
 }

@@ -1,0 +1,171 @@
+"""Lot labels (批号 / 有效期至) on TSPL, ZPL, ESC/POS and PNG: the GS1-128 each printer gets
+is read back from the printed output by zxing-cpp as GS1 (``]C1``) and by ``biip`` into the
+same GTIN, lot and expiry."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date
+
+import pytest
+import zxingcpp
+from escpos_decoder import decode
+from goldens import check_golden_bytes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from label_decoder import decode_tspl, decode_zpl
+from PIL import Image
+from print_samples import LOT_HRI, lot_data
+
+from printers.document import Barcode, Document
+from printers.errors import PrintError
+from printers.profile import PrinterProfile, receipt_profile
+from printers.renderers import render_for_printer
+from printers.renderers.escpos_text import render_escpos
+from printers.renderers.png import render_png
+from printers.renderers.raster import render_raster
+from printers.templates import lot_label
+from redhome_pos.domain.barcodes import make_ean13
+from redhome_pos.domain.gs1 import Gs1Item, element_string, parse_element_string, parse_hri
+
+TSPL = PrinterProfile(name="label", language="tspl", transport="network", host="x")
+ZPL = PrinterProfile(name="label", language="zpl", transport="network", host="x")
+CARTON_TSPL = replace(TSPL, label_width_mm=100, label_height_mm=60)
+EXPECTED = Gs1Item(gtin="06901234567892", lot="B2611", expiry=date(2027, 3, 31))
+
+
+def gs1_read(symbols: list[zxingcpp.Barcode]) -> Gs1Item:
+    """The one GS1-128 among ``symbols``, its bytes (FNC1 as GS) parsed by biip."""
+    gs1 = [s for s in symbols if s.format == zxingcpp.Code128]
+    assert len(gs1) == 1, symbols
+    symbol = gs1[0]
+    assert symbol.symbology_identifier == "]C1"  # FNC1 first: GS1-128, not plain Code 128
+    assert symbol.content_type == zxingcpp.ContentType.GS1
+    return parse_element_string(symbol.bytes.decode("ascii"))
+
+
+def png_symbols(png: bytes) -> list[zxingcpp.Barcode]:
+    return list(zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L")))
+
+
+def test_lot_label_in_tspl_matches_golden_and_its_barcode_reads_back() -> None:
+    data = render_for_printer(lot_label(lot_data()), TSPL)
+    check_golden_bytes("lot_label.tspl", data)
+    label = decode_tspl(data)
+    assert label.commands[:5] == [
+        "SIZE 60 mm,40 mm", "GAP 2 mm,0 mm", "DIRECTION 1", "REFERENCE 0,0", "CLS",
+    ]  # fmt: skip
+    texts = [text.strip() for _x, _y, text in label.texts]
+    assert texts[0] == "雅诗兰黛特润修护肌透精华露（小棕瓶）"
+    assert "批号 B2611" in texts[2] and texts[2].endswith("￥890.00")
+    assert "有效期至 2027-03-31" in texts
+    assert LOT_HRI in texts  # the human-readable line, under the bars
+    bars_at = next(int(c.split(",")[1]) for c in label.commands if c.startswith("BITMAP"))
+    hri_at = next(y for _x, y, text in label.texts if text.strip() == LOT_HRI)
+    assert hri_at > bars_at
+    assert gs1_read(label.symbols()) == EXPECTED
+    assert label.commands[-1] == "PRINT 1,1"
+
+
+def test_lot_label_in_zpl_matches_golden_and_its_barcode_reads_back() -> None:
+    data = render_for_printer(lot_label(lot_data(copies=3)), ZPL)
+    check_golden_bytes("lot_label.zpl", data)
+    label = decode_zpl(data)
+    assert gs1_read(label.symbols()) == EXPECTED
+    assert [text.strip() for _x, _y, text in label.texts][-1] == LOT_HRI
+    assert label.copies == 3 and label.commands[-2:] == ["^PQ3", "^XZ"]
+
+
+@pytest.mark.parametrize("columns", [32, 42, 48])
+def test_lot_label_on_receipt_printers_reads_back(columns: int) -> None:
+    profile = receipt_profile(columns)
+    transcript = decode(render_escpos(lot_label(lot_data()), profile), columns=columns)
+    assert transcript.problems == []
+    assert transcript.codes == [("Code 128", LOT_HRI)]
+    printed = [text.strip() for text, _size, _bold in transcript.lines]
+    assert printed[-1] == LOT_HRI or printed[-2:] == [
+        "(01)06901234567892(17)270331",
+        "(10)B2611",
+    ]
+    picture = transcript.pictures[0]
+    framed = Image.new("L", (picture.width + 40, picture.height + 40), 255)
+    framed.paste(picture.convert("L"), (20, 20))
+    assert gs1_read(list(zxingcpp.read_barcodes(framed))) == EXPECTED
+
+
+def test_copies_print_the_label_again_on_receipt_printers() -> None:
+    profile = receipt_profile(48)
+    once = decode(render_escpos(lot_label(lot_data()), profile), columns=48)
+    thrice = decode(render_escpos(lot_label(lot_data(copies=3)), profile), columns=48)
+    assert len(thrice.codes) == 3 * len(once.codes) == 3
+    assert thrice.cuts == 3
+    assert decode_tspl(render_for_printer(lot_label(lot_data(copies=3)), TSPL)).copies == 3
+    raster = decode(render_raster(lot_label(lot_data(copies=2)), profile), columns=48)
+    assert [code for code, _ in raster.codes] == ["Code 128", "Code 128"]
+
+
+def test_the_label_survives_the_print_queue_json() -> None:
+    document = lot_label(lot_data(copies=4))
+    again = Document.from_json(document.to_json())
+    assert again == document and again.copies == 4
+    assert "copies" not in lot_label(lot_data()).to_json()  # old jobs read as before
+
+
+def test_a_label_without_price_or_expiry() -> None:
+    plain = replace(
+        lot_data(),
+        lot="X-1",
+        price_fen=None,
+        expiry=None,
+        element_string=element_string("6901234567892", lot="X-1"),
+    )
+    label = decode_tspl(render_for_printer(lot_label(plain), TSPL))
+    texts = [text.strip() for _x, _y, text in label.texts]
+    assert "批号 X-1" in texts and not any("有效期至" in t or "￥" in t for t in texts)
+    assert gs1_read(label.symbols()) == Gs1Item(gtin="06901234567892", lot="X-1")
+
+
+def test_a_symbol_too_long_for_the_paper_is_refused_not_squeezed() -> None:
+    long_lot = element_string("6901234567892", lot="ABCDEFGHIJKLMNOPQRST", serial="S" * 20)
+    document = Document("long", (Barcode(long_lot, "GS1-128"),))
+    with pytest.raises(PrintError, match="GS1-128 barcode needs"):
+        render_escpos(document, receipt_profile(32))
+    with pytest.raises(PrintError, match="GS1-128 barcode needs"):
+        render_for_printer(document, TSPL)
+
+
+def test_a_string_that_is_not_gs1_is_refused_before_printing() -> None:
+    with pytest.raises(PrintError, match="GS1 barcode"):
+        render_for_printer(Document("bad", (Barcode("0112345", "GS1-128"),)), ZPL)
+
+
+LOT_TEXT = st.text(
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./_",
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=st.integers(min_value=0, max_value=10**12 - 1),
+    lot=LOT_TEXT,
+    expiry=st.dates(min_value=date(2000, 1, 1), max_value=date(2049, 12, 31)),
+)
+def test_any_lot_label_reads_back_from_every_printer(body: int, lot: str, expiry: date) -> None:
+    gtin = make_ean13(f"{body:012d}")
+    data = replace(
+        lot_data(),
+        lot=lot,
+        expiry=expiry,
+        element_string=element_string(gtin, lot=lot, expiry=expiry),
+    )
+    expected = Gs1Item(gtin=gtin.rjust(14, "0"), lot=lot, expiry=expiry)
+    document = lot_label(data)
+    assert gs1_read(decode_tspl(render_for_printer(document, CARTON_TSPL)).symbols()) == expected
+    assert gs1_read(decode_zpl(render_for_printer(document, ZPL)).symbols()) == expected
+    transcript = decode(render_escpos(document, receipt_profile(48)), columns=48)
+    assert transcript.problems == []
+    assert parse_hri(transcript.codes[0][1]) == expected
+    assert gs1_read(png_symbols(render_png(document, receipt_profile(42)))) == expected
