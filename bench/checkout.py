@@ -8,7 +8,10 @@ Prints one JSON object:
   5 outbox rows, an audit event and its head, the receipt number) inserted with the
   ``sqlite3`` module in one transaction on the same file, measured in the same run;
   ``ratio_p50`` = checkout / raw (target <= 2);
-- ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down).
+- ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down);
+- ``lots``: the same sale of 5 lot-tracked SKUs (each scanned by its plain barcode, so checkout
+  takes the first-expiring lot of three), beside the raw rows with their lot rows too (a lot
+  level update and a sale-line lot row per line), interleaved; target ratio <= 2.
 
     .venv/bin/python bench/checkout.py [--skus 200000] [--sales 10000] [--database FILE]
 """
@@ -24,7 +27,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +35,14 @@ from sqlalchemy import func, insert, select
 
 from redhome_pos.domain.cart import Cart, CartItem, Discount
 from redhome_pos.domain.scan import ScanSettings
+from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.domain.tender import Tender, TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
+from redhome_pos.persistence.repositories.lots import LotRepository
+from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services import checkout, shifts
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_catalog import iter_demo_catalog
@@ -142,18 +148,55 @@ def percentiles(times: list[float]) -> dict[str, float]:
     }
 
 
+LOT_SKUS = 2_000  # the lot-tracked SKUs: the last ones of the catalog
+
+
+def track_lots(database: Database, skus: int) -> list[int]:
+    """Make the last ``LOT_SKUS`` SKUs lot-tracked with three dated lots each (idempotent)."""
+    first = max(1, skus - LOT_SKUS + 1)
+    sku_ids = list(range(first, skus + 1))
+    with database.unit_of_work() as uow:
+        lots = LotRepository(uow.session)
+        if lots.is_tracked(sku_ids[0]):
+            return sku_ids
+        lots.set_tracked(sku_ids, True)
+        today = datetime.now(UTC).date()
+        StockRepository(uow.session).record_all(
+            [
+                StockMovement(
+                    id=uuid.uuid4().hex,
+                    sku_id=sku_id,
+                    kind=MovementKind.RECEIVE,
+                    quantity=PLENTY // 4,
+                    reason="bench",
+                    staff_id=None,
+                    terminal_id=TILL.terminal_id,
+                    created_at=datetime.now(UTC),
+                    lot=f"L{n}",
+                    expiry=today + timedelta(days=30 * n),
+                )
+                for sku_id in sku_ids
+                for n in (1, 2, 3)
+            ],
+            allow_negative=True,
+        )
+        uow.commit()
+    return sku_ids
+
+
 class Counter:
-    def __init__(self, database: Database, skus: int, seed: int) -> None:
+    def __init__(
+        self, database: Database, skus: int, seed: int, *, only: list[int] | None = None
+    ) -> None:
         self.database = database
         self.scans = ScanService(database, ScanSettings(store_code="BENCH", code_secret="b"))
         self.clerk = add_demo_staff(database, TILL)["1001"]
         if shifts.current_shift(database, TILL) is None:
             shifts.open_shift(database, TILL, self.clerk, 50_000)
         with database.reading() as session:
+            chosen = BarcodeRow.sku_id.in_(only) if only else BarcodeRow.sku_id <= skus
             self.barcodes = list(
-                session.scalars(
-                    select(BarcodeRow.code).where(BarcodeRow.sku_id <= skus).limit(20_000)
-                )
+                session.scalars(select(BarcodeRow.code).where(chosen).limit(20_000))
             )
         self.rng = random.Random(seed)
 
@@ -179,8 +222,11 @@ class Counter:
         return (done - started) / 1e6, (done - committing) / 1e6
 
 
-def raw_sale(connection: sqlite3.Connection, n: int, sku_ids: list[int]) -> float:
-    """The same rows as one checkout, written with plain SQL in one transaction."""
+def raw_sale(
+    connection: sqlite3.Connection, n: int, sku_ids: list[int], *, lots: bool = False
+) -> float:
+    """The same rows as one checkout, written with plain SQL in one transaction (with
+    ``lots``, each line's lot level update and sale-line lot row too)."""
     now = datetime.now(UTC).isoformat(sep=" ")
     started = time.perf_counter_ns()
     cur = connection.cursor()
@@ -224,6 +270,18 @@ def raw_sale(connection: sqlite3.Connection, n: int, sku_ids: list[int]) -> floa
             "VALUES ('stock', ?, '{}', ?, 0, '')",
             (str(sku_id), now),
         )
+        if lots:
+            cur.execute(
+                "UPDATE stock_lot_levels SET on_hand = on_hand - 1, updated_at = ? "
+                "WHERE sku_id = ? AND lot_code = 'L1' RETURNING on_hand",
+                (now, sku_id),
+            )
+            cur.fetchone()
+            cur.execute(
+                "INSERT INTO sale_line_lots (sale_id, line_no, lot_code, expiry, quantity, "
+                "chosen_by) VALUES (?, ?, 'L1', '2030-01-01', 1, 'fefo')",
+                (sale_id, line_no),
+            )
     for kind in ("wechat", "cash"):
         cur.execute(
             "INSERT INTO tenders (sale_id, return_id, shift_id, kind, amount_fen, tendered_fen, "
@@ -271,6 +329,17 @@ def main() -> None:
     for i in range(args.compare):
         ours.append(counter.sale()[1])
         plain.append(raw_sale(raw, raw_no + i, rng.sample(range(1, args.skus + 1), 5)))
+    lot_skus = track_lots(database, args.skus)
+    lot_counter = Counter(database, args.skus, seed=8, only=lot_skus)
+    for _ in range(50):
+        lot_counter.sale()
+    ours_lots: list[float] = []
+    plain_lots: list[float] = []
+    for i in range(args.compare):
+        ours_lots.append(lot_counter.sale()[1])
+        plain_lots.append(
+            raw_sale(raw, raw_no + args.compare + i, rng.sample(lot_skus, 5), lots=True)
+        )
     raw.close()
 
     whole: list[float] = []
@@ -295,6 +364,12 @@ def main() -> None:
                 "ratio_p50": round(checkout_p["p50_ms"] / raw_p["p50_ms"], 2),
                 "ratio_p99": round(checkout_p["p99_ms"] / raw_p["p99_ms"], 2),
                 "sale_with_scans": percentiles(whole),
+                "lots": {
+                    "checkout": (lots_p := percentiles(ours_lots)),
+                    "raw_sqlite3": (raw_lots_p := percentiles(plain_lots)),
+                    "ratio_p50": round(lots_p["p50_ms"] / raw_lots_p["p50_ms"], 2),
+                    "ratio_p99": round(lots_p["p99_ms"] / raw_lots_p["p99_ms"], 2),
+                },
                 "run": {
                     "sales": args.sales,
                     "first": percentiles(commits[:block]),

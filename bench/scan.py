@@ -1,8 +1,10 @@
 """Benchmark: scan classification and product lookup on a 200,000-SKU store database.
 
 Prints one JSON object: p50/p99/max in milliseconds for the router alone, for a full scan
-(route + catalog lookup + SKU view) of barcodes and of SKU codes, and, as the baseline measured
-in the same run, one bare indexed SELECT of a barcode. Target: full scan p99 <= 1 ms.
+(route + catalog lookup + SKU view) of barcodes, of SKU codes and of GS1 codes carrying a lot and
+an expiry date (DataMatrix element strings with ``]d2`` and separators, printed ``(01)…(17)…(10)…``
+forms and Digital Link URLs, a third each), and, as the baseline measured in the same run, one
+bare indexed SELECT of a barcode. Target: full scan p99 <= 1 ms.
 
     .venv/bin/python bench/scan.py [--skus 200000] [--scans 5000] [--database FILE]
 
@@ -19,13 +21,14 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
 
 from redhome_pos.domain.barcodes import make_ean13
+from redhome_pos.domain.gs1 import element_string, element_string_hri
 from redhome_pos.domain.scan import ScanError, ScanSettings, route
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
@@ -111,6 +114,18 @@ def demo_database(path: Path, skus: int) -> Database:
     return database
 
 
+def gs1_form(n: int, barcode: str) -> str:
+    """A GS1 code for ``barcode`` with a lot and an expiry, in one of three shapes a scanner
+    sends: a DataMatrix element string, the printed form, a Digital Link URL."""
+    lot, expiry = f"B{n % 997:04d}", date(2027, 1 + n % 12, 1 + n % 28)
+    gtin = barcode.rjust(14, "0")
+    if n % 3 == 0:
+        return "]d2" + element_string(barcode, lot=lot, expiry=expiry) + "\r"
+    if n % 3 == 1:
+        return element_string_hri(element_string(barcode, lot=lot, expiry=expiry))
+    return f"https://id.example.com/01/{gtin}/10/{lot}?17={expiry.strftime('%y%m%d')}"
+
+
 def timed(samples: list[str], action: Callable[[str], object]) -> dict[str, float]:
     for text in samples[:200]:  # warm the caches and the connection pool
         action(text)
@@ -151,6 +166,7 @@ def main() -> None:
     picked = [rows[rng.randrange(len(rows))] for _ in range(args.scans)]
     barcodes = [barcode + "\r" for barcode, _ in picked]
     sku_codes = [code for _, code in picked]
+    gs1_codes = [gs1_form(n, barcode) for n, (barcode, _) in enumerate(picked)]
     mixed = barcodes[: args.scans // 2] + [
         f"https://www.xiaohongshu.com/explore/{rng.getrandbits(96):024x}?xsec_source=app_share",
         "134567890123456789",
@@ -181,10 +197,18 @@ def main() -> None:
         "baseline_bare_barcode_select": timed(barcodes, bare_select),
         "scan_barcode_with_lookup": timed(barcodes, full_scan),
         "scan_sku_code_with_lookup": timed(sku_codes, full_scan),
+        "scan_gs1_with_lookup": timed(gs1_codes, full_scan),
         "target_p99_ms": 1.0,
     }
     scan_p99 = result["scan_barcode_with_lookup"]["p99_ms"]
-    result["meets_target"] = max(scan_p99, result["scan_sku_code_with_lookup"]["p99_ms"]) <= 1.0
+    result["meets_target"] = (
+        max(
+            scan_p99,
+            result["scan_sku_code_with_lookup"]["p99_ms"],
+            result["scan_gs1_with_lookup"]["p99_ms"],
+        )
+        <= 1.0
+    )
     result["ratio_to_baseline_p99"] = round(
         scan_p99 / max(result["baseline_bare_barcode_select"]["p99_ms"], 1e-6), 2
     )

@@ -172,8 +172,9 @@ def _by_lot(
 
 
 def _any_tracked(session: Session, lines: Sequence[SaleLine]) -> bool:
-    lots = LotRepository(session)
-    return any(lots.is_tracked(line.sku_id) for line in lines if not line.voided)
+    """Whether a lot-tracked SKU is sold (one statement; the ledger then reuses the answer)."""
+    sold = [line.sku_id for line in lines if not line.voided]
+    return bool(LotRepository(session).tracked_among(sold))
 
 
 def _with_lots(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -28,6 +29,22 @@ from redhome_pos.persistence.repositories.counter_sql import Prepared, written_c
 _LOTS = StockLotLevelRow.metadata.tables[StockLotLevelRow.__tablename__]
 _SKUS = SkuRow.metadata.tables[SkuRow.__tablename__]
 _TRACKED = Prepared(select(_SKUS.c.lot_tracked).where(_SKUS.c.id == bindparam("sku")))
+_TRACKED_BATCH = 16
+_TRACKED_AMONG: dict[int, Prepared] = {}
+
+
+def _tracked_among(size: int) -> Prepared:
+    """``SELECT id FROM skus WHERE lot_tracked AND id IN (:s0, …)`` for ``size`` ids, built
+    once per size (a sale's lines take one statement, whatever their number up to 16)."""
+    statement = _TRACKED_AMONG.get(size)
+    if statement is None:
+        ids: list[Any] = [bindparam(f"s{n}") for n in range(size)]
+        statement = _TRACKED_AMONG[size] = Prepared(
+            select(_SKUS.c.id).where(_SKUS.c.lot_tracked.is_(True), _SKUS.c.id.in_(ids))
+        )
+    return statement
+
+
 _LEVELS_OF = Prepared(
     select(_LOTS.c.lot_code, _LOTS.c.expiry, _LOTS.c.on_hand).where(
         _LOTS.c.sku_id == bindparam("sku")
@@ -79,12 +96,36 @@ class LotRepository:
 
     # -- flags and levels ------------------------------------------------------------------
     def is_tracked(self, sku_id: int) -> bool:
-        row = _TRACKED.first(self._session, {"sku": sku_id})
-        return bool(row is not None and row.lot_tracked)
+        memo = self._memo()
+        if sku_id not in memo:
+            row = _TRACKED.first(self._session, {"sku": sku_id})
+            memo[sku_id] = bool(row is not None and row.lot_tracked)
+        return memo[sku_id]
+
+    def tracked_among(self, sku_ids: Sequence[int]) -> set[int]:
+        """Which of ``sku_ids`` are lot-tracked, in one statement (a sale's lines); the answer
+        is remembered for the rest of the session's unit of work."""
+        memo = self._memo()
+        unknown = sorted({sku_id for sku_id in sku_ids if sku_id not in memo})
+        for start in range(0, len(unknown), _TRACKED_BATCH):
+            batch = unknown[start : start + _TRACKED_BATCH]
+            found = {
+                int(row.id)
+                for row in _tracked_among(len(batch)).all(
+                    self._session, {f"s{n}": sku_id for n, sku_id in enumerate(batch)}
+                )
+            }
+            memo.update({sku_id: sku_id in found for sku_id in batch})
+        return {sku_id for sku_id in sku_ids if memo[sku_id]}
+
+    def _memo(self) -> dict[int, bool]:
+        memo: dict[int, bool] = self._session.info.setdefault("lot_tracked", {})
+        return memo
 
     def set_tracked(self, sku_ids: Sequence[int], tracked: bool) -> int:
         if not sku_ids:
             return 0
+        self._memo().clear()
         result = self._session.execute(
             update(SkuRow).where(SkuRow.id.in_(list(sku_ids))).values(lot_tracked=tracked)
         )
@@ -109,6 +150,7 @@ class LotRepository:
         sku_ids = list(session.scalars(turned))
         if not sku_ids:
             return 0
+        self._memo().clear()
         session.execute(update(SkuRow).where(SkuRow.id.in_(turned)).values(lot_tracked=True))
         totals = (
             select(
