@@ -80,10 +80,16 @@ def existing_database(config: Config) -> Database:
             "There is no database at {path}: run `redhome-pos db upgrade` to create it",
             path=str(path),
         )
+    if path is not None and not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseAdminError(
+            "The database {path} cannot be read or written by this user: check its owner "
+            "and rights",
+            path=str(path),
+        )
     return Database(config.database.url)
 
 
-def error_line(error: BaseException) -> str:
+def error_line(error: BaseException | str) -> str:
     return f"redhome-pos: {error}"
 
 
@@ -103,6 +109,19 @@ def reports_errors(
         except DomainError as error:
             log.warning("%s failed: %s", getattr(args, "command", "command"), error)
             print(error_line(error), file=sys.stderr)
+            return EXIT_PROBLEM
+        except Exception as error:
+            from sqlalchemy.exc import DBAPIError
+
+            if not isinstance(error, DBAPIError):
+                raise
+            # A database file damaged or cut short, found part way through: in words.
+            log.error("%s failed on the database: %s", getattr(args, "command", "?"), error.orig)
+            print(
+                error_line(f"the database cannot be used ({error.orig}): check it with "
+                           "`redhome-pos db check`, restore it from a backup if it is damaged"),
+                file=sys.stderr,
+            )  # fmt: skip
             return EXIT_PROBLEM
 
     return wrapper

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -34,9 +35,10 @@ def register(subparsers: Any) -> None:
     restore = actions.add_parser(
         "restore",
         help="replace the database with the backup FILE (what it replaces is kept); "
-        "stop the app on every terminal first",
+        "stop the app on every terminal first; a manager (--staff CODE) once the store has one",
     )
     restore.add_argument("file", metavar="FILE", type=Path)
+    add_actor_options(restore, "the manager")
     restore.set_defaults(run=run_restore)
 
     check = actions.add_parser(
@@ -88,15 +90,64 @@ def run_backup(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_restore(args: argparse.Namespace) -> int:
+    from redhome_pos.domain.errors import PermissionDenied
+    from redhome_pos.domain.staff import Role
+    from redhome_pos.persistence import dialect
     from redhome_pos.persistence.admin import describe_backup, restore
+    from redhome_pos.services.counter import Till
+    from redhome_pos.services.staff import has_manager
 
     config = load_app_config(args)
     revision = describe_backup(args.file)
+    till = Till.from_config(config)
+    manager = None
+    target = dialect.sqlite_path(config.database.url)
+    if target is not None and target.is_file():
+        current = existing_database(config)
+        try:  # a store with a manager: only a manager replaces its data
+            if has_manager(current):
+                manager = log_in(current, till, args)
+                if manager.role is not Role.MANAGER:
+                    raise PermissionDenied(
+                        "{name} ({role}) may not restore the database: a manager does",
+                        name=manager.name,
+                        role=manager.role.value,
+                    )
+        finally:
+            current.dispose()
     kept = restore(config.database.url, args.file, config.paths.backup_dir)
+    _audit_restore(config, till, manager, args.file, revision, kept)
     print(f"Restored the database from {args.file} (schema {revision}).")
     if kept is not None:
         print(f"The database it replaced is kept in {kept}")
     return EXIT_OK
+
+
+def _audit_restore(
+    config: Any, till: Any, manager: Any, file: Path, revision: str, kept: Path | None
+) -> None:
+    """The restore, in the restored log (naming the manager by code: ids may differ between
+    the two databases), and a restore anchor beside the backups."""
+    from redhome_pos.domain.audit import AuditAction
+    from redhome_pos.persistence.database import Database
+    from redhome_pos.persistence.repositories.staff import StaffRepository
+    from redhome_pos.services import audit
+
+    restored = Database(config.database.url)
+    try:
+        staff_id = None
+        if manager is not None:
+            with restored.reading() as session:
+                found = StaffRepository(session).by_code(manager.code)
+            staff_id = found.id if found is not None else None
+        audit.record_action(
+            restored, till, AuditAction.DATABASE_RESTORE, staff_id,
+            via="command line", staff_code=manager.code if manager else None,
+            file=file.name, schema=revision, kept=kept.name if kept else None,
+        )  # fmt: skip
+        audit.anchor_restore(restored, till)
+    finally:
+        restored.dispose()
 
 
 @reports_errors

@@ -243,12 +243,30 @@ def restore(database_url: str, file: Path, backup_dir: Path) -> Path | None:
     return kept
 
 
+def unreadable(database: Database, exc: DBAPIError) -> DatabaseAdminError:
+    """A database file that SQLite cannot read (damaged, cut short, not a database), in words."""
+    return DatabaseAdminError(
+        "The database {url} is damaged or is not a REDHOME database ({problem}): restore it "
+        "from a backup (redhome-pos db restore FILE)",
+        url=redact_url(database.url),
+        problem=str(exc.orig),
+    )
+
+
 def check(database: Database) -> list[str]:
     """Every problem found in the database, in words; empty when it is healthy.
 
     The database engine's own integrity check, the schema version, and the stock ledger:
     every cached level equals the sum of its movements, and no SKU with movements lacks one.
+    A file SQLite cannot read at all raises ``DatabaseAdminError`` saying so.
     """
+    try:
+        return _check(database)
+    except DBAPIError as exc:
+        raise unreadable(database, exc) from exc
+
+
+def _check(database: Database) -> list[str]:
     problems = [f"integrity: {problem}" for problem in dialect.integrity_errors(database.engine)]
     current = current_revision(database)
     if current != head_revision():
@@ -283,6 +301,13 @@ def check(database: Database) -> list[str]:
 def repair_stock_levels(database: Database) -> list[LevelMismatch]:
     """Set every cached level that differs from its ledger to the ledger sum (the ledger is
     the truth), queueing the corrected on-hand for the online store; returns what was fixed."""
+    try:
+        return _repair_stock_levels(database)
+    except DBAPIError as exc:
+        raise unreadable(database, exc) from exc
+
+
+def _repair_stock_levels(database: Database) -> list[LevelMismatch]:
     with database.unit_of_work() as uow:
         stock = StockRepository(uow.session)
         outbox = OutboxRepository(uow.session)

@@ -31,9 +31,11 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> str:
-    """The URL of a SQLite file; ``read_only`` opens it without ever writing to it."""
+    """The URL of a SQLite file; ``read_only`` opens it without ever writing to it, nor
+    beside it: with no ``-wal`` file there, as immutable (no ``-wal``/``-shm`` made)."""
     if read_only:
-        return f"sqlite:///file:{path.resolve().as_posix()}?mode=ro&uri=true"
+        immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+        return f"sqlite:///file:{path.resolve().as_posix()}?mode=ro{immutable}&uri=true"
     return f"sqlite:///{path}"
 
 

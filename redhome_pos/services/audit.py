@@ -88,6 +88,9 @@ def verify_log(
     """Walk the chain with ``key``, compare its head with the head row and the Z reports in
     the database, and with every anchor in ``anchor_file`` (outside the database)."""
     anchors, changed_lines = read_anchors(anchor_file, key, store_code)
+    restores = [i for i, anchor in enumerate(anchors) if anchor.shift_id == RESTORE_ANCHOR]
+    if restores:  # a restore (by a manager, audited) began the log again from a backup
+        anchors = anchors[restores[-1] :]
     with database.reading() as session:
         repo = AuditRepository(session)
         chain = check_chain(repo.events(), key)
@@ -187,6 +190,19 @@ def write_anchor(till: Till, shift_id: int, seq: int, digest: str, unkeyed: int)
             os.fsync(out.fileno())
     except OSError as error:  # the Z report stands; the code on its receipt still anchors it
         log.error("the audit anchor could not be written to %s: %s", till.anchor_file, error)
+
+
+RESTORE_ANCHOR = 0  # the "shift" of an anchor written when a backup is restored
+
+
+def anchor_restore(database: Database, till: Till) -> None:
+    """After a backup is restored: anchor the restored log's head, so the anchors of the
+    Z reports made since that backup was taken are not taken for a truncation."""
+    with database.reading() as session:
+        head = AuditRepository(session).head()
+        seq, digest = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+        unkeyed = unkeyed_start(session, till.audit_key, seq) if till.audit_key else 0
+    write_anchor(till, RESTORE_ANCHOR, seq, digest, unkeyed)
 
 
 def code_matches(database: Database, key: bytes, code: str) -> bool:
