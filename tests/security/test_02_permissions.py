@@ -35,6 +35,7 @@ NOT_STAFF_ACTIONS = {
     "redhome_pos.services.demo_staff.add_demo_staff": "demo accounts, added through "
     "add_first_manager and then by the demo manager",
     "redhome_pos.services.demo_catalog.load_demo_store": "builds the separate demo store",
+    "redhome_pos.services.demo_lots.add_demo_lots": "dates the separate demo store's stock",
     "redhome_pos.services.audit.record": "appends inside a checked service's transaction",
     "redhome_pos.services.audit.record_action": "appends for an action checked by its caller",
     "redhome_pos.services.catalog_search.rebuild_index": "rebuilds derived search rows only",
