@@ -37,7 +37,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CartModel(QAbstractTableModel):
-    NO, PRODUCT, QTY, PRICE, DISCOUNT, AMOUNT = range(6)
+    NO, PRODUCT, QTY, PRICE, DISCOUNT, AMOUNT = range(6)  # DISCOUNT: 优惠, every saving
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +47,7 @@ class CartModel(QAbstractTableModel):
             self.tr("Product"),
             self.tr("Qty"),
             self.tr("Price"),
-            self.tr("Discount"),
+            self.tr("Savings"),
             self.tr("Amount"),
         )
 

@@ -28,7 +28,6 @@ ERROR_TEXTS = (
         "Errors", "A payment on the external terminal needs the terminal's reference"
     ),
     QT_TRANSLATE_NOOP("Errors", "A percentage cannot be negative"),
-    QT_TRANSLATE_NOOP("Errors", "A percentage is more than 0 and at most 100"),
     QT_TRANSLATE_NOOP("Errors", "A promotion ends on or after the day it starts"),
     QT_TRANSLATE_NOOP("Errors", "A promotion needs a code"),
     QT_TRANSLATE_NOOP("Errors", "A promotion with code {code} exists already"),
@@ -57,6 +56,7 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "A {kind} cannot be resolved by {resolution}"),
     QT_TRANSLATE_NOOP("Errors", "A {kind} must {direction} stock, not {quantity}"),
+    QT_TRANSLATE_NOOP("Errors", "A 折 is between 0.1 and 9.9 (or 11 to 99): {text}"),
     QT_TRANSLATE_NOOP("Errors", "Alipay has no bill for {day} yet: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Allocation weights cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "An EAN-13 body has 12 digits: {code}"),
@@ -132,8 +132,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not a UPC-E code: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a barcode: {code}"),
     QT_TRANSLATE_NOOP("Errors", "Not a code the store knows: {preview}"),
+    QT_TRANSLATE_NOOP("Errors", "Not a discount in 折: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not a mobile number: {text}"),
-    QT_TRANSLATE_NOOP("Errors", "Not a percentage: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not a store code"),
     QT_TRANSLATE_NOOP("Errors", "Not an amount: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not enough stock of {sku}: {on_hand} on hand, {wanted} needed"),
@@ -348,7 +348,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "{count} rows of {file} have errors, nothing was imported; first: {first}"
     ),
-    QT_TRANSLATE_NOOP("Errors", "{due} fen still to pay"),
+    QT_TRANSLATE_NOOP("Errors", "{due_fen} still to pay"),
     QT_TRANSLATE_NOOP(
         "Errors", "{file} clashes with the catalog in the store; nothing was imported"
     ),

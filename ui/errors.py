@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.money import format_fen
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "Errors"
+
+
+def shown_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Amounts (``*_fen``) in yuan, as everywhere a person reads money."""
+    return {
+        key: format_fen(value)
+        if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool)
+        else value
+        for key, value in params.items()
+    }
 
 
 def describe_error(error: object) -> str:
@@ -18,7 +30,7 @@ def describe_error(error: object) -> str:
     if isinstance(error, DomainError):
         template = QCoreApplication.translate(CONTEXT, error.template)
         try:
-            return template.format(**error.params)
+            return template.format(**shown_params(error.params))
         except (KeyError, IndexError, ValueError):
             return error.message
     log.error("unexpected error shown to the clerk: %r", error)

@@ -23,6 +23,8 @@ from redhome_pos.domain.tender import TenderKind
 from redhome_pos.persistence.database import Database
 from ui.app import application, install_language
 from ui.context import AppContext
+from ui.dialogs.discount import DiscountDialog
+from ui.dialogs.open_shift import OpenShiftDialog
 from ui.dialogs.tender import TenderDialog
 from ui.shell import Shell
 
@@ -98,6 +100,13 @@ class Director:
         login.pin.setText("1111")
         login.submit()
         settle(lambda: not window.is_locked)
+        settle(lambda: isinstance(shell.actions.dialog, OpenShiftDialog))
+        offer = shell.actions.dialog
+        if isinstance(offer, OpenShiftDialog):
+            offer.field.setText("500")
+            self.picture("open-shift")
+            offer.accept()
+            settle(lambda: shell.counter.session.shift is not None and shell.actions.dialog is None)
         self.picture("sale-empty")
         shell.actions.show_keys()
         self.picture("keys-help")
@@ -118,18 +127,21 @@ class Director:
         self.picture("search")
         sale.search.close_overlay()
 
-        shell.window.show_screen("shift")
-        shell.shift_screen.float_field.setText("500")
-        shell.shift_screen.open_shift()
-        settle(lambda: shell.counter.session.shift is not None)
-        shell.window.show_screen("sale")
+        sale.table.selectRow(1)
+        shell.actions.ask_price()
+        settle()
+        dialog = shell.actions.dialog
+        if isinstance(dialog, DiscountDialog):
+            dialog.field.setText("59")
+            self.picture("price-change")
+            self.close_dialog()
 
         sale.table.selectRow(0)
         shell.actions.ask_discount()
         settle()
         dialog = shell.actions.dialog
-        if dialog is not None:
-            dialog.set_percent("20")  # type: ignore[attr-defined]
+        if isinstance(dialog, DiscountDialog):
+            dialog.field.setText("8")  # 8 折
             self.picture("discount")
             dialog.accept()
             settle(lambda: shell.actions.dialog is not dialog)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
 from redhome_pos.services import shifts as shift_service
 from ui import jobs
@@ -98,8 +99,13 @@ class Shell(QObject):
         counter = self.counter
         counter.worker.submit(
             partial(shift_service.current_shift, counter.database, counter.till),
-            on_done=counter.session.set_shift,
+            on_done=self._shift_read,
         )
+
+    def _shift_read(self, shift: Shift | None) -> None:
+        self.counter.session.set_shift(shift)
+        if shift is None:
+            self.actions.offer_shift()  # opening the shift is the first thing after login
 
     def show(self) -> None:
         self.window.show()

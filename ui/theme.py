@@ -98,6 +98,9 @@ QPushButton#pay:pressed, QPushButton#complete:pressed {{ background: {RED_DARK};
 QPushButton#pay:disabled, QPushButton#complete:disabled {{ background: #F5A3AF; }}
 QPushButton#pinKey {{ font-size: 26px; min-width: {PIN_KEY_PX}px; min-height: {PIN_KEY_PX}px; }}
 QPushButton#quickNote {{ font-size: 22px; min-height: 56px; }}
+QPushButton#choice:checked {{
+    background: {INK}; color: white; border: 2px solid {INK}; font-weight: bold;
+}}
 QPushButton#nav {{ text-align: left; padding-left: 14px; border: none; background: transparent; }}
 QPushButton#nav:checked {{ background: #FFE5E9; color: {RED_DARK}; }}
 QLineEdit, QSpinBox, QComboBox {{
@@ -125,7 +128,7 @@ QWidget#topBar QLabel {{ color: white; font-size: 15px; }}
 QLabel#brand {{ color: {RED}; font-size: 20px; font-weight: bold; }}
 QWidget#navBar {{ background: {SHADE}; border-right: 1px solid {LINE}; }}
 QLabel#banner {{
-    background: #FDECEE; color: #9E0F24; border: 1px solid {RED}; border-radius: 4px;
+    background: #FDECEE; color: #9E0F24; border: 1px solid #C4314B; border-radius: 4px;
     padding: 8px 12px; font-size: 17px;
 }}
 QLabel#bannerOk {{

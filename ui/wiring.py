@@ -6,6 +6,7 @@ back as a signal, so a scan, a timer or a test can keep working while it is up.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from redhome_pos.domain import approvals
 from redhome_pos.domain import scan as scan_router
-from redhome_pos.domain.cart import Discount, discount_bp
+from redhome_pos.domain.cart import CartLine, Discount, discount_bp
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
@@ -27,11 +28,12 @@ from redhome_pos.services import returns as return_service
 from redhome_pos.services import shifts as shift_service
 from redhome_pos.services.returns import ReturnResult
 from redhome_pos.services.scanning import ScanOutcome
+from ui.approval_flow import ask_if_needed
 from ui.dialogs.amount import AmountDialog
-from ui.dialogs.approval import ApprovalDialog
-from ui.dialogs.discount import DiscountDialog
+from ui.dialogs.discount import DiscountBases, DiscountDialog, DiscountKind
 from ui.dialogs.keys_help import KeysHelpDialog
 from ui.dialogs.member import MemberDialog
+from ui.dialogs.open_shift import OpenShiftDialog
 from ui.dialogs.recall import RecallDialog
 from ui.dialogs.tender import TenderDialog, no_provider_text, wallet_of
 from ui.errors import describe_error
@@ -56,12 +58,14 @@ class SaleActions(QObject):
         sale = self.sale
         sale.set_hook("qty", self.ask_quantity)
         sale.set_hook("discount", self.ask_discount)
+        sale.set_hook("price", self.ask_price)
         sale.set_hook("park", self.park)
         sale.set_hook("recall", self.ask_recall)
         sale.set_hook("drawer", self.open_drawer)
         sale.set_hook("member", self.ask_member)
         sale.pay_requested.connect(self.pay)
         sale.payment_code_scanned.connect(self.payment_code_scanned)
+        sale.shift_needed.connect(self.offer_shift)
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog
@@ -118,16 +122,67 @@ class SaleActions(QObject):
                 return True
         return False
 
-    # -- discounts ------------------------------------------------------------------------------
-    def ask_discount(self) -> None:
+    # -- discounts and price changes ------------------------------------------------------------
+    def ask_discount(self, kind: DiscountKind = DiscountKind.ZHE) -> None:
         line = self.sale.selected_line()
-        dialog = DiscountDialog(line.title if line else None, parent=self.window)
-        dialog.accepted.connect(
-            lambda: self.apply_discount(
-                None if dialog.whole_order or line is None else line.line_no, dialog.discount
-            )
+        cart = self.sale.cart
+        totals = cart.totals()
+        bases = DiscountBases(
+            order_fen=totals.subtotal_fen - totals.promotion_fen - totals.line_discount_fen
         )
+        if line is not None:
+            bases = replace(
+                bases,
+                line_title=line.title,
+                line_fen=cart.after_promotion_fen(line.line_no),
+                unit_price_fen=line.unit_price_fen,
+                quantity=line.quantity,
+            )
+        dialog = DiscountDialog(bases, parent=self.window, kind=kind)
+        dialog.accepted.connect(lambda: self._discount_chosen(dialog, line))
         self._open(dialog)
+
+    def ask_price(self) -> None:
+        if self.sale.selected_line() is not None:
+            self.ask_discount(DiscountKind.PRICE)
+
+    def _discount_chosen(self, dialog: DiscountDialog, line: CartLine | None) -> None:
+        line_no = None if dialog.whole_order or line is None else line.line_no
+        if dialog.price_fen is not None and line_no is not None:
+            self.change_price(line_no, dialog.price_fen)
+        else:
+            self.apply_discount(line_no, dialog.discount)
+
+    def change_price(self, line_no: int, price_fen: int, approval_id: int | None = None) -> None:
+        """改价: the line sells at ``price_fen`` a unit, with a supervisor's approval."""
+        cart = self.sale.cart
+        try:
+            line = cart.line(line_no)
+        except DomainError as error:
+            self.sale.fail(describe_error(error))
+            return
+        if approval_id is None and ask_if_needed(
+            self,
+            self.window,
+            Permission.PRICE_OVERRIDE,
+            self.tr("Selling {title} at {price} instead of {list_price} needs approval.").format(
+                title=line.title,
+                price=format_fen(price_fen),
+                list_price=format_fen(line.list_price_fen),
+            ),
+            lambda approval: self.change_price(line_no, price_fen, approval),
+            detail={"price_fen": price_fen},
+            covers=approvals.price_override(line, price_fen),
+            show=self._open,
+        ):
+            return
+        try:
+            cart.override_price(line_no, price_fen, approval_id=approval_id)
+        except DomainError as error:
+            self.sale.fail(describe_error(error))
+            return
+        self.sale.refresh(line_no)
+        self.ask_missing_approvals()
 
     def apply_discount(
         self, line_no: int | None, discount: Discount | None, approval_id: int | None = None
@@ -146,28 +201,21 @@ class SaleActions(QObject):
         except DomainError as error:
             self.sale.fail(describe_error(error))
             return
-        if approval_id is None and not may_discount(clerk, discount_bp(off, gross)):
-            reason = self.tr("A discount of {amount} is above your limit.").format(
-                amount=format_fen(off)
-            )
-            covers = (
+        if approval_id is None and ask_if_needed(
+            self,
+            self.window,
+            Permission.DISCOUNT_ABOVE_LIMIT,
+            self.tr("A discount of {amount} is above your limit.").format(amount=format_fen(off)),
+            lambda approval: self.apply_discount(line_no, discount, approval),
+            needed=not may_discount(clerk, discount_bp(off, gross)),
+            detail={"discount_fen": off},
+            covers=(
                 approvals.order_discount(cart, discount)
                 if line_no is None
                 else approvals.line_discount(cart, line_no, discount)
-            )
-            approval = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.DISCOUNT_ABOVE_LIMIT,
-                reason,
-                {"discount_fen": off},
-                parent=self.window,
-                covers=covers,
-            )
-            approval.approved.connect(
-                lambda approval_id: self.apply_discount(line_no, discount, approval_id)
-            )
-            self._open(approval)
+            ),
+            show=self._open,
+        ):
             return
         try:
             if line_no is None:
@@ -222,6 +270,12 @@ class SaleActions(QObject):
         dialog.member_chosen.connect(self.sale.set_member)
         self._open(dialog)
 
+    # -- the shift -------------------------------------------------------------------------------
+    def offer_shift(self) -> None:
+        """No shift is open: the clerk counts the float and opens one before selling."""
+        if self.counter.session.shift is None and self.dialog is None and not self.window.is_locked:
+            self._open(OpenShiftDialog(self.counter, parent=self.window))
+
     # -- help -----------------------------------------------------------------------------------
     def show_keys(self) -> None:
         if self.dialog is None and not self.window.is_locked:
@@ -232,18 +286,15 @@ class SaleActions(QObject):
         clerk = self._clerk()
         if clerk is None:
             return
-        if not clerk.may(Permission.OPEN_DRAWER):
-            approval = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.OPEN_DRAWER,
-                self.tr("Opening the drawer without a sale needs approval."),
-                parent=self.window,
-            )
-            approval.approved.connect(lambda approval_id: self._drawer(approval_id))
-            self._open(approval)
-            return
-        self._drawer(None)
+        if not ask_if_needed(
+            self,
+            self.window,
+            Permission.OPEN_DRAWER,
+            self.tr("Opening the drawer without a sale needs approval."),
+            self._drawer,
+            show=self._open,
+        ):
+            self._drawer(None)
 
     def _drawer(self, approval_id: int | None) -> None:
         clerk = self._clerk()

@@ -140,7 +140,7 @@ def settle(
         )
     paid = sum(t.amount_fen for t in tenders)
     if paid < total_fen:
-        raise TenderError("{due} fen still to pay", due=total_fen - paid)
+        raise TenderError("{due_fen} still to pay", due_fen=total_fen - paid)
     change = paid - total_fen
     # Take the change off the cash tenders, last first.
     remaining_change = change

@@ -59,7 +59,7 @@ def test_a_discount_above_the_clerks_limit_needs_a_managers_pin(
     qtbot.keyClick(sale.table, Qt.Key.Key_F4)
     dialog = shell.actions.dialog
     assert isinstance(dialog, DiscountDialog)
-    dialog.set_percent("20")
+    qtbot.keyClicks(dialog.field, "8")  # 8 折: the customer pays 80 %
     qtbot.mouseClick(dialog.pad.buttons["OK"], Qt.MouseButton.LeftButton)
     approval = shell.actions.dialog
     assert isinstance(approval, ApprovalDialog)

@@ -15,7 +15,7 @@ from ui.dialogs.tender import TenderDialog
 
 
 def test_open_sell_and_close_a_shift_with_a_z_report(qtbot: Any, shell: Any, store: Any) -> None:
-    log_in(qtbot, shell)
+    log_in(qtbot, shell, float_text=None)  # the shift opened on the shift screen instead
     shell.window.show_screen("shift")
     screen = shell.shift_screen
     qtbot.keyClicks(screen.float_field, "500")

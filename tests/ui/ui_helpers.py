@@ -16,7 +16,11 @@ SECRET = "test-secret-of-the-store"
 CHEAP = ScryptCost(n=2**4, r=1, p=1)  # PIN hashing cost for tests only
 
 
-def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> None:
+def log_in(
+    qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111", *, float_text: str | None = "500"
+) -> None:
+    """Log in with the PIN pad; the shift opening offered at a till with no open shift is
+    answered with ``float_text`` counted (``None``: Esc, the shift stays closed)."""
     login = shell.login
     login.staff_code.clear()
     qtbot.keyClicks(login.staff_code, code)
@@ -25,12 +29,32 @@ def log_in(qtbot: Any, shell: Any, code: str = "1001", pin: str = "1111") -> Non
         qtbot.mouseClick(login.pad.buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(login.pad.buttons["OK"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not shell.window.is_locked)
+    qtbot.waitUntil(lambda: shell.counter.session.shift is not None or _offered(shell))
+    dialog = shell.actions.dialog
+    if not _offered(shell):
+        return
+    if float_text is None:
+        qtbot.keyClick(dialog.field, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: shell.actions.dialog is None)
+        return
+    qtbot.keyClicks(dialog.field, float_text)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.counter.session.shift is not None)
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)
+
+
+def _offered(shell: Any) -> bool:
+    from ui.dialogs.open_shift import OpenShiftDialog
+
+    return isinstance(getattr(shell.actions, "dialog", None), OpenShiftDialog)
 
 
 def open_shift(shell: Any, float_fen: int = 50_000) -> None:
+    """A shift open at the till (logging in has usually opened it already)."""
     counter = shell.counter
     clerk = counter.session.clerk
-    shift_service.open_shift(counter.database, counter.till, clerk, float_fen)
+    if shift_service.current_shift(counter.database, counter.till) is None:
+        shift_service.open_shift(counter.database, counter.till, clerk, float_fen)
     shell.refresh_shift()
 
 

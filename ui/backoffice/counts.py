@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain.staff import Permission
 from redhome_pos.services import stock_counts
 from redhome_pos.services.stock_counts import CountLine, CountPosted, CountRecord
+from ui.approval_flow import ask_if_needed
 from ui.backoffice.tables import fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
@@ -309,18 +310,14 @@ class CountsScreen(QWidget):
         clerk = self.counter.session.clerk
         if clerk is None or self.count_id is None:
             return
-        if approval_id is None and not clerk.may(Permission.POST_COUNT):
-            dialog = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.POST_COUNT,
-                self.tr("Posting a stock count needs a manager's approval."),
-                {"count_id": self.count_id},
-                parent=self,
-            )
-            dialog.approved.connect(lambda approval: self.post(approval))
-            self.dialog = dialog
-            dialog.open()
+        if approval_id is None and ask_if_needed(
+            self,
+            self,
+            Permission.POST_COUNT,
+            self.tr("Posting a stock count needs a manager's approval."),
+            self.post,
+            detail={"count_id": self.count_id},
+        ):
             return
         self.counter.worker.submit(
             partial(

@@ -24,6 +24,7 @@ from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.stock import MovementKind
 from redhome_pos.services.receiving import ReceivedLot, ReceivingLine, ReceivingPosted
+from ui.approval_flow import ask_if_needed
 from ui.backoffice import inventory_jobs
 from ui.backoffice.expiring import ExpiringPanel
 from ui.backoffice.inventory_jobs import ProductDetail
@@ -356,18 +357,14 @@ class InventoryScreen(QWidget):
         clerk = self.counter.session.clerk
         if clerk is None or self.receiving_id is None:
             return
-        if approval_id is None and not clerk.may(Permission.RECEIVE_STOCK):
-            dialog = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.RECEIVE_STOCK,
-                self.tr("Booking a delivery into stock needs a manager's approval."),
-                {"receiving_id": self.receiving_id},
-                parent=self,
-            )
-            dialog.approved.connect(lambda approval: self.post_delivery(approval))
-            self.dialog = dialog
-            dialog.open()
+        if approval_id is None and ask_if_needed(
+            self,
+            self,
+            Permission.RECEIVE_STOCK,
+            self.tr("Booking a delivery into stock needs a manager's approval."),
+            self.post_delivery,
+            detail={"receiving_id": self.receiving_id},
+        ):
             return
         self.counter.worker.submit(
             partial(

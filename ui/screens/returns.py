@@ -29,6 +29,7 @@ from redhome_pos.domain.staff import Permission
 from redhome_pos.services import returns as return_service
 from redhome_pos.services.returns import ReturnResult
 from ui import jobs
+from ui.approval_flow import ask_if_needed
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.dialogs.approval import ApprovalDialog
@@ -217,19 +218,15 @@ class ReturnsScreen(QWidget):
         if not wanted:
             self.banner.show_error(self.tr("Choose how many of which product come back"))
             return
-        if approval_id is None and not clerk.may(Permission.REFUND):
-            self.dialog = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.REFUND,
-                self.tr("A refund needs a supervisor's approval."),
-                {"receipt_no": sale.receipt_no},
-                parent=self.window(),
-                covers=approvals.refund(sale.receipt_no, self.refund_fen(wanted)),
-            )
-            self.dialog.approved.connect(lambda approval: self.refund(approval, exchange=exchange))
-            self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-            self.dialog.open()
+        if approval_id is None and ask_if_needed(
+            self,
+            self.window(),
+            Permission.REFUND,
+            self.tr("A refund needs a supervisor's approval."),
+            lambda approval: self.refund(approval, exchange=exchange),
+            detail={"receipt_no": sale.receipt_no},
+            covers=approvals.refund(sale.receipt_no, self.refund_fen(wanted)),
+        ):
             return
         if exchange:
             self.exchange_requested.emit(

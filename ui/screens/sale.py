@@ -52,6 +52,7 @@ class SaleScreen(QWidget):
     note_scanned = Signal(object)  # a ScanOutcome with the note's products
     badge_scanned = Signal(object)  # a StaffBadge
     payment_code_scanned = Signal(object)
+    shift_needed = Signal()  # something was to be sold with no shift open
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,7 @@ class SaleScreen(QWidget):
             ("plus", self.tr("Qty +1"), "+", lambda: self.change_quantity(+1)),
             ("minus", self.tr("Qty −1"), "-", lambda: self.change_quantity(-1)),
             ("discount", self.tr("Discount"), "F4", lambda: self._hook("discount")),
+            ("price", self.tr("Change price"), "F11", lambda: self._hook("price")),
             ("remove", self.tr("Remove line"), "Del", self.remove_selected),
             ("park", self.tr("Park"), "F5", lambda: self._hook("park")),
             ("recall", self.tr("Recall"), "F6", lambda: self._hook("recall")),
@@ -221,6 +223,10 @@ class SaleScreen(QWidget):
         lot: str | None = None,
         lot_expiry: date | None = None,
     ) -> None:
+        if self.counter.session.shift is None:
+            self.fail(self.tr("No shift is open: count the float and open the shift first"))
+            self.shift_needed.emit()
+            return
         item = self.cart_item(view)
         if price_fen is not None:
             # A scale label carries its own price: the line sells at the label's total.
@@ -304,6 +310,7 @@ class SaleScreen(QWidget):
     def new_sale(self) -> None:
         self.cart = Cart()
         self.note_id = None
+        self.banner.hide()  # the last sale's messages are not the next customer's
         self.refresh()
 
     def load_cart(self, cart: Cart) -> None:

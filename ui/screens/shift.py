@@ -29,6 +29,7 @@ from redhome_pos.domain.shift import Shift, ShiftReport
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.tender import TenderKind
 from redhome_pos.services import shifts as shift_service
+from ui.approval_flow import ask_if_needed
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.dialogs.approval import ApprovalDialog
@@ -180,17 +181,13 @@ class ShiftScreen(QWidget):
         except DomainError as error:
             self._fail(error)
             return
-        if approval_id is None and not clerk.may(Permission.CLOSE_SHIFT):
-            self.dialog = ApprovalDialog(
-                self.counter,
-                clerk,
-                Permission.CLOSE_SHIFT,
-                self.tr("Closing the shift needs a supervisor."),
-                parent=self.window(),
-            )
-            self.dialog.approved.connect(lambda approval: self.close_shift(approval))
-            self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-            self.dialog.open()
+        if approval_id is None and ask_if_needed(
+            self,
+            self.window(),
+            Permission.CLOSE_SHIFT,
+            self.tr("Closing the shift needs a supervisor."),
+            self.close_shift,
+        ):
             return
         self.counter.worker.submit(
             partial(

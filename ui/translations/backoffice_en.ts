@@ -52,108 +52,108 @@
 <context>
     <name>CountsScreen</name>
     <message>
-        <location filename="../backoffice/counts.py" line="47"/>
+        <location filename="../backoffice/counts.py" line="48"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="53"/>
+        <location filename="../backoffice/counts.py" line="54"/>
         <source>Category (empty: everything)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="54"/>
+        <location filename="../backoffice/counts.py" line="55"/>
         <source>New count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="63"/>
+        <location filename="../backoffice/counts.py" line="64"/>
         <source>Scan each unit on the shelf; each scan counts one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="67"/>
+        <location filename="../backoffice/counts.py" line="68"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="68"/>
+        <location filename="../backoffice/counts.py" line="69"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="69"/>
+        <location filename="../backoffice/counts.py" line="70"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="70"/>
-        <location filename="../backoffice/counts.py" line="79"/>
+        <location filename="../backoffice/counts.py" line="71"/>
+        <location filename="../backoffice/counts.py" line="80"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="71"/>
+        <location filename="../backoffice/counts.py" line="72"/>
         <source>Variance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="72"/>
+        <location filename="../backoffice/counts.py" line="73"/>
         <source>Recount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="80"/>
+        <location filename="../backoffice/counts.py" line="81"/>
         <source>Set counted of the chosen line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="82"/>
+        <location filename="../backoffice/counts.py" line="83"/>
         <source>Recount the chosen line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="84"/>
+        <location filename="../backoffice/counts.py" line="85"/>
         <source>Cancel count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="86"/>
+        <location filename="../backoffice/counts.py" line="87"/>
         <source>Post count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="134"/>
+        <location filename="../backoffice/counts.py" line="135"/>
         <source>#{id} {name} · {counted}/{lines} counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="175"/>
+        <location filename="../backoffice/counts.py" line="176"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="183"/>
+        <location filename="../backoffice/counts.py" line="184"/>
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="221"/>
+        <location filename="../backoffice/counts.py" line="222"/>
         <source>Whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="231"/>
+        <location filename="../backoffice/counts.py" line="232"/>
         <source>Start or choose a count first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="248"/>
+        <location filename="../backoffice/counts.py" line="249"/>
         <source>Counted {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="256"/>
+        <location filename="../backoffice/counts.py" line="257"/>
         <source>Choose a line and enter what was counted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="340"/>
+        <location filename="../backoffice/counts.py" line="337"/>
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,234 +287,234 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="54"/>
+        <location filename="../backoffice/inventory.py" line="55"/>
         <source>Product and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="55"/>
+        <location filename="../backoffice/inventory.py" line="56"/>
         <source>Receive a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="58"/>
+        <location filename="../backoffice/inventory.py" line="59"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="77"/>
+        <location filename="../backoffice/inventory.py" line="78"/>
         <source>Scan a product or type its code, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="79"/>
+        <location filename="../backoffice/inventory.py" line="80"/>
         <source>No product chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="86"/>
+        <location filename="../backoffice/inventory.py" line="87"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87"/>
+        <location filename="../backoffice/inventory.py" line="88"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="88"/>
+        <location filename="../backoffice/inventory.py" line="89"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="89"/>
+        <location filename="../backoffice/inventory.py" line="90"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="90"/>
+        <location filename="../backoffice/inventory.py" line="91"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="96"/>
+        <location filename="../backoffice/inventory.py" line="97"/>
         <source>Units, e.g. -2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="101"/>
+        <location filename="../backoffice/inventory.py" line="102"/>
         <source>Adjust stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="119"/>
+        <location filename="../backoffice/inventory.py" line="120"/>
         <source>Delivery note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="121"/>
+        <location filename="../backoffice/inventory.py" line="122"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122"/>
+        <location filename="../backoffice/inventory.py" line="123"/>
         <source>Start receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="124"/>
-        <location filename="../backoffice/inventory.py" line="396"/>
+        <location filename="../backoffice/inventory.py" line="125"/>
+        <location filename="../backoffice/inventory.py" line="393"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="129"/>
+        <location filename="../backoffice/inventory.py" line="130"/>
         <source>Lot (批号), if the label has no GS1 code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="131"/>
+        <location filename="../backoffice/inventory.py" line="132"/>
         <source>Expiry date, e.g. 2027-01-31</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="137"/>
+        <location filename="../backoffice/inventory.py" line="138"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="138"/>
+        <location filename="../backoffice/inventory.py" line="139"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="139"/>
-        <location filename="../backoffice/inventory.py" line="185"/>
+        <location filename="../backoffice/inventory.py" line="140"/>
+        <location filename="../backoffice/inventory.py" line="186"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="140"/>
+        <location filename="../backoffice/inventory.py" line="141"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="141"/>
+        <location filename="../backoffice/inventory.py" line="142"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="142"/>
+        <location filename="../backoffice/inventory.py" line="143"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146"/>
+        <location filename="../backoffice/inventory.py" line="147"/>
         <source>Book into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="170"/>
+        <location filename="../backoffice/inventory.py" line="171"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="171"/>
+        <location filename="../backoffice/inventory.py" line="172"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="172"/>
+        <location filename="../backoffice/inventory.py" line="173"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="173"/>
+        <location filename="../backoffice/inventory.py" line="174"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="174"/>
+        <location filename="../backoffice/inventory.py" line="175"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="179"/>
+        <location filename="../backoffice/inventory.py" line="180"/>
         <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="180"/>
+        <location filename="../backoffice/inventory.py" line="181"/>
         <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="186"/>
+        <location filename="../backoffice/inventory.py" line="187"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="187"/>
+        <location filename="../backoffice/inventory.py" line="188"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="188"/>
+        <location filename="../backoffice/inventory.py" line="189"/>
         <source>Adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189"/>
+        <location filename="../backoffice/inventory.py" line="190"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190"/>
+        <location filename="../backoffice/inventory.py" line="191"/>
         <source>Online order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191"/>
+        <location filename="../backoffice/inventory.py" line="192"/>
         <source>Transfer in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192"/>
+        <location filename="../backoffice/inventory.py" line="193"/>
         <source>Transfer out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193"/>
+        <location filename="../backoffice/inventory.py" line="194"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="218"/>
+        <location filename="../backoffice/inventory.py" line="219"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="245"/>
+        <location filename="../backoffice/inventory.py" line="246"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="248"/>
+        <location filename="../backoffice/inventory.py" line="249"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="269"/>
+        <location filename="../backoffice/inventory.py" line="270"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="300"/>
+        <location filename="../backoffice/inventory.py" line="301"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="349"/>
+        <location filename="../backoffice/inventory.py" line="350"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,7 +524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="387"/>
+        <location filename="../backoffice/inventory.py" line="384"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>

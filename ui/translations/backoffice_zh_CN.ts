@@ -51,108 +51,108 @@
 <context>
     <name>CountsScreen</name>
     <message>
-        <location filename="../backoffice/counts.py" line="47" />
+        <location filename="../backoffice/counts.py" line="48" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="53" />
+        <location filename="../backoffice/counts.py" line="54" />
         <source>Category (empty: everything)</source>
         <translation>品类（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="54" />
+        <location filename="../backoffice/counts.py" line="55" />
         <source>New count</source>
         <translation>新建盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="63" />
+        <location filename="../backoffice/counts.py" line="64" />
         <source>Scan each unit on the shelf; each scan counts one</source>
         <translation>逐件扫描货架上的商品，每扫一次计一件</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="67" />
+        <location filename="../backoffice/counts.py" line="68" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="68" />
+        <location filename="../backoffice/counts.py" line="69" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="69" />
+        <location filename="../backoffice/counts.py" line="70" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="70" />
-        <location filename="../backoffice/counts.py" line="79" />
+        <location filename="../backoffice/counts.py" line="71" />
+        <location filename="../backoffice/counts.py" line="80" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="71" />
+        <location filename="../backoffice/counts.py" line="72" />
         <source>Variance</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="72" />
+        <location filename="../backoffice/counts.py" line="73" />
         <source>Recount</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="80" />
+        <location filename="../backoffice/counts.py" line="81" />
         <source>Set counted of the chosen line</source>
         <translation>设置所选行的实盘数</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="82" />
+        <location filename="../backoffice/counts.py" line="83" />
         <source>Recount the chosen line</source>
         <translation>所选行重新盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="84" />
+        <location filename="../backoffice/counts.py" line="85" />
         <source>Cancel count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="86" />
+        <location filename="../backoffice/counts.py" line="87" />
         <source>Post count</source>
         <translation>过账盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="134" />
+        <location filename="../backoffice/counts.py" line="135" />
         <source>#{id} {name} · {counted}/{lines} counted</source>
         <translation>#{id} {name} · 已盘 {counted}/{lines}</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="175" />
+        <location filename="../backoffice/counts.py" line="176" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="183" />
+        <location filename="../backoffice/counts.py" line="184" />
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation>已盘 {counted}/{lines}，{differ} 项有差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="221" />
+        <location filename="../backoffice/counts.py" line="222" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="231" />
+        <location filename="../backoffice/counts.py" line="232" />
         <source>Start or choose a count first</source>
         <translation>请先新建或选择盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="248" />
+        <location filename="../backoffice/counts.py" line="249" />
         <source>Counted {total}</source>
         <translation>已盘 {total}</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="256" />
+        <location filename="../backoffice/counts.py" line="257" />
         <source>Choose a line and enter what was counted</source>
         <translation>请选择一行并输入实盘数</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>过账盘点需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="340" />
+        <location filename="../backoffice/counts.py" line="337" />
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation>盘点已过账：{movements} 项库存变动（+{added} / -{removed}）</translation>
     </message>
@@ -286,234 +286,234 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="54" />
+        <location filename="../backoffice/inventory.py" line="55" />
         <source>Product and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="55" />
+        <location filename="../backoffice/inventory.py" line="56" />
         <source>Receive a delivery</source>
         <translation>到货入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="58" />
+        <location filename="../backoffice/inventory.py" line="59" />
         <source>Expiring soon</source>
         <translation>临期商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="77" />
+        <location filename="../backoffice/inventory.py" line="78" />
         <source>Scan a product or type its code, then Enter</source>
         <translation>扫描商品或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="79" />
+        <location filename="../backoffice/inventory.py" line="80" />
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="86" />
+        <location filename="../backoffice/inventory.py" line="87" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87" />
+        <location filename="../backoffice/inventory.py" line="88" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="88" />
+        <location filename="../backoffice/inventory.py" line="89" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="89" />
+        <location filename="../backoffice/inventory.py" line="90" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="90" />
+        <location filename="../backoffice/inventory.py" line="91" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="96" />
+        <location filename="../backoffice/inventory.py" line="97" />
         <source>Units, e.g. -2</source>
         <translation>件数，如 -2</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="101" />
+        <location filename="../backoffice/inventory.py" line="102" />
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="119" />
+        <location filename="../backoffice/inventory.py" line="120" />
         <source>Delivery note number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="121" />
+        <location filename="../backoffice/inventory.py" line="122" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122" />
+        <location filename="../backoffice/inventory.py" line="123" />
         <source>Start receiving</source>
         <translation>开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="124" />
-        <location filename="../backoffice/inventory.py" line="396" />
+        <location filename="../backoffice/inventory.py" line="125" />
+        <location filename="../backoffice/inventory.py" line="393" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="129" />
+        <location filename="../backoffice/inventory.py" line="130" />
         <source>Lot (批号), if the label has no GS1 code</source>
         <translation>批号（标签上没有 GS1 码时填写）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="131" />
+        <location filename="../backoffice/inventory.py" line="132" />
         <source>Expiry date, e.g. 2027-01-31</source>
         <translation>有效期至，如 2027-01-31</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="137" />
+        <location filename="../backoffice/inventory.py" line="138" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="138" />
+        <location filename="../backoffice/inventory.py" line="139" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="139" />
-        <location filename="../backoffice/inventory.py" line="185" />
+        <location filename="../backoffice/inventory.py" line="140" />
+        <location filename="../backoffice/inventory.py" line="186" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="140" />
+        <location filename="../backoffice/inventory.py" line="141" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="141" />
+        <location filename="../backoffice/inventory.py" line="142" />
         <source>Lots</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="142" />
+        <location filename="../backoffice/inventory.py" line="143" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146" />
+        <location filename="../backoffice/inventory.py" line="147" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="170" />
+        <location filename="../backoffice/inventory.py" line="171" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="171" />
+        <location filename="../backoffice/inventory.py" line="172" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="172" />
+        <location filename="../backoffice/inventory.py" line="173" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="173" />
+        <location filename="../backoffice/inventory.py" line="174" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="174" />
+        <location filename="../backoffice/inventory.py" line="175" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="179" />
+        <location filename="../backoffice/inventory.py" line="180" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="180" />
+        <location filename="../backoffice/inventory.py" line="181" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="186" />
+        <location filename="../backoffice/inventory.py" line="187" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="187" />
+        <location filename="../backoffice/inventory.py" line="188" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="188" />
+        <location filename="../backoffice/inventory.py" line="189" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189" />
+        <location filename="../backoffice/inventory.py" line="190" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190" />
+        <location filename="../backoffice/inventory.py" line="191" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191" />
+        <location filename="../backoffice/inventory.py" line="192" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192" />
+        <location filename="../backoffice/inventory.py" line="193" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193" />
+        <location filename="../backoffice/inventory.py" line="194" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="218" />
+        <location filename="../backoffice/inventory.py" line="219" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="245" />
+        <location filename="../backoffice/inventory.py" line="246" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="248" />
+        <location filename="../backoffice/inventory.py" line="249" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="269" />
+        <location filename="../backoffice/inventory.py" line="270" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="300" />
+        <location filename="../backoffice/inventory.py" line="301" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="349" />
+        <location filename="../backoffice/inventory.py" line="350" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="387" />
+        <location filename="../backoffice/inventory.py" line="384" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>

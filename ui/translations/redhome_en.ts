@@ -66,8 +66,8 @@
     </message>
     <message>
         <location filename="../cart_table.py" line="50"/>
-        <source>Discount</source>
-        <translation>Discount</translation>
+        <source>Savings</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../cart_table.py" line="51"/>
@@ -154,39 +154,64 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs/discount.py" line="45"/>
-        <source>Discount</source>
-        <translation>Discount</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/discount.py" line="50"/>
-        <source>Line: {title}</source>
-        <translation>Line: {title}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/discount.py" line="51"/>
+        <location filename="../dialogs/discount.py" line="84"/>
         <source>Whole order</source>
         <translation>Whole order</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59"/>
-        <source>Percent off (%)</source>
-        <translation>Percent off (%)</translation>
+        <location filename="../dialogs/discount.py" line="75"/>
+        <source>Discount or price change</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59"/>
+        <location filename="../dialogs/discount.py" line="83"/>
+        <source>This line: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="93"/>
         <source>Amount off (￥)</source>
         <translation>Amount off (￥)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="78"/>
+        <location filename="../dialogs/discount.py" line="93"/>
+        <source>Discount (折)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="93"/>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="120"/>
         <source>OK (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="79"/>
+        <location filename="../dialogs/discount.py" line="121"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="155"/>
+        <source>Type the 折: 8 = 8折 (pay 80%), 85 = 85折, 9.5 = 95折</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="156"/>
+        <source>Type the yuan taken off, e.g. 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="157"/>
+        <source>Type the new unit price in yuan (list price {price})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="197"/>
+        <source>Customer pays {paid}, saves {saved}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -298,123 +323,123 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="31"/>
-        <source>A percentage is more than 0 and at most 100</source>
-        <translation>A percentage is more than 0 and at most 100</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="32"/>
         <source>A promotion ends on or after the day it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33"/>
+        <location filename="../error_texts.py" line="32"/>
         <source>A promotion needs a code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="34"/>
+        <location filename="../error_texts.py" line="33"/>
         <source>A promotion with code {code} exists already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="35"/>
+        <location filename="../error_texts.py" line="34"/>
         <source>A promotion&apos;s daily hours cannot start and end together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="36"/>
+        <location filename="../error_texts.py" line="35"/>
         <source>A promotion&apos;s percentage runs from 0 to 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="37"/>
+        <location filename="../error_texts.py" line="36"/>
         <source>A reconciliation decision needs a reason</source>
         <translation>A reconciliation decision needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38"/>
+        <location filename="../error_texts.py" line="37"/>
         <source>A refund cannot be negative</source>
         <translation>A refund cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39"/>
+        <location filename="../error_texts.py" line="38"/>
         <source>A report period ends on or after its first day</source>
         <translation>A report period ends on or after its first day</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40"/>
+        <location filename="../error_texts.py" line="39"/>
         <source>A return needs a reason</source>
         <translation>A return needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41"/>
+        <location filename="../error_texts.py" line="40"/>
         <source>A sale total cannot be negative</source>
         <translation>A sale total cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42"/>
+        <location filename="../error_texts.py" line="41"/>
         <source>A shift is already open at {terminal}</source>
         <translation>A shift is already open at {terminal}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43"/>
+        <location filename="../error_texts.py" line="42"/>
         <source>A shipped parcel needs its express number and courier</source>
         <translation>A shipped parcel needs its express number and courier</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44"/>
+        <location filename="../error_texts.py" line="43"/>
         <source>A staff member needs a code and a name</source>
         <translation>A staff member needs a code and a name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45"/>
+        <location filename="../error_texts.py" line="44"/>
         <source>A stock adjustment needs a reason</source>
         <translation>A stock adjustment needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="46"/>
+        <location filename="../error_texts.py" line="45"/>
         <source>A stock movement needs an id</source>
         <translation>A stock movement needs an id</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47"/>
+        <location filename="../error_texts.py" line="46"/>
         <source>A stock movement needs the terminal it was made at</source>
         <translation>A stock movement needs the terminal it was made at</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48"/>
+        <location filename="../error_texts.py" line="47"/>
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>A stock movement of {kind} must change the quantity</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="49"/>
+        <location filename="../error_texts.py" line="48"/>
         <source>A stock movement&apos;s time must carry its time zone (UTC is stored)</source>
         <translation>A stock movement&apos;s time must carry its time zone (UTC is stored)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="50"/>
+        <location filename="../error_texts.py" line="49"/>
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>A stock quantity is a whole number: {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="51"/>
+        <location filename="../error_texts.py" line="50"/>
         <source>A terminal reference is 4 to 32 letters or digits, as printed on the slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54"/>
+        <location filename="../error_texts.py" line="53"/>
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58"/>
+        <location filename="../error_texts.py" line="57"/>
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>A {kind} cannot be resolved by {resolution}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59"/>
+        <location filename="../error_texts.py" line="58"/>
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>A {kind} must {direction} stock, not {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="59"/>
+        <source>A 折 is between 0.1 and 9.9 (or 11 to 99): {text}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="60"/>
@@ -739,13 +764,13 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="135"/>
-        <source>Not a mobile number: {text}</source>
+        <source>Not a discount in 折: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="136"/>
-        <source>Not a percentage: {text}</source>
-        <translation>Not a percentage: {text}</translation>
+        <source>Not a mobile number: {text}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="137"/>
@@ -1499,8 +1524,8 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="351"/>
-        <source>{due} fen still to pay</source>
-        <translation>{due} fen still to pay</translation>
+        <source>{due_fen} still to pay</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="352"/>
@@ -1645,46 +1670,56 @@
     </message>
     <message>
         <location filename="../dialogs/keys_help.py" line="21"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="22"/>
         <source>Return or exchange</source>
         <translation>Return or exchange</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="22"/>
+        <location filename="../dialogs/keys_help.py" line="23"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="23"/>
+        <location filename="../dialogs/keys_help.py" line="24"/>
         <source>Open the drawer</source>
         <translation>Open the drawer</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="24"/>
+        <location filename="../dialogs/keys_help.py" line="25"/>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="26"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="25"/>
+        <location filename="../dialogs/keys_help.py" line="27"/>
         <source>Confirm; in payment: complete the sale</source>
         <translation>Confirm; in payment: complete the sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="26"/>
+        <location filename="../dialogs/keys_help.py" line="28"/>
         <source>Back / cancel</source>
         <translation>Back / cancel</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="27"/>
+        <location filename="../dialogs/keys_help.py" line="29"/>
         <source>Go to a screen</source>
         <translation>Go to a screen</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="36"/>
+        <location filename="../dialogs/keys_help.py" line="38"/>
         <source>A scan works whatever has focus; nothing needs a click first.</source>
         <translation>A scan works whatever has focus; nothing needs a click first.</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="40"/>
+        <location filename="../dialogs/keys_help.py" line="42"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
@@ -1920,6 +1955,29 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="24"/>
+        <source>Open the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="26"/>
+        <source>No shift is open at this till. Count the cash in the drawer and enter it as the float; sales start once the shift is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="34"/>
+        <source>Float counted, e.g. 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="72"/>
+        <source>Open the shift first; the scanned item was not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Payments</name>
     <message>
         <location filename="../dialogs/tender.py" line="61"/>
@@ -2012,82 +2070,82 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="55"/>
+        <location filename="../screens/returns.py" line="56"/>
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>Receipt number, or scan the code on the receipt</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="58"/>
+        <location filename="../screens/returns.py" line="59"/>
         <source>Find sale</source>
         <translation>Find sale</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="69"/>
+        <location filename="../screens/returns.py" line="70"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="70"/>
+        <location filename="../screens/returns.py" line="71"/>
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="71"/>
+        <location filename="../screens/returns.py" line="72"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="72"/>
+        <location filename="../screens/returns.py" line="73"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73"/>
+        <location filename="../screens/returns.py" line="74"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="89"/>
+        <location filename="../screens/returns.py" line="90"/>
         <source>Customer changed their mind</source>
         <translation>Customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="90"/>
+        <location filename="../screens/returns.py" line="91"/>
         <source>Wrong shade or size</source>
         <translation>Wrong shade or size</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91"/>
+        <location filename="../screens/returns.py" line="92"/>
         <source>Faulty product</source>
         <translation>Faulty product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="94"/>
+        <location filename="../screens/returns.py" line="95"/>
         <source>Refund in cash</source>
         <translation>Refund in cash</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="95"/>
+        <location filename="../screens/returns.py" line="96"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="101"/>
+        <location filename="../screens/returns.py" line="102"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="104"/>
+        <location filename="../screens/returns.py" line="105"/>
         <source>Exchange for the cart</source>
         <translation>Exchange for the cart</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="142"/>
+        <location filename="../screens/returns.py" line="143"/>
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="218"/>
+        <location filename="../screens/returns.py" line="219"/>
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
@@ -2097,7 +2155,7 @@
         <translation>A refund needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="272"/>
+        <location filename="../screens/returns.py" line="269"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -2105,32 +2163,37 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="94"/>
+        <location filename="../wiring.py" line="98"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="150"/>
+        <location filename="../wiring.py" line="168"/>
+        <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="208"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="196"/>
+        <location filename="../wiring.py" line="244"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="200"/>
+        <location filename="../wiring.py" line="248"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="240"/>
+        <location filename="../wiring.py" line="293"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="282"/>
+        <location filename="../wiring.py" line="333"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
@@ -2138,107 +2201,117 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="71"/>
+        <location filename="../screens/sale.py" line="72"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106"/>
+        <location filename="../screens/sale.py" line="107"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107"/>
+        <location filename="../screens/sale.py" line="108"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108"/>
+        <location filename="../screens/sale.py" line="109"/>
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="109"/>
+        <location filename="../screens/sale.py" line="110"/>
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="110"/>
+        <location filename="../screens/sale.py" line="111"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="111"/>
+        <location filename="../screens/sale.py" line="112"/>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="113"/>
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="112"/>
+        <location filename="../screens/sale.py" line="114"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="113"/>
+        <location filename="../screens/sale.py" line="115"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="114"/>
+        <location filename="../screens/sale.py" line="116"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115"/>
+        <location filename="../screens/sale.py" line="117"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116"/>
+        <location filename="../screens/sale.py" line="118"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117"/>
+        <location filename="../screens/sale.py" line="119"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="118"/>
+        <location filename="../screens/sale.py" line="120"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="127"/>
+        <location filename="../screens/sale.py" line="129"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="183"/>
+        <location filename="../screens/sale.py" line="185"/>
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="239"/>
+        <location filename="../screens/sale.py" line="227"/>
+        <source>No shift is open: count the float and open the shift first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="245"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="244"/>
+        <location filename="../screens/sale.py" line="250"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="256"/>
+        <location filename="../screens/sale.py" line="262"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="258"/>
+        <location filename="../screens/sale.py" line="264"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="262"/>
+        <location filename="../screens/sale.py" line="268"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>
@@ -2328,27 +2401,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="73"/>
+        <location filename="../shell.py" line="74"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="75"/>
+        <location filename="../shell.py" line="76"/>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77"/>
+        <location filename="../shell.py" line="78"/>
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="79"/>
+        <location filename="../shell.py" line="80"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="84"/>
+        <location filename="../shell.py" line="85"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2356,87 +2429,87 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../screens/shift.py" line="56"/>
+        <location filename="../screens/shift.py" line="57"/>
         <source>Float in the drawer, e.g. 500</source>
         <translation>Float in the drawer, e.g. 500</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="57"/>
+        <location filename="../screens/shift.py" line="58"/>
         <source>Open shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="58"/>
+        <location filename="../screens/shift.py" line="59"/>
         <source>Open a shift</source>
         <translation>Open a shift</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="64"/>
+        <location filename="../screens/shift.py" line="65"/>
         <source>Count the drawer and close</source>
         <translation>Count the drawer and close</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="67"/>
+        <location filename="../screens/shift.py" line="68"/>
         <source>Cash counted</source>
         <translation>Cash counted</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="68"/>
+        <location filename="../screens/shift.py" line="69"/>
         <source>Card slips</source>
         <translation>Card slips</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="69"/>
+        <location filename="../screens/shift.py" line="70"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="70"/>
+        <location filename="../screens/shift.py" line="71"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="71"/>
+        <location filename="../screens/shift.py" line="72"/>
         <source>WeChat Pay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="72"/>
+        <location filename="../screens/shift.py" line="73"/>
         <source>Alipay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="80"/>
+        <location filename="../screens/shift.py" line="81"/>
         <source>X report (shift so far)</source>
         <translation>X report (shift so far)</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="81"/>
+        <location filename="../screens/shift.py" line="82"/>
         <source>Close shift with Z report</source>
         <translation>Close shift with Z report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="82"/>
+        <location filename="../screens/shift.py" line="83"/>
         <source>Print report</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="96"/>
+        <location filename="../screens/shift.py" line="97"/>
         <source>The report preview appears here.</source>
         <translation>The report preview appears here.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="121"/>
+        <location filename="../screens/shift.py" line="122"/>
         <source>No shift is open at this till.</source>
         <translation>No shift is open at this till.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="125"/>
+        <location filename="../screens/shift.py" line="126"/>
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>Shift #{number} open since {time}, float {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="160"/>
+        <location filename="../screens/shift.py" line="161"/>
         <source>Shift #{number} is open</source>
         <translation>Shift #{number} is open</translation>
     </message>
@@ -2446,7 +2519,7 @@
         <translation>Closing the shift needs a supervisor.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="254"/>
+        <location filename="../screens/shift.py" line="251"/>
         <source>The report is printing</source>
         <translation>The report is printing</translation>
     </message>

@@ -65,8 +65,8 @@
     </message>
     <message>
         <location filename="../cart_table.py" line="50" />
-        <source>Discount</source>
-        <translation>折扣</translation>
+        <source>Savings</source>
+        <translation>优惠</translation>
     </message>
     <message>
         <location filename="../cart_table.py" line="51" />
@@ -153,39 +153,64 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../dialogs/discount.py" line="45" />
-        <source>Discount</source>
-        <translation>折扣</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/discount.py" line="50" />
-        <source>Line: {title}</source>
-        <translation>单行：{title}</translation>
-    </message>
-    <message>
-        <location filename="../dialogs/discount.py" line="51" />
+        <location filename="../dialogs/discount.py" line="84" />
         <source>Whole order</source>
         <translation>整单</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59" />
-        <source>Percent off (%)</source>
-        <translation>打折 (%)</translation>
+        <location filename="../dialogs/discount.py" line="75" />
+        <source>Discount or price change</source>
+        <translation>折扣 / 改价</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="59" />
+        <location filename="../dialogs/discount.py" line="83" />
+        <source>This line: {title}</source>
+        <translation>单行：{title}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="93" />
         <source>Amount off (￥)</source>
         <translation>减金额 (￥)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="78" />
+        <location filename="../dialogs/discount.py" line="93" />
+        <source>Discount (折)</source>
+        <translation>打折</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="93" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="120" />
         <source>OK (Enter)</source>
         <translation>确定 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/discount.py" line="79" />
+        <location filename="../dialogs/discount.py" line="121" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="155" />
+        <source>Type the 折: 8 = 8折 (pay 80%), 85 = 85折, 9.5 = 95折</source>
+        <translation>输入折数：8 = 8折（付 80%），85 = 85折，9.5 = 95折</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="156" />
+        <source>Type the yuan taken off, e.g. 20</source>
+        <translation>输入减免的金额（元），如 20</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="157" />
+        <source>Type the new unit price in yuan (list price {price})</source>
+        <translation>输入新的单价（元），原价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/discount.py" line="197" />
+        <source>Customer pays {paid}, saves {saved}</source>
+        <translation>顾客实付 {paid}，优惠 {saved}</translation>
     </message>
 </context>
 <context>
@@ -297,123 +322,123 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="31" />
-        <source>A percentage is more than 0 and at most 100</source>
-        <translation>百分比须大于 0 且不超过 100</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="32" />
         <source>A promotion ends on or after the day it starts</source>
         <translation>促销结束日期不能早于开始日期</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="33" />
+        <location filename="../error_texts.py" line="32" />
         <source>A promotion needs a code</source>
         <translation>促销需要一个编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="34" />
+        <location filename="../error_texts.py" line="33" />
         <source>A promotion with code {code} exists already</source>
         <translation>编码为 {code} 的促销已存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="35" />
+        <location filename="../error_texts.py" line="34" />
         <source>A promotion's daily hours cannot start and end together</source>
         <translation>促销每日时段的开始和结束不能相同</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="36" />
+        <location filename="../error_texts.py" line="35" />
         <source>A promotion's percentage runs from 0 to 100%</source>
         <translation>促销百分比须在 0 到 100% 之间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="37" />
+        <location filename="../error_texts.py" line="36" />
         <source>A reconciliation decision needs a reason</source>
         <translation>对账处理需要填写原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="38" />
+        <location filename="../error_texts.py" line="37" />
         <source>A refund cannot be negative</source>
         <translation>退款不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="39" />
+        <location filename="../error_texts.py" line="38" />
         <source>A report period ends on or after its first day</source>
         <translation>报表期间的结束日不能早于开始日</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="40" />
+        <location filename="../error_texts.py" line="39" />
         <source>A return needs a reason</source>
         <translation>退货需要填写原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="41" />
+        <location filename="../error_texts.py" line="40" />
         <source>A sale total cannot be negative</source>
         <translation>销售总额不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="42" />
+        <location filename="../error_texts.py" line="41" />
         <source>A shift is already open at {terminal}</source>
         <translation>收银台 {terminal} 已有班次在进行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="43" />
+        <location filename="../error_texts.py" line="42" />
         <source>A shipped parcel needs its express number and courier</source>
         <translation>已发货包裹需要快递单号和快递公司</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="44" />
+        <location filename="../error_texts.py" line="43" />
         <source>A staff member needs a code and a name</source>
         <translation>员工需要工号和姓名</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="45" />
+        <location filename="../error_texts.py" line="44" />
         <source>A stock adjustment needs a reason</source>
         <translation>库存调整需要原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="46" />
+        <location filename="../error_texts.py" line="45" />
         <source>A stock movement needs an id</source>
         <translation>库存变动需要编号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="47" />
+        <location filename="../error_texts.py" line="46" />
         <source>A stock movement needs the terminal it was made at</source>
         <translation>库存变动需要记录收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="48" />
+        <location filename="../error_texts.py" line="47" />
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>{kind} 库存变动必须改变数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="49" />
+        <location filename="../error_texts.py" line="48" />
         <source>A stock movement's time must carry its time zone (UTC is stored)</source>
         <translation>库存变动时间必须带时区（以 UTC 保存）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="50" />
+        <location filename="../error_texts.py" line="49" />
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>库存数量必须是整数：{quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="51" />
+        <location filename="../error_texts.py" line="50" />
         <source>A terminal reference is 4 to 32 letters or digits, as printed on the slip</source>
         <translation>参考号应为 4 至 32 位字母或数字，以签购单上印的为准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="54" />
+        <location filename="../error_texts.py" line="53" />
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>称重码格式要求商品码和数值位于第 3 到 12 位，且互不重叠</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="58" />
+        <location filename="../error_texts.py" line="57" />
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>{kind} 不能用 {resolution} 处理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="59" />
+        <location filename="../error_texts.py" line="58" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="59" />
+        <source>A 折 is between 0.1 and 9.9 (or 11 to 99): {text}</source>
+        <translation>折数须在 0.1 到 9.9 之间（或 11 到 99）：{text}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="60" />
@@ -738,13 +763,13 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="135" />
-        <source>Not a mobile number: {text}</source>
-        <translation>不是有效的手机号：{text}</translation>
+        <source>Not a discount in 折: {text}</source>
+        <translation>不是有效的折数：{text}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="136" />
-        <source>Not a percentage: {text}</source>
-        <translation>不是百分比：{text}</translation>
+        <source>Not a mobile number: {text}</source>
+        <translation>不是有效的手机号：{text}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="137" />
@@ -1498,8 +1523,8 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="351" />
-        <source>{due} fen still to pay</source>
-        <translation>仍需支付 {due} 分</translation>
+        <source>{due_fen} still to pay</source>
+        <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="352" />
@@ -1644,46 +1669,56 @@
     </message>
     <message>
         <location filename="../dialogs/keys_help.py" line="21" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="22" />
         <source>Return or exchange</source>
         <translation>退货或换货</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="22" />
+        <location filename="../dialogs/keys_help.py" line="23" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="23" />
+        <location filename="../dialogs/keys_help.py" line="24" />
         <source>Open the drawer</source>
         <translation>打开钱箱</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="24" />
+        <location filename="../dialogs/keys_help.py" line="25" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/keys_help.py" line="26" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="25" />
+        <location filename="../dialogs/keys_help.py" line="27" />
         <source>Confirm; in payment: complete the sale</source>
         <translation>确认；收款时：完成收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="26" />
+        <location filename="../dialogs/keys_help.py" line="28" />
         <source>Back / cancel</source>
         <translation>返回 / 取消</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="27" />
+        <location filename="../dialogs/keys_help.py" line="29" />
         <source>Go to a screen</source>
         <translation>切换界面</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="36" />
+        <location filename="../dialogs/keys_help.py" line="38" />
         <source>A scan works whatever has focus; nothing needs a click first.</source>
         <translation>无论焦点在哪里都可以直接扫码，无需先点击。</translation>
     </message>
     <message>
-        <location filename="../dialogs/keys_help.py" line="40" />
+        <location filename="../dialogs/keys_help.py" line="42" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -1919,6 +1954,29 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="24" />
+        <source>Open the shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="26" />
+        <source>No shift is open at this till. Count the cash in the drawer and enter it as the float; sales start once the shift is open.</source>
+        <translation>本收银台尚未开班。请清点钱箱现金并输入为备用金，开班后即可收银。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="34" />
+        <source>Float counted, e.g. 500</source>
+        <translation>清点的备用金，如 500</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/open_shift.py" line="72" />
+        <source>Open the shift first; the scanned item was not added.</source>
+        <translation>请先开班，刚才扫描的商品未加入。</translation>
+    </message>
+</context>
+<context>
     <name>Payments</name>
     <message>
         <location filename="../dialogs/tender.py" line="61" />
@@ -2011,82 +2069,82 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="55" />
+        <location filename="../screens/returns.py" line="56" />
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>小票号，或扫描小票上的二维码</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="58" />
+        <location filename="../screens/returns.py" line="59" />
         <source>Find sale</source>
         <translation>查找销售单</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="69" />
+        <location filename="../screens/returns.py" line="70" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="70" />
+        <location filename="../screens/returns.py" line="71" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="71" />
+        <location filename="../screens/returns.py" line="72" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="72" />
+        <location filename="../screens/returns.py" line="73" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73" />
+        <location filename="../screens/returns.py" line="74" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="89" />
+        <location filename="../screens/returns.py" line="90" />
         <source>Customer changed their mind</source>
         <translation>顾客不想要了</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="90" />
+        <location filename="../screens/returns.py" line="91" />
         <source>Wrong shade or size</source>
         <translation>色号或尺码不对</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91" />
+        <location filename="../screens/returns.py" line="92" />
         <source>Faulty product</source>
         <translation>商品有质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="94" />
+        <location filename="../screens/returns.py" line="95" />
         <source>Refund in cash</source>
         <translation>以现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="95" />
+        <location filename="../screens/returns.py" line="96" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="101" />
+        <location filename="../screens/returns.py" line="102" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="104" />
+        <location filename="../screens/returns.py" line="105" />
         <source>Exchange for the cart</source>
         <translation>换购物车中的商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="142" />
+        <location filename="../screens/returns.py" line="143" />
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="218" />
+        <location filename="../screens/returns.py" line="219" />
         <source>Choose how many of which product come back</source>
         <translation>请选择退回的商品和数量</translation>
     </message>
@@ -2096,7 +2154,7 @@
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="272" />
+        <location filename="../screens/returns.py" line="269" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>
@@ -2104,32 +2162,37 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="94" />
+        <location filename="../wiring.py" line="98" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="150" />
+        <location filename="../wiring.py" line="168" />
+        <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
+        <translation>{title} 以 {price} 出售（原价 {list_price}）需要授权。</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="208" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="196" />
+        <location filename="../wiring.py" line="244" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="200" />
+        <location filename="../wiring.py" line="248" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="240" />
+        <location filename="../wiring.py" line="293" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="282" />
+        <location filename="../wiring.py" line="333" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
@@ -2137,107 +2200,117 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="71" />
+        <location filename="../screens/sale.py" line="72" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="106" />
+        <location filename="../screens/sale.py" line="107" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107" />
+        <location filename="../screens/sale.py" line="108" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108" />
+        <location filename="../screens/sale.py" line="109" />
         <source>Qty +1</source>
         <translation>数量 +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="109" />
+        <location filename="../screens/sale.py" line="110" />
         <source>Qty −1</source>
         <translation>数量 −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="110" />
+        <location filename="../screens/sale.py" line="111" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="111" />
+        <location filename="../screens/sale.py" line="112" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="113" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="112" />
+        <location filename="../screens/sale.py" line="114" />
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="113" />
+        <location filename="../screens/sale.py" line="115" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="114" />
+        <location filename="../screens/sale.py" line="116" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115" />
+        <location filename="../screens/sale.py" line="117" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116" />
+        <location filename="../screens/sale.py" line="118" />
         <source>Open drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117" />
+        <location filename="../screens/sale.py" line="119" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="118" />
+        <location filename="../screens/sale.py" line="120" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="127" />
+        <location filename="../screens/sale.py" line="129" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="183" />
+        <location filename="../screens/sale.py" line="185" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>这是包裹码或提货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="239" />
+        <location filename="../screens/sale.py" line="227" />
+        <source>No shift is open: count the float and open the shift first</source>
+        <translation>尚未开班：请先清点备用金并开班</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="245" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="244" />
+        <location filename="../screens/sale.py" line="250" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="256" />
+        <location filename="../screens/sale.py" line="262" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="258" />
+        <location filename="../screens/sale.py" line="264" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="262" />
+        <location filename="../screens/sale.py" line="268" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
@@ -2327,27 +2400,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="73" />
+        <location filename="../shell.py" line="74" />
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="75" />
+        <location filename="../shell.py" line="76" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77" />
+        <location filename="../shell.py" line="78" />
         <source>RED notes</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="79" />
+        <location filename="../shell.py" line="80" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="84" />
+        <location filename="../shell.py" line="85" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2355,87 +2428,87 @@
 <context>
     <name>ShiftScreen</name>
     <message>
-        <location filename="../screens/shift.py" line="56" />
+        <location filename="../screens/shift.py" line="57" />
         <source>Float in the drawer, e.g. 500</source>
         <translation>钱箱备用金，例如 500</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="57" />
+        <location filename="../screens/shift.py" line="58" />
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="58" />
+        <location filename="../screens/shift.py" line="59" />
         <source>Open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="64" />
+        <location filename="../screens/shift.py" line="65" />
         <source>Count the drawer and close</source>
         <translation>清点钱箱并交班</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="67" />
+        <location filename="../screens/shift.py" line="68" />
         <source>Cash counted</source>
         <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="68" />
+        <location filename="../screens/shift.py" line="69" />
         <source>Card slips</source>
         <translation>银行卡签购单</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="69" />
+        <location filename="../screens/shift.py" line="70" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="70" />
+        <location filename="../screens/shift.py" line="71" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="71" />
+        <location filename="../screens/shift.py" line="72" />
         <source>WeChat Pay on the terminal</source>
         <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="72" />
+        <location filename="../screens/shift.py" line="73" />
         <source>Alipay on the terminal</source>
         <translation>外部收款：支付宝</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="80" />
+        <location filename="../screens/shift.py" line="81" />
         <source>X report (shift so far)</source>
         <translation>X 报表（本班至今）</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="81" />
+        <location filename="../screens/shift.py" line="82" />
         <source>Close shift with Z report</source>
         <translation>交班并打印 Z 报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="82" />
+        <location filename="../screens/shift.py" line="83" />
         <source>Print report</source>
         <translation>打印报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="96" />
+        <location filename="../screens/shift.py" line="97" />
         <source>The report preview appears here.</source>
         <translation>报表预览将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="121" />
+        <location filename="../screens/shift.py" line="122" />
         <source>No shift is open at this till.</source>
         <translation>本收银台没有进行中的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="125" />
+        <location filename="../screens/shift.py" line="126" />
         <source>Shift #{number} open since {time}, float {amount}</source>
         <translation>班次 #{number} 自 {time} 开班，备用金 {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="160" />
+        <location filename="../screens/shift.py" line="161" />
         <source>Shift #{number} is open</source>
         <translation>班次 #{number} 已开班</translation>
     </message>
@@ -2445,7 +2518,7 @@
         <translation>交班需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="254" />
+        <location filename="../screens/shift.py" line="251" />
         <source>The report is printing</source>
         <translation>报表正在打印</translation>
     </message>
