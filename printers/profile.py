@@ -1,7 +1,8 @@
 """What the printing code needs to know about one printer, taken from its settings.
 
-``PrinterProfile`` mirrors ``PrinterConfig`` of the configuration (contract A) so that the
-renderers and transports depend only on these fields; ``profile_from_config`` copies them.
+``PrinterProfile`` is the configuration's ``PrinterConfig`` checked (known transport, language,
+encoding, a paper width that makes sense) with the font to draw with; ``profile_from_config``
+builds one from the configuration.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from printers.errors import PrinterSetupError
+from redhome_pos.config import PrinterConfig
 
 Transport = Literal["network", "usb", "serial", "file", "cups", "dummy", "preview"]
 Language = Literal["escpos", "escpos-raster", "tspl", "zpl"]
@@ -20,30 +22,14 @@ ENCODINGS: tuple[str, ...] = ("gbk", "gb18030")
 DEFAULT_FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 
-@dataclass(frozen=True)
-class PrinterProfile:
-    """One configured printer: how to reach it, what it speaks, how wide its paper is."""
+@dataclass(frozen=True, slots=True)
+class PrinterProfile(PrinterConfig):
+    """One configured printer: its ``PrinterConfig`` (how to reach it, what it speaks, how wide
+    its paper is) and the font its pictures are drawn with. Built without a configuration (in
+    tests and previews) it is a receipt printer that keeps what it is sent."""
 
     name: str = "receipt"
     transport: str = "dummy"
-    host: str = ""
-    port: int = 9100
-    usb_vendor: int = 0
-    usb_product: int = 0
-    serial_device: str = ""
-    baudrate: int = 9600
-    path: str = ""
-    language: str = "escpos"
-    profile: str = "TM-T20II"
-    columns: int = 48
-    dot_width: int = 576
-    encoding: str = "gbk"
-    cutter: bool = True
-    qr_native: bool = False
-    cash_drawer: bool = True
-    label_width_mm: int = 60
-    label_height_mm: int = 40
-    timeout_s: float = 5.0
     font_path: str = DEFAULT_FONT_PATH
 
     def __post_init__(self) -> None:
@@ -85,18 +71,13 @@ class PrinterProfile:
 
 
 def profile_from_config(
-    config: Any, *, font_path: str | None = None, path: str | None = None
+    config: PrinterConfig, *, font_path: str | None = None, path: str | None = None
 ) -> PrinterProfile:
-    """Copy the fields of a ``PrinterConfig`` (or any object with those attributes)."""
-    values: dict[str, Any] = {}
-    for field in fields(PrinterProfile):
-        if hasattr(config, field.name):
-            value = getattr(config, field.name)
-            if value is not None:
-                values[field.name] = value
+    """The checked profile of a configured printer (``path`` overrides where it writes)."""
+    values: dict[str, Any] = {field.name: getattr(config, field.name) for field in fields(config)}
     for name in ("usb_vendor", "usb_product"):
-        raw = values.get(name)
-        if isinstance(raw, str):
+        raw = values[name]
+        if isinstance(raw, str):  # written as hex in the configuration file
             values[name] = int(raw, 16) if raw else 0
     if font_path is not None:
         values["font_path"] = font_path

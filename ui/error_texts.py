@@ -68,6 +68,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "Cannot make a store code from {value!r}: use capital letters, digits and '-'"
     ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot print {code!r} as a GS1 barcode: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code} as a {symbology} barcode: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot read {file}: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot receive fewer than zero units of {code}"),
@@ -192,6 +193,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors",
         "The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number",
     ),
     QT_TRANSLATE_NOOP("Errors", "The QR code holds too much for a label of this size"),
     QT_TRANSLATE_NOOP("Errors", "The QR code holds too much to print {width} dots wide"),
