@@ -18,6 +18,7 @@ from printers.templates.data import (
     TenderLine,
 )
 from printers.templates.from_sale import TENDER_LABELS
+from printers.templates.from_shift import shift_report_from_counter
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.shift import ShiftReport
 from redhome_pos.domain.tender import TenderKind
@@ -70,31 +71,10 @@ def tender_name_zh(kind: str) -> str:
 def shift_report_data(
     report: ShiftReport, opened_at: datetime, header: StoreHeader, clerk: str
 ) -> ShiftReportData:
-    """A stored X/Z report as the printed report's data."""
-    figures = report.figures
-    final = report.kind == "Z"
-    return ShiftReportData(
-        store=header,
-        terminal_id=report.terminal_id,
-        shift_no=str(report.shift_id),
-        final=final,
-        opened_at=opened_at,
-        closed_at=report.created_at if final else None,
-        printed_at=report.created_at,
-        clerk=clerk,
-        sales_count=figures.sales,
-        sales_fen=figures.sales_fen,
-        returns_count=figures.returns,
-        returns_fen=figures.refunds_fen,
-        discounts_fen=figures.discount_fen,
-        by_tender=tuple(
-            TenderLine(tender_name_zh(kind), amount) for kind, amount in figures.tenders_fen.items()
-        ),
-        vat=(),
-        opening_float_fen=figures.float_fen,
-        cash_expected_fen=report.expected_fen.get("cash", 0),
-        cash_counted_fen=report.counted_fen.get("cash") if final else None,
-        z_number=report.id if final else None,
+    """A stored X/Z report as the printed report's data (the templates' own mapping)."""
+    closed_at = report.created_at if report.kind == "Z" else None
+    return shift_report_from_counter(
+        report, store=header, clerk=clerk, opened_at=opened_at, closed_at=closed_at
     )
 
 

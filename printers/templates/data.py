@@ -97,6 +97,17 @@ class ClerkFigures:
 
 
 @dataclass(frozen=True)
+class ProviderLine:
+    """A wallet's money in the shift: ``label`` as printed (微信支付, 外部收款：微信…)."""
+
+    label: str
+    paid_fen: int
+    refunded_fen: int
+    payments: int = 0
+    refunds: int = 0
+
+
+@dataclass(frozen=True)
 class ShiftReportData:
     """An X report (shift so far, shift stays open) or a Z report (closes the shift)."""
 
@@ -126,6 +137,7 @@ class ShiftReportData:
     drawer_opens: int = 0
     by_clerk: tuple[ClerkFigures, ...] = ()
     audit_code: str = ""  # the audit log's head, sealed (Z only): ``audit verify --code``
+    by_provider: tuple[ProviderLine, ...] = ()  # WeChat Pay / Alipay: paid and refunded
 
     @property
     def cash_difference_fen(self) -> int | None:

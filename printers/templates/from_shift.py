@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from printers.templates.data import ClerkFigures, ShiftReportData, StoreHeader, TenderLine
+from printers.templates.data import (
+    ClerkFigures,
+    ProviderLine,
+    ShiftReportData,
+    StoreHeader,
+    TenderLine,
+)
 from printers.templates.from_sale import TENDER_LABELS
 from redhome_pos.domain.shift import ShiftReport
 from redhome_pos.domain.tender import TenderKind
@@ -58,4 +64,19 @@ def shift_report_from_counter(
             ClerkFigures(s.name, s.sales, s.sales_fen, s.refunds_fen) for s in figures.by_staff
         ),
         audit_code=report.audit_code if final else "",
+        by_provider=provider_lines(report),
+    )
+
+
+def provider_lines(report: ShiftReport) -> tuple[ProviderLine, ...]:
+    """The shift's WeChat Pay and Alipay money per tender kind, as printed."""
+    return tuple(
+        ProviderLine(
+            TENDER_LABELS.get(TenderKind(p.kind), p.kind),
+            p.paid_fen,
+            p.refunded_fen,
+            p.payments,
+            p.refunds,
+        )
+        for p in report.figures.by_provider
     )

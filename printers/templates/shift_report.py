@@ -37,6 +37,13 @@ def shift_report(data: ShiftReportData) -> Document:
     builder.rule()
     builder.text("按支付方式", bold=True)
     tender_rows(builder, data.by_tender)
+    if data.by_provider:
+        builder.rule()
+        builder.text("微信支付 / 支付宝（收款 / 退款）", bold=True)
+        for line in data.by_provider:
+            builder.text(line.label)
+            builder.row(f"  收款 {line.payments} 笔", format_fen(line.paid_fen))
+            builder.row(f"  退款 {line.refunds} 笔", signed_fen(-line.refunded_fen))
     if data.by_clerk:
         builder.rule()
         builder.text("按收银员", bold=True)

@@ -44,6 +44,22 @@ class StaffFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class ProviderFigures:
+    """A wallet's money in a shift, per tender kind (charged through the provider, or taken on
+    the store's own terminal): ``paid_fen`` taken, ``refunded_fen`` paid back (positive)."""
+
+    kind: str
+    paid_fen: int
+    refunded_fen: int
+    payments: int = 0
+    refunds: int = 0
+
+    @property
+    def net_fen(self) -> int:
+        return self.paid_fen - self.refunded_fen
+
+
+@dataclass(frozen=True, slots=True)
 class ShiftFigures:
     """What a shift did, as read from its sales, returns, tenders and cash movements."""
 
@@ -61,6 +77,7 @@ class ShiftFigures:
     drawer_opens: int
     tenders_fen: dict[str, int]  # net per tender kind (taken less paid back)
     by_staff: tuple[StaffFigures, ...] = ()
+    by_provider: tuple[ProviderFigures, ...] = ()  # WeChat Pay / Alipay, paid and refunded
 
     def expected_fen(self) -> dict[str, int]:
         expected = {
@@ -131,6 +148,10 @@ class ShiftReport:
                     [s.staff_id, s.name, s.sales, s.sales_fen, s.refunds_fen]
                     for s in figures.by_staff
                 ],
+                "by_provider": [
+                    [p.kind, p.paid_fen, p.refunded_fen, p.payments, p.refunds]
+                    for p in figures.by_provider
+                ],
             },
         }
 
@@ -138,6 +159,8 @@ class ShiftReport:
     def from_dict(cls, data: dict[str, Any], report_id: int | None = None) -> ShiftReport:
         raw = dict(data["figures"])
         raw["by_staff"] = tuple(StaffFigures(*row) for row in raw["by_staff"])
+        # Reports stored before wallets were counted per provider have none.
+        raw["by_provider"] = tuple(ProviderFigures(*row) for row in raw.get("by_provider", ()))
         return cls(
             kind=data["kind"],
             shift_id=data["shift_id"],

@@ -16,6 +16,7 @@ from printers.templates import (
 from printers.templates.data import (
     LotLabelData,
     ParcelLabelData,
+    ProviderLine,
     ReceiptData,
     ReceiptLine,
     ReturnReceiptData,
@@ -111,6 +112,10 @@ def shift_data(final: bool) -> ShiftReportData:
             TenderLine("现金", 207_000),
         ),
         vat=(VatLine(1300, 473_655),),
+        by_provider=(
+            ProviderLine("微信支付", 2_468_000, 158_000, payments=31, refunds=1),
+            ProviderLine("外部收款：支付宝", 1_130_600, 10_000, payments=12, refunds=1),
+        ),
         opening_float_fen=50_000,
         cash_expected_fen=257_000,
         cash_counted_fen=256_500 if final else None,

@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from redhome_pos.domain.shift import Shift, ShiftFigures, ShiftReport, StaffFigures
+from redhome_pos.domain.shift import (
+    ProviderFigures,
+    Shift,
+    ShiftFigures,
+    ShiftReport,
+    StaffFigures,
+)
+from redhome_pos.domain.tender import PROVIDER_OF_KIND
 from redhome_pos.persistence.models.counter import (
     CashMovementRow,
     ParkedCartRow,
@@ -163,7 +170,32 @@ class ShiftRepository:
             drawer_opens=cash.get("drawer_open", (0, 0))[0],
             tenders_fen=tenders,
             by_staff=self._by_staff(shift.id),
+            by_provider=self._by_provider(shift.id),
         )
+
+    def _by_provider(self, shift_id: int) -> tuple[ProviderFigures, ...]:
+        """WeChat Pay and Alipay money of the shift per tender kind: taken (sale tenders) and
+        paid back (refund tenders of returns and voids, stored negative)."""
+        taken = TenderRow.amount_fen > 0
+        rows = self._session.execute(
+            select(
+                TenderRow.kind,
+                func.coalesce(func.sum(case((taken, TenderRow.amount_fen), else_=0)), 0),
+                func.coalesce(func.sum(case((taken, 0), else_=-TenderRow.amount_fen)), 0),
+                func.coalesce(func.sum(case((taken, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((taken, 0), else_=1)), 0),
+            )
+            .where(
+                TenderRow.shift_id == shift_id,
+                TenderRow.kind.in_([kind.value for kind in PROVIDER_OF_KIND]),
+            )
+            .group_by(TenderRow.kind)
+        ).all()
+        found = {
+            kind: ProviderFigures(kind, int(paid), int(back), int(n_paid), int(n_back))
+            for kind, paid, back, n_paid, n_back in rows
+        }
+        return tuple(found[kind.value] for kind in PROVIDER_OF_KIND if kind.value in found)
 
     def _by_staff(self, shift_id: int) -> tuple[StaffFigures, ...]:
         s = self._session
