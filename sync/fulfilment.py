@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
@@ -24,6 +25,8 @@ from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
+from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.models.sync import DeliveryRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
@@ -54,6 +57,33 @@ class DeliveryReport:
     already_delivered: int = 0
     void: int = 0
     refused: int = 0
+
+
+def refuse_second_handover(database: Database, order_id: str, timezone: str) -> None:
+    """A pickup code scanned again: say when, where and by whom the order left the store."""
+    with database.reading() as session:
+        row = session.get(DeliveryRow, order_id)
+        if row is None:
+            return
+        staff = session.get(StaffRow, row.staff_id) if row.staff_id is not None else None
+        words = {
+            "order": order_id,
+            "when": row.requested_at.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M"),
+            "name": staff.name if staff is not None else "?",
+            "terminal": row.terminal_id or "?",
+        }
+        pickup = row.method == FulfilmentKind.PICKUP.value
+    if pickup:
+        raise FulfilmentError(
+            "Online order {order} was already handed over on {when} by {name} at till "
+            "{terminal}: do not hand it over again",
+            **words,
+        )
+    raise FulfilmentError(
+        "Online order {order} was already shipped on {when} by {name} at till {terminal}: "
+        "do not hand it over",
+        **words,
+    )
 
 
 @acting(Permission.SELL)

@@ -147,6 +147,14 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has already been delivered"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} is not one this store fulfils"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} was cancelled: do not hand it over"),
     QT_TRANSLATE_NOOP("Errors", "Only a staff member who has logged in may do this"),
     QT_TRANSLATE_NOOP(

@@ -27,7 +27,7 @@ from redhome_pos.persistence.repositories.sync import (
 )
 from redhome_pos.services.scanning import ScanService
 from sync.connector import OrderStatus
-from sync.fulfilment import FulfilmentError, request_delivery
+from sync.fulfilment import FulfilmentError, refuse_second_handover, request_delivery
 from sync.status import SyncStatus, sync_status
 
 
@@ -128,8 +128,10 @@ def hand_over(
     *,
     terminal_id: str,
     staff: StaffSession | None,
+    timezone: str = "Asia/Shanghai",
 ) -> Delivery:
-    """The customer's pickup code was scanned: check it names this order, then hand over."""
+    """The customer's pickup code was scanned: check it names this order and that it was not
+    handed over already (then say when and by whom), then hand over."""
     clerk = _check(staff)
     code = signed_codes.verify(scanned, secret=settings.code_secret, store=settings.store_code)
     if not isinstance(code, signed_codes.PickupCode):
@@ -140,6 +142,7 @@ def hand_over(
             other=code.order_id,
             order=order_id,
         )
+    refuse_second_handover(database, order_id, timezone)
     return request_delivery(database, order_id, terminal_id=terminal_id, pickup=True, staff=clerk)
 
 

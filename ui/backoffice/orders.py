@@ -395,11 +395,11 @@ class OrdersScreen(QWidget):
     # -- hand over and ship ---------------------------------------------------------------------
     def hand_over(self, text: str) -> None:
         row = self.current()
-        if row is None or not row.open:
+        if row is None:
             self._fail(self.tr("Choose the order the customer collects first"))
             return
         pick = self.pick_lists.get(row.order.order_id)
-        if pick is None or not pick.complete:
+        if row.open and (pick is None or not pick.complete):
             self._fail(self.tr("Pick every item before handing the order over"))
             return
         counter = self.counter
@@ -412,6 +412,7 @@ class OrdersScreen(QWidget):
                 text.strip(),
                 terminal_id=counter.context.terminal_id,
                 staff=counter.session.clerk,
+                timezone=counter.context.timezone,
             ),
             on_done=self._delivered,
             on_error=self._fail,

@@ -876,7 +876,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="441"/>
+        <location filename="../backoffice/orders.py" line="442"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
