@@ -10,7 +10,14 @@ goods could meet. ``price`` then
 3. chooses the combination the rules allow (stacking, exclusivity, groups) that saves the
    customer most: rules of a combination apply in ``priority`` order (then code), each on what
    the earlier ones left; a depth-first search bounded by the rules' savings on their own,
-   which visits singletons first, so the choice is never worse than any one allowed rule;
+   which visits singletons first, so the choice is never worse than any one allowed rule.
+   Up to ``EXACT_RULES`` rules meeting the cart the search weighs every combination. Beyond,
+   the rules are parted: rules on the whole store (or on most of the cart) are *wide*; the
+   others fall into groups that share no line and no exclusion group, and each such group's
+   best combination is found on its own (no choice in one changes what another saves);
+   the search then weighs the wide rules over those choices. A big cart with many rules is
+   priced in a few milliseconds this way (bench/promotions.py); what it can miss is a local
+   saving given up so that a wide 满减 threshold is still reached;
 4. places every saving on units, so each line says what it saved and why, in the words of the
    rule's label, and the sale records per unit what was paid (returns refund from that).
 
@@ -39,6 +46,8 @@ from redhome_pos.domain.promotions.rules import (
 
 SEARCH_BUDGET = 4_000  # rule applications per pricing; beyond it the best found so far stands
 MAX_EXCLUSIVE_SETS = 64
+EXACT_RULES = 12  # stacking rules weighed in every combination; more are parted (see above)
+PART_BUDGET = 64  # rule applications at least for the best combination of one part
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +184,7 @@ class PromotionBook:
         amounts = [[line.unit_price_fen] * line.quantity for line in ordered]
         sku_of = [line.sku_id for line in ordered]
         candidates = []
-        for rule in self._rules_for(ordered, at, member):
-            covered = tuple(i for i, line in enumerate(ordered) if _touches(rule, line))
+        for rule, covered in self._rules_for(ordered, at, member):
             candidate = _Candidate(rule, covered)
             candidate.alone_fen = apply_rule(rule, covered, amounts, sku_of).total_fen
             if candidate.alone_fen > 0:
@@ -188,9 +196,14 @@ class PromotionBook:
 
     def _rules_for(
         self, lines: Sequence[PricingLine], at: datetime, member: bool
-    ) -> list[Promotion]:
-        found: dict[str, Promotion] = {rule.code: rule for rule in self._whole_store}
-        for line in lines:
+    ) -> list[tuple[Promotion, tuple[int, ...]]]:
+        """The rules on now that meet these lines, each with the lines it touches (found
+        through the index: a rule's keys are exactly what it touches)."""
+        everything = tuple(range(len(lines)))
+        found: dict[str, tuple[Promotion, list[int] | tuple[int, ...]]] = {
+            rule.code: (rule, everything) for rule in self._whole_store
+        }
+        for i, line in enumerate(lines):
             for key in (
                 (ScopeKind.SKU, str(line.sku_id)),
                 (ScopeKind.PRODUCT, str(line.product_id)),
@@ -198,10 +211,12 @@ class PromotionBook:
                 (ScopeKind.CATEGORY, line.category),
             ):
                 for rule in self._by_key.get(key, ()):
-                    found.setdefault(rule.code, rule)
+                    touched = found.setdefault(rule.code, (rule, []))[1]
+                    if isinstance(touched, list) and (not touched or touched[-1] != i):
+                        touched.append(i)
         rules = [
-            rule
-            for rule in found.values()
+            (rule, tuple(touched))
+            for rule, touched in found.values()
             if rule.is_active(at, self.timezone, self.store_code, member)
         ]
         if member and self.member_prices:
@@ -211,8 +226,9 @@ class PromotionBook:
                 if line.sku_id in self.member_prices
             )
             if prices:
-                rules.append(_member_price_rule(prices))
-        return sorted(rules, key=lambda r: (r.priority, r.code))
+                rule = _member_price_rule(prices)
+                rules.append((rule, tuple(i for i, x in enumerate(lines) if _touches(rule, x))))
+        return sorted(rules, key=lambda r: (r[0].priority, r[0].code))
 
 
 def _member_price_rule(prices: tuple[tuple[int, int], ...]) -> Promotion:
@@ -290,6 +306,9 @@ class _Search:
         fixed: tuple[_Candidate, ...],
         groups: set[str],
     ) -> None:
+        forced: frozenset[str] = frozenset()
+        if len(rest) > EXACT_RULES:
+            rest, forced = self._parted(rest, groups)
         bound = [0] * (len(rest) + 1)
         for i in range(len(rest) - 1, -1, -1):
             bound[i] = bound[i + 1] + rest[i].alone_fen
@@ -314,9 +333,97 @@ class _Search:
                         (*chosen, candidate),
                         used | {group} if group else used,
                     )
+                    if candidate.rule.code in forced:
+                        return
             visit(i + 1, amounts, saving, chosen, used)
 
         visit(0, self.amounts, 0, (), frozenset(groups))
+
+    def _parted(
+        self, rest: list[_Candidate], groups: set[str]
+    ) -> tuple[list[_Candidate], frozenset[str]]:
+        """Many rules: each part's best combination is chosen on its own; returns those rules
+        (to be taken whenever they still save) with the wide rules (to be weighed)."""
+        line_count = len(self.amounts)
+        rest = [c for c in rest if not c.rule.group or c.rule.group not in groups]
+        wide = [
+            c
+            for c in rest
+            if (c.rule.scope.kind is ScopeKind.STORE and c.rule.kind is not PromotionKind.BUNDLE)
+            or 2 * len(c.lines) > line_count
+        ]
+        local = [c for c in rest if c not in wide]
+        kept: list[_Candidate] = []
+        parts = _parts(local)
+        budget = max(PART_BUDGET, self.budget // max(1, len(parts)))
+        for part in parts:
+            kept += _best_of(part, self.amounts, self.sku_of, budget)
+        narrowed = sorted(kept + wide, key=lambda c: c.order)
+        return narrowed, frozenset(c.rule.code for c in kept)
+
+
+def _parts(candidates: list[_Candidate]) -> list[list[_Candidate]]:
+    """The candidates in groups that share no line and no exclusion group, in rule order."""
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[object, int] = {}
+    for i, candidate in enumerate(candidates):
+        keys: list[object] = list(candidate.lines)
+        if candidate.rule.group:
+            keys.append(("group", candidate.rule.group))
+        for key in keys:
+            if key in owner:
+                parent[root(i)] = root(owner[key])
+            else:
+                owner[key] = i
+    parts: dict[int, list[_Candidate]] = {}
+    for i, candidate in enumerate(candidates):
+        parts.setdefault(root(i), []).append(candidate)
+    return [sorted(part, key=lambda c: c.order) for part in parts.values()]
+
+
+def _best_of(
+    part: list[_Candidate], amounts: list[list[int]], sku_of: list[int], budget: int
+) -> list[_Candidate]:
+    """The combination of one part's rules that saves most (a rule alone: itself), weighing
+    at most ``budget`` rule applications."""
+    if len(part) == 1:
+        return part
+    best: tuple[int, tuple[_Candidate, ...]] = (0, ())
+    bound = [0] * (len(part) + 1)
+    for i in range(len(part) - 1, -1, -1):
+        bound[i] = bound[i + 1] + part[i].alone_fen
+
+    def visit(i: int, amounts: list[list[int]], saving: int, chosen: tuple[_Candidate, ...],
+              used: frozenset[str]) -> None:  # fmt: skip
+        nonlocal best, budget
+        if saving > best[0]:
+            best = (saving, chosen)
+        if i == len(part) or budget <= 0 or saving + bound[i] <= best[0]:
+            return
+        candidate = part[i]
+        group = candidate.rule.group
+        if not group or group not in used:
+            budget -= 1
+            outcome = apply_rule(candidate.rule, candidate.lines, amounts, sku_of)
+            if outcome.total_fen > 0:
+                visit(
+                    i + 1,
+                    _lowered(amounts, outcome),
+                    saving + outcome.total_fen,
+                    (*chosen, candidate),
+                    used | {group} if group else used,
+                )
+        visit(i + 1, amounts, saving, chosen, used)
+
+    visit(0, amounts, 0, (), frozenset())
+    return list(best[1])
 
 
 def _lowered(amounts: list[list[int]], outcome: Outcome) -> list[list[int]]:
