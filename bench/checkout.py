@@ -215,7 +215,7 @@ class Counter:
         cart.discount_line(1, Discount(percent_bp=500))
         cart.discount_order(Discount(amount_fen=100))
         due = cart.totals().total_fen
-        tenders = [Tender(TenderKind.WECHAT, due // 2, "wx"), Tender.cash(due - due // 2 + 100)]
+        tenders = [Tender(TenderKind.CARD, due // 2, "slip"), Tender.cash(due - due // 2 + 100)]
         committing = time.perf_counter_ns()
         checkout.checkout(self.database, TILL, self.clerk, cart, tenders)
         done = time.perf_counter_ns()
@@ -282,7 +282,7 @@ def raw_sale(
                 "chosen_by) VALUES (?, ?, 'L1', '2030-01-01', 1, 'fefo')",
                 (sale_id, line_no),
             )
-    for kind in ("wechat", "cash"):
+    for kind in ("card", "cash"):
         cur.execute(
             "INSERT INTO tenders (sale_id, return_id, shift_id, kind, amount_fen, tendered_fen, "
             "reference, payment_code) VALUES (?, NULL, 1, ?, 24700, 24700, '', '')",

@@ -6,6 +6,8 @@ the program reports before the counter opens, never a surprise at the first scan
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 import requests
@@ -16,8 +18,14 @@ from payments.keys import load_private_key, load_public_key
 from payments.wechat.v2 import WechatPayV2
 from payments.wechat.v3 import WechatAccount, WechatPayV3
 from payments.wechat.v3_signing import MerchantSigner, PlatformVerifier
+from redhome_pos.config import Config
 from redhome_pos.config.payments import AlipayConfig, PaymentsConfig, WechatPayConfig
 from redhome_pos.domain.payments import PaymentConfigError, PaymentProvider, WalletProvider
+from redhome_pos.persistence.database import Database
+from redhome_pos.services.counter import Till
+from redhome_pos.services.payments import ChargeTimings, Payments
+
+log = logging.getLogger(__name__)
 
 
 def http_for(settings: PaymentsConfig, session: requests.Session) -> PaymentHttp:
@@ -87,3 +95,31 @@ def build_providers(
     if settings.alipay.configured:
         providers[WalletProvider.ALIPAY] = build_alipay(settings.alipay, http)
     return providers
+
+
+def counter_payments(config: Config, database: Database) -> Payments | None:
+    """The counter's charge service over the configured providers (None when none is), with
+    every unfinished attempt settled in the background at once: a charge taken meanwhile waits
+    for that to finish (the service's lock), so none starts before the old ones are resolved."""
+    providers = build_providers(config.payments, requests.Session())
+    if not providers:
+        return None
+    till = Till.from_config(config)
+    payments = Payments(
+        database, till, providers, ChargeTimings.from_config(config.payments),
+        description=f"REDHOME {config.store.name or config.store.code} 消费",
+    )  # fmt: skip
+    threading.Thread(
+        target=_resolve_at_start, args=(payments,), name="payments-start", daemon=True
+    ).start()
+    return payments
+
+
+def _resolve_at_start(payments: Payments) -> None:
+    try:
+        report = payments.resolve_unfinished()
+    except Exception:  # the next charge tries again; the counter keeps working
+        log.exception("settling unfinished payments at start-up failed")
+        return
+    for attempt in report.attempts:
+        log.info("payment %s settled at start-up: %s", attempt.out_trade_no, attempt.state.value)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from redhome_pos.domain.scan import ScanSettings, VariableMeasureLayout
 from redhome_pos.persistence.database import Database
 from redhome_pos.services.counter import Till
+from redhome_pos.services.payments import Payments
 from ui.context import AppContext
 from ui.session import CounterSession
 from ui.workers import Worker
@@ -48,6 +49,12 @@ class Counter(QObject):
     @property
     def database(self) -> Database:
         return self.context.database
+
+    @property
+    def payments(self) -> Payments | None:
+        """The wallet charge service (None when no provider is configured)."""
+        found: Payments | None = self.context.extras.get("payments")
+        return found
 
     def scan_settings(self) -> ScanSettings:
         layout = VariableMeasureLayout()

@@ -8,6 +8,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "',' expected"),
     QT_TRANSLATE_NOOP("Errors", "':' expected"),
     QT_TRANSLATE_NOOP("Errors", "A PIN is {low} to {high} digits"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A WeChat Pay or Alipay payment counts only once the provider has confirmed it: scan the customer's payment code to charge it",
+    ),
     QT_TRANSLATE_NOOP("Errors", "A barcode holds digits only: {code}"),
     QT_TRANSLATE_NOOP("Errors", "A bundle holds at least two items"),
     QT_TRANSLATE_NOOP("Errors", "A bundle names its SKUs and how many of each"),
@@ -35,6 +39,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A promotion's percentage runs from 0 to 100%"),
     QT_TRANSLATE_NOOP("Errors", "A reconciliation decision needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A refund cannot be negative"),
+    QT_TRANSLATE_NOOP("Errors", "A refund needs a reason"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "A refund of {amount} fen is more than the {left} fen left of payment {number}"
+    ),
     QT_TRANSLATE_NOOP("Errors", "A report period ends on or after its first day"),
     QT_TRANSLATE_NOOP("Errors", "A return needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A sale total cannot be negative"),
@@ -106,6 +114,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No SKU {code} in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "No badge {badge_id}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "No clear answer from the provider: the payment was cancelled and nothing was taken. Scan a fresh code to try again",
+    ),
     QT_TRANSLATE_NOOP("Errors", "No code secret is set for this store: members cannot be kept"),
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
@@ -116,6 +128,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No member with phone {phone}"),
     QT_TRANSLATE_NOOP("Errors", "No member {number}"),
     QT_TRANSLATE_NOOP("Errors", "No parked cart {cart_id} at this terminal"),
+    QT_TRANSLATE_NOOP("Errors", "No payment with order number {number}"),
     QT_TRANSLATE_NOOP("Errors", "No product has the code {code}"),
     QT_TRANSLATE_NOOP(
         "Errors", "No product has the code {code}: check the label or search by name"
@@ -156,6 +169,10 @@ ERROR_TEXTS = (
         "Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over",
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} was cancelled: do not hand it over"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only a payment without a sale can be refunded here; a sale's payment is refunded by returning its goods",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Only a staff member who has logged in may do this"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -163,6 +180,14 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Only {left} of {sku} can still be returned"),
     QT_TRANSLATE_NOOP("Errors", "Parcel {number} of {count} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "Payment refused ({code}): {detail}. Nothing was taken"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Payment refused: the customer's balance is not enough. Nothing was taken"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Points pay only for a member: find the member first"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} has no cash drawer in its settings"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} is a label printer and has no cash drawer"),
@@ -240,6 +265,15 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "The barcode is empty"),
     QT_TRANSLATE_NOOP("Errors", "The cart is empty"),
+    QT_TRANSLATE_NOOP("Errors", "The customer did not complete the payment. Nothing was taken"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The customer did not enter the password in time: the payment was cancelled and nothing was taken",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The delivery note is neither UTF-8 nor GB18030 text"),
     QT_TRANSLATE_NOOP(
         "Errors", "The delivery note needs a code column and a quantity column (found: {columns})"
@@ -266,8 +300,24 @@ ERROR_TEXTS = (
         "The online store's certificate could not be verified ({method}). Check the computer's date and the network.",
     ),
     QT_TRANSLATE_NOOP("Errors", "The opening stock has already been taken; count stock instead"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The payment was cancelled: nothing was taken from the customer, or it was paid back",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The payment {number} is not a payment without a sale"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The picture {name} cannot be read"),
     QT_TRANSLATE_NOOP("Errors", "The quantity must be at least 1"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The refund is more than what is left of the sale's {kind} payments"
+    ),
     QT_TRANSLATE_NOOP("Errors", "The refund is more than what was paid"),
     QT_TRANSLATE_NOOP(
         "Errors", "The store already has a catalog; demo data goes into an empty database"
@@ -311,6 +361,12 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This code belongs to store {store}"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a member code"),
     QT_TRANSLATE_NOOP("Errors", "This code is not a receipt"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "This counter is not connected to Alipay: use the payment terminal"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "This counter is not connected to WeChat Pay: use the payment terminal"
+    ),
     QT_TRANSLATE_NOOP("Errors", "This is a RED profile link, not a note: show the note itself"),
     QT_TRANSLATE_NOOP("Errors", "This is not a pickup code: scan the code on the customer's phone"),
     QT_TRANSLATE_NOOP("Errors", "This is not a product's code: scan the item or carton"),
@@ -321,6 +377,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "This link cannot be read; it was not opened"),
     QT_TRANSLATE_NOOP("Errors", "This looks like web page text, not a code"),
     QT_TRANSLATE_NOOP("Errors", "This pickup code is for order {other}, not {order}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval",
+    ),
     QT_TRANSLATE_NOOP("Errors", "This scan is not a product: scan the item's barcode"),
     QT_TRANSLATE_NOOP("Errors", "This shift has no sale to void"),
     QT_TRANSLATE_NOOP("Errors", "This short link cannot be opened now: scan the product itself"),

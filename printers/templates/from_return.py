@@ -9,6 +9,7 @@ from printers.templates.data import ReceiptLine, ReturnReceiptData, StoreHeader,
 from printers.templates.from_sale import TENDER_LABELS
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.tax import vat_by_rate
+from redhome_pos.domain.tender import WALLETS
 from redhome_pos.services.returns import ReturnResult
 
 
@@ -42,7 +43,12 @@ def return_receipt_from_counter(
         )
         gross_by_rate.append((returned.refund_fen, sold.vat_rate_bp))
     refunds = tuple(
-        TenderLine(TENDER_LABELS.get(refund.kind, str(refund.kind)), refund.amount_fen)
+        TenderLine(
+            TENDER_LABELS.get(refund.kind, str(refund.kind)),
+            refund.amount_fen,
+            refund.reference if refund.kind in WALLETS else "",
+            "退款单号",  # our out_refund_no, the key the provider knows the refund by
+        )
         for refund in result.refunds
     )
     return ReturnReceiptData(

@@ -35,6 +35,9 @@ def run_app(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         _start_sync(stack, config, database)
         extras: dict[str, Any] = {}
+        from payments.setup import counter_payments
+
+        extras["payments"] = counter_payments(config, database)
         if config.online_store.enabled:
             from sync.short_links import ShortLinkResolver
 

@@ -56,6 +56,7 @@ class AuditAction(enum.StrEnum):
     PIN_UNLOCK = "pin_unlock"
     EXPIRED_SOLD = "expired_sold"
     LOT_TRACKING = "lot_tracking"
+    PAYMENT = "payment"  # a manager's wallet decision: test charge, attach, refund, cash instead
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,3 +182,117 @@ def mask_auth_code(code: str) -> str:
     if len(code) <= 6:
         return "*" * len(code)
     return f"{code[:2]}{'*' * (len(code) - 6)}{code[-4:]}"
+
+
+# --- the charge state machine's states and the clerk's errors (services.payments) ------------
+
+
+class AttemptState(enum.StrEnum):
+    """Where a charge attempt stands; only the service moves it (rules 2–5 of payments.md).
+
+    ``created`` is written and committed before the charge leaves; it may or may not have
+    reached the provider. ``paying``: the provider answered "customer entering the password".
+    ``unknown``: no clear answer (time-out, lost answer, system error, mismatch). ``reversing``:
+    we decided to reverse/cancel and the provider has not confirmed yet. ``paid``: a verified
+    answer confirmed our ``out_trade_no`` and amount, and no sale holds it (yet) — a manager
+    sees these. ``attached``: paid and in exactly one sale. ``refused``: definitively not paid.
+    ``reversed``: closed or paid back by a reversal. ``refunded``: paid, no sale, paid back by
+    a manager's refund.
+    """
+
+    CREATED = "created"
+    PAYING = "paying"
+    UNKNOWN = "unknown"
+    REVERSING = "reversing"
+    PAID = "paid"
+    ATTACHED = "attached"
+    REFUSED = "refused"
+    REVERSED = "reversed"
+    REFUNDED = "refunded"
+
+    @property
+    def unfinished(self) -> bool:
+        """Still needs the provider: resolved on start-up before a new charge is taken."""
+        return self in UNFINISHED
+
+
+UNFINISHED = frozenset(
+    {AttemptState.CREATED, AttemptState.PAYING, AttemptState.UNKNOWN, AttemptState.REVERSING}
+)
+
+
+class RefundState(enum.StrEnum):
+    """A refund through the provider: ``created`` is committed before the request leaves;
+    ``processing`` (accepted, or no clear answer) is queried with the same ``out_refund_no``
+    until ``success``; ``refused`` is final and shown to a manager (money still owed)."""
+
+    CREATED = "created"
+    PROCESSING = "processing"
+    SUCCESS = "success"
+    REFUSED = "refused"
+    CASH = "cash"  # refused by the provider, paid in cash instead with a manager's approval
+
+
+class PaymentError(DomainError):
+    """A wallet payment did not go through, or cannot be taken now; the message says why."""
+
+
+class PaymentDeclinedError(PaymentError):
+    """The provider definitively refused the charge: nothing was taken."""
+
+
+class PaymentCancelledError(PaymentError):
+    """The clerk cancelled while the customer was paying: the order was reversed."""
+
+
+class PaymentUnresolvedError(PaymentError):
+    """The result is not clear yet; the attempt stays recorded and is settled later."""
+
+
+class PaidWithoutSaleError(PaymentError):
+    """The money was taken but the sale could not be written: a manager sees the attempt."""
+
+
+class RefundError(DomainError):
+    """A refund through the provider could not be done (yet); the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentAttempt:
+    """A charge attempt as recorded (``payment_attempts``)."""
+
+    id: int
+    out_trade_no: str
+    provider: WalletProvider
+    amount_fen: int
+    terminal_id: str
+    staff_id: int
+    purpose: str  # "sale" (the counter) or "test" (a manager's test payment)
+    state: AttemptState
+    transaction_id: str | None
+    masked_code: str
+    reason_code: str
+    reason: str
+    created_at: datetime
+    updated_at: datetime
+    paid_at: datetime | None = None
+    sale_id: int | None = None
+    receipt_no: str | None = None  # the sale's, once attached
+    refunded_fen: int = 0  # refunds through the provider not refused (success or on the way)
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderRefund:
+    """A refund through the provider as recorded (``payment_refunds``)."""
+
+    id: int
+    out_refund_no: str
+    out_trade_no: str
+    provider: WalletProvider
+    amount_fen: int
+    state: RefundState
+    refund_id: str | None
+    reason_code: str
+    reason: str
+    return_id: int | None = None
+    sale_id: int | None = None

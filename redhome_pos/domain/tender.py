@@ -50,6 +50,8 @@ PROVIDER_OF_KIND = {
     TenderKind.EXTERNAL_ALIPAY: "alipay",
 }
 _REFERENCE = re.compile(r"[0-9A-Za-z_\-]{4,32}")
+#: Tenders paid through a provider: only a confirmed charge attempt may pay with them.
+WALLETS = frozenset({TenderKind.WECHAT, TenderKind.ALIPAY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +60,9 @@ class Tender:
 
     kind: TenderKind
     amount_fen: int
-    reference: str = ""  # card slip / wallet transaction number
+    reference: str = ""  # card slip / the provider's transaction id of a wallet payment
     payment_code: str = ""  # the customer's WeChat Pay / Alipay code, masked when stored
+    out_trade_no: str = ""  # a wallet payment's charge attempt (services.payments)
 
     @staticmethod
     def cash(given_fen: int) -> Tender:
@@ -75,6 +78,7 @@ class SettledTender:
     tendered_fen: int
     reference: str = ""
     payment_code: str = ""
+    out_trade_no: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +162,7 @@ def settle(
                 tender.amount_fen,
                 tender.reference,
                 mask_payment_code(tender.payment_code),
+                tender.out_trade_no,
             )
         )
     settled.reverse()

@@ -30,7 +30,7 @@ from redhome_pos.domain.sale import (
 from redhome_pos.domain.shift import Shift, ShiftError
 from redhome_pos.domain.staff import Permission, StaffSession, may_discount
 from redhome_pos.domain.stock import MovementKind, StockMovement
-from redhome_pos.domain.tender import SettledTender, Settlement, Tender, settle
+from redhome_pos.domain.tender import Refund, Settlement, Tender, settle
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.sales import SaleRepository
@@ -43,9 +43,16 @@ from redhome_pos.services.promotion_sales import record_sale_promotions
 from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
+from redhome_pos.services.wallet_tenders import (
+    attach_wallet_tenders,
+    settle_provider_refunds,
+    wallet_refunds,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from redhome_pos.services.payments import Payments
 
 
 def open_shift_of(session: Session, till: Till) -> Shift:
@@ -270,6 +277,7 @@ def complete_sale_in(
         member_id=cart.member.id if cart.member is not None else None,
     )
     sale_id = sales.add(sale, seq)
+    attach_wallet_tenders(session, sale_id, sale.tenders, now)
     record_sale_promotions(session, sale_id, totals.pricing)
     sale = points.settle_sale(session, till, staff.id, sale, sale_id, sale.member_id)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
@@ -347,10 +355,12 @@ def void_last_sale(
     *,
     reason: str,
     approval_id: int | None = None,
+    payments: Payments | None = None,
 ) -> Sale:
     """Cancel the last sale of the open shift (needs approval unless ``staff`` may void):
-    its tenders are paid back, its stock comes back, the sale itself stays unchanged with a
-    void recorded beside it."""
+    its tenders are paid back (WeChat Pay / Alipay through ``payments`` to the original
+    payment, sent after the commit), its stock comes back, the sale itself stays unchanged
+    with a void recorded beside it."""
     with database.unit_of_work() as uow:
         session = uow.session
         shift = open_shift_of(session, till)
@@ -368,14 +378,12 @@ def void_last_sale(
             )
         now = till.now()
         sales.add_void(sale.id, staff.id, approval, reason, now)
-        sales.add_tenders(
-            shift.id,
-            tuple(
-                SettledTender(t.kind, -t.amount_fen, -t.amount_fen, t.reference)
-                for t in sale.tenders
-            ),
-            sale_id=sale.id,
-        )
+        paid_back, tenders = wallet_refunds(
+            session, staff, payments, sale.id,
+            tuple(Refund(t.kind, t.amount_fen, t.reference) for t in sale.tenders),
+            reason=f"void: {reason}", void_of=sale.id,
+        )  # fmt: skip
+        sales.add_tenders(shift.id, tenders, sale_id=sale.id)
         for line, lot, expiry, quantity in _by_lot(sorted(sale.sold_lines, key=_by_sku)):
             move_stock(
                 session,
@@ -403,4 +411,5 @@ def void_last_sale(
             reason=reason,
         )
         uow.commit()
+    settle_provider_refunds(payments, paid_back)
     return replace(sale, voided=True)

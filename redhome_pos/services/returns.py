@@ -17,16 +17,18 @@ difference.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain import approvals
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
 from redhome_pos.domain.lots import give_back
+from redhome_pos.domain.payments import ProviderRefund, RefundError
 from redhome_pos.domain.promotions.returns import kept_back
 from redhome_pos.domain.sale import (
     RETURN_SERIES,
@@ -38,9 +40,16 @@ from redhome_pos.domain.sale import (
     check_return,
     receipt_number,
 )
-from redhome_pos.domain.staff import Permission, StaffSession
+from redhome_pos.domain.staff import Permission, Role, StaffSession
 from redhome_pos.domain.stock import MovementKind
-from redhome_pos.domain.tender import Refund, SettledTender, Tender, TenderKind, plan_refund, settle
+from redhome_pos.domain.tender import (
+    WALLETS,
+    Refund,
+    Tender,
+    TenderKind,
+    plan_refund,
+    settle,
+)
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.services import audit, points
@@ -49,6 +58,10 @@ from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_kept_back, sale_deals
 from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
+from redhome_pos.services.wallet_tenders import settle_provider_refunds, wallet_refunds
+
+if TYPE_CHECKING:
+    from redhome_pos.services.payments import Payments
 
 DAMAGED_REASON = "damaged"
 
@@ -72,6 +85,9 @@ class ReturnResult:
     lines: tuple[ReturnedLine, ...]
     refunds: tuple[Refund, ...]
     kept_back_fen: int = 0  # a broken 第N件/买赠 deal's saving, kept back from the refund
+    # Money sent back through WeChat Pay / Alipay: each refund's state after the provider was
+    # asked (success, processing: still on its way, refused: a manager must settle it).
+    provider_refunds: tuple[ProviderRefund, ...] = ()
 
 
 def _return_in(
@@ -84,6 +100,8 @@ def _return_in(
     reason: str,
     approval_id: int | None,
     refund_to_cash: bool,
+    payments: Payments | None = None,
+    credit_new_sale: bool = False,
 ) -> tuple[dict[str, Any], ReturnResult]:
     """The return written in the caller's transaction; the caller appends the returned
     refund event to the audit log after all its stock movements (audit head locked last)."""
@@ -134,14 +152,16 @@ def _return_in(
         ],
     )
     record_kept_back(session, return_id, kept)
+    wallet_paid = {t.kind for t in sale.tenders if t.kind in WALLETS}
+    cash_instead = {}
+    if refund_to_cash and wallet_paid and not credit_new_sale:
+        _manager_approved(session, staff, approval)
+        cash_instead = sales.refunded_by_kind(sale.id)  # for the audit: what the wallets had
+    refunds, paid_back = wallet_refunds(
+        session, staff, payments, sale.id, refunds, return_id=return_id, reason=reason
+    )
     if refunds:
-        sales.add_tenders(
-            shift.id,
-            tuple(
-                SettledTender(r.kind, -r.amount_fen, -r.amount_fen, r.reference) for r in refunds
-            ),
-            return_id=return_id,
-        )
+        sales.add_tenders(shift.id, paid_back, return_id=return_id)
     points.settle_return(session, till, staff.id, sale, return_id, return_no, refund_fen, refunds)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     for line, request, _ in sorted(planned, key=lambda p: p[0].sku_id):
@@ -162,6 +182,11 @@ def _return_in(
         "receipt_no": sale.receipt_no,
         "refund_fen": refund_fen,
         **({"promotion_kept_back_fen": sum(k.amount_fen for k in kept)} if kept else {}),
+        **(
+            {"cash_instead_of": sorted(k.value for k in wallet_paid), "already": cash_instead}
+            if refund_to_cash and wallet_paid and not credit_new_sale
+            else {}
+        ),
         "approval_id": approval,
         "reason": reason,
     }
@@ -175,6 +200,27 @@ def _return_in(
         ),
         refunds=refunds,
         kept_back_fen=sum(k.amount_fen for k in kept),
+    )
+
+
+def _manager_approved(session: Session, staff: StaffSession, approval_id: int | None) -> None:
+    """Cash instead of the wallet a sale was paid with: a manager does it or approved it."""
+    if staff.role is Role.MANAGER:
+        return
+    if approval_id is not None:
+        from redhome_pos.persistence.models.counter import ApprovalRow
+        from redhome_pos.persistence.models.staff import StaffRow
+
+        role = session.scalar(
+            select(StaffRow.role)
+            .join(ApprovalRow, ApprovalRow.approver_id == StaffRow.id)
+            .where(ApprovalRow.id == approval_id)
+        )
+        if role == Role.MANAGER.value:
+            return
+    raise RefundError(
+        "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a "
+        "manager's approval"
     )
 
 
@@ -202,12 +248,16 @@ def return_items(
     reason: str,
     approval_id: int | None = None,
     refund_to_cash: bool = False,
+    payments: Payments | None = None,
 ) -> ReturnResult:
     """Take back goods from the sale with receipt number (or receipt code) ``receipt`` and
     refund them.
 
     Needs the refund permission or an approval for it (``services.staff.approve``); raises
     ``PermissionDenied`` otherwise, ``ReturnError`` for more than can still be returned.
+    What a WeChat Pay / Alipay payment paid goes back through ``payments`` to that payment
+    (committed with the return, then sent: ``provider_refunds`` says how each went);
+    ``refund_to_cash`` instead needs a manager (or a manager's approval) and is audited.
     """
     with database.unit_of_work() as uow:
         refund_event, result = _return_in(
@@ -219,10 +269,12 @@ def return_items(
             reason=reason,
             approval_id=approval_id,
             refund_to_cash=refund_to_cash,
+            payments=payments,
         )
         audit.record(uow.session, till, AuditAction.REFUND, staff.id, **refund_event)
         uow.commit()
-    return result
+    sent = settle_provider_refunds(payments, result.refunds)
+    return replace(result, provider_refunds=sent) if sent else result
 
 
 @acting(Permission.REFUND, approvable=True)
@@ -252,6 +304,7 @@ def exchange(
             reason=reason,
             approval_id=approval_id,
             refund_to_cash=True,
+            credit_new_sale=True,
         )
         credit = [Tender(TenderKind.CASH, returned.refund_fen)] if returned.refund_fen else []
         settlement = settle(

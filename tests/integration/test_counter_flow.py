@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from counter_store import Store, make_store
 from sqlalchemy import func, select
+from wallet_double import instant_payments, wallet_checkout
 
 from redhome_pos.domain import approvals
 from redhome_pos.domain.cart import Cart, Discount
@@ -50,12 +51,16 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     cart.discount_order(Discount(amount_fen=1_000))  # ￥10 off: within the clerk's limit
     totals = cart.totals()
     assert totals.total_fen == 2 * 25_900 + 4_500 - 1_000 == 55_300
-    sale = checkout.checkout(
-        db, till, clerk, cart, [Tender(TenderKind.WECHAT, 30_000, "wx-1"), Tender.cash(30_000)]
-    )
+    payments = instant_payments(db, till)
+    sale = wallet_checkout(payments, clerk, cart, TenderKind.WECHAT, 30_000, [Tender.cash(30_000)])
     assert sale.receipt_no == "RH01-T1-20261125-0001"
     assert sale.change_fen == 4_700
-    assert [t.amount_fen for t in sale.tenders] == [30_000, 25_300]
+    assert [(t.kind, t.amount_fen) for t in sale.tenders] == [
+        (TenderKind.CASH, 25_300),
+        (TenderKind.WECHAT, 30_000),
+    ]
+    wechat = sale.tenders[1]
+    assert wechat.reference.startswith("4200") and wechat.out_trade_no  # transaction id
     assert sum(line.amount_fen for line in sale.sold_lines) == sale.total_fen
     assert [line.voided for line in sale.lines] == [False, True, False]
     assert sale.lines[2].note_id == "note-64a1"
@@ -70,17 +75,23 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     # Partial return of one lipstick by the supervisor, refunded to the original tenders.
     lip = sale.lines[0]
     one_lip = returns.return_items(
-        db, till, sup, sale.receipt_no, [ReturnRequest(lip.line_no, 1)], reason="colour"
-    )
+        db, till, sup, sale.receipt_no, [ReturnRequest(lip.line_no, 1)], reason="colour",
+        payments=payments,
+    )  # fmt: skip
     # The order discount took 920 fen off the lipsticks (largest remainder), so each
-    # lipstick cost 25,440; cash (25,300) is refunded first, the rest to WeChat.
+    # lipstick cost 25,440; the last tender (WeChat, 30,000) is refunded first, through
+    # WeChat Pay to the original payment, with its own refund number.
     assert lip.amount_fen == 50_880
     assert one_lip.refund_fen == 25_440
     assert one_lip.return_no == "RH01-T1-20261125-R0001"
-    assert [(r.kind, r.amount_fen) for r in one_lip.refunds] == [
-        (TenderKind.CASH, 25_300),
-        (TenderKind.WECHAT, 140),
-    ]
+    assert [(r.kind, r.amount_fen) for r in one_lip.refunds] == [(TenderKind.WECHAT, 25_440)]
+    assert one_lip.refunds[0].reference == f"{wechat.out_trade_no}R1"
+    [sent] = one_lip.provider_refunds
+    assert (sent.state.value, sent.amount_fen, sent.out_trade_no) == (
+        "success",
+        25_440,
+        wechat.out_trade_no,
+    )
     assert on_hand(store, "LIP-520") == 19
     with pytest.raises(ReturnError):  # only one more lipstick can come back
         returns.return_items(
@@ -136,9 +147,9 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     x = shifts.x_report(db, till, clerk)
     assert x.kind == "X" and x.figures.sales == 2
 
-    z = shifts.close_shift(db, till, sup, {"cash": 29_900, "card": 160, "wechat": 29_860})
-    # float + sale cash - cash refunds - exchange refund + exchange credit - cash out
-    assert z.expected_fen["cash"] == 50_000 + 25_300 - 25_300 - 25_440 + 25_440 - 20_000
+    z = shifts.close_shift(db, till, sup, {"cash": 55_200, "card": 160, "wechat": 4_560})
+    # float + sale cash - exchange refund + exchange credit - cash out
+    assert z.expected_fen["cash"] == 50_000 + 25_300 - 25_440 + 25_440 - 20_000
     assert z.difference_fen == {
         "cash": -100,
         "card": 0,
@@ -197,14 +208,19 @@ def test_void_last_sale_needs_approval_and_puts_everything_back(store: Store) ->
     shifts.open_shift(db, till, clerk, 10_000)
     cart = Cart()
     cart.add(store.items["MASK-10"], 3)
-    sale = checkout.checkout(db, till, clerk, cart, [Tender(TenderKind.ALIPAY, 29_700, "ali-9")])
+    payments = instant_payments(db, till)
+    sale = wallet_checkout(payments, clerk, cart, TenderKind.ALIPAY, 29_700)
     assert on_hand(store, "MASK-10") == 27
     from redhome_pos.domain.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
         checkout.void_last_sale(db, till, clerk, reason="wrong customer")
     approval = approve(db, till, clerk, Permission.VOID, Approver("3001", "3333"))
-    voided = checkout.void_last_sale(db, till, clerk, reason="wrong customer", approval_id=approval)
+    voided = checkout.void_last_sale(
+        db, till, clerk, reason="wrong customer", approval_id=approval, payments=payments
+    )
+    [paid_back] = payments.settle_refunds([f"{sale.tenders[0].out_trade_no}R1"])  # done already
+    assert (paid_back.state.value, paid_back.amount_fen) == ("success", 29_700)
     assert voided.voided and voided.receipt_no == sale.receipt_no
     assert on_hand(store, "MASK-10") == 30
     with pytest.raises(ShiftError):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from counter_store import Store, make_store
+from wallet_double import instant_payments, wallet_checkout
 
 from redhome_pos.domain.cart import Cart, Discount
 from redhome_pos.domain.sale import ReturnRequest
@@ -46,8 +47,12 @@ def _sell(
     if discount_fen:
         cart.discount_order(Discount(amount_fen=discount_fen))
     total = cart.totals().total_fen
-    payment = Tender.cash(total) if tender is TenderKind.CASH else Tender(tender, total, "wx-9")
-    return checkout.checkout(store.database, store.till, staff, cart, [payment]).receipt_no
+    if tender is TenderKind.CASH:
+        return checkout.checkout(
+            store.database, store.till, staff, cart, [Tender.cash(total)]
+        ).receipt_no
+    payments = instant_payments(store.database, store.till)
+    return wallet_checkout(payments, staff, cart, tender, total).receipt_no
 
 
 @pytest.fixture

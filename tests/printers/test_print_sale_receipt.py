@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from escpos_decoder import decode
 from fake_printer import FakePrinter
+from wallet_double import instant_payments, wallet_checkout
 
 from printers.profile import receipt_profile
 from printers.queue import PrintQueue, ReceiptSettings
@@ -22,11 +23,11 @@ from redhome_pos.domain.catalog import Product, Sku
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.signed_codes import ReceiptCode, verify
 from redhome_pos.domain.staff import ScryptCost
-from redhome_pos.domain.tender import Tender, TenderKind
+from redhome_pos.domain.tender import TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories import CatalogRepository
 from redhome_pos.persistence.repositories.sales import SaleRepository
-from redhome_pos.services import checkout, shifts
+from redhome_pos.services import shifts
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
@@ -69,9 +70,7 @@ def _sell(database: Database) -> Sale:
         cart.add(CartItem(sku_id, code, title, price, 1300))
     shifts.open_shift(database, till, clerk, 50_000)
     due = cart.totals().total_fen
-    return checkout.checkout(
-        database, till, clerk, cart, [Tender(TenderKind.WECHAT, due, "4200001234")]
-    )
+    return wallet_checkout(instant_payments(database, till), clerk, cart, TenderKind.WECHAT, due)
 
 
 @pytest.mark.slow
@@ -111,7 +110,9 @@ def test_receipt_of_a_real_sale_survives_a_dead_printer_and_prints_later(
     code = verify(payload, secret=SECRET, store="RH01")
     assert kind == "QR" and isinstance(code, ReceiptCode) and code.receipt_no == sale.receipt_no
     printed = "\n".join(text for text, _s, _b in transcript.lines)
-    assert "口红 #520 丝绒雾面" in printed and "交易单号 4200001234" in printed
+    transaction_id = sale.tenders[0].reference
+    assert "口红 #520 丝绒雾面" in printed and f"交易单号 {transaction_id}" in printed
+    assert "微信支付" in printed and "3456700" not in printed  # never the customer's code
 
     copy_id = queue.reprint_receipt(sale.receipt_no)
     worker.run_once()

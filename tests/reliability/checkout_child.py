@@ -1,6 +1,6 @@
 """The child process of the checkout crash test: ``setup DB`` or ``sell DB TOTAL``.
 
-``sell`` rings up 3-line sales (split cash/WeChat, a discount) until the database holds TOTAL
+``sell`` rings up 3-line sales (split cash/card, a discount) until the database holds TOTAL
 sales, printing each receipt number after its commit; the parent kills it at random moments.
 """
 
@@ -72,7 +72,7 @@ def sell(database: Database, total: int) -> None:
             TILL,
             staff,
             cart,
-            [Tender(TenderKind.WECHAT, due // 3, "wx"), Tender.cash(due - due // 3 + 50)],
+            [Tender(TenderKind.CARD, due // 3, "slip"), Tender.cash(due - due // 3 + 50)],
         )
         print(sale.receipt_no, flush=True)
     print("finished", flush=True)

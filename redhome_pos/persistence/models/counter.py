@@ -178,8 +178,11 @@ class TenderRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     amount_fen: Mapped[int] = mapped_column(Integer)
     tendered_fen: Mapped[int] = mapped_column(Integer)
-    reference: Mapped[str] = mapped_column(String(64), default="")
+    reference: Mapped[str] = mapped_column(String(64), default="")  # provider transaction id
     payment_code: Mapped[str] = mapped_column(String(64), default="")
+    # Wallet tenders: the provider and our order number of the payment (or refunded payment).
+    provider: Mapped[str] = mapped_column(String(16), default="")
+    out_trade_no: Mapped[str] = mapped_column(String(32), default="", index=True)
 
 
 class CashMovementRow(Base):

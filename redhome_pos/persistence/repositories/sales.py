@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.promotions.engine import Saving
 from redhome_pos.domain.sale import Sale, SaleLine, StaffRef
 from redhome_pos.domain.tax import VatAmount
-from redhome_pos.domain.tender import SettledTender, TenderKind
+from redhome_pos.domain.tender import PROVIDER_OF_KIND, SettledTender, TenderKind
 from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import (
     ReturnLineRow,
@@ -169,6 +169,8 @@ class SaleRepository:
                     "tendered_fen": t.tendered_fen,
                     "reference": t.reference,
                     "payment_code": t.payment_code,
+                    "provider": PROVIDER_OF_KIND.get(t.kind, ""),
+                    "out_trade_no": t.out_trade_no,
                 }
                 for t in tenders
             ],
@@ -287,7 +289,12 @@ class SaleRepository:
             ),
             tenders=tuple(
                 SettledTender(
-                    TenderKind(t.kind), t.amount_fen, t.tendered_fen, t.reference, t.payment_code
+                    TenderKind(t.kind),
+                    t.amount_fen,
+                    t.tendered_fen,
+                    t.reference,
+                    t.payment_code,
+                    t.out_trade_no,
                 )
                 for t in tenders
             ),
