@@ -1,7 +1,7 @@
 """payments: wallet charge attempts, refunds through the providers, wallet ids on tenders
 
-Revision ID: 0011_payments
-Revises: 0010_lots
+Revision ID: 0012_payments
+Revises: 0011_badges
 """
 
 from alembic import op
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import redhome_pos.persistence.models.base
 
 
-revision = "0011_payments"
-down_revision = "0010_lots"
+revision = "0012_payments"
+down_revision = "0011_badges"
 branch_labels = None
 depends_on = None
 
