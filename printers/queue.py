@@ -15,8 +15,16 @@ from datetime import UTC, datetime
 from printers.document import Document, DrawerKick, Text
 from printers.errors import PrintError
 from printers.profile import PrinterProfile
-from printers.templates import parcel_label, return_receipt, sales_receipt, shift_report, test_page
+from printers.templates import (
+    lot_label,
+    parcel_label,
+    return_receipt,
+    sales_receipt,
+    shift_report,
+    test_page,
+)
 from printers.templates.data import (
+    LotLabelData,
     ParcelLabelData,
     ReceiptData,
     ReturnReceiptData,
@@ -142,6 +150,14 @@ class PrintQueue:
             parcel_label(data),
             printer=printer or self.label_printer,
             reference=reference,
+        )
+
+    def enqueue_lot_label(self, data: LotLabelData, printer: str | None = None) -> int:
+        return self.enqueue(
+            "lot_label",
+            lot_label(data),
+            printer=printer or self.label_printer,
+            reference=data.reference or data.lot,
         )
 
     def enqueue_test_page(self, data: TestPageData) -> int:

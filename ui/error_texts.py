@@ -88,6 +88,8 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Check digit wrong in {code}: scan again"),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one line to return"),
+    QT_TRANSLATE_NOOP("Errors", "Copies must be between 1 and {most}"),
+    QT_TRANSLATE_NOOP("Errors", "Delivery {delivery} has no lots received: nothing to label"),
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
     QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
@@ -107,6 +109,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Log in to fulfil online orders"),
     QT_TRANSLATE_NOOP(
         "Errors", "Lot {lot} expired on {expiry}: it cannot be sold without a manager"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Lot {lot} of {code} has a sign a GS1 barcode cannot carry (letters, digits and !\"%&'()*+,-./:;<=>?_ only)",
     ),
     QT_TRANSLATE_NOOP("Errors", "Name each SKU of a bundle once, with how many of it"),
     QT_TRANSLATE_NOOP("Errors", "Name the {kind}s the promotion is for"),
@@ -129,6 +135,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No member {number}"),
     QT_TRANSLATE_NOOP("Errors", "No parked cart {cart_id} at this terminal"),
     QT_TRANSLATE_NOOP("Errors", "No payment with order number {number}"),
+    QT_TRANSLATE_NOOP("Errors", "No printer named {printer} is set up"),
     QT_TRANSLATE_NOOP("Errors", "No product has the code {code}"),
     QT_TRANSLATE_NOOP(
         "Errors", "No product has the code {code}: check the label or search by name"
@@ -347,6 +354,7 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "The {what} of a promotion must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "The {what} {path} is not a file"),
+    QT_TRANSLATE_NOOP("Errors", "There is no delivery {delivery}"),
     QT_TRANSLATE_NOOP("Errors", "There is no print job {job}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale with receipt number {receipt}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale {sale}"),
@@ -422,6 +430,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "the store's warehouse code is required"),
     QT_TRANSLATE_NOOP("Errors", "{ai} cannot hold {value!r}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{code} is not a product in the catalog"),
     QT_TRANSLATE_NOOP(
         "Errors", "{count} rows of {file} have errors, nothing was imported; first: {first}"
     ),

@@ -3,6 +3,9 @@
 ``receive note FILE [--reference NO]`` opens a delivery from its delivery note (CSV),
 ``receive scan DELIVERY CODE [--quantity N]`` counts units received, ``receive show DELIVERY``
 prints expected against received, ``receive post DELIVERY`` books the stock.
+``receive labels --delivery ID [--copies N]`` queues a label for each lot received (批号,
+有效期至 and a GS1-128 of GTIN + expiry + lot) on the label printer; ``--now`` prints them
+at once instead of leaving them to the running program's print queue.
 """
 
 from __future__ import annotations
@@ -41,6 +44,51 @@ def register(subparsers: Any) -> None:
         add_actor_options(action)
     for action in (note, start, scan, show, post):
         action.set_defaults(run=run_receive)
+    labels = actions.add_parser("labels", help="print a label for each lot a delivery received")
+    labels.add_argument("--delivery", type=int, required=True, metavar="ID")
+    labels.add_argument("--copies", type=int, default=1, help="labels of each lot (default 1)")
+    labels.add_argument("--no-price", action="store_true", help="leave the price off")
+    labels.add_argument("--printer", help="printer name from the settings (default: label)")
+    labels.add_argument("--now", action="store_true", help="print now, not via the queue")
+    add_actor_options(labels)
+    labels.set_defaults(run=run_receive_labels)
+
+
+@reports_errors
+def run_receive_labels(args: argparse.Namespace) -> int:
+    from printers.lot_labels import queue_delivery_lot_labels
+    from printers.setup import printing_from_config
+    from redhome_pos.persistence.repositories.print_jobs import DONE
+    from redhome_pos.services.counter import Till
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    till = Till.from_config(config)
+    try:
+        staff = log_in(database, till, args)
+        printing = printing_from_config(config, database)
+        queued = queue_delivery_lot_labels(
+            database, printing.queue, staff, args.delivery,
+            copies=args.copies, with_price=not args.no_price, printer=args.printer,
+        )  # fmt: skip
+        print(
+            f"delivery {queued.receiving_id}: {len(queued.job_ids)} lot label job(s), "
+            f"{queued.copies} cop{'y' if queued.copies == 1 else 'ies'} each, "
+            f"on {queued.printer}: {', '.join(str(job) for job in queued.job_ids)}"
+        )
+        if not args.now:
+            return EXIT_OK
+        printing.worker.run_once(limit=len(queued.job_ids))
+        problems = 0
+        for job_id in queued.job_ids:
+            job = printing.queue.job(job_id)
+            status = job.status if job is not None else "missing"
+            if status != DONE:
+                problems += 1
+                print(f"job {job_id}: {status} {job.last_error if job else ''}".rstrip())
+        return EXIT_OK if problems == 0 else EXIT_PROBLEM
+    finally:
+        database.dispose()
 
 
 @reports_errors
