@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from printers import volatile
 from printers.document import Document, DrawerKick, Text
 from printers.errors import PrintError
 from printers.profile import PrinterProfile
@@ -143,13 +144,23 @@ class PrintQueue:
             reference=data.shift_no,
         )
 
-    def enqueue_parcel_label(self, data: ParcelLabelData, printer: str | None = None) -> int:
+    def enqueue_parcel_label(
+        self,
+        data: ParcelLabelData,
+        printer: str | None = None,
+        *,
+        clear: ParcelLabelData | None = None,
+    ) -> int:
+        """Queue a parcel label. ``data`` is what is stored (masked receiver); ``clear``, the
+        same label with the receiver in clear, is held in memory only and printed instead
+        while this process lives (``printers.volatile``)."""
         reference = f"{data.order_id}/{data.parcel_no}"
-        return self.enqueue(
+        return self._add(
             "parcel_label",
             parcel_label(data),
             printer=printer or self.label_printer,
             reference=reference,
+            held=parcel_label(clear) if clear is not None else None,
         )
 
     def enqueue_lot_label(self, data: LotLabelData, printer: str | None = None) -> int:
@@ -220,6 +231,7 @@ class PrintQueue:
         printer: str,
         reference: str,
         reprint_of: int | None = None,
+        held: Document | None = None,
     ) -> int:
         with self.database.unit_of_work() as uow:
             job_id = PrintJobRepository(uow.session).add(
@@ -231,6 +243,8 @@ class PrintQueue:
                 reference=reference[:64],
                 reprint_of=reprint_of,
             )
+            if held is not None:
+                volatile.hold(self.database, job_id, held)  # before the worker can see the job
             uow.commit()
         self._notify()
         return job_id

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
+from printers import volatile
 from printers.document import Document
 from printers.errors import PrinterNotReady, PrintError, PrinterUnreachable
 from printers.printing import TransportFactory, print_document
@@ -100,7 +101,8 @@ class PrintWorker:
             self._record(job, "fail", f"No printer named {job.printer} in the settings")
             return False
         try:
-            print_document(Document.from_json(job.document), profile, self.transports)
+            document = volatile.held(self.database, job.id) or Document.from_json(job.document)
+            print_document(document, profile, self.transports)
         except (PrinterUnreachable, PrinterNotReady) as error:
             log.warning("print job %s: %s", job.id, error.message)
             outcome = "fail" if job.attempts >= self.backoff.max_attempts else "retry"
@@ -126,6 +128,7 @@ class PrintWorker:
             jobs = PrintJobRepository(uow.session)
             if outcome == "done":
                 jobs.finish(job.id, now)
+                volatile.forget(self.database, job.id)
             elif outcome == "retry":
                 at = now + self.backoff.delay(job.attempts)
                 jobs.retry_later(job.id, error, at, now)

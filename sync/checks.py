@@ -16,6 +16,7 @@ from sync.errors import SyncError
 MAX_PRICE_FEN = 100_000_000  # ￥1,000,000.00: more is a broken answer, not a price
 MAX_QUANTITY = 100_000
 MAX_TEXT = 200
+MAX_SEALED = 4000  # a receiver field's ciphertext
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 _EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -78,9 +79,13 @@ def check_online_order(order: OnlineOrder) -> None:
     _check_time(what, order.created_at)
     _check_time(what, order.updated_at)
     _check_text(what, order.warehouse_code, 64)
-    _check_text(what, order.receiver_name, 100)
-    _check_text(what, order.receiver_phone_masked, 32)
-    _check_text(what, order.receiver_address, 400)
+    receiver = order.receiver
+    for sealed in (receiver.name_sealed, receiver.phone_sealed, receiver.address_sealed):
+        _check_text(what, sealed, MAX_SEALED)
+    _check_text(what, receiver.name_masked, 100)
+    _check_text(what, receiver.phone_masked, 32)
+    _check_text(what, receiver.address_masked, 400)
+    _check_text(what, receiver.region, 100)
     _check_count(what, order.paid_fen, low=0, high=MAX_PRICE_FEN * 100)
     if not order.lines:
         raise _refuse(what, "no lines")

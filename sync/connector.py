@@ -238,9 +238,7 @@ class OnlineOrder:
     created_at: datetime
     updated_at: datetime
     lines: tuple[OnlineOrderLine, ...]
-    receiver_name: str = ""
-    receiver_phone_masked: str = ""
-    receiver_address: str = ""
+    receiver: SealedReceiver = field(default_factory=SealedReceiver)
     paid_fen: int = 0
     cancel_requested: bool = False  # the buyer asked to cancel: stop picking, never hand over
     reshipment_of: str = ""  # an exchange's re-shipment: the original order
@@ -250,6 +248,82 @@ class OnlineOrder:
     def no_courier(self) -> bool:
         """Every line may leave without a courier (a delivery with the self-delivery code)."""
         return bool(self.lines) and all(line.no_courier for line in self.lines)
+
+
+class DecryptPurpose(enum.StrEnum):
+    """Why a sealed receiver field is opened (the online store monitors and limits it)."""
+
+    LABEL = "label"  # printing the parcel label
+    VIEW = "view"  # a manager looks at one field of one order
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressCompany:
+    """A courier the online store accepts in a delivery (chosen from its list, never typed)."""
+
+    code: str
+    name: str
+    comment: str = ""
+
+
+# --- after-sales -----------------------------------------------------------------------------
+
+
+class AfterSaleKind(enum.StrEnum):
+    RETURN = "return"  # goods come back, then the money
+    EXCHANGE = "exchange"  # goods come back, others go out
+    REFUND_AFTER_SHIPMENT = "refund_after_shipment"  # money only, the goods stay with the buyer
+    REFUND_BEFORE_SHIPMENT = "refund_before_shipment"  # money only, nothing must leave
+    UNKNOWN = "unknown"
+
+
+class AfterSaleState(enum.StrEnum):
+    AWAITING_REVIEW = "awaiting_review"
+    AWAITING_BUYER_PARCEL = "awaiting_buyer_parcel"
+    AWAITING_RECEIPT = "awaiting_receipt"  # the goods are on their way back to the store
+    DONE = "done"
+    CANCELLED = "cancelled"
+    CLOSED = "closed"
+    REFUSED = "refused"
+    RECEIPT_REFUSED = "receipt_refused"
+    EXCHANGE_AWAITING_SHIPMENT = "exchange_awaiting_shipment"
+    EXCHANGE_SHIPPED = "exchange_shipped"
+    PLATFORM_INVOLVED = "platform_involved"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_open(self) -> bool:
+        """Still in progress (a refund before shipment that is open stops the pick)."""
+        return self not in {AfterSaleState.DONE, AfterSaleState.CANCELLED, AfterSaleState.CLOSED,
+                            AfterSaleState.REFUSED, AfterSaleState.RECEIPT_REFUSED}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSaleLine:
+    sku_id: str  # the online SKU
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSale:
+    """A return, exchange or refund of an online order, as the online store lists it."""
+
+    returns_id: str
+    order_id: str
+    kind: AfterSaleKind
+    state: AfterSaleState
+    applied_at: datetime
+    updated_at: datetime
+    refund_fen: int = 0
+    reason: str = ""
+    lines: tuple[AfterSaleLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSalePage:
+    items: tuple[AfterSale, ...]
+    total: int
+    next_cursor: OrderCursor | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,4 +415,24 @@ class OnlineStore(Protocol):
 
     def hand_over(self, order_id: str, pickup_reference: str) -> DeliveryResult:
         """Tell the online store the customer collected the order at the counter."""
+        ...
+
+    def after_sales_since(self, cursor: OrderCursor) -> AfterSalePage:
+        """After-sales applied for (CREATED) or updated (UPDATED) in the cursor's window."""
+        ...
+
+    def after_sale(self, returns_id: str) -> AfterSale:
+        """One after-sale in full (with its lines)."""
+        ...
+
+    def confirm_return_received(self, returns_id: str) -> None:
+        """The returned goods arrived at the store. Confirming one already confirmed is done."""
+        ...
+
+    def reveal_receiver(
+        self, order_id: str, receiver: SealedReceiver, purpose: DecryptPurpose, *, who: str
+    ) -> dict[str, str]:
+        """Open the sealed receiver fields (name, phone, address → clear text) for ``purpose``.
+        The result is used at once and never stored. A refusal by the online store (a quota
+        used up) raises ``DecryptRefused``."""
         ...

@@ -72,3 +72,10 @@ class NotSent(PlatformError):
     """The connector did not send a call the online store's rules would refuse."""
 
     template = "Not sent to the online store ({method}): {error_msg}"
+
+
+class DecryptRefused(PlatformError):
+    """The online store would not open a sealed receiver field (its quota is used up, or the
+    quota service failed): the label prints with the masked values and the manager is told."""
+
+    template = "The online store would not reveal the receiver ({error_msg}, code {error_code})"

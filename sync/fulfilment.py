@@ -125,6 +125,12 @@ def request_delivery(
             )
         if status.is_delivered:
             raise FulfilmentError("Online order {order} has already been delivered", order=order_id)
+        if order.cancel_requested:
+            raise FulfilmentError(
+                "The buyer asked to cancel online order {order}: stop picking, do not hand it "
+                "over or ship it",
+                order=order_id,
+            )
         unmatched = [line.red_sku_id for line in order.lines if line.sku_id is None]
         if unmatched:
             raise FulfilmentError(

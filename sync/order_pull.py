@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.barcodes import lookup_keys
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import BarcodeRow, SkuRow
+from redhome_pos.persistence.models.sync import OnlineOrderRow
 from redhome_pos.persistence.repositories.sync import (
     StoredOnlineOrder,
     StoredOrderLine,
@@ -37,6 +38,7 @@ from sync.connector import (
     OrderStatus,
     OrderSummary,
     OrderTime,
+    SealedReceiver,
 )
 from sync.settings import ORDERS, SyncSettings
 
@@ -149,7 +151,11 @@ def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) ->
     Returns the status the order had before (None when it is new)."""
     repo = SyncRepository(session)
     ours = order.warehouse_code == settings.warehouse_code
+    cancel_before = session.scalar(
+        select(OnlineOrderRow.cancel_requested).where(OnlineOrderRow.order_id == order.order_id)
+    )
     lines = tuple(_stored_line(session, n, line) for n, line in enumerate(order.lines, start=1))
+    receiver = order.receiver if ours else SealedReceiver()
     previous = repo.upsert_order(
         StoredOnlineOrder(
             order_id=order.order_id,
@@ -160,18 +166,33 @@ def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) ->
             online_created_at=order.created_at,
             online_updated_at=order.updated_at,
             lines=lines,
-            # Only the store's own orders keep what a parcel label needs.
-            receiver_name=order.receiver_name if ours else "",
-            receiver_phone_masked=order.receiver_phone_masked if ours else "",
-            receiver_address=order.receiver_address if ours else "",
+            # Only the store's own orders keep what a parcel label needs: sealed and masked.
+            receiver_name_masked=receiver.name_masked,
+            receiver_phone_masked=receiver.phone_masked,
+            receiver_address_masked=receiver.address_masked,
+            receiver_region=receiver.region,
+            receiver_sealed=receiver.sealed,
             paid_fen=order.paid_fen,
+            cancel_requested=order.cancel_requested,
         )
     )
     if not ours:
         repo.set_reservation(order.order_id, reserve=False)  # moved to another warehouse
         return previous
     handed_over = repo.delivery(order.order_id) is not None
-    repo.set_reservation(order.order_id, reserve=order.status in WAITING and not handed_over)
+    # A buyer's cancel request (a refund before shipment) stops the pick: its units are free.
+    repo.set_reservation(
+        order.order_id,
+        reserve=order.status in WAITING and not handed_over and not order.cancel_requested,
+    )
+    if order.cancel_requested and not cancel_before and not order.status.is_void:
+        repo.log(
+            ORDERS,
+            "error" if handed_over else "warning",
+            "The buyer of online order {order} asked to cancel: stop picking, do not hand it over"
+            + (" (it was already handed over: check with the customer)" if handed_over else ""),
+            order=order.order_id,
+        )
     if previous is None and order.status in WAITING:
         repo.log(
             ORDERS,

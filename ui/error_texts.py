@@ -271,6 +271,10 @@ ERROR_TEXTS = (
         "Errors", "The approval does not cover the price of {sku} × {quantity}: ask again"
     ),
     QT_TRANSLATE_NOOP("Errors", "The barcode is empty"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The cart is empty"),
     QT_TRANSLATE_NOOP("Errors", "The customer did not complete the payment. Nothing was taken"),
     QT_TRANSLATE_NOOP(

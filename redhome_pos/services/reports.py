@@ -35,6 +35,7 @@ from redhome_pos.persistence.models.counter import (
 )
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.models.sync import OnlineOrderRow
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.notes import NotesRepository
 from redhome_pos.services import promotion_reports
@@ -373,6 +374,59 @@ def points(session: Session, period: ReportPeriod) -> Report:
     return Report("points", period, ("points", "count", "value_fen"), rows)
 
 
+def online_orders(session: Session, period: ReportPeriod) -> Report:
+    """The store's online orders created in the period; the receiver as the platform masks it
+    (the store keeps nothing else of it in clear)."""
+    start, end = period.utc_bounds()
+    found = session.execute(
+        select(
+            OnlineOrderRow.order_id,
+            OnlineOrderRow.online_created_at,
+            OnlineOrderRow.status,
+            OnlineOrderRow.fulfilment,
+            OnlineOrderRow.cancel_requested,
+            OnlineOrderRow.receiver_name_masked,
+            OnlineOrderRow.receiver_phone_masked,
+            OnlineOrderRow.receiver_region,
+            OnlineOrderRow.receiver_address_masked,
+            OnlineOrderRow.paid_fen,
+        )
+        .where(
+            OnlineOrderRow.ours.is_(True),
+            OnlineOrderRow.online_created_at >= start,
+            OnlineOrderRow.online_created_at < end,
+        )
+        .order_by(OnlineOrderRow.online_created_at)
+    ).all()
+    zone = ZoneInfo(period.timezone)
+    rows = [
+        (
+            order_id,
+            created.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            status,
+            fulfilment,
+            "yes" if cancel else "",
+            " ".join(p for p in (name, phone, region, address) if p),
+            paid,
+        )
+        for (
+            order_id,
+            created,
+            status,
+            fulfilment,
+            cancel,
+            name,
+            phone,
+            region,
+            address,
+            paid,
+        ) in found
+    ]
+    columns = ("order", "created", "status", "fulfilment", "cancel_requested", "receiver",
+               "paid_fen")  # fmt: skip
+    return Report("online_orders", period, columns, rows)
+
+
 REPORTS: dict[str, Callable[[Session, ReportPeriod], Report]] = {
     "sales_by_day": sales_by_day,
     "sales_by_hour": sales_by_hour,
@@ -391,6 +445,7 @@ REPORTS: dict[str, Callable[[Session, ReportPeriod], Report]] = {
     "promotions": promotions,
     "members": member_share,
     "points": points,
+    "online_orders": online_orders,
 }
 
 

@@ -27,9 +27,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sync.connector import (
+    AfterSale,
+    AfterSaleKind,
+    AfterSaleLine,
+    AfterSalePage,
+    AfterSaleState,
     CatalogCursor,
     CatalogPage,
+    DecryptPurpose,
     DeliveryResult,
+    ExpressCompany,
     OnlineOrder,
     OnlineOrderLine,
     OnlineParcel,
@@ -41,9 +48,17 @@ from sync.connector import (
     OrderSummary,
     OrderTime,
     OrderWindows,
+    SealedReceiver,
     StockPushResult,
 )
-from sync.errors import AuthError, NotSent, PlatformError, SyncError, UnknownRefusal
+from sync.errors import (
+    AuthError,
+    DecryptRefused,
+    NotSent,
+    PlatformError,
+    SyncError,
+    UnknownRefusal,
+)
 from sync.red import api
 from sync.red.client import RedClient
 from sync.red.oauth import RedAuthorizer
@@ -67,18 +82,44 @@ STATUSES: Mapping[int, OrderStatus] = {
 }
 
 
+AFTER_SALE_KINDS: Mapping[int, AfterSaleKind] = {
+    api.RETURN_TYPE_RETURN: AfterSaleKind.RETURN,
+    api.RETURN_TYPE_EXCHANGE: AfterSaleKind.EXCHANGE,
+    api.RETURN_TYPE_REFUND_AFTER_SHIPMENT: AfterSaleKind.REFUND_AFTER_SHIPMENT,
+    api.RETURN_TYPE_REFUND_BEFORE_SHIPMENT: AfterSaleKind.REFUND_BEFORE_SHIPMENT,
+}
+AFTER_SALE_STATES: Mapping[int, AfterSaleState] = {
+    api.AS_AWAITING_REVIEW: AfterSaleState.AWAITING_REVIEW,
+    api.AS_AWAITING_BUYER_PARCEL: AfterSaleState.AWAITING_BUYER_PARCEL,
+    api.AS_AWAITING_MERCHANT_RECEIPT: AfterSaleState.AWAITING_RECEIPT,
+    api.AS_DONE: AfterSaleState.DONE,
+    api.AS_CANCELLED: AfterSaleState.CANCELLED,
+    api.AS_CLOSED: AfterSaleState.CLOSED,
+    api.AS_REFUSED: AfterSaleState.REFUSED,
+    api.AS_RECEIPT_REFUSED: AfterSaleState.RECEIPT_REFUSED,
+    api.AS_EXCHANGE_AWAITING_SHIPMENT: AfterSaleState.EXCHANGE_AWAITING_SHIPMENT,
+    api.AS_EXCHANGE_AWAITING_BUYER: AfterSaleState.EXCHANGE_SHIPPED,
+    api.AS_PLATFORM_INVOLVED: AfterSaleState.PLATFORM_INVOLVED,
+}
+# An after-sale in one of these has had its goods received by the merchant.
+RECEIVED_STATES = frozenset({AfterSaleState.DONE, AfterSaleState.EXCHANGE_AWAITING_SHIPMENT,
+                             AfterSaleState.EXCHANGE_SHIPPED})  # fmt: skip
+# The sealed receiver fields by our name, as the receiver answer names them.
+RECEIVER_ANSWER_FIELDS: Mapping[str, str] = {
+    "name": api.RECEIVER_NAME,
+    "phone": api.RECEIVER_PHONE,
+    "address": api.RECEIVER_ADDRESS,
+}
+DECRYPT_ACTIONS: Mapping[DecryptPurpose, str] = {
+    DecryptPurpose.LABEL: api.ACTION_PRINT,
+    DecryptPurpose.VIEW: api.ACTION_VIEW_ONE,
+}
+
+
 class TooManyInOneWindow(SyncError):
     """Even a window of one time unit holds more pages than the platform will give."""
 
     template = "The online store lists more than it lets us read in one window ({method})"
-
-
-def mask_phone(phone: str) -> str:
-    """Keep the first three and last four digits: 138****5678."""
-    digits = phone.strip()
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
 def _ms(moment: datetime) -> int:
@@ -107,6 +148,24 @@ ORDER_LISTING = _Listing(
     max_pages=lambda _size: api.ORDER_PAGE_NO_MAX,
     last_page_field=api.MAX_PAGE_NO,
 )
+AFTER_SALE_LISTING = _Listing(
+    method=api.LIST_AFTER_SALE_INFOS,
+    unit_s=0.001,
+    list_field=api.AFTER_SALE_BASIC_INFOS,
+    total_field=api.TOTAL_COUNT,
+    page_size_max=api.ORDER_PAGE_SIZE_MAX,
+    max_pages=lambda size: api.AFTER_SALE_ROWS_MAX // size,
+)
+
+
+def _fen_of_yuan(read: Reader, data: Mapping[str, Any], name: str) -> int:
+    """An amount the platform gives in yuan (a number) as whole fen."""
+    value = data.get(name)
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 10**9:
+        raise read.fail(f"'{name}' is not an amount in yuan")
+    return round(value * 100)
 
 
 class RedOnlineStore:
@@ -460,7 +519,9 @@ class RedOnlineStore:
         return tuple(found)
 
     def _with_receiver(self, order: OnlineOrder, address_id: str) -> OnlineOrder:
-        """Add who receives the parcel (only while it awaits shipment)."""
+        """Add who receives the parcel (only while it awaits shipment): the platform's
+        ciphertexts as they came, their masked forms (``data.batchDesensitise``) and the region,
+        which comes in clear. Nothing is decrypted here."""
         query = {
             api.RECEIVER_QUERIES: [{api.ORDER_ID: order.order_id, api.OPEN_ADDRESS_ID: address_id}],
             api.IS_RETURN: bool(order.reshipment_of),
@@ -473,15 +534,183 @@ class RedOnlineStore:
                 continue
             if not read.flag(info, api.MATCHED, default=True):
                 return order  # the address changed since the detail was read: read it again
-            return dataclasses.replace(
-                order,
-                receiver_name=read.text(info, api.RECEIVER_NAME, optional=True),
-                receiver_phone_masked=mask_phone(
-                    read.text(info, api.RECEIVER_PHONE, optional=True)
-                ),
-                receiver_address=read.text(info, api.RECEIVER_ADDRESS, optional=True),
+            sealed = {
+                name: read.text(info, field, optional=True)
+                for name, field in RECEIVER_ANSWER_FIELDS.items()
+            }
+            sealed = {name: value for name, value in sealed.items() if value}
+            masked = self._desensitise(order.order_id, sealed)
+            region = "".join(
+                read.text(info, field, optional=True)
+                for field in (api.RECEIVER_PROVINCE, api.RECEIVER_CITY, api.RECEIVER_DISTRICT)
             )
+            receiver = SealedReceiver(
+                name_sealed=sealed.get("name", ""),
+                phone_sealed=sealed.get("phone", ""),
+                address_sealed=sealed.get("address", ""),
+                name_masked=masked.get("name", ""),
+                phone_masked=masked.get("phone", ""),
+                address_masked=masked.get("address", ""),
+                region=region,
+            )
+            return dataclasses.replace(order, receiver=receiver)
         return order
+
+    def _batch(
+        self, method: str, order_id: str, sealed: Mapping[str, str], action: str, who: str
+    ) -> tuple[Reader, list[Mapping[str, Any]]]:
+        """One data.* call over the sealed fields of one order: each answer entry by field."""
+        fields = {
+            api.BASE_INFOS: [
+                {api.DATA_TAG: order_id, api.ENCRYPTED_DATA: value} for value in sealed.values()
+            ],
+            api.ACTION_TYPE: action,
+            api.APP_USER_ID: who or "store",
+        }
+        read = Reader(method)
+        data = read.obj(self._call(method, fields), api.DATA)
+        list_field = (
+            api.DATA_INFO_LIST if method == api.BATCH_DECRYPT else api.DESENSITISE_INFO_LIST
+        )
+        entries = [read.obj(e, list_field) for e in read.items(data.get(list_field), list_field)]
+        return read, entries
+
+    def _desensitise(self, order_id: str, sealed: Mapping[str, str]) -> dict[str, str]:
+        """The masked form of each sealed field; a field the platform does not mask stays
+        blank (shown as unknown), never in clear."""
+        if not sealed:
+            return {}
+        try:
+            read, entries = self._batch(
+                api.BATCH_DESENSITISE, order_id, sealed, api.ACTION_VIEW_ONE, "store"
+            )
+        except PlatformError:
+            return {}
+        by_cipher = {
+            read.text(e, api.ENCRYPTED_DATA, optional=True): e
+            for e in entries
+            if read.number(e, api.ITEM_ERROR_CODE, default=0, low=-(10**9)) == 0
+        }
+        masked = {}
+        for name, value in sealed.items():
+            entry = by_cipher.get(value)
+            if entry is not None:
+                text = read.text(entry, api.DESENSITISED_DATA, optional=True)
+                if text != value:  # a mask that gives the ciphertext back is no mask
+                    masked[name] = text
+        return masked
+
+    def reveal_receiver(
+        self, order_id: str, receiver: SealedReceiver, purpose: DecryptPurpose, *, who: str
+    ) -> dict[str, str]:
+        """``data.batchDecrypt`` of the sealed fields, for a label or one field a manager asks
+        for. A quota refusal of any field raises DecryptRefused; the caller uses the result at
+        once and stores none of it."""
+        sealed = receiver.sealed
+        if not sealed:
+            return {}
+        read, entries = self._batch(
+            api.BATCH_DECRYPT, order_id, sealed, DECRYPT_ACTIONS[purpose], who
+        )
+        by_cipher = {read.text(e, api.ENCRYPTED_DATA, optional=True): e for e in entries}
+        clear = {}
+        for name, value in sealed.items():
+            entry = by_cipher.get(value)
+            if entry is None:
+                raise read.fail(f"no answer for the {name} of order {order_id}")
+            code = read.number(entry, api.ITEM_ERROR_CODE, default=0, low=-(10**9))
+            if code:
+                message = read.text(entry, api.ITEM_ERROR_MSG, optional=True)
+                raise DecryptRefused(
+                    method=api.BATCH_DECRYPT,
+                    error_code=code,
+                    error_msg=message or api.ERROR_MESSAGES.get(code, "refused"),
+                )
+            clear[name] = read.text(entry, api.DECRYPTED_DATA)
+        return clear
+
+    # --- after-sales -------------------------------------------------------------------------
+
+    def after_sales_since(self, cursor: OrderCursor) -> AfterSalePage:
+        read, rows, total, next_cursor = self._window_page(cursor, AFTER_SALE_LISTING)
+        items = tuple(
+            self._after_sale(read, read.obj(row, api.AFTER_SALE_BASIC_INFOS)) for row in rows
+        )
+        return AfterSalePage(items=items, total=total, next_cursor=next_cursor)
+
+    @staticmethod
+    def _after_sale(
+        read: Reader, row: Mapping[str, Any], lines: tuple[AfterSaleLine, ...] = ()
+    ) -> AfterSale:
+        return AfterSale(
+            returns_id=read.text(row, api.RETURNS_ID),
+            order_id=read.text(row, api.ORDER_ID),
+            kind=AFTER_SALE_KINDS.get(read.number(row, api.RETURN_TYPE), AfterSaleKind.UNKNOWN),
+            state=AFTER_SALE_STATES.get(
+                read.number(row, api.AFTER_SALE_STATUS), AfterSaleState.UNKNOWN
+            ),
+            applied_at=read.time_ms(row, api.APPLY_TIME),
+            updated_at=read.time_ms(row, api.UPDATED_AT),
+            refund_fen=_fen_of_yuan(read, row, api.EXPECTED_REFUND_YUAN),
+            reason=read.text(row, api.REASON_NAME, optional=True)[:200],
+            lines=lines,
+        )
+
+    def after_sale(self, returns_id: str) -> AfterSale:
+        read = Reader(api.GET_AFTER_SALE_INFO)
+        data = read.obj(self._call(api.GET_AFTER_SALE_INFO, {api.RETURNS_ID: returns_id}), api.DATA)
+        info = read.obj(data.get(api.AFTER_SALE_INFO), api.AFTER_SALE_INFO)
+        if read.text(info, api.RETURNS_ID) != returns_id:
+            raise read.fail(f"asked for after-sale {returns_id}, the answer is about another")
+        lines = []
+        for entry in read.items(info.get(api.AFTER_SALE_SKUS), api.AFTER_SALE_SKUS, optional=True):
+            entry = read.obj(entry, api.AFTER_SALE_SKUS)
+            lines.append(AfterSaleLine(read.text(entry, api.SKU_ID),
+                                       read.number(entry, api.APPLIED_COUNT, low=1)))  # fmt: skip
+        return self._after_sale(read, info, tuple(lines))
+
+    def confirm_return_received(self, returns_id: str) -> None:
+        """``afterSale.confirmReceive`` (received). Refused because it is no longer awaiting
+        the store's receipt: the after-sale is read again, and one past that step is done."""
+        fields = {api.RETURNS_ID: returns_id, api.ACTION: api.ACTION_CONFIRM_RECEIPT}
+        try:
+            self._call(api.CONFIRM_RECEIVE, fields)
+        except PlatformError:
+            if self.after_sale(returns_id).state not in RECEIVED_STATES:
+                raise
+
+    # --- express companies and warehouses ----------------------------------------------------
+
+    def express_companies(self) -> list[ExpressCompany]:
+        """The couriers the platform accepts (``common.getExpressCompanyList``)."""
+        read = Reader(api.GET_EXPRESS_COMPANY_LIST)
+        data = read.obj(self._call(api.GET_EXPRESS_COMPANY_LIST, {}), api.DATA)
+        found = []
+        for entry in read.items(data.get(api.EXPRESS_COMPANY_INFOS), api.EXPRESS_COMPANY_INFOS):
+            entry = read.obj(entry, api.EXPRESS_COMPANY_INFOS)
+            found.append(ExpressCompany(
+                code=read.text(entry, api.EXPRESS_COMPANY_CODE),
+                name=read.text(entry, api.EXPRESS_COMPANY_NAME, optional=True)[:60],
+                comment=read.text(entry, api.EXPRESS_COMPANY_COMMENT, optional=True)[:200],
+            ))  # fmt: skip
+        return found
+
+    def warehouse_codes(self) -> list[str]:
+        """The codes of the shop's own warehouses (``warehouse.list``; CPartner is not listed)."""
+        codes: list[str] = []
+        page_no = 1
+        while True:
+            read = Reader(api.WAREHOUSE_LIST)
+            fields = {api.PAGE_NO: page_no, api.PAGE_SIZE: api.WAREHOUSE_PAGE_SIZE_MAX}
+            data = read.obj(self._call(api.WAREHOUSE_LIST, fields), api.DATA)
+            rows = read.items(data.get(api.WAREHOUSE_LIST_FIELD), api.WAREHOUSE_LIST_FIELD,
+                              optional=True)  # fmt: skip
+            for row in rows:
+                codes.append(read.text(read.obj(row, api.WAREHOUSE_LIST_FIELD), api.WAREHOUSE_CODE))
+            total = read.number(data, api.TOTAL, default=0)
+            if not rows or page_no * api.WAREHOUSE_PAGE_SIZE_MAX >= total or page_no >= 100:
+                return codes
+            page_no += 1
 
     # --- fulfilment --------------------------------------------------------------------------
 

@@ -98,6 +98,16 @@ class SandboxHandle:
     def remove_sku(self, sku_id: str) -> None:
         catalog.remove_sku(self.server.state, sku_id)
 
+    def set_stock(self, sku_id: str, whcode: str, total: int) -> None:
+        """The merchant types a SKU's total stock of one warehouse in the seller centre."""
+        with self.server.state.writing() as db:
+            changed = db.execute(
+                "UPDATE stock SET total = ? WHERE sku_id = ? AND whcode = ?",
+                (total, sku_id, whcode),
+            ).rowcount
+        if not changed:
+            raise ValueError(f"SKU {sku_id} has no stock row in warehouse {whcode}")
+
     def add_pack(self, sku_id: str, ipq: int) -> str:
         """A new SKU selling ``ipq`` units of ``sku_id`` together (stock from the single)."""
         return catalog.add_bundle(self.server.state, [(sku_id, ipq)])

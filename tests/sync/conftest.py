@@ -11,7 +11,7 @@ from replay import Recorded, serving
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import SandboxHandle, start_sandbox
+from sync.red_sandbox import SandboxHandle, start_sandbox
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from sync.connector import (
     OrderSummary,
     OrderTime,
     OrderWindows,
+    SealedReceiver,
     StockPushResult,
 )
 from sync.errors import PlatformError, Unreachable
@@ -91,8 +92,9 @@ class FakeStore:
             lines=tuple(
                 OnlineOrderLine(sku_id=s, quantity=q, unit_price_fen=1000) for s, q in lines
             ),
-            receiver_name="张*",
-            receiver_phone_masked="138****0000",
+            receiver=SealedReceiver(
+                name_sealed="#n#sealed-name##", name_masked="张*", phone_masked="138****0000"
+            ),
         )
         self.orders[order_id] = order
         return order

@@ -80,7 +80,8 @@ def test_backfill_by_creation_then_polling_by_update_in_accepted_windows(
     with database.reading() as session:
         assert session.get(OnlineOrderRow, "O-OLD").status == "cancelled"  # type: ignore[union-attr]
         other = session.get(OnlineOrderRow, "O-ELSE")
-        assert other is not None and not other.ours and other.receiver_name == ""
+        assert other is not None and not other.ours
+        assert other.receiver_name_masked == "" and not other.receiver_name_sealed
 
 
 def test_an_unchanged_order_is_not_fetched_again(database: Database, store: FakeStore) -> None:

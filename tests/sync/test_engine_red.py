@@ -26,7 +26,7 @@ from sync.red import api
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import FAULTS, SandboxHandle, start_sandbox
+from sync.red_sandbox import FAULTS, SandboxHandle, start_sandbox
 from sync.settings import SyncSettings
 from sync.status import sync_status
 

@@ -19,7 +19,7 @@ from redhome_pos.persistence.models.stock import StockLevelRow
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.staff import login
-from sync.sandbox import SandboxHandle
+from sync.red_sandbox import SandboxHandle
 
 pytestmark = pytest.mark.slow  # connects, syncs and reconciles 200 SKUs through the CLI
 
@@ -115,8 +115,8 @@ def test_reconcile_from_the_command_line(
     database.dispose()
     assert main([*base, "sync", "--once"]) == 0  # the new figure goes online
     for red in (moved_red, still_red):
-        [(_, total, _)] = [row for row in state.stock_rows(red) if row[0] == sandbox.warehouse_code]
-        state.set_stock(red, sandbox.warehouse_code, total + 2)
+        total = sandbox.state(sandbox.warehouse_code)["stock"][red][sandbox.warehouse_code]
+        sandbox.set_stock(red, sandbox.warehouse_code, total + 2)
     capsys.readouterr()
     assert main([*base, "reconcile", "--json", "--moved-only"]) == 1
     lines = json.loads(capsys.readouterr().out)["lines"]

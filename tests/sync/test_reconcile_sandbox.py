@@ -5,6 +5,7 @@ sync actions (the pushed figure reaches the sandbox)."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,12 +34,23 @@ from sync.opening import opening_from_online
 from sync.order_pull import pull_orders
 from sync.reconcile_fetch import OnlineFigures, fetch_mirrored_figures, fetch_online_figures
 from sync.red.connector import RedOnlineStore
-from sync.sandbox import SandboxHandle
+from sync.sandbox import SandboxHandle, start_sandbox
 from sync.sandbox.seed import SeedSku
 from sync.settings import SyncSettings
 from sync.stock_push import push_stock
 
 CHEAP = ScryptCost(n=16, r=1, p=1)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxHandle]:
+    """These tests still steer the older sandbox's own tables (its seed and stock rows): they
+    move to sync.red_sandbox with the reconciliation's reading of paid-order stock."""
+    handle = start_sandbox(port=0, seed=1, skus=200)
+    try:
+        yield handle
+    finally:
+        handle.stop()
 
 
 @dataclass

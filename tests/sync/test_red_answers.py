@@ -230,7 +230,7 @@ def test_order_stands_when_its_receiver_cannot_be_read(
     recorded[0].ok(detail)
     recorded[0].add({"success": False, "error_code": -1030, "error_msg": "not now"})
     order = store.order_detail("P1")
-    assert order.receiver_phone_masked == "" and order.lines[0].quantity == 2
+    assert order.receiver.phone_masked == "" and order.lines[0].quantity == 2
     assert order.lines[0].sku_id == "s1" and order.warehouse_code == "WH1"
     sent = recorded[0].received[-1]
     assert sent["receiverQueries"] == [{"orderId": "P1", "openAddressId": "a1"}]

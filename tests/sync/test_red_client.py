@@ -16,7 +16,7 @@ from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import RedAuthorizer
 from sync.red.ratelimit import TokenBucket
-from sync.sandbox import SandboxHandle
+from sync.red_sandbox import SandboxHandle
 
 STOCK = api.GET_SKU_STOCK
 

@@ -9,18 +9,19 @@ import pytest
 
 from sync.connector import (
     CatalogCursor,
+    DecryptPurpose,
     FulfilmentKind,
     OnlineStore,
     OrderCursor,
     OrderStatus,
     OrderTime,
 )
-from sync.errors import PlatformError
+from sync.errors import DecryptRefused, PlatformError
 from sync.red import api
 from sync.red.client import RedClient
-from sync.red.connector import RedOnlineStore, mask_phone
+from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import SandboxHandle, start_sandbox, wire
+from sync.red_sandbox import CENTRAL_WAREHOUSE, SandboxHandle, start_sandbox
 
 FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
 
@@ -65,7 +66,7 @@ def test_page_size_is_capped_at_100(
             api.GET_DETAIL_SKU_LIST, {"pageNo": 1, "pageSize": 101},
             access_token=red_authorizer.access_token(),
         )  # fmt: skip
-    assert refused.value.error_code == wire.ERR_BAD_PARAMETER
+    assert refused.value.error_code == api.ERR_BAD_PARAMETERS
 
 
 def test_update_time_filter_returns_only_changed_skus(
@@ -105,13 +106,13 @@ def test_stock_is_set_absolutely_for_the_store_warehouse(
     sandbox: SandboxHandle, red_store: RedOnlineStore
 ) -> None:
     skus = sorted(sandbox.state()["stock"])[:3]
-    central_before = sandbox.state()["stock"][skus[0]]["RED-CENTRAL"]
+    central_before = sandbox.state()["stock"][skus[0]][CENTRAL_WAREHOUSE]
     levels = {skus[0]: 7, skus[1]: 0, skus[2]: -2}
     assert all(r.ok for r in red_store.set_stock(levels))
     assert all(r.ok for r in red_store.set_stock(levels))  # the same figures again: no change
     stock = sandbox.state()["stock"]
     assert [stock[s][sandbox.warehouse_code] for s in skus] == [7, 0, 0]
-    assert stock[skus[0]]["RED-CENTRAL"] == central_before  # other warehouses untouched
+    assert stock[skus[0]][CENTRAL_WAREHOUSE] == central_before  # other warehouses untouched
     assert sandbox.state()["calls"].get(api.INC_SKU_STOCK) is None  # never a delta
     online = red_store.get_stock([*skus, "f" * 24])
     assert set(online) == set(skus)  # an SKU unknown online is left out
@@ -121,7 +122,8 @@ def test_stock_is_set_absolutely_for_the_store_warehouse(
 def test_stock_of_an_ordered_sku_shows_what_is_held(
     sandbox: SandboxHandle, red_store: RedOnlineStore
 ) -> None:
-    order_id = sandbox.generate_orders(1)[0]
+    # Unpaid orders hold units (occupiedQuantity); a paid one has taken them off the total.
+    order_id = sandbox.generate_orders(1, status=api.STATUS_AWAITING_PAYMENT)[0]
     line = red_store.order_detail(order_id).lines[0]
     red_store.set_stock({line.sku_id: 10})
     stock = red_store.get_stock([line.sku_id])[line.sku_id]
@@ -133,10 +135,10 @@ def test_a_refused_sku_does_not_hold_back_the_others(
     sandbox: SandboxHandle, red_store: RedOnlineStore
 ) -> None:
     locked, fine = sorted(sandbox.state()["stock"])[:2]
-    sandbox.update_sku(locked, stock_locked=1)
+    sandbox.update_sku(locked, stockLocked=1)
     results = {r.sku_id: r for r in red_store.set_stock({locked: 5, "0" * 24: 1, fine: 4})}
-    assert not results[locked].ok and "cannot be modified" in results[locked].error
-    assert not results["0" * 24].ok and "not found" in results["0" * 24].error
+    assert not results[locked].ok and str(api.ERR_STOCK_NOT_MODIFIABLE) in results[locked].error
+    assert not results["0" * 24].ok and str(api.ERR_BAD_PARAMETERS) in results["0" * 24].error
     assert results[fine].ok
     assert sandbox.state()["stock"][fine][sandbox.warehouse_code] == 4
 
@@ -180,7 +182,7 @@ def test_sandbox_enforces_order_window_limits(
     if refused:
         with pytest.raises(PlatformError) as error:
             red_authorizer.client.call(api.GET_ORDER_LIST, fields, access_token=token)
-        assert error.value.error_code == wire.ERR_TIME_WINDOW_TOO_LONG
+        assert error.value.error_code == api.ERR_BAD_PARAMETERS
     else:
         assert (
             red_authorizer.client.call(api.GET_ORDER_LIST, fields, access_token=token)["total"] == 0
@@ -200,19 +202,26 @@ def test_order_detail_with_masked_receiver(
         )
         assert order.paid_fen == sum(line.quantity * line.unit_price_fen for line in order.lines)
         assert all(len(line.barcode) == 13 for line in order.lines)
-        assert re.fullmatch(r"1\d\d\*{4}\d{4}", order.receiver_phone_masked)
-        assert order.receiver_name and order.receiver_address.startswith("上海市")
+        receiver = order.receiver
+        clear = sandbox.receiver_plaintext(order.order_id)
+        # Sealed as the platform sent them; masked by the platform; never in clear.
+        assert set(receiver.sealed) == {"name", "phone", "address"}
+        assert clear["receiverName"] not in repr(order)
+        assert re.fullmatch(r"1\d\d\*{4}\d{4}", receiver.phone_masked)
+        assert receiver.name_masked and "*" in receiver.name_masked
+        assert receiver.address_masked and receiver.address_masked != clear["receiverAddress"]
+        assert receiver.region.startswith("上海")
     # Receiver details are given only while the order awaits shipment.
     sandbox.set_order_status(ids[0], api.STATUS_COMPLETED)
     done = red_store.order_detail(ids[0])
-    assert done.status is OrderStatus.COMPLETED and done.receiver_phone_masked == ""
+    assert done.status is OrderStatus.COMPLETED and not done.receiver.sealed
 
 
 def test_orders_for_another_warehouse_are_recognisable(
     sandbox: SandboxHandle, red_store: RedOnlineStore
 ) -> None:
     ids = sandbox.generate_orders(10, other_warehouse_share=1.0)
-    assert {red_store.order_detail(i).warehouse_code for i in ids} == {"RED-CENTRAL"}
+    assert {red_store.order_detail(i).warehouse_code for i in ids} == {CENTRAL_WAREHOUSE}
 
 
 def test_delivery_is_sent_once_and_repeats_count_as_done(
@@ -248,17 +257,38 @@ def test_a_cancelled_order_is_not_delivered(
     assert order_id not in sandbox.state()["deliveries"]
     with pytest.raises(PlatformError) as missing:
         red_store.order_detail("P" + "0" * 17)
-    assert missing.value.error_code == wire.ERR_ORDER_NOT_FOUND
+    assert missing.value.error_code == api.ERR_ORDER_NOT_FOUND
 
 
-@pytest.mark.parametrize(
-    ("phone", "masked"),
-    [
-        ("13812345678", "138****5678"),
-        ("+8613812345678", "+86*******5678"),
-        ("1234", "****"),
-        ("", ""),
-    ],
-)
-def test_mask_phone(phone: str, masked: str) -> None:
-    assert mask_phone(phone) == masked
+def test_the_receiver_is_revealed_only_by_the_platform_and_within_its_quota(
+    sandbox: SandboxHandle, red_store: RedOnlineStore
+) -> None:
+    order_id = sandbox.generate_orders(1, pickup_share=0.0)[0]
+    order = red_store.order_detail(order_id)
+    clear = red_store.reveal_receiver(order_id, order.receiver, DecryptPurpose.LABEL, who="7")
+    plain = sandbox.receiver_plaintext(order_id)
+    assert clear == {"name": plain["receiverName"], "phone": plain["receiverPhone"],
+                     "address": plain["receiverAddress"]}  # fmt: skip
+    assert sandbox.state()["decrypt"]["used"] == 3
+    sandbox.set_decrypt_quota(0)
+    with pytest.raises(DecryptRefused) as refused:
+        red_store.reveal_receiver(order_id, order.receiver, DecryptPurpose.LABEL, who="7")
+    assert refused.value.error_code == api.ERR_DECRYPT_REFUSED
+    sandbox.set_decrypt_quota(None)
+    sandbox.set_decrypt_failing(True)
+    with pytest.raises(DecryptRefused) as failing:
+        red_store.reveal_receiver(order_id, order.receiver, DecryptPurpose.VIEW, who="7")
+    assert failing.value.error_code == api.ERR_DECRYPT_QUOTA_UNAVAILABLE
+
+
+def test_a_buyers_cancel_request_is_read_and_stops_delivery(
+    sandbox: SandboxHandle, red_store: RedOnlineStore
+) -> None:
+    order_id = sandbox.generate_orders(1, pickup_share=1.0)[0]
+    sandbox.request_cancel(order_id)
+    order = red_store.order_detail(order_id)
+    assert order.cancel_requested and order.status is OrderStatus.AWAITING_SHIPMENT
+    with pytest.raises(PlatformError) as stopped:
+        red_store.hand_over(order_id, "pickup R-1")
+    assert stopped.value.error_code == api.ERR_FULFILMENT_STOPPED
+    assert order_id not in sandbox.state()["deliveries"]

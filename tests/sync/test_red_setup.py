@@ -9,7 +9,7 @@ from sync.connector import FulfilmentKind, OrderStatus
 from sync.errors import SyncError
 from sync.red.oauth import MemoryTokenStore
 from sync.red.setup import red_authorizer, red_client, red_online_store
-from sync.sandbox import SandboxHandle
+from sync.red_sandbox import SandboxHandle
 
 
 def test_missing_settings_are_clear_errors() -> None:

@@ -12,7 +12,7 @@ import requests
 from sync.errors import UnknownRefusal
 from sync.red import api
 from sync.red.client import RedClient
-from sync.sandbox import SandboxHandle, wire
+from sync.red_sandbox import SandboxHandle
 
 
 def test_signature_vectors_computed_by_hand() -> None:
@@ -111,8 +111,8 @@ def test_sandbox_refuses_bad_or_missing_sign(
     body = {k: v for k, v in body.items() if v is not None}
     answer = _post(sandbox, body)
     assert answer["success"] is False
-    assert answer["error_code"] in (wire.ERR_SIGN_INVALID, wire.ERR_APP_UNKNOWN)
-    assert answer["error_msg"]
+    # The platform's codes for these are not public: refused, in words, with some code.
+    assert answer["error_code"] != 0 and answer["error_msg"]
 
 
 @pytest.mark.parametrize("skew_s", [-3600, -601, 601, 86400])
@@ -124,7 +124,7 @@ def test_sandbox_refuses_stale_timestamp(sandbox: SandboxHandle, skew_s: int) ->
         code=sandbox.authorization_code(),
     )
     answer = _post(sandbox, body)
-    assert (answer["success"], answer["error_code"]) == (False, wire.ERR_TIMESTAMP_STALE)
+    assert answer["success"] is False and answer["error_code"] != 0
 
 
 def test_client_shows_refusals_of_unknown_codes_in_the_platforms_words(
@@ -135,7 +135,8 @@ def test_client_shows_refusals_of_unknown_codes_in_the_platforms_words(
     wrong_secret = RedClient(sandbox.base_url, sandbox.app_id, "not-the-secret")
     with wrong_secret, pytest.raises(UnknownRefusal) as refused:
         wrong_secret.call(api.GET_ACCESS_TOKEN, {"code": sandbox.authorization_code()})
-    assert refused.value.message == "The platform refused: signature check failed"
+    assert refused.value.message == "The platform refused: " + refused.value.error_msg
+    assert refused.value.error_code not in api.KNOWN_ERROR_CODES
     assert "not-the-secret" not in str(refused.value)
 
     skewed = RedClient(
@@ -143,8 +144,8 @@ def test_client_shows_refusals_of_unknown_codes_in_the_platforms_words(
     )
     with skewed, pytest.raises(UnknownRefusal) as stale:
         skewed.call(api.GET_ACCESS_TOKEN, {"code": sandbox.authorization_code()})
-    assert stale.value.error_code == wire.ERR_TIMESTAMP_STALE
-    assert "timestamp" in stale.value.message
+    assert stale.value.error_code not in api.KNOWN_ERROR_CODES
+    assert stale.value.message == "The platform refused: " + stale.value.error_msg
 
 
 def test_merchant_call_without_token_is_refused(red_client: RedClient) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,6 +27,16 @@ from sync.sandbox import (
     wire,
 )
 from sync.sandbox.limits import RequestLimits
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxHandle]:
+    """The older sandbox's own tests (it is retired once nothing else uses it)."""
+    handle = start_sandbox(port=0, seed=1, skus=200)
+    try:
+        yield handle
+    finally:
+        handle.stop()
 
 
 def _get(sandbox: SandboxHandle, path: str) -> Any:

@@ -5,6 +5,7 @@ the delivery exactly once."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from acting_staff import manager_session
 from ui_helpers import SECRET, log_in, scan
 
+from printers import volatile
 from redhome_pos.domain.signed_codes import sign_pickup_code
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
@@ -21,7 +23,7 @@ from sync.opening import opening_from_online
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import SandboxHandle, start_sandbox
+from sync.red_sandbox import SandboxHandle, start_sandbox
 from sync.settings import SyncSettings
 
 
@@ -163,3 +165,85 @@ def test_a_shipped_order_needs_its_express_number_and_is_sent_once(
         "SF1234567890",
         "shunfeng",
     )
+
+
+def _pick_all(qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine,
+              *, pickup_share: float) -> str:  # fmt: skip
+    screen = shell.orders
+    [order_id] = sandbox.generate_orders(1, pickup_share=pickup_share)
+    assert engine.run_once().ok
+    shell.window.show_screen("orders")
+    qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+    screen.select(order_id)
+    for line in screen.current().order.lines:
+        for _ in range(line.quantity):
+            with qtbot.waitSignal(screen.picked):
+                scan(qtbot, shell, barcode_of(store.database, line.sku_id))
+    screen.pack_button.click()
+    return order_id
+
+
+def test_a_label_shows_the_receiver_revealed_for_the_print_only(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    log_in(qtbot, shell)
+    shell.context.extras["online_store"] = engine.store
+    screen = shell.orders
+    order_id = _pick_all(qtbot, shell, store, sandbox, engine, pickup_share=0.0)
+    clear = sandbox.receiver_plaintext(order_id)
+    assert clear["receiverName"] not in screen.receiver.text()  # the screen shows it masked
+    with qtbot.waitSignal(screen.label_queued) as queued:
+        screen.label_button.click()
+    job = shell.context.print_queue.job(queued.args[0])
+    assert job is not None
+    # The stored job is masked; the clear label is held in memory for the printer only.
+    stored = job.document if isinstance(job.document, str) else json.dumps(job.document)
+    for value in clear.values():
+        assert value not in stored and json.dumps(value)[1:-1] not in stored
+    held = volatile.held(store.database, job.id)
+    assert held is not None
+    assert clear["receiverName"] in json.dumps(held.to_json(), ensure_ascii=False)
+    assert sandbox.state()["decrypt"]["used"] == 3
+
+
+def test_a_label_prints_masked_when_the_decrypt_quota_is_used_up(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    log_in(qtbot, shell)
+    shell.context.extras["online_store"] = engine.store
+    screen = shell.orders
+    order_id = _pick_all(qtbot, shell, store, sandbox, engine, pickup_share=0.0)
+    sandbox.set_decrypt_quota(0)
+    with qtbot.waitSignal(screen.failed) as failed:
+        screen.label_button.click()
+    assert "masked" in failed.args[0]
+    qtbot.waitUntil(lambda: bool(screen.preview_png))
+    with store.database.reading() as session:
+        log = SyncRepository(session).recent_log(10)
+    assert any("masked" in entry.message and order_id in entry.message for entry in log)
+    jobs = shell.context.print_queue.jobs()
+    assert jobs and all(volatile.held(store.database, j.id) is None for j in jobs)
+
+
+def test_a_buyers_cancel_request_stops_the_pick_with_the_reason_shown(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    log_in(qtbot, shell)
+    screen = shell.orders
+    order_id = _pick_all(qtbot, shell, store, sandbox, engine, pickup_share=1.0)
+    with store.database.reading() as session:
+        assert sum(SyncRepository(session).reserved().values()) > 0
+    sandbox.request_cancel(order_id)
+    assert engine.run_once().ok
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.current() is not None and screen.current().stopped)
+    assert "cancel" in screen.receiver.text()
+    assert not screen.pack_button.isEnabled() and not screen.label_button.isEnabled()
+    with store.database.reading() as session:
+        repo = SyncRepository(session)
+        assert repo.reserved() == {}  # the units are free to sell again
+        assert any("asked to cancel" in e.message for e in repo.recent_log(10))
+    with qtbot.waitSignal(screen.failed) as failed:
+        scan(qtbot, shell, sign_pickup_code(SECRET, "SH001", order_id.upper(), "4321"))
+    assert "cancel" in failed.args[0]
+    assert order_id not in sandbox.state()["deliveries"]

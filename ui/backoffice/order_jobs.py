@@ -8,8 +8,10 @@ online store exactly once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
@@ -26,9 +28,12 @@ from redhome_pos.persistence.repositories.sync import (
     SyncRepository,
 )
 from redhome_pos.services.scanning import ScanService
-from sync.connector import OrderStatus
+from sync.connector import DecryptPurpose, OnlineStore, OrderStatus, SealedReceiver
+from sync.errors import SyncError
 from sync.fulfilment import FulfilmentError, refuse_second_handover, request_delivery
+from sync.settings import DELIVERIES
 from sync.status import SyncStatus, sync_status
+from ui.backoffice.reconcile_jobs import online_store_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,11 @@ class OrderRow:
         """Still to be fulfilled here: not handed over, not cancelled, not delivered."""
         status = OrderStatus(self.order.status)
         return self.delivery is None and not status.is_void and not status.is_delivered
+
+    @property
+    def stopped(self) -> bool:
+        """The buyer asked to cancel before it left: picking stops, nothing is handed over."""
+        return self.open and self.order.cancel_requested
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +81,30 @@ def _check(staff: StaffSession | None) -> StaffSession:
 
 
 def label_data(
-    order: StoredOnlineOrder, store: StoreHeader, secret: str, *, express_company: str = ""
+    order: StoredOnlineOrder,
+    store: StoreHeader,
+    secret: str,
+    *,
+    express_company: str = "",
+    clear: Mapping[str, str] | None = None,
 ) -> ParcelLabelData:
+    """The label's data: the receiver masked, or in clear when ``clear`` (just decrypted by
+    the online store, never stored) is given."""
     pickup = order.fulfilment == "pickup"
+    if clear:
+        parts = (clear.get("name", order.receiver_name_masked),
+                 clear.get("phone", order.receiver_phone_masked), order.receiver_region,
+                 clear.get("address", order.receiver_address_masked))  # fmt: skip
+        recipient = " ".join(part for part in parts if part)
+    else:
+        recipient = order.receiver_masked
     return ParcelLabelData(
         store=store,
         order_id=order.order_id,
         parcel_no=1,
         parcel_count=1,
         pickup=pickup,
-        recipient=order.receiver_name or order.receiver_phone_masked or "-",
+        recipient=recipient or "-",
         items=tuple(f"{line.title or line.red_sku_id} ×{line.quantity}" for line in order.lines),
         # Store codes are capitals only; order ids are matched without regard to case.
         qr_payload=signed_codes.sign_parcel_code(secret, store.code, order.order_id.upper(), 1, 1),
@@ -99,11 +123,53 @@ def label_preview(data: ParcelLabelData, profile: PrinterProfile | None = None) 
 class LabelPrinted:
     job_id: int | None  # None: no printer set up, only the preview
     preview_png: bytes
+    masked_because: str = ""  # the online store would not reveal the receiver: why
 
 
-def print_label(queue: PrintQueue | None, data: ParcelLabelData) -> LabelPrinted:
+def reveal_for_label(
+    database: Database, store: OnlineStore | None, order: StoredOnlineOrder, *, who: str
+) -> tuple[dict[str, str], str]:
+    """The receiver in clear for a shipped parcel's label (``data.batchDecrypt``, monitored
+    and limited by the online store), and why not when it would not: then the label prints
+    masked and the manager finds the reason in the sync log. Pickups need no receiver."""
+    if order.fulfilment == "pickup" or not order.receiver_sealed:
+        return {}, ""
+    if store is None:
+        reason = "the online store is not connected"
+    else:
+        receiver = SealedReceiver(
+            name_sealed=order.receiver_sealed.get("name", ""),
+            phone_sealed=order.receiver_sealed.get("phone", ""),
+            address_sealed=order.receiver_sealed.get("address", ""),
+        )
+        try:
+            return store.reveal_receiver(
+                order.order_id, receiver, DecryptPurpose.LABEL, who=who
+            ), ""
+        except SyncError as refused:
+            reason = refused.message
+    with database.unit_of_work() as uow:
+        SyncRepository(uow.session).log(
+            DELIVERIES,
+            "warning",
+            "The label of online order {order} was printed with the receiver masked: {reason}",
+            order=order.order_id,
+            reason=reason,
+        )
+        uow.commit()
+    return {}, reason
+
+
+def print_label(
+    queue: PrintQueue | None,
+    data: ParcelLabelData,
+    *,
+    clear: ParcelLabelData | None = None,
+    masked_because: str = "",
+) -> LabelPrinted:
     """Queue the label and draw its preview. A store without a label printer prints it on
-    the receipt printer (80 mm paper takes it)."""
+    the receipt printer (80 mm paper takes it). ``clear`` (the receiver in clear) is printed
+    but never stored: the queued copy is ``data``, masked."""
     printer = None
     profile = None
     if queue is not None:
@@ -115,9 +181,27 @@ def print_label(queue: PrintQueue | None, data: ParcelLabelData) -> LabelPrinted
     if profile is not None and profile.language not in ("escpos", "escpos-raster"):
         profile = None  # a TSPL/ZPL label printer: the preview is drawn label-sized
     # On the receipt printer the preview stays label-sized too: readable at the screen's size.
-    png = label_preview(data, profile)
-    job_id = queue.enqueue_parcel_label(data, printer) if queue is not None else None
-    return LabelPrinted(job_id, png)
+    png = label_preview(clear or data, profile)
+    job_id = queue.enqueue_parcel_label(data, printer, clear=clear) if queue is not None else None
+    return LabelPrinted(job_id, png, masked_because)
+
+
+def make_label(
+    context: Any, order: StoredOnlineOrder, header: StoreHeader, company: str, *, who: str
+) -> LabelPrinted:
+    """Print a parcel's label: the receiver revealed by the online store for this print only
+    (masked when it will not, or cannot be reached), the stored job always masked."""
+    try:
+        with online_store_of(context) as store:
+            clear, because = reveal_for_label(context.database, store, order, who=who)
+    except SyncError:
+        clear, because = reveal_for_label(context.database, None, order, who=who)
+    secret = context.code_secret
+    data = label_data(order, header, secret, express_company=company)
+    revealed = (
+        label_data(order, header, secret, express_company=company, clear=clear) if clear else None
+    )
+    return print_label(context.print_queue, data, clear=revealed, masked_because=because)
 
 
 def hand_over(

@@ -219,6 +219,8 @@ class OrdersScreen(QWidget):
             return self.tr("Cancelled")
         if status.is_delivered:
             return self.tr("Delivered")
+        if row.stopped:
+            return self.tr("Buyer asked to cancel: stop picking")
         pick = self.pick_lists.get(row.order.order_id)
         if pick is not None and pick.packed:
             return self.tr("Packed")
@@ -280,11 +282,17 @@ class OrdersScreen(QWidget):
                 paid=format_fen(order.paid_fen),
             )
         )
-        self.receiver.setText(
-            self.tr("For {name} {phone}").format(
-                name=order.receiver_name, phone=order.receiver_phone_masked
+        if row.stopped:
+            self.receiver.setText(
+                self.tr(
+                    "The buyer asked to cancel this order: stop picking, put the items back, "
+                    "do not hand it over or ship it"
+                )
             )
-        )
+        else:
+            self.receiver.setText(
+                self.tr("For {receiver}").format(receiver=order.receiver_masked or "-")
+            )
         fill(
             self.lines,
             [
@@ -297,7 +305,7 @@ class OrdersScreen(QWidget):
     def _update_actions(self) -> None:
         row = self.current()
         pick = self.pick_list()
-        open_ = row is not None and row.open
+        open_ = row is not None and row.open and not row.stopped
         complete = pick is not None and pick.complete
         ship = row is not None and row.order.fulfilment != "pickup"
         self.pack_button.setEnabled(open_ and complete)
@@ -315,6 +323,13 @@ class OrdersScreen(QWidget):
         row = self.current()
         if row is None or not row.open:
             self._fail(self.tr("Choose an order to pick first"))
+            return
+        if row.stopped:
+            self._fail(
+                self.tr("The buyer asked to cancel order {order}: stop picking").format(
+                    order=row.order.order_id
+                )
+            )
             return
         order_id = row.order.order_id
         self.counter.worker.submit(
@@ -366,17 +381,26 @@ class OrdersScreen(QWidget):
         context = self.counter.context
         header = StoreHeader(context.store_name, context.store_address, context.store_code)
 
+        who = str(self.counter.session.clerk.id) if self.counter.session.clerk else "store"
+
         def job() -> order_jobs.LabelPrinted:
-            data = order_jobs.label_data(
-                row.order, header, context.code_secret, express_company=company
-            )
-            return order_jobs.print_label(context.print_queue, data)
+            return order_jobs.make_label(context, row.order, header, company, who=who)
 
         company = self.company.text().strip()
         self.counter.slow_worker.submit(job, on_done=self._label_printed, on_error=self._fail)
 
     def _label_printed(self, printed: order_jobs.LabelPrinted) -> None:
         self._show_preview(printed.preview_png)
+        if printed.masked_because:
+            self._fail(
+                self.tr(
+                    "The label shows the receiver masked ({reason}); the manager is told in "
+                    "the sync log"
+                ).format(reason=printed.masked_because)
+            )
+            if printed.job_id is not None:
+                self.label_queued.emit(printed.job_id)
+            return
         if printed.job_id is None:
             self._fail(self.tr("No label printer is set up: the preview shows the label"))
             return

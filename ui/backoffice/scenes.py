@@ -129,7 +129,7 @@ def _demo_order(shell: Any) -> list[str]:
         online_created_at=now,
         online_updated_at=now,
         lines=lines,
-        receiver_name="林*",
+        receiver_name_masked="林*",
         receiver_phone_masked="138****0001",
         paid_fen=sum(line.unit_price_fen * line.quantity for line in lines),
     )

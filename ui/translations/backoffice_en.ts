@@ -708,13 +708,13 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="85"/>
-        <location filename="../backoffice/orders.py" line="226"/>
+        <location filename="../backoffice/orders.py" line="228"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="87"/>
-        <location filename="../backoffice/orders.py" line="224"/>
+        <location filename="../backoffice/orders.py" line="226"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -781,102 +781,122 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="221"/>
-        <location filename="../backoffice/orders.py" line="233"/>
+        <location filename="../backoffice/orders.py" line="235"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="228"/>
+        <location filename="../backoffice/orders.py" line="223"/>
+        <source>Buyer asked to cancel: stop picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="230"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229"/>
+        <location filename="../backoffice/orders.py" line="231"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235"/>
+        <location filename="../backoffice/orders.py" line="237"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238"/>
+        <location filename="../backoffice/orders.py" line="240"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="270"/>
+        <location filename="../backoffice/orders.py" line="272"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="277"/>
+        <location filename="../backoffice/orders.py" line="279"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="284"/>
-        <source>For {name} {phone}</source>
+        <location filename="../backoffice/orders.py" line="288"/>
+        <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="317"/>
+        <location filename="../backoffice/orders.py" line="294"/>
+        <source>For {receiver}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="325"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="335"/>
+        <location filename="../backoffice/orders.py" line="329"/>
+        <source>The buyer asked to cancel order {order}: stop picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="350"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="339"/>
+        <location filename="../backoffice/orders.py" line="354"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="343"/>
+        <location filename="../backoffice/orders.py" line="358"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="346"/>
+        <location filename="../backoffice/orders.py" line="361"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358"/>
+        <location filename="../backoffice/orders.py" line="373"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381"/>
+        <location filename="../backoffice/orders.py" line="397"/>
+        <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="405"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383"/>
+        <location filename="../backoffice/orders.py" line="407"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="399"/>
+        <location filename="../backoffice/orders.py" line="423"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403"/>
+        <location filename="../backoffice/orders.py" line="427"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="442"/>
+        <location filename="../backoffice/orders.py" line="466"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

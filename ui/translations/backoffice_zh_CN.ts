@@ -707,13 +707,13 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="85" />
-        <location filename="../backoffice/orders.py" line="226" />
+        <location filename="../backoffice/orders.py" line="228" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="87" />
-        <location filename="../backoffice/orders.py" line="224" />
+        <location filename="../backoffice/orders.py" line="226" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
@@ -780,102 +780,122 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="221" />
-        <location filename="../backoffice/orders.py" line="233" />
+        <location filename="../backoffice/orders.py" line="235" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="228" />
+        <location filename="../backoffice/orders.py" line="223" />
+        <source>Buyer asked to cancel: stop picking</source>
+        <translation>买家申请取消：停止拣货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="230" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229" />
+        <location filename="../backoffice/orders.py" line="231" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235" />
+        <location filename="../backoffice/orders.py" line="237" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="238" />
+        <location filename="../backoffice/orders.py" line="240" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="270" />
+        <location filename="../backoffice/orders.py" line="272" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="277" />
+        <location filename="../backoffice/orders.py" line="279" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="284" />
-        <source>For {name} {phone}</source>
-        <translation>收货人 {name} {phone}</translation>
+        <location filename="../backoffice/orders.py" line="288" />
+        <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
+        <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="317" />
+        <location filename="../backoffice/orders.py" line="294" />
+        <source>For {receiver}</source>
+        <translation>收货人 {receiver}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="325" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="335" />
+        <location filename="../backoffice/orders.py" line="329" />
+        <source>The buyer asked to cancel order {order}: stop picking</source>
+        <translation>买家已申请取消订单 {order}：请停止拣货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="350" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="339" />
+        <location filename="../backoffice/orders.py" line="354" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="343" />
+        <location filename="../backoffice/orders.py" line="358" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="346" />
+        <location filename="../backoffice/orders.py" line="361" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358" />
+        <location filename="../backoffice/orders.py" line="373" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="381" />
+        <location filename="../backoffice/orders.py" line="397" />
+        <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
+        <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="405" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383" />
+        <location filename="../backoffice/orders.py" line="407" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="399" />
+        <location filename="../backoffice/orders.py" line="423" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403" />
+        <location filename="../backoffice/orders.py" line="427" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="442" />
+        <location filename="../backoffice/orders.py" line="466" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>

@@ -80,9 +80,17 @@ class OnlineOrderRow(Base):
     ours: Mapped[bool] = mapped_column(Boolean, default=False)
     online_created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     online_updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    receiver_name: Mapped[str] = mapped_column(String(100), default="")
+    # Who receives the parcel: the platform's ciphertexts (only it can open them, by a
+    # monitored call when a label is printed) and its masked forms; never the clear text.
+    receiver_name_sealed: Mapped[str] = mapped_column(Text, default="")
+    receiver_phone_sealed: Mapped[str] = mapped_column(Text, default="")
+    receiver_address_sealed: Mapped[str] = mapped_column(Text, default="")
+    receiver_name_masked: Mapped[str] = mapped_column(String(100), default="")
     receiver_phone_masked: Mapped[str] = mapped_column(String(32), default="")
-    receiver_address: Mapped[str] = mapped_column(String(400), default="")
+    receiver_address_masked: Mapped[str] = mapped_column(String(400), default="")
+    receiver_region: Mapped[str] = mapped_column(String(100), default="")
+    # The buyer asked to cancel (a refund before shipment is open): stop picking, never hand over.
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     paid_fen: Mapped[int] = mapped_column(Integer, default=0)
     fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -110,6 +118,33 @@ class OnlineOrderLineRow(Base):
         UniqueConstraint("order_id", "line_no", name="uq_online_order_lines_order_line"),
         Index("ix_online_order_lines_sku_reserved", "sku_id", "reserved"),
     )
+
+
+class OnlineAfterSaleRow(Base):
+    """An after-sale (return, exchange, refund) of an online order, upserted by its id.
+
+    ``received_at``: the store confirmed the returned goods (they were booked back into its
+    stock in the same transaction); ``confirm_state`` follows the confirmation call to the
+    online store (pending → sent → confirmed), as deliveries do.
+    """
+
+    __tablename__ = "online_after_sales"
+
+    returns_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    return_type: Mapped[int] = mapped_column(Integer)
+    status: Mapped[int] = mapped_column(Integer)
+    ours: Mapped[bool] = mapped_column(Boolean, default=False)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    online_updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    refund_fen: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    confirm_state: Mapped[str] = mapped_column(String(12), default="")
+    confirm_error: Mapped[str] = mapped_column(Text, default="")
+    fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class DeliveryRow(Base):

@@ -82,10 +82,22 @@ class StoredOnlineOrder:
     online_created_at: datetime
     online_updated_at: datetime
     lines: tuple[StoredOrderLine, ...] = ()
-    receiver_name: str = ""
+    # The receiver as the platform masks it, and its ciphertexts (name, phone, address) that
+    # only the platform can open; the clear text is never stored.
+    receiver_name_masked: str = ""
     receiver_phone_masked: str = ""
-    receiver_address: str = ""
+    receiver_address_masked: str = ""
+    receiver_region: str = ""
+    receiver_sealed: dict[str, str] = field(default_factory=dict, repr=False)
     paid_fen: int = 0
+    cancel_requested: bool = False
+
+    @property
+    def receiver_masked(self) -> str:
+        """Who receives the parcel, masked, in one line."""
+        parts = (self.receiver_name_masked, self.receiver_phone_masked, self.receiver_region,
+                 self.receiver_address_masked)  # fmt: skip
+        return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,10 +273,21 @@ class SyncRepository:
             online_created_at=row.online_created_at,
             online_updated_at=row.online_updated_at,
             lines=tuple(_order_line(line) for line in lines),
-            receiver_name=row.receiver_name,
+            receiver_name_masked=row.receiver_name_masked,
             receiver_phone_masked=row.receiver_phone_masked,
-            receiver_address=row.receiver_address,
+            receiver_address_masked=row.receiver_address_masked,
+            receiver_region=row.receiver_region,
+            receiver_sealed={
+                name: value
+                for name, value in (
+                    ("name", row.receiver_name_sealed),
+                    ("phone", row.receiver_phone_sealed),
+                    ("address", row.receiver_address_sealed),
+                )
+                if value
+            },
             paid_fen=row.paid_fen,
+            cancel_requested=row.cancel_requested,
         )
 
     def orders(
@@ -295,9 +318,14 @@ class SyncRepository:
         row.ours = order.ours
         row.online_created_at = order.online_created_at
         row.online_updated_at = order.online_updated_at
-        row.receiver_name = order.receiver_name
+        row.receiver_name_masked = order.receiver_name_masked
         row.receiver_phone_masked = order.receiver_phone_masked
-        row.receiver_address = order.receiver_address
+        row.receiver_address_masked = order.receiver_address_masked
+        row.receiver_region = order.receiver_region
+        row.receiver_name_sealed = order.receiver_sealed.get("name", "")
+        row.receiver_phone_sealed = order.receiver_sealed.get("phone", "")
+        row.receiver_address_sealed = order.receiver_sealed.get("address", "")
+        row.cancel_requested = order.cancel_requested
         row.paid_fen = order.paid_fen
         row.fetched_at = utcnow()
         session.flush()

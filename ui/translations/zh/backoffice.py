@@ -37,6 +37,28 @@ ZH: dict[str, str] = {
     "No online orders to fulfil": "没有待履约的线上订单",
     "Order {order} · {kind} · paid {paid}": "订单 {order} · {kind} · 实付 {paid}",
     "For {name} {phone}": "收货人 {name} {phone}",
+    "For {receiver}": "收货人 {receiver}",
+    "Buyer asked to cancel: stop picking": "买家申请取消：停止拣货",
+    "The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it": (
+        "买家已申请取消线上订单 {order}：请停止拣货，不要交付或发货"
+    ),
+    "The buyer asked to cancel order {order}: stop picking": "买家已申请取消订单 {order}：请停止拣货",
+    "The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it": (
+        "买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货"
+    ),
+    "The label shows the receiver masked ({reason}); the manager is told in the sync log": (
+        "标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长"
+    ),
+    "The buyer of online order {order} asked to cancel: stop picking, do not hand it over": (
+        "线上订单 {order} 的买家申请取消：请停止拣货，不要交付"
+    ),
+    "The buyer of online order {order} asked to cancel: stop picking, do not hand it over "
+    "(it was already handed over: check with the customer)": (
+        "线上订单 {order} 的买家申请取消：请停止拣货，不要交付（该订单已交付：请联系顾客）"
+    ),
+    "The label of online order {order} was printed with the receiver masked: {reason}": (
+        "线上订单 {order} 的标签以脱敏收货人信息打印：{reason}"
+    ),
     "Choose an order to pick first": "请先选择要拣货的订单",
     "Wrong item: this product is not in order {order}": "拣错商品：订单 {order} 中没有此商品",
     "Too many: all of {item} are already picked": "数量超出：{item} 已全部拣齐",
