@@ -308,6 +308,13 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The online store call {method} failed: {detail}"),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "The online store call {method} was redirected (HTTP {status}): redirects are not followed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store's answer to {method} is larger than {size} MB: it was not read"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "The online store's certificate could not be verified ({method}). Check the computer's date and the network.",
     ),
     QT_TRANSLATE_NOOP("Errors", "The opening stock has already been taken; count stock instead"),

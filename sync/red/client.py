@@ -5,6 +5,12 @@ rate limiter, applies the timeout, retries what is worth retrying (no answer, HT
 platform's rate-limit error) with jittered exponential back-off, and turns every failure into
 one of the errors of ``sync.errors``. Secrets and tokens never reach the log.
 
+The body carries the access token, so a redirect is never followed (it is an error: a 307
+would send the body, token included, wherever it points). An answer is read as it arrives
+within a size cap and a deadline for the whole call (connect, wait and every read), so a
+trickling or endless answer cannot hold the sync or fill the memory. A refusal whose words
+echo a token, a code or the signature has them masked before they reach a screen or the log.
+
 The body goes out as UTF-8 JSON with ``Content-Type: application/json;charset=utf-8`` and the
 timestamp as a string of digits, as the official examples send them. Both documented answer
 shapes are read (``error_code``/``error_msg`` and ``code``/``msg``); a call is judged by
@@ -25,7 +31,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 
+from redhome_pos.logging_setup import redact
 from sync.errors import (
     AuthError,
     HttpError,
@@ -55,6 +63,9 @@ SECRET_FIELDS = frozenset(
     }
 )
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+MAX_ANSWER_BYTES = 32 * 1024 * 1024  # a catalog page of 100 SKUs is well under a megabyte
+CALL_DEADLINE_S = 60.0  # one attempt, connect to the last byte
+_READ = 65_536
 
 
 def redacted(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -101,6 +112,9 @@ class RedClient:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         allow_plain_http: bool = False,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
+        deadline_s: float = CALL_DEADLINE_S,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -112,6 +126,9 @@ class RedClient:
         self._app_secret = app_secret
         self._session = session if session is not None else requests.Session()
         self.timeout_s = timeout_s
+        self.max_answer_bytes = max_answer_bytes
+        self.deadline_s = deadline_s
+        self._monotonic = monotonic
         self.retry = retry or RetryPolicy()
         self._clock = clock
         self._sleep = sleep
@@ -185,14 +202,28 @@ class RedClient:
         self._bucket.take()
         self.calls_made += 1
         log.debug("calling %s %s", method, redacted(body))
+        secrets = [self._app_secret]
+        secrets += [str(body[k]) for k in SECRET_FIELDS if isinstance(body.get(k), str)]
+        started = self._monotonic()
         try:
-            response = self._session.post(
+            with self._session.post(
                 self.base_url + api.GATEWAY_PATH,
                 data=json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
                 headers={"Content-Type": api.CONTENT_TYPE},
                 timeout=self.timeout_s,
                 verify=True,
-            )
+                allow_redirects=False,
+                stream=True,
+            ) as response:
+                status = response.status_code
+                if 300 <= status < 400:
+                    raise HttpError(
+                        "The online store call {method} was redirected (HTTP {status}): "
+                        "redirects are not followed",
+                        method=method,
+                        status=status,
+                    )
+                answer = self._answer(method, response, started)
         except requests.exceptions.SSLError:
             raise SyncError(
                 "The online store's certificate could not be verified ({method}). "
@@ -207,32 +238,66 @@ class RedClient:
                 method=method,
                 detail=type(exc).__name__,
             ) from None
-        return self._read(method, response)
+        return self._read(method, status, response.headers, answer, secrets)
 
-    def _read(self, method: str, response: requests.Response) -> Any:
-        status = response.status_code
+    def _answer(self, method: str, response: requests.Response, started: float) -> bytes:
+        """The body as it arrives, one socket read at a time, within the cap and deadline."""
+        cap = self.max_answer_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise _too_large(method, cap)
+        raw = response.raw
+        read = getattr(raw, "read1", None) or raw.read
+        pieces: list[bytes] = []
+        size = 0
+        try:
+            while piece := read(_READ, decode_content=True):
+                size += len(piece)
+                if size > cap:
+                    raise _too_large(method, cap)
+                pieces.append(piece)
+                if self._monotonic() - started > self.deadline_s:
+                    raise _Retry(
+                        Unreachable(
+                            method=method, detail=f"no whole answer in {self.deadline_s:g} s"
+                        )
+                    )
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise requests.Timeout(str(exc)) from None
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError) as exc:
+            raise requests.ConnectionError(str(exc)) from None
+        return b"".join(pieces)
+
+    def _read(
+        self,
+        method: str,
+        status: int,
+        headers: Mapping[str, str],
+        answer: bytes,
+        secrets: list[str],
+    ) -> Any:
         if status == 429:
-            raise _Retry(RateLimited(method=method), _retry_after(response))
+            raise _Retry(RateLimited(method=method), _retry_after(headers))
         if status >= 500:
-            raise _Retry(HttpError(method=method, status=status), _retry_after(response))
+            raise _Retry(HttpError(method=method, status=status), _retry_after(headers))
         if status in (401, 403):
             raise AuthError(detail=f"HTTP {status}")
         if status != 200:
             raise HttpError(method=method, status=status)
         try:
-            payload = response.json()
+            payload = json.loads(answer)
         except ValueError:
             raise ParseError(method=method, detail="the answer is not JSON") from None
-        return self._unwrap(method, payload)
+        return self._unwrap(method, payload, secrets)
 
-    def _unwrap(self, method: str, payload: Any) -> Any:
+    def _unwrap(self, method: str, payload: Any, secrets: list[str] | None = None) -> Any:
         if not isinstance(payload, dict):
             raise ParseError(method=method, detail="the answer is not a JSON object")
         success = payload.get(api.SUCCESS)
         if not isinstance(success, bool):
             raise ParseError(method=method, detail=f"'{api.SUCCESS}' is missing or not true/false")
         code = _code(method, payload, api.ERROR_CODE, api.CODE_V2)
-        message = _words(payload, api.ERROR_MSG, api.MSG_V2)
+        message = redact(_words(payload, api.ERROR_MSG, api.MSG_V2), secrets or ())
         if not success:
             raise self._refusal(method, code, message)
         data = payload.get(api.DATA)
@@ -240,7 +305,7 @@ class RedClient:
         if isinstance(inner, dict) and inner.get(api.INNER_SUCCESS) is False:
             # Refused inside a successful envelope: the call failed all the same.
             code = _code(method, inner, api.INNER_CODE)
-            words = _words(inner, api.INNER_MSG, api.INNER_MESSAGE)
+            words = redact(_words(inner, api.INNER_MSG, api.INNER_MESSAGE), secrets or ())
             raise self._refusal(method, code, words, inner=True)
         return data
 
@@ -276,8 +341,16 @@ def _words(fields: dict[str, Any], *names: str) -> str:
     return ""
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
+def _too_large(method: str, cap: int) -> HttpError:
+    return HttpError(
+        "The online store's answer to {method} is larger than {size} MB: it was not read",
+        method=method,
+        size=cap // (1024 * 1024),
+    )
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("Retry-After", "")
     try:
         seconds = float(value)
     except ValueError:

@@ -8,6 +8,8 @@ ZH: dict[str, str] = {
     "This store accepts only the badges its back office issues: log in with your PIN": "本店只接受后台发放的工牌：请用密码登录",
     "This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused": "这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝",
     "{name}: type your PIN as well": "{name}：还需输入密码",
+    "The online store call {method} was redirected (HTTP {status}): redirects are not followed": "线上店铺接口 {method} 被重定向（HTTP {status}）：不跟随重定向",
+    "The online store's answer to {method} is larger than {size} MB: it was not read": "线上店铺对 {method} 的应答超过 {size} MB：未读取",
     "Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again": "线上订单 {order} 已于 {when} 由 {name} 在收银台 {terminal} 交付：请勿重复交付",
     "Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over": "线上订单 {order} 已于 {when} 由 {name} 在收银台 {terminal} 发货：请勿交付",
 }
