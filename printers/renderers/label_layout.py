@@ -38,6 +38,7 @@ MARGIN = 16
 CELL = 12
 LINE_STEP = 28
 BARCODE_HEIGHT = 60
+GS1_BAR_HEIGHT = 80  # 10 mm: a GS1-128 is read from further away than a shelf EAN
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,9 @@ def place(document: Document, profile: PrinterProfile) -> LabelLayout:
             y += LINE_STEP * block.lines
         elif isinstance(block, Barcode) and block.symbology == "GS1-128":
             y = max(y, qr_bottom + 4)
-            bars = barcode_image(block, width - MARGIN, BARCODE_HEIGHT)
+            bars = barcode_image(block, width - MARGIN, GS1_BAR_HEIGHT)
             items.append(PlacedPicture((width - bars.width) // 2, y, bars))
-            y += BARCODE_HEIGHT
+            y += GS1_BAR_HEIGHT
             full = (width - 2 * MARGIN) // CELL
             for line in human_readable_lines(block, full):
                 items.append(PlacedText(MARGIN, y, pad(line, full, "center", widths), 1))

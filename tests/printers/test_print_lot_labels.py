@@ -23,6 +23,7 @@ from printers.errors import PrintError
 from printers.profile import PrinterProfile, receipt_profile
 from printers.renderers import render_for_printer
 from printers.renderers.escpos_text import render_escpos
+from printers.renderers.label_png import render_label_png
 from printers.renderers.png import render_png
 from printers.renderers.raster import render_raster
 from printers.templates import lot_label
@@ -165,7 +166,33 @@ def test_any_lot_label_reads_back_from_every_printer(body: int, lot: str, expiry
     document = lot_label(data)
     assert gs1_read(decode_tspl(render_for_printer(document, CARTON_TSPL)).symbols()) == expected
     assert gs1_read(decode_zpl(render_for_printer(document, ZPL)).symbols()) == expected
+    assert gs1_read(png_symbols(render_label_png(document, CARTON_TSPL))) == expected
     transcript = decode(render_escpos(document, receipt_profile(48)), columns=48)
     assert transcript.problems == []
     assert parse_hri(transcript.codes[0][1]) == expected
     assert gs1_read(png_symbols(render_png(document, receipt_profile(42)))) == expected
+
+
+@pytest.mark.parametrize(("width_mm", "height_mm", "bar_dots"), [(60, 40, 1), (100, 60, 2)])
+def test_the_label_drawn_as_the_label_printer_prints_it(
+    width_mm: int, height_mm: int, bar_dots: int
+) -> None:
+    from printers.renderers.label_png import render_label_image
+
+    profile = replace(TSPL, label_width_mm=width_mm, label_height_mm=height_mm)
+    image = render_label_image(lot_label(lot_data()), profile)
+    assert image.size == (width_mm * 8, height_mm * 8)
+    framed = Image.new("L", (image.width + 40, image.height + 40), 255)
+    framed.paste(image.convert("L"), (20, 20))
+    assert gs1_read(list(zxingcpp.read_barcodes(framed))) == EXPECTED
+    # The same picture as the printer's own commands: the bars where TSPL puts them.
+    label = decode_tspl(render_for_printer(lot_label(lot_data()), profile))
+    assert label.canvas is not None
+    bitmap = next(c for c in label.commands if c.startswith("BITMAP"))
+    x, y, width_bytes, height = (int(v) for v in bitmap.split()[1].split(",")[:4])
+    box = (x, y, x + width_bytes * 8, y + height)
+    assert image.crop(box).tobytes() == label.canvas.crop(box).tobytes()
+    # Each bar module is as wide as the label allows: 1 dot on 60 mm, 2 on 100 mm.
+    row = image.crop((0, y + 10, image.width, y + 11)).convert("L").tobytes()
+    runs = [len(run) for run in bytes(row).replace(b"\xff", b" ").split() if run]
+    assert min(runs) == bar_dots

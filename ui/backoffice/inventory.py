@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from printers.lot_labels import MAX_COPIES, LotLabelsQueued, queue_delivery_lot_labels
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.stock import MovementKind
@@ -41,6 +43,7 @@ class InventoryScreen(QWidget):
     product_shown = Signal(object)  # ProductDetail
     received = Signal(list)  # ReceivingLine list
     delivery_posted = Signal(object)  # ReceivingPosted
+    labels_queued = Signal(object)  # LotLabelsQueued
     failed = Signal(str)
 
     def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
@@ -48,6 +51,7 @@ class InventoryScreen(QWidget):
         self.counter = counter
         self.product: ProductDetail | None = None
         self.receiving_id: int | None = None
+        self.labelled_id: int | None = None  # the delivery just posted, when it had lots
         self.delivery: list[ReceivingLine] = []
         self.dialog: ApprovalDialog | None = None
         self.tabs = QTabWidget()
@@ -147,7 +151,14 @@ class InventoryScreen(QWidget):
         self.post_button = QPushButton(self.tr("Book into stock"))
         self.post_button.setObjectName("complete")
         self.post_button.clicked.connect(lambda *_: self.post_delivery())
-        for button in (self.start_button, self.post_button):
+        # After posting: a shelf/carton label for each lot received (批号, 有效期至, GS1-128).
+        self.label_copies = QSpinBox()
+        self.label_copies.setRange(1, MAX_COPIES)
+        self.label_copies.setPrefix(self.tr("Copies of each: "))
+        self.label_copies.setMinimumHeight(44)
+        self.labels_button = QPushButton(self.tr("Print lot labels"))
+        self.labels_button.clicked.connect(self.print_lot_labels)
+        for button in (self.start_button, self.post_button, self.labels_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         grid = QGridLayout()
         grid.addWidget(self.reference, 0, 0)
@@ -162,6 +173,10 @@ class InventoryScreen(QWidget):
         layout.addWidget(self.delivery_state)
         layout.addWidget(self.delivery_table, 1)
         layout.addWidget(self.post_button)
+        labels = QHBoxLayout()
+        labels.addWidget(self.label_copies, 1)
+        labels.addWidget(self.labels_button, 2)
+        layout.addLayout(labels)
         self._update_delivery()
         return page
 
@@ -352,6 +367,8 @@ class InventoryScreen(QWidget):
                 )
             )
         self.post_button.setEnabled(self.receiving_id is not None and bool(self.delivery))
+        self.labels_button.setEnabled(self.labelled_id is not None)
+        self.label_copies.setEnabled(self.labelled_id is not None)
 
     def post_delivery(self, approval_id: int | None = None) -> None:
         clerk = self.counter.session.clerk
@@ -385,6 +402,7 @@ class InventoryScreen(QWidget):
                 units=posted.units, problems=posted.discrepancies
             )
         )
+        self.labelled_id = posted.receiving_id if self.delivery_lots else None
         self.receiving_id = None
         self.delivery = []
         self.delivery_lots = []
@@ -393,6 +411,35 @@ class InventoryScreen(QWidget):
         self.delivery_state.setText(self.tr("Start receiving, then scan each unit"))
         self._update_delivery()
         self.delivery_posted.emit(posted)
+
+    def print_lot_labels(self) -> None:
+        clerk = self.counter.session.clerk
+        queue = self.counter.context.print_queue
+        if clerk is None or self.labelled_id is None:
+            return
+        if queue is None:
+            self._fail(self.tr("No printer is set up: lot labels cannot be printed"))
+            return
+        self.counter.slow_worker.submit(
+            partial(
+                queue_delivery_lot_labels,
+                self.counter.database,
+                queue,
+                clerk,
+                self.labelled_id,
+                copies=self.label_copies.value(),
+            ),
+            on_done=self._labels_queued,
+            on_error=self._fail,
+        )
+
+    def _labels_queued(self, queued: LotLabelsQueued) -> None:
+        self.banner.show_ok(
+            self.tr("Lot labels sent to printer {printer}: {lots} lot(s) × {copies}").format(
+                lots=len(queued.job_ids), printer=queued.printer, copies=queued.copies
+            )
+        )
+        self.labels_queued.emit(queued)
 
     def _fail(self, error: object) -> None:
         text = error if isinstance(error, str) else describe_error(error)

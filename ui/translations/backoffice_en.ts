@@ -287,245 +287,265 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="55"/>
+        <location filename="../backoffice/inventory.py" line="59"/>
         <source>Product and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="56"/>
+        <location filename="../backoffice/inventory.py" line="60"/>
         <source>Receive a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="59"/>
+        <location filename="../backoffice/inventory.py" line="63"/>
         <source>Expiring soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="78"/>
+        <location filename="../backoffice/inventory.py" line="82"/>
         <source>Scan a product or type its code, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="80"/>
+        <location filename="../backoffice/inventory.py" line="84"/>
         <source>No product chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87"/>
+        <location filename="../backoffice/inventory.py" line="91"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="88"/>
+        <location filename="../backoffice/inventory.py" line="92"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="89"/>
+        <location filename="../backoffice/inventory.py" line="93"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="90"/>
+        <location filename="../backoffice/inventory.py" line="94"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="91"/>
+        <location filename="../backoffice/inventory.py" line="95"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="97"/>
+        <location filename="../backoffice/inventory.py" line="101"/>
         <source>Units, e.g. -2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="102"/>
+        <location filename="../backoffice/inventory.py" line="106"/>
         <source>Adjust stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="120"/>
+        <location filename="../backoffice/inventory.py" line="124"/>
         <source>Delivery note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122"/>
+        <location filename="../backoffice/inventory.py" line="126"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="123"/>
+        <location filename="../backoffice/inventory.py" line="127"/>
         <source>Start receiving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="125"/>
-        <location filename="../backoffice/inventory.py" line="393"/>
+        <location filename="../backoffice/inventory.py" line="129"/>
+        <location filename="../backoffice/inventory.py" line="411"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="130"/>
+        <location filename="../backoffice/inventory.py" line="134"/>
         <source>Lot (批号), if the label has no GS1 code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="132"/>
+        <location filename="../backoffice/inventory.py" line="136"/>
         <source>Expiry date, e.g. 2027-01-31</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="138"/>
+        <location filename="../backoffice/inventory.py" line="142"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="139"/>
+        <location filename="../backoffice/inventory.py" line="143"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="140"/>
-        <location filename="../backoffice/inventory.py" line="186"/>
+        <location filename="../backoffice/inventory.py" line="144"/>
+        <location filename="../backoffice/inventory.py" line="201"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="141"/>
+        <location filename="../backoffice/inventory.py" line="145"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="142"/>
+        <location filename="../backoffice/inventory.py" line="146"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="143"/>
+        <location filename="../backoffice/inventory.py" line="147"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147"/>
+        <location filename="../backoffice/inventory.py" line="151"/>
         <source>Book into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="171"/>
+        <location filename="../backoffice/inventory.py" line="157"/>
+        <source>Copies of each: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="159"/>
+        <source>Print lot labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="186"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="172"/>
+        <location filename="../backoffice/inventory.py" line="187"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="173"/>
+        <location filename="../backoffice/inventory.py" line="188"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="174"/>
+        <location filename="../backoffice/inventory.py" line="189"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="175"/>
+        <location filename="../backoffice/inventory.py" line="190"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="180"/>
+        <location filename="../backoffice/inventory.py" line="195"/>
         <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="181"/>
+        <location filename="../backoffice/inventory.py" line="196"/>
         <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="187"/>
+        <location filename="../backoffice/inventory.py" line="202"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="188"/>
+        <location filename="../backoffice/inventory.py" line="203"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189"/>
+        <location filename="../backoffice/inventory.py" line="204"/>
         <source>Adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190"/>
+        <location filename="../backoffice/inventory.py" line="205"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191"/>
+        <location filename="../backoffice/inventory.py" line="206"/>
         <source>Online order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192"/>
+        <location filename="../backoffice/inventory.py" line="207"/>
         <source>Transfer in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193"/>
+        <location filename="../backoffice/inventory.py" line="208"/>
         <source>Transfer out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="194"/>
+        <location filename="../backoffice/inventory.py" line="209"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="219"/>
+        <location filename="../backoffice/inventory.py" line="234"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="246"/>
+        <location filename="../backoffice/inventory.py" line="261"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="249"/>
+        <location filename="../backoffice/inventory.py" line="264"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="270"/>
+        <location filename="../backoffice/inventory.py" line="285"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="301"/>
+        <location filename="../backoffice/inventory.py" line="316"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="350"/>
+        <location filename="../backoffice/inventory.py" line="365"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="364"/>
+        <location filename="../backoffice/inventory.py" line="381"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="384"/>
+        <location filename="../backoffice/inventory.py" line="401"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="421"/>
+        <source>No printer is set up: lot labels cannot be printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="438"/>
+        <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -286,246 +286,266 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="55" />
+        <location filename="../backoffice/inventory.py" line="59" />
         <source>Product and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="56" />
+        <location filename="../backoffice/inventory.py" line="60" />
         <source>Receive a delivery</source>
         <translation>到货入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="59" />
+        <location filename="../backoffice/inventory.py" line="63" />
         <source>Expiring soon</source>
         <translation>临期商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="78" />
+        <location filename="../backoffice/inventory.py" line="82" />
         <source>Scan a product or type its code, then Enter</source>
         <translation>扫描商品或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="80" />
+        <location filename="../backoffice/inventory.py" line="84" />
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="87" />
+        <location filename="../backoffice/inventory.py" line="91" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="88" />
+        <location filename="../backoffice/inventory.py" line="92" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="89" />
+        <location filename="../backoffice/inventory.py" line="93" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="90" />
+        <location filename="../backoffice/inventory.py" line="94" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="91" />
+        <location filename="../backoffice/inventory.py" line="95" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="97" />
+        <location filename="../backoffice/inventory.py" line="101" />
         <source>Units, e.g. -2</source>
         <translation>件数，如 -2</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="102" />
+        <location filename="../backoffice/inventory.py" line="106" />
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="120" />
+        <location filename="../backoffice/inventory.py" line="124" />
         <source>Delivery note number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="122" />
+        <location filename="../backoffice/inventory.py" line="126" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="123" />
+        <location filename="../backoffice/inventory.py" line="127" />
         <source>Start receiving</source>
         <translation>开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="125" />
-        <location filename="../backoffice/inventory.py" line="393" />
+        <location filename="../backoffice/inventory.py" line="129" />
+        <location filename="../backoffice/inventory.py" line="411" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="130" />
+        <location filename="../backoffice/inventory.py" line="134" />
         <source>Lot (批号), if the label has no GS1 code</source>
         <translation>批号（标签上没有 GS1 码时填写）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="132" />
+        <location filename="../backoffice/inventory.py" line="136" />
         <source>Expiry date, e.g. 2027-01-31</source>
         <translation>有效期至，如 2027-01-31</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="138" />
+        <location filename="../backoffice/inventory.py" line="142" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="139" />
+        <location filename="../backoffice/inventory.py" line="143" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="140" />
-        <location filename="../backoffice/inventory.py" line="186" />
+        <location filename="../backoffice/inventory.py" line="144" />
+        <location filename="../backoffice/inventory.py" line="201" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="141" />
+        <location filename="../backoffice/inventory.py" line="145" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="142" />
+        <location filename="../backoffice/inventory.py" line="146" />
         <source>Lots</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="143" />
+        <location filename="../backoffice/inventory.py" line="147" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147" />
+        <location filename="../backoffice/inventory.py" line="151" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="171" />
+        <location filename="../backoffice/inventory.py" line="157" />
+        <source>Copies of each: </source>
+        <translation>每个批号打印份数：</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="159" />
+        <source>Print lot labels</source>
+        <translation>打印批号标签</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="186" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="172" />
+        <location filename="../backoffice/inventory.py" line="187" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="173" />
+        <location filename="../backoffice/inventory.py" line="188" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="174" />
+        <location filename="../backoffice/inventory.py" line="189" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="175" />
+        <location filename="../backoffice/inventory.py" line="190" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="180" />
+        <location filename="../backoffice/inventory.py" line="195" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="181" />
+        <location filename="../backoffice/inventory.py" line="196" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="187" />
+        <location filename="../backoffice/inventory.py" line="202" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="188" />
+        <location filename="../backoffice/inventory.py" line="203" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189" />
+        <location filename="../backoffice/inventory.py" line="204" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190" />
+        <location filename="../backoffice/inventory.py" line="205" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191" />
+        <location filename="../backoffice/inventory.py" line="206" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192" />
+        <location filename="../backoffice/inventory.py" line="207" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193" />
+        <location filename="../backoffice/inventory.py" line="208" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="194" />
+        <location filename="../backoffice/inventory.py" line="209" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="219" />
+        <location filename="../backoffice/inventory.py" line="234" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="246" />
+        <location filename="../backoffice/inventory.py" line="261" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="249" />
+        <location filename="../backoffice/inventory.py" line="264" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="270" />
+        <location filename="../backoffice/inventory.py" line="285" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="301" />
+        <location filename="../backoffice/inventory.py" line="316" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="350" />
+        <location filename="../backoffice/inventory.py" line="365" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="364" />
+        <location filename="../backoffice/inventory.py" line="381" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="384" />
+        <location filename="../backoffice/inventory.py" line="401" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="421" />
+        <source>No printer is set up: lot labels cannot be printed</source>
+        <translation>未设置打印机，无法打印批号标签</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="438" />
+        <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
+        <translation>批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份</translation>
     </message>
 </context>
 <context>

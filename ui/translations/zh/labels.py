@@ -3,6 +3,11 @@
 label button)."""
 
 ZH: dict[str, str] = {
+    # receiving screen (ui/backoffice/inventory.py)
+    "Copies of each: ": "每个批号打印份数：",
+    "Print lot labels": "打印批号标签",
+    "No printer is set up: lot labels cannot be printed": "未设置打印机，无法打印批号标签",
+    "Lot labels sent to printer {printer}: {lots} lot(s) × {copies}": "批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份",
     # errors of printing lot labels
     "Cannot print {code!r} as a GS1 barcode: {detail}": "无法将 {code!r} 打印为 GS1 条码：{detail}",
     "Copies must be between 1 and {most}": "份数须在 1 到 {most} 之间",
