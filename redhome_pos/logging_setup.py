@@ -7,8 +7,11 @@ one by mistake.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import logging.handlers
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -27,6 +30,13 @@ _NAMED_SECRET = re.compile(
     r"(?i)(?P<name>\b[\w-]*(?:pin|secret|token|password|passwd|sign|signature|authorization)"
     r"[\w-]*\b[\"']?\s*[:=]\s*[\"']?(?:bearer\s+)?)(?P<value>[^\s\"',;&}]+)"
 )
+# "PIN 1234", "pin: 1234", "PIN#1234"; a code given as code=… (an OAuth code, a pay code);
+# a bearer token wherever it appears.
+_PIN_WORDS = re.compile(r"(?i)(?P<name>\bpins?\b\s*[:=#]?\s*)(?P<value>\d{4,8})\b")
+_CODE = re.compile(
+    r"(?i)(?P<name>\b(?:code|auth_?code)\b[\"']?\s*[:=]\s*[\"']?)(?P<value>[^\s\"',;&}]+)"
+)
+_BEARER = re.compile(r"(?i)(?P<name>\bbearer\s+)(?P<value>[\w.~+/=-]{8,})")
 # A Chinese mobile number keeps its first three and last four digits.
 _MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 _URL_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]+:)(?P<password>[^@/\s]+)(?P<tail>@)")
@@ -37,6 +47,8 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     for secret in sorted({s for s in secrets if len(s) >= 4}, key=len, reverse=True):
         text = text.replace(secret, SECRET_MASK)
     text = _NAMED_SECRET.sub(lambda m: m.group("name") + SECRET_MASK, text)
+    for pattern in (_PIN_WORDS, _CODE, _BEARER):
+        text = pattern.sub(lambda m: m.group("name") + SECRET_MASK, text)
     text = _URL_PASSWORD.sub(lambda m: m.group("head") + SECRET_MASK + m.group("tail"), text)
     return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
 
@@ -53,7 +65,16 @@ class RedactingFormatter(logging.Formatter):
 
 
 class _StoreLogHandler(logging.handlers.RotatingFileHandler):
-    """Marks the handler this module installed, so setting up again replaces it."""
+    """Marks the handler this module installed, so setting up again replaces it. Log files
+    are readable by their owner only (0600), the rotated ones too (they are renamed)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)  # made before by an older program
+        stream = os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def log_file(config: Config) -> Path:

@@ -22,6 +22,7 @@ from redhome_pos.config import (
     Config,
     ConfigError,
     default_config,
+    keys,
     load_config,
     write_config,
 )
@@ -51,6 +52,7 @@ def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
     if path is None and not os.environ.get("REDHOME_CONFIG") and not paths.config_file.exists():
         write_config(default_config(paths), paths.config_file)
     config = load_config(path, paths=paths)
+    keys.use_paths(config.paths)  # tokens in the database are encrypted with its keys
     setup_logging(config)
     log.info("started: %s (config %s)", getattr(args, "command", None), config.paths.config_file)
     return config

@@ -83,3 +83,17 @@ def store_key(paths: AppPaths, name: str, *, use_keyring: bool = True) -> bytes:
         if key is not None:
             return key
     return _from_file(key_file(paths, name))
+
+
+_PATHS: list[AppPaths] = []  # this process's store, set when its configuration is read
+
+
+def use_paths(paths: AppPaths) -> None:
+    """The store whose keys ``process_key`` gives (set by the commands at start-up)."""
+    _PATHS[:] = [paths]
+
+
+def process_key(name: str) -> bytes | None:
+    """The key ``name`` of this process's store (made on first use); None before a
+    configuration was read (tests, benchmarks building parts by hand)."""
+    return store_key(_PATHS[0], name) if _PATHS else None

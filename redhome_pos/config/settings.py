@@ -210,15 +210,33 @@ def redact_url(url: str) -> str:
     return f"{match.group('head')}{SECRET_MASK}{match.group('tail')}"
 
 
+# A password inside any URL, wherever it stands in a value (user:password@host).
+_ANY_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^:/@\s]*:)[^@/\s]+(?P<tail>@)")
+
+
+def _mask_url_passwords(value: Any) -> Any:
+    if isinstance(value, str):
+        return _ANY_URL_PASSWORD.sub(
+            lambda m: m.group("head") + SECRET_MASK + m.group("tail"), value
+        )
+    if isinstance(value, dict):
+        return {key: _mask_url_passwords(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_mask_url_passwords(item) for item in value]
+    return value
+
+
 def redacted(config: Config) -> dict[str, Any]:
-    """The configuration as TOML-ready data with every secret masked (safe to print)."""
+    """The configuration as TOML-ready data with every secret masked (safe to print): the
+    secrets by name, and a password inside any URL (a proxy, a printer, the online store)."""
     data = as_toml_data(config)
     data["database"]["url"] = redact_url(config.database.url)
     for section, key in (("online_store", "app_secret"), ("scanning", "code_secret")):
         if data[section].get(key):
             data[section][key] = SECRET_MASK
     data["payments"] = payments_toml_data(config.payments, mask=SECRET_MASK)
-    return data
+    masked: dict[str, Any] = _mask_url_passwords(data)
+    return masked
 
 
 def as_toml_data(config: Config) -> dict[str, Any]:
