@@ -97,18 +97,24 @@ def build_providers(
     return providers
 
 
-def counter_payments(config: Config, database: Database) -> Payments | None:
-    """The counter's charge service over the configured providers (None when none is), with
-    every unfinished attempt settled in the background at once: a charge taken meanwhile waits
-    for that to finish (the service's lock), so none starts before the old ones are resolved."""
+def payments_from_config(config: Config, database: Database) -> Payments | None:
+    """The charge service over the configured providers (None when none is configured)."""
     providers = build_providers(config.payments, requests.Session())
     if not providers:
         return None
-    till = Till.from_config(config)
-    payments = Payments(
-        database, till, providers, ChargeTimings.from_config(config.payments),
+    return Payments(
+        database, Till.from_config(config), providers, ChargeTimings.from_config(config.payments),
         description=f"REDHOME {config.store.name or config.store.code} 消费",
     )  # fmt: skip
+
+
+def counter_payments(config: Config, database: Database) -> Payments | None:
+    """The counter's charge service (None when no provider is configured), with every
+    unfinished attempt settled in the background at once: a charge taken meanwhile waits for
+    that to finish (the service's lock), so none starts before the old ones are resolved."""
+    payments = payments_from_config(config, database)
+    if payments is None:
+        return None
     threading.Thread(
         target=_resolve_at_start, args=(payments,), name="payments-start", daemon=True
     ).start()

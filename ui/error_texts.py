@@ -122,7 +122,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "No badge {badge_id}"),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "No clear answer from the provider: the payment was cancelled and nothing was taken. Scan a fresh code to try again",
+        "No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again",
     ),
     QT_TRANSLATE_NOOP("Errors", "No code secret is set for this store: members cannot be kept"),
     QT_TRANSLATE_NOOP(

@@ -364,6 +364,7 @@ class Payments:
         started = self._clock()
         status = provider.charge(request)
         state = AttemptState.CREATED
+        queries = 0
         while True:
             waited = self._clock() - started
             if status.confirms_payment(number, amount):
@@ -382,8 +383,12 @@ class Payments:
                     "The payment was cancelled: nothing was taken from the customer, or it "
                     "was paid back"
                 )
-            unclear_too_long = state is AttemptState.UNKNOWN and waited >= timings.reverse_after_s
-            if waited >= timings.charge_deadline_s or unclear_too_long:
+            # Rule 4: an unclear answer is first asked about, never reversed unasked.
+            asked = queries > 0 or state is AttemptState.PAYING
+            too_long = waited >= timings.charge_deadline_s or (
+                state is AttemptState.UNKNOWN and waited >= timings.reverse_after_s
+            )
+            if asked and too_long:
                 self._reverse_now(provider, attempt, started, on_progress)
                 if state is AttemptState.PAYING:
                     raise PaymentDeclinedError(
@@ -391,13 +396,14 @@ class Payments:
                         "cancelled and nothing was taken"
                     )
                 raise PaymentDeclinedError(
-                    "No clear answer from the provider: the payment was cancelled and "
-                    "nothing was taken. Scan a fresh code to try again"
+                    "No clear answer from the provider: the payment was reversed, so the "
+                    "customer keeps (or gets back) the money. Scan a fresh code to try again"
                 )
             if on_progress is not None:
                 on_progress(ChargeProgress(number, attempt.provider, amount, state, waited))
             self._pause(timings.poll_interval_s, cancel)
             status = provider.query(number)
+            queries += 1
 
     def _pause(self, seconds: float, cancel: CancelSignal | None) -> None:
         if cancel is not None:

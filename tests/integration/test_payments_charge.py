@@ -4,26 +4,39 @@ never a sale with an unpaid wallet tender (rules 1–7 of payments.md)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from counter_store import Store, make_store
 from sqlalchemy import func, select
-from wallet_sandbox import code, sandbox_payments
+from wallet_sandbox import FAST, code, sandbox_payments
 
 from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
 from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.errors import PermissionDenied, StockError
 from redhome_pos.domain.payments import (
     AttemptState,
+    ChargeRequest,
+    ChargeStatus,
+    PaidWithoutSaleError,
+    PaymentCancelledError,
     PaymentDeclinedError,
+    PaymentError,
+    PaymentProvider,
+    RefundError,
+    RefundState,
     WalletProvider,
 )
+from redhome_pos.domain.sale import ReturnError, ReturnRequest
+from redhome_pos.domain.tender import Tender, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.counter import SaleRow
+from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
-from redhome_pos.services import shifts
-from redhome_pos.services.payments import Payments, WalletPayment
+from redhome_pos.services import checkout, returns, shifts
+from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
 
 PROVIDERS = [WalletProvider.WECHAT, WalletProvider.ALIPAY]
 SANDBOX_NAME = {WalletProvider.WECHAT: "wechat", WalletProvider.ALIPAY: "alipay"}
@@ -105,3 +118,346 @@ def test_refusals_take_nothing_and_write_no_sale(
     assert "Nothing was taken" in str(refused.value)
     assert only_attempt(store).state == AttemptState.REFUSED.value
     assert sales_count(store) == 0
+
+
+def kept_by_sandbox(sandbox: PaymentsSandboxHandle, provider: WalletProvider, number: str) -> int:
+    """What the customer is out of pocket for this order now: charged, less reversed/refunded."""
+    order = sandbox.order(SANDBOX_NAME[provider], number)
+    if order is None or not order["charges"]:
+        return 0
+    reversed_fen = sum(r["amount_fen"] for r in order["reversals"])
+    return int(order["amount_fen"]) - reversed_fen - int(order["refunded_fen"])
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_password_then_paid_reports_the_seconds_waited(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    heard: list[ChargeProgress] = []
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider, "0111"), 25_900),
+        on_progress=heard.append,
+    )  # fmt: skip
+    assert heard and all(p.state is AttemptState.PAYING for p in heard)
+    assert len(heard) >= 3 and heard[-1].waited_s >= 0.5  # polled every 0.2 s for ~1 s
+    assert heard == sorted(heard, key=lambda p: p.waited_s)
+    [tender] = sale.tenders
+    assert kept_by_sandbox(sandbox, provider, tender.out_trade_no) == 25_900
+    assert payments.attempt(tender.out_trade_no).state is AttemptState.ATTACHED
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_password_then_given_up_writes_no_sale(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    with pytest.raises(PaymentDeclinedError):
+        payments.checkout(
+            store.clerk, lipstick(store), [],
+            WalletPayment(provider, code(provider, "0112"), 25_900),
+        )  # fmt: skip
+    attempt = only_attempt(store)
+    assert attempt.state == AttemptState.REFUSED.value and attempt.sale_id is None
+    assert kept_by_sandbox(sandbox, provider, attempt.out_trade_no) == 0
+    assert sales_count(store) == 0
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_customer_too_slow_is_reversed_at_the_deadline(
+    store: Store, sandbox: PaymentsSandboxHandle, provider: WalletProvider, tmp_path: Path
+) -> None:
+    short = replace(FAST, charge_deadline_s=1.0)
+    payments = sandbox_payments(store.database, store.till, sandbox, tmp_path, short)
+    with pytest.raises(PaymentDeclinedError, match="in time"):
+        payments.checkout(
+            store.clerk, lipstick(store), [],
+            WalletPayment(provider, code(provider, "3011"), 25_900),  # 30 s of password
+        )  # fmt: skip
+    attempt = only_attempt(store)
+    assert attempt.state == AttemptState.REVERSED.value
+    sandbox.advance_clock(40)  # the customer would have finished by now: still nothing taken
+    assert kept_by_sandbox(sandbox, provider, attempt.out_trade_no) == 0
+    assert sales_count(store) == 0
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_cancel_while_paying_reverses(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    cancel = threading.Event()
+
+    def clerk_cancels(progress: ChargeProgress) -> None:
+        if progress.waited_s >= 0.3:
+            cancel.set()
+
+    with pytest.raises(PaymentCancelledError):
+        payments.checkout(
+            store.clerk, lipstick(store), [],
+            WalletPayment(provider, code(provider, "3011"), 25_900),
+            on_progress=clerk_cancels, cancel=cancel,
+        )  # fmt: skip
+    attempt = only_attempt(store)
+    assert attempt.state == AttemptState.REVERSED.value
+    sandbox.advance_clock(40)
+    assert kept_by_sandbox(sandbox, provider, attempt.out_trade_no) == 0
+    assert sales_count(store) == 0
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize(
+    ("suffix", "charged"),
+    [("31", False), ("32", True), ("41", True), ("42", False), ("0351", True)],
+    ids=["system-error", "system-error-charged", "lost-after", "lost-before", "slow"],
+)
+def test_unclear_answers_end_paid_once_in_one_sale_or_not_charged(
+    store: Store,
+    payments: Payments,
+    sandbox: PaymentsSandboxHandle,
+    provider: WalletProvider,
+    suffix: str,
+    charged: bool,
+) -> None:
+    wallet = WalletPayment(provider, code(provider, suffix), 25_900)
+    if charged:
+        sale = payments.checkout(store.clerk, lipstick(store), [], wallet)
+        [tender] = sale.tenders
+        assert payments.attempt(tender.out_trade_no).state is AttemptState.ATTACHED
+        assert charges_at_sandbox(sandbox, provider, tender.out_trade_no) == 1
+        assert kept_by_sandbox(sandbox, provider, tender.out_trade_no) == 25_900
+        assert sales_count(store) == 1
+    else:
+        with pytest.raises(PaymentDeclinedError, match="No clear answer"):
+            payments.checkout(store.clerk, lipstick(store), [], wallet)
+        attempt = only_attempt(store)
+        assert attempt.state == AttemptState.REVERSED.value
+        assert kept_by_sandbox(sandbox, provider, attempt.out_trade_no) == 0
+        assert sales_count(store) == 0
+
+
+class Tampering:
+    """The real adapter, with every charge/query answer about another amount (as a forged or
+    confused answer would be): the service must never take it for paid."""
+
+    def __init__(self, inner: PaymentProvider) -> None:
+        self.inner = inner
+        self.provider = inner.provider
+
+    def _tamper(self, status: ChargeStatus) -> ChargeStatus:
+        if status.amount_fen is None:
+            return status
+        return replace(status, amount_fen=status.amount_fen + 1)
+
+    def charge(self, request: ChargeRequest) -> ChargeStatus:
+        return self._tamper(self.inner.charge(request))
+
+    def query(self, out_trade_no: str) -> ChargeStatus:
+        return self._tamper(self.inner.query(out_trade_no))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("field", ["amount", "out_trade_no"])
+def test_an_answer_about_another_amount_or_order_is_never_paid(
+    store: Store,
+    payments: Payments,
+    sandbox: PaymentsSandboxHandle,
+    provider: WalletProvider,
+    field: str,
+) -> None:
+    inner = payments.providers[provider]
+    wrapped = Tampering(inner)
+    if field == "out_trade_no":
+        wrapped._tamper = lambda s: replace(s, out_trade_no=s.out_trade_no + "X")  # type: ignore[method-assign]
+    payments.providers[provider] = wrapped  # type: ignore[assignment]
+    with pytest.raises(PaymentDeclinedError, match="No clear answer"):
+        payments.checkout(
+            store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+        )
+    attempt = only_attempt(store)
+    assert attempt.state == AttemptState.REVERSED.value and attempt.transaction_id is None
+    assert kept_by_sandbox(sandbox, provider, attempt.out_trade_no) == 0  # paid back
+    assert sales_count(store) == 0
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_split_payment_wallet_pays_part_cash_the_rest(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    cart = lipstick(store)
+    cart.add(store.items["BOOK-01"])  # 259.00 + 45.00
+    sale = payments.checkout(
+        store.clerk, cart, [Tender.cash(10_000)], WalletPayment(provider, code(provider), 20_400)
+    )
+    assert [(t.kind, t.amount_fen) for t in sale.tenders] == [
+        (TenderKind.CASH, 10_000),
+        (TenderKind(provider.value), 20_400),
+    ]
+    assert kept_by_sandbox(sandbox, provider, sale.tenders[1].out_trade_no) == 20_400
+
+
+def test_a_sale_that_would_be_refused_is_refused_before_charging(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    cart = Cart()
+    cart.add(store.items["BAG-RED"], 6)  # only 5 in stock
+    before = len(sandbox.state()["orders"]["wechat"])
+    with pytest.raises(StockError):
+        payments.checkout(
+            store.clerk, cart, [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 6 * 12_800),
+        )  # fmt: skip
+    assert len(sandbox.state()["orders"]["wechat"]) == before  # nothing was sent
+    with store.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(PaymentAttemptRow)) == 0
+    with pytest.raises(TenderError):  # more than due is refused before anything too
+        payments.checkout(
+            store.clerk, lipstick(store), [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 30_000),
+        )  # fmt: skip
+
+
+def test_a_wallet_tender_without_a_confirmed_payment_is_refused_by_checkout(store: Store) -> None:
+    with pytest.raises(TenderError, match="confirmed"):
+        checkout.checkout(
+            store.database, store.till, store.clerk, lipstick(store),
+            [Tender(TenderKind.WECHAT, 25_900, "4200000000000000000000000000")],
+        )  # fmt: skip
+    assert sales_count(store) == 0
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_paid_but_sale_not_written_is_kept_for_a_manager_who_refunds_it(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    cart = Cart()
+    cart.add(store.items["BAG-RED"], 5)  # the last five bags
+
+    def another_counter_sells_one(progress: ChargeProgress) -> None:
+        other = Cart()
+        other.add(store.items["BAG-RED"])
+        if not heard:
+            checkout.checkout(
+                store.database, store.till, store.supervisor, other, [Tender.cash(12_800)]
+            )
+        heard.append(progress)
+
+    heard: list[ChargeProgress] = []
+    with pytest.raises(PaidWithoutSaleError) as taken:
+        payments.checkout(
+            store.clerk, cart, [], WalletPayment(provider, code(provider, "0111"), 64_000),
+            on_progress=another_counter_sells_one,
+        )  # fmt: skip
+    [waiting] = payments.paid_without_sale()
+    assert waiting.out_trade_no in str(taken.value) and waiting.state is AttemptState.PAID
+    assert waiting.transaction_id and waiting.sale_id is None
+    assert kept_by_sandbox(sandbox, provider, waiting.out_trade_no) == 64_000
+
+    refund = payments.refund_attempt(store.manager, waiting.out_trade_no, reason="goods gone")
+    assert refund.state is RefundState.SUCCESS and refund.amount_fen == 64_000
+    assert payments.attempt(waiting.out_trade_no).state is AttemptState.REFUNDED
+    assert payments.paid_without_sale() == []
+    assert kept_by_sandbox(sandbox, provider, waiting.out_trade_no) == 0
+    with pytest.raises(PermissionDenied):  # a clerk may not
+        payments.refund_attempt(store.clerk, waiting.out_trade_no, reason="x")
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_manager_attaches_a_payment_without_a_sale_to_the_goods(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    attempt = payments.charge_only(store.manager, WalletPayment(provider, code(provider), 25_900))
+    assert attempt.state is AttemptState.PAID and attempt.purpose == "test"
+    [listed] = payments.paid_without_sale()
+    sale = payments.pay_with_paid(store.manager, lipstick(store), [], listed.out_trade_no)
+    assert sale.tenders[0].out_trade_no == attempt.out_trade_no
+    assert payments.attempt(attempt.out_trade_no).receipt_no == sale.receipt_no
+    assert payments.paid_without_sale() == []
+    with pytest.raises(PaymentError):  # in one sale only
+        payments.pay_with_paid(store.manager, lipstick(store), [], listed.out_trade_no)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_returns_refund_partly_then_wholly_to_the_original_payment(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    cart = Cart()
+    cart.add(store.items["MASK-10"], 3)  # 3 × 99.00
+    sale = payments.checkout(store.clerk, cart, [], WalletPayment(provider, code(provider), 29_700))
+    number = sale.tenders[0].out_trade_no
+    first = returns.return_items(
+        store.database, store.till, store.supervisor, sale.receipt_no,
+        [ReturnRequest(1, 1)], reason="colour", payments=payments,
+    )  # fmt: skip
+    assert [(r.kind.value, r.amount_fen, r.reference) for r in first.refunds] == [
+        (provider.value, 9_900, f"{number}R1")
+    ]
+    [sent] = first.provider_refunds
+    assert sent.state is RefundState.SUCCESS and sent.refund_id
+    assert kept_by_sandbox(sandbox, provider, number) == 19_800
+    rest = returns.return_items(
+        store.database, store.till, store.supervisor, sale.receipt_no,
+        [ReturnRequest(1, 2)], reason="colour", payments=payments,
+    )  # fmt: skip
+    assert [r.reference for r in rest.refunds] == [f"{number}R2"]
+    assert rest.provider_refunds[0].state is RefundState.SUCCESS
+    assert kept_by_sandbox(sandbox, provider, number) == 0
+    order = sandbox.order(SANDBOX_NAME[provider], number)
+    assert order is not None and [r["out_refund_no"] for r in order["refunds"]] == [
+        f"{number}R1",
+        f"{number}R2",
+    ]
+    with pytest.raises(ReturnError):  # nothing is left to return or refund
+        returns.return_items(
+            store.database, store.till, store.supervisor, sale.receipt_no,
+            [ReturnRequest(1, 1)], reason="again", payments=payments,
+        )  # fmt: skip
+
+
+def test_a_return_needs_the_provider_or_a_managers_cash(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [],
+        WalletPayment(WalletProvider.ALIPAY, code(WalletProvider.ALIPAY), 25_900),
+    )  # fmt: skip
+    request = [ReturnRequest(1, 1)]
+    with pytest.raises(RefundError, match="not connected"):
+        returns.return_items(
+            store.database, store.till, store.supervisor, sale.receipt_no, request, reason="x"
+        )
+    with pytest.raises(RefundError, match="manager"):
+        returns.return_items(
+            store.database, store.till, store.supervisor, sale.receipt_no, request,
+            reason="x", refund_to_cash=True,
+        )  # fmt: skip
+    cash = returns.return_items(
+        store.database, store.till, store.manager, sale.receipt_no, request,
+        reason="customer has no phone", refund_to_cash=True,
+    )  # fmt: skip
+    assert [(r.kind, r.amount_fen) for r in cash.refunds] == [(TenderKind.CASH, 25_900)]
+    assert kept_by_sandbox(sandbox, WalletProvider.ALIPAY, sale.tenders[0].out_trade_no) == 25_900
+    with store.database.reading() as session:
+        details = session.scalars(
+            select(AuditEventRow.detail).where(AuditEventRow.action == "refund")
+        ).all()
+    assert details[-1]["cash_instead_of"] == ["alipay"]
+
+
+def test_wechat_refund_processing_is_queried_until_done(store: Store, tmp_path: Path) -> None:
+    with start_payments_sandbox(refund_delay_s=1.0) as slow_refunds:
+        payments = sandbox_payments(store.database, store.till, slow_refunds, tmp_path)
+        provider = WalletProvider.WECHAT
+        sale = payments.checkout(
+            store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+        )
+        voided = checkout.void_last_sale(
+            store.database, store.till, store.manager, reason="wrong goods", payments=payments
+        )
+        assert voided.voided
+        number = sale.tenders[0].out_trade_no
+        [refund] = payments.settle_refunds([f"{number}R1"])
+        assert refund.state is RefundState.SUCCESS
+        order = slow_refunds.order("wechat", number)
+        assert order is not None and order["refunded_fen"] == 25_900
+        assert [r["done"] for r in order["refunds"]] == [True]

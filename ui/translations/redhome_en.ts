@@ -684,7 +684,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="123"/>
-        <source>No clear answer from the provider: the payment was cancelled and nothing was taken. Scan a fresh code to try again</source>
+        <source>No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

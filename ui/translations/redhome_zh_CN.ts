@@ -683,8 +683,8 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="123" />
-        <source>No clear answer from the provider: the payment was cancelled and nothing was taken. Scan a fresh code to try again</source>
-        <translation>支付机构未给出明确结果：本次收款已撤销，未扣顾客的钱。请让顾客刷新付款码后重新扫码</translation>
+        <source>No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again</source>
+        <translation>支付机构未给出明确结果：本次收款已撤销，顾客的钱不会被扣（已扣的原路退回）。请让顾客刷新付款码后重新扫码</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="127" />

@@ -25,7 +25,7 @@ ZH: dict[str, str] = {
     "A WeChat Pay or Alipay payment counts only once the provider has confirmed it: scan the customer's payment code to charge it": "微信支付或支付宝付款须经支付机构确认后才算收款：请扫描顾客的付款码发起收款",
     "A refund needs a reason": "退款需要填写原因",
     "A refund of {amount} fen is more than the {left} fen left of payment {number}": "退款 {amount} 分超过了支付单 {number} 剩余可退的 {left} 分",
-    "No clear answer from the provider: the payment was cancelled and nothing was taken. Scan a fresh code to try again": "支付机构未给出明确结果：本次收款已撤销，未扣顾客的钱。请让顾客刷新付款码后重新扫码",
+    "No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again": "支付机构未给出明确结果：本次收款已撤销，顾客的钱不会被扣（已扣的原路退回）。请让顾客刷新付款码后重新扫码",
     "No payment with order number {number}": "没有单号为 {number} 的支付",
     "Only a payment without a sale can be refunded here; a sale's payment is refunded by returning its goods": "这里只能退还未生成销售单的付款；已成交销售的付款请通过退货办理退款",
     "Payment refused ({code}): {detail}. Nothing was taken": "付款被拒绝（{code}）：{detail}。未扣款",
