@@ -230,6 +230,3 @@ def run_status(args: argparse.Namespace) -> int:
             print("nothing to show" if args.unfinished else "no payments yet")
     open_ones = [r for r in rows if r["state"] in ("created", "paying", "unknown", "reversing")]
     return EXIT_PROBLEM if args.unfinished and (rows or waiting) and open_ones else EXIT_OK
-
-
-
