@@ -210,6 +210,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Printer {printer}: unknown printer language {value!r}"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer}: unknown transport {value!r}"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer}: {value} columns is not a paper width"),
+    QT_TRANSLATE_NOOP("Errors", "Products are named by their number"),
     QT_TRANSLATE_NOOP("Errors", "Receipt settings (store header, code secret) are missing"),
     QT_TRANSLATE_NOOP("Errors", "Return at least one"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} has returns; it cannot be voided"),

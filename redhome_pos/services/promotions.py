@@ -5,13 +5,23 @@ a cart would get."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartItem, PromotionContext
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.promotions.engine import PromotionBook
-from redhome_pos.domain.promotions.rules import Promotion, PromotionError
+from redhome_pos.domain.promotions.rules import (
+    Promotion,
+    PromotionError,
+    PromotionKind,
+    Schedule,
+    Scope,
+    ScopeKind,
+    Stacking,
+)
 from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
@@ -174,3 +184,130 @@ def preview(
     with_draft = priced(rules + ([draft] if draft is not None else []))
     without = priced(rules)
     return Preview(with_draft, with_draft.totals().total_fen, without.totals().total_fen)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleForm:
+    """A rule as the back office's editor holds it: SKUs by their codes, not their ids."""
+
+    code: str
+    kind: PromotionKind
+    name: str = ""
+    scope: ScopeKind = ScopeKind.STORE
+    scope_values: tuple[str, ...] = ()  # SKU codes, product ids, brands or categories
+    schedule: Schedule = field(default_factory=Schedule)
+    member_only: bool = False
+    priority: int = 100
+    stacking: Stacking = Stacking.STACK
+    group: str = ""
+    threshold_fen: int = 0
+    off_fen: int = 0
+    repeat: bool = True
+    min_qty: int = 0
+    pay_bp: int = 10_000
+    nth: int = 0
+    buy_qty: int = 0
+    get_qty: int = 0
+    gift_sku: str = ""
+    bundle: tuple[tuple[str, int], ...] = ()  # (SKU code, quantity)
+    price_fen: int | None = None
+    ended: bool = False
+
+
+def _sku_ids(session: Session, codes: set[str]) -> dict[str, int]:
+    catalog = CatalogRepository(session)
+    found = {}
+    for code in sorted(codes):
+        sku = catalog.sku_by_code(code)
+        if sku is None or sku.id is None:
+            raise PromotionError("No SKU with code {code}", code=code)
+        found[code] = sku.id
+    return found
+
+
+def rule_of(database: Database, form: RuleForm) -> Promotion:
+    """The rule an editor's form states (``PromotionError`` when it cannot be applied)."""
+    codes = {c for c, _ in form.bundle} | ({form.gift_sku} if form.gift_sku else set())
+    if form.scope is ScopeKind.SKU:
+        codes |= set(form.scope_values)
+    with database.reading() as session:
+        ids = _sku_ids(session, codes)
+    values = form.scope_values
+    if form.scope is ScopeKind.SKU:
+        values = tuple(str(ids[code]) for code in values)
+    if form.scope is ScopeKind.PRODUCT and any(not v.isdigit() for v in values):
+        raise PromotionError("Products are named by their number")
+    return Promotion(
+        code=form.code.strip(),
+        kind=form.kind,
+        name=form.name.strip(),
+        scope=Scope(form.scope, frozenset(values)),
+        schedule=form.schedule,
+        member_only=form.member_only,
+        priority=form.priority,
+        stacking=form.stacking,
+        group=form.group.strip(),
+        threshold_fen=form.threshold_fen,
+        off_fen=form.off_fen,
+        repeat=form.repeat,
+        min_qty=form.min_qty,
+        pay_bp=form.pay_bp,
+        nth=form.nth,
+        buy_qty=form.buy_qty,
+        get_qty=form.get_qty,
+        gift_sku_id=ids[form.gift_sku] if form.gift_sku else None,
+        bundle=tuple((ids[code], qty) for code, qty in form.bundle),
+        price_fen=form.price_fen,
+        ended=form.ended,
+    )
+
+
+def form_of(database: Database, rule: Promotion) -> RuleForm:
+    """The editor's form of a stored rule."""
+    ids = {sku for sku, _ in rule.bundle} | ({rule.gift_sku_id} if rule.gift_sku_id else set())
+    if rule.scope.kind is ScopeKind.SKU:
+        ids |= {int(v) for v in rule.scope.values if v.isdigit()}
+    with database.reading() as session:
+        catalog = CatalogRepository(session)
+        codes = {}
+        for sku_id in ids:
+            sku = catalog.sku(sku_id)
+            codes[sku_id] = sku.code if sku is not None else str(sku_id)
+    values = sorted(rule.scope.values)
+    if rule.scope.kind is ScopeKind.SKU:
+        values = sorted(codes.get(int(v), v) for v in values)
+    return RuleForm(
+        code=rule.code,
+        kind=rule.kind,
+        name=rule.name,
+        scope=rule.scope.kind,
+        scope_values=tuple(values),
+        schedule=rule.schedule,
+        member_only=rule.member_only,
+        priority=rule.priority,
+        stacking=rule.stacking,
+        group=rule.group,
+        threshold_fen=rule.threshold_fen,
+        off_fen=rule.off_fen,
+        repeat=rule.repeat,
+        min_qty=rule.min_qty,
+        pay_bp=rule.pay_bp,
+        nth=rule.nth,
+        buy_qty=rule.buy_qty,
+        get_qty=rule.get_qty,
+        gift_sku=codes.get(rule.gift_sku_id, "") if rule.gift_sku_id else "",
+        bundle=tuple((codes.get(sku, str(sku)), qty) for sku, qty in rule.bundle),
+        price_fen=rule.price_fen,
+        ended=rule.ended,
+    )
+
+
+def free_code(database: Database, code: str) -> str:
+    """``code`` with the first number after it that no rule has (a copy's code)."""
+    with database.reading() as session:
+        repository = PromotionRepository(session)
+        for n in range(2, 1000):
+            candidate = f"{code}-{n}"
+            if repository.by_code(candidate) is None:
+                return candidate
+    raise PromotionError("A promotion with code {code} exists already", code=code)

@@ -4,6 +4,8 @@ long-job worker, so the counter keeps selling."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -40,6 +42,9 @@ SHOWN = (
     "top_skus",
     "notes",
     "stock_by_expiry",
+    "promotions",
+    "members",
+    "points",
 )
 
 
@@ -180,9 +185,31 @@ class ReportsScreen(QWidget):
             on_error=self._fail,
         )
 
+    def value_words(self, report: Report, value: object) -> object:
+        """The words a report's first column holds (who, which movement), translated."""
+        if report.name not in ("members", "points") or not isinstance(value, str):
+            return value
+        held = re.fullmatch(r"held now by (\d+) members", value)
+        if held:
+            return self.tr("Held now by {count} members").format(count=held.group(1))
+        return {
+            "members": self.tr("Members"),
+            "others": self.tr("Other customers"),
+            "earn": self.tr("Earned"),
+            "redeem": self.tr("Paid with"),
+            "take_back": self.tr("Taken back by a return"),
+            "refund": self.tr("Given back by a return"),
+            "expire": self.tr("Expired"),
+        }.get(value, value)
+
     def _made(self, report: Report) -> None:
         self.show_button.setEnabled(True)
         self.report = report
+        # Shown (and charted) in the manager's words; exported as made.
+        report = replace(
+            report,
+            rows=[(self.value_words(report, row[0]), *row[1:]) for row in report.rows],
+        )
         self.table.setColumnCount(len(report.columns))
         self.table.setHorizontalHeaderLabels([self.column_words(c) for c in report.columns])
         wide = next((i for i, c in enumerate(report.columns) if c in ("title", "name", "note")), 0)

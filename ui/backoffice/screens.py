@@ -1,7 +1,7 @@
 """Slots the back-office screens into the main window (``add_screen``): online orders, stock
-counts and inventory for everyone; the manager's screens (reconciliation, reports, note
-links, staff, store settings) as tabs behind one button, each only for the roles whose
-permission it needs."""
+counts and inventory for everyone; the manager's screens (reconciliation, reports,
+promotions, members, note links, staff, store settings) as tabs behind one button, each only
+for the roles whose permission it needs."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from redhome_pos.domain.staff import Permission, Staff
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.hub import ManagerHub
 from ui.backoffice.inventory import InventoryScreen
+from ui.backoffice.members import MembersScreen
 from ui.backoffice.notes import NotesManagerScreen
 from ui.backoffice.orders import OrdersScreen
+from ui.backoffice.promotions import PromotionsScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.reports import ReportsScreen
 from ui.backoffice.staff import StaffScreen
@@ -39,6 +41,8 @@ TITLES = (
     QT_TRANSLATE_NOOP("BackOffice", "Note links"),
     QT_TRANSLATE_NOOP("BackOffice", "Staff"),
     QT_TRANSLATE_NOOP("BackOffice", "Store settings"),
+    QT_TRANSLATE_NOOP("BackOffice", "Promotions"),
+    QT_TRANSLATE_NOOP("BackOffice", "Members"),
     QT_TRANSLATE_NOOP("BackOffice", "Manager"),
 )
 
@@ -80,6 +84,13 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     reports = ReportsScreen(counter)
     shell.reports = reports  # type: ignore[attr-defined]
     hub.add("reports", _t("Reports"), reports, Permission.RECONCILE)
+    promotions = PromotionsScreen(counter)
+    shell.promotions = promotions  # type: ignore[attr-defined]
+    hub.add("promotions", _t("Promotions"), promotions, Permission.MANAGE_PROMOTIONS)
+    promotions.saved.connect(lambda _rule: shell.sale.promotions.reload())
+    members = MembersScreen(counter)
+    shell.members = members  # type: ignore[attr-defined]
+    hub.add("members", _t("Members"), members, Permission.MANAGE_PROMOTIONS)
     note_links = NotesManagerScreen(counter)
     shell.note_links = note_links  # type: ignore[attr-defined]
     hub.add("note-links", _t("Note links"), note_links, Permission.RECONCILE)

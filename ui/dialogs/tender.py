@@ -148,7 +148,7 @@ class TenderDialog(QDialog):
         self.wechat_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.WECHAT))
         self.alipay_button = self._button(self.tr("Alipay"), "quickNote")
         self.alipay_button.clicked.connect(lambda: self.wait_for_wallet(TenderKind.ALIPAY))
-        self.points_button = self._button(self.tr("Points"), "quickNote")
+        self.points_button = self._button(self.tr("Pay with points"), "quickNote")
         self.points_button.clicked.connect(self.add_points)
         self.points_button.setVisible(cart.member is not None)
         self.undo_button = self._button(self.tr("Remove last"), "quickNote")

@@ -3,47 +3,57 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="42" />
+        <location filename="../backoffice/screens.py" line="44" />
+        <source>Promotions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="45" />
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="46" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="60" />
+        <location filename="../backoffice/screens.py" line="64" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70" />
+        <location filename="../backoffice/screens.py" line="74" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="74" />
+        <location filename="../backoffice/screens.py" line="78" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="37" />
+        <location filename="../backoffice/screens.py" line="39" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="39" />
+        <location filename="../backoffice/screens.py" line="41" />
         <source>Note links</source>
         <translation>笔记关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="38" />
+        <location filename="../backoffice/screens.py" line="40" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="40" />
+        <location filename="../backoffice/screens.py" line="42" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41" />
+        <location filename="../backoffice/screens.py" line="43" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -549,6 +559,120 @@
     </message>
 </context>
 <context>
+    <name>MembersScreen</name>
+    <message>
+        <location filename="../backoffice/members.py" line="51" />
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="54" />
+        <source>Member number or name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="57" />
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="63" />
+        <source>Member number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="64" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="65" />
+        <source>Mobile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="66" />
+        <source>Points balance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="67" />
+        <source>Joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="76" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="76" />
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="76" />
+        <source>Points</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="76" />
+        <source>Sale or return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="81" />
+        <location filename="../backoffice/members.py" line="199" />
+        <source>Erase at the member's request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="128" />
+        <source>(erased)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="153" />
+        <source>{name} · {points} points (worth {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="174" />
+        <source>Earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="175" />
+        <source>Paid with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="176" />
+        <source>Taken back by a return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="177" />
+        <source>Given back by a return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="178" />
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="209" />
+        <source>Press again to erase {number} for good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="221" />
+        <source>Member {number} erased</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NotesManagerScreen</name>
     <message>
         <location filename="../backoffice/notes.py" line="49" />
@@ -921,6 +1045,441 @@
     </message>
 </context>
 <context>
+    <name>PromotionsScreen</name>
+    <message>
+        <location filename="../backoffice/promotions.py" line="82" />
+        <source>Promotions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="85" />
+        <location filename="../backoffice/promotions.py" line="200" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="85" />
+        <source>Promotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="85" />
+        <location filename="../backoffice/promotions.py" line="202" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="85" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="88" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="89" />
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="90" />
+        <source>End now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="91" />
+        <source>Import CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="92" />
+        <source>Export CSV</source>
+        <translation>导出表格文件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="94" />
+        <source>CSV file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="95" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="138" />
+        <source>Empty: made from the rule, e.g. 满300减50</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="148" />
+        <source>Separated by ;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="150" />
+        <source>Yuan, e.g. 300</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="152" />
+        <source>Yuan, e.g. 50</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="153" />
+        <source>Again for every threshold reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="157" />
+        <source>Percent paid: 90 = 9折, 50 = 半价</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="162" />
+        <source>Empty: the cheapest item is free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="166" />
+        <source>Yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="172" />
+        <source>From YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="173" />
+        <source>To YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="174" />
+        <source>From HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="175" />
+        <source>To HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="179" />
+        <source>Empty: every day; 6;7 = weekends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="180" />
+        <source>Members only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="187" />
+        <source>Rules of one group exclude each other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="201" />
+        <source>Words on the receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="203" />
+        <source>Goods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="204" />
+        <source>Which</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="205" />
+        <source>Threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="206" />
+        <source>Amount off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="208" />
+        <source>Items needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="209" />
+        <source>Percent paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="210" />
+        <source>Which item (2 = the second)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="211" />
+        <source>Buy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="212" />
+        <source>Free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="213" />
+        <source>Gift SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="214" />
+        <source>Bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="215" />
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="216" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="217" />
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="218" />
+        <source>Weekdays</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="220" />
+        <source>Priority (lower first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="221" />
+        <source>Combines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="222" />
+        <source>Exclusion group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="228" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="231" />
+        <source>Sample cart: SKU*quantity; …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="232" />
+        <source>As a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="233" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="267" />
+        <source>Amount off a spend (满减)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="268" />
+        <source>Percent off a quantity or spend (满折)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="269" />
+        <source>Nth item discounted (第二件半价)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="270" />
+        <source>Buy some, get some free (买赠)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="271" />
+        <source>Bundle price (组合价)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="272" />
+        <source>Special price (限时价)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="273" />
+        <source>Member price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="278" />
+        <source>Whole store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="279" />
+        <source>SKUs (codes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="280" />
+        <source>Products (numbers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="281" />
+        <source>Brands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="282" />
+        <source>Categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="287" />
+        <source>With other promotions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="288" />
+        <source>Its goods take no other promotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="289" />
+        <source>No other promotion in the sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="341" />
+        <source>Write each SKU of a bundle as code*quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="346" />
+        <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="398" />
+        <source>The percent paid is a number, e.g. 90</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="406" />
+        <source>Not a date (YYYY-MM-DD): {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="413" />
+        <source>Not a time (HH:MM): {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="437" />
+        <source>Ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="439" />
+        <source>On now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="441" />
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="509" />
+        <source>Promotion {code} saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="516" />
+        <source>Choose the promotion to copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="531" />
+        <source>Copied as {code}: change it and save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="538" />
+        <source>Choose the promotion to end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="554" />
+        <source>Promotion {code} ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="567" />
+        <source>Write the sample cart as code*quantity; …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="571" />
+        <source>Type a sample cart to preview, e.g. LIP-520*2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="584" />
+        <source>This cart would get {saved} off from this promotion: {total} to pay instead of {without}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="603" />
+        <source>Promotions CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="603" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="611" />
+        <source>Choose the CSV file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="621" />
+        <source>{count} promotions imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/promotions.py" line="637" />
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReconciliationScreen</name>
     <message>
         <location filename="../backoffice/reconciliation.py" line="57" />
@@ -1121,192 +1680,232 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="81" />
+        <location filename="../backoffice/reports.py" line="86" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="94" />
+        <location filename="../backoffice/reports.py" line="99" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="97" />
+        <location filename="../backoffice/reports.py" line="102" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="113" />
+        <location filename="../backoffice/reports.py" line="118" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="126" />
+        <location filename="../backoffice/reports.py" line="131" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="127" />
+        <location filename="../backoffice/reports.py" line="132" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="128" />
+        <location filename="../backoffice/reports.py" line="133" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="129" />
+        <location filename="../backoffice/reports.py" line="134" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="130" />
+        <location filename="../backoffice/reports.py" line="135" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="131" />
+        <location filename="../backoffice/reports.py" line="136" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="132" />
+        <location filename="../backoffice/reports.py" line="137" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="133" />
+        <location filename="../backoffice/reports.py" line="138" />
         <source>Stock by expiry month</source>
         <translation>按到期月份的库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="143" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139" />
+        <location filename="../backoffice/reports.py" line="144" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140" />
+        <location filename="../backoffice/reports.py" line="145" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141" />
+        <location filename="../backoffice/reports.py" line="146" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142" />
+        <location filename="../backoffice/reports.py" line="147" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143" />
+        <location filename="../backoffice/reports.py" line="148" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144" />
+        <location filename="../backoffice/reports.py" line="149" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145" />
+        <location filename="../backoffice/reports.py" line="150" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="146" />
+        <location filename="../backoffice/reports.py" line="151" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="147" />
+        <location filename="../backoffice/reports.py" line="152" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148" />
+        <location filename="../backoffice/reports.py" line="153" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149" />
+        <location filename="../backoffice/reports.py" line="154" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152" />
+        <location filename="../backoffice/reports.py" line="157" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153" />
+        <location filename="../backoffice/reports.py" line="158" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="159" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155" />
+        <location filename="../backoffice/reports.py" line="160" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156" />
+        <location filename="../backoffice/reports.py" line="161" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157" />
+        <location filename="../backoffice/reports.py" line="162" />
         <source>Expiry month</source>
         <translation>到期月份</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158" />
+        <location filename="../backoffice/reports.py" line="163" />
         <source>Value</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159" />
+        <location filename="../backoffice/reports.py" line="164" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160" />
+        <location filename="../backoffice/reports.py" line="165" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161" />
+        <location filename="../backoffice/reports.py" line="166" />
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="211" />
+        <location filename="../backoffice/reports.py" line="194" />
+        <source>Held now by {count} members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="196" />
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="197" />
+        <source>Other customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="198" />
+        <source>Earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="199" />
+        <source>Paid with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="200" />
+        <source>Taken back by a return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="201" />
+        <source>Given back by a return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="202" />
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="238" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="225" />
+        <location filename="../backoffice/reports.py" line="252" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

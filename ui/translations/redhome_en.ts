@@ -563,7 +563,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="94"/>
-        <location filename="../error_texts.py" line="471"/>
+        <location filename="../error_texts.py" line="472"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -979,781 +979,786 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="213"/>
+        <source>Products are named by their number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="214"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="214"/>
+        <location filename="../error_texts.py" line="215"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215"/>
+        <location filename="../error_texts.py" line="216"/>
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216"/>
+        <location filename="../error_texts.py" line="217"/>
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="217"/>
+        <location filename="../error_texts.py" line="218"/>
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="218"/>
+        <location filename="../error_texts.py" line="219"/>
         <source>Say how many are bought and how many are free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219"/>
+        <location filename="../error_texts.py" line="220"/>
         <source>Say why expired goods are sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220"/>
+        <location filename="../error_texts.py" line="221"/>
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221"/>
+        <location filename="../error_texts.py" line="222"/>
         <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
         <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="224"/>
+        <location filename="../error_texts.py" line="225"/>
         <source>Stock count {count_id} is {state}</source>
         <translation>Stock count {count_id} is {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="225"/>
+        <location filename="../error_texts.py" line="226"/>
         <source>That badge belongs to someone else</source>
         <translation>That badge belongs to someone else</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="226"/>
+        <location filename="../error_texts.py" line="227"/>
         <source>The Alipay bill address {url} is not https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="227"/>
+        <location filename="../error_texts.py" line="228"/>
         <source>The Alipay bill archive holds no detail file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228"/>
+        <location filename="../error_texts.py" line="229"/>
         <source>The Alipay bill archive is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="229"/>
+        <location filename="../error_texts.py" line="230"/>
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="230"/>
+        <location filename="../error_texts.py" line="231"/>
         <source>The Alipay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="231"/>
+        <location filename="../error_texts.py" line="232"/>
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="232"/>
+        <location filename="../error_texts.py" line="233"/>
         <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="233"/>
+        <location filename="../error_texts.py" line="234"/>
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="237"/>
+        <location filename="../error_texts.py" line="238"/>
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="241"/>
+        <location filename="../error_texts.py" line="242"/>
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="242"/>
+        <location filename="../error_texts.py" line="243"/>
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="243"/>
+        <location filename="../error_texts.py" line="244"/>
         <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="244"/>
+        <location filename="../error_texts.py" line="245"/>
         <source>The WeChat Pay bill file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="245"/>
+        <location filename="../error_texts.py" line="246"/>
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="246"/>
+        <location filename="../error_texts.py" line="247"/>
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="247"/>
+        <location filename="../error_texts.py" line="248"/>
         <source>The WeChat Pay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="248"/>
+        <location filename="../error_texts.py" line="249"/>
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="249"/>
+        <location filename="../error_texts.py" line="250"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="252"/>
+        <location filename="../error_texts.py" line="253"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="255"/>
+        <location filename="../error_texts.py" line="256"/>
         <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="256"/>
+        <location filename="../error_texts.py" line="257"/>
         <source>The WeChat Pay platform public key id is not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257"/>
+        <location filename="../error_texts.py" line="258"/>
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258"/>
+        <location filename="../error_texts.py" line="259"/>
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="259"/>
+        <location filename="../error_texts.py" line="260"/>
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="260"/>
+        <location filename="../error_texts.py" line="261"/>
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="263"/>
+        <location filename="../error_texts.py" line="264"/>
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="266"/>
+        <location filename="../error_texts.py" line="267"/>
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="267"/>
+        <location filename="../error_texts.py" line="268"/>
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="270"/>
+        <location filename="../error_texts.py" line="271"/>
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="273"/>
+        <location filename="../error_texts.py" line="274"/>
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="274"/>
+        <location filename="../error_texts.py" line="275"/>
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="278"/>
+        <location filename="../error_texts.py" line="279"/>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279"/>
+        <location filename="../error_texts.py" line="280"/>
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280"/>
+        <location filename="../error_texts.py" line="281"/>
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284"/>
+        <location filename="../error_texts.py" line="285"/>
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="288"/>
+        <location filename="../error_texts.py" line="289"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="289"/>
+        <location filename="../error_texts.py" line="290"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292"/>
+        <location filename="../error_texts.py" line="293"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="293"/>
+        <location filename="../error_texts.py" line="294"/>
         <source>The discounted item is the second or a later one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="294"/>
+        <location filename="../error_texts.py" line="295"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298"/>
+        <location filename="../error_texts.py" line="299"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="299"/>
+        <location filename="../error_texts.py" line="300"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="300"/>
+        <location filename="../error_texts.py" line="301"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="301"/>
+        <location filename="../error_texts.py" line="302"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302"/>
+        <location filename="../error_texts.py" line="303"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="303"/>
+        <location filename="../error_texts.py" line="304"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304"/>
+        <location filename="../error_texts.py" line="305"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="308"/>
+        <location filename="../error_texts.py" line="309"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309"/>
+        <location filename="../error_texts.py" line="310"/>
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="313"/>
+        <location filename="../error_texts.py" line="314"/>
         <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316"/>
+        <location filename="../error_texts.py" line="317"/>
         <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
         <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320"/>
+        <location filename="../error_texts.py" line="321"/>
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321"/>
+        <location filename="../error_texts.py" line="322"/>
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="325"/>
+        <location filename="../error_texts.py" line="326"/>
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="329"/>
+        <location filename="../error_texts.py" line="330"/>
         <source>The payment {number} is not a payment without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="330"/>
+        <location filename="../error_texts.py" line="331"/>
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334"/>
+        <location filename="../error_texts.py" line="335"/>
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335"/>
+        <location filename="../error_texts.py" line="336"/>
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="336"/>
+        <location filename="../error_texts.py" line="337"/>
         <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339"/>
+        <location filename="../error_texts.py" line="340"/>
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="340"/>
+        <location filename="../error_texts.py" line="341"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="343"/>
+        <location filename="../error_texts.py" line="344"/>
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="344"/>
+        <location filename="../error_texts.py" line="345"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="345"/>
+        <location filename="../error_texts.py" line="346"/>
         <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="348"/>
+        <location filename="../error_texts.py" line="349"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349"/>
+        <location filename="../error_texts.py" line="350"/>
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="350"/>
+        <location filename="../error_texts.py" line="351"/>
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="351"/>
+        <location filename="../error_texts.py" line="352"/>
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="352"/>
+        <location filename="../error_texts.py" line="353"/>
         <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="353"/>
+        <location filename="../error_texts.py" line="354"/>
         <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="354"/>
+        <location filename="../error_texts.py" line="355"/>
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358"/>
+        <location filename="../error_texts.py" line="359"/>
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="359"/>
+        <location filename="../error_texts.py" line="360"/>
         <source>The {what} file {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="360"/>
+        <location filename="../error_texts.py" line="361"/>
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="363"/>
+        <location filename="../error_texts.py" line="364"/>
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="366"/>
+        <location filename="../error_texts.py" line="367"/>
         <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="367"/>
+        <location filename="../error_texts.py" line="368"/>
         <source>The {what} {path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="368"/>
+        <location filename="../error_texts.py" line="369"/>
         <source>There is no delivery {delivery}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="369"/>
+        <location filename="../error_texts.py" line="370"/>
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="370"/>
+        <location filename="../error_texts.py" line="371"/>
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="371"/>
+        <location filename="../error_texts.py" line="372"/>
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="372"/>
+        <location filename="../error_texts.py" line="373"/>
         <source>This GS1 code cannot be read: scan again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="373"/>
+        <location filename="../error_texts.py" line="374"/>
         <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="374"/>
+        <location filename="../error_texts.py" line="375"/>
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="375"/>
+        <location filename="../error_texts.py" line="376"/>
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="376"/>
+        <location filename="../error_texts.py" line="377"/>
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="379"/>
+        <location filename="../error_texts.py" line="380"/>
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380"/>
+        <location filename="../error_texts.py" line="381"/>
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="381"/>
+        <location filename="../error_texts.py" line="382"/>
         <source>This code is not a member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="382"/>
+        <location filename="../error_texts.py" line="383"/>
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="383"/>
+        <location filename="../error_texts.py" line="384"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="386"/>
+        <location filename="../error_texts.py" line="387"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="389"/>
+        <location filename="../error_texts.py" line="390"/>
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390"/>
+        <location filename="../error_texts.py" line="391"/>
         <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
         <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="391"/>
+        <location filename="../error_texts.py" line="392"/>
         <source>This is not a product&apos;s code: scan the item or carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="392"/>
+        <location filename="../error_texts.py" line="393"/>
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393"/>
+        <location filename="../error_texts.py" line="394"/>
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="396"/>
+        <location filename="../error_texts.py" line="397"/>
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="397"/>
+        <location filename="../error_texts.py" line="398"/>
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="398"/>
+        <location filename="../error_texts.py" line="399"/>
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399"/>
+        <location filename="../error_texts.py" line="400"/>
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403"/>
+        <location filename="../error_texts.py" line="404"/>
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="407"/>
+        <location filename="../error_texts.py" line="408"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="408"/>
+        <location filename="../error_texts.py" line="409"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="409"/>
+        <location filename="../error_texts.py" line="410"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="410"/>
+        <location filename="../error_texts.py" line="411"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="411"/>
+        <location filename="../error_texts.py" line="412"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="414"/>
+        <location filename="../error_texts.py" line="415"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="418"/>
+        <location filename="../error_texts.py" line="419"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="419"/>
+        <location filename="../error_texts.py" line="420"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="422"/>
+        <location filename="../error_texts.py" line="423"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="423"/>
+        <location filename="../error_texts.py" line="424"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="424"/>
+        <location filename="../error_texts.py" line="425"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="425"/>
+        <location filename="../error_texts.py" line="426"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="426"/>
+        <location filename="../error_texts.py" line="427"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427"/>
+        <location filename="../error_texts.py" line="428"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="430"/>
+        <location filename="../error_texts.py" line="431"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="431"/>
+        <location filename="../error_texts.py" line="432"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="432"/>
+        <location filename="../error_texts.py" line="433"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="433"/>
+        <location filename="../error_texts.py" line="434"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="434"/>
+        <location filename="../error_texts.py" line="435"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="435"/>
+        <location filename="../error_texts.py" line="436"/>
         <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="436"/>
+        <location filename="../error_texts.py" line="437"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="437"/>
+        <location filename="../error_texts.py" line="438"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="438"/>
+        <location filename="../error_texts.py" line="439"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="439"/>
+        <location filename="../error_texts.py" line="440"/>
         <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="440"/>
+        <location filename="../error_texts.py" line="441"/>
         <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="441"/>
+        <location filename="../error_texts.py" line="442"/>
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="442"/>
+        <location filename="../error_texts.py" line="443"/>
         <source>the store&apos;s warehouse code is required</source>
         <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="443"/>
+        <location filename="../error_texts.py" line="444"/>
         <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="444"/>
+        <location filename="../error_texts.py" line="445"/>
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="448"/>
+        <location filename="../error_texts.py" line="449"/>
         <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="449"/>
+        <location filename="../error_texts.py" line="450"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="452"/>
+        <location filename="../error_texts.py" line="453"/>
         <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="453"/>
+        <location filename="../error_texts.py" line="454"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="456"/>
+        <location filename="../error_texts.py" line="457"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="457"/>
+        <location filename="../error_texts.py" line="458"/>
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="458"/>
+        <location filename="../error_texts.py" line="459"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="459"/>
+        <location filename="../error_texts.py" line="460"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="463"/>
+        <location filename="../error_texts.py" line="464"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="464"/>
+        <location filename="../error_texts.py" line="465"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="465"/>
+        <location filename="../error_texts.py" line="466"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="466"/>
+        <location filename="../error_texts.py" line="467"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="467"/>
+        <location filename="../error_texts.py" line="468"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="470"/>
+        <location filename="../error_texts.py" line="471"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
@@ -2756,7 +2761,6 @@
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="151"/>
         <location filename="../dialogs/tender.py" line="387"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
@@ -2765,6 +2769,11 @@
         <location filename="../dialogs/tender.py" line="154"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="151"/>
+        <source>Pay with points</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="166"/>
