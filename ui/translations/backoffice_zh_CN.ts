@@ -5,12 +5,12 @@
     <message>
         <location filename="../backoffice/screens.py" line="44" />
         <source>Promotions</source>
-        <translation type="unfinished" />
+        <translation>促销</translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="45" />
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>会员</translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="46" />
@@ -563,22 +563,22 @@
     <message>
         <location filename="../backoffice/members.py" line="51" />
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>会员</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="54" />
         <source>Member number or name</source>
-        <translation type="unfinished" />
+        <translation>会员号或姓名</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="57" />
         <source>Find</source>
-        <translation type="unfinished" />
+        <translation>查找</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="63" />
         <source>Member number</source>
-        <translation type="unfinished" />
+        <translation>会员号</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="64" />
@@ -588,22 +588,22 @@
     <message>
         <location filename="../backoffice/members.py" line="65" />
         <source>Mobile</source>
-        <translation type="unfinished" />
+        <translation>手机</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="66" />
         <source>Points balance</source>
-        <translation type="unfinished" />
+        <translation>积分余额</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="67" />
         <source>Joined</source>
-        <translation type="unfinished" />
+        <translation>入会日期</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="76" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="76" />
@@ -613,48 +613,48 @@
     <message>
         <location filename="../backoffice/members.py" line="76" />
         <source>Points</source>
-        <translation>积分抵现</translation>
+        <translation>积分</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="76" />
         <source>Sale or return</source>
-        <translation type="unfinished" />
+        <translation>销售/退货单</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="81" />
         <location filename="../backoffice/members.py" line="199" />
         <source>Erase at the member's request</source>
-        <translation type="unfinished" />
+        <translation>应会员要求删除</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="128" />
         <source>(erased)</source>
-        <translation type="unfinished" />
+        <translation>（已删除）</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="153" />
         <source>{name} · {points} points (worth {value})</source>
-        <translation type="unfinished" />
+        <translation>{name} · {points} 积分（价值 {value}）</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="174" />
         <source>Earned</source>
-        <translation type="unfinished" />
+        <translation>获得</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="175" />
         <source>Paid with</source>
-        <translation type="unfinished" />
+        <translation>抵现</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="176" />
         <source>Taken back by a return</source>
-        <translation type="unfinished" />
+        <translation>退货扣回</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="177" />
         <source>Given back by a return</source>
-        <translation type="unfinished" />
+        <translation>退货返还</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="178" />
@@ -664,12 +664,12 @@
     <message>
         <location filename="../backoffice/members.py" line="209" />
         <source>Press again to erase {number} for good</source>
-        <translation type="unfinished" />
+        <translation>再按一次将永久删除 {number}</translation>
     </message>
     <message>
         <location filename="../backoffice/members.py" line="221" />
         <source>Member {number} erased</source>
-        <translation type="unfinished" />
+        <translation>会员 {number} 已删除</translation>
     </message>
 </context>
 <context>
@@ -1049,7 +1049,7 @@
     <message>
         <location filename="../backoffice/promotions.py" line="82" />
         <source>Promotions</source>
-        <translation type="unfinished" />
+        <translation>促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="85" />
@@ -1060,7 +1060,7 @@
     <message>
         <location filename="../backoffice/promotions.py" line="85" />
         <source>Promotion</source>
-        <translation type="unfinished" />
+        <translation>促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="85" />
@@ -1071,27 +1071,27 @@
     <message>
         <location filename="../backoffice/promotions.py" line="85" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="88" />
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="89" />
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="90" />
         <source>End now</source>
-        <translation type="unfinished" />
+        <translation>立即结束</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="91" />
         <source>Import CSV</source>
-        <translation type="unfinished" />
+        <translation>导入 CSV</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="92" />
@@ -1101,147 +1101,147 @@
     <message>
         <location filename="../backoffice/promotions.py" line="94" />
         <source>CSV file to import</source>
-        <translation type="unfinished" />
+        <translation>要导入的 CSV 文件</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="95" />
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="138" />
         <source>Empty: made from the rule, e.g. 满300减50</source>
-        <translation type="unfinished" />
+        <translation>留空则按规则生成，如 满300减50</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="148" />
         <source>Separated by ;</source>
-        <translation type="unfinished" />
+        <translation>用 ; 分隔</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="150" />
         <source>Yuan, e.g. 300</source>
-        <translation type="unfinished" />
+        <translation>元，如 300</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="152" />
         <source>Yuan, e.g. 50</source>
-        <translation type="unfinished" />
+        <translation>元，如 50</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="153" />
         <source>Again for every threshold reached</source>
-        <translation type="unfinished" />
+        <translation>每满一次减一次</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="157" />
         <source>Percent paid: 90 = 9折, 50 = 半价</source>
-        <translation type="unfinished" />
+        <translation>支付比例：90 = 9折，50 = 半价</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="162" />
         <source>Empty: the cheapest item is free</source>
-        <translation type="unfinished" />
+        <translation>留空则最便宜的一件免费</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="166" />
         <source>Yuan</source>
-        <translation type="unfinished" />
+        <translation>元</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="172" />
         <source>From YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>起 YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="173" />
         <source>To YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>止 YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="174" />
         <source>From HH:MM</source>
-        <translation type="unfinished" />
+        <translation>起 HH:MM</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="175" />
         <source>To HH:MM</source>
-        <translation type="unfinished" />
+        <translation>止 HH:MM</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="179" />
         <source>Empty: every day; 6;7 = weekends</source>
-        <translation type="unfinished" />
+        <translation>留空为每天；6;7 = 周末</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="180" />
         <source>Members only</source>
-        <translation type="unfinished" />
+        <translation>仅限会员</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="187" />
         <source>Rules of one group exclude each other</source>
-        <translation type="unfinished" />
+        <translation>同组规则互斥</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="201" />
         <source>Words on the receipt</source>
-        <translation type="unfinished" />
+        <translation>小票上的说明</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="203" />
         <source>Goods</source>
-        <translation type="unfinished" />
+        <translation>适用商品</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="204" />
         <source>Which</source>
-        <translation type="unfinished" />
+        <translation>具体</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="205" />
         <source>Threshold</source>
-        <translation type="unfinished" />
+        <translation>门槛</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="206" />
         <source>Amount off</source>
-        <translation type="unfinished" />
+        <translation>减免金额</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="208" />
         <source>Items needed</source>
-        <translation type="unfinished" />
+        <translation>所需件数</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="209" />
         <source>Percent paid</source>
-        <translation type="unfinished" />
+        <translation>支付比例</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="210" />
         <source>Which item (2 = the second)</source>
-        <translation type="unfinished" />
+        <translation>第几件（2 = 第二件）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="211" />
         <source>Buy</source>
-        <translation type="unfinished" />
+        <translation>买</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="212" />
         <source>Free</source>
-        <translation type="unfinished" />
+        <translation>赠</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="213" />
         <source>Gift SKU</source>
-        <translation type="unfinished" />
+        <translation>赠品 SKU</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="214" />
         <source>Bundle</source>
-        <translation type="unfinished" />
+        <translation>组合</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="215" />
@@ -1251,87 +1251,87 @@
     <message>
         <location filename="../backoffice/promotions.py" line="216" />
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="217" />
         <source>Hours</source>
-        <translation type="unfinished" />
+        <translation>时段</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="218" />
         <source>Weekdays</source>
-        <translation type="unfinished" />
+        <translation>星期</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="220" />
         <source>Priority (lower first)</source>
-        <translation type="unfinished" />
+        <translation>优先级（小的先算）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="221" />
         <source>Combines</source>
-        <translation type="unfinished" />
+        <translation>叠加方式</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="222" />
         <source>Exclusion group</source>
-        <translation type="unfinished" />
+        <translation>互斥组</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="228" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="231" />
         <source>Sample cart: SKU*quantity; …</source>
-        <translation type="unfinished" />
+        <translation>试算购物车：SKU*数量; …</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="232" />
         <source>As a member</source>
-        <translation type="unfinished" />
+        <translation>按会员</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="233" />
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>试算</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="267" />
         <source>Amount off a spend (满减)</source>
-        <translation type="unfinished" />
+        <translation>满额减钱（满减）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="268" />
         <source>Percent off a quantity or spend (满折)</source>
-        <translation type="unfinished" />
+        <translation>满件/满额打折（满折）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="269" />
         <source>Nth item discounted (第二件半价)</source>
-        <translation type="unfinished" />
+        <translation>第N件优惠（第二件半价）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="270" />
         <source>Buy some, get some free (买赠)</source>
-        <translation type="unfinished" />
+        <translation>买赠</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="271" />
         <source>Bundle price (组合价)</source>
-        <translation type="unfinished" />
+        <translation>组合价</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="272" />
         <source>Special price (限时价)</source>
-        <translation type="unfinished" />
+        <translation>限时价</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="273" />
         <source>Member price</source>
-        <translation type="unfinished" />
+        <translation>会员价</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="278" />
@@ -1341,137 +1341,137 @@
     <message>
         <location filename="../backoffice/promotions.py" line="279" />
         <source>SKUs (codes)</source>
-        <translation type="unfinished" />
+        <translation>SKU（编码）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="280" />
         <source>Products (numbers)</source>
-        <translation type="unfinished" />
+        <translation>商品（编号）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="281" />
         <source>Brands</source>
-        <translation type="unfinished" />
+        <translation>品牌</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="282" />
         <source>Categories</source>
-        <translation type="unfinished" />
+        <translation>品类</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="287" />
         <source>With other promotions</source>
-        <translation type="unfinished" />
+        <translation>可与其他促销叠加</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="288" />
         <source>Its goods take no other promotion</source>
-        <translation type="unfinished" />
+        <translation>其商品不参加其他促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="289" />
         <source>No other promotion in the sale</source>
-        <translation type="unfinished" />
+        <translation>整单不参加其他促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="341" />
         <source>Write each SKU of a bundle as code*quantity</source>
-        <translation type="unfinished" />
+        <translation>组合中每个 SKU 请写成 编码*数量</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="346" />
         <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
-        <translation type="unfinished" />
+        <translation>星期为 1（周一）到 7（周日）</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="398" />
         <source>The percent paid is a number, e.g. 90</source>
-        <translation type="unfinished" />
+        <translation>支付比例应为数字，如 90</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="406" />
         <source>Not a date (YYYY-MM-DD): {text}</source>
-        <translation type="unfinished" />
+        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="413" />
         <source>Not a time (HH:MM): {text}</source>
-        <translation type="unfinished" />
+        <translation>不是时间（HH:MM）：{text}</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="437" />
         <source>Ended</source>
-        <translation type="unfinished" />
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="439" />
         <source>On now</source>
-        <translation type="unfinished" />
+        <translation>进行中</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="441" />
         <source>Not now</source>
-        <translation type="unfinished" />
+        <translation>未在时段内</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="509" />
         <source>Promotion {code} saved</source>
-        <translation type="unfinished" />
+        <translation>促销 {code} 已保存</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="516" />
         <source>Choose the promotion to copy</source>
-        <translation type="unfinished" />
+        <translation>请选择要复制的促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="531" />
         <source>Copied as {code}: change it and save</source>
-        <translation type="unfinished" />
+        <translation>已复制为 {code}：修改后保存</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="538" />
         <source>Choose the promotion to end</source>
-        <translation type="unfinished" />
+        <translation>请选择要结束的促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="554" />
         <source>Promotion {code} ended</source>
-        <translation type="unfinished" />
+        <translation>促销 {code} 已结束</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="567" />
         <source>Write the sample cart as code*quantity; …</source>
-        <translation type="unfinished" />
+        <translation>试算购物车请写成 编码*数量; …</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="571" />
         <source>Type a sample cart to preview, e.g. LIP-520*2</source>
-        <translation type="unfinished" />
+        <translation>请输入试算购物车，如 LIP-520*2</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="584" />
         <source>This cart would get {saved} off from this promotion: {total} to pay instead of {without}.</source>
-        <translation type="unfinished" />
+        <translation>此购物车可因本促销优惠 {saved}：应付 {total}，原为 {without}。</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="603" />
         <source>Promotions CSV</source>
-        <translation type="unfinished" />
+        <translation>促销 CSV</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="603" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="611" />
         <source>Choose the CSV file to import</source>
-        <translation type="unfinished" />
+        <translation>请选择要导入的 CSV 文件</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="621" />
         <source>{count} promotions imported</source>
-        <translation type="unfinished" />
+        <translation>已导入 {count} 条促销</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="637" />
@@ -1862,37 +1862,37 @@
     <message>
         <location filename="../backoffice/reports.py" line="194" />
         <source>Held now by {count} members</source>
-        <translation type="unfinished" />
+        <translation>{count} 位会员当前持有</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="196" />
         <source>Members</source>
-        <translation type="unfinished" />
+        <translation>会员</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="197" />
         <source>Other customers</source>
-        <translation type="unfinished" />
+        <translation>非会员顾客</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="198" />
         <source>Earned</source>
-        <translation type="unfinished" />
+        <translation>获得</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="199" />
         <source>Paid with</source>
-        <translation type="unfinished" />
+        <translation>抵现</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="200" />
         <source>Taken back by a return</source>
-        <translation type="unfinished" />
+        <translation>退货扣回</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="201" />
         <source>Given back by a return</source>
-        <translation type="unfinished" />
+        <translation>退货返还</translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="202" />

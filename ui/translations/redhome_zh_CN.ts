@@ -979,7 +979,7 @@
     <message>
         <location filename="../error_texts.py" line="213" />
         <source>Products are named by their number</source>
-        <translation type="unfinished" />
+        <translation>商品请用编号表示</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="214" />
@@ -2762,7 +2762,7 @@
     <message>
         <location filename="../dialogs/tender.py" line="387" />
         <source>Points</source>
-        <translation>积分抵现</translation>
+        <translation>积分</translation>
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="154" />
@@ -2772,7 +2772,7 @@
     <message>
         <location filename="../dialogs/tender.py" line="151" />
         <source>Pay with points</source>
-        <translation type="unfinished" />
+        <translation>积分抵现</translation>
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="166" />
