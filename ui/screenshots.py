@@ -182,6 +182,11 @@ class Director:
             shell.returns.set_return_quantity(1, 1)
             self.picture("returns")
 
+        from ui.lot_scenes import counter_lot_scenes, expiring_scene
+
+        shell.window.show_screen("sale")
+        counter_lot_scenes(self, settle)
+
         shell.window.show_screen("notes")
         self.scan(self.note_url)
         settle(lambda: shell.notes.note_id is not None)
@@ -203,6 +208,7 @@ class Director:
         from ui.backoffice.scenes import back_office_scenes
 
         back_office_scenes(self, settle)
+        expiring_scene(self, settle)
         return self.saved
 
 

@@ -1,7 +1,8 @@
 """``redhome-pos receive ...``: receiving deliveries from the command line.
 
 ``receive note FILE [--reference NO]`` opens a delivery from its delivery note (CSV),
-``receive scan DELIVERY CODE [--quantity N]`` counts units received, ``receive show DELIVERY``
+``receive scan DELIVERY CODE [--quantity N] [--lot L --expiry D]`` counts units received (a
+carton's GS1 code counts its units into its lot), ``receive show DELIVERY``
 prints expected against received, ``receive post DELIVERY`` books the stock.
 ``receive labels --delivery ID [--copies N]`` queues a label for each lot received (批号,
 有效期至 and a GS1-128 of GTIN + expiry + lot) on the label printer; ``--now`` prints them
@@ -36,6 +37,8 @@ def register(subparsers: Any) -> None:
     scan.add_argument("receiving_id", type=int)
     scan.add_argument("code")
     scan.add_argument("--quantity", type=int, default=1)
+    scan.add_argument("--lot", help="the lot (批号), when the code is not a GS1 code naming it")
+    scan.add_argument("--expiry", help="the lot's expiry date, e.g. 2027-01-31")
     show = actions.add_parser("show", help="expected against received")
     show.add_argument("receiving_id", type=int)
     post = actions.add_parser("post", help="book what was received into stock")
@@ -120,9 +123,18 @@ def run_receive(args: argparse.Namespace) -> int:
             )
         staff = log_in(database, till, args)
         if action == "scan":
-            line = receiving.receive_units(
-                database, till, staff, args.receiving_id, args.code, args.quantity
-            )
+            from redhome_pos.services.lots import parse_expiry
+
+            lot, expiry = args.lot, parse_expiry(args.expiry or "")
+            if args.quantity == 1:  # a GS1 carton code says how many it holds
+                line = receiving.receive_scan(
+                    database, till, staff, args.receiving_id, args.code, lot=lot, expiry=expiry
+                )
+            else:
+                line = receiving.receive_units(
+                    database, till, staff, args.receiving_id, args.code, args.quantity,
+                    lot=lot, expiry=expiry,
+                )  # fmt: skip
             print(f"{line.code}: {line.received} of {line.expected}")
             return EXIT_OK
         if action == "note":

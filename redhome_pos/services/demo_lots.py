@@ -6,14 +6,15 @@ The dates are relative to the day the demo is built (the demo runs on the real c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.catalog import ProductRow, SkuRow
-from redhome_pos.persistence.models.stock import StockLevelRow
+from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
+from redhome_pos.persistence.models.stock import StockLevelRow, StockLotLevelRow
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services.counter import Till
@@ -71,3 +72,42 @@ def _counted(
         created_at=till.now(), reference="demo-lots", lot=lot,
         expiry=expiry,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLotPick:
+    """A demo SKU with dated lots, for walkthroughs: its barcode and two of its lots."""
+
+    barcode: str
+    soon_lot: str
+    soon_expiry: date
+    expired_lot: str
+    expired_expiry: date
+
+
+def demo_lot_pick(database: Database, till: Till) -> DemoLotPick | None:
+    """The first demo SKU that has both an expired lot and one expiring soon, in stock."""
+    today = till.today()
+    with database.reading() as session:
+        rows = session.execute(
+            select(StockLotLevelRow.sku_id, StockLotLevelRow.lot_code, StockLotLevelRow.expiry)
+            .where(
+                StockLotLevelRow.on_hand > 0,
+                StockLotLevelRow.expiry.is_not(None),
+                StockLotLevelRow.expiry <= today + timedelta(days=till.expiry_warning_days),
+            )
+            .order_by(StockLotLevelRow.sku_id, StockLotLevelRow.expiry)
+        ).all()
+        by_sku: dict[int, list[tuple[str, date]]] = {}
+        for sku_id, lot, expiry in rows:
+            if expiry is not None:
+                by_sku.setdefault(int(sku_id), []).append((str(lot), expiry))
+        for sku_id, found in by_sku.items():
+            expired = [x for x in found if x[1] < today]
+            soon = [x for x in found if x[1] >= today]
+            barcode = session.scalar(
+                select(BarcodeRow.code).where(BarcodeRow.sku_id == sku_id).limit(1)
+            )
+            if expired and soon and barcode:
+                return DemoLotPick(str(barcode), *soon[0], *expired[0])
+    return None

@@ -53,6 +53,7 @@ __all__ = [
     "parse_expiry",
     "sale_lots",
     "set_lot_tracked",
+    "sku_lots",
     "stock_by_expiry_month",
 ]
 
@@ -203,6 +204,16 @@ def stock_by_expiry_month(database: Database) -> list[tuple[str, int, int]]:
     """(month "YYYY-MM", "—" for undated, units, value in fen) of lot-tracked stock."""
     with database.reading() as session:
         return LotRepository(session).stock_by_expiry_month()
+
+
+def sku_lots(database: Database, sku_code: str) -> list[LotLevel] | None:
+    """A lot-tracked SKU's lots, first-expiring first (None: no such SKU, or not tracked)."""
+    with database.reading() as session:
+        sku_id = session.scalar(select(SkuRow.id).where(SkuRow.code == sku_code))
+        lots = LotRepository(session)
+        if sku_id is None or not lots.is_tracked(sku_id):
+            return None
+        return fefo_order(lots.levels(sku_id))
 
 
 def valid_lot(code: str) -> str:
