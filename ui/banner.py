@@ -1,4 +1,5 @@
-"""A non-modal message line over the cart: red for a failed scan, green for a good one.
+"""A non-modal message line over the cart: red for a failed scan, amber for a warning, green
+for a good one.
 
 It never takes focus, so the next scan works at once; it hides itself after a while.
 """
@@ -23,6 +24,11 @@ class Banner(QLabel):
 
     def show_error(self, text: str, timeout_ms: int = 8000) -> None:
         self._show("banner", "✖ " + text, timeout_ms)
+
+    def show_warning(self, text: str, timeout_ms: int = 6000) -> None:
+        """Amber: something to tell the customer or check (a lot close to its date), not a
+        failure; the scan went through."""
+        self._show("bannerWarn", "⚠ " + text, timeout_ms)
 
     def show_ok(self, text: str, timeout_ms: int = 2500) -> None:
         self._show("bannerOk", "✔ " + text, timeout_ms)

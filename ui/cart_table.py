@@ -120,6 +120,9 @@ class CartModel(QAbstractTableModel):
             if column == self.AMOUNT:
                 return format_fen(priced.amount_fen)
         if role == VARIANT_ROLE and column == self.PRODUCT:
+            if line.lot:  # a lot scanned from its GS1 code: shown with the variant
+                lot = self.tr("Lot {lot}").format(lot=line.lot)
+                return f"{line.variant}  ·  {lot}" if line.variant else lot
             return line.variant
         if role == NOTE_ROLE and column == self.PRODUCT:
             return line.note_id or ""

@@ -118,7 +118,7 @@ class LotGuard(QObject):
         if notice.expired and line.expired_approval_id is None:
             self._expired(line_no, line.title, notice)
         elif notice.expiring_soon:
-            self.sale.banner.show_error(
+            self.sale.banner.show_warning(
                 self.tr("{title}: lot {lot} expires on {expiry} ({days} days left)").format(
                     title=line.title,
                     lot=lot,

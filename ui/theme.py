@@ -131,6 +131,10 @@ QLabel#banner {{
     background: #FDECEE; color: #9E0F24; border: 1px solid #C4314B; border-radius: 4px;
     padding: 8px 12px; font-size: 17px;
 }}
+QLabel#bannerWarn {{
+    background: #FFF4DC; color: {WARN_AMBER}; border: 1px solid #E0B252; border-radius: 4px;
+    padding: 8px 12px; font-size: 17px;
+}}
 QLabel#bannerOk {{
     background: #E8F5EC; color: {OK_GREEN}; border: 1px solid #9CD3AE; border-radius: 4px;
     padding: 8px 12px; font-size: 17px;

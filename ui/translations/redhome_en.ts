@@ -74,6 +74,11 @@
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
+    <message>
+        <location filename="../cart_table.py" line="124"/>
+        <source>Lot {lot}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CounterPromotions</name>
@@ -2186,7 +2191,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="168"/>
+        <location filename="../cart_table.py" line="171"/>
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>

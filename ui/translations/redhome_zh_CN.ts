@@ -73,6 +73,11 @@
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <location filename="../cart_table.py" line="124" />
+        <source>Lot {lot}</source>
+        <translation>批号 {lot}</translation>
+    </message>
 </context>
 <context>
     <name>CounterPromotions</name>
@@ -2185,7 +2190,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="168" />
+        <location filename="../cart_table.py" line="171" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>

@@ -36,4 +36,5 @@ ZH: dict[str, str] = {
     "Stock by expiry month": "按到期月份的库存",
     "Value": "货值",
     "{lots} lots, {units} units, {value} at stake; {expired} lots expired": "共 {lots} 个批次、{units} 件，货值 {value}；其中 {expired} 个批次已过期",
+    "Lot {lot}": "批号 {lot}",
 }
