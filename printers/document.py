@@ -46,16 +46,16 @@ class QrCode:
     module_dots: int = 6
 
 
-Symbology = Literal["EAN13", "CODE128", "GS1-128"]
+Symbology = Literal["EAN13", "CODE128", "GS1-128", "GS1-DATAMATRIX"]
 
 
 @dataclass(frozen=True)
 class Barcode:
-    """A one-dimensional barcode printed with its human-readable text below.
+    """A barcode printed with its human-readable text below.
 
-    For ``GS1-128`` the code is a GS1 element string (``01…17…10…``) with a GS character
-    (FNC1) after each variable-length field that is not last, as ``redhome_pos.domain.gs1``
-    makes it; the text below is its ``(01)…(17)…(10)…`` form.
+    For ``GS1-128`` and ``GS1-DATAMATRIX`` the code is a GS1 element string (``01…17…10…``)
+    with a GS character (FNC1) after each variable-length field that is not last, as
+    ``redhome_pos.domain.gs1`` makes it; the text below is its ``(01)…(17)…(10)…`` form.
     """
 
     code: str

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from printers.errors import PrintError
 from printers.queue import PrintQueue
-from printers.templates.data import LotLabelData
+from printers.templates.data import Gs1Symbology, LotLabelData
 from redhome_pos.domain.barcodes import has_valid_check_digit
 from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.gs1 import Gs1Error, element_string, restricted_circulation
@@ -47,7 +47,12 @@ def product_gtin(line_code: str, barcodes: Iterable[str]) -> str | None:
 
 
 def delivery_lot_labels(
-    database: Database, receiving_id: int, *, copies: int = 1, with_price: bool = True
+    database: Database,
+    receiving_id: int,
+    *,
+    copies: int = 1,
+    with_price: bool = True,
+    symbology: Gs1Symbology = "GS1-128",
 ) -> list[LotLabelData]:
     """The label of every lot received on a delivery, in line order; refused as a whole when
     one of them cannot carry a GS1 code (no GTIN, a lot number GS1 cannot hold)."""
@@ -103,6 +108,7 @@ def delivery_lot_labels(
                 price_fen=view.price_fen if with_price else None,
                 copies=copies,
                 reference=f"delivery {receiving_id}/{lot.line_no} {lot.lot_code}",
+                symbology=symbology,
             )
         )
     return labels
@@ -125,9 +131,13 @@ def queue_delivery_lot_labels(
     copies: int = 1,
     with_price: bool = True,
     printer: str | None = None,
+    symbology: Gs1Symbology = "GS1-128",
 ) -> LotLabelsQueued:
-    """Queue one label job per lot received on the delivery, ``copies`` labels each."""
-    labels = delivery_lot_labels(database, receiving_id, copies=copies, with_price=with_price)
+    """Queue one label job per lot received on the delivery, ``copies`` labels each, with a
+    GS1-128 or a GS1 DataMatrix."""
+    labels = delivery_lot_labels(
+        database, receiving_id, copies=copies, with_price=with_price, symbology=symbology
+    )
     target = printer or label_printer(queue)
     if target not in queue.printers:
         raise PrintError("No printer named {printer} is set up", printer=target)

@@ -10,7 +10,7 @@ PYTHON="${PYTHON:-python3}"
 
 need_apt=()
 if command -v dpkg-query >/dev/null 2>&1; then
-    for pkg in fonts-wqy-microhei postgresql; do
+    for pkg in fonts-wqy-microhei postgresql ghostscript; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
     done
 fi
@@ -20,7 +20,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
         apt-get update -qq >/dev/null
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
     else
-        echo "setup: please install ${need_apt[*]} (Chinese font; PostgreSQL for the multi-terminal tests)" >&2
+        echo "setup: please install ${need_apt[*]} (Chinese font; PostgreSQL for the multi-terminal tests; Ghostscript for GS1 DataMatrix labels)" >&2
     fi
 fi
 

@@ -7,6 +7,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "',' expected"),
     QT_TRANSLATE_NOOP("Errors", "':' expected"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A GS1 DataMatrix cannot be made of {code}: a bracket inside a field; print a GS1-128 instead",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "A GS1 DataMatrix cannot be made of {code}: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "A PIN is {low} to {high} digits"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -93,6 +98,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
     QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
+    QT_TRANSLATE_NOOP("Errors", "GS1 DataMatrix needs treepoem and Ghostscript installed"),
     QT_TRANSLATE_NOOP("Errors", "Give a reason for the cash movement"),
     QT_TRANSLATE_NOOP("Errors", "Give both the hour a promotion starts and the hour it ends"),
     QT_TRANSLATE_NOOP("Errors", "Give the expiry date as year-month-day, e.g. 2027-01-31: {text}"),
@@ -235,6 +241,7 @@ ERROR_TEXTS = (
         "Errors",
         "The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path",
     ),
+    QT_TRANSLATE_NOOP("Errors", "The GS1 DataMatrix needs {needed} dots but the paper has {width}"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number",

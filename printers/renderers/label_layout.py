@@ -5,9 +5,10 @@ code sits in the top right corner; text flows down the left, in 24-dot cells (12
 ASCII character, 24 for a Chinese one, as the printers' built-in 24-dot fonts draw them).
 Content that would run off the label is an error, not a clipped label.
 
-A GS1-128 symbol is placed as a picture (``PlacedPicture``) drawn by us, with its
-``(AI)value`` text centred below it: the printers' own GS1 barcode commands differ by model
-and firmware, a picture prints the same symbol everywhere, and a test can read it back.
+A GS1 symbol (GS1-128, GS1 DataMatrix) is placed as a picture (``PlacedPicture``) drawn by
+us, with its ``(AI)value`` text centred below it: the printers' own GS1 barcode commands
+differ by model and firmware, a picture prints the same symbol everywhere, and a test can
+read it back.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ from printers.document import (
 from printers.errors import PrintError
 from printers.layout import CharWidths, layout_row, pad, wrap
 from printers.profile import PrinterProfile
-from printers.renderers.pictures import barcode_image, human_readable_lines, qr_matrix
+from printers.renderers.pictures import (
+    GS1_SYMBOLOGIES,
+    barcode_image,
+    human_readable_lines,
+    qr_matrix,
+)
 
 DOTS_PER_MM = 8  # 203 dpi
 MARGIN = 16
@@ -128,11 +134,11 @@ def place(document: Document, profile: PrinterProfile) -> LabelLayout:
             y += LINE_STEP // 2
         elif isinstance(block, Feed):
             y += LINE_STEP * block.lines
-        elif isinstance(block, Barcode) and block.symbology == "GS1-128":
+        elif isinstance(block, Barcode) and block.symbology in GS1_SYMBOLOGIES:
             y = max(y, qr_bottom + 4)
-            bars = barcode_image(block, width - MARGIN, GS1_BAR_HEIGHT)
-            items.append(PlacedPicture((width - bars.width) // 2, y, bars))
-            y += GS1_BAR_HEIGHT
+            symbol = barcode_image(block, width - MARGIN, GS1_BAR_HEIGHT)
+            items.append(PlacedPicture((width - symbol.width) // 2, y, symbol))
+            y += symbol.height
             full = (width - 2 * MARGIN) // CELL
             for line in human_readable_lines(block, full):
                 items.append(PlacedText(MARGIN, y, pad(line, full, "center", widths), 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import Any, cast
 
 import zxingcpp
@@ -18,6 +19,10 @@ QR_BORDER_MODULES = 2
 GS = "\x1d"  # FNC1 between variable-length fields, as a scanner sends it
 LINEAR_QUIET_MODULES = 10  # the white margin each side of a Code 128 / GS1-128 symbol
 MAX_BAR_DOTS = 3
+DATAMATRIX_QUIET_MODULES = 2
+MAX_MATRIX_DOTS = 4  # 0.5 mm modules at 203 dpi
+BWIPP_SCALE = 4  # treepoem draws a module 2 × scale pixels wide
+GS1_SYMBOLOGIES = ("GS1-128", "GS1-DATAMATRIX")
 
 
 def qr_matrix(payload: str) -> Image.Image:
@@ -49,6 +54,8 @@ def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.I
     """Bars for ``barcode`` (no digits: the renderers print those as text)."""
     if barcode.symbology == "GS1-128":
         return gs1_128_image(barcode.code, max_width, height)
+    if barcode.symbology == "GS1-DATAMATRIX":
+        return gs1_datamatrix_image(barcode.code, max_width)
     kind = zxingcpp.EAN13 if barcode.symbology == "EAN13" else zxingcpp.Code128
     try:
         symbol = zxingcpp.create_barcode(barcode.code, kind)
@@ -110,10 +117,92 @@ def gs1_128_image(element_string: str, max_width: int, height: int) -> Image.Ima
     return line.resize((len(framed) * scale, height), Image.Resampling.NEAREST).convert("1")
 
 
+@lru_cache(maxsize=256)
+def gs1_datamatrix_modules(element_string: str) -> tuple[tuple[bool, ...], ...]:
+    """The GS1 DataMatrix (ECC 200, FNC1 first: read as ``]d2``) of ``element_string``, one
+    ``True`` per dark module, rows from the top, no quiet zone.
+
+    BWIPP encodes it, through ``treepoem`` and Ghostscript (a second or more a symbol, hence
+    the cache); we sample its picture at the centre of each module and draw whole dots.
+    """
+    elements = gs1_elements(element_string)
+    if any(char in "()" for element in elements for char in element[4:]):
+        raise PrintError(
+            "A GS1 DataMatrix cannot be made of {code}: a bracket inside a field; "
+            "print a GS1-128 instead",
+            code="".join(elements),
+        )
+    try:
+        import treepoem
+
+        picture = treepoem.generate_barcode("gs1datamatrix", "".join(elements), scale=BWIPP_SCALE)
+    except ImportError:
+        raise PrintError("GS1 DataMatrix needs treepoem and Ghostscript installed") from None
+    except Exception as error:  # treepoem's error: BWIPP refused, or Ghostscript is missing
+        raise PrintError(
+            "A GS1 DataMatrix cannot be made of {code}: {detail}",
+            code="".join(elements),
+            detail=str(error),
+        ) from None
+    grey = picture.convert("L")
+    box = grey.point(lambda value: 255 if value < 128 else 0).getbbox()
+    if box is None:
+        raise PrintError(
+            "A GS1 DataMatrix cannot be made of {code}: {detail}",
+            code="".join(elements),
+            detail="empty picture",
+        )
+    module = 2 * BWIPP_SCALE
+    left, top, right, bottom = box
+    columns = round((right - left) / module)
+    rows = round((bottom - top) / module)
+    pixels = grey.load()
+    assert pixels is not None
+    return tuple(
+        tuple(
+            cast(int, pixels[left + x * module + module // 2, top + y * module + module // 2]) < 128
+            for x in range(columns)
+        )
+        for y in range(rows)
+    )
+
+
+def gs1_datamatrix_image(element_string: str, max_width: int) -> Image.Image:
+    """The GS1 DataMatrix with its quiet zone, modules as many dots as fit (up to
+    ``MAX_MATRIX_DOTS``); checked by reading it back before it is printed."""
+    matrix = gs1_datamatrix_modules(element_string)
+    rows, columns = len(matrix), len(matrix[0])
+    quiet = DATAMATRIX_QUIET_MODULES
+    dots = min(MAX_MATRIX_DOTS, max_width // (columns + 2 * quiet))
+    if dots < 1:
+        raise PrintError(
+            "The GS1 DataMatrix needs {needed} dots but the paper has {width}",
+            needed=columns + 2 * quiet,
+            width=max_width,
+        )
+    plain = Image.new("L", (columns + 2 * quiet, rows + 2 * quiet), 255)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                plain.putpixel((x + quiet, y + quiet), 0)
+    image = plain.resize((plain.width * dots, plain.height * dots), Image.Resampling.NEAREST)
+    read = [r for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.DataMatrix]
+    if [(r.symbology_identifier, r.bytes) for r in read] != [
+        ("]d2", element_string.encode("ascii"))
+    ]:
+        raise PrintError(
+            "A GS1 DataMatrix cannot be made of {code}: {detail}",
+            code=element_string,
+            detail="the drawn symbol does not read back",
+        )
+    return image.convert("1")
+
+
 def human_readable_lines(barcode: Barcode, columns: int) -> list[str]:
     """The text printed under a barcode, in lines of at most ``columns`` characters: the
-    digits, or for GS1-128 the ``(AI)value`` fields, broken between fields where it must."""
-    if barcode.symbology != "GS1-128":
+    digits, or for a GS1 symbol the ``(AI)value`` fields, broken between fields where it
+    must."""
+    if barcode.symbology not in GS1_SYMBOLOGIES:
         return [barcode.code]
     lines: list[str] = []
     current = ""

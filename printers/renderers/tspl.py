@@ -1,7 +1,7 @@
 """TSPL for TSC, Xprinter and Gprinter label printers: a small generator of our own.
 
 Text uses the printers' built-in 24×24 Simplified Chinese font ``TSS24.BF2``, sent in the
-printer encoding (GBK or GB18030). Lines end in CRLF. A picture (a GS1-128 symbol) goes as
+printer encoding (GBK or GB18030). Lines end in CRLF. A picture (a GS1 symbol) goes as
 ``BITMAP x,y,width_bytes,height,0,<bytes>``: rows of bits, most significant first, where a
 0 bit prints a dot and a 1 bit leaves the label white.
 """

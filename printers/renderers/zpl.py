@@ -2,7 +2,7 @@
 
 Field data is UTF-8 (``^CI28``) and written with ``^FH`` hex escapes for ``^``, ``~`` and ``_``.
 Chinese needs a CJK font stored on the printer; ``^CW1`` maps it to font 1. A picture (a
-GS1-128 symbol) goes as ``^GFA`` graphic field in hexadecimal, a 1 bit printing a dot.
+GS1 symbol) goes as ``^GFA`` graphic field in hexadecimal, a 1 bit printing a dot.
 """
 
 from __future__ import annotations

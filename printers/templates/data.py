@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,9 @@ class TestPageData:
     settings: tuple[tuple[str, str], ...] = ()
 
 
+Gs1Symbology = Literal["GS1-128", "GS1-DATAMATRIX"]
+
+
 @dataclass(frozen=True)
 class LotLabelData:
     """A shelf or carton label for one lot (批号) of a product: what it is, its lot and
@@ -184,3 +188,4 @@ class LotLabelData:
     price_fen: int | None = None
     copies: int = 1
     reference: str = ""  # what the print queue lists it by (the delivery and line)
+    symbology: Gs1Symbology = "GS1-128"

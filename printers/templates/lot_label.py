@@ -1,5 +1,5 @@
 """The label for one received lot: product, variant, 批号, 有效期至, the price if wanted, and a
-GS1-128 of GTIN + expiry + lot with its ``(01)…(17)…(10)…`` line below.
+GS1-128 (or a GS1 DataMatrix) of GTIN + expiry + lot with its ``(01)…(17)…(10)…`` line below.
 
 The barcode is what a scanner at the counter or the next delivery reads back into the lot
 (``redhome_pos.domain.gs1``); the text is for people.
@@ -23,7 +23,7 @@ def lot_label(data: LotLabelData) -> Document:
         builder.text(f"批号 {data.lot}")
     if data.expiry is not None:
         builder.text(f"有效期至 {data.expiry.isoformat()}")
-    builder.add(Barcode(data.element_string, "GS1-128"))
+    builder.add(Barcode(data.element_string, data.symbology))
     builder.add(Cut())
     document = builder.build()
     return Document(document.title, document.blocks, copies=max(1, data.copies))

@@ -4,8 +4,9 @@
 ``receive scan DELIVERY CODE [--quantity N] [--lot L --expiry D]`` counts units received (a
 carton's GS1 code counts its units into its lot), ``receive show DELIVERY``
 prints expected against received, ``receive post DELIVERY`` books the stock.
-``receive labels --delivery ID [--copies N]`` queues a label for each lot received (批号,
-有效期至 and a GS1-128 of GTIN + expiry + lot) on the label printer; ``--now`` prints them
+``receive labels --delivery ID [--copies N] [--datamatrix]`` queues a label for each lot
+received (批号, 有效期至 and a GS1-128, or a GS1 DataMatrix, of GTIN + expiry + lot) on the
+label printer; ``--now`` prints them
 at once instead of leaving them to the running program's print queue.
 """
 
@@ -53,6 +54,11 @@ def register(subparsers: Any) -> None:
     labels.add_argument("--no-price", action="store_true", help="leave the price off")
     labels.add_argument("--printer", help="printer name from the settings (default: label)")
     labels.add_argument("--now", action="store_true", help="print now, not via the queue")
+    labels.add_argument(
+        "--datamatrix",
+        action="store_true",
+        help="a GS1 DataMatrix instead of a GS1-128 (small labels, long lot numbers)",
+    )
     add_actor_options(labels)
     labels.set_defaults(run=run_receive_labels)
 
@@ -73,6 +79,7 @@ def run_receive_labels(args: argparse.Namespace) -> int:
         queued = queue_delivery_lot_labels(
             database, printing.queue, staff, args.delivery,
             copies=args.copies, with_price=not args.no_price, printer=args.printer,
+            symbology="GS1-DATAMATRIX" if args.datamatrix else "GS1-128",
         )  # fmt: skip
         print(
             f"delivery {queued.receiving_id}: {len(queued.job_ids)} lot label job(s), "

@@ -151,3 +151,16 @@ def test_the_gs1_barcode_block_is_what_the_label_carries(store: Store) -> None:
     barcodes = [b for b in Document.from_json(job.document).blocks if isinstance(b, Barcode)]
     assert [b.symbology for b in barcodes] == ["GS1-128"]
     assert parse_element_string(barcodes[0].code).lot == "T9"
+
+
+def test_a_gs1_datamatrix_on_request(store: Store) -> None:
+    delivery = receive_two_lots(store)
+    queue = PrintQueue(store.database, {"label": LABEL})
+    queued = queue_delivery_lot_labels(
+        store.database, queue, store.clerk, delivery, symbology="GS1-DATAMATRIX"
+    )
+    for job_id in queued.job_ids:
+        job = queue.job(job_id)
+        assert job is not None
+        blocks = Document.from_json(job.document).blocks
+        assert [b.symbology for b in blocks if isinstance(b, Barcode)] == ["GS1-DATAMATRIX"]

@@ -27,6 +27,7 @@ from printers.renderers.label_png import render_label_png
 from printers.renderers.png import render_png
 from printers.renderers.raster import render_raster
 from printers.templates import lot_label
+from printers.templates.data import LotLabelData
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.domain.gs1 import Gs1Item, element_string, parse_element_string, parse_hri
 
@@ -196,3 +197,71 @@ def test_the_label_drawn_as_the_label_printer_prints_it(
     row = image.crop((0, y + 10, image.width, y + 11)).convert("L").tobytes()
     runs = [len(run) for run in bytes(row).replace(b"\xff", b" ").split() if run]
     assert min(runs) == bar_dots
+
+
+# -- GS1 DataMatrix (BWIPP through treepoem and Ghostscript: seconds a symbol, so few) ---------
+
+
+def gs1_matrix_read(symbols: list[zxingcpp.Barcode]) -> Gs1Item:
+    """The one GS1 DataMatrix among ``symbols``, its bytes (FNC1 as GS) parsed by biip."""
+    matrices = [s for s in symbols if s.format == zxingcpp.DataMatrix]
+    assert len(matrices) == 1, symbols
+    assert matrices[0].symbology_identifier == "]d2"  # FNC1 first: GS1 DataMatrix
+    return parse_element_string(matrices[0].bytes.decode("ascii"))
+
+
+def matrix_label(data: LotLabelData) -> Document:
+    return lot_label(replace(data, symbology="GS1-DATAMATRIX"))
+
+
+def test_a_datamatrix_lot_label_reads_back_from_every_printer() -> None:
+    document = matrix_label(lot_data())
+    tspl = render_for_printer(document, TSPL)
+    check_golden_bytes("lot_label_datamatrix.tspl", tspl)
+    label = decode_tspl(tspl)
+    assert gs1_matrix_read(label.symbols()) == EXPECTED
+    assert [text.strip() for _x, _y, text in label.texts][-1] == LOT_HRI
+    assert gs1_matrix_read(decode_zpl(render_for_printer(document, ZPL)).symbols()) == EXPECTED
+    for columns in (32, 48):  # 58 mm paper too: the matrix fits where the bars would not
+        transcript = decode(render_escpos(document, receipt_profile(columns)), columns=columns)
+        assert transcript.problems == [] and transcript.codes[0][0] == "Data Matrix"
+        assert parse_hri(transcript.codes[0][1]) == EXPECTED
+        png = render_png(document, receipt_profile(columns))
+        assert gs1_matrix_read(png_symbols(png)) == EXPECTED
+    assert gs1_matrix_read(png_symbols(render_label_png(document, TSPL))) == EXPECTED
+
+
+def test_a_long_lot_too_wide_for_bars_on_58mm_fits_as_a_datamatrix() -> None:
+    long_lot = replace(
+        lot_data(),
+        lot="ABCDEFGHIJKLMNOPQRST",
+        element_string=element_string(
+            "6901234567892", lot="ABCDEFGHIJKLMNOPQRST", expiry=date(2027, 3, 31)
+        ),
+    )
+    with pytest.raises(PrintError, match="GS1-128 barcode needs"):
+        render_escpos(lot_label(long_lot), receipt_profile(32))
+    transcript = decode(render_escpos(matrix_label(long_lot), receipt_profile(32)), columns=32)
+    assert parse_hri(transcript.codes[0][1]).lot == "ABCDEFGHIJKLMNOPQRST"
+
+
+@pytest.mark.slow
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=st.integers(min_value=0, max_value=10**12 - 1),
+    lot=LOT_TEXT,
+    expiry=st.dates(min_value=date(2000, 1, 1), max_value=date(2049, 12, 31)),
+)
+def test_any_datamatrix_lot_label_reads_back(body: int, lot: str, expiry: date) -> None:
+    gtin = make_ean13(f"{body:012d}")
+    data = replace(
+        lot_data(),
+        lot=lot,
+        expiry=expiry,
+        element_string=element_string(gtin, lot=lot, expiry=expiry),
+    )
+    expected = Gs1Item(gtin=gtin.rjust(14, "0"), lot=lot, expiry=expiry)
+    document = matrix_label(data)
+    assert gs1_matrix_read(decode_tspl(render_for_printer(document, TSPL)).symbols()) == expected
+    assert gs1_matrix_read(decode_zpl(render_for_printer(document, ZPL)).symbols()) == expected
+    assert gs1_matrix_read(png_symbols(render_png(document, receipt_profile(32)))) == expected

@@ -18,4 +18,8 @@ ZH: dict[str, str] = {
     "There is no delivery {delivery}": "没有到货单 {delivery}",
     "{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label": "{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）",
     "{code} is not a product in the catalog": "{code} 不是商品目录中的商品",
+    "A GS1 DataMatrix cannot be made of {code}: a bracket inside a field; print a GS1-128 instead": "无法生成 {code} 的 GS1 DataMatrix：字段中含有括号，请改印 GS1-128",
+    "A GS1 DataMatrix cannot be made of {code}: {detail}": "无法生成 {code} 的 GS1 DataMatrix：{detail}",
+    "GS1 DataMatrix needs treepoem and Ghostscript installed": "打印 GS1 DataMatrix 需要安装 treepoem 和 Ghostscript",
+    "The GS1 DataMatrix needs {needed} dots but the paper has {width}": "GS1 DataMatrix 需要 {needed} 点宽，纸张只有 {width} 点",
 }
