@@ -23,12 +23,27 @@ from datetime import datetime, timedelta
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.repositories.sync import SyncRepository
+from sync.after_sales import (
+    AfterSalePullReport,
+    ConfirmReport,
+    pull_after_sales,
+    push_return_confirmations,
+)
 from sync.catalog_pull import CatalogPullReport, pull_catalog
 from sync.connector import OnlineStore
 from sync.errors import AuthError, HttpError, RateLimited, SyncError
 from sync.fulfilment import DeliveryReport, push_deliveries
 from sync.order_pull import OrderPullReport, pull_orders
-from sync.settings import CATALOG, CONNECTION, DELIVERIES, ORDERS, STOCK, STREAMS, SyncSettings
+from sync.settings import (
+    AFTER_SALES,
+    CATALOG,
+    CONNECTION,
+    DELIVERIES,
+    ORDERS,
+    STOCK,
+    STREAMS,
+    SyncSettings,
+)
 from sync.status import LEASE
 from sync.stock_push import StockPushReport, push_stock
 
@@ -51,6 +66,8 @@ class RunReport:
     errors: dict[str, str] = field(default_factory=dict)
     catalog: CatalogPullReport | None = None
     orders: OrderPullReport | None = None
+    after_sales: AfterSalePullReport | None = None
+    confirmations: ConfirmReport | None = None
     deliveries: DeliveryReport | None = None
     stock: StockPushReport | None = None
 
@@ -87,8 +104,10 @@ def _reached(stream: str, report: RunReport) -> bool:
     if stream == STOCK:
         return report.stock is not None and report.stock.calls > 0
     if stream == DELIVERIES:
-        d = report.deliveries
-        return d is not None and d.sent + d.already_delivered + d.void + d.refused > 0
+        d, c = report.deliveries, report.confirmations
+        return (d is not None and d.sent + d.already_delivered + d.void + d.refused > 0) or (
+            c is not None and c.sent > 0
+        )
     return True
 
 
@@ -139,6 +158,7 @@ class SyncEngine:
         every = {
             CATALOG: self.settings.catalog_every,
             ORDERS: self.settings.orders_every,
+            AFTER_SALES: self.settings.orders_every,
             DELIVERIES: self.settings.deliveries_every,
             STOCK: self.settings.stock_every,
         }
@@ -220,9 +240,17 @@ class SyncEngine:
                 report.orders = pull_orders(
                     self.database, self.store, settings, now=started, should_stop=stopping
                 )
+            elif stream == AFTER_SALES:
+                report.after_sales = pull_after_sales(
+                    self.database, self.store, settings, now=started, should_stop=stopping
+                )
             elif stream == DELIVERIES:
                 report.deliveries = push_deliveries(
                     self.database, self.store, settings, should_stop=stopping
+                )
+                # Returned goods received here are told to the online store the same way.
+                report.confirmations = push_return_confirmations(
+                    self.database, self.store, should_stop=stopping
                 )
             elif stream == STOCK:
                 report.stock = push_stock(

@@ -41,6 +41,7 @@ from sync.connector import (
     SealedReceiver,
 )
 from sync.settings import ORDERS, SyncSettings
+from sync.windows import walk_windows
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,6 @@ class OrderPullReport:
     cancelled: int = 0
 
 
-def _time(value: object) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(str(value))
-
-
 def pull_orders(
     database: Database,
     store: OnlineStore,
@@ -73,39 +70,13 @@ def pull_orders(
 ) -> OrderPullReport:
     """Back-fill once, then read every update-time window up to ``now``."""
     report = OrderPullReport()
-    with database.reading() as session:
-        cursor = SyncRepository(session).cursor(ORDERS)
-    position = cursor.position
-    if position is None:
-        start = _time(cursor.state.get("backfill_next")) or now - settings.order_backfill
-        until = _time(cursor.state.get("backfill_until")) or now
-        while start < until:
-            end = min(start + store.order_windows.by_creation, until)
-            _read_window(database, store, settings, OrderTime.CREATED, start, end, report)
-            start = end
-            state = {"backfill_next": start.isoformat(), "backfill_until": until.isoformat()}
-            _move(database, None if start < until else until, state)
-            if should_stop():
-                return report
-        position = until
-    step = store.order_windows.by_update
-    while not should_stop():
-        start = position - settings.order_overlap
-        end = min(start + step, now)
-        if end <= position:
-            break
-        _read_window(database, store, settings, OrderTime.UPDATED, start, end, report)
-        position = end
-        _move(database, position, {})
-        if end >= now:
-            break
+
+    def read(time: OrderTime, start: datetime, end: datetime) -> None:
+        _read_window(database, store, settings, time, start, end, report)
+
+    walk_windows(database, ORDERS, store.order_windows, read, backfill=settings.order_backfill,
+                 overlap=settings.order_overlap, now=now, should_stop=should_stop)  # fmt: skip
     return report
-
-
-def _move(database: Database, position: datetime | None, state: dict[str, str]) -> None:
-    with database.unit_of_work() as uow:
-        SyncRepository(uow.session).move_cursor(ORDERS, position, state)
-        uow.commit()
 
 
 def _read_window(

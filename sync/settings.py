@@ -8,11 +8,12 @@ from datetime import timedelta
 # Stream names: the keys of cursors, status and the sync log.
 CATALOG = "catalog"
 ORDERS = "orders"
+AFTER_SALES = "after_sales"
 STOCK = "stock"
 DELIVERIES = "deliveries"
 CONNECTION = "connection"
 OPENING = "opening"
-STREAMS = (CATALOG, ORDERS, DELIVERIES, STOCK)
+STREAMS = (CATALOG, ORDERS, AFTER_SALES, DELIVERIES, STOCK)
 
 # Outbox topics the engine sends.
 STOCK_TOPIC = "stock"

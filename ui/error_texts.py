@@ -70,6 +70,12 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A {kind} cannot be resolved by {resolution}"),
     QT_TRANSLATE_NOOP("Errors", "A {kind} must {direction} stock, not {quantity}"),
     QT_TRANSLATE_NOOP("Errors", "A 折 is between 0.1 and 9.9 (or 11 to 99): {text}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "After-sale {returns} is not waiting for goods to come back to this store"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "After-sale {returns} names an online SKU the store does not know ({sku})"
+    ),
     QT_TRANSLATE_NOOP("Errors", "Alipay has no bill for {day} yet: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Allocation weights cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "An EAN-13 body has 12 digits: {code}"),
@@ -308,6 +314,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The file {file} is too large to import"),
     QT_TRANSLATE_NOOP("Errors", "The float cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "The header of {file} is wrong: {first}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The label is too small for its QR code and text"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -374,6 +384,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The {what} of a promotion must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "The {what} {path} is not a file"),
     QT_TRANSLATE_NOOP("Errors", "There is no delivery {delivery}"),
+    QT_TRANSLATE_NOOP("Errors", "There is no online after-sale {returns}"),
     QT_TRANSLATE_NOOP("Errors", "There is no print job {job}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale with receipt number {receipt}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale {sale}"),

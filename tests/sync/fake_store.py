@@ -12,8 +12,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from sync.connector import (
+    AfterSale,
+    AfterSalePage,
+    AfterSaleState,
     CatalogCursor,
     CatalogPage,
+    DecryptPurpose,
     DeliveryResult,
     FulfilmentKind,
     OnlineOrder,
@@ -51,6 +55,8 @@ class FakeStore:
     calls: Counter[str] = field(default_factory=Counter)
     stock_calls: list[dict[str, int]] = field(default_factory=list)
     deliveries: Counter[str] = field(default_factory=Counter)
+    after_sales: dict[str, AfterSale] = field(default_factory=dict)
+    confirmations: Counter[str] = field(default_factory=Counter)
     order_windows: OrderWindows = field(default_factory=OrderWindows)
     window_widths: list[tuple[OrderTime, timedelta]] = field(default_factory=list)
 
@@ -213,6 +219,41 @@ class FakeStore:
         )
         self._answer_lost("deliver")
         return DeliveryResult(order_id)
+
+    def after_sales_since(self, cursor: OrderCursor) -> AfterSalePage:
+        self._call("after_sales_since")
+
+        def when(item: AfterSale) -> datetime:
+            return item.applied_at if cursor.time is OrderTime.CREATED else item.updated_at
+
+        found = sorted(
+            (a for a in self.after_sales.values() if cursor.start <= when(a) <= cursor.end),
+            key=lambda a: a.returns_id,
+        )
+        return AfterSalePage(items=tuple(found), total=len(found), next_cursor=None)
+
+    def after_sale(self, returns_id: str) -> AfterSale:
+        self._call("after_sale")
+        return self.after_sales[returns_id]
+
+    def confirm_return_received(self, returns_id: str) -> None:
+        self._call("confirm_return_received")
+        item = self.after_sales[returns_id]
+        if item.state is not AfterSaleState.AWAITING_RECEIPT:
+            if item.state is AfterSaleState.DONE:
+                return
+            raise PlatformError(method="confirm", error_code=-2000202, error_msg="wrong state")
+        self.confirmations[returns_id] += 1
+        self.after_sales[returns_id] = replace(
+            item, state=AfterSaleState.DONE, updated_at=item.updated_at + timedelta(seconds=1)
+        )
+        self._answer_lost("confirm_return_received")
+
+    def reveal_receiver(
+        self, order_id: str, receiver: SealedReceiver, purpose: DecryptPurpose, *, who: str
+    ) -> dict[str, str]:
+        self._call("reveal_receiver")
+        return {name: f"clear {name} of {order_id}" for name in receiver.sealed}
 
 
 def ean13(n: int) -> str:

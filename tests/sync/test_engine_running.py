@@ -120,7 +120,7 @@ def test_status_before_and_after_the_first_run(database: Database, store: FakeSt
     status = sync_status(database)
     assert status.online is True
     assert {s.stream for s in status.streams if s.last_success_at} == {
-        "catalog", "orders", "deliveries", "stock"
+        "catalog", "orders", "after_sales", "deliveries", "stock"
     }  # fmt: skip
 
 

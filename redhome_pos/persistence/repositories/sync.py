@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.sync import (
     DeliveryRow,
+    OnlineAfterSaleRow,
     OnlineOrderLineRow,
     OnlineOrderRow,
     OnlineTokenRow,
@@ -98,6 +99,45 @@ class StoredOnlineOrder:
         parts = (self.receiver_name_masked, self.receiver_phone_masked, self.receiver_region,
                  self.receiver_address_masked)  # fmt: skip
         return " ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAfterSale:
+    """An online after-sale as the store keeps it; ``lines`` are (online SKU, quantity)."""
+
+    returns_id: str
+    order_id: str
+    return_type: int
+    status: int
+    ours: bool
+    applied_at: datetime
+    online_updated_at: datetime
+    refund_fen: int = 0
+    reason: str = ""
+    lines: tuple[tuple[str, int], ...] = ()
+    received_at: datetime | None = None
+    received_by: int | None = None
+    confirm_state: str = ""
+    confirm_error: str = ""
+
+
+def _after_sale(row: OnlineAfterSaleRow) -> StoredAfterSale:
+    return StoredAfterSale(
+        returns_id=row.returns_id,
+        order_id=row.order_id,
+        return_type=row.return_type,
+        status=row.status,
+        ours=row.ours,
+        applied_at=row.applied_at,
+        online_updated_at=row.online_updated_at,
+        refund_fen=row.refund_fen,
+        reason=row.reason,
+        lines=tuple((str(line["sku"]), int(line["quantity"])) for line in row.lines or ()),
+        received_at=row.received_at,
+        received_by=row.received_by,
+        confirm_state=row.confirm_state,
+        confirm_error=row.confirm_error,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +428,76 @@ class SyncRepository:
             for sku, total in self._session.execute(query).all()
             if sku is not None
         }
+
+    # --- after-sales --------------------------------------------------------------------
+
+    def after_sale_marks(self, ids: Iterable[str]) -> dict[str, tuple[int, datetime]]:
+        """(status, online update time) of the after-sales already stored, by id."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        rows = self._session.execute(
+            select(
+                OnlineAfterSaleRow.returns_id,
+                OnlineAfterSaleRow.status,
+                OnlineAfterSaleRow.online_updated_at,
+            ).where(OnlineAfterSaleRow.returns_id.in_(wanted))
+        ).all()
+        return {returns_id: (status, updated) for returns_id, status, updated in rows}
+
+    def after_sale(self, returns_id: str) -> StoredAfterSale | None:
+        row = self._session.get(OnlineAfterSaleRow, returns_id)
+        return None if row is None else _after_sale(row)
+
+    def after_sales(
+        self, *, ours_only: bool = True, confirm_states: Sequence[str] | None = None,
+        limit: int = 200,
+    ) -> list[StoredAfterSale]:  # fmt: skip
+        """After-sales newest first (of the store's own orders by default)."""
+        query = select(OnlineAfterSaleRow)
+        if ours_only:
+            query = query.where(OnlineAfterSaleRow.ours.is_(True))
+        if confirm_states is not None:
+            query = query.where(OnlineAfterSaleRow.confirm_state.in_(list(confirm_states)))
+        query = query.order_by(OnlineAfterSaleRow.applied_at.desc()).limit(limit)
+        return [_after_sale(row) for row in self._session.scalars(query).all()]
+
+    def upsert_after_sale(self, after_sale: StoredAfterSale) -> StoredAfterSale | None:
+        """Store the after-sale as the online store has it now (what the store did with it,
+        receipt and confirmation, is kept); returns what was stored before."""
+        row = self._session.get(OnlineAfterSaleRow, after_sale.returns_id)
+        before = None if row is None else _after_sale(row)
+        if row is None:
+            row = OnlineAfterSaleRow(returns_id=after_sale.returns_id, confirm_state="",
+                                     confirm_error="")  # fmt: skip
+            self._session.add(row)
+        row.order_id = after_sale.order_id
+        row.return_type = after_sale.return_type
+        row.status = after_sale.status
+        row.ours = after_sale.ours
+        row.applied_at = after_sale.applied_at
+        row.online_updated_at = after_sale.online_updated_at
+        row.refund_fen = after_sale.refund_fen
+        row.reason = after_sale.reason
+        if after_sale.lines or before is None:
+            row.lines = [{"sku": sku, "quantity": qty} for sku, qty in after_sale.lines]
+        row.fetched_at = utcnow()
+        self._session.flush()
+        return before
+
+    def mark_return_received(self, returns_id: str, *, staff_id: int, at: datetime) -> None:
+        self._session.execute(
+            update(OnlineAfterSaleRow)
+            .where(OnlineAfterSaleRow.returns_id == returns_id)
+            .values(received_at=at, received_by=staff_id, confirm_state=PENDING, confirm_error="")
+        )
+
+    def set_after_sale_confirm(self, returns_id: str, state: str, *, error: str = "") -> None:
+        self._session.execute(
+            update(OnlineAfterSaleRow)
+            .where(OnlineAfterSaleRow.returns_id == returns_id)
+            .values(confirm_state=state, confirm_error=error)
+        )
 
     # --- deliveries ---------------------------------------------------------------------
 

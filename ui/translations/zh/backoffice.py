@@ -38,6 +38,31 @@ ZH: dict[str, str] = {
     "Order {order} · {kind} · paid {paid}": "订单 {order} · {kind} · 实付 {paid}",
     "For {name} {phone}": "收货人 {name} {phone}",
     "For {receiver}": "收货人 {receiver}",
+    # after-sales
+    "After-sale {returns} is not waiting for goods to come back to this store": (
+        "售后单 {returns} 不是等待商品退回本店的状态"
+    ),
+    "After-sale {returns} names an online SKU the store does not know ({sku})": (
+        "售后单 {returns} 含有本店没有的线上 SKU（{sku}）"
+    ),
+    "The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it": (
+        "扫描的商品与售后单 {returns} 的退货不符：缺少 {missing} 件，多出 {extra} 件"
+    ),
+    "There is no online after-sale {returns}": "没有线上售后单 {returns}",
+    "The buyer of online order {order} asked for a refund before shipment: stop picking, do not hand it over": (
+        "线上订单 {order} 的买家申请发货前退款：请停止拣货，不要交付"
+    ),
+    "The buyer of online order {order} asked for a refund before shipment: stop picking, do not hand it over "
+    "(it was already handed over: check with the customer)": (
+        "线上订单 {order} 的买家申请发货前退款：请停止拣货，不要交付（该订单已交付：请联系顾客）"
+    ),
+    "A {kind} of online order {order} was asked for ({returns})": "线上订单 {order} 申请了{kind}（{returns}）",
+    "Returned goods of online order {order} received ({returns}): {units} units back in stock": (
+        "已收到线上订单 {order} 的退货（{returns}）：{units} 件已入库"
+    ),
+    "The online store refused the receipt of after-sale {returns}: {reason}": (
+        "线上店铺拒绝了售后单 {returns} 的收货确认：{reason}"
+    ),
     "Buyer asked to cancel: stop picking": "买家申请取消：停止拣货",
     "The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it": (
         "买家已申请取消线上订单 {order}：请停止拣货，不要交付或发货"

@@ -1,0 +1,368 @@
+"""After-sales of online orders: pulled in windows like orders, acted on in the store.
+
+The pull keeps every after-sale of the store's own orders (upserted by its id):
+
+- a refund before shipment that is open stops the pick at once: the order's units are no longer
+  held back and the order is marked as the buyer asking to cancel (the order pull confirms it);
+- returns and exchanges whose goods are on their way back wait for the store to receive them.
+
+Receiving returned goods (``receive_return``) is one transaction at the counter: the scanned
+items are checked against the after-sale, each goes back into stock (a ``return`` movement,
+which also queues the stock push), and a confirmation is queued. The engine's
+``push_return_confirmations`` then tells the online store (``afterSale.confirmReceive``)
+exactly once, as deliveries are: marked sent before the call, confirmed after; a refused or
+lost call is re-read next time.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from redhome_pos.domain.staff import Permission, StaffSession
+from redhome_pos.domain.stock import MovementKind, StockMovement
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.sync import OnlineOrderRow
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.persistence.repositories.sync import (
+    CONFIRMED,
+    PENDING,
+    SENT,
+    StoredAfterSale,
+    SyncRepository,
+)
+from redhome_pos.services.sessions import acting
+from sync.checks import RefusedData
+from sync.connector import (
+    AfterSale,
+    AfterSaleKind,
+    AfterSaleState,
+    OnlineStore,
+    OrderCursor,
+    OrderTime,
+)
+from sync.errors import PlatformError
+from sync.fulfilment import FulfilmentError
+from sync.settings import AFTER_SALES, SyncSettings
+from sync.windows import walk_windows
+
+log = logging.getLogger(__name__)
+
+# The numbers the store keeps for the neutral kinds and states (the platform's own numbering,
+# so a stored row reads like the platform's documents).
+KIND_CODES = {
+    AfterSaleKind.RETURN: 1,
+    AfterSaleKind.EXCHANGE: 2,
+    AfterSaleKind.REFUND_AFTER_SHIPMENT: 4,
+    AfterSaleKind.REFUND_BEFORE_SHIPMENT: 5,
+    AfterSaleKind.UNKNOWN: 0,
+}
+STATE_CODES = {
+    AfterSaleState.AWAITING_REVIEW: 1,
+    AfterSaleState.AWAITING_BUYER_PARCEL: 2,
+    AfterSaleState.AWAITING_RECEIPT: 3,
+    AfterSaleState.DONE: 4,
+    AfterSaleState.CANCELLED: 5,
+    AfterSaleState.CLOSED: 6,
+    AfterSaleState.REFUSED: 9,
+    AfterSaleState.RECEIPT_REFUSED: 9001,
+    AfterSaleState.EXCHANGE_AWAITING_SHIPMENT: 12,
+    AfterSaleState.EXCHANGE_SHIPPED: 13,
+    AfterSaleState.PLATFORM_INVOLVED: 14,
+    AfterSaleState.UNKNOWN: 0,
+}
+KINDS = {code: kind for kind, code in KIND_CODES.items()}
+STATES = {code: state for state, code in STATE_CODES.items()}
+GOODS_COME_BACK = frozenset({AfterSaleKind.RETURN, AfterSaleKind.EXCHANGE})
+
+
+def kind_of(stored: StoredAfterSale) -> AfterSaleKind:
+    return KINDS.get(stored.return_type, AfterSaleKind.UNKNOWN)
+
+
+def state_of(stored: StoredAfterSale) -> AfterSaleState:
+    return STATES.get(stored.status, AfterSaleState.UNKNOWN)
+
+
+def may_receive(stored: StoredAfterSale) -> bool:
+    """Goods of this after-sale can be received into the store now."""
+    return (
+        stored.ours
+        and kind_of(stored) in GOODS_COME_BACK
+        and stored.received_at is None
+        and state_of(stored) is AfterSaleState.AWAITING_RECEIPT
+    )
+
+
+@dataclass
+class AfterSalePullReport:
+    windows: int = 0
+    listed: int = 0
+    fetched: int = 0
+    new: int = 0
+    stopped_picks: int = 0
+
+
+def pull_after_sales(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    *,
+    now: datetime,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> AfterSalePullReport:
+    """Back-fill by application time once, then every update-time window up to ``now``."""
+    report = AfterSalePullReport()
+
+    def read(time: OrderTime, start: datetime, end: datetime) -> None:
+        _read_window(database, store, settings, time, start, end, report)
+
+    walk_windows(database, AFTER_SALES, store.order_windows, read,
+                 backfill=settings.order_backfill, overlap=settings.order_overlap, now=now,
+                 should_stop=should_stop)  # fmt: skip
+    return report
+
+
+def _read_window(
+    database: Database,
+    store: OnlineStore,
+    settings: SyncSettings,
+    time: OrderTime,
+    start: datetime,
+    end: datetime,
+    report: AfterSalePullReport,
+) -> None:
+    report.windows += 1
+    listed: dict[str, AfterSale] = {}
+    cursor: OrderCursor | None = OrderCursor(
+        start=start, end=end, time=time, page_size=settings.order_page_size
+    )
+    while cursor is not None:
+        page = store.after_sales_since(cursor)
+        for item in page.items:
+            listed[item.returns_id] = item
+        cursor = page.next_cursor
+    report.listed += len(listed)
+    with database.reading() as session:
+        marks = SyncRepository(session).after_sale_marks(listed)
+    for returns_id, item in listed.items():
+        known = marks.get(returns_id)
+        if (
+            known is not None
+            and known[0] == STATE_CODES[item.state]
+            and known[1] >= item.updated_at
+        ):
+            continue
+        # The lines come with the details; a refund before shipment needs none (the order's).
+        full = item if item.kind is AfterSaleKind.REFUND_BEFORE_SHIPMENT else None
+        full = full or store.after_sale(returns_id)
+        _check(full)
+        report.fetched += 1
+        with database.unit_of_work() as uow:
+            before, stopped = apply_after_sale(uow.session, full)
+            uow.commit()
+        report.new += before is None
+        report.stopped_picks += stopped
+
+
+def _check(item: AfterSale) -> None:
+    what = f"after-sale {item.returns_id[:64]}"
+    if not (0 < len(item.returns_id) <= 64 and 0 < len(item.order_id) <= 64):
+        raise RefusedData(what=what, detail="an id that is not an id")
+    if not 0 <= item.refund_fen <= 10**10:
+        raise RefusedData(what=what, detail=f"a refund of {item.refund_fen}")
+    for line in item.lines:
+        if not (0 < len(line.sku_id) <= 64 and 0 < line.quantity <= 100_000):
+            raise RefusedData(what=what, detail="a line that cannot be read")
+
+
+def apply_after_sale(session: Session, item: AfterSale) -> tuple[StoredAfterSale | None, bool]:
+    """Upsert one after-sale and act on it; returns what was stored before and whether it
+    stopped a pick."""
+    repo = SyncRepository(session)
+    order = session.get(OnlineOrderRow, item.order_id)
+    ours = order is not None and order.ours
+    stored = StoredAfterSale(
+        returns_id=item.returns_id,
+        order_id=item.order_id,
+        return_type=KIND_CODES[item.kind],
+        status=STATE_CODES[item.state],
+        ours=ours,
+        applied_at=item.applied_at,
+        online_updated_at=item.updated_at,
+        refund_fen=item.refund_fen,
+        reason=item.reason,
+        lines=tuple((line.sku_id, line.quantity) for line in item.lines),
+    )
+    before = repo.upsert_after_sale(stored)
+    if not ours or order is None:
+        return before, False
+    stopped = False
+    if item.kind is AfterSaleKind.REFUND_BEFORE_SHIPMENT and item.state.is_open:
+        handed_over = repo.delivery(item.order_id) is not None
+        if not order.cancel_requested:
+            stopped = not handed_over
+            session.execute(
+                update(OnlineOrderRow)
+                .where(OnlineOrderRow.order_id == item.order_id)
+                .values(cancel_requested=True)
+            )
+            repo.log(
+                AFTER_SALES,
+                "error" if handed_over else "warning",
+                "The buyer of online order {order} asked for a refund before shipment: stop "
+                "picking, do not hand it over"
+                + (" (it was already handed over: check with the customer)" if handed_over else ""),
+                order=item.order_id,
+            )
+        repo.set_reservation(item.order_id, reserve=False)
+    elif before is None and item.kind in GOODS_COME_BACK:
+        repo.log(
+            AFTER_SALES,
+            "info",
+            "A {kind} of online order {order} was asked for ({returns})",
+            kind=item.kind.value,
+            order=item.order_id,
+            returns=item.returns_id,
+        )
+    return before, stopped
+
+
+@acting(Permission.SELL)
+def receive_return(
+    database: Database,
+    returns_id: str,
+    scanned_sku_ids: Sequence[int],
+    *,
+    terminal_id: str,
+    staff: StaffSession,
+) -> StoredAfterSale:
+    """The goods of a return or exchange arrived at the store: ``scanned_sku_ids`` (the store
+    SKU of each unit scanned) must be exactly what the after-sale names. They go back into
+    stock and the online store is told (queued). Receiving twice returns the first receipt."""
+    with database.unit_of_work() as uow:
+        session = uow.session
+        repo = SyncRepository(session)
+        stored = repo.after_sale(returns_id)
+        if stored is None:
+            raise FulfilmentError("There is no online after-sale {returns}", returns=returns_id)
+        if stored.received_at is not None:
+            return stored
+        if not may_receive(stored):
+            raise FulfilmentError(
+                "After-sale {returns} is not waiting for goods to come back to this store",
+                returns=returns_id,
+            )
+        expected: Counter[int] = Counter()
+        for red_sku, quantity in stored.lines:
+            sku_id = session.scalar(select(SkuRow.id).where(SkuRow.red_sku_id == red_sku))
+            if sku_id is None:
+                raise FulfilmentError(
+                    "After-sale {returns} names an online SKU the store does not know ({sku})",
+                    returns=returns_id,
+                    sku=red_sku,
+                )
+            expected[sku_id] += quantity
+        scanned = Counter(scanned_sku_ids)
+        if scanned != expected:
+            missing = sum((expected - scanned).values())
+            extra = sum((scanned - expected).values())
+            raise FulfilmentError(
+                "The items scanned are not what after-sale {returns} returns: {missing} "
+                "missing, {extra} not in it",
+                returns=returns_id,
+                missing=missing,
+                extra=extra,
+            )
+        now = datetime.now(UTC)
+        stock = StockRepository(session)
+        catalog = CatalogRepository(session)
+        for sku_id, quantity in sorted(expected.items()):
+            sku = catalog.sku(sku_id)
+            stock.record(
+                StockMovement(
+                    id=uuid.uuid4().hex,
+                    sku_id=sku_id,
+                    kind=MovementKind.RETURN,
+                    quantity=quantity,
+                    reason="online return received",
+                    staff_id=staff.id,
+                    terminal_id=terminal_id,
+                    created_at=now,
+                    reference=returns_id,
+                ),
+                allow_negative=True,  # adding back cannot go below zero
+                sku_code=sku.code if sku else "",
+            )
+        repo.mark_return_received(returns_id, staff_id=staff.id, at=now)
+        repo.log(
+            AFTER_SALES,
+            "info",
+            "Returned goods of online order {order} received ({returns}): {units} units back "
+            "in stock",
+            order=stored.order_id,
+            returns=returns_id,
+            units=sum(expected.values()),
+        )
+        received = repo.after_sale(returns_id)
+        uow.commit()
+    assert received is not None
+    return received
+
+
+@dataclass
+class ConfirmReport:
+    sent: int = 0
+    confirmed: int = 0
+    refused: int = 0
+
+
+def push_return_confirmations(
+    database: Database,
+    store: OnlineStore,
+    *,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> ConfirmReport:
+    """Tell the online store of every return received here and not yet confirmed. A refusal
+    is noted and tried again next run; trouble reaching the store stops the run (raised)."""
+    report = ConfirmReport()
+    with database.reading() as session:
+        waiting = SyncRepository(session).after_sales(confirm_states=[PENDING, SENT])
+    for item in waiting:
+        if should_stop():
+            break
+        with database.unit_of_work() as uow:
+            SyncRepository(uow.session).set_after_sale_confirm(item.returns_id, SENT)
+            uow.commit()
+        report.sent += 1
+        try:
+            store.confirm_return_received(item.returns_id)
+        except PlatformError as refused:
+            report.refused += 1
+            with database.unit_of_work() as uow:
+                repo = SyncRepository(uow.session)
+                repo.set_after_sale_confirm(item.returns_id, SENT, error=refused.message)
+                if item.confirm_error != refused.message:
+                    repo.log(
+                        AFTER_SALES,
+                        "error",
+                        "The online store refused the receipt of after-sale {returns}: {reason}",
+                        returns=item.returns_id,
+                        reason=refused.message,
+                    )
+                uow.commit()
+            continue
+        with database.unit_of_work() as uow:
+            SyncRepository(uow.session).set_after_sale_confirm(item.returns_id, CONFIRMED)
+            uow.commit()
+        report.confirmed += 1
+    return report
