@@ -55,8 +55,7 @@ from sync.reconcile_fetch import fetch_mirrored_figures
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import demo_credentials
-from sync.sandbox.server import DEMO_WAREHOUSE_CODE
+from sync.red_sandbox import DEMO_WAREHOUSE_CODE, demo_credentials
 from sync.settings import SyncSettings
 
 

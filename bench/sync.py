@@ -10,8 +10,13 @@ Prints one JSON object:
   transaction with its stock movements and outbox rows), then the drain once it is back
   (target <= 30 s): calls made vs distinct SKUs touched (coalescing makes them equal), and a
   baseline of the same number of stock calls sent directly through the connector.
+- ``after_sales``: ``--after-sales`` buyers' cancel requests (refunds before shipment) on orders
+  the store holds, pulled by the engine's after-sales stream (listed in windows, stored, each
+  stopping its order's pick); baseline in the same run: the same windows listed through the
+  connector without applying anything.
 
-    .venv/bin/python bench/sync.py [--skus 200000] [--sales 10000] [--port 8799]
+    .venv/bin/python bench/sync.py [--skus 200000] [--sales 10000] [--after-sales 2000]
+                                   [--port 8799]
 """
 # ruff: noqa: E402  (the import path is fixed before the project's packages are imported)
 
@@ -43,15 +48,18 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.persistence.repositories.sync import SyncRepository
+from sync.after_sales import pull_after_sales
 from sync.catalog_pull import pull_catalog
-from sync.connector import CatalogCursor
+from sync.connector import CatalogCursor, OrderCursor, OrderTime
 from sync.engine import SyncEngine
+from sync.order_pull import pull_orders
 from sync.red import api
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import demo_credentials
-from sync.settings import SyncSettings
+from sync.red_sandbox import demo_credentials
+from sync.settings import AFTER_SALES, SyncSettings
 from sync.stock_push import push_stock
 
 # The SKUs the offline sales are drawn from: one push call each at most, whatever the number
@@ -189,10 +197,61 @@ def bench_drain(
     }
 
 
+def bench_after_sales(
+    database: Database, store: RedOnlineStore, base: str, count: int
+) -> dict[str, Any]:
+    settings = SyncSettings(warehouse_code=store.warehouse_code, terminal_id="BENCH")
+    started_at = datetime.now(UTC)
+    order_ids: list[str] = []
+    while len(order_ids) < count:
+        batch = min(500, count - len(order_ids))
+        answer = control(base, "/_sandbox/orders", {"count": batch, "pickup_share": 1.0})
+        order_ids += answer["orderIds"]
+    pull_orders(database, store, settings, now=datetime.now(UTC))
+    for order_id in order_ids:
+        control(base, "/_sandbox/cancel-request", {"orderId": order_id})
+    now = datetime.now(UTC)
+    with database.unit_of_work() as uow:  # the stream starts from its update-time windows
+        SyncRepository(uow.session).move_cursor(AFTER_SALES, started_at, {})
+        uow.commit()
+    calls_before = calls(base, api.LIST_AFTER_SALE_INFOS)
+    started = time.perf_counter()
+    report = pull_after_sales(database, store, settings, now=now)
+    pull_s = time.perf_counter() - started
+    list_calls = calls(base, api.LIST_AFTER_SALE_INFOS) - calls_before
+    # Baseline in the same run: the same windows listed, nothing applied.
+    started = time.perf_counter()
+    listed: set[str] = set()
+    start = started_at - settings.order_overlap
+    while start < now:
+        end = min(start + store.order_windows.by_update, now)
+        cursor: OrderCursor | None = OrderCursor(start=start, end=end, time=OrderTime.UPDATED)
+        while cursor is not None:
+            page = store.after_sales_since(cursor)
+            listed.update(item.returns_id for item in page.items)
+            cursor = page.next_cursor
+        start = end
+    list_s = time.perf_counter() - started
+    with database.reading() as session:
+        held = sum(SyncRepository(session).reserved().values())
+    return {
+        "after_sales": count,
+        "stored": report.fetched,
+        "picks_stopped": report.stopped_picks,
+        "units_still_held": held,
+        "list_calls": list_calls,
+        "pull_s": round(pull_s, 2),
+        "list_only_baseline_s": round(list_s, 2),
+        "per_after_sale_ms": round(1000 * pull_s / max(count, 1), 2),
+        "listed_by_baseline": len(listed),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skus", type=int, default=200_000)
     parser.add_argument("--sales", type=int, default=10_000)
+    parser.add_argument("--after-sales", type=int, default=2_000)
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -208,6 +267,7 @@ def main() -> None:
             result: dict[str, Any] = {
                 "catalog": bench_catalog(database, store, base),
                 "drain": bench_drain(database, store, base, args.sales, rng),
+                "after_sales": bench_after_sales(database, store, base, args.after_sales),
             }
             # The machine is shared: a busy one stretches every figure above alike.
             result["machine"] = {

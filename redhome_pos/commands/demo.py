@@ -94,7 +94,7 @@ def _with_sandbox(
 
     from redhome_pos.commands.online_store import _connector
     from sync.errors import SyncError
-    from sync.sandbox import DEMO_WAREHOUSE_CODE, start_sandbox
+    from sync.red_sandbox import DEMO_WAREHOUSE_CODE, start_sandbox
     from sync.startup import engine_for_store
 
     try:

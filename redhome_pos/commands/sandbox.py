@@ -45,8 +45,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
-    from sync.sandbox import DEMO_WAREHOUSE_CODE, FaultSwitches, parse_fault_option, start_sandbox
-    from sync.sandbox.limits import RequestLimits
+    from sync.red_sandbox import (
+        DEMO_WAREHOUSE_CODE,
+        FaultSwitches,
+        RequestLimits,
+        parse_fault_option,
+        start_sandbox,
+    )
 
     try:
         rates = dict(parse_fault_option(text) for text in args.fault)

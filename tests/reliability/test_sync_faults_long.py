@@ -25,7 +25,7 @@ from sync.opening import opening_from_online
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
-from sync.sandbox import FAULTS, start_sandbox
+from sync.red_sandbox import FAULTS, start_sandbox
 from sync.settings import SyncSettings
 from sync.status import sync_status
 

@@ -11,7 +11,7 @@ from redhome_pos.commands.app import _start_sync
 from redhome_pos.commands.online_store import _connector
 from redhome_pos.config import AppPaths, Config, load_config
 from redhome_pos.persistence.database import Database
-from sync.sandbox import SandboxHandle
+from sync.red_sandbox import SandboxHandle
 from sync.status import sync_status
 
 

@@ -30,7 +30,7 @@ from redhome_pos.services.staff import login
 from redhome_pos.services.stock import receive
 from sync.fulfilment import request_delivery
 from sync.red import api
-from sync.sandbox import SandboxHandle, start_sandbox
+from sync.red_sandbox import SandboxHandle, start_sandbox
 
 pytestmark = pytest.mark.slow
 
@@ -134,7 +134,9 @@ def test_connecting_a_store_and_its_opening_stock_from_a_count(
     assert connect.returncode == 0, connect.stderr
     assert "Connected to" in connect.stdout
     assert code not in connect.stdout
-    # A used code is refused with one clear line.
+    # The same code again gives the same tokens (the documents say so) until it expires; an
+    # expired one is refused with one clear line.
+    sandbox.advance_clock(10 * 60 + 5)
     again = as_manager(home, "online-store", "connect", code)
     assert again.returncode == 1 and again.stderr.startswith("redhome-pos: ")
     assert "Traceback" not in again.stderr

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 
+from sync import red_sandbox
 from sync.errors import PlatformError, RateLimited
 from sync.red import api
 from sync.red.client import RedClient
@@ -136,7 +137,7 @@ def test_sandbox_command_prints_credentials_and_serves() -> None:
         for _ in range(7):
             name, _, value = process.stdout.readline().partition("=")
             lines[name.strip()] = value.strip()
-        app_id, app_secret = demo_credentials(4)
+        app_id, app_secret = red_sandbox.demo_credentials(4)  # the command runs the new one
         assert lines["app_id"] == app_id and lines["app_secret"] == app_secret
         assert lines["SKUs"] == "20"
         state = requests.get(lines["base_url"] + "/_sandbox/state", timeout=5).json()

@@ -16,7 +16,7 @@ from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.stock import StockMovementRow
 from redhome_pos.persistence.repositories.stock import StockRepository
 from sync.engine import SyncEngine
-from sync.sandbox import SandboxHandle
+from sync.red_sandbox import SandboxHandle
 from ui.backoffice.screens import show_manager_tab
 
 
@@ -37,7 +37,7 @@ def test_a_run_shows_planted_differences_and_decisions_move_stock(
         ).all()
         (drift_id, drift_code, drift_red), (_, price_code, price_red) = online_skus[:2]
         here = StockRepository(session).on_hand(drift_id)
-    sandbox.sandbox_state.set_stock(drift_red, sandbox.warehouse_code, here + 7)
+    sandbox.set_stock(drift_red, sandbox.warehouse_code, here + 7)
     sandbox.update_sku(price_red, price=1_234)
     shell.context.extras["online_store"] = engine.store
     shell.context.preview_dir = tmp_path

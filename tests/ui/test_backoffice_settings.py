@@ -70,7 +70,7 @@ def test_the_store_connects_to_the_online_store_with_the_approval_code(
 ) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from sync.sandbox import start_sandbox
+    from sync.red_sandbox import start_sandbox
     from ui.backoffice.online_jobs import Connection
 
     with start_sandbox(port=0, seed=1, skus=20) as sandbox:
