@@ -42,6 +42,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A promotion with code {code} exists already"),
     QT_TRANSLATE_NOOP("Errors", "A promotion's daily hours cannot start and end together"),
     QT_TRANSLATE_NOOP("Errors", "A promotion's percentage runs from 0 to 100%"),
+    QT_TRANSLATE_NOOP("Errors", "A quantity is a whole number of units, not {quantity}"),
     QT_TRANSLATE_NOOP("Errors", "A reconciliation decision needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A refund cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A refund needs a reason"),
@@ -312,6 +313,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The file {file} is empty"),
     QT_TRANSLATE_NOOP("Errors", "The file {file} is not a CSV file: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "The file {file} is too large to import"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file's encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The float cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "The header of {file} is wrong: {first}"),
     QT_TRANSLATE_NOOP(
@@ -482,6 +487,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "{name}'s account is not active"),
     QT_TRANSLATE_NOOP("Errors", "{name}: type your PIN as well"),
     QT_TRANSLATE_NOOP("Errors", "{phone} is a member already"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{skus} SKU(s) still wait for a recount in count {count_id}"),
     QT_TRANSLATE_NOOP(
         "Errors", "{title} ({sku}) is no longer sold: take it off the shelf and ask the manager"

@@ -54,8 +54,24 @@ def load_app_config(args: argparse.Namespace, *, demo: bool = False) -> Config:
     config = load_config(path, paths=paths)
     keys.use_paths(config.paths)  # tokens in the database are encrypted with its keys
     setup_logging(config)
+    _warn_if_readable(config.paths.config_file)
     log.info("started: %s (config %s)", getattr(args, "command", None), config.paths.config_file)
     return config
+
+
+def _warn_if_readable(file: Path) -> None:
+    """The configuration holds the store's secrets: say so when others can read it."""
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return
+    if mode & 0o044:
+        log.warning("the configuration file %s can be read by other users", file)
+        print(
+            f"redhome-pos: warning: {file} can be read by other users of this computer and "
+            f"holds the store's secrets: make it private (chmod 600 {file})",
+            file=sys.stderr,
+        )
 
 
 def open_store_database(config: Config, *, create: bool = True) -> Database:

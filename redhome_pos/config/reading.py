@@ -34,6 +34,29 @@ from redhome_pos.config.settings import (
     default_config,
 )
 
+_STORE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
+_TERMINAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
+MIN_SECRET_CHARS = 32  # token_urlsafe(32) gives 43: 32 random bytes
+# Folders of the operating system: a printer "file" there would overwrite a system file.
+_SYSTEM_FOLDERS = tuple(
+    Path(p)
+    for p in ("/etc", "/bin", "/sbin", "/usr", "/lib", "/lib64", "/boot", "/proc", "/sys",
+              "/var/lib", "/root", "C:/Windows", "C:/Program Files")
+)  # fmt: skip
+
+
+def _system_file(path: str) -> bool:
+    """True for a path inside the operating system's own folders (devices under /dev are
+    printers' ports and allowed)."""
+    if not path.strip():
+        return False
+    try:
+        resolved = Path(path).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return True
+    return any(resolved == folder or folder in resolved.parents for folder in _SYSTEM_FOLDERS)
+
+
 # Environment variables that override a setting: variable -> (section, key).
 ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "REDHOME_DATABASE_URL": ("database", "url"),
@@ -186,6 +209,12 @@ class _Reader:
         payments = read_payments(self, raw.get("payments", {}))
         if not terminal_id.strip():
             raise self.fail((), "terminal_id", "must not be empty")
+        if not _TERMINAL_ID.match(terminal_id):
+            raise self.fail(
+                (),
+                "terminal_id",
+                "must be 1 to 16 letters, digits or '-' (it is in receipt numbers)",
+            )
         if not url.strip():
             raise self.fail(("database",), "url", "must not be empty")
         return Config(
@@ -288,6 +317,13 @@ class _Reader:
             at_least("expiry_warning_days", 0, 3650)
             if not section.code.strip():
                 raise self.fail(where, "code", "must not be empty")
+            if not _STORE_CODE.match(section.code):
+                raise self.fail(
+                    where,
+                    "code",
+                    "must be 1 to 16 capital letters, digits or '-' (it is in the store's signed "
+                    f"codes), not {section.code!r}",
+                )
             try:
                 zoneinfo.ZoneInfo(section.timezone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
@@ -308,12 +344,27 @@ class _Reader:
             at_least("timeout_s", 0.1, 120)
             if section.transport == "network" and not section.host:
                 raise self.fail(where, "host", "a network printer needs its host")
+            for key in ("path", "serial_device"):
+                if _system_file(getattr(section, key)):
+                    raise self.fail(
+                        where, key, "must be a printer device or a file of the store's, "
+                        f"not a system file ({getattr(section, key)})",
+                    )  # fmt: skip
         elif isinstance(section, OnlineStoreConfig):
             choice("kind", ONLINE_STORE_KINDS)
             if section.enabled and not (section.base_url and section.app_id):
                 raise self.fail(where, "enabled", "the online store needs base_url and app_id")
         elif isinstance(section, ScanningConfig):
             choice("gs1_variable_layout", GS1_LAYOUTS)
+            secret = section.code_secret
+            if secret and (len(secret) < MIN_SECRET_CHARS or len(set(secret)) < 8):
+                raise self.fail(
+                    where,
+                    "code_secret",
+                    f"must be at least {MIN_SECRET_CHARS} random characters (it signs receipts "
+                    'and badges); make one with: python -c "import secrets; '
+                    'print(secrets.token_urlsafe(32))"',
+                )
             at_least("burst_max_interval_ms", 1, 1_000)
             at_least("burst_min_length", 1, 64)
 

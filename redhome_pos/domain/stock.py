@@ -21,6 +21,24 @@ class MovementKind(enum.StrEnum):
     OPENING = "opening"
 
 
+# One movement of more units than this is a typo or a scanned barcode in the quantity field:
+# no store receives, sells or writes off a million units of one SKU at once.
+MAX_MOVEMENT_UNITS = 1_000_000
+
+
+def check_units(quantity: int) -> None:
+    """Refuse a quantity beyond what a store handles (or not a whole number) in words."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise StockError("A quantity is a whole number of units, not {quantity}", quantity=quantity)
+    if abs(quantity) > MAX_MOVEMENT_UNITS:
+        raise StockError(
+            "{quantity} units at once is beyond what a store handles (at most {limit}): "
+            "check the quantity",
+            quantity=quantity,
+            limit=MAX_MOVEMENT_UNITS,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class StockMovement:
     """One signed change of a SKU's on-hand, with who, why, where and when."""
@@ -38,6 +56,9 @@ class StockMovement:
     # lot "", stock taken first-expiring first) and its expiry date when known.
     lot: str | None = None
     expiry: date | None = None
+
+    def __post_init__(self) -> None:
+        check_units(self.quantity)
 
 
 def new_on_hand(current: int, quantity: int, *, allow_negative: bool, sku_code: str = "") -> int:

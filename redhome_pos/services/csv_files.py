@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TextIO
 
+from charset_normalizer import from_bytes
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -80,8 +82,18 @@ class BadCell(Exception):
 # --- reading files --------------------------------------------------------------------------
 
 
+GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
+_CHAOS_MARGIN = 0.01  # GB18030 must read as cleanly as the best guess
+
+
 def decode(data: bytes) -> str:
-    """The text of a CSV file in UTF-8 (with or without BOM) or GBK."""
+    """The text of a CSV file in UTF-8 (with or without BOM) or GB18030/GBK.
+
+    GB18030 decodes most byte strings without an error, so a file in Big5, Shift-JIS, EUC-KR,
+    Windows-1252 or UTF-16 would be read as nonsense: when a file is not UTF-8, its encoding
+    is detected (charset-normalizer) and the file is read as GB18030 only when that reads it
+    as cleanly as the best guess; otherwise it is refused.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8")
@@ -93,9 +105,22 @@ def decode(data: bytes) -> str:
         pass
     try:
         # GB18030 reads every GBK file and the few characters GBK lacks.
-        return data.decode("gb18030")
+        text = data.decode("gb18030")
     except UnicodeDecodeError as error:
         raise _encoding_error(error) from error
+    guesses = list(from_bytes(data))
+    best = min((match.chaos for match in guesses), default=None)
+    if best is None or not any(
+        match.encoding in GB_FAMILY and match.chaos <= best + _CHAOS_MARGIN for match in guesses
+    ):
+        likely = guesses[0].encoding if guesses else "unknown"
+        raise CsvImportError(
+            "The file's encoding is not recognised (it looks like {encoding}): save it as "
+            "CSV UTF-8 and try again",
+            [CsvRowError(1, "", f"encoding {likely}, not UTF-8 or GBK")],
+            encoding=likely,
+        )
+    return text
 
 
 def _encoding_error(error: UnicodeDecodeError) -> CsvImportError:
@@ -161,9 +186,22 @@ def read_rows(
         problem = ""
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             problem = f"{len(cells)} cells but the header has {len(header)} columns"
+        control = _control_character(header, cells)
+        if control:
+            problem = control
         padded = cells + [""] * (len(header) - len(cells))
         rows.append(CsvRow(line, dict(zip(header, padded, strict=False)), cells, problem))
     return header, rows
+
+
+def _control_character(header: Sequence[str], cells: Sequence[str]) -> str:
+    """What is wrong when a cell holds a NUL or another control character (a line break
+    inside a quoted cell too): such text would break receipts, labels and searches."""
+    for name, cell in zip(header, cells, strict=False):
+        for char in cell:
+            if unicodedata.category(char) == "Cc":
+                return f"column {name} has a control character (U+{ord(char):04X})"
+    return ""
 
 
 def _clean_header(cell: str) -> str:

@@ -23,7 +23,7 @@ from redhome_pos.persistence.migrate import upgrade
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.notes import NotesRepository
 
-SECRET = "scan-secret-sh01"
+SECRET = "scan-secret-sh01-0123456789abcdefghijk"
 NOTE = "6756a3f1000000000b03a5d2"
 LIPSTICK = make_ean13("690123456789")
 

@@ -18,7 +18,7 @@ from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
 
 __all__ = ["CHEAP_PIN_COST", "SECRET", "Clock", "Store", "make_store", "write_config"]
-SECRET = "test-secret-0123456789"
+SECRET = "test-secret-0123456789-abcdefghijklmnop"
 
 
 @dataclass

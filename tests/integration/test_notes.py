@@ -377,12 +377,13 @@ def test_two_tills_scanning_the_same_note_lose_no_count(
 
 
 def test_scan_settings_come_from_the_store_configuration(tmp_path: Path) -> None:
+    secret = "from-config-8fJ2kQ9xLm4Tz7Wv1Rb6Y"
     (tmp_path / "config.toml").write_text(
-        '[store]\ncode = "SH001"\n[scanning]\ncode_secret = "from-config"\n'
+        f'[store]\ncode = "SH001"\n[scanning]\ncode_secret = "{secret}"\n'
         'gs1_variable_layout = "weight"\n',
         encoding="utf-8",
     )
     config = load_config(tmp_path / "config.toml", env={}, paths=AppPaths.under(tmp_path))
     settings = scan_settings(config)
-    assert (settings.store_code, settings.code_secret) == ("SH001", "from-config")
+    assert (settings.store_code, settings.code_secret) == ("SH001", secret)
     assert settings.variable_measure.measure is Measure.WEIGHT

@@ -30,7 +30,8 @@ def _write_config(tmp_path: Path, db: Path) -> Path:
     file.write_text(
         f'terminal_id = "T1"\n[store]\ncode = "RH01"\n[database]\nurl = "sqlite:///{db}"\n'
         f'[paths]\ndata_dir = "{paths.data_dir}"\nlog_dir = "{paths.log_dir}"\n'
-        f'backup_dir = "{paths.backup_dir}"\n[scanning]\ncode_secret = "{"s" * 43}"\n',
+        f'backup_dir = "{paths.backup_dir}"\n'
+        '[scanning]\ncode_secret = "9fK2-xQ7mL4pZ8wR1tB6yN0cH3vJ5sD-aE"\n',
         encoding="utf-8",
     )
     return file

@@ -206,7 +206,7 @@ def test_the_z_receipt_code_and_the_command(
         f'[database]\nurl = "sqlite:///{db_path}"\n'
         f'[paths]\ndata_dir = "{paths.data_dir}"\nlog_dir = "{paths.log_dir}"\n'
         f'backup_dir = "{paths.backup_dir}"\n'
-        f'[scanning]\ncode_secret = "{"k" * 40}"\n'
+        f'[scanning]\ncode_secret = "9fK2-xQ7mL4pZ8wR1tB6yN0cH3vJ5sD-aE"\n'
     )
     run = ["--config", str(config), "audit", "verify", "--code", z.audit_code]
     assert main(run) == 0, capsys.readouterr()

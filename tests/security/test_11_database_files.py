@@ -24,7 +24,7 @@ def _config(tmp_path: Path, db: Path) -> Path:
         f'[database]\nurl = "sqlite:///{db}"\n'
         f'[paths]\ndata_dir = "{tmp_path / "data"}"\nlog_dir = "{tmp_path / "logs"}"\n'
         f'backup_dir = "{tmp_path / "backups"}"\n'
-        f'[scanning]\ncode_secret = "{"s" * 43}"\n',
+        f'[scanning]\ncode_secret = "9fK2-xQ7mL4pZ8wR1tB6yN0cH3vJ5sD-aE"\n',
         encoding="utf-8",
     )
     file.chmod(0o600)

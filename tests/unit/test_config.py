@@ -56,7 +56,7 @@ warehouse_code = "WH-SH-1"
 enabled = true
 
 [scanning]
-code_secret = "s3cret-codes"
+code_secret = "s3cret-codes-8fJ2kQ9xLm4Tz7Wv1Rb6Yn"
 gs1_variable_layout = "weight"
 """
 
@@ -254,13 +254,17 @@ def test_secrets_stay_out_of_repr_str_redacted_dumps_and_logs(
         logging.getLogger("redhome_pos.test").info("config: %s", config)
     for text in (repr(config), str(config), str(redacted(config)), caplog.text):
         assert "s3cret-app" not in text
-        assert "s3cret-codes" not in text
+        assert "s3cret-codes-8fJ2kQ9xLm4Tz7Wv1Rb6Yn" not in text
         assert "pg-pass" not in text
     dump = redacted(config)
     assert dump["online_store"]["app_secret"] == "********"
     assert dump["database"]["url"] == "postgresql+psycopg://pos:********@db/store"
     assert dump["online_store"]["app_id"] == "app-1"  # not a secret
-    assert sorted(config.secrets()) == ["pg-pass", "s3cret-app", "s3cret-codes"]
+    assert sorted(config.secrets()) == [
+        "pg-pass",
+        "s3cret-app",
+        "s3cret-codes-8fJ2kQ9xLm4Tz7Wv1Rb6Yn",
+    ]
 
 
 def test_defaults_and_demo_paths_are_apart() -> None:
