@@ -47,6 +47,12 @@ def gs1_read(symbols: list[zxingcpp.Barcode]) -> Gs1Item:
     return parse_element_string(symbol.bytes.decode("ascii"))
 
 
+def framed_symbols(picture: Image.Image) -> list[zxingcpp.Barcode]:
+    framed = Image.new("L", (picture.width + 40, picture.height + 40), 255)
+    framed.paste(picture.convert("L"), (20, 20))
+    return list(zxingcpp.read_barcodes(framed))
+
+
 def png_symbols(png: bytes) -> list[zxingcpp.Barcode]:
     return list(zxingcpp.read_barcodes(Image.open(io.BytesIO(png)).convert("L")))
 
@@ -142,11 +148,15 @@ def test_a_string_that_is_not_gs1_is_refused_before_printing() -> None:
         render_for_printer(Document("bad", (Barcode("0112345", "GS1-128"),)), ZPL)
 
 
+# GS1's character set 82, which AI (10) takes. A '?' prints fine but the ESC/POS decoder
+# takes any '?' for a substitution, so the lots here have none.
 LOT_TEXT = st.text(
-    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-./_",
+    alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"%&'()*+,-./:;<=>_",
     min_size=1,
     max_size=12,
 )
+# BWIPP's (AI) input cannot hold a bracket inside a field: the DataMatrix refuses those lots.
+MATRIX_LOT_TEXT = LOT_TEXT.filter(lambda lot: "(" not in lot and ")" not in lot)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -170,7 +180,7 @@ def test_any_lot_label_reads_back_from_every_printer(body: int, lot: str, expiry
     assert gs1_read(png_symbols(render_label_png(document, CARTON_TSPL))) == expected
     transcript = decode(render_escpos(document, receipt_profile(48)), columns=48)
     assert transcript.problems == []
-    assert parse_hri(transcript.codes[0][1]) == expected
+    assert gs1_read(framed_symbols(transcript.pictures[0])) == expected
     assert gs1_read(png_symbols(render_png(document, receipt_profile(42)))) == expected
 
 
@@ -249,7 +259,7 @@ def test_a_long_lot_too_wide_for_bars_on_58mm_fits_as_a_datamatrix() -> None:
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     body=st.integers(min_value=0, max_value=10**12 - 1),
-    lot=LOT_TEXT,
+    lot=MATRIX_LOT_TEXT,
     expiry=st.dates(min_value=date(2000, 1, 1), max_value=date(2049, 12, 31)),
 )
 def test_any_datamatrix_lot_label_reads_back(body: int, lot: str, expiry: date) -> None:
@@ -265,3 +275,15 @@ def test_any_datamatrix_lot_label_reads_back(body: int, lot: str, expiry: date) 
     assert gs1_matrix_read(decode_tspl(render_for_printer(document, TSPL)).symbols()) == expected
     assert gs1_matrix_read(decode_zpl(render_for_printer(document, ZPL)).symbols()) == expected
     assert gs1_matrix_read(png_symbols(render_png(document, receipt_profile(32)))) == expected
+
+
+def test_a_lot_with_a_bracket_is_refused_for_the_datamatrix_only() -> None:
+    data = replace(
+        lot_data(),
+        lot="A(1)",
+        element_string=element_string("6901234567892", lot="A(1)", expiry=date(2027, 3, 31)),
+    )
+    with pytest.raises(PrintError, match="bracket inside a field"):
+        render_for_printer(matrix_label(data), TSPL)
+    label = decode_tspl(render_for_printer(lot_label(data), TSPL))
+    assert gs1_read(label.symbols()).lot == "A(1)"
