@@ -10,7 +10,8 @@ from pathlib import Path
 
 import tomli_w
 
-from redhome_pos.config.settings import Config, as_toml_data
+from redhome_pos.config.reading import load_config
+from redhome_pos.config.settings import Config, ConfigError, as_toml_data
 
 
 def write_config(config: Config, path: Path | None = None) -> Config:
@@ -32,6 +33,10 @@ def write_config(config: Config, path: Path | None = None) -> Config:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        try:  # what is written must read back: a bad value never replaces a good file
+            load_config(Path(temporary), env={}, paths=config.paths)
+        except ConfigError as error:
+            raise ConfigError(error.problem, file=target, key=error.key) from None
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

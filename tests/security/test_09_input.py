@@ -134,3 +134,17 @@ def test_a_configuration_file_others_can_read_is_warned_about(tmp_path: Path, ca
     file.chmod(0o600)
     assert main(["--config", str(file), "config", "show"]) == 0
     assert "can be read by other users" not in capsys.readouterr().err
+
+
+def test_a_bad_value_is_never_written_over_a_good_configuration(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from redhome_pos.config import AppPaths, default_config, write_config
+
+    paths = AppPaths.under(tmp_path, tmp_path / "config.toml")
+    good = write_config(default_config(paths))
+    before = paths.config_file.read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match="terminal_id"):
+        write_config(replace(good, terminal_id="T 1 ; rm -rf"))
+    assert paths.config_file.read_text(encoding="utf-8") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".config-")] == []
