@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from redhome_pos.domain.scan import ScanSettings, VariableMeasureLayout
+from redhome_pos.domain.tender import TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.services.counter import Till
-from redhome_pos.services.payments import Payments
+from redhome_pos.services.payments import PROVIDER_OF, Payments
 from ui.context import AppContext
 from ui.session import CounterSession
 from ui.workers import Worker
@@ -19,7 +20,8 @@ from ui.workers import Worker
 
 class Counter(QObject):
     """Built once per window. ``worker`` runs database work; ``slow_worker`` runs printing and
-    network calls, so a stuck printer never delays a scan."""
+    network calls, so a stuck printer never delays a scan; ``payment_worker`` runs a wallet
+    charge, which may wait a minute for the customer's password."""
 
     def __init__(self, context: AppContext, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,7 @@ class Counter(QObject):
         self.worker = Worker("database", self)
         self.slow_worker = Worker("devices", self)
         self.search_worker = Worker("search", self)
+        self.payment_worker = Worker("payments", self)
 
     @property
     def till(self) -> Till:
@@ -56,6 +59,12 @@ class Counter(QObject):
         found: Payments | None = self.context.extras.get("payments")
         return found
 
+    def wallet_ready(self, kind: TenderKind) -> bool:
+        """Whether a WeChat Pay / Alipay code is charged through its provider at this counter."""
+        payments = self.payments
+        provider = PROVIDER_OF.get(kind)
+        return payments is not None and provider is not None and payments.configured(provider)
+
     def scan_settings(self) -> ScanSettings:
         layout = VariableMeasureLayout()
         scanning = getattr(self.context.config, "scanning", None)
@@ -78,5 +87,5 @@ class Counter(QObject):
         return at.astimezone(ZoneInfo(self.context.timezone)).strftime(pattern)
 
     def stop(self) -> None:
-        for worker in (self.worker, self.slow_worker, self.search_worker):
+        for worker in (self.worker, self.slow_worker, self.search_worker, self.payment_worker):
             worker.stop()

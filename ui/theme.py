@@ -141,4 +141,7 @@ QLabel#bannerOk {{
 }}
 QStatusBar QLabel {{ font-size: 14px; padding: 0 8px; }}
 QFrame#overlay {{ background: white; border: 2px solid #BDBDBD; border-radius: 8px; }}
+QFrame#chargePanel {{ background: #F4F7FD; border: 2px solid #3A6FD8; border-radius: 8px; }}
+QLabel#chargeTitle {{ font-size: 24px; color: {INK}; }}
+QLabel#chargeSeconds {{ font-size: 44px; font-weight: bold; color: #3A6FD8; }}
 """

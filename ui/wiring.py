@@ -369,9 +369,19 @@ class SaleActions(QObject):
 
     # -- pay ------------------------------------------------------------------------------------
     def payment_code_scanned(self, code: scan_router.PaymentCode) -> None:
-        """A customer's payment code scanned on the sale screen: this counter is not connected
-        to the wallet's provider, so nothing is charged and the clerk is told so."""
-        self.sale.fail(no_provider_text(wallet_of(code)))
+        """A customer's payment code scanned on the sale screen: the payment opens and the
+        code is charged for what is due; a counter not connected to the wallet's provider
+        says so and charges nothing."""
+        kind = wallet_of(code)
+        if not self.counter.wallet_ready(kind):
+            self.sale.fail(no_provider_text(kind))
+            return
+        if self.sale.cart.is_empty:
+            self.sale.fail(self.tr("Scan the goods first, then the customer's payment code"))
+            return
+        self.pay()
+        if isinstance(self.dialog, TenderDialog):
+            self.dialog.charge_wallet(kind, code.code)
 
     def pay(self) -> None:
         clerk = self._clerk()

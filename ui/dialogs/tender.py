@@ -9,6 +9,7 @@ terminal printed (typed, or scanned from the slip)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 
@@ -30,6 +31,7 @@ from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen, parse_fen
+from redhome_pos.domain.payments import WalletProvider
 from redhome_pos.domain.points import POINT_VALUE_FEN
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.staff import Staff
@@ -42,7 +44,9 @@ from redhome_pos.domain.tender import (
     clean_reference,
 )
 from redhome_pos.services.checkout import checkout
+from redhome_pos.services.payments import PROVIDER_OF, WalletPayment
 from ui.counter import Counter
+from ui.dialogs.wallet_charge import ChargeRelay, WalletChargePanel
 from ui.errors import describe_error
 from ui.receipts import print_sale
 
@@ -88,12 +92,18 @@ class TenderDialog(QDialog):
         self.cart = cart
         self.credit_fen = credit_fen
         self._complete = complete or partial(checkout, counter.database, counter.till, staff, cart)
+        self.exchange = complete is not None  # a wallet charges only a plain sale here
         self.total_fen = max(0, cart.totals().total_fen - credit_fen)
         self.tenders: list[Tender] = []
         self.sale: Sale | None = None
         self.waiting_wallet: TenderKind | None = None
         self.reference_kind: TenderKind | None = None  # a terminal payment awaiting its reference
+        self.charging: threading.Event | None = None  # set: Cancel asked for (a charge under way)
         self._busy = False
+        self.relay = ChargeRelay(self)
+        self.charge_panel = WalletChargePanel()
+        self.charge_panel.cancel_requested.connect(self.cancel_charge)
+        self.relay.progress.connect(self.charge_panel.show_progress)
 
         due_caption = QLabel(self.tr("Amount due"))
         due_caption.setObjectName("muted")
@@ -196,6 +206,7 @@ class TenderDialog(QDialog):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.list)
+        layout.addWidget(self.charge_panel)
         layout.addWidget(self.message)
         layout.addWidget(self.cash_field)
         layout.addWidget(self.reference_field)
@@ -338,14 +349,29 @@ class TenderDialog(QDialog):
         self.cash_field.setFocus()
 
     def wait_for_wallet(self, kind: TenderKind) -> None:
-        """The WeChat Pay / Alipay button: the customer's code is charged through the
-        provider, which this counter is not connected to; it says so."""
-        if self.due_fen:
+        """The WeChat Pay / Alipay button: the customer's code is scanned next (a counter not
+        connected to the wallet's provider says so)."""
+        if not self.due_fen or self.charging is not None:
+            return
+        if not self.counter.wallet_ready(kind):
             self._say(no_provider_text(kind))
+            return
+        self._end_reference()
+        self.waiting_wallet = kind
+        name = self.charge_panel.wallet_name(kind)
+        self._say(
+            self.tr("Scan the customer's {wallet} payment code for {amount}").format(
+                wallet=name, amount=format_fen(self.due_fen)
+            ),
+            error=False,
+        )
 
     def handle_scan(self, text: str) -> None:
         """A scan while paying: the customer's WeChat Pay / Alipay code pays the remainder."""
         if self.sale is not None:
+            return
+        if self.charging is not None:
+            self._say(self.tr("A payment is under way: wait for it, or cancel it first"))
             return
         if self.reference_kind is not None:
             self._scanned_reference(text)
@@ -359,8 +385,86 @@ class TenderDialog(QDialog):
             self._say(self.tr("While paying, scan only the customer's payment code"))
             return
         kind = wallet_of(result)
-        # Never paid without the provider: a counter not connected to it says so.
-        self._say(no_provider_text(kind))
+        if not self.counter.wallet_ready(kind):
+            self._say(no_provider_text(kind))  # never paid without the provider
+            return
+        self.charge_wallet(kind, result.code)
+
+    # -- a wallet charge through the provider ---------------------------------------------------
+    def charge_wallet(self, kind: TenderKind, code: str) -> None:
+        """The remainder charged to the customer's code; the sale is written once the provider
+        confirms the payment (``Payments.checkout``, on the payment worker)."""
+        payments = self.counter.payments
+        if self.charging is not None:
+            self._say(self.tr("A payment is under way: wait for it, or cancel it first"))
+            return
+        if payments is None or self._busy or self.sale is not None:
+            return
+        if self.exchange:
+            self._say(
+                self.tr("An exchange's difference is paid in cash, by card or on the terminal")
+            )
+            return
+        amount = self.due_fen
+        if not amount:
+            self._say(self.tr("Nothing is left to pay"))
+            return
+        cancel = threading.Event()
+        self.charging = cancel
+        self.waiting_wallet = None
+        self._end_reference()
+        self.message.hide()
+        wallet = WalletPayment(WalletProvider(PROVIDER_OF[kind].value), code, amount)
+        job = partial(
+            payments.checkout,
+            self.staff,
+            self.cart,
+            tuple(self.tenders),
+            wallet,
+            on_progress=self.relay.progress.emit,
+            cancel=cancel,
+        )
+        self.charge_panel.start(kind, amount)
+        self._enable_inputs(False)
+        self.counter.payment_worker.submit(job, on_done=self._charged, on_error=self._charge_failed)
+
+    def cancel_charge(self) -> None:
+        """Cancel: the service reverses the order with the provider (paid or not)."""
+        if self.charging is not None and not self.charging.is_set():
+            self.charging.set()
+            self.charge_panel.cancelling()
+
+    def _charged(self, sale: Sale) -> None:
+        self.charging = None
+        self.charge_panel.stop()
+        self._enable_inputs(True)
+        self.tenders = [Tender(t.kind, t.tendered_fen, t.reference) for t in sale.tenders]
+        self._completed(sale)
+
+    def _charge_failed(self, error: object) -> None:
+        self.charging = None
+        self.charge_panel.stop()
+        self._enable_inputs(True)
+        self._say(describe_error(error))
+        self.show_state()
+
+    def _enable_inputs(self, enabled: bool) -> None:
+        for widget in (
+            self.cash_field,
+            *self.quick.values(),
+            self.wechat_button,
+            self.alipay_button,
+            self.points_button,
+            self.undo_button,
+            self.card_button,
+            *self.external_buttons.values(),
+            self.cancel_button,
+        ):
+            widget.setEnabled(enabled)
+        if enabled:
+            self.show_state()
+        else:
+            self.complete_button.setEnabled(False)
 
     def _add(self, tender: Tender) -> None:
         if self.sale is not None:
@@ -423,6 +527,8 @@ class TenderDialog(QDialog):
         if self.sale is not None:
             self.accept()  # the next customer
             return
+        if self.charging is not None:
+            return  # the provider decides; Esc cancels
         if self.reference_kind is not None:
             self._confirm_reference(self.reference_field.text())
             return
@@ -498,6 +604,9 @@ class TenderDialog(QDialog):
         super().keyPressEvent(event)
 
     def reject(self) -> None:
+        if self.charging is not None:  # Esc (or closing) while charging cancels the charge
+            self.cancel_charge()
+            return
         if self.sale is not None:
             self.accept()
             return

@@ -2220,12 +2220,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="61"/>
+        <location filename="../dialogs/tender.py" line="65"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="64"/>
+        <location filename="../dialogs/tender.py" line="68"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,6 +2436,11 @@
         <location filename="../wiring.py" line="333"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="380"/>
+        <source>Scan the goods first, then the customer&apos;s payment code</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2767,172 +2772,193 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="85"/>
+        <location filename="../dialogs/tender.py" line="89"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="98"/>
+        <location filename="../dialogs/tender.py" line="108"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="104"/>
+        <location filename="../dialogs/tender.py" line="114"/>
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>Exchange: the {amount} returned counts towards this sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="111"/>
+        <location filename="../dialogs/tender.py" line="121"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="124"/>
+        <location filename="../dialogs/tender.py" line="134"/>
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="141"/>
+        <location filename="../dialogs/tender.py" line="151"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="169"/>
-        <location filename="../dialogs/tender.py" line="277"/>
+        <location filename="../dialogs/tender.py" line="179"/>
+        <location filename="../dialogs/tender.py" line="288"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="147"/>
-        <location filename="../dialogs/tender.py" line="385"/>
+        <location filename="../dialogs/tender.py" line="157"/>
+        <location filename="../dialogs/tender.py" line="489"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="128"/>
+        <location filename="../dialogs/tender.py" line="138"/>
         <source>Reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="149"/>
-        <location filename="../dialogs/tender.py" line="173"/>
-        <location filename="../dialogs/tender.py" line="386"/>
+        <location filename="../dialogs/tender.py" line="159"/>
+        <location filename="../dialogs/tender.py" line="183"/>
+        <location filename="../dialogs/tender.py" line="490"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="387"/>
+        <location filename="../dialogs/tender.py" line="491"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="154"/>
+        <location filename="../dialogs/tender.py" line="164"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="151"/>
+        <location filename="../dialogs/tender.py" line="161"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="166"/>
+        <location filename="../dialogs/tender.py" line="176"/>
         <source>On the terminal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="172"/>
+        <location filename="../dialogs/tender.py" line="182"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="181"/>
+        <location filename="../dialogs/tender.py" line="191"/>
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="184"/>
+        <location filename="../dialogs/tender.py" line="194"/>
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="254"/>
+        <location filename="../dialogs/tender.py" line="265"/>
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="258"/>
+        <location filename="../dialogs/tender.py" line="269"/>
         <source>The member has no points to pay with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="278"/>
+        <location filename="../dialogs/tender.py" line="289"/>
         <source>WeChat Pay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="279"/>
+        <location filename="../dialogs/tender.py" line="290"/>
         <source>Alipay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="291"/>
+        <location filename="../dialogs/tender.py" line="302"/>
         <source>{method}: take {amount} on the terminal, then enter the slip&apos;s reference (or press Enter without one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="296"/>
+        <location filename="../dialogs/tender.py" line="307"/>
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="327"/>
+        <location filename="../dialogs/tender.py" line="338"/>
         <source>This is the customer&apos;s payment code, not the terminal&apos;s reference: scan the reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="359"/>
+        <location filename="../dialogs/tender.py" line="363"/>
+        <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="374"/>
+        <location filename="../dialogs/tender.py" line="399"/>
+        <source>A payment is under way: wait for it, or cancel it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="385"/>
         <source>While paying, scan only the customer&apos;s payment code</source>
         <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="369"/>
+        <location filename="../dialogs/tender.py" line="405"/>
+        <source>An exchange&apos;s difference is paid in cash, by card or on the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="410"/>
+        <source>Nothing is left to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="473"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="384"/>
+        <location filename="../dialogs/tender.py" line="488"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="391"/>
+        <location filename="../dialogs/tender.py" line="495"/>
         <source>ref. {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="396"/>
+        <location filename="../dialogs/tender.py" line="500"/>
         <source>{points} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="407"/>
-        <location filename="../dialogs/tender.py" line="444"/>
+        <location filename="../dialogs/tender.py" line="511"/>
+        <location filename="../dialogs/tender.py" line="550"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="409"/>
+        <location filename="../dialogs/tender.py" line="513"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="467"/>
+        <location filename="../dialogs/tender.py" line="573"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="470"/>
+        <location filename="../dialogs/tender.py" line="576"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>
@@ -2968,6 +2994,54 @@
         <location filename="../main_window.py" line="98"/>
         <source>Shift #{number}</source>
         <translation>Shift #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>WalletChargePanel</name>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="49"/>
+        <source>Cancel the payment (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="67"/>
+        <source>WeChat Pay</source>
+        <translation type="unfinished">WeChat Pay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="67"/>
+        <source>Alipay</source>
+        <translation type="unfinished">Alipay</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="74"/>
+        <source>Charging {amount} to {wallet}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="79"/>
+        <source>{wallet} {amount} · the customer&apos;s code was scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="93"/>
+        <source>Waiting for the customer to enter the payment password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="97"/>
+        <source>No clear answer from {wallet} yet: finding out. Do not charge the customer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="107"/>
+        <source>Cancelling the payment with {wallet}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="113"/>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2219,12 +2219,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="61" />
+        <location filename="../dialogs/tender.py" line="65" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="64" />
+        <location filename="../dialogs/tender.py" line="68" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
@@ -2435,6 +2435,11 @@
         <location filename="../wiring.py" line="333" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
+    </message>
+    <message>
+        <location filename="../wiring.py" line="380" />
+        <source>Scan the goods first, then the customer's payment code</source>
+        <translation>请先扫商品，再扫顾客的付款码</translation>
     </message>
 </context>
 <context>
@@ -2766,172 +2771,193 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="85" />
+        <location filename="../dialogs/tender.py" line="89" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="98" />
+        <location filename="../dialogs/tender.py" line="108" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="104" />
+        <location filename="../dialogs/tender.py" line="114" />
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>换货：退回的 {amount} 抵扣本单</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="111" />
+        <location filename="../dialogs/tender.py" line="121" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="124" />
+        <location filename="../dialogs/tender.py" line="134" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="141" />
+        <location filename="../dialogs/tender.py" line="151" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="169" />
-        <location filename="../dialogs/tender.py" line="277" />
+        <location filename="../dialogs/tender.py" line="179" />
+        <location filename="../dialogs/tender.py" line="288" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="147" />
-        <location filename="../dialogs/tender.py" line="385" />
+        <location filename="../dialogs/tender.py" line="157" />
+        <location filename="../dialogs/tender.py" line="489" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="128" />
+        <location filename="../dialogs/tender.py" line="138" />
         <source>Reference on the terminal's slip</source>
         <translation>签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="149" />
-        <location filename="../dialogs/tender.py" line="173" />
-        <location filename="../dialogs/tender.py" line="386" />
+        <location filename="../dialogs/tender.py" line="159" />
+        <location filename="../dialogs/tender.py" line="183" />
+        <location filename="../dialogs/tender.py" line="490" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="387" />
+        <location filename="../dialogs/tender.py" line="491" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="154" />
+        <location filename="../dialogs/tender.py" line="164" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="151" />
+        <location filename="../dialogs/tender.py" line="161" />
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="166" />
+        <location filename="../dialogs/tender.py" line="176" />
         <source>On the terminal:</source>
         <translation>外部收款：</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="172" />
+        <location filename="../dialogs/tender.py" line="182" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="181" />
+        <location filename="../dialogs/tender.py" line="191" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="184" />
+        <location filename="../dialogs/tender.py" line="194" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="254" />
+        <location filename="../dialogs/tender.py" line="265" />
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="258" />
+        <location filename="../dialogs/tender.py" line="269" />
         <source>The member has no points to pay with</source>
         <translation>该会员没有可抵现的积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="278" />
+        <location filename="../dialogs/tender.py" line="289" />
         <source>WeChat Pay on the terminal</source>
         <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="279" />
+        <location filename="../dialogs/tender.py" line="290" />
         <source>Alipay on the terminal</source>
         <translation>外部收款：支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="291" />
+        <location filename="../dialogs/tender.py" line="302" />
         <source>{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="296" />
+        <location filename="../dialogs/tender.py" line="307" />
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="327" />
+        <location filename="../dialogs/tender.py" line="338" />
         <source>This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip</source>
         <translation>这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="359" />
+        <location filename="../dialogs/tender.py" line="363" />
+        <source>Scan the customer's {wallet} payment code for {amount}</source>
+        <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="374" />
+        <location filename="../dialogs/tender.py" line="399" />
+        <source>A payment is under way: wait for it, or cancel it first</source>
+        <translation>正在收款：请等待结果，或先取消本次收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="385" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="369" />
+        <location filename="../dialogs/tender.py" line="405" />
+        <source>An exchange's difference is paid in cash, by card or on the terminal</source>
+        <translation>换货差价请用现金、银行卡或收款终端支付</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="410" />
+        <source>Nothing is left to pay</source>
+        <translation>已无待付金额</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="473" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="384" />
+        <location filename="../dialogs/tender.py" line="488" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="391" />
+        <location filename="../dialogs/tender.py" line="495" />
         <source>ref. {reference}</source>
         <translation>参考号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="396" />
+        <location filename="../dialogs/tender.py" line="500" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="407" />
-        <location filename="../dialogs/tender.py" line="444" />
+        <location filename="../dialogs/tender.py" line="511" />
+        <location filename="../dialogs/tender.py" line="550" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="409" />
+        <location filename="../dialogs/tender.py" line="513" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="467" />
+        <location filename="../dialogs/tender.py" line="573" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="470" />
+        <location filename="../dialogs/tender.py" line="576" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
@@ -2967,6 +2993,54 @@
         <location filename="../main_window.py" line="98" />
         <source>Shift #{number}</source>
         <translation>班次 #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>WalletChargePanel</name>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="49" />
+        <source>Cancel the payment (Esc)</source>
+        <translation>取消收款 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="67" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="67" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="74" />
+        <source>Charging {amount} to {wallet}…</source>
+        <translation>正在通过{wallet}收款 {amount}…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="79" />
+        <source>{wallet} {amount} · the customer's code was scanned</source>
+        <translation>{wallet} {amount} · 已扫顾客付款码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="93" />
+        <source>Waiting for the customer to enter the payment password…</source>
+        <translation>等待顾客输入支付密码…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="97" />
+        <source>No clear answer from {wallet} yet: finding out. Do not charge the customer again</source>
+        <translation>{wallet}尚未给出明确结果，正在核实。请勿再次向顾客收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="107" />
+        <source>Cancelling the payment with {wallet}…</source>
+        <translation>正在向{wallet}撤销本次收款…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/wallet_charge.py" line="113" />
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
     </message>
 </context>
 </TS>

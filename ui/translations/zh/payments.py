@@ -41,4 +41,15 @@ ZH: dict[str, str] = {
     "The refund is more than what is left of the sale's {kind} payments": "退款金额超过了该销售 {kind} 付款的剩余可退金额",
     "This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead": "此销售由微信支付或支付宝付款，须原路退款，但本收银台未接入该支付机构。可由店长批准改退现金",
     "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval": "此销售由微信支付或支付宝付款：改退现金须经店长批准",
+    # a wallet charge under way (tender dialog)
+    "A payment is under way: wait for it, or cancel it first": "正在收款：请等待结果，或先取消本次收款",
+    "An exchange's difference is paid in cash, by card or on the terminal": "换货差价请用现金、银行卡或收款终端支付",
+    "Cancel the payment (Esc)": "取消收款 (Esc)",
+    "Cancelling the payment with {wallet}…": "正在向{wallet}撤销本次收款…",
+    "Charging {amount} to {wallet}…": "正在通过{wallet}收款 {amount}…",
+    "No clear answer from {wallet} yet: finding out. Do not charge the customer again": "{wallet}尚未给出明确结果，正在核实。请勿再次向顾客收款",
+    "Scan the goods first, then the customer's payment code": "请先扫商品，再扫顾客的付款码",
+    "Waiting for the customer to enter the payment password…": "等待顾客输入支付密码…",
+    "{seconds} s": "{seconds} 秒",
+    "{wallet} {amount} · the customer's code was scanned": "{wallet} {amount} · 已扫顾客付款码",
 }
