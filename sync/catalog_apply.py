@@ -353,6 +353,7 @@ def mirror_values(item: OnlineSku, read_at: datetime) -> dict[str, Any]:
         "original_price_fen": item.original_price_fen,
         "barcodes": list(item.barcodes),
         "buyable": item.buyable,
+        "pack_units": item.pack_units,
         "online_updated_at": item.updated_at,
         "mirrored_at": read_at,
     }

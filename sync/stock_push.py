@@ -27,6 +27,7 @@ from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.models.stock import StockLevelRow, StockLotLevelRow
+from redhome_pos.persistence.models.sync import OnlineSkuRow
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.connector import OnlineStore, StockPushResult
@@ -43,6 +44,7 @@ class PendingSku:
     red_sku_id: str | None
     on_hand: int
     code: str
+    pack: bool = False  # sold online in packs: its stock comes from the single, never pushed
 
 
 @dataclass
@@ -51,6 +53,7 @@ class StockPushReport:
     skus_pushed: int = 0
     skus_refused: int = 0
     skus_not_online: int = 0
+    skus_packs: int = 0
     rows_done: int = 0
     pushed: dict[str, int] = field(default_factory=dict)
 
@@ -76,8 +79,15 @@ def pending_stock(
         newest = {int(key): int(last) for key, last, _ in pending if str(key).isdigit()}
         bad_keys = [str(key) for key, _, _ in pending if not str(key).isdigit()]
         rows = session.execute(
-            select(SkuRow.id, SkuRow.red_sku_id, SkuRow.code, StockLevelRow.on_hand)
+            select(
+                SkuRow.id,
+                SkuRow.red_sku_id,
+                SkuRow.code,
+                StockLevelRow.on_hand,
+                OnlineSkuRow.pack_units,
+            )
             .outerjoin(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
+            .outerjoin(OnlineSkuRow, OnlineSkuRow.red_sku_id == SkuRow.red_sku_id)
             .where(SkuRow.id.in_(list(newest)))
         ).all()
         expired: dict[int, int] = {}
@@ -96,9 +106,14 @@ def pending_stock(
             }
     found = [
         PendingSku(
-            sku_id, newest[sku_id], red_sku_id, int(on_hand or 0) - expired.get(sku_id, 0), code
+            sku_id,
+            newest[sku_id],
+            red_sku_id,
+            int(on_hand or 0) - expired.get(sku_id, 0),
+            code,
+            pack=(pack_units or 1) > 1,
         )
-        for sku_id, red_sku_id, code, on_hand in rows
+        for sku_id, red_sku_id, code, on_hand, pack_units in rows
     ]
     known = {sku.sku_id for sku in found}
     # Rows for SKUs that no longer exist (or keys that are not SKU ids) can never be sent.
@@ -178,7 +193,13 @@ def push_stock(
             _mark_done(database, offline, now(), note="not an online SKU")
             report.skus_not_online += len(offline)
             report.rows_done += len(offline)
-        online = [sku for sku in pending if sku.red_sku_id is not None]
+        packs = [sku for sku in pending if sku.red_sku_id is not None and sku.pack]
+        if packs:
+            # The platform takes a pack's stock from its single: setting it is refused.
+            _mark_done(database, packs, now(), note="sold in packs: stock from the single")
+            report.skus_packs += len(packs)
+            report.rows_done += len(packs)
+        online = [sku for sku in pending if sku.red_sku_id is not None and not sku.pack]
         for start in range(0, len(online), settings.stock_batch):
             batch = online[start : start + settings.stock_batch]
             refused |= _push_batch(database, store, settings, batch, now, report)

@@ -1,8 +1,12 @@
-"""``redhome-pos online-store authorize | connect CODE | status | opening-stock``.
+"""``redhome-pos online-store authorize | connect CODE | warehouse-create | status |
+opening-stock``.
 
 Connects a store to its online store without the desktop app: ``authorize`` prints the page
 the manager opens to approve the program, ``connect`` trades the code from the approval for
-tokens and keeps them in the store database (they are never printed).
+tokens and keeps them in the store database (they are never printed), then checks with
+``warehouse.list`` that the store's warehouse exists in the online shop and says what to do
+when it does not; ``warehouse-create`` creates it (``warehouse.create``, its coverage and its
+priority).
 """
 
 from __future__ import annotations
@@ -38,6 +42,29 @@ def register(subparsers: Any) -> None:
     connect.add_argument("code", metavar="CODE")
     add_actor_options(connect, "the manager")
     connect.set_defaults(run=run_connect)
+    create = actions.add_parser(
+        "warehouse-create",
+        help="create the store's warehouse in the online shop (warehouse.create), with the "
+        "areas it serves and where it comes first",
+    )
+    create.add_argument("--name", required=True, help="the warehouse's name (at most 50)")
+    create.add_argument(
+        "--zone-code", required=True, metavar="TOWN_CODE",
+        help="the 12-digit code of the town or street the store is in",
+    )  # fmt: skip
+    create.add_argument("--address", required=True, help="the street address")
+    create.add_argument(
+        "--cover", action="append", default=[], metavar="AREA_CODE",
+        help="a province, city or district code the warehouse serves (repeat)",
+    )  # fmt: skip
+    create.add_argument(
+        "--first-in", action="append", default=[], metavar="AREA_CODE",
+        help="an area where the store's warehouse comes before the shop's others (repeat)",
+    )  # fmt: skip
+    create.add_argument("--contact-name", default="")
+    create.add_argument("--contact-tel", default="")
+    add_actor_options(create, "the manager")
+    create.set_defaults(run=run_warehouse_create)
     status = actions.add_parser("status", help="online or not, queue, last errors")
     status.set_defaults(run=run_status)
     opening = actions.add_parser(
@@ -81,7 +108,7 @@ def run_authorize(args: argparse.Namespace) -> int:
 @reports_errors
 def run_connect(args: argparse.Namespace) -> int:
     from redhome_pos.services.counter import Till
-    from sync.link import connect_store
+    from sync.link import check_warehouse, connect_store
 
     config = load_app_config(args)
     database = open_store_database(config)
@@ -96,7 +123,35 @@ def run_connect(args: argparse.Namespace) -> int:
     name = tokens.seller_name or tokens.seller_id or "the online store"
     print(f"Connected to {name}.")
     print(f"The authorisation runs until {tokens.refresh_expires_at:%Y-%m-%d %H:%M} UTC.")
-    return EXIT_OK
+    database = open_store_database(config)
+    try:
+        check = check_warehouse(config.online_store, database)
+    finally:
+        database.dispose()
+    print(check.advice)
+    return EXIT_OK if check.found else EXIT_PROBLEM
+
+
+@reports_errors
+def run_warehouse_create(args: argparse.Namespace) -> int:
+    from redhome_pos.services.counter import Till
+    from sync.link import create_store_warehouse
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        till = Till.from_config(config)
+        staff = log_in(database, till, args)
+        check = create_store_warehouse(
+            database, till, staff, config.online_store, name=args.name,
+            zone_code=args.zone_code, address=args.address, cover=args.cover,
+            first_in=args.first_in, contact_name=args.contact_name,
+            contact_tel=args.contact_tel,
+        )  # fmt: skip
+    finally:
+        database.dispose()
+    print(check.advice)
+    return EXIT_OK if check.found else EXIT_PROBLEM
 
 
 @reports_errors

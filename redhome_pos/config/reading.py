@@ -80,6 +80,16 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+# RED's warehouse.create: a code of letters, digits and "_", at most 24 characters.
+WAREHOUSE_CODE_MAX = 24
+WAREHOUSE_CODE = re.compile(rf"[A-Za-z0-9_]{{1,{WAREHOUSE_CODE_MAX}}}")
+
+
+def _suggest_code(text: str) -> str:
+    """A code the platform accepts, close to what was written: RH-SH-001 -> RH_SH_001."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", text)[:WAREHOUSE_CODE_MAX] or "STORE_1"
+
+
 def config_file_path(path: Path | None, env: Mapping[str, str], paths: AppPaths) -> Path:
     if path is not None:
         return Path(path).expanduser()
@@ -354,6 +364,18 @@ class _Reader:
             choice("kind", ONLINE_STORE_KINDS)
             if section.enabled and not (section.base_url and section.app_id):
                 raise self.fail(where, "enabled", "the online store needs base_url and app_id")
+            if section.enabled and not section.warehouse_code:
+                raise self.fail(
+                    where, "warehouse_code", "the online store needs the store's warehouse code"
+                )
+            if section.warehouse_code and not WAREHOUSE_CODE.fullmatch(section.warehouse_code):
+                raise self.fail(
+                    where,
+                    "warehouse_code",
+                    f"{section.warehouse_code!r} cannot be a warehouse code on the platform: "
+                    f"letters, digits and _ only, at most {WAREHOUSE_CODE_MAX} characters "
+                    f"(for example {_suggest_code(section.warehouse_code)!r})",
+                )
         elif isinstance(section, ScanningConfig):
             choice("gs1_variable_layout", GS1_LAYOUTS)
             secret = section.code_secret

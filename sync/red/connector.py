@@ -695,6 +695,35 @@ class RedOnlineStore:
             ))  # fmt: skip
         return found
 
+    def create_warehouse(
+        self, name: str, zone_code: str, address: str, *, contact_name: str = "",
+        contact_tel: str = "",
+    ) -> None:  # fmt: skip
+        """``warehouse.create`` of the store's own warehouse under its configured code."""
+        fields = {api.WAREHOUSE_CODE: self.warehouse_code, api.WAREHOUSE_NAME: name,
+                  api.WAREHOUSE_ZONE_CODE: zone_code, api.WAREHOUSE_ADDRESS: address}  # fmt: skip
+        if contact_name:
+            fields[api.WAREHOUSE_CONTACT_NAME] = contact_name
+        if contact_tel:
+            fields[api.WAREHOUSE_CONTACT_TEL] = contact_tel
+        self._call(api.WAREHOUSE_CREATE, fields)
+
+    def set_warehouse_coverage(self, zone_codes: Sequence[str]) -> None:
+        """``warehouse.setCoverage``: the areas (province, city or district codes) the store's
+        warehouse serves; it replaces what was set before."""
+        fields = {api.WH_CODE: self.warehouse_code, api.ZONE_CODE_LIST: list(zone_codes)}
+        self._call(api.WAREHOUSE_SET_COVERAGE, fields)
+
+    def put_warehouse_first(self, zone_code: str, others: Sequence[str] = ()) -> None:
+        """``warehouse.setPriority``: the store's warehouse first for ``zone_code``, then
+        ``others`` in their order."""
+        ranked = [self.warehouse_code, *(code for code in others if code != self.warehouse_code)]
+        fields = {
+            api.WAREHOUSE_ZONE_CODE: zone_code,
+            api.WAREHOUSE_PRIORITY_LIST: [{api.WH_CODE: code} for code in ranked],
+        }
+        self._call(api.WAREHOUSE_SET_PRIORITY, fields)
+
     def warehouse_codes(self) -> list[str]:
         """The codes of the shop's own warehouses (``warehouse.list``; CPartner is not listed)."""
         codes: list[str] = []

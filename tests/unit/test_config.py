@@ -52,7 +52,7 @@ timeout_s = 3
 base_url = "https://open.example.test"
 app_id = "app-1"
 app_secret = "s3cret-app"
-warehouse_code = "WH-SH-1"
+warehouse_code = "WH_SH_1"
 enabled = true
 
 [scanning]
@@ -166,6 +166,24 @@ def test_broken_toml_names_file_line_and_key(tmp_path: Path, paths: AppPaths) ->
             "price, weight",
         ),
         ('[database]\nurl = ""\n', 2, "database.url", "must not be empty"),
+        (
+            '[online_store]\nwarehouse_code = "RH-SH-001"\n',
+            2,
+            "online_store.warehouse_code",
+            "digits and _ only, at most 24 characters .for example 'RH_SH_001'.",
+        ),
+        (
+            '[online_store]\nwarehouse_code = "' + "W" * 25 + '"\n',
+            2,
+            "online_store.warehouse_code",
+            "at most 24 characters",
+        ),
+        (
+            '[online_store]\nbase_url = "http://x"\napp_id = "a"\nenabled = true\n',
+            1,
+            "online_store.warehouse_code",
+            "needs the store's warehouse code",
+        ),
         ("stroe = 1\n", 1, "stroe", "unknown setting"),
     ],
 )

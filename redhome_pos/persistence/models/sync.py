@@ -54,6 +54,8 @@ class OnlineSkuRow(Base):
     sku_id: Mapped[int | None] = mapped_column(ForeignKey("skus.id"), index=True)
     red_item_id: Mapped[str] = mapped_column(String(64), default="")
     buyable: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Sold online in packs of this many (ipq): its stock comes from the single, never pushed.
+    pack_units: Mapped[int] = mapped_column(Integer, default=1)
     online_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the read that changed it
