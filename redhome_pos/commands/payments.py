@@ -1,5 +1,6 @@
-"""``redhome-pos payments charge|refund|status``: a manager's test payment through the same
-charge service the counter uses, refunds of payments no sale holds, and the attempts' states.
+"""``redhome-pos payments charge|refund|status|reconcile``: a manager's test payment through
+the same charge service the counter uses, refunds of payments no sale holds, and the
+attempts' states.
 
 ``charge`` needs a manager (``--staff CODE``, PIN on stdin or at a prompt) and prints the
 attempt's state, ``out_trade_no`` and the provider's transaction id (``--json`` for scripts);
@@ -7,7 +8,8 @@ Ctrl-C while the customer enters the password cancels (the order is reversed). `
 pays back a paid-without-sale or test payment (a sale's payment is refunded by a return).
 ``status`` lists recent attempts, or with ``--unfinished`` those still open, the payments no
 sale holds and the refunds not confirmed; ``--resolve`` settles the open ones with the
-providers first, as the counter does on start-up.
+providers first, as the counter does on start-up. ``reconcile`` sets a day's provider bills
+against what was recorded (``commands.payments_reconcile``).
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ def register(subparsers: Any) -> None:
     status.add_argument("--limit", type=int, default=20)
     status.add_argument("--json", action="store_true")
     status.set_defaults(run=run_status)
+    from redhome_pos.commands.payments_reconcile import add_reconcile
+
+    add_reconcile(actions)
 
 
 def _service(config: Config, database: Database) -> Payments:
