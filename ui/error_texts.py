@@ -32,6 +32,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A lot number is up to 20 letters, digits or signs: {lot}"),
     QT_TRANSLATE_NOOP("Errors", "A lot take needs a positive quantity"),
     QT_TRANSLATE_NOOP("Errors", "A member can be enrolled only with the customer's consent"),
+    QT_TRANSLATE_NOOP("Errors", "A note for a parked sale is at most 100 characters"),
     QT_TRANSLATE_NOOP("Errors", "A payment must be more than zero"),
     QT_TRANSLATE_NOOP(
         "Errors", "A payment on the external terminal needs the terminal's reference"

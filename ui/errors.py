@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
+from ui import words
 
 log = logging.getLogger(__name__)
 
@@ -16,13 +17,20 @@ CONTEXT = "Errors"
 
 
 def shown_params(params: dict[str, Any]) -> dict[str, Any]:
-    """Amounts (``*_fen``) in yuan, as everywhere a person reads money."""
-    return {
-        key: format_fen(value)
-        if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool)
-        else value
-        for key, value in params.items()
-    }
+    """Amounts (``*_fen``) in yuan, as everywhere a person reads money; roles, actions and
+    reasons (stored as codes) in the person's words."""
+    shown = {}
+    for key, value in params.items():
+        if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+            value = format_fen(value)
+        elif key == "role" and isinstance(value, str):
+            value = words.role(value)
+        elif key == "action" and isinstance(value, str):
+            value = words.permission(value.replace(" ", "_"))
+        elif key == "reason" and isinstance(value, str):
+            value = words.reason(value)
+        shown[key] = value
+    return shown
 
 
 def describe_error(error: object) -> str:

@@ -25,6 +25,8 @@ from ui.app import application, install_language
 from ui.context import AppContext
 from ui.dialogs.discount import DiscountDialog
 from ui.dialogs.open_shift import OpenShiftDialog
+from ui.dialogs.price_check import PriceCheckDialog
+from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.tender import TenderDialog
 from ui.shell import Shell
 
@@ -89,6 +91,9 @@ class Director:
         if isinstance(dialog, QDialog):
             dialog.reject()
         settle()
+
+    def counter_actions(self, found: list[str]) -> None:
+        _more_scenes(self, found)
 
     def run(self) -> list[Path]:
         shell = self.shell
@@ -168,12 +173,13 @@ class Director:
         for code in found[:2]:
             self.scan(code)
         settle(lambda: len(sale.cart.lines) >= 2)
-        shell.actions.park()
+        shell.actions.park_with_note("顾客去取钱包")
         settle(lambda: sale.cart.is_empty)
         shell.actions.ask_recall()
         settle(lambda: bool(shell.actions.dialog and shell.actions.dialog.list.count()))  # type: ignore[attr-defined]
         self.picture("recall")
         self.close_dialog()
+        self.counter_actions(found)
 
         if receipt_no:
             secret = self.config.scanning.code_secret
@@ -201,6 +207,14 @@ class Director:
             )
         )
         self.picture("shift-x-report")
+        shell.shift_screen.count_cash()
+        settle()
+        count = shell.shift_screen.count_dialog
+        if count is not None:
+            for value_fen, pieces in ((10_000, "5"), (1_000, "3"), (100, "7")):
+                count.fields[value_fen].setText(pieces)
+            self.picture("shift-blind-count")
+            self.close_dialog()
 
         shell.window.show_screen("settings")
         settle(lambda: True, 0.5)
@@ -210,6 +224,41 @@ class Director:
         back_office_scenes(self, settle)
         expiring_scene(self, settle)
         return self.saved
+
+
+def _more_scenes(director: Director, found: list[str]) -> None:
+    """Today's sales, price check, cash in and the void of the last sale (not carried out)."""
+    shell = director.shell
+    more = shell.counter_actions
+    more.show_more()
+    director.picture("more-functions")
+    director.close_dialog()
+    more.show_journal()
+    journal = shell.actions.dialog
+    settle(lambda: bool(getattr(journal, "sales", None)))
+    director.picture("todays-sales")
+    director.close_dialog()
+    more.check_price()
+    check = shell.actions.dialog
+    if isinstance(check, PriceCheckDialog) and found:
+        check.handle_scan(found[1 % len(found)])
+        settle(lambda: bool(check.price.text()))
+        director.picture("price-check")
+    director.close_dialog()
+    more.move_cash("cash_in")
+    cash = shell.actions.dialog
+    if isinstance(cash, ReasonDialog):
+        cash.choose("change_float")
+        cash.field.setText("200")
+        director.picture("cash-in")
+    director.close_dialog()
+    more.void_last()
+    settle(lambda: isinstance(shell.actions.dialog, ReasonDialog))
+    void = shell.actions.dialog
+    if isinstance(void, ReasonDialog):
+        void.choose("customer_cancelled")
+        director.picture("void-last-sale")
+    director.close_dialog()
 
 
 def _barcodes_in_stock(database: Database, count: int) -> list[str]:

@@ -29,12 +29,13 @@ from redhome_pos.services import shifts as shift_service
 from redhome_pos.services.returns import ReturnResult
 from redhome_pos.services.scanning import ScanOutcome
 from ui.approval_flow import ask_if_needed
+from ui.counter_actions import CounterActions
 from ui.dialogs.amount import AmountDialog
 from ui.dialogs.discount import DiscountBases, DiscountDialog, DiscountKind
 from ui.dialogs.keys_help import KeysHelpDialog
 from ui.dialogs.member import MemberDialog
 from ui.dialogs.open_shift import OpenShiftDialog
-from ui.dialogs.recall import RecallDialog
+from ui.dialogs.recall import ParkDialog, RecallDialog
 from ui.dialogs.tender import TenderDialog, no_provider_text, wallet_of
 from ui.errors import describe_error
 from ui.lot_guard import LotGuard
@@ -229,12 +230,20 @@ class SaleActions(QObject):
 
     # -- park and recall ------------------------------------------------------------------------
     def park(self) -> None:
+        """F5: a note for the sale put aside (optional), then it is parked."""
+        if self._clerk() is None or self.sale.cart.is_empty:
+            return
+        dialog = ParkDialog(self.sale.cart.totals().total_fen, parent=self.window)
+        dialog.accepted.connect(lambda: self.park_with_note(dialog.note))
+        self._open(dialog)
+
+    def park_with_note(self, note: str) -> None:
         clerk = self._clerk()
         if clerk is None or self.sale.cart.is_empty:
             return
         cart = self.sale.cart
         self.counter.worker.submit(
-            partial(parking.park, self.counter.database, self.counter.till, clerk, cart),
+            partial(parking.park, self.counter.database, self.counter.till, clerk, cart, note),
             on_done=self._parked,
             on_error=lambda error: self.sale.fail(describe_error(error)),
         )
@@ -395,6 +404,7 @@ class SaleActions(QObject):
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
+    shell.counter_actions = CounterActions(shell, shell.actions)
     shell.lot_guard = LotGuard(shell.actions)
     keys = QShortcut(QKeySequence("F1"), window)
     keys.activated.connect(shell.actions.show_keys)

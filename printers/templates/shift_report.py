@@ -17,7 +17,7 @@ from printers.templates.data import ShiftReportData
 def shift_report(data: ShiftReportData) -> Document:
     kind = "Z" if data.final else "X"
     builder = DocumentBuilder(f"{kind} report {data.shift_no}")
-    heading = f"Z 报表（日结）No.{data.z_number}" if data.final else "X 报表（班中）"
+    heading = f"日结报表 No.{data.z_number}" if data.final else "交班报表（班中）"
     store_header(builder, data.store, heading)
     zone = data.store.timezone
     builder.row(f"班次 {data.shift_no}", f"终端 {data.terminal_id}")

@@ -19,14 +19,18 @@ from redhome_pos.services.sessions import acting
 @dataclass(frozen=True, slots=True)
 class ParkedCart:
     id: int
-    label: str
+    label: str  # the clerk's note ("顾客去取钱")
     parked_at: datetime
     staff_id: int
+    total_fen: int = 0  # as parked (promotions are priced again when recalled)
+    items: int = 0
 
 
 @acting(Permission.SELL)
 def park(database: Database, till: Till, staff: StaffSession, cart: Cart, label: str = "") -> int:
-    """Store ``cart`` aside; returns its parking id."""
+    """Store ``cart`` aside with the clerk's note ``label``; returns its parking id."""
+    if len(label) > 100:
+        raise CartError("A note for a parked sale is at most 100 characters")
     if cart.is_empty:
         raise CartError("The cart is empty")
     with database.unit_of_work() as uow:
@@ -41,7 +45,12 @@ def parked(database: Database, till: Till) -> list[ParkedCart]:
     """The carts parked at this terminal, oldest first."""
     with database.reading() as session:
         rows = ParkedCartRepository(session).parked(till.terminal_id)
-    return [ParkedCart(*row) for row in rows]
+    carts = []
+    for cart_id, label, parked_at, staff_id, data in rows:
+        totals = Cart.from_dict(data).totals()
+        items = sum(priced.line.quantity for priced in totals.lines)
+        carts.append(ParkedCart(cart_id, label, parked_at, staff_id, totals.total_fen, items))
+    return carts
 
 
 @acting(Permission.SELL)

@@ -138,6 +138,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     db2 = Database(db.engine.url.render_as_string(hide_password=False))
     [parked] = parking.parked(db2, till)
     assert parked.label == "顾客去取钱包"
+    assert (parked.total_fen, parked.items) == (19_800, 2)  # listed with amount and items
     recalled = parking.recall(db2, till, clerk, parked_id)
     assert recalled.totals().total_fen == 19_800
     assert parking.parked(db2, till) == []

@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
-from ui_helpers import log_in, open_shift, scan
+from ui_helpers import log_in, open_shift, scan, type_chinese
 
 from redhome_pos.domain.barcodes import make_ean13
 from redhome_pos.persistence.models.counter import ApprovalRow, ParkedCartRow, SaleLineRow
 from ui.dialogs.approval import ApprovalDialog
 from ui.dialogs.discount import DiscountDialog
-from ui.dialogs.recall import RecallDialog
+from ui.dialogs.recall import ParkDialog, RecallDialog
 from ui.dialogs.tender import TenderDialog
 
 
@@ -106,6 +106,10 @@ def test_park_and_recall(qtbot: Any, shell: Any, store: Any) -> None:
         scan(qtbot, shell, store.barcodes["CLN-120"])
     parked_total = sale.cart.totals().total_fen
     qtbot.keyClick(sale.table, Qt.Key.Key_F5)
+    note = shell.actions.dialog
+    assert isinstance(note, ParkDialog)
+    type_chinese(note.field, "顾客去取钱")
+    qtbot.keyClick(note.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: sale.cart.is_empty)
     with store.database.reading() as session:
         rows = session.scalars(select(ParkedCartRow)).all()
@@ -124,6 +128,8 @@ def test_park_and_recall(qtbot: Any, shell: Any, store: Any) -> None:
     dialog = shell.actions.dialog
     assert isinstance(dialog, RecallDialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    listed = dialog.list.item(0).text()  # amount, items and the note to tell sales apart
+    assert "2 items" in listed and "￥168.00" in listed and "顾客去取钱" in listed
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not sale.cart.is_empty)
     assert sale.cart.totals().total_fen == parked_total

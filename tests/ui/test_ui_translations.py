@@ -20,7 +20,7 @@ TS = ROOT / "ui" / "translations" / "redhome_zh_CN.ts"
 BACKOFFICE_TS = ROOT / "ui" / "translations" / "backoffice_zh_CN.ts"  # the back office's own
 # What may stay in Latin letters on a Chinese screen: keys, the brand, codes and units.
 ALLOWED = re.compile(
-    r"REDHOME|English|Asia/Shanghai|Ctrl\+\d|F\d{1,2}|Esc|Enter|Del|SH001|T1|ml|LIP|CLN|MASK|SKU|RED|X|Z|#\d+"
+    r"REDHOME|English|Asia/Shanghai|Ctrl\+[\dM]|F\d{1,2}|Esc|Enter|Del|SH001|T1|ml|LIP|CLN|MASK|SKU|RED|X|Z|#\d+"
 )
 
 

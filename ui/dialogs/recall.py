@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from redhome_pos.domain.money import format_fen
 from redhome_pos.services import parking
 from redhome_pos.services.parking import ParkedCart
 from ui.counter import Counter
@@ -29,7 +31,7 @@ class RecallDialog(QDialog):
         self.counter = counter
         self.setWindowTitle(self.tr("Recall a parked sale"))
         self.list = QListWidget()
-        self.list.setStyleSheet("QListWidget::item { min-height: 48px; }")
+        self.list.setStyleSheet("QListWidget::item { min-height: 56px; padding: 4px; }")
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.empty = QLabel(self.tr("Loading…"))
         self.empty.setObjectName("muted")
@@ -55,9 +57,11 @@ class RecallDialog(QDialog):
         self.list.clear()
         for cart in carts:
             when = self.counter.local_time(cart.parked_at)
-            text = self.tr("#{number}  parked at {time}").format(number=cart.id, time=when)
+            text = self.tr("#{number}  parked at {time}  ·  {items} items  ·  {amount}").format(
+                number=cart.id, time=when, items=cart.items, amount=format_fen(cart.total_fen)
+            )
             if cart.label:
-                text += f"  ·  {cart.label}"
+                text += f"\n{cart.label}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, cart.id)
             self.list.addItem(item)
@@ -72,4 +76,40 @@ class RecallDialog(QDialog):
         if item is None:
             return
         self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        super().accept()
+
+
+class ParkDialog(QDialog):
+    """F5: a note to find the sale again by (顾客去取钱, 试色中…); Enter parks it."""
+
+    def __init__(self, total_fen: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Park the sale"))
+        self.note = ""
+        prompt = QLabel(
+            self.tr("Park this sale of {amount}. A note helps to find it again (optional):").format(
+                amount=format_fen(total_fen)
+            )
+        )
+        prompt.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setMaxLength(100)
+        self.field.setMinimumHeight(48)
+        self.field.setPlaceholderText(self.tr("e.g. customer fetching a wallet"))
+        self.field.returnPressed.connect(self.accept)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Park (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.field)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        self.note = self.field.text().strip()
         super().accept()

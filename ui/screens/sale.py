@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -117,7 +117,7 @@ class SaleScreen(QWidget):
             ("note", self.tr("RED note"), "F9", lambda: self._hook("note")),
             ("drawer", self.tr("Open drawer"), "F10", lambda: self._hook("drawer")),
             ("member", self.tr("Member"), "F7", lambda: self._hook("member")),
-            ("clear", self.tr("Back"), "Esc", self.back),
+            ("more", self.tr("More"), "Ctrl+M", lambda: self._hook("more")),
         ]
         for index, (name, title, key, slot) in enumerate(specs):
             shortcut_key = "" if key in {"+", "-"} else key
@@ -140,6 +140,9 @@ class SaleScreen(QWidget):
         row.setSpacing(12)
         row.addLayout(left, 62)
         row.addLayout(right, 38)
+        back = QShortcut(QKeySequence("Esc"), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back)
         self.search = SearchOverlay(counter, self)
         self.search.chosen.connect(lambda view: self.add_sku(view))
         self.search.closed.connect(self.activate)

@@ -33,6 +33,7 @@ from ui.approval_flow import ask_if_needed
 from ui.banner import Banner
 from ui.counter import Counter
 from ui.dialogs.approval import ApprovalDialog
+from ui.dialogs.cash_count import CashCountDialog
 from ui.errors import describe_error
 from ui.receipts import print_shift_report, shift_report_data, shift_report_preview, store_header
 
@@ -47,6 +48,7 @@ class ShiftScreen(QWidget):
         self.report: ShiftReport | None = None
         self.report_data: ShiftReportData | None = None
         self.dialog: ApprovalDialog | None = None
+        self.count_dialog: CashCountDialog | None = None
 
         self.banner = Banner()
         self.state = QLabel()
@@ -56,7 +58,7 @@ class ShiftScreen(QWidget):
         self.float_field = QLineEdit()
         self.float_field.setPlaceholderText(self.tr("Float in the drawer, e.g. 500"))
         self.open_button = self._button(self.tr("Open shift"), self.open_shift)
-        open_box = QGroupBox(self.tr("Open a shift"))
+        self.open_box = open_box = QGroupBox(self.tr("Open a shift"))
         open_row = QHBoxLayout(open_box)
         open_row.addWidget(self.float_field, 1)
         open_row.addWidget(self.open_button)
@@ -72,12 +74,25 @@ class ShiftScreen(QWidget):
             TenderKind.EXTERNAL_WECHAT: self.tr("WeChat Pay on the terminal"),
             TenderKind.EXTERNAL_ALIPAY: self.tr("Alipay on the terminal"),
         }
+        blind = QLabel(
+            self.tr("Blind count: what the drawer should hold shows on the Z report, after.")
+        )
+        blind.setObjectName("muted")
+        blind.setWordWrap(True)
+        form.addRow(blind)
         for kind, name in names.items():
             field = QLineEdit()
             field.setPlaceholderText("0.00")
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.counted[kind.value] = field
-            form.addRow(name, field)
+            if kind is TenderKind.CASH:
+                self.count_button = self._button(self.tr("Count notes"), self.count_cash)
+                cash_row = QHBoxLayout()
+                cash_row.addWidget(field, 1)
+                cash_row.addWidget(self.count_button)
+                form.addRow(name, cash_row)
+            else:
+                form.addRow(name, field)
         self.x_button = self._button(self.tr("X report (shift so far)"), self.x_report)
         self.close_button = self._button(self.tr("Close shift with Z report"), self.close_shift)
         self.print_button = self._button(self.tr("Print report"), self.print_report)
@@ -90,8 +105,10 @@ class ShiftScreen(QWidget):
         left.addWidget(self.state)
         left.addWidget(open_box)
         left.addWidget(count_box)
-        left.addWidget(self.x_button)
-        left.addWidget(self.print_button)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.x_button)
+        report_row.addWidget(self.print_button)
+        left.addLayout(report_row)
         left.addStretch(1)
 
         self.preview = QLabel(self.tr("The report preview appears here."))
@@ -127,10 +144,12 @@ class ShiftScreen(QWidget):
                     number=shift.id, time=opened, amount=format_fen(shift.float_fen)
                 )
             )
+        self.open_box.setVisible(shift is None)  # room for the count while a shift is open
         self.open_button.setEnabled(shift is None)
         self.float_field.setEnabled(shift is None)
         self.x_button.setEnabled(shift is not None)
         self.close_button.setEnabled(shift is not None)
+        self.count_button.setEnabled(shift is not None)
         for field in self.counted.values():
             field.setEnabled(shift is not None)
 
@@ -201,6 +220,26 @@ class ShiftScreen(QWidget):
             on_done=self._closed,
             on_error=self._fail,
         )
+
+    # -- the blind count ------------------------------------------------------------------------
+    def count_cash(self) -> None:
+        """点钞 note by note; an X report on the screen is put away first (the count is blind)."""
+        self._hide_report()
+        self.count_dialog = CashCountDialog(parent=self.window())
+        self.count_dialog.accepted.connect(self._counted)
+        self.count_dialog.open()
+
+    def _counted(self) -> None:
+        total = self.count_dialog.total_fen
+        self.counted[TenderKind.CASH.value].setText(format_fen(total, sign=False))
+
+    def _hide_report(self) -> None:
+        self._preview_full = QPixmap()
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("The report preview appears here."))
+        self.report = None
+        self.report_data = None
+        self.print_button.setEnabled(False)
 
     def _closed(self, report: ShiftReport) -> None:
         for field in self.counted.values():

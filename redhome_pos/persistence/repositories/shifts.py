@@ -285,19 +285,23 @@ class ParkedCartRepository:
         self._session.flush()
         return row.id
 
-    def parked(self, terminal_id: str) -> list[tuple[int, str, datetime, int]]:
-        """(id, label, parked_at, staff_id) of every cart parked at the terminal, oldest first."""
+    def parked(self, terminal_id: str) -> list[tuple[int, str, datetime, int, dict[str, Any]]]:
+        """(id, label, parked_at, staff_id, cart) of every cart parked at the terminal, oldest
+        first."""
         rows = self._session.execute(
             select(
                 ParkedCartRow.id,
                 ParkedCartRow.label,
                 ParkedCartRow.parked_at,
                 ParkedCartRow.staff_id,
+                ParkedCartRow.cart,
             )
             .where(ParkedCartRow.terminal_id == terminal_id)
             .order_by(ParkedCartRow.id)
         ).all()
-        return [(int(i), str(label), at, int(staff)) for i, label, at, staff in rows]
+        return [
+            (int(i), str(label), at, int(staff), dict(cart)) for i, label, at, staff, cart in rows
+        ]
 
     def take(self, cart_id: int, terminal_id: str) -> dict[str, Any] | None:
         """The parked cart, removed from the parked list (None when it is not there)."""
