@@ -8,15 +8,11 @@ the ledger (``db check``) and the audit chain holds.
 
 from __future__ import annotations
 
-import random
-import signal
-import subprocess
-import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from kill_loop import kill_until_done, set_up
 from sqlalchemy import func, select
 
 from redhome_pos.persistence.admin import check
@@ -33,15 +29,6 @@ from redhome_pos.services import audit
 CHILD = Path(__file__).with_name("checkout_child.py")
 TOTAL = 200
 LINES = 3
-
-
-def _child(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _assert_whole(db_path: Path) -> int:
@@ -102,26 +89,9 @@ def _assert_whole(db_path: Path) -> int:
 @pytest.mark.slow
 def test_killed_checkouts_leave_whole_sales_and_no_receipt_gaps(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
-    setup = _child("setup", str(db_path))
-    assert setup.wait(timeout=120) == 0, setup.stderr.read() if setup.stderr else ""
-    rng = random.Random(20261125)
-    kills = 0
-    done = 0
-    while done < TOTAL:
-        child = _child("sell", str(db_path), str(TOTAL))
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        # Let it commit a random number of sales, then kill it a random moment later:
-        # somewhere inside the next checkout or between two, whatever the machine's speed.
-        for _ in range(rng.randint(0, 12)):
-            if child.stdout.readline().strip() in {"finished", ""}:
-                break
-        time.sleep(rng.uniform(0.0, 0.03))
-        if child.poll() is None:
-            child.send_signal(signal.SIGKILL)
-            kills += 1
-        child.wait(timeout=120)
-        done = _assert_whole(db_path)
-        assert kills < 400, "the child makes no progress"
-    assert done == TOTAL
+    set_up(CHILD, db_path)
+    kills = kill_until_done(
+        CHILD, db_path, TOTAL, _assert_whole,
+        seed=20261125, most_lines=12, most_wait_s=0.03, most_kills=400,
+    )  # fmt: skip
     assert kills >= 3

@@ -4,14 +4,10 @@ movements, the lots add up to the SKU's level, and lots were taken first-expirin
 
 from __future__ import annotations
 
-import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from kill_loop import kill_until_done, set_up
 from lots_child import LOTS, PER_SALE
 from sqlalchemy import func, select
 
@@ -26,15 +22,6 @@ from redhome_pos.persistence.models.stock import (
 
 CHILD = Path(__file__).with_name("lots_child.py")
 TOTAL = 60
-
-
-def _child(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _assert_whole(db_path: Path) -> int:
@@ -81,26 +68,9 @@ def _assert_whole(db_path: Path) -> int:
 @pytest.mark.slow
 def test_killed_lot_sales_leave_no_partial_change(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
-    setup = _child("setup", str(db_path))
-    assert setup.wait(timeout=120) == 0, setup.stderr.read() if setup.stderr else ""
-    rng = random.Random(20261205)
-    kills = 0
-    done = 0
-    while done < TOTAL:
-        child = _child("sell", str(db_path), str(TOTAL))
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready", (
-            child.stderr.read() if child.stderr else ""
-        )
-        for _ in range(rng.randint(0, 6)):
-            if child.stdout.readline().strip() in {"finished", ""}:
-                break
-        time.sleep(rng.uniform(0.0, 0.02))
-        if child.poll() is None:
-            child.send_signal(signal.SIGKILL)
-            kills += 1
-        child.wait(timeout=120)
-        done = _assert_whole(db_path)
-        assert kills < 300, "the child makes no progress"
-    assert done == TOTAL
+    set_up(CHILD, db_path)
+    kills = kill_until_done(
+        CHILD, db_path, TOTAL, _assert_whole,
+        seed=20261205, most_lines=6, most_wait_s=0.02, most_kills=300,
+    )  # fmt: skip
     assert kills >= 3

@@ -4,14 +4,10 @@ always equals their ledger, and every sale moved points exactly once."""
 
 from __future__ import annotations
 
-import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from kill_loop import kill_until_done, set_up
 from sqlalchemy import select
 
 from redhome_pos.persistence.admin import check
@@ -23,15 +19,6 @@ from redhome_pos.services import audit
 CHILD = Path(__file__).with_name("points_child.py")
 TOTAL = 80  # the first, big sale included
 START = 10_000  # points the first sale earned
-
-
-def _child(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _assert_whole(db_path: Path) -> int:
@@ -65,26 +52,9 @@ def _assert_whole(db_path: Path) -> int:
 @pytest.mark.slow
 def test_killed_sales_move_points_with_the_sale_or_not_at_all(tmp_path: Path) -> None:
     db_path = tmp_path / "store.db"
-    setup = _child("setup", str(db_path))
-    assert setup.wait(timeout=120) == 0, setup.stderr.read() if setup.stderr else ""
-    rng = random.Random(20261204)
-    kills = 0
-    done = 1
-    while done < TOTAL:
-        child = _child("sell", str(db_path), str(TOTAL))
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready", (
-            child.stderr.read() if child.stderr else ""
-        )
-        for _ in range(rng.randint(0, 8)):
-            if child.stdout.readline().strip() in {"finished", ""}:
-                break
-        time.sleep(rng.uniform(0.0, 0.02))
-        if child.poll() is None:
-            child.send_signal(signal.SIGKILL)
-            kills += 1
-        child.wait(timeout=120)
-        done = _assert_whole(db_path)
-        assert kills < 300, "the child makes no progress"
-    assert done == TOTAL
+    set_up(CHILD, db_path)
+    kills = kill_until_done(
+        CHILD, db_path, TOTAL, _assert_whole,
+        seed=20261204, most_lines=8, most_wait_s=0.02, most_kills=300,
+    )  # fmt: skip
     assert kills >= 3
