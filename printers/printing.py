@@ -15,7 +15,12 @@ TransportFactory = Callable[[PrinterProfile], Transport]
 
 
 def render_job(document: Document, profile: PrinterProfile) -> bytes:
-    """What goes down the wire: the printer's language, or a PNG for a preview printer."""
+    """What goes down the wire: the printer's language, or a PNG for a preview printer (a
+    label printer's preview is the label as it prints)."""
+    if profile.transport == "preview" and profile.is_label_printer:
+        from printers.renderers.label_png import render_label_png
+
+        return render_label_png(document, profile)
     if profile.transport == "preview":
         from printers.renderers.png import render_png
 

@@ -287,3 +287,13 @@ def test_a_lot_with_a_bracket_is_refused_for_the_datamatrix_only() -> None:
         render_for_printer(matrix_label(data), TSPL)
     label = decode_tspl(render_for_printer(lot_label(data), TSPL))
     assert gs1_read(label.symbols()).lot == "A(1)"
+
+
+def test_a_preview_label_printer_draws_the_label_as_it_prints() -> None:
+    from printers.printing import render_job
+
+    preview = replace(TSPL, transport="preview", path="/dev/null")
+    png = render_job(lot_label(lot_data()), preview)
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (480, 320)  # the 60 × 40 mm label, not a receipt
+    assert gs1_read(png_symbols(png)) == EXPECTED

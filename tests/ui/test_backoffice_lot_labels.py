@@ -65,5 +65,13 @@ def test_lot_labels_after_booking_a_delivery(
         "B2611",
         date(2027, 3, 31),
     )
+    # A GS1 DataMatrix when asked for (small labels): only the block differs; the symbol is
+    # drawn when the job prints.
+    screen.label_matrix.setChecked(True)
+    with qtbot.waitSignal(screen.labels_queued, timeout=10_000) as queued:
+        screen.labels_button.click()
+    job = shell.context.print_queue.job(queued.args[0].job_ids[0])
+    kinds = [block["symbology"] for block in job.document["blocks"] if block["kind"] == "barcode"]
+    assert kinds == ["GS1-DATAMATRIX"]
     folder = Path(os.environ.get("REDHOME_SHOT_DIR", str(tmp_path)))
     assert shell.window.grab().save(str(folder / "backoffice-lot-labels-en.png"))

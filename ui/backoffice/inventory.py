@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -156,6 +157,7 @@ class InventoryScreen(QWidget):
         self.label_copies.setRange(1, MAX_COPIES)
         self.label_copies.setPrefix(self.tr("Copies of each: "))
         self.label_copies.setMinimumHeight(44)
+        self.label_matrix = QCheckBox(self.tr("GS1 DataMatrix (small labels)"))
         self.labels_button = QPushButton(self.tr("Print lot labels"))
         self.labels_button.clicked.connect(self.print_lot_labels)
         for button in (self.start_button, self.post_button, self.labels_button):
@@ -175,6 +177,7 @@ class InventoryScreen(QWidget):
         layout.addWidget(self.post_button)
         labels = QHBoxLayout()
         labels.addWidget(self.label_copies, 1)
+        labels.addWidget(self.label_matrix, 1)
         labels.addWidget(self.labels_button, 2)
         layout.addLayout(labels)
         self._update_delivery()
@@ -369,6 +372,7 @@ class InventoryScreen(QWidget):
         self.post_button.setEnabled(self.receiving_id is not None and bool(self.delivery))
         self.labels_button.setEnabled(self.labelled_id is not None)
         self.label_copies.setEnabled(self.labelled_id is not None)
+        self.label_matrix.setEnabled(self.labelled_id is not None)
 
     def post_delivery(self, approval_id: int | None = None) -> None:
         clerk = self.counter.session.clerk
@@ -428,6 +432,7 @@ class InventoryScreen(QWidget):
                 clerk,
                 self.labelled_id,
                 copies=self.label_copies.value(),
+                symbology="GS1-DATAMATRIX" if self.label_matrix.isChecked() else "GS1-128",
             ),
             on_done=self._labels_queued,
             on_error=self._fail,

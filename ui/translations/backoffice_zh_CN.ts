@@ -296,264 +296,269 @@
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../backoffice/inventory.py" line="59" />
+        <location filename="../backoffice/inventory.py" line="60" />
         <source>Product and stock</source>
         <translation>商品与库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="60" />
+        <location filename="../backoffice/inventory.py" line="61" />
         <source>Receive a delivery</source>
         <translation>到货入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="63" />
+        <location filename="../backoffice/inventory.py" line="64" />
         <source>Expiring soon</source>
         <translation>临期商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="82" />
+        <location filename="../backoffice/inventory.py" line="83" />
         <source>Scan a product or type its code, then Enter</source>
         <translation>扫描商品或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="84" />
+        <location filename="../backoffice/inventory.py" line="85" />
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="91" />
+        <location filename="../backoffice/inventory.py" line="92" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="92" />
+        <location filename="../backoffice/inventory.py" line="93" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="93" />
+        <location filename="../backoffice/inventory.py" line="94" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="94" />
+        <location filename="../backoffice/inventory.py" line="95" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="95" />
+        <location filename="../backoffice/inventory.py" line="96" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="101" />
+        <location filename="../backoffice/inventory.py" line="102" />
         <source>Units, e.g. -2</source>
         <translation>件数，如 -2</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="106" />
+        <location filename="../backoffice/inventory.py" line="107" />
         <source>Adjust stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="124" />
+        <location filename="../backoffice/inventory.py" line="125" />
         <source>Delivery note number</source>
         <translation>送货单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="126" />
+        <location filename="../backoffice/inventory.py" line="127" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="127" />
+        <location filename="../backoffice/inventory.py" line="128" />
         <source>Start receiving</source>
         <translation>开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="129" />
-        <location filename="../backoffice/inventory.py" line="411" />
+        <location filename="../backoffice/inventory.py" line="130" />
+        <location filename="../backoffice/inventory.py" line="415" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="134" />
+        <location filename="../backoffice/inventory.py" line="135" />
         <source>Lot (批号), if the label has no GS1 code</source>
         <translation>批号（标签上没有 GS1 码时填写）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="136" />
+        <location filename="../backoffice/inventory.py" line="137" />
         <source>Expiry date, e.g. 2027-01-31</source>
         <translation>有效期至，如 2027-01-31</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="142" />
+        <location filename="../backoffice/inventory.py" line="143" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="143" />
+        <location filename="../backoffice/inventory.py" line="144" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="144" />
-        <location filename="../backoffice/inventory.py" line="201" />
+        <location filename="../backoffice/inventory.py" line="145" />
+        <location filename="../backoffice/inventory.py" line="204" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145" />
+        <location filename="../backoffice/inventory.py" line="146" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146" />
+        <location filename="../backoffice/inventory.py" line="147" />
         <source>Lots</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147" />
+        <location filename="../backoffice/inventory.py" line="148" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="151" />
+        <location filename="../backoffice/inventory.py" line="152" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="157" />
+        <location filename="../backoffice/inventory.py" line="158" />
         <source>Copies of each: </source>
         <translation>每个批号打印份数：</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="159" />
+        <location filename="../backoffice/inventory.py" line="160" />
+        <source>GS1 DataMatrix (small labels)</source>
+        <translation>GS1 二维码 DataMatrix（小标签）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="161" />
         <source>Print lot labels</source>
         <translation>打印批号标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="186" />
+        <location filename="../backoffice/inventory.py" line="189" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="187" />
+        <location filename="../backoffice/inventory.py" line="190" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="188" />
+        <location filename="../backoffice/inventory.py" line="191" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189" />
+        <location filename="../backoffice/inventory.py" line="192" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190" />
+        <location filename="../backoffice/inventory.py" line="193" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="195" />
+        <location filename="../backoffice/inventory.py" line="198" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="196" />
+        <location filename="../backoffice/inventory.py" line="199" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="202" />
+        <location filename="../backoffice/inventory.py" line="205" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="203" />
+        <location filename="../backoffice/inventory.py" line="206" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="204" />
+        <location filename="../backoffice/inventory.py" line="207" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="205" />
+        <location filename="../backoffice/inventory.py" line="208" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="206" />
+        <location filename="../backoffice/inventory.py" line="209" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="207" />
+        <location filename="../backoffice/inventory.py" line="210" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="208" />
+        <location filename="../backoffice/inventory.py" line="211" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="209" />
+        <location filename="../backoffice/inventory.py" line="212" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="234" />
+        <location filename="../backoffice/inventory.py" line="237" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="261" />
+        <location filename="../backoffice/inventory.py" line="264" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="264" />
+        <location filename="../backoffice/inventory.py" line="267" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="285" />
+        <location filename="../backoffice/inventory.py" line="288" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="316" />
+        <location filename="../backoffice/inventory.py" line="319" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="365" />
+        <location filename="../backoffice/inventory.py" line="368" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="381" />
+        <location filename="../backoffice/inventory.py" line="385" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="401" />
+        <location filename="../backoffice/inventory.py" line="405" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="421" />
+        <location filename="../backoffice/inventory.py" line="425" />
         <source>No printer is set up: lot labels cannot be printed</source>
         <translation>未设置打印机，无法打印批号标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="438" />
+        <location filename="../backoffice/inventory.py" line="443" />
         <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation>批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份</translation>
     </message>

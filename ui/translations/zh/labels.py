@@ -6,6 +6,7 @@ ZH: dict[str, str] = {
     # receiving screen (ui/backoffice/inventory.py)
     "Copies of each: ": "每个批号打印份数：",
     "Print lot labels": "打印批号标签",
+    "GS1 DataMatrix (small labels)": "GS1 二维码 DataMatrix（小标签）",
     "No printer is set up: lot labels cannot be printed": "未设置打印机，无法打印批号标签",
     "Lot labels sent to printer {printer}: {lots} lot(s) × {copies}": "批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份",
     # errors of printing lot labels
