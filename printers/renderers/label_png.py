@@ -44,8 +44,8 @@ def render_label_image(document: Document, profile: PrinterProfile) -> Image.Ima
             side = matrix.width * item.module_dots
             canvas.paste(matrix.resize((side, side), Image.Resampling.NEAREST), (item.x, item.y))
         elif isinstance(item, PlacedBarcode):
-            kind = "EAN13" if item.symbology == "EAN13" else "CODE128"
-            bars = barcode_image(Barcode(item.code, kind), label.width - item.x, item.height)
+            block = Barcode(item.code, "EAN13" if item.symbology == "EAN13" else "CODE128")
+            bars = barcode_image(block, label.width - item.x, item.height)
             canvas.paste(bars.convert("L"), (item.x, item.y))
     return canvas.point(lambda value: 255 if value >= 128 else 0).convert("1")
 
