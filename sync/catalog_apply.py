@@ -10,7 +10,7 @@ the sync log and left as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy import Row, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
-from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP
+from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP, clean_title
 from redhome_pos.domain.errors import BarcodeError
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
@@ -99,9 +99,17 @@ def _product(row: Row[Any]) -> _Product:
     return _Product(row.id, row.red_item_id, row.title_zh, row.brand, row.category)
 
 
+def _cleaned(item: OnlineSku) -> OnlineSku:
+    """The item with its title, brand and category cleaned on the way in (clean_title)."""
+    title, brand, category = (clean_title(t) for t in (item.title, item.brand, item.category))
+    if (title, brand, category) == (item.title, item.brand, item.category):
+        return item
+    return replace(item, title=title, brand=brand, category=category)
+
+
 def apply_page(session: Session, items: Sequence[OnlineSku], *, seen_at: datetime) -> PageResult:
     """Upsert one page of online SKUs on ``session`` (the caller commits)."""
-    items = list({item.sku_id: item for item in items}.values())
+    items = [_cleaned(item) for item in {item.sku_id: item for item in items}.values()]
     result = PageResult()
     if not items:
         return result

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from printers.document import Document
+from printers.printable import printable
 from printers.profile import PrinterProfile
 
 
 def render_for_printer(document: Document, profile: PrinterProfile) -> bytes:
-    """The bytes to send to the printer in the language its settings name."""
+    """The bytes to send to the printer in the language its settings name. Characters the
+    printer cannot print are replaced by a visible substitute (``printers.printable``)."""
+    document = printable(document, profile.encoding)
     if profile.language == "escpos":
         from printers.renderers.escpos_text import render_escpos
 

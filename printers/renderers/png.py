@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from printers.document import Barcode, Document, Feed, Picture, QrCode
 from printers.errors import PrinterSetupError
 from printers.layout import CharWidths, LaidOut, Line, layout
+from printers.printable import printable
 from printers.profile import PrinterProfile
 from printers.renderers.pictures import (
     barcode_image,
@@ -84,6 +85,7 @@ def _item_height(item: LaidOut, profile: PrinterProfile) -> tuple[int, Image.Ima
 
 def render_image(document: Document, profile: PrinterProfile) -> Image.Image:
     """A 1-bit image ``profile.dot_width`` dots wide of the whole document (one copy)."""
+    document = printable(document, profile.encoding)
     items = layout(document, profile.columns, profile.encoding)
     widths = CharWidths(profile.encoding)
     cell_width = profile.dot_width // profile.columns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 DEFAULT_VAT_RATE_BP = 1300  # 13 % in basis points (1 % = 100)
@@ -61,3 +62,23 @@ class SkuView:
     on_hand: int
     barcode: str | None = None
     product_id: int = 0
+
+
+# Invisible characters a title never needs: format (zero-width spaces and joiners, direction
+# marks, the BOM), private-use and surrogates. Line breaks and other spaces become one space.
+_DROPPED = frozenset({"Cf", "Co", "Cs"})
+
+
+def clean_title(text: str) -> str:
+    """A title (or brand, category) as the store keeps it: invisible and control characters
+    removed, any run of spaces, tabs or line breaks made one space, the ends trimmed. Emoji
+    and other visible characters stay (a printer that lacks one prints a substitute)."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in _DROPPED:
+            continue
+        kept.append(" " if category == "Cc" or char.isspace() else char)
+    return " ".join("".join(kept).split())

@@ -42,7 +42,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
-from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP, Product, Sku
+from redhome_pos.domain.catalog import DEFAULT_VAT_RATE_BP, Product, Sku, clean_title
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import fen_to_yuan_text, parse_fen
 from redhome_pos.domain.staff import Permission, StaffSession
@@ -125,7 +125,7 @@ def _parse_catalog_row(row: CsvRow) -> _CatalogLine:
         raise BadCell("sku_code", "a SKU code is required")
     if len(code) > 64 or any(ch.isspace() for ch in code):
         raise BadCell("sku_code", "a SKU code has at most 64 characters and no spaces", code)
-    title = cell_text(row, "title_zh")
+    title = clean_title(cell_text(row, "title_zh"))
     if not title:
         raise BadCell("title_zh", "a Chinese title is required")
     for column, limit in (("title_zh", 200), ("title_en", 200), ("brand", 100), ("category", 100)):
@@ -138,10 +138,10 @@ def _parse_catalog_row(row: CsvRow) -> _CatalogLine:
         Product(
             id=None,
             title_zh=title,
-            brand=cell_text(row, "brand"),
-            category=cell_text(row, "category"),
+            brand=clean_title(cell_text(row, "brand")),
+            category=clean_title(cell_text(row, "category")),
             vat_rate_bp=_vat(row),
-            title_en=cell_text(row, "title_en"),
+            title_en=clean_title(cell_text(row, "title_en")),
             red_item_id=cell_text(row, "red_item_id") or None,
         ),
         Sku(

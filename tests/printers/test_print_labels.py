@@ -6,8 +6,9 @@ import pytest
 from goldens import check_golden_bytes
 from print_samples import parcel_data
 
+from printers import printable
 from printers.document import Document, DrawerKick, QrCode, Text
-from printers.errors import PrintError, UnprintableCharacter
+from printers.errors import PrintError
 from printers.profile import PrinterProfile
 from printers.renderers import render_for_printer
 from printers.templates import parcel_label
@@ -56,9 +57,14 @@ def test_label_printer_has_no_cash_drawer() -> None:
         render_for_printer(Document("d", (DrawerKick(),)), ZPL)
 
 
-def test_unprintable_character_is_named() -> None:
-    with pytest.raises(UnprintableCharacter, match="U\\+1F381"):
-        render_for_printer(Document("gift", (Text("礼物🎁"), QrCode("x"))), TSPL)
+def test_an_unprintable_character_is_printed_as_a_substitute_and_named_in_the_log(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printable, "_logged", set())  # logged once per process: afresh here
+    # The label still prints (security point 10): the gift emoji becomes a visible box.
+    data = render_for_printer(Document("gift", (Text("礼物🎁"), QrCode("x"))), TSPL)
+    assert "礼物□".encode("gbk") in data
+    assert "U+1F381" in caplog.text
 
 
 def test_label_printers_get_a_test_label_that_fits() -> None:

@@ -13,6 +13,7 @@ from fake_printer import PAPER_OUT_REPLIES, READY_REPLIES, FakePrinter
 from print_samples import parcel_data, receipt_data
 from sqlalchemy import select
 
+from printers import printable
 from printers.document import Document, Text
 from printers.profile import PrinterProfile, receipt_profile
 from printers.queue import REPRINT_MARK, PrintQueue
@@ -210,16 +211,22 @@ def test_cash_drawer_kick_is_a_job_of_its_own(
     assert transcript.drawer_kicks == 1 and transcript.lines == []
 
 
-def test_unprintable_text_fails_at_once_naming_the_character(
-    database: Database, fake_printer: FakePrinter, clock: Clock
+def test_unprintable_text_prints_a_substitute_and_names_the_character_in_the_log(
+    database: Database,
+    fake_printer: FakePrinter,
+    clock: Clock,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # A title never stops a receipt (security point 10): the emoji prints as a visible box.
+    monkeypatch.setattr(printable, "_logged", set())
     queue, worker = _setup(database, fake_printer, clock)
     job_id = queue.enqueue("receipt", Document("gift", (Text("礼物🎁"),)), printer="receipt")
     worker.run_once()
     job = queue.job(job_id)
-    assert job is not None and job.status == "failed" and job.attempts == 1
-    assert "U+1F381" in job.last_error
-    assert fake_printer.received == b""  # nothing, not even a '?', reached the printer
+    assert job is not None and job.status == "done" and job.attempts == 1
+    assert "礼物□".encode("gbk") in fake_printer.received
+    assert "U+1F381" in caplog.text
 
 
 def test_unknown_printer_name_fails_visibly(
