@@ -337,13 +337,16 @@ class Payments:
         at = self.till.now()
         number = new_out_trade_no(self.till, at)
         with self.database.unit_of_work() as uow:
-            PaymentRepository(uow.session).add_attempt(
+            repo = PaymentRepository(uow.session)
+            repo.add_attempt(
                 out_trade_no=number, provider=wallet.provider, amount_fen=wallet.amount_fen,
                 terminal_id=self.till.terminal_id, staff_id=staff.id,
                 masked_code=mask_auth_code(wallet.code), purpose=purpose, at=at,
             )  # fmt: skip
+            attempt = repo.get(number, totals=False)
             uow.commit()
-        return self.attempt(number)
+        assert attempt is not None
+        return attempt
 
     def _charge(
         self,
@@ -572,6 +575,13 @@ class Payments:
 
     # -- start-up and later: settling what is unclear ---------------------------------------
     def _settle_before_new_charge(self) -> None:
+        """This terminal's open attempts settled first (usually none: one indexed query)."""
+        with self.database.reading() as session:
+            open_ones = PaymentRepository(session).in_states(
+                UNFINISHED, terminal_id=self.till.terminal_id, totals=False
+            )
+        if not open_ones:
+            return
         left = self._resolve(all_terminals=False).still_unfinished
         if left:
             raise self._unresolved(left[0])

@@ -33,7 +33,9 @@ def attach_wallet_tenders(
         if tender.kind not in WALLETS:
             continue
         attempt = (
-            payments.get(tender.out_trade_no, for_update=True) if tender.out_trade_no else None
+            payments.get(tender.out_trade_no, for_update=True, totals=False)
+            if tender.out_trade_no
+            else None
         )
         if (
             attempt is None

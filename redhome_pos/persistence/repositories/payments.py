@@ -94,22 +94,31 @@ class PaymentRepository:
             .values(**values)
         )
 
-    def get(self, out_trade_no: str, *, for_update: bool = False) -> PaymentAttempt | None:
+    def get(
+        self, out_trade_no: str, *, for_update: bool = False, totals: bool = True
+    ) -> PaymentAttempt | None:
+        """One attempt; ``totals=False`` skips what was refunded and the sale's receipt number
+        (``refunded_fen`` 0, ``receipt_no`` None) for the checkout path."""
         query = select(PaymentAttemptRow).where(PaymentAttemptRow.out_trade_no == out_trade_no)
         if for_update:
             query = query.with_for_update()
         row = self._session.scalars(query).first()
-        return self._attempts([row])[0] if row is not None else None
+        return self._attempts([row], totals=totals)[0] if row is not None else None
 
     def in_states(
-        self, states: Iterable[AttemptState], *, terminal_id: str | None = None
+        self,
+        states: Iterable[AttemptState],
+        *,
+        terminal_id: str | None = None,
+        totals: bool = True,
     ) -> list[PaymentAttempt]:
         query = select(PaymentAttemptRow).where(
             PaymentAttemptRow.state.in_([s.value for s in states])
         )
         if terminal_id is not None:
             query = query.where(PaymentAttemptRow.terminal_id == terminal_id)
-        return self._attempts(self._session.scalars(query.order_by(PaymentAttemptRow.id)))
+        rows = self._session.scalars(query.order_by(PaymentAttemptRow.id))
+        return self._attempts(rows, totals=totals)
 
     def recent(self, limit: int) -> list[PaymentAttempt]:
         rows = self._session.scalars(
@@ -125,22 +134,28 @@ class PaymentRepository:
         )
         return self._attempts(rows)
 
-    def _attempts(self, rows: Iterable[PaymentAttemptRow]) -> list[PaymentAttempt]:
+    def _attempts(
+        self, rows: Iterable[PaymentAttemptRow], *, totals: bool = True
+    ) -> list[PaymentAttempt]:
         rows = list(rows)
         if not rows:
             return []
-        ids = [r.id for r in rows]
-        refunded = dict(
-            self._session.execute(
-                select(PaymentRefundRow.attempt_id, func.sum(PaymentRefundRow.amount_fen))
-                .where(
-                    PaymentRefundRow.attempt_id.in_(ids),
-                    PaymentRefundRow.state.in_([s.value for s in _OWED]),
-                )
-                .group_by(PaymentRefundRow.attempt_id)
-            ).all()
+        ids = [r.id for r in rows] if totals else []
+        refunded = (
+            {}
+            if not totals
+            else dict(
+                self._session.execute(
+                    select(PaymentRefundRow.attempt_id, func.sum(PaymentRefundRow.amount_fen))
+                    .where(
+                        PaymentRefundRow.attempt_id.in_(ids),
+                        PaymentRefundRow.state.in_([s.value for s in _OWED]),
+                    )
+                    .group_by(PaymentRefundRow.attempt_id)
+                ).all()
+            )
         )
-        sale_ids = [r.sale_id for r in rows if r.sale_id is not None]
+        sale_ids = [r.sale_id for r in rows if r.sale_id is not None and totals]
         receipts = (
             dict(
                 self._session.execute(
