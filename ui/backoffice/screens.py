@@ -19,8 +19,10 @@ from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.promotions import PromotionsScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.reports import ReportsScreen
+from ui.backoffice.settlement import SettlementScreen
 from ui.backoffice.staff import StaffScreen
 from ui.backoffice.store_settings import StoreSettingsScreen
+from ui.backoffice.unsold_payments import UnsoldPaymentsScreen
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ TITLES = (
     QT_TRANSLATE_NOOP("BackOffice", "Promotions"),
     QT_TRANSLATE_NOOP("BackOffice", "Members"),
     QT_TRANSLATE_NOOP("BackOffice", "Manager"),
+    QT_TRANSLATE_NOOP("BackOffice", "Paid, no sale"),
+    QT_TRANSLATE_NOOP("BackOffice", "Settlement"),
 )
 
 
@@ -91,6 +95,7 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     members = MembersScreen(counter)
     shell.members = members  # type: ignore[attr-defined]
     hub.add("members", _t("Members"), members, Permission.MANAGE_PROMOTIONS)
+    add_payment_screens(shell, hub)
     note_links = NotesManagerScreen(counter)
     shell.note_links = note_links  # type: ignore[attr-defined]
     hub.add("note-links", _t("Note links"), note_links, Permission.RECONCILE)
@@ -104,6 +109,26 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     gate = NavGate(window, hub)
     counter.session.clerk_changed.connect(gate.show_for)
     gate.show_for(counter.session.clerk)
+
+
+def add_payment_screens(shell: Shell, hub: ManagerHub) -> None:
+    """Payments no sale holds (attached to the sale in the cart, or refunded) and the
+    settlement with the providers' bills."""
+    from ui.receipts import print_sale
+
+    counter = shell.counter
+    unsold = UnsoldPaymentsScreen(counter, lambda: shell.sale.cart)
+    shell.unsold_payments = unsold  # type: ignore[attr-defined]
+    hub.add("unsold-payments", _t("Paid, no sale"), unsold, Permission.REFUND)
+
+    def attached(sale: object) -> None:
+        shell.sale.new_sale()
+        print_sale(counter, sale, open_drawer=False)  # type: ignore[arg-type]
+
+    unsold.attached.connect(attached)
+    settlement = SettlementScreen(counter)
+    shell.settlement = settlement  # type: ignore[attr-defined]
+    hub.add("settlement", _t("Settlement"), settlement, Permission.RECONCILE)
 
 
 class NavGate(QObject):

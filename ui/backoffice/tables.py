@@ -32,15 +32,18 @@ def make_table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
     return table
 
 
-def fill_row(table: QTableWidget, row: int, values: Sequence[object]) -> None:
+def fill_row(
+    table: QTableWidget, row: int, values: Sequence[object], right: Sequence[int] = ()
+) -> None:
+    """``right``: columns of amounts already written as text, aligned as numbers are."""
     for column, value in enumerate(values):
         item = QTableWidgetItem(str(value))
-        if isinstance(value, int):
+        if isinstance(value, int) or column in right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         table.setItem(row, column, item)
 
 
-def fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
+def fill(table: QTableWidget, rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> None:
     table.setRowCount(len(rows))
     for number, values in enumerate(rows):
-        fill_row(table, number, values)
+        fill_row(table, number, values, right)

@@ -4,57 +4,67 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="44"/>
+        <location filename="../backoffice/screens.py" line="46"/>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="46"/>
+        <location filename="../backoffice/screens.py" line="48"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="64"/>
+        <location filename="../backoffice/screens.py" line="49"/>
+        <source>Paid, no sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="50"/>
+        <source>Settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="68"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="74"/>
+        <location filename="../backoffice/screens.py" line="78"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="78"/>
+        <location filename="../backoffice/screens.py" line="82"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="39"/>
+        <location filename="../backoffice/screens.py" line="41"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41"/>
+        <location filename="../backoffice/screens.py" line="43"/>
         <source>Note links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="40"/>
+        <location filename="../backoffice/screens.py" line="42"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="42"/>
+        <location filename="../backoffice/screens.py" line="44"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43"/>
+        <location filename="../backoffice/screens.py" line="45"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,6 +1927,154 @@
     </message>
 </context>
 <context>
+    <name>SettlementScreen</name>
+    <message>
+        <location filename="../backoffice/settlement.py" line="46"/>
+        <source>Settlement with WeChat Pay and Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="51"/>
+        <source>Bill day (China time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="52"/>
+        <source>Reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="57"/>
+        <source>Only what does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="73"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="74"/>
+        <source>Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="75"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="76"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="77"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="78"/>
+        <source>Bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="79"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="80"/>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="81"/>
+        <source>Sale / return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="96"/>
+        <source>No payment provider is configured at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="105"/>
+        <source>Type the day as 2026-11-25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="108"/>
+        <source>Fetching the bills…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="114"/>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="114"/>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="118"/>
+        <source>matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="119"/>
+        <source>reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="120"/>
+        <source>amount differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="121"/>
+        <source>not in the bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="122"/>
+        <source>not recorded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="128"/>
+        <source>{wallet}: no bill — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="132"/>
+        <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="152"/>
+        <source>{day}: every line matches ({count} lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="158"/>
+        <source>{day}: {problems} of {count} lines do not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="181"/>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="181"/>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
         <location filename="../backoffice/staff.py" line="49"/>
@@ -2245,6 +2403,139 @@
     <message>
         <location filename="../backoffice/sync_words.py" line="61"/>
         <source>The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsoldPaymentsScreen</name>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="37"/>
+        <source>Payments taken without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="41"/>
+        <source>The customer paid, but no sale holds the payment. Attach it to the sale rung up on the sale screen, or refund it to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="49"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="50"/>
+        <source>Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="51"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="52"/>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="53"/>
+        <source>Provider&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="54"/>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="55"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="60"/>
+        <source>Reason for the refund (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="61"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="62"/>
+        <source>Attach to the sale in the cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="63"/>
+        <source>Refund to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="89"/>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="89"/>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="99"/>
+        <source>No payment provider is configured at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="110"/>
+        <source>{count} payments wait for a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="112"/>
+        <source>Every payment taken is in a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="124"/>
+        <source>test payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="124"/>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="137"/>
+        <source>Choose a payment in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="152"/>
+        <source>Ring up what the customer paid for on the sale screen first: the cart&apos;s total {cart} must be the payment&apos;s {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="162"/>
+        <source>The payment now pays sale {receipt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="173"/>
+        <source>Say why the payment is refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="182"/>
+        <source>Refunded to the customer through the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="184"/>
+        <source>Refund sent; the provider has not confirmed it yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

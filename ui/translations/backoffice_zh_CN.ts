@@ -3,57 +3,67 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="44" />
+        <location filename="../backoffice/screens.py" line="46" />
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45" />
+        <location filename="../backoffice/screens.py" line="47" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="46" />
+        <location filename="../backoffice/screens.py" line="48" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="64" />
+        <location filename="../backoffice/screens.py" line="49" />
+        <source>Paid, no sale</source>
+        <translation>已收款未成交</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="50" />
+        <source>Settlement</source>
+        <translation>结算对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="68" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="74" />
+        <location filename="../backoffice/screens.py" line="78" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="78" />
+        <location filename="../backoffice/screens.py" line="82" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="39" />
+        <location filename="../backoffice/screens.py" line="41" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41" />
+        <location filename="../backoffice/screens.py" line="43" />
         <source>Note links</source>
         <translation>笔记关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="40" />
+        <location filename="../backoffice/screens.py" line="42" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="42" />
+        <location filename="../backoffice/screens.py" line="44" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43" />
+        <location filename="../backoffice/screens.py" line="45" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -1916,6 +1926,154 @@
     </message>
 </context>
 <context>
+    <name>SettlementScreen</name>
+    <message>
+        <location filename="../backoffice/settlement.py" line="46" />
+        <source>Settlement with WeChat Pay and Alipay</source>
+        <translation>微信支付、支付宝结算对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="51" />
+        <source>Bill day (China time)</source>
+        <translation>账单日（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="52" />
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="57" />
+        <source>Only what does not match</source>
+        <translation>只看不一致的</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="73" />
+        <source>Finding</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="74" />
+        <source>Wallet</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="75" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="76" />
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="77" />
+        <source>Recorded</source>
+        <translation>本店记录</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="78" />
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="79" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="80" />
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="81" />
+        <source>Sale / return</source>
+        <translation>销售 / 退货单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="96" />
+        <source>No payment provider is configured at this counter.</source>
+        <translation>本收银台未配置任何支付机构。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="105" />
+        <source>Type the day as 2026-11-25</source>
+        <translation>请按 2026-11-25 的格式输入日期</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="108" />
+        <source>Fetching the bills…</source>
+        <translation>正在获取账单…</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="114" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="114" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="118" />
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="119" />
+        <source>reversed</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="120" />
+        <source>amount differs</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="121" />
+        <source>not in the bill</source>
+        <translation>账单中没有</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="122" />
+        <source>not recorded here</source>
+        <translation>本店无记录</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="128" />
+        <source>{wallet}: no bill — {reason}</source>
+        <translation>{wallet}：无账单 — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="132" />
+        <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
+        <translation>{wallet}：账单收款 {paid}，退款 {refunded}，手续费 {fees}，结算 {settled} · 本店记录收款 {ours_paid}，退款 {ours_refunded}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="152" />
+        <source>{day}: every line matches ({count} lines)</source>
+        <translation>{day}：全部一致（共 {count} 条）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="158" />
+        <source>{day}: {problems} of {count} lines do not match</source>
+        <translation>{day}：{count} 条中有 {problems} 条不一致</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="181" />
+        <source>payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="181" />
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+</context>
+<context>
     <name>StaffScreen</name>
     <message>
         <location filename="../backoffice/staff.py" line="49" />
@@ -2245,6 +2403,139 @@
         <location filename="../backoffice/sync_words.py" line="61" />
         <source>The online store refused the stock of SKU {code} ({on_hand}): {reason}. Check it in the reconciliation</source>
         <translation>线上店铺拒绝了 SKU {code} 的库存（{on_hand}）：{reason}。请在对账中核对</translation>
+    </message>
+</context>
+<context>
+    <name>UnsoldPaymentsScreen</name>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="37" />
+        <source>Payments taken without a sale</source>
+        <translation>已收款但未生成销售的付款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="41" />
+        <source>The customer paid, but no sale holds the payment. Attach it to the sale rung up on the sale screen, or refund it to the customer.</source>
+        <translation>顾客已付款，但没有销售单对应这笔钱。可将其关联到收银界面上已录入的销售，或原路退还给顾客。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="49" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="50" />
+        <source>Wallet</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="51" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="52" />
+        <source>Order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="53" />
+        <source>Provider's number</source>
+        <translation>支付机构单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="54" />
+        <source>Terminal</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="55" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="60" />
+        <source>Reason for the refund (required)</source>
+        <translation>退款原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="61" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="62" />
+        <source>Attach to the sale in the cart</source>
+        <translation>关联到购物车中的销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="63" />
+        <source>Refund to the customer</source>
+        <translation>原路退还顾客</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="89" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="89" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="99" />
+        <source>No payment provider is configured at this counter.</source>
+        <translation>本收银台未配置任何支付机构。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="110" />
+        <source>{count} payments wait for a manager</source>
+        <translation>有 {count} 笔付款待店长处理</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="112" />
+        <source>Every payment taken is in a sale.</source>
+        <translation>所有已收款项都已计入销售。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="124" />
+        <source>test payment</source>
+        <translation>测试付款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="124" />
+        <source>sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="137" />
+        <source>Choose a payment in the list first</source>
+        <translation>请先在列表中选择一笔付款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="152" />
+        <source>Ring up what the customer paid for on the sale screen first: the cart's total {cart} must be the payment's {amount}</source>
+        <translation>请先在收银界面录入顾客所购商品：购物车合计 {cart} 须与付款金额 {amount} 相同</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="162" />
+        <source>The payment now pays sale {receipt}</source>
+        <translation>该付款已计入销售 {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="173" />
+        <source>Say why the payment is refunded</source>
+        <translation>请填写退款原因</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="182" />
+        <source>Refunded to the customer through the provider</source>
+        <translation>已通过支付机构原路退还顾客</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/unsold_payments.py" line="184" />
+        <source>Refund sent; the provider has not confirmed it yet</source>
+        <translation>退款已提交，支付机构尚未确认</translation>
     </message>
 </context>
 </TS>
