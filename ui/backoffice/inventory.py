@@ -132,7 +132,7 @@ class InventoryScreen(QWidget):
         # Lot-tracked goods: a carton's GS1 label carries its lot and date; otherwise they
         # are typed here before scanning the units of that lot.
         self.lot_field = QLineEdit()
-        self.lot_field.setPlaceholderText(self.tr("Lot (批号), if the label has no GS1 code"))
+        self.lot_field.setPlaceholderText(self.tr("Lot, if the label has no GS1 code"))
         self.expiry_field = QLineEdit()
         self.expiry_field.setPlaceholderText(self.tr("Expiry date, e.g. 2027-01-31"))
         for field in (self.lot_field, self.expiry_field):

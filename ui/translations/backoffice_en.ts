@@ -389,7 +389,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="135"/>
-        <source>Lot (批号), if the label has no GS1 code</source>
+        <source>Lot, if the label has no GS1 code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -388,8 +388,8 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="135" />
-        <source>Lot (批号), if the label has no GS1 code</source>
-        <translation>批号（标签上没有 GS1 码时填写）</translation>
+        <source>Lot, if the label has no GS1 code</source>
+        <translation>批号（标签无 GS1 码时填写）</translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="137" />

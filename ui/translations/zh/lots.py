@@ -22,7 +22,7 @@ ZH: dict[str, str] = {
     "Cannot receive fewer than zero units of {code} lot {lot}": "{code} 批号 {lot} 的收货数量不能小于零",
     "Expiry date, e.g. 2027-01-31": "有效期至，如 2027-01-31",
     "Give the expiry date as year-month-day, e.g. 2027-01-31: {text}": "有效期请按 年-月-日 填写，如 2027-01-31：{text}",
-    "Lot (批号), if the label has no GS1 code": "批号（标签上没有 GS1 码时填写）",
+    "Lot, if the label has no GS1 code": "批号（标签无 GS1 码时填写）",
     "Lots": "批号",
     "This is not a product's code: scan the item or carton": "这不是商品的条码：请扫描商品或整箱标签",
     " days": " 天",
