@@ -103,6 +103,55 @@ def may_receive(stored: StoredAfterSale) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class AfterSaleLineView:
+    red_sku_id: str
+    sku_id: int | None  # the store's SKU (None: not linked)
+    title: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSaleView:
+    """An after-sale for the back office: its kind and state in neutral words, its lines with
+    the store's SKUs, and whether its goods can be received here now."""
+
+    stored: StoredAfterSale
+    kind: AfterSaleKind
+    state: AfterSaleState
+    lines: tuple[AfterSaleLineView, ...]
+    receivable: bool
+
+
+def after_sales_view(database: Database, limit: int = 200) -> list[AfterSaleView]:
+    """The store's own after-sales, newest first, for the back office."""
+    with database.reading() as session:
+        found = SyncRepository(session).after_sales(limit=limit)
+        red_ids = {sku for item in found for sku, _ in item.lines}
+        skus = {
+            red: (int(sku_id), code)
+            for red, sku_id, code in session.execute(
+                select(SkuRow.red_sku_id, SkuRow.id, SkuRow.code).where(
+                    SkuRow.red_sku_id.in_(list(red_ids))
+                )
+            ).all()
+        }
+        catalog = CatalogRepository(session)
+        titles = {}
+        for sku_id, code in skus.values():
+            view = catalog.sku_view(sku_id)
+            titles[sku_id] = f"{view.title_zh} {view.variant_text}".strip() if view else code
+    views = []
+    for item in found:
+        lines = tuple(
+            AfterSaleLineView(red, skus[red][0] if red in skus else None,
+                              titles.get(skus[red][0], red) if red in skus else red, qty)
+            for red, qty in item.lines
+        )  # fmt: skip
+        views.append(AfterSaleView(item, kind_of(item), state_of(item), lines, may_receive(item)))
+    return views
+
+
 @dataclass
 class AfterSalePullReport:
     windows: int = 0

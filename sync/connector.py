@@ -417,6 +417,16 @@ class OnlineStore(Protocol):
         """Tell the online store the customer collected the order at the counter."""
         ...
 
+    def express_companies(self) -> list[ExpressCompany]:
+        """The couriers the online store accepts in a delivery."""
+        ...
+
+    def correct_express(
+        self, order_id: str, express_no: str, company_code: str, *, old: str
+    ) -> None:
+        """Correct the tracking number of the parcel sent as ``old``."""
+        ...
+
     def after_sales_since(self, cursor: OrderCursor) -> AfterSalePage:
         """After-sales applied for (CREATED) or updated (UPDATED) in the cursor's window."""
         ...

@@ -32,6 +32,7 @@ from sync.after_sales import (
 from sync.catalog_pull import CatalogPullReport, pull_catalog
 from sync.connector import OnlineStore
 from sync.errors import AuthError, HttpError, RateLimited, SyncError
+from sync.express import FixReport, push_express_fixes, refresh_couriers
 from sync.fulfilment import DeliveryReport, push_deliveries
 from sync.order_pull import OrderPullReport, pull_orders
 from sync.settings import (
@@ -68,6 +69,7 @@ class RunReport:
     orders: OrderPullReport | None = None
     after_sales: AfterSalePullReport | None = None
     confirmations: ConfirmReport | None = None
+    express_fixes: FixReport | None = None
     deliveries: DeliveryReport | None = None
     stock: StockPushReport | None = None
 
@@ -104,9 +106,11 @@ def _reached(stream: str, report: RunReport) -> bool:
     if stream == STOCK:
         return report.stock is not None and report.stock.calls > 0
     if stream == DELIVERIES:
-        d, c = report.deliveries, report.confirmations
-        return (d is not None and d.sent + d.already_delivered + d.void + d.refused > 0) or (
-            c is not None and c.sent > 0
+        d, c, x = report.deliveries, report.confirmations, report.express_fixes
+        return (
+            (d is not None and d.sent + d.already_delivered + d.void + d.refused > 0)
+            or (c is not None and c.sent > 0)
+            or (x is not None and x.sent > 0)
         )
     return True
 
@@ -236,6 +240,7 @@ class SyncEngine:
                 report.catalog = pull_catalog(
                     self.database, self.store, settings, now=started, should_stop=stopping
                 )
+                refresh_couriers(self.database, self.store, now=started)
             elif stream == ORDERS:
                 report.orders = pull_orders(
                     self.database, self.store, settings, now=started, should_stop=stopping
@@ -248,8 +253,12 @@ class SyncEngine:
                 report.deliveries = push_deliveries(
                     self.database, self.store, settings, should_stop=stopping
                 )
-                # Returned goods received here are told to the online store the same way.
+                # Returned goods received here and corrected tracking numbers are told to the
+                # online store the same way.
                 report.confirmations = push_return_confirmations(
+                    self.database, self.store, should_stop=stopping
+                )
+                report.express_fixes = push_express_fixes(
                     self.database, self.store, should_stop=stopping
                 )
             elif stream == STOCK:

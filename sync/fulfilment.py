@@ -108,6 +108,10 @@ def request_delivery(
     company_code = "" if pickup else company_code.strip()
     if not pickup and (not express_no or not company_code):
         raise FulfilmentError("A shipped parcel needs its express number and courier")
+    if not pickup:
+        from sync.express import check_courier  # express builds on this module
+
+        check_courier(database, company_code)
     with database.unit_of_work() as uow:
         repo = SyncRepository(uow.session)
         existing = repo.delivery(order_id)

@@ -102,6 +102,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Check digit wrong in {code}: scan again"),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one line to return"),
     QT_TRANSLATE_NOOP("Errors", "Copies must be between 1 and {most}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Courier {code} is not in the online store's list: choose one from the list"
+    ),
     QT_TRANSLATE_NOOP("Errors", "Delivery {delivery} has no lots received: nothing to label"),
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
@@ -180,6 +183,7 @@ ERROR_TEXTS = (
         "Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first",
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has already been delivered"),
+    QT_TRANSLATE_NOOP("Errors", "Online order {order} has not been shipped with a courier"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} is not one this store fulfils"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -446,6 +450,7 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "This store records the card slip's reference number: enter it"),
     QT_TRANSLATE_NOOP("Errors", "This xhslink.com link has no note code"),
+    QT_TRANSLATE_NOOP("Errors", "Type the correct express number"),
     QT_TRANSLATE_NOOP("Errors", "Unknown kind of stock movement: {kind}"),
     QT_TRANSLATE_NOOP("Errors", "Unknown staff code or wrong PIN"),
     QT_TRANSLATE_NOOP("Errors", "Unknown tender: {kinds}"),

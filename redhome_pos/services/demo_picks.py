@@ -19,13 +19,21 @@ class StockedSku:
     price_fen: int
     barcode: str
     title_zh: str
+    red_sku_id: str | None = None
 
 
 def stocked_skus(database: Database, *, min_on_hand: int, limit: int) -> list[StockedSku]:
     """Up to ``limit`` active SKUs with at least ``min_on_hand`` in stock, lowest id first."""
     with database.reading() as session:
         rows = session.execute(
-            select(SkuRow.id, SkuRow.code, SkuRow.price_fen, BarcodeRow.code, ProductRow.title_zh)
+            select(
+                SkuRow.id,
+                SkuRow.code,
+                SkuRow.price_fen,
+                BarcodeRow.code,
+                ProductRow.title_zh,
+                SkuRow.red_sku_id,
+            )
             .join(BarcodeRow, BarcodeRow.sku_id == SkuRow.id)
             .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .join(ProductRow, ProductRow.id == SkuRow.product_id)
@@ -33,4 +41,4 @@ def stocked_skus(database: Database, *, min_on_hand: int, limit: int) -> list[St
             .order_by(SkuRow.id)
             .limit(limit)
         ).all()
-    return [StockedSku(int(i), str(c), int(p), str(b), str(t)) for i, c, p, b, t in rows]
+    return [StockedSku(int(i), str(c), int(p), str(b), str(t), r) for i, c, p, b, t, r in rows]

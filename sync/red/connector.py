@@ -681,6 +681,20 @@ class RedOnlineStore:
 
     # --- express companies and warehouses ----------------------------------------------------
 
+    def correct_express(self, order_id: str, express_no: str, company_code: str, *,
+                        old: str) -> None:  # fmt: skip
+        """``order.modifyOrderExpressInfo``: the parcel sent as ``old`` carries ``express_no``.
+        Sent again after a lost answer, it finds the number already right: done."""
+        fields = {api.ORDER_ID: order_id, api.EXPRESS_NO: express_no,
+                  api.EXPRESS_COMPANY_CODE: company_code, api.OLD_EXPRESS_NO: old}  # fmt: skip
+        try:
+            self._call(api.MODIFY_ORDER_EXPRESS, fields)
+        except PlatformError:
+            read, data = self._detail(order_id)
+            if any(p.express_no == express_no for p in self._parcels(read, data)):
+                return
+            raise
+
     def express_companies(self) -> list[ExpressCompany]:
         """The couriers the platform accepts (``common.getExpressCompanyList``)."""
         read = Reader(api.GET_EXPRESS_COMPANY_LIST)

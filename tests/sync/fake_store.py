@@ -19,6 +19,7 @@ from sync.connector import (
     CatalogPage,
     DecryptPurpose,
     DeliveryResult,
+    ExpressCompany,
     FulfilmentKind,
     OnlineOrder,
     OnlineOrderLine,
@@ -57,6 +58,7 @@ class FakeStore:
     deliveries: Counter[str] = field(default_factory=Counter)
     after_sales: dict[str, AfterSale] = field(default_factory=dict)
     confirmations: Counter[str] = field(default_factory=Counter)
+    express_fixes: list[tuple[str, str, str]] = field(default_factory=list)
     order_windows: OrderWindows = field(default_factory=OrderWindows)
     window_widths: list[tuple[OrderTime, timedelta]] = field(default_factory=list)
 
@@ -248,6 +250,16 @@ class FakeStore:
             item, state=AfterSaleState.DONE, updated_at=item.updated_at + timedelta(seconds=1)
         )
         self._answer_lost("confirm_return_received")
+
+    def express_companies(self) -> list[ExpressCompany]:
+        self._call("express_companies")
+        return [ExpressCompany("zto", "中通快递"), ExpressCompany("shunfeng", "顺丰速运")]
+
+    def correct_express(
+        self, order_id: str, express_no: str, company_code: str, *, old: str
+    ) -> None:
+        self._call("correct_express")
+        self.express_fixes.append((order_id, old, express_no))
 
     def reveal_receiver(
         self, order_id: str, receiver: SealedReceiver, purpose: DecryptPurpose, *, who: str

@@ -20,6 +20,7 @@ from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.engine import SyncEngine
 from sync.opening import opening_from_online
+from sync.red import api
 from sync.red.client import RedClient, RetryPolicy
 from sync.red.connector import RedOnlineStore
 from sync.red.oauth import MemoryTokenStore, RedAuthorizer
@@ -148,8 +149,10 @@ def test_a_shipped_order_needs_its_express_number_and_is_sent_once(
                 scan(qtbot, shell, barcode_of(store.database, line.sku_id))
     assert screen.ship_button.isEnabled()
 
-    # Without an express number the shipment is refused in words.
-    screen.company.setText("shunfeng")
+    # The couriers are the online store's list; without an express number the shipment is
+    # refused in words.
+    assert screen.company.findData("shunfeng") >= 0 and screen.company.currentIndex() == -1
+    screen.company.setCurrentIndex(screen.company.findData("shunfeng"))
     with qtbot.waitSignal(screen.failed) as failed:
         screen.ship_button.click()
     assert "express number" in failed.args[0]
@@ -165,6 +168,21 @@ def test_a_shipped_order_needs_its_express_number_and_is_sent_once(
         "SF1234567890",
         "shunfeng",
     )
+
+    # A wrong tracking number is corrected and the online store told once.
+    screen.show_all.setChecked(True)
+    screen.refresh()
+    qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+    screen.select(order_id)
+    qtbot.waitUntil(lambda: screen.correct_button.isVisible())
+    screen.express_no.setText("SF1234567899")
+    with qtbot.waitSignal(screen.corrected):
+        screen.correct_button.click()
+    assert engine.run_once().ok
+    assert engine.run_once().ok
+    assert sandbox.state()["calls"][api.MODIFY_ORDER_EXPRESS] == 1
+    parcels = sandbox.state()["parcels"][order_id]
+    assert [p["expressNo"] for p in parcels] == ["SF1234567899"]
 
 
 def _pick_all(qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine,

@@ -28,8 +28,15 @@ from redhome_pos.persistence.repositories.sync import (
     SyncRepository,
 )
 from redhome_pos.services.scanning import ScanService
-from sync.connector import DecryptPurpose, OnlineStore, OrderStatus, SealedReceiver
+from sync.connector import (
+    DecryptPurpose,
+    ExpressCompany,
+    OnlineStore,
+    OrderStatus,
+    SealedReceiver,
+)
 from sync.errors import SyncError
+from sync.express import cached_couriers, correct_express_no
 from sync.fulfilment import FulfilmentError, refuse_second_handover, request_delivery
 from sync.settings import DELIVERIES
 from sync.status import SyncStatus, sync_status
@@ -57,13 +64,14 @@ class OrderRow:
 class OrdersSnapshot:
     rows: tuple[OrderRow, ...]
     sync: SyncStatus
+    couriers: tuple[ExpressCompany, ...] = ()
 
 
 def load_orders(database: Database) -> OrdersSnapshot:
     with database.reading() as session:
         repo = SyncRepository(session)
         rows = tuple(OrderRow(order, repo.delivery(order.order_id)) for order in repo.orders())
-    return OrdersSnapshot(rows, sync_status(database, recent=0))
+    return OrdersSnapshot(rows, sync_status(database, recent=0), tuple(cached_couriers(database)))
 
 
 def sku_of_scan(database: Database, settings: ScanSettings, text: str) -> int:
@@ -228,6 +236,12 @@ def hand_over(
         )
     refuse_second_handover(database, order_id, timezone)
     return request_delivery(database, order_id, terminal_id=terminal_id, pickup=True, staff=clerk)
+
+
+def correct_express(
+    database: Database, order_id: str, express_no: str, *, staff: StaffSession | None
+) -> str:
+    return correct_express_no(database, order_id, express_no, staff=_check(staff))
 
 
 def ship(

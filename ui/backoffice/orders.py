@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -43,6 +44,7 @@ class OrdersScreen(QWidget):
     picked = Signal(str)  # order id
     label_queued = Signal(int)  # print job id
     delivered = Signal(str)  # order id
+    corrected = Signal(str)  # order id: its express number was corrected
     failed = Signal(str)  # the message shown
     open_count = Signal(int)  # orders still to fulfil (the navigation shows it)
 
@@ -90,8 +92,13 @@ class OrdersScreen(QWidget):
         self.label_button.clicked.connect(self.print_label)
         self.express_no = QLineEdit()
         self.express_no.setPlaceholderText(self.tr("Express number"))
-        self.company = QLineEdit()
-        self.company.setPlaceholderText(self.tr("Courier code"))
+        # The couriers come from the online store's own list (read by the sync engine).
+        self.company = QComboBox()
+        self.company.setPlaceholderText(self.tr("Courier"))
+        self.company.setMinimumContentsLength(10)
+        self.correct_button = QPushButton(self.tr("Correct express number"))
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.correct_button.clicked.connect(self.correct_express)
         self.ship_button = QPushButton(self.tr("Ship"))
         self.ship_button.setObjectName("complete")
         self.ship_button.clicked.connect(self.ship)
@@ -111,7 +118,8 @@ class OrdersScreen(QWidget):
         actions.addWidget(self.express_no, 1, 0)
         actions.addWidget(self.company, 1, 1)
         actions.addWidget(self.ship_button, 2, 0, 1, 2)
-        actions.addWidget(self.pickup_hint, 3, 0, 1, 2)
+        actions.addWidget(self.correct_button, 3, 0, 1, 2)
+        actions.addWidget(self.pickup_hint, 4, 0, 1, 2)
 
         detail = QVBoxLayout()
         detail.addWidget(self.order_title)
@@ -161,8 +169,20 @@ class OrdersScreen(QWidget):
         self.known = (self.known or set()) | open_ids
         self.open_count.emit(len(open_ids))
         self.sync_line.setText(self._sync_words(snapshot))
+        self._fill_couriers(snapshot)
         self._show_list()
         self.loaded.emit()
+
+    def _fill_couriers(self, snapshot: OrdersSnapshot) -> None:
+        chosen = self.company.currentData()
+        codes = [self.company.itemData(i) for i in range(self.company.count())]
+        if codes == [c.code for c in snapshot.couriers]:
+            return
+        self.company.clear()
+        for courier in snapshot.couriers:
+            self.company.addItem(courier.name or courier.code, courier.code)
+        index = self.company.findData(chosen)
+        self.company.setCurrentIndex(index)  # -1: none chosen yet
 
     def _sync_words(self, snapshot: OrdersSnapshot) -> str:
         sync = snapshot.sync
@@ -310,9 +330,13 @@ class OrdersScreen(QWidget):
         ship = row is not None and row.order.fulfilment != "pickup"
         self.pack_button.setEnabled(open_ and complete)
         self.label_button.setEnabled(open_ and complete)
+        shipped = row is not None and row.delivery is not None and row.delivery.method == "ship"
         for widget in (self.express_no, self.company, self.ship_button):
-            widget.setEnabled(open_ and complete and ship)
+            widget.setEnabled((open_ and complete and ship) or (widget is self.express_no
+                                                                and shipped))  # fmt: skip
             widget.setVisible(row is None or ship)
+        self.correct_button.setVisible(shipped)
+        self.correct_button.setEnabled(shipped)
         self.pickup_hint.setVisible(open_ and not ship)
 
     # -- picking --------------------------------------------------------------------------------
@@ -386,7 +410,7 @@ class OrdersScreen(QWidget):
         def job() -> order_jobs.LabelPrinted:
             return order_jobs.make_label(context, row.order, header, company, who=who)
 
-        company = self.company.text().strip()
+        company = self.company.currentText().strip() if self.company.currentIndex() >= 0 else ""
         self.counter.slow_worker.submit(job, on_done=self._label_printed, on_error=self._fail)
 
     def _label_printed(self, printed: order_jobs.LabelPrinted) -> None:
@@ -453,13 +477,35 @@ class OrdersScreen(QWidget):
                 counter.database,
                 row.order.order_id,
                 self.express_no.text(),
-                self.company.text(),
+                str(self.company.currentData() or ""),
                 terminal_id=counter.context.terminal_id,
                 staff=counter.session.clerk,
             ),
             on_done=self._delivered,
             on_error=self._fail,
         )
+
+    def correct_express(self) -> None:
+        row = self.current()
+        if row is None or row.delivery is None:
+            return
+        order_id = row.order.order_id
+        self.counter.worker.submit(
+            partial(order_jobs.correct_express, self.counter.database, order_id,
+                    self.express_no.text(), staff=self.counter.session.clerk),
+            on_done=lambda _old: self._corrected(order_id),
+            on_error=self._fail,
+        )  # fmt: skip
+
+    def _corrected(self, order_id: str) -> None:
+        self.banner.show_ok(
+            self.tr("Express number of order {order} corrected; the online store is told").format(
+                order=order_id
+            )
+        )
+        self.express_no.clear()
+        self.corrected.emit(order_id)
+        self.refresh()
 
     def _delivered(self, delivery: Delivery) -> None:
         self.banner.show_ok(

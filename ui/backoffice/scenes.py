@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from redhome_pos.domain.staff import Role
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import (
+    StoredAfterSale,
     StoredOnlineOrder,
     StoredOrderLine,
     SyncRepository,
@@ -45,6 +46,19 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     orders.print_label()
     settle(lambda: bool(orders.preview_png))
     director.picture("backoffice-orders-label")
+
+    _demo_after_sale(shell)
+    after_sales = shell.after_sales
+    window.show_screen("after-sales")
+    after_sales.refresh()
+    settle(lambda: after_sales.current() is not None)
+    view = after_sales.current()
+    if view is not None and view.lines:
+        codes = _codes(shell, [line.sku_id for line in view.lines[:1] if line.sku_id])
+        if codes:
+            director.scan(codes[0])
+            settle(lambda: bool(after_sales.scans))
+    director.picture("backoffice-returns")
 
     counts = shell.counts
     window.show_screen("counts")
@@ -148,3 +162,29 @@ def _codes(shell: Any, sku_ids: list[int]) -> list[str]:
             if sku is not None and sku.barcodes:
                 codes.append(sku.barcodes[0])
     return codes
+
+
+def _demo_after_sale(shell: Any) -> None:
+    """A return of two units on their way back and a buyer's cancel, as the sync would have
+    stored them."""
+    database = shell.counter.database
+    rows = [sku for sku in stocked_skus(database, min_on_hand=1, limit=40) if sku.red_sku_id]
+    if len(rows) < 2:
+        return
+    now = datetime.now(UTC)
+    returned = StoredAfterSale(
+        returns_id="R7000000000001", order_id="P6900000000001", return_type=1, status=3,
+        ours=True, applied_at=now - timedelta(days=1), online_updated_at=now,
+        refund_fen=rows[0].price_fen + rows[1].price_fen, reason="不喜欢/效果不好",
+        lines=((str(rows[0].red_sku_id), 1), (str(rows[1].red_sku_id), 1)),
+    )  # fmt: skip
+    cancel = StoredAfterSale(
+        returns_id="R7000000000002", order_id="P7000000000001", return_type=5, status=1,
+        ours=True, applied_at=now - timedelta(hours=2), online_updated_at=now,
+        refund_fen=rows[2].price_fen if len(rows) > 2 else 0, reason="买家申请取消订单",
+    )  # fmt: skip
+    with database.unit_of_work() as uow:
+        repo = SyncRepository(uow.session)
+        repo.upsert_after_sale(returned)
+        repo.upsert_after_sale(cancel)
+        uow.commit()

@@ -1,5 +1,5 @@
-"""Slots the back-office screens into the main window (``add_screen``): online orders, stock
-counts and inventory for everyone; the manager's screens (reconciliation, reports,
+"""Slots the back-office screens into the main window (``add_screen``): online orders, online
+returns, stock counts and inventory for everyone; the manager's screens (reconciliation, reports,
 promotions, members, note links, staff, store settings) as tabs behind one button, each only
 for the roles whose permission it needs."""
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from redhome_pos.domain.staff import Permission, Staff
+from ui.backoffice.after_sales import AfterSalesScreen
 from ui.backoffice.counts import CountsScreen
 from ui.backoffice.hub import ManagerHub
 from ui.backoffice.inventory import InventoryScreen
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 # screen key -> the permission a clerk needs to see it (None: everyone logged in)
 NEEDS: dict[str, Permission | None] = {
     "orders": None,
+    "after-sales": None,
     "counts": None,
     "inventory": None,
 }
@@ -72,6 +74,11 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
         lambda count: button.setText(f"{title} ({count})\nCtrl+5" if count else f"{title}\nCtrl+5")
     )
     orders.refresh()  # the count shows (and new orders announce themselves) from the start
+    after_sales = AfterSalesScreen(counter)
+    shell.after_sales = after_sales  # type: ignore[attr-defined]
+    window.add_screen(
+        "after-sales", QCoreApplication.translate("BackOffice", "Online returns"), after_sales
+    )
     counts = CountsScreen(counter)
     shell.counts = counts  # type: ignore[attr-defined]
     window.add_screen(

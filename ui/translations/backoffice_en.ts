@@ -2,69 +2,263 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AfterSalesScreen</name>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="41"/>
+        <source>Online returns and refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="43"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="56"/>
+        <location filename="../backoffice/after_sales.py" line="171"/>
+        <source>Choose a return to receive its goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58"/>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="60"/>
+        <source>Book returned goods into stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="85"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="86"/>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="87"/>
+        <source>Refund only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="88"/>
+        <source>Cancel (refund)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="89"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="94"/>
+        <source>Received, confirmed online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="96"/>
+        <source>Received; refused online: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="99"/>
+        <source>Received, telling the online store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="101"/>
+        <source>Awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="102"/>
+        <source>Buyer to send back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="103"/>
+        <source>Coming back: receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="104"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="105"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="106"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="107"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="108"/>
+        <source>Receipt refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="109"/>
+        <source>Exchange: to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="110"/>
+        <source>Exchange sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="111"/>
+        <source>The platform is involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="112"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="175"/>
+        <source>After-sale {returns} of order {order}: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="195"/>
+        <source>Choose a return whose goods are on their way back first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="210"/>
+        <source>This item is not in the return, or all of it is scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="215"/>
+        <source>{left} more to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="217"/>
+        <source>All returned items scanned: book them into stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="237"/>
+        <source>Returned goods are back in stock; the online store is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="46"/>
+        <location filename="../backoffice/screens.py" line="48"/>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47"/>
+        <location filename="../backoffice/screens.py" line="49"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="48"/>
+        <location filename="../backoffice/screens.py" line="50"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49"/>
+        <location filename="../backoffice/screens.py" line="51"/>
         <source>Paid, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="50"/>
+        <location filename="../backoffice/screens.py" line="52"/>
         <source>Settlement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="68"/>
+        <location filename="../backoffice/screens.py" line="70"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="78"/>
+        <location filename="../backoffice/screens.py" line="80"/>
+        <source>Online returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="85"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="82"/>
+        <location filename="../backoffice/screens.py" line="89"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41"/>
+        <location filename="../backoffice/screens.py" line="43"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43"/>
+        <location filename="../backoffice/screens.py" line="45"/>
         <source>Note links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="42"/>
+        <location filename="../backoffice/screens.py" line="44"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="44"/>
+        <location filename="../backoffice/screens.py" line="46"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,236 +1020,246 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="58"/>
+        <location filename="../backoffice/orders.py" line="60"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="63"/>
+        <location filename="../backoffice/orders.py" line="65"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="66"/>
+        <location filename="../backoffice/orders.py" line="68"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76"/>
+        <location filename="../backoffice/orders.py" line="78"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76"/>
+        <location filename="../backoffice/orders.py" line="78"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="80"/>
+        <location filename="../backoffice/orders.py" line="82"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="87"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="87"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
-        <location filename="../backoffice/orders.py" line="228"/>
+        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="248"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
-        <location filename="../backoffice/orders.py" line="226"/>
+        <location filename="../backoffice/orders.py" line="89"/>
+        <location filename="../backoffice/orders.py" line="246"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89"/>
+        <location filename="../backoffice/orders.py" line="91"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92"/>
+        <location filename="../backoffice/orders.py" line="94"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94"/>
-        <source>Courier code</source>
+        <location filename="../backoffice/orders.py" line="97"/>
+        <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95"/>
-        <location filename="../backoffice/orders.py" line="212"/>
+        <location filename="../backoffice/orders.py" line="99"/>
+        <source>Correct express number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="102"/>
+        <location filename="../backoffice/orders.py" line="232"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98"/>
+        <location filename="../backoffice/orders.py" line="105"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="157"/>
+        <location filename="../backoffice/orders.py" line="165"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170"/>
+        <location filename="../backoffice/orders.py" line="190"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172"/>
+        <location filename="../backoffice/orders.py" line="192"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="174"/>
+        <location filename="../backoffice/orders.py" line="194"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="175"/>
+        <location filename="../backoffice/orders.py" line="195"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="212"/>
+        <location filename="../backoffice/orders.py" line="232"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="221"/>
-        <location filename="../backoffice/orders.py" line="235"/>
+        <location filename="../backoffice/orders.py" line="241"/>
+        <location filename="../backoffice/orders.py" line="255"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="223"/>
+        <location filename="../backoffice/orders.py" line="243"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230"/>
+        <location filename="../backoffice/orders.py" line="250"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="231"/>
+        <location filename="../backoffice/orders.py" line="251"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237"/>
+        <location filename="../backoffice/orders.py" line="257"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239"/>
+        <location filename="../backoffice/orders.py" line="259"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="240"/>
+        <location filename="../backoffice/orders.py" line="260"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="272"/>
+        <location filename="../backoffice/orders.py" line="292"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="279"/>
+        <location filename="../backoffice/orders.py" line="299"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="288"/>
+        <location filename="../backoffice/orders.py" line="308"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="294"/>
+        <location filename="../backoffice/orders.py" line="314"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="325"/>
+        <location filename="../backoffice/orders.py" line="349"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="329"/>
+        <location filename="../backoffice/orders.py" line="353"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="350"/>
+        <location filename="../backoffice/orders.py" line="374"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="354"/>
+        <location filename="../backoffice/orders.py" line="378"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358"/>
+        <location filename="../backoffice/orders.py" line="382"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="361"/>
+        <location filename="../backoffice/orders.py" line="385"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="373"/>
+        <location filename="../backoffice/orders.py" line="397"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="421"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="405"/>
+        <location filename="../backoffice/orders.py" line="429"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="407"/>
+        <location filename="../backoffice/orders.py" line="431"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="423"/>
+        <location filename="../backoffice/orders.py" line="447"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="427"/>
+        <location filename="../backoffice/orders.py" line="451"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="466"/>
+        <location filename="../backoffice/orders.py" line="502"/>
+        <source>Express number of order {order} corrected; the online store is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="512"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,69 +1,263 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterSalesScreen</name>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="41" />
+        <source>Online returns and refunds</source>
+        <translation>线上退货与退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="43" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="52" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="56" />
+        <location filename="../backoffice/after_sales.py" line="171" />
+        <source>Choose a return to receive its goods</source>
+        <translation>选择一个退货单以收货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58" />
+        <source>Returned</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="58" />
+        <source>Scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="60" />
+        <source>Book returned goods into stock</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="85" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="86" />
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="87" />
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="88" />
+        <source>Cancel (refund)</source>
+        <translation>取消（退款）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="89" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="94" />
+        <source>Received, confirmed online</source>
+        <translation>已收货，线上已确认</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="96" />
+        <source>Received; refused online: {reason}</source>
+        <translation>已收货；线上拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="99" />
+        <source>Received, telling the online store</source>
+        <translation>已收货，正在通知线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="101" />
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="102" />
+        <source>Buyer to send back</source>
+        <translation>待买家寄回</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="103" />
+        <source>Coming back: receive</source>
+        <translation>寄回中：请收货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="104" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="105" />
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="106" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="107" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="108" />
+        <source>Receipt refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="109" />
+        <source>Exchange: to send</source>
+        <translation>换货：请发出新商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="110" />
+        <source>Exchange sent</source>
+        <translation>换货已发出</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="111" />
+        <source>The platform is involved</source>
+        <translation>平台已介入</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="112" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="175" />
+        <source>After-sale {returns} of order {order}: {kind}</source>
+        <translation>订单 {order} 的售后单 {returns}：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="195" />
+        <source>Choose a return whose goods are on their way back first</source>
+        <translation>请先选择商品正在寄回的退货单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="210" />
+        <source>This item is not in the return, or all of it is scanned</source>
+        <translation>此商品不在退货单中，或已全部扫描</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="215" />
+        <source>{left} more to scan</source>
+        <translation>还需扫描 {left} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="217" />
+        <source>All returned items scanned: book them into stock</source>
+        <translation>退货已全部扫描：请入库</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="237" />
+        <source>Returned goods are back in stock; the online store is told</source>
+        <translation>退货已入库；将通知线上店铺</translation>
+    </message>
+</context>
+<context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="46" />
+        <location filename="../backoffice/screens.py" line="48" />
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47" />
+        <location filename="../backoffice/screens.py" line="49" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="48" />
+        <location filename="../backoffice/screens.py" line="50" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49" />
+        <location filename="../backoffice/screens.py" line="51" />
         <source>Paid, no sale</source>
         <translation>已收款未成交</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="50" />
+        <location filename="../backoffice/screens.py" line="52" />
         <source>Settlement</source>
         <translation>结算对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="68" />
+        <location filename="../backoffice/screens.py" line="70" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="78" />
+        <location filename="../backoffice/screens.py" line="80" />
+        <source>Online returns</source>
+        <translation>线上退货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="85" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="82" />
+        <location filename="../backoffice/screens.py" line="89" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="41" />
+        <location filename="../backoffice/screens.py" line="43" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43" />
+        <location filename="../backoffice/screens.py" line="45" />
         <source>Note links</source>
         <translation>笔记关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="42" />
+        <location filename="../backoffice/screens.py" line="44" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="44" />
+        <location filename="../backoffice/screens.py" line="46" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45" />
+        <location filename="../backoffice/screens.py" line="47" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -825,236 +1019,246 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="58" />
+        <location filename="../backoffice/orders.py" line="60" />
         <source>Online orders to fulfil</source>
         <translation>待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="63" />
+        <location filename="../backoffice/orders.py" line="65" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="66" />
+        <location filename="../backoffice/orders.py" line="68" />
         <source>Show finished too</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76" />
+        <location filename="../backoffice/orders.py" line="78" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="76" />
+        <location filename="../backoffice/orders.py" line="78" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="80" />
+        <location filename="../backoffice/orders.py" line="82" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="87" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
+        <location filename="../backoffice/orders.py" line="87" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85" />
-        <location filename="../backoffice/orders.py" line="228" />
+        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="248" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
-        <location filename="../backoffice/orders.py" line="226" />
+        <location filename="../backoffice/orders.py" line="89" />
+        <location filename="../backoffice/orders.py" line="246" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89" />
+        <location filename="../backoffice/orders.py" line="91" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92" />
+        <location filename="../backoffice/orders.py" line="94" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94" />
-        <source>Courier code</source>
-        <translation>快递公司代码</translation>
+        <location filename="../backoffice/orders.py" line="97" />
+        <source>Courier</source>
+        <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95" />
-        <location filename="../backoffice/orders.py" line="212" />
+        <location filename="../backoffice/orders.py" line="99" />
+        <source>Correct express number</source>
+        <translation>更正快递单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="102" />
+        <location filename="../backoffice/orders.py" line="232" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98" />
+        <location filename="../backoffice/orders.py" line="105" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="157" />
+        <location filename="../backoffice/orders.py" line="165" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="170" />
+        <location filename="../backoffice/orders.py" line="190" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172" />
+        <location filename="../backoffice/orders.py" line="192" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="174" />
+        <location filename="../backoffice/orders.py" line="194" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="175" />
+        <location filename="../backoffice/orders.py" line="195" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="212" />
+        <location filename="../backoffice/orders.py" line="232" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="219" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="221" />
-        <location filename="../backoffice/orders.py" line="235" />
+        <location filename="../backoffice/orders.py" line="241" />
+        <location filename="../backoffice/orders.py" line="255" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="223" />
+        <location filename="../backoffice/orders.py" line="243" />
         <source>Buyer asked to cancel: stop picking</source>
         <translation>买家申请取消：停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230" />
+        <location filename="../backoffice/orders.py" line="250" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="231" />
+        <location filename="../backoffice/orders.py" line="251" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="237" />
+        <location filename="../backoffice/orders.py" line="257" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239" />
+        <location filename="../backoffice/orders.py" line="259" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="240" />
+        <location filename="../backoffice/orders.py" line="260" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="272" />
+        <location filename="../backoffice/orders.py" line="292" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="279" />
+        <location filename="../backoffice/orders.py" line="299" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="288" />
+        <location filename="../backoffice/orders.py" line="308" />
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="294" />
+        <location filename="../backoffice/orders.py" line="314" />
         <source>For {receiver}</source>
         <translation>收货人 {receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="325" />
+        <location filename="../backoffice/orders.py" line="349" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="329" />
+        <location filename="../backoffice/orders.py" line="353" />
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation>买家已申请取消订单 {order}：请停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="350" />
+        <location filename="../backoffice/orders.py" line="374" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="354" />
+        <location filename="../backoffice/orders.py" line="378" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="358" />
+        <location filename="../backoffice/orders.py" line="382" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="361" />
+        <location filename="../backoffice/orders.py" line="385" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="373" />
+        <location filename="../backoffice/orders.py" line="397" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397" />
+        <location filename="../backoffice/orders.py" line="421" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="405" />
+        <location filename="../backoffice/orders.py" line="429" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="407" />
+        <location filename="../backoffice/orders.py" line="431" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="423" />
+        <location filename="../backoffice/orders.py" line="447" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="427" />
+        <location filename="../backoffice/orders.py" line="451" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="466" />
+        <location filename="../backoffice/orders.py" line="502" />
+        <source>Express number of order {order} corrected; the online store is told</source>
+        <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="512" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>

@@ -38,7 +38,53 @@ ZH: dict[str, str] = {
     "Order {order} · {kind} · paid {paid}": "订单 {order} · {kind} · 实付 {paid}",
     "For {name} {phone}": "收货人 {name} {phone}",
     "For {receiver}": "收货人 {receiver}",
+    # couriers and express numbers
+    "Correct express number": "更正快递单号",
+    "Courier": "快递公司",
+    "Courier {code} is not in the online store's list: choose one from the list": (
+        "快递公司 {code} 不在线上店铺的列表中：请从列表中选择"
+    ),
+    "Express number of order {order} corrected; the online store is told": (
+        "订单 {order} 的快递单号已更正；将通知线上店铺"
+    ),
+    "Online order {order} has not been shipped with a courier": "线上订单 {order} 未通过快递发出",
+    "Type the correct express number": "请输入正确的快递单号",
+    "Express number of online order {order} corrected by staff {staff}": (
+        "线上订单 {order} 的快递单号已由员工 {staff} 更正"
+    ),
+    "The online store refused the corrected express number of order {order}: {reason}": (
+        "线上店铺拒绝了订单 {order} 更正后的快递单号：{reason}"
+    ),
     # after-sales
+    "After-sale {returns} of order {order}: {kind}": "订单 {order} 的售后单 {returns}：{kind}",
+    "All returned items scanned: book them into stock": "退货已全部扫描：请入库",
+    "Awaiting review": "待审核",
+    "Buyer to send back": "待买家寄回",
+    "Book returned goods into stock": "退货入库",
+    "Choose a return to receive its goods": "选择一个退货单以收货",
+    "Choose a return whose goods are on their way back first": "请先选择商品正在寄回的退货单",
+    "Closed": "已关闭",
+    "Done": "已完成",
+    "Exchange": "换货",
+    "Exchange sent": "换货已发出",
+    "Exchange: to send": "换货：请发出新商品",
+    "Coming back: receive": "寄回中：请收货",
+    "Online returns": "线上退货",
+    "Online returns and refunds": "线上退货与退款",
+    "Receipt refused": "已拒收",
+    "Received, confirmed online": "已收货，线上已确认",
+    "Received, telling the online store": "已收货，正在通知线上店铺",
+    "Received; refused online: {reason}": "已收货；线上拒绝：{reason}",
+    "Refund only": "仅退款",
+    "Cancel (refund)": "取消（退款）",
+    "Refused": "已拒绝",
+    "Returned goods are back in stock; the online store is told": "退货已入库；将通知线上店铺",
+    "Scanned": "已扫描",
+    "The platform is involved": "平台已介入",
+    "This item is not in the return, or all of it is scanned": "此商品不在退货单中，或已全部扫描",
+    "Unknown": "未知",
+    "Withdrawn": "已撤销",
+    "{left} more to scan": "还需扫描 {left} 件",
     "After-sale {returns} is not waiting for goods to come back to this store": (
         "售后单 {returns} 不是等待商品退回本店的状态"
     ),
