@@ -198,6 +198,7 @@ ERROR_TEXTS = (
         "Errors",
         "Only a payment without a sale can be refunded here; a sale's payment is refunded by returning its goods",
     ),
+    QT_TRANSLATE_NOOP("Errors", "Only a refund the provider refused can be paid in cash instead"),
     QT_TRANSLATE_NOOP("Errors", "Only a staff member who has logged in may do this"),
     QT_TRANSLATE_NOOP(
         "Errors",

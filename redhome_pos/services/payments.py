@@ -67,12 +67,13 @@ from redhome_pos.domain.payments import (
     mask_auth_code,
 )
 from redhome_pos.domain.sale import Sale
-from redhome_pos.domain.staff import Permission, StaffSession
-from redhome_pos.domain.tender import Tender, TenderKind, settle
+from redhome_pos.domain.staff import Permission, Role, StaffSession
+from redhome_pos.domain.tender import SettledTender, Tender, TenderKind, settle
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.payments import PaymentRepository
+from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.services import audit
-from redhome_pos.services.checkout import complete_sale_in
+from redhome_pos.services.checkout import complete_sale_in, open_shift_of
 from redhome_pos.services.counter import Till
 from redhome_pos.services.sessions import authorize
 
@@ -855,6 +856,49 @@ class Payments:
             and attempt.refunded_fen >= attempt.amount_fen
         ):
             repo.move(attempt.out_trade_no, AttemptState.REFUNDED, self.till.now())
+
+    def refund_in_cash(
+        self, staff: StaffSession, out_refund_no: str, *, reason: str
+    ) -> ProviderRefund:
+        """A refund the provider refused for good, paid in cash instead: a manager only, with a
+        reason, audited. The wallet refund's tender is taken back and a cash refund written on
+        the same return (or void) in the open shift, so the drawer and the wallet add up."""
+        staff = authorize(self.database, staff, Permission.REFUND)
+        if staff.role is not Role.MANAGER:
+            raise RefundError(
+                "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a "
+                "manager's approval"
+            )
+        if not reason.strip():
+            raise RefundError("A refund needs a reason")
+        with self._lock, self.database.unit_of_work() as uow:
+            repo = PaymentRepository(uow.session)
+            found = repo.refunds(out_refund_nos=[out_refund_no])
+            if not found or found[0].state is not RefundState.REFUSED:
+                raise RefundError("Only a refund the provider refused can be paid in cash instead")
+            refund = found[0]
+            shift = open_shift_of(uow.session, self.till)
+            amount = refund.amount_fen
+            SaleRepository(uow.session).add_tenders(
+                shift.id,
+                (
+                    SettledTender(
+                        KIND_OF[refund.provider], amount, amount, out_refund_no,
+                        out_trade_no=refund.out_trade_no,
+                    ),
+                    SettledTender(TenderKind.CASH, -amount, -amount, out_refund_no),
+                ),
+                sale_id=refund.sale_id,
+                return_id=refund.return_id,
+            )  # fmt: skip
+            repo.move_refund(out_refund_no, RefundState.CASH, self.till.now(), reason=reason)
+            audit.record(
+                uow.session, self.till, AuditAction.PAYMENT, staff.id,
+                cash_instead=out_refund_no, out_trade_no=refund.out_trade_no,
+                refund_fen=amount, reason=reason,
+            )  # fmt: skip
+            uow.commit()
+            return repo.refunds(out_refund_nos=[out_refund_no])[0]
 
     def refunds_of_return(self, return_id: int) -> list[ProviderRefund]:
         with self.database.reading() as session:

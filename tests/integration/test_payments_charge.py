@@ -33,7 +33,7 @@ from redhome_pos.domain.payments import (
 from redhome_pos.domain.sale import ReturnError, ReturnRequest
 from redhome_pos.domain.tender import Tender, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow
+from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow, TenderRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
 from redhome_pos.services import checkout, returns, shifts
 from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
@@ -461,3 +461,32 @@ def test_wechat_refund_processing_is_queried_until_done(store: Store, tmp_path: 
         order = slow_refunds.order("wechat", number)
         assert order is not None and order["refunded_fen"] == 25_900
         assert [r["done"] for r in order["refunds"]] == [True]
+
+
+def test_a_refund_the_provider_refuses_is_kept_and_paid_in_cash_by_a_manager(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    provider = WalletProvider.WECHAT
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    number = sale.tenders[0].out_trade_no
+    assert payments.providers[provider].reverse(number).done  # paid back out of band
+    returned = returns.return_items(
+        store.database, store.till, store.supervisor, sale.receipt_no,
+        [ReturnRequest(1, 1)], reason="colour", payments=payments,
+    )  # fmt: skip
+    [refused] = returned.provider_refunds
+    assert refused.state is RefundState.REFUSED
+    assert payments.refunds_waiting() == [refused]  # listed: money still owed
+    with pytest.raises(RefundError, match="manager"):
+        payments.refund_in_cash(store.supervisor, refused.out_refund_no, reason="x")
+    paid = payments.refund_in_cash(store.manager, refused.out_refund_no, reason="paid at desk")
+    assert paid.state is RefundState.CASH and payments.refunds_waiting() == []
+    with store.database.reading() as session:
+        rows = session.execute(
+            select(TenderRow.kind, TenderRow.amount_fen).where(TenderRow.return_id.is_not(None))
+        ).all()
+    assert sorted(rows) == sorted([("wechat", -25_900), ("wechat", 25_900), ("cash", -25_900)])
+    with pytest.raises(RefundError):  # once only
+        payments.refund_in_cash(store.manager, refused.out_refund_no, reason="again")

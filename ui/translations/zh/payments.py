@@ -98,4 +98,5 @@ ZH: dict[str, str] = {
     "{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}": "{wallet}：账单收款 {paid}，退款 {refunded}，手续费 {fees}，结算 {settled} · 本店记录收款 {ours_paid}，退款 {ours_refunded}",
     "{day}: every line matches ({count} lines)": "{day}：全部一致（共 {count} 条）",
     "{day}: {problems} of {count} lines do not match": "{day}：{count} 条中有 {problems} 条不一致",
+    "Only a refund the provider refused can be paid in cash instead": "只有被支付机构拒绝的退款才能改退现金",
 }
