@@ -247,3 +247,88 @@ def test_sync_refuses_while_the_online_store_is_switched_off(home: Path) -> None
     result = redhome(home, "sync", "--once")
     assert result.returncode == 2
     assert "enabled = true" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_sync_killed_amid_returns_and_cancellations_converges(
+    home: Path, sandbox: SandboxHandle
+) -> None:
+    """Returns received here are confirmed online exactly once in effect (each refunded once)
+    and cancellations stop their picks, however often the sync process is killed."""
+    from sync.after_sales import receive_return
+    from sync.red.client import RedClient
+    from sync.red.oauth import MemoryTokenStore, RedAuthorizer
+
+    first_manager(home)
+    code = sandbox.authorization_code()
+    assert as_manager(home, "online-store", "connect", code).returncode == 0
+    assert redhome(home, "sync", "--once").returncode == 0
+    assert as_manager(home, "online-store", "opening-stock").returncode == 0
+    shipped = sandbox.generate_orders(5, pickup_share=0.0)
+    assert redhome(home, "sync", "--once").returncode == 0
+    database = Database(f"sqlite:///{home / 'store.db'}")
+    try:
+        manager = login(database, Till("SH-01", "POS-01"), "9001", MANAGER_PIN.strip())
+        for order_id in shipped:
+            request_delivery(database, order_id, terminal_id="POS-01", pickup=False,
+                             express_no=f"SF{order_id[-6:]}", company_code="shunfeng",
+                             staff=manager)  # fmt: skip
+        assert redhome(home, "sync", "--once").returncode == 0
+        returns = []
+        with RedClient(sandbox.base_url, sandbox.app_id, sandbox.app_secret) as gateway:
+            # The same code again gives the store's own tokens (the documents say so).
+            tokens = RedAuthorizer(gateway, MemoryTokenStore(), redirect_uri="http://x/").connect(
+                code
+            )
+            for order_id in shipped:
+                returns_id = sandbox.create_after_sale(order_id, api.RETURN_TYPE_RETURN)
+                gateway.call(  # the manager approves in the seller centre
+                    "afterSale.auditReturns",
+                    {"returnsId": returns_id, "action": 2,
+                     "receiverInfo": {"sellerAddressRecordId": 1}},
+                    access_token=tokens.access_token,
+                )  # fmt: skip
+                sandbox.buyer_ships_return(returns_id)
+                returns.append(returns_id)
+        picking = sandbox.generate_orders(4, pickup_share=1.0)
+        assert redhome(home, "sync", "--once").returncode == 0
+        for order_id in picking:
+            sandbox.request_cancel(order_id)
+        for returns_id in returns:
+            with database.reading() as session:
+                stored = SyncRepository(session).after_sale(returns_id)
+                assert stored is not None and stored.status == 3
+                units = [
+                    sku
+                    for red, qty in stored.lines
+                    for sku in [session.scalar(select(SkuRow.id).where(SkuRow.red_sku_id == red))]
+                    for _ in range(qty)
+                ]
+            receive_return(database, returns_id, units, terminal_id="POS-01", staff=manager)
+
+        # Killed amid the after-sales pull, then amid the receipt confirmations.
+        sandbox.set_faults(latency=1.0, latency_ms=60)
+        _run_until(sandbox, home, api.LIST_AFTER_SALE_INFOS, 1)
+        _run_until(sandbox, home, api.CONFIRM_RECEIVE, 2)
+        sandbox.clear_faults()
+
+        again = redhome(home, "sync", "--once")
+        assert again.returncode == 0, again.stdout + again.stderr
+        online = inspect(sandbox)["after_sales"]
+        assert [online[r]["status"] for r in returns] == [4] * len(returns)  # each refunded
+        with database.reading() as session:
+            repo = SyncRepository(session)
+            assert {repo.after_sale(r).confirm_state for r in returns} == {"confirmed"}  # type: ignore[union-attr]
+            for order_id in picking:
+                order = repo.order(order_id)
+                assert order is not None and order.cancel_requested
+            lines = [line for o in picking for line in repo.order(o).lines]  # type: ignore[union-attr]
+            assert not set(repo.reserved()) & {line.sku_id for line in lines}
+        # The sandbox takes a paid order's units off the online total while the buyer's cancel
+        # is still open; those SKUs are left out, every other figure (returns too) is the store's.
+        open_cancels = {line.red_sku_id for line in lines}
+        here, there = store_levels(database), online_levels(sandbox)
+        assert {k: v for k, v in here.items() if k not in open_cancels} == {
+            k: v for k, v in there.items() if k not in open_cancels
+        }
+    finally:
+        database.dispose()
