@@ -13,10 +13,15 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "A GS1 DataMatrix cannot be made of {code}: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "A PIN is {low} to {high} digits"),
+    QT_TRANSLATE_NOOP("Errors", "A SKU code appears twice in the catalog being loaded"),
+    QT_TRANSLATE_NOOP("Errors", "A SKU needs a code"),
+    QT_TRANSLATE_NOOP("Errors", "A VAT rate cannot be negative: {rate}"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "A WeChat Pay or Alipay payment counts only once the provider has confirmed it: scan the customer's payment code to charge it",
     ),
+    QT_TRANSLATE_NOOP("Errors", "A backup cannot overwrite the database itself"),
+    QT_TRANSLATE_NOOP("Errors", "A barcode appears twice in the catalog being loaded"),
     QT_TRANSLATE_NOOP("Errors", "A barcode holds digits only: {code}"),
     QT_TRANSLATE_NOOP("Errors", "A bundle holds at least two items"),
     QT_TRANSLATE_NOOP("Errors", "A bundle names its SKUs and how many of each"),
@@ -38,6 +43,8 @@ ERROR_TEXTS = (
         "Errors", "A payment on the external terminal needs the terminal's reference"
     ),
     QT_TRANSLATE_NOOP("Errors", "A percentage cannot be negative"),
+    QT_TRANSLATE_NOOP("Errors", "A price cannot be negative (SKU {sku})"),
+    QT_TRANSLATE_NOOP("Errors", "A product needs a Chinese title"),
     QT_TRANSLATE_NOOP("Errors", "A promotion ends on or after the day it starts"),
     QT_TRANSLATE_NOOP("Errors", "A promotion needs a code"),
     QT_TRANSLATE_NOOP("Errors", "A promotion with code {code} exists already"),
@@ -85,10 +92,18 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "An exchange needs something new in the cart"),
     QT_TRANSLATE_NOOP("Errors", "At most two decimals (fen): {text}"),
     QT_TRANSLATE_NOOP("Errors", "At most {limit} of one item per line"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Backups from here work for SQLite only; back up a database server with its own tools (pg_dump)",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Barcode {code} already belongs to SKU {other}"),
+    QT_TRANSLATE_NOOP("Errors", "Barcode {code} is already in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot copy {source} to {target}: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot make a QR code of this text: {detail}"),
     QT_TRANSLATE_NOOP(
         "Errors", "Cannot make a store code from {value!r}: use capital letters, digits and '-'"
     ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot open the database {url}: {problem}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code!r} as a GS1 barcode: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot print {code} as a {symbology} barcode: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Cannot read {file}: {problem}"),
@@ -135,7 +150,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Name the {kind}s the promotion is for"),
     QT_TRANSLATE_NOOP("Errors", "No SKU with code {code}"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {code} in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id}"),
     QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "No SKU {sku_id} to link to the note"),
     QT_TRANSLATE_NOOP("Errors", "No badge {badge_id}"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -157,6 +174,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "No product has the code {code}: check the label or search by name"
     ),
+    QT_TRANSLATE_NOOP("Errors", "No product {product} for SKU {sku}"),
     QT_TRANSLATE_NOOP("Errors", "No product {sku_id}"),
     QT_TRANSLATE_NOOP("Errors", "No promotion with code {code}"),
     QT_TRANSLATE_NOOP("Errors", "No receipt preset for {columns} columns"),
@@ -174,6 +192,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not a mobile number: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not a store code"),
     QT_TRANSLATE_NOOP("Errors", "Not an amount: {text}"),
+    QT_TRANSLATE_NOOP("Errors", "Not enough points: {wanted} wanted"),
     QT_TRANSLATE_NOOP("Errors", "Not enough stock of {sku}: {on_hand} on hand, {wanted} needed"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to allocate the amount to"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to receive"),
@@ -230,8 +249,15 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Printer {printer}: unknown transport {value!r}"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer}: {value} columns is not a paper width"),
     QT_TRANSLATE_NOOP("Errors", "Products are named by their number"),
+    QT_TRANSLATE_NOOP("Errors", "RED SKU {red_sku} is already in the catalog"),
+    QT_TRANSLATE_NOOP("Errors", "RED item {item} is already in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "Receipt settings (store header, code secret) are missing"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Return at least one"),
+    QT_TRANSLATE_NOOP("Errors", "SKU code {sku} is already in the catalog"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} has returns; it cannot be voided"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} is already voided"),
     QT_TRANSLATE_NOOP("Errors", "Sale {receipt} was voided; nothing to return"),
@@ -241,6 +267,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "Set the online store's address, app id and secret in the configuration first"
     ),
+    QT_TRANSLATE_NOOP("Errors", "Staff code {code} is taken"),
     QT_TRANSLATE_NOOP("Errors", "Stock count {count_id} is {state}"),
     QT_TRANSLATE_NOOP("Errors", "That badge belongs to someone else"),
     QT_TRANSLATE_NOOP("Errors", "The Alipay bill address {url} is not https"),
@@ -306,6 +333,15 @@ ERROR_TEXTS = (
         "Errors",
         "The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database has schema {revision}, which is newer than this program knows: update REDHOME POS",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The database {url} failed: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The delivery note is neither UTF-8 nor GB18030 text"),
     QT_TRANSLATE_NOOP(
         "Errors", "The delivery note needs a code column and a quantity column (found: {columns})"
@@ -366,6 +402,7 @@ ERROR_TEXTS = (
         "Errors", "The refund is more than what is left of the sale's {kind} payments"
     ),
     QT_TRANSLATE_NOOP("Errors", "The refund is more than what was paid"),
+    QT_TRANSLATE_NOOP("Errors", "The stock of {sku} changed meanwhile: try again"),
     QT_TRANSLATE_NOOP(
         "Errors", "The store already has a catalog; demo data goes into an empty database"
     ),
@@ -376,6 +413,10 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
     QT_TRANSLATE_NOOP("Errors", "The system print command lp is not installed"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The {provider} bill download for {day} answered HTTP {status}"),
     QT_TRANSLATE_NOOP("Errors", "The {provider} bill for {day} could not be downloaded: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "The {what} address {url} is not a web address"),
@@ -465,12 +506,16 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "You cannot lower or deactivate your own account"),
     QT_TRANSLATE_NOOP("Errors", "a member name is not a string"),
     QT_TRANSLATE_NOOP("Errors", "burst interval and length must be positive"),
+    QT_TRANSLATE_NOOP("Errors", "migrations run through redhome_pos.persistence.migrate only"),
+    QT_TRANSLATE_NOOP("Errors", "naive datetime given to a UTC column"),
     QT_TRANSLATE_NOOP("Errors", "not a JSON object"),
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
     QT_TRANSLATE_NOOP("Errors", "text after the JSON object"),
     QT_TRANSLATE_NOOP("Errors", "the answer declares a DOCTYPE or entities"),
+    QT_TRANSLATE_NOOP("Errors", "the audit head row is missing: run `redhome-pos db upgrade`"),
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "the store's warehouse code is required"),
+    QT_TRANSLATE_NOOP("Errors", "unit of work used outside its with-block"),
     QT_TRANSLATE_NOOP("Errors", "{ai} cannot hold {value!r}"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -484,6 +529,13 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "{file} clashes with the catalog in the store; nothing was imported"
     ),
+    QT_TRANSLATE_NOOP("Errors", "{file} does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "{file} exists already: choose another name"),
+    QT_TRANSLATE_NOOP("Errors", "{file} has schema {revision}, which this program does not know"),
+    QT_TRANSLATE_NOOP("Errors", "{file} is damaged: {problem}"),
+    QT_TRANSLATE_NOOP("Errors", "{file} is not a REDHOME database"),
+    QT_TRANSLATE_NOOP("Errors", "{file} is not a REDHOME database ({problem})"),
+    QT_TRANSLATE_NOOP("Errors", "{file} is the database itself"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) cannot approve {action}"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may approve discounts up to {limit}%"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may not {action} without approval"),
@@ -501,6 +553,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "{skus} SKU(s) still wait for a recount in count {count_id}"),
     QT_TRANSLATE_NOOP(
         "Errors", "{title} ({sku}) is no longer sold: take it off the shelf and ask the manager"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{url} is not a REDHOME database (it has tables but no schema version)"
     ),
     QT_TRANSLATE_NOOP("Errors", "Something went wrong: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),

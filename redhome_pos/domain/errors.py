@@ -46,3 +46,7 @@ class StockError(DomainError):
 
 class PermissionDenied(DomainError):
     """The person logged in may not do this without approval."""
+
+
+class TextError(DomainError, ValueError):
+    """Text holds a character that must never be stored (NUL or another control character)."""

@@ -22,6 +22,7 @@ class Database:
         self.url = url
         self.engine: Engine = create_engine(url, echo=echo, **dialect.engine_options(url))
         dialect.install_connection_setup(self.engine)
+        dialect.install_text_guard(self.engine)
         self._write_engine = self.engine.execution_options(sqlite_immediate=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)

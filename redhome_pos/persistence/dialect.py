@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
+
+from redhome_pos.domain.errors import TextError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -70,6 +73,42 @@ def install_connection_setup(engine: Engine) -> None:
         # writers that both began by reading never deadlock; readers stay deferred.
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# Control characters no stored text may hold; line breaks and tabs are allowed (notes,
+# addresses, the providers' answers kept for the record).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WRITES = ("INSERT", "UPDATE", "insert", "update")
+
+
+def refuse_control_characters(values: Any) -> None:
+    """Raise ``TextError`` when any text in ``values`` (nested too) holds a control character."""
+    if isinstance(values, str):
+        found = _CONTROL.search(values)
+        if found:
+            raise TextError(
+                "The text has a control character (U+{codepoint:04X}) that cannot be saved: "
+                "remove it and try again",
+                codepoint=ord(found.group()),
+            )
+    elif isinstance(values, dict):
+        for value in values.values():
+            refuse_control_characters(value)
+    elif isinstance(values, (list, tuple)):
+        for value in values:
+            refuse_control_characters(value)
+
+
+def install_text_guard(engine: Engine) -> None:
+    """Every text written to the database, by any path (ORM, Core, bulk), is refused when it
+    holds NUL or another control character: such text breaks receipts, exports and searches."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+    ) -> None:
+        if statement.lstrip().startswith(_WRITES):
+            refuse_control_characters(parameters)
 
 
 def make_private(path: Path) -> None:

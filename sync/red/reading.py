@@ -6,12 +6,14 @@ it, so a malformed or hostile answer stops the sync with a clear message and cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sync.errors import ParseError
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The largest quantity or amount we accept from an answer (a guard against absurd figures).
 MAX_NUMBER = 10**12
 
@@ -45,7 +47,9 @@ class Reader:
             return str(value)  # some ids arrive as numbers
         if not isinstance(value, str) or (not optional and not value):
             raise self.fail(f"'{name}' is missing or not text")
-        return value
+        # Control characters never reach the store's data (the database refuses them): a
+        # buyer's remark or a title with one must not stop the sync.
+        return _CONTROL.sub("", value) if _CONTROL.search(value) else value
 
     def number(
         self, data: Mapping[str, Any], name: str, *, default: int | None = None, low: int = 0

@@ -148,3 +148,37 @@ def test_a_bad_value_is_never_written_over_a_good_configuration(tmp_path: Path) 
         write_config(replace(good, terminal_id="T 1 ; rm -rf"))
     assert paths.config_file.read_text(encoding="utf-8") == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".config-")] == []
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b[2J", "\x07", "\x7f"])
+def test_no_text_with_a_control_character_is_ever_stored(store: Store, control: str) -> None:
+    """Whatever the path (the ORM, a prepared statement on the driver's cursor), the database
+    refuses text with NUL or another control character; line breaks and tabs pass."""
+    from acting_staff import CHEAP_PIN_COST
+
+    from redhome_pos.domain.errors import TextError
+    from redhome_pos.domain.staff import Role
+    from redhome_pos.services.staff import add_staff
+
+    db, till, sku = store.database, store.till, store.items["MASK-10"].sku_id
+    with pytest.raises(TextError, match=r"control character \(U\+00"):
+        add_staff(db, till, "5001", f"王{control}五", Role.CLERK, "5555",
+                  actor=store.manager, cost=CHEAP_PIN_COST)  # fmt: skip
+    with pytest.raises(TextError):
+        stock_service.adjust(
+            db, sku, -1, reason=f"damaged{control}", terminal_id="T1", staff=store.manager
+        )
+    with db.engine.connect() as c:
+        assert c.exec_driver_sql("SELECT count(*) FROM staff WHERE code = '5001'").scalar() == 0
+        assert c.exec_driver_sql("SELECT min(on_hand) FROM stock_levels").scalar() == 50
+    adjusted = stock_service.adjust(
+        db, sku, -1, reason="damaged\tbox\ncorner", terminal_id="T1", staff=store.manager
+    )
+    assert adjusted.on_hand == 99
+
+
+def test_the_online_stores_text_reaches_the_store_without_control_characters() -> None:
+    from sync.red.reading import Reader
+
+    reader = Reader("order.getOrderDetail")
+    assert reader.text({"remark": "请\x00尽快\x1b发货\n谢谢"}, "remark") == "请尽快发货\n谢谢"

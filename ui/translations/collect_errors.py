@@ -11,7 +11,15 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("redhome_pos/domain", "redhome_pos/services", "printers", "sync", "payments", "ui")
+SOURCES = (
+    "redhome_pos/domain",
+    "redhome_pos/persistence",
+    "redhome_pos/services",
+    "printers",
+    "sync",
+    "payments",
+    "ui",
+)
 OUT = ROOT / "ui" / "error_texts.py"
 
 

@@ -20,6 +20,8 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
+from redhome_pos.persistence.dialect import refuse_control_characters
+
 
 def written_columns(table: Any) -> list[str]:
     """The columns an INSERT into ``table`` gives: all but a generated integer key."""
@@ -49,6 +51,7 @@ class Prepared:
         """A write without RETURNING."""
         connection, plan = self._plan(session)
         values = plan.parameters(params or {})
+        refuse_control_characters(values)  # the driver's cursor: no engine event sees it
         cursor = connection.connection.cursor()
         try:
             cursor.execute(plan.sql, values)
@@ -63,6 +66,7 @@ class Prepared:
             return
         connection, plan = self._plan(session)
         values = [plan.parameters(row) for row in rows]
+        refuse_control_characters(values)
         cursor = connection.connection.cursor()
         try:
             cursor.executemany(plan.sql, values)
@@ -83,6 +87,8 @@ class Prepared:
     def _run(self, session: Session, params: dict[str, Any], *, one: bool) -> list[Any]:
         connection, plan = self._plan(session)
         values = plan.parameters(params)
+        if plan.writes:
+            refuse_control_characters(values)
         cursor = connection.connection.cursor()
         try:
             cursor.execute(plan.sql, values)
@@ -101,11 +107,14 @@ def _wrapped(error: Exception, plan: _Plan, values: Any, dialect: Dialect) -> St
 class _Plan:
     """One statement compiled for one database: its SQL, parameter order and converters."""
 
-    __slots__ = ("_binds", "_fixed", "_names", "_positional", "_results", "_row_type", "sql")
+    __slots__ = (
+        "_binds", "_fixed", "_names", "_positional", "_results", "_row_type", "sql", "writes",
+    )  # fmt: skip
 
     def __init__(self, statement: Executable, dialect: Dialect, columns: list[str] | None) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=columns)  # type: ignore[attr-defined]
         self.sql: str = compiled.string
+        self.writes = self.sql.lstrip().upper().startswith(("INSERT", "UPDATE"))
         self._positional = dialect.positional
         self._names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
         self._binds: dict[str, Any] = {}
