@@ -57,6 +57,8 @@ class Reader:
         value = data.get(name)
         if value is None and default is not None:
             return default
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # the specs type counts and codes as "number": 1.0 is 1
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(f"'{name}' is missing or not a whole number")
         if not low <= value <= MAX_NUMBER:
@@ -75,6 +77,8 @@ class Reader:
 
     def time_ms(self, data: Mapping[str, Any], name: str) -> datetime:
         value = data.get(name)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10**14:
             raise self.fail(f"'{name}' is missing or not a time in milliseconds")
         try:
