@@ -30,8 +30,10 @@ from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
+from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.models.sync import OnlineOrderRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
+from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.persistence.repositories.sync import (
     CONFIRMED,
@@ -121,13 +123,15 @@ class AfterSaleView:
     state: AfterSaleState
     lines: tuple[AfterSaleLineView, ...]
     receivable: bool
+    exchange_lines: tuple[AfterSaleLineView, ...] = ()
+    exchange_to_send: bool = False
 
 
 def after_sales_view(database: Database, limit: int = 200) -> list[AfterSaleView]:
     """The store's own after-sales, newest first, for the back office."""
     with database.reading() as session:
         found = SyncRepository(session).after_sales(limit=limit)
-        red_ids = {sku for item in found for sku, _ in item.lines}
+        red_ids = {sku for item in found for sku, _ in (*item.lines, *item.exchange_lines)}
         skus = {
             red: (int(sku_id), code)
             for red, sku_id, code in session.execute(
@@ -141,15 +145,28 @@ def after_sales_view(database: Database, limit: int = 200) -> list[AfterSaleView
         for sku_id, code in skus.values():
             view = catalog.sku_view(sku_id)
             titles[sku_id] = f"{view.title_zh} {view.variant_text}".strip() if view else code
-    views = []
-    for item in found:
-        lines = tuple(
+        sent = {item.returns_id: exchange_sent(session, item.returns_id) for item in found
+                if kind_of(item) is AfterSaleKind.EXCHANGE}  # fmt: skip
+
+    def line_views(pairs: tuple[tuple[str, int], ...]) -> tuple[AfterSaleLineView, ...]:
+        return tuple(
             AfterSaleLineView(red, skus[red][0] if red in skus else None,
                               titles.get(skus[red][0], red) if red in skus else red, qty)
-            for red, qty in item.lines
+            for red, qty in pairs
         )  # fmt: skip
-        views.append(AfterSaleView(item, kind_of(item), state_of(item), lines, may_receive(item)))
-    return views
+
+    return [
+        AfterSaleView(
+            item,
+            kind_of(item),
+            state_of(item),
+            line_views(item.lines),
+            may_receive(item),
+            exchange_lines=line_views(item.exchange_lines),
+            exchange_to_send=may_ship_exchange(item, sent=sent.get(item.returns_id, False)),
+        )
+        for item in found
+    ]
 
 
 @dataclass
@@ -251,6 +268,7 @@ def apply_after_sale(session: Session, item: AfterSale) -> tuple[StoredAfterSale
         refund_fen=item.refund_fen,
         reason=item.reason,
         lines=tuple((line.sku_id, line.quantity) for line in item.lines),
+        exchange_lines=tuple((line.sku_id, line.quantity) for line in item.exchange_lines),
     )
     before = repo.upsert_after_sale(stored)
     if not ours or order is None:
@@ -366,6 +384,147 @@ def receive_return(
         uow.commit()
     assert received is not None
     return received
+
+
+EXCHANGE_TOPIC = "exchange_ship"
+
+
+def exchange_sent(session: Session, returns_id: str) -> bool:
+    """The replacement of this exchange has left the store (queued or told)."""
+    found = session.scalar(
+        select(OutboxRow.id).where(OutboxRow.topic == EXCHANGE_TOPIC, OutboxRow.key == returns_id)
+    )
+    return found is not None
+
+
+def may_ship_exchange(stored: StoredAfterSale, *, sent: bool) -> bool:
+    """An exchange whose goods came back here and whose replacement has not left yet."""
+    return (
+        stored.ours
+        and kind_of(stored) is AfterSaleKind.EXCHANGE
+        and stored.received_at is not None
+        and bool(stored.exchange_lines)
+        and not sent
+        and state_of(stored)
+        not in (
+            AfterSaleState.EXCHANGE_SHIPPED,
+            AfterSaleState.DONE,
+            AfterSaleState.CANCELLED,
+            AfterSaleState.CLOSED,
+        )
+    )
+
+
+@acting(Permission.SELL)
+def ship_exchange(
+    database: Database,
+    returns_id: str,
+    express_no: str,
+    company_code: str,
+    *,
+    terminal_id: str,
+    staff: StaffSession,
+) -> None:
+    """The replacement goods of an exchange leave the store with a courier: their stock
+    movements and the shipment to tell the online store (``afterSale.receiveAndShip``), in one
+    transaction. Shipping twice is refused."""
+    from sync.express import check_courier
+
+    express_no, company_code = express_no.strip(), company_code.strip()
+    if not express_no or not company_code:
+        raise FulfilmentError("A shipped parcel needs its express number and courier")
+    check_courier(database, company_code)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        repo = SyncRepository(session)
+        stored = repo.after_sale(returns_id)
+        if stored is None:
+            raise FulfilmentError("There is no online after-sale {returns}", returns=returns_id)
+        if not may_ship_exchange(stored, sent=exchange_sent(session, returns_id)):
+            raise FulfilmentError(
+                "Exchange {returns} cannot be sent now: its goods must be back here first, and "
+                "it is sent once",
+                returns=returns_id,
+            )
+        outgoing: Counter[int] = Counter()
+        for red_sku, quantity in stored.exchange_lines:
+            sku_id = session.scalar(select(SkuRow.id).where(SkuRow.red_sku_id == red_sku))
+            if sku_id is None:
+                raise FulfilmentError(
+                    "After-sale {returns} names an online SKU the store does not know ({sku})",
+                    returns=returns_id,
+                    sku=red_sku,
+                )
+            outgoing[sku_id] += quantity
+        now = datetime.now(UTC)
+        stock = StockRepository(session)
+        catalog = CatalogRepository(session)
+        for sku_id, quantity in sorted(outgoing.items()):
+            sku = catalog.sku(sku_id)
+            stock.record(
+                StockMovement(
+                    id=uuid.uuid4().hex, sku_id=sku_id, kind=MovementKind.ONLINE_FULFILMENT,
+                    quantity=-quantity, reason="online exchange shipped", staff_id=staff.id,
+                    terminal_id=terminal_id, created_at=now, reference=returns_id,
+                ),
+                allow_negative=True,  # the goods have physically left
+                sku_code=sku.code if sku else "",
+            )  # fmt: skip
+        OutboxRepository(session).add(
+            EXCHANGE_TOPIC, returns_id, {"express_no": express_no, "company": company_code}
+        )
+        repo.log(
+            AFTER_SALES, "info",
+            "The exchange of online order {order} was sent ({returns}): {units} units",
+            order=stored.order_id, returns=returns_id, units=sum(outgoing.values()),
+        )  # fmt: skip
+        uow.commit()
+
+
+@dataclass
+class ExchangeReport:
+    sent: int = 0
+    refused: int = 0
+
+
+def push_exchange_shipments(
+    database: Database, store: OnlineStore, *, should_stop: Callable[[], bool] = lambda: False
+) -> ExchangeReport:
+    """Tell the online store of each exchange sent from here (``afterSale.receiveAndShip``)."""
+    report = ExchangeReport()
+    with database.reading() as session:
+        rows = session.execute(
+            select(OutboxRow.id, OutboxRow.key, OutboxRow.payload, OutboxRow.last_error)
+            .where(OutboxRow.topic == EXCHANGE_TOPIC, OutboxRow.done_at.is_(None))
+            .order_by(OutboxRow.id)
+        ).all()
+    for row_id, returns_id, payload, last_error in rows:
+        if should_stop():
+            break
+        report.sent += 1
+        try:
+            store.ship_exchange(returns_id, str(payload["express_no"]), str(payload["company"]))
+        except PlatformError as refused:
+            report.refused += 1
+            with database.unit_of_work() as uow:
+                uow.session.execute(
+                    update(OutboxRow).where(OutboxRow.id == row_id)
+                    .values(attempts=OutboxRow.attempts + 1, last_error=refused.message)
+                )  # fmt: skip
+                if last_error != refused.message:
+                    SyncRepository(uow.session).log(
+                        AFTER_SALES, "error",
+                        "The online store refused the exchange sent for {returns}: {reason}",
+                        returns=returns_id, reason=refused.message,
+                    )  # fmt: skip
+                uow.commit()
+            continue
+        with database.unit_of_work() as uow:
+            uow.session.execute(
+                update(OutboxRow).where(OutboxRow.id == row_id).values(done_at=datetime.now(UTC))
+            )
+            uow.commit()
+    return report
 
 
 @dataclass

@@ -316,7 +316,8 @@ class AfterSale:
     updated_at: datetime
     refund_fen: int = 0
     reason: str = ""
-    lines: tuple[AfterSaleLine, ...] = ()
+    lines: tuple[AfterSaleLine, ...] = ()  # what comes back
+    exchange_lines: tuple[AfterSaleLine, ...] = ()  # an exchange: what goes out instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +438,11 @@ class OnlineStore(Protocol):
 
     def confirm_return_received(self, returns_id: str) -> None:
         """The returned goods arrived at the store. Confirming one already confirmed is done."""
+        ...
+
+    def ship_exchange(self, returns_id: str, express_no: str, company_code: str) -> None:
+        """The replacement goods of an exchange left with a courier. Sent again after a lost
+        answer, an exchange already shipped counts as done."""
         ...
 
     def reveal_receiver(

@@ -26,7 +26,9 @@ from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.after_sales import (
     AfterSalePullReport,
     ConfirmReport,
+    ExchangeReport,
     pull_after_sales,
+    push_exchange_shipments,
     push_return_confirmations,
 )
 from sync.catalog_pull import CatalogPullReport, pull_catalog
@@ -70,6 +72,7 @@ class RunReport:
     after_sales: AfterSalePullReport | None = None
     confirmations: ConfirmReport | None = None
     express_fixes: FixReport | None = None
+    exchanges: ExchangeReport | None = None
     deliveries: DeliveryReport | None = None
     stock: StockPushReport | None = None
 
@@ -106,11 +109,10 @@ def _reached(stream: str, report: RunReport) -> bool:
     if stream == STOCK:
         return report.stock is not None and report.stock.calls > 0
     if stream == DELIVERIES:
-        d, c, x = report.deliveries, report.confirmations, report.express_fixes
-        return (
-            (d is not None and d.sent + d.already_delivered + d.void + d.refused > 0)
-            or (c is not None and c.sent > 0)
-            or (x is not None and x.sent > 0)
+        d = report.deliveries
+        others = (report.confirmations, report.express_fixes, report.exchanges)
+        return (d is not None and d.sent + d.already_delivered + d.void + d.refused > 0) or any(
+            r is not None and r.sent > 0 for r in others
         )
     return True
 
@@ -259,6 +261,9 @@ class SyncEngine:
                     self.database, self.store, should_stop=stopping
                 )
                 report.express_fixes = push_express_fixes(
+                    self.database, self.store, should_stop=stopping
+                )
+                report.exchanges = push_exchange_shipments(
                     self.database, self.store, should_stop=stopping
                 )
             elif stream == STOCK:

@@ -124,6 +124,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
     QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once",
+    ),
     QT_TRANSLATE_NOOP("Errors", "GS1 DataMatrix needs treepoem and Ghostscript installed"),
     QT_TRANSLATE_NOOP("Errors", "Give a reason for the cash movement"),
     QT_TRANSLATE_NOOP("Errors", "Give both the hour a promotion starts and the hour it ends"),

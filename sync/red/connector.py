@@ -662,12 +662,31 @@ class RedOnlineStore:
         info = read.obj(data.get(api.AFTER_SALE_INFO), api.AFTER_SALE_INFO)
         if read.text(info, api.RETURNS_ID) != returns_id:
             raise read.fail(f"asked for after-sale {returns_id}, the answer is about another")
+        item = self._after_sale(read, info, self._after_sale_lines(read, info, api.AFTER_SALE_SKUS))
+        exchanged = self._after_sale_lines(read, info, api.EXCHANGE_SKUS)
+        return dataclasses.replace(item, exchange_lines=exchanged)
+
+    @staticmethod
+    def _after_sale_lines(
+        read: Reader, info: Mapping[str, Any], field: str
+    ) -> tuple[AfterSaleLine, ...]:
         lines = []
-        for entry in read.items(info.get(api.AFTER_SALE_SKUS), api.AFTER_SALE_SKUS, optional=True):
-            entry = read.obj(entry, api.AFTER_SALE_SKUS)
+        for entry in read.items(info.get(field), field, optional=True):
+            entry = read.obj(entry, field)
             lines.append(AfterSaleLine(read.text(entry, api.SKU_ID),
                                        read.number(entry, api.APPLIED_COUNT, low=1)))  # fmt: skip
-        return self._after_sale(read, info, tuple(lines))
+        return tuple(lines)
+
+    def ship_exchange(self, returns_id: str, express_no: str, company_code: str) -> None:
+        """``afterSale.receiveAndShip``: the exchange's replacement left with ``express_no``."""
+        fields = {api.RETURNS_ID: returns_id, api.EXPRESS_COMPANY_CODE: company_code,
+                  api.EXPRESS_NO: express_no}  # fmt: skip
+        try:
+            self._call(api.RECEIVE_AND_SHIP, fields)
+        except PlatformError:
+            state = self.after_sale(returns_id).state
+            if state not in (AfterSaleState.EXCHANGE_SHIPPED, AfterSaleState.DONE):
+                raise
 
     def confirm_return_received(self, returns_id: str) -> None:
         """``afterSale.confirmReceive`` (received). Refused because it is no longer awaiting

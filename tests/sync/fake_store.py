@@ -251,6 +251,11 @@ class FakeStore:
         )
         self._answer_lost("confirm_return_received")
 
+    def ship_exchange(self, returns_id: str, express_no: str, company_code: str) -> None:
+        self._call("ship_exchange")
+        item = self.after_sales[returns_id]
+        self.after_sales[returns_id] = replace(item, state=AfterSaleState.EXCHANGE_SHIPPED)
+
     def express_companies(self) -> list[ExpressCompany]:
         self._call("express_companies")
         return [ExpressCompany("zto", "中通快递"), ExpressCompany("shunfeng", "顺丰速运")]

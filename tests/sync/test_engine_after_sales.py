@@ -16,7 +16,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import SkuRow
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.persistence.repositories.sync import SyncRepository
-from sync.after_sales import receive_return
+from sync.after_sales import after_sales_view, receive_return, ship_exchange
 from sync.connector import AfterSaleKind, OrderCursor, OrderTime
 from sync.engine import SyncEngine
 from sync.fulfilment import FulfilmentError, request_delivery
@@ -197,4 +197,42 @@ def test_after_every_fault_returns_are_confirmed_once_and_cancels_stop_picks(
     assert online_levels(sandbox) == store_levels(database)
     online = sandbox.state()["after_sales"]
     assert [online[r]["status"] for r in returns] == [4, 4]
+    engine.close()
+
+
+def test_an_exchange_is_received_and_its_replacement_sent_once(
+    database: Database, sandbox: SandboxHandle
+) -> None:
+    engine = connected(database, sandbox)
+    [order_id] = sandbox.generate_orders(1, pickup_share=0.0)
+    assert engine.run_once().ok
+    _ship(database, engine, order_id)
+    returns_id = _returned(sandbox, engine, order_id, api.RETURN_TYPE_EXCHANGE)
+    assert engine.run_once().ok
+    with database.reading() as session:
+        stored = SyncRepository(session).after_sale(returns_id)
+    assert stored is not None and stored.lines and stored.exchange_lines
+    boss = manager_session(database)
+    with pytest.raises(FulfilmentError, match="back here first"):
+        ship_exchange(database, returns_id, "SF77", "shunfeng", terminal_id="T1", staff=boss)
+    units = [_local(database, sku) for sku, qty in stored.lines for _ in range(qty)]
+    receive_return(database, returns_id, units, terminal_id="T1", staff=boss)
+    [view] = [v for v in after_sales_view(database) if v.stored.returns_id == returns_id]
+    assert view.exchange_to_send and view.exchange_lines
+    ship_exchange(database, returns_id, "SF77", "shunfeng", terminal_id="T1", staff=boss)
+    with pytest.raises(FulfilmentError, match="sent once"):
+        ship_exchange(database, returns_id, "SF78", "shunfeng", terminal_id="T1", staff=boss)
+    sandbox.set_faults(lost=0.5, methods=[api.RECEIVE_AND_SHIP, api.CONFIRM_RECEIVE])
+    for _ in range(10):
+        engine.run_once()
+        if sandbox.state()["after_sales"][returns_id]["status"] == 13:
+            break
+    sandbox.clear_faults()
+    assert engine.run_once().ok
+    assert sandbox.state()["after_sales"][returns_id]["status"] == 13  # sent to the buyer
+    sandbox.buyer_confirms_exchange(returns_id)
+    assert engine.run_once().ok
+    assert online_levels(sandbox) == store_levels(database)
+    with database.reading() as session:
+        assert SyncRepository(session).after_sale(returns_id).status == 4  # type: ignore[union-attr]
     engine.close()

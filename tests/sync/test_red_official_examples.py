@@ -179,10 +179,12 @@ def test_after_sale_detail_example(recorded: tuple[Recorded, str], store: RedOnl
     info = body["data"]["afterSaleInfo"]
     info.update(returnsId="R123", orderId="P321", applyTime=T_MS, updatedAt=T_MS, status=3)
     info["skus"][0].update(skuId="603c0b0a", appliedCount=2)
+    info["exchangeSKUs"][0].update(skuId="603c0b0b", appliedCount=2)
     recorded[0].add(body)
     item = store.after_sale("R123")
     assert item.state is AfterSaleState.AWAITING_RECEIPT
     assert [(line.sku_id, line.quantity) for line in item.lines] == [("603c0b0a", 2)]
+    assert [(line.sku_id, line.quantity) for line in item.exchange_lines] == [("603c0b0b", 2)]
 
 
 def test_receiver_examples_are_kept_sealed_masked_and_revealed(

@@ -75,3 +75,49 @@ def test_returned_goods_are_scanned_in_and_confirmed_once(
     assert sandbox.state()["after_sales"][returns_id]["status"] == 4
     screen.refresh()
     qtbot.waitUntil(lambda: "confirmed" in screen.state_words(screen.current()))
+
+
+def test_an_exchange_is_received_then_its_replacement_sent(
+    qtbot: Any,
+    shell: Any,
+    store: Any,
+    sandbox: SandboxHandle,  # noqa: F811
+    engine: SyncEngine,  # noqa: F811
+) -> None:
+    [order_id] = sandbox.generate_orders(1, pickup_share=0.0)
+    assert engine.run_once().ok
+    request_delivery(store.database, order_id, terminal_id="T1", pickup=False,
+                     express_no="SF1", company_code="shunfeng",
+                     staff=manager_session(store.database))  # fmt: skip
+    assert engine.run_once().ok
+    returns_id = sandbox.create_after_sale(order_id, api.RETURN_TYPE_EXCHANGE)
+    authorizer = engine.store.authorizer  # type: ignore[attr-defined]
+    authorizer.client.call(
+        "afterSale.auditReturns",
+        {"returnsId": returns_id, "action": 2, "receiverInfo": {"sellerAddressRecordId": 1}},
+        access_token=authorizer.access_token(),
+    )
+    sandbox.buyer_ships_return(returns_id)
+    assert engine.run_once().ok
+
+    log_in(qtbot, shell)
+    screen = shell.after_sales
+    shell.window.show_screen("after-sales")
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.current() is not None and screen.current().receivable)
+    assert not screen.send_button.isVisible()
+    for line in screen.current().lines:
+        for _ in range(line.quantity):
+            with qtbot.waitSignal(screen.scanned):
+                scan(qtbot, shell, barcode_of(store.database, line.sku_id))
+    with qtbot.waitSignal(screen.received):
+        screen.receive_button.click()
+    qtbot.waitUntil(lambda: screen.current() is not None and screen.current().exchange_to_send)
+    assert screen.send_button.isVisible() and "Send instead" in screen.exchange_line.text()
+    screen.express_no.setText("SF55")
+    screen.company.setCurrentIndex(screen.company.findData("zto"))
+    with qtbot.waitSignal(screen.exchange_sent):
+        screen.send_button.click()
+    assert engine.run_once().ok
+    assert sandbox.state()["after_sales"][returns_id]["status"] == 13
+    assert sandbox.state()["calls"][api.RECEIVE_AND_SHIP] == 1

@@ -11,11 +11,21 @@ from collections import Counter
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redhome_pos.domain.money import format_fen
-from sync.after_sales import AfterSaleView, after_sales_view, receive_return
-from sync.connector import AfterSaleKind, AfterSaleState
+from redhome_pos.persistence.database import Database
+from sync.after_sales import AfterSaleView, after_sales_view, receive_return, ship_exchange
+from sync.connector import AfterSaleKind, AfterSaleState, ExpressCompany
+from sync.express import cached_couriers
 from ui.backoffice import order_jobs
 from ui.backoffice.tables import fill, make_table
 from ui.banner import Banner
@@ -25,10 +35,15 @@ from ui.errors import describe_error
 REFRESH_MS = 60_000
 
 
+def load(database: Database) -> tuple[list[AfterSaleView], list[ExpressCompany]]:
+    return after_sales_view(database), cached_couriers(database)
+
+
 class AfterSalesScreen(QWidget):
     loaded = Signal()
     scanned = Signal(int)  # units scanned so far
     received = Signal(str)  # returns id
+    exchange_sent = Signal(str)  # returns id
     failed = Signal(str)
 
     def __init__(self, counter: CounterContext, parent: QWidget | None = None) -> None:
@@ -62,11 +77,28 @@ class AfterSalesScreen(QWidget):
         self.receive_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.receive_button.clicked.connect(self.receive)
 
+        # An exchange whose goods came back: its replacement leaves with a courier.
+        self.exchange_line = QLabel()
+        self.exchange_line.setWordWrap(True)
+        self.express_no = QLineEdit()
+        self.express_no.setPlaceholderText(self.tr("Express number"))
+        self.company = QComboBox()
+        self.company.setPlaceholderText(self.tr("Courier"))
+        self.send_button = QPushButton(self.tr("Send the exchange"))
+        self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.send_button.clicked.connect(self.send_exchange)
+        exchange = QHBoxLayout()
+        exchange.addWidget(self.express_no, 1)
+        exchange.addWidget(self.company, 1)
+        exchange.addWidget(self.send_button)
+
         detail = QVBoxLayout()
         detail.addWidget(self.detail)
         detail.addWidget(self.lines, 1)
         detail.addWidget(self.banner)
         detail.addWidget(self.receive_button)
+        detail.addWidget(self.exchange_line)
+        detail.addLayout(exchange)
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
         body.addLayout(detail, 2)
@@ -117,13 +149,21 @@ class AfterSalesScreen(QWidget):
 
     def refresh(self) -> None:
         self.counter.worker.submit(
-            partial(after_sales_view, self.counter.database),
+            partial(load, self.counter.database),
             on_done=self._loaded,
             on_error=self._fail,
         )
 
-    def _loaded(self, views: list[AfterSaleView]) -> None:
+    def _loaded(self, loaded: tuple[list[AfterSaleView], list[ExpressCompany]]) -> None:
+        views, couriers = loaded
         self.views = views
+        if [self.company.itemData(i) for i in range(self.company.count())] != [
+            c.code for c in couriers
+        ]:
+            self.company.clear()
+            for courier in couriers:
+                self.company.addItem(courier.name or courier.code, courier.code)
+            self.company.setCurrentIndex(-1)
         self.table.blockSignals(True)
         fill(
             self.table,
@@ -167,6 +207,17 @@ class AfterSalesScreen(QWidget):
 
     def _show_detail(self) -> None:
         view = self.current()
+        sending = view is not None and view.exchange_to_send
+        for widget in (self.exchange_line, self.express_no, self.company, self.send_button):
+            widget.setVisible(sending)
+        if view is not None and sending:
+            self.exchange_line.setText(
+                self.tr("Send instead: {items}").format(
+                    items=", ".join(
+                        f"{line.title} ×{line.quantity}" for line in view.exchange_lines
+                    )
+                )
+            )
         if view is None:
             self.detail.setText(self.tr("Choose a return to receive its goods"))
             fill(self.lines, [])
@@ -233,10 +284,28 @@ class AfterSalesScreen(QWidget):
 
     def _received(self, returns_id: str) -> None:
         self.scans.clear()
-        self.banner.show_ok(
-            self.tr("Returned goods are back in stock; the online store is told").format()
-        )
+        self.banner.show_ok(self.tr("Returned goods are back in stock; the online store is told"))
         self.received.emit(returns_id)
+        self.refresh()
+
+    def send_exchange(self) -> None:
+        view = self.current()
+        if view is None:
+            return
+        returns_id = view.stored.returns_id
+        counter = self.counter
+        self.counter.worker.submit(
+            partial(ship_exchange, counter.database, returns_id, self.express_no.text(),
+                    str(self.company.currentData() or ""),
+                    terminal_id=counter.context.terminal_id, staff=counter.session.clerk),
+            on_done=lambda _none: self._exchange_sent(returns_id),
+            on_error=self._fail,
+        )  # fmt: skip
+
+    def _exchange_sent(self, returns_id: str) -> None:
+        self.express_no.clear()
+        self.banner.show_ok(self.tr("The exchange has left the store; the online store is told"))
+        self.exchange_sent.emit(returns_id)
         self.refresh()
 
     def _fail(self, error: object) -> None:

@@ -4,189 +4,214 @@
 <context>
     <name>AfterSalesScreen</name>
     <message>
-        <location filename="../backoffice/after_sales.py" line="41"/>
+        <location filename="../backoffice/after_sales.py" line="56"/>
         <source>Online returns and refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="43"/>
+        <location filename="../backoffice/after_sales.py" line="58"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52"/>
+        <location filename="../backoffice/after_sales.py" line="67"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52"/>
+        <location filename="../backoffice/after_sales.py" line="67"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52"/>
+        <location filename="../backoffice/after_sales.py" line="67"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52"/>
+        <location filename="../backoffice/after_sales.py" line="67"/>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="56"/>
-        <location filename="../backoffice/after_sales.py" line="171"/>
+        <location filename="../backoffice/after_sales.py" line="71"/>
+        <location filename="../backoffice/after_sales.py" line="222"/>
         <source>Choose a return to receive its goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58"/>
+        <location filename="../backoffice/after_sales.py" line="73"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58"/>
+        <location filename="../backoffice/after_sales.py" line="73"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58"/>
+        <location filename="../backoffice/after_sales.py" line="73"/>
         <source>Scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="60"/>
+        <location filename="../backoffice/after_sales.py" line="75"/>
         <source>Book returned goods into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="85"/>
-        <source>Return</source>
+        <location filename="../backoffice/after_sales.py" line="84"/>
+        <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/after_sales.py" line="86"/>
-        <source>Exchange</source>
+        <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/after_sales.py" line="87"/>
+        <source>Send the exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="117"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="118"/>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="119"/>
         <source>Refund only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="88"/>
+        <location filename="../backoffice/after_sales.py" line="120"/>
         <source>Cancel (refund)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="89"/>
+        <location filename="../backoffice/after_sales.py" line="121"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="94"/>
+        <location filename="../backoffice/after_sales.py" line="126"/>
         <source>Received, confirmed online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="96"/>
+        <location filename="../backoffice/after_sales.py" line="128"/>
         <source>Received; refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="99"/>
+        <location filename="../backoffice/after_sales.py" line="131"/>
         <source>Received, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="101"/>
+        <location filename="../backoffice/after_sales.py" line="133"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="102"/>
+        <location filename="../backoffice/after_sales.py" line="134"/>
         <source>Buyer to send back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="103"/>
+        <location filename="../backoffice/after_sales.py" line="135"/>
         <source>Coming back: receive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="104"/>
+        <location filename="../backoffice/after_sales.py" line="136"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="105"/>
+        <location filename="../backoffice/after_sales.py" line="137"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="106"/>
+        <location filename="../backoffice/after_sales.py" line="138"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="107"/>
+        <location filename="../backoffice/after_sales.py" line="139"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="108"/>
+        <location filename="../backoffice/after_sales.py" line="140"/>
         <source>Receipt refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="109"/>
+        <location filename="../backoffice/after_sales.py" line="141"/>
         <source>Exchange: to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="110"/>
+        <location filename="../backoffice/after_sales.py" line="142"/>
         <source>Exchange sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="111"/>
+        <location filename="../backoffice/after_sales.py" line="143"/>
         <source>The platform is involved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="112"/>
+        <location filename="../backoffice/after_sales.py" line="144"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="175"/>
+        <location filename="../backoffice/after_sales.py" line="215"/>
+        <source>Send instead: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="226"/>
         <source>After-sale {returns} of order {order}: {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="195"/>
+        <location filename="../backoffice/after_sales.py" line="246"/>
         <source>Choose a return whose goods are on their way back first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="210"/>
+        <location filename="../backoffice/after_sales.py" line="261"/>
         <source>This item is not in the return, or all of it is scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="215"/>
+        <location filename="../backoffice/after_sales.py" line="266"/>
         <source>{left} more to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="217"/>
+        <location filename="../backoffice/after_sales.py" line="268"/>
         <source>All returned items scanned: book them into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="237"/>
+        <location filename="../backoffice/after_sales.py" line="287"/>
         <source>Returned goods are back in stock; the online store is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="307"/>
+        <source>The exchange has left the store; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

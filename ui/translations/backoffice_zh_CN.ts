@@ -3,190 +3,215 @@
 <context>
     <name>AfterSalesScreen</name>
     <message>
-        <location filename="../backoffice/after_sales.py" line="41" />
+        <location filename="../backoffice/after_sales.py" line="56" />
         <source>Online returns and refunds</source>
         <translation>线上退货与退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="43" />
+        <location filename="../backoffice/after_sales.py" line="58" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52" />
+        <location filename="../backoffice/after_sales.py" line="67" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52" />
+        <location filename="../backoffice/after_sales.py" line="67" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52" />
+        <location filename="../backoffice/after_sales.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="52" />
+        <location filename="../backoffice/after_sales.py" line="67" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="56" />
-        <location filename="../backoffice/after_sales.py" line="171" />
+        <location filename="../backoffice/after_sales.py" line="71" />
+        <location filename="../backoffice/after_sales.py" line="222" />
         <source>Choose a return to receive its goods</source>
         <translation>选择一个退货单以收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58" />
+        <location filename="../backoffice/after_sales.py" line="73" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58" />
+        <location filename="../backoffice/after_sales.py" line="73" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="58" />
+        <location filename="../backoffice/after_sales.py" line="73" />
         <source>Scanned</source>
         <translation>已扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="60" />
+        <location filename="../backoffice/after_sales.py" line="75" />
         <source>Book returned goods into stock</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="85" />
+        <location filename="../backoffice/after_sales.py" line="84" />
+        <source>Express number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="86" />
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="87" />
+        <source>Send the exchange</source>
+        <translation>发出换货</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="117" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="86" />
+        <location filename="../backoffice/after_sales.py" line="118" />
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="87" />
+        <location filename="../backoffice/after_sales.py" line="119" />
         <source>Refund only</source>
         <translation>仅退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="88" />
+        <location filename="../backoffice/after_sales.py" line="120" />
         <source>Cancel (refund)</source>
         <translation>取消（退款）</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="89" />
+        <location filename="../backoffice/after_sales.py" line="121" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="94" />
+        <location filename="../backoffice/after_sales.py" line="126" />
         <source>Received, confirmed online</source>
         <translation>已收货，线上已确认</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="96" />
+        <location filename="../backoffice/after_sales.py" line="128" />
         <source>Received; refused online: {reason}</source>
         <translation>已收货；线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="99" />
+        <location filename="../backoffice/after_sales.py" line="131" />
         <source>Received, telling the online store</source>
         <translation>已收货，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="101" />
+        <location filename="../backoffice/after_sales.py" line="133" />
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="102" />
+        <location filename="../backoffice/after_sales.py" line="134" />
         <source>Buyer to send back</source>
         <translation>待买家寄回</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="103" />
+        <location filename="../backoffice/after_sales.py" line="135" />
         <source>Coming back: receive</source>
         <translation>寄回中：请收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="104" />
+        <location filename="../backoffice/after_sales.py" line="136" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="105" />
+        <location filename="../backoffice/after_sales.py" line="137" />
         <source>Withdrawn</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="106" />
+        <location filename="../backoffice/after_sales.py" line="138" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="107" />
+        <location filename="../backoffice/after_sales.py" line="139" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="108" />
+        <location filename="../backoffice/after_sales.py" line="140" />
         <source>Receipt refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="109" />
+        <location filename="../backoffice/after_sales.py" line="141" />
         <source>Exchange: to send</source>
         <translation>换货：请发出新商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="110" />
+        <location filename="../backoffice/after_sales.py" line="142" />
         <source>Exchange sent</source>
         <translation>换货已发出</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="111" />
+        <location filename="../backoffice/after_sales.py" line="143" />
         <source>The platform is involved</source>
         <translation>平台已介入</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="112" />
+        <location filename="../backoffice/after_sales.py" line="144" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="175" />
+        <location filename="../backoffice/after_sales.py" line="215" />
+        <source>Send instead: {items}</source>
+        <translation>换发：{items}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="226" />
         <source>After-sale {returns} of order {order}: {kind}</source>
         <translation>订单 {order} 的售后单 {returns}：{kind}</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="195" />
+        <location filename="../backoffice/after_sales.py" line="246" />
         <source>Choose a return whose goods are on their way back first</source>
         <translation>请先选择商品正在寄回的退货单</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="210" />
+        <location filename="../backoffice/after_sales.py" line="261" />
         <source>This item is not in the return, or all of it is scanned</source>
         <translation>此商品不在退货单中，或已全部扫描</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="215" />
+        <location filename="../backoffice/after_sales.py" line="266" />
         <source>{left} more to scan</source>
         <translation>还需扫描 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="217" />
+        <location filename="../backoffice/after_sales.py" line="268" />
         <source>All returned items scanned: book them into stock</source>
         <translation>退货已全部扫描：请入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="237" />
+        <location filename="../backoffice/after_sales.py" line="287" />
         <source>Returned goods are back in stock; the online store is told</source>
         <translation>退货已入库；将通知线上店铺</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/after_sales.py" line="307" />
+        <source>The exchange has left the store; the online store is told</source>
+        <translation>换货已发出；将通知线上店铺</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,7 @@ class StoredAfterSale:
     refund_fen: int = 0
     reason: str = ""
     lines: tuple[tuple[str, int], ...] = ()
+    exchange_lines: tuple[tuple[str, int], ...] = ()  # an exchange: what goes out instead
     received_at: datetime | None = None
     received_by: int | None = None
     confirm_state: str = ""
@@ -132,7 +133,16 @@ def _after_sale(row: OnlineAfterSaleRow) -> StoredAfterSale:
         online_updated_at=row.online_updated_at,
         refund_fen=row.refund_fen,
         reason=row.reason,
-        lines=tuple((str(line["sku"]), int(line["quantity"])) for line in row.lines or ()),
+        lines=tuple(
+            (str(line["sku"]), int(line["quantity"]))
+            for line in row.lines or ()
+            if not line.get("exchange")
+        ),
+        exchange_lines=tuple(
+            (str(line["sku"]), int(line["quantity"]))
+            for line in row.lines or ()
+            if line.get("exchange")
+        ),
         received_at=row.received_at,
         received_by=row.received_by,
         confirm_state=row.confirm_state,
@@ -479,8 +489,11 @@ class SyncRepository:
         row.online_updated_at = after_sale.online_updated_at
         row.refund_fen = after_sale.refund_fen
         row.reason = after_sale.reason
-        if after_sale.lines or before is None:
-            row.lines = [{"sku": sku, "quantity": qty} for sku, qty in after_sale.lines]
+        if after_sale.lines or after_sale.exchange_lines or before is None:
+            row.lines = [{"sku": sku, "quantity": qty} for sku, qty in after_sale.lines] + [
+                {"sku": sku, "quantity": qty, "exchange": True}
+                for sku, qty in after_sale.exchange_lines
+            ]
         row.fetched_at = utcnow()
         self._session.flush()
         return before

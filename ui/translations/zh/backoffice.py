@@ -56,6 +56,18 @@ ZH: dict[str, str] = {
         "线上店铺拒绝了订单 {order} 更正后的快递单号：{reason}"
     ),
     # after-sales
+    "Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once": (
+        "换货单 {returns} 现在不能发出：须先收到退回的商品，且只能发出一次"
+    ),
+    "Send instead: {items}": "换发：{items}",
+    "Send the exchange": "发出换货",
+    "The exchange has left the store; the online store is told": "换货已发出；将通知线上店铺",
+    "The exchange of online order {order} was sent ({returns}): {units} units": (
+        "线上订单 {order} 的换货已发出（{returns}）：{units} 件"
+    ),
+    "The online store refused the exchange sent for {returns}: {reason}": (
+        "线上店铺拒绝了 {returns} 的换货发货：{reason}"
+    ),
     "After-sale {returns} of order {order}: {kind}": "订单 {order} 的售后单 {returns}：{kind}",
     "All returned items scanned: book them into stock": "退货已全部扫描：请入库",
     "Awaiting review": "待审核",
