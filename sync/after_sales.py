@@ -296,8 +296,7 @@ def apply_after_sale(session: Session, item: AfterSale) -> tuple[StoredAfterSale
         repo.log(
             AFTER_SALES,
             "info",
-            "A {kind} of online order {order} was asked for ({returns})",
-            kind=item.kind.value,
+            "The buyer of online order {order} asked to return or exchange goods ({returns})",
             order=item.order_id,
             returns=item.returns_id,
         )

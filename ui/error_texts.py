@@ -206,6 +206,7 @@ ERROR_TEXTS = (
         "Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first",
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has already been delivered"),
+    QT_TRANSLATE_NOOP("Errors", "Online order {order} has no receiver phone"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has not been shipped with a courier"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} is not one this store fulfils"),
     QT_TRANSLATE_NOOP(
@@ -217,6 +218,7 @@ ERROR_TEXTS = (
         "Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over",
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} was cancelled: do not hand it over"),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager may see a receiver's phone in clear"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "Only a payment without a sale can be refunded here; a sale's payment is refunded by returning its goods",

@@ -265,3 +265,33 @@ def test_a_buyers_cancel_request_stops_the_pick_with_the_reason_shown(
         scan(qtbot, shell, sign_pickup_code(SECRET, "SH001", order_id.upper(), "4321"))
     assert "cancel" in failed.args[0]
     assert order_id not in sandbox.state()["deliveries"]
+
+
+def test_a_manager_sees_one_receiver_phone_in_clear_when_asking(
+    qtbot: Any, shell: Any, store: Any, sandbox: SandboxHandle, engine: SyncEngine
+) -> None:
+    shell.context.extras["online_store"] = engine.store
+    [order_id] = sandbox.generate_orders(1, pickup_share=0.0)
+    assert engine.run_once().ok
+    phone = sandbox.receiver_plaintext(order_id)["receiverPhone"]
+    log_in(qtbot, shell)  # a clerk: no such button
+    screen = shell.orders
+    shell.window.show_screen("orders")
+    qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+    screen.select(order_id)
+    assert not screen.phone_button.isVisible()
+    shell.counter.session.log_out()
+    log_in(qtbot, shell, "3001", "3333")
+    shell.window.show_screen("orders")
+    qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+    screen.select(order_id)
+    qtbot.waitUntil(lambda: screen.phone_button.isVisible())
+    assert phone not in screen.receiver.text()
+    screen.phone_button.click()
+    qtbot.waitUntil(lambda: phone in screen.banner.text(), timeout=10_000)
+    decrypt = sandbox.state()["decrypt"]
+    assert decrypt["used"] == 1
+    with store.database.reading() as session:
+        log = SyncRepository(session).recent_log(5)
+    assert any("looked at the receiver's phone" in e.message and order_id in e.message
+               for e in log)  # fmt: skip

@@ -194,6 +194,29 @@ def print_label(
     return LabelPrinted(job_id, png, masked_because)
 
 
+def reveal_phone(context: Any, order: StoredOnlineOrder, *, staff: StaffSession | None) -> str:
+    """One field in clear for a manager who asks (``data.batchDecrypt``, action "1": a person
+    looks at one field of one order): shown, never stored; who looked is in the sync log."""
+    if staff is None or not staff.may(Permission.RECONCILE):
+        raise StaffError("Only a manager may see a receiver's phone in clear")
+    sealed = order.receiver_sealed.get("phone", "")
+    if not sealed:
+        raise FulfilmentError("Online order {order} has no receiver phone", order=order.order_id)
+    with online_store_of(context) as store:
+        clear = store.reveal_receiver(
+            order.order_id, SealedReceiver(phone_sealed=sealed), DecryptPurpose.VIEW,
+            who=str(staff.id),
+        )  # fmt: skip
+    with context.database.unit_of_work() as uow:
+        SyncRepository(uow.session).log(
+            DELIVERIES, "info",
+            "Staff {staff} looked at the receiver's phone of online order {order}",
+            staff=staff.id, order=order.order_id,
+        )  # fmt: skip
+        uow.commit()
+    return clear.get("phone", "")
+
+
 def make_label(
     context: Any, order: StoredOnlineOrder, header: StoreHeader, company: str, *, who: str
 ) -> LabelPrinted:

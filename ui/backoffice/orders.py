@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from printers.templates.data import StoreHeader
 from redhome_pos.domain import signed_codes
 from redhome_pos.domain.money import format_fen
+from redhome_pos.domain.staff import Permission
 from redhome_pos.persistence.repositories.sync import Delivery
 from sync.connector import OrderStatus
 from ui.backoffice import order_jobs
@@ -96,6 +97,9 @@ class OrdersScreen(QWidget):
         self.company = QComboBox()
         self.company.setPlaceholderText(self.tr("Courier"))
         self.company.setMinimumContentsLength(10)
+        self.phone_button = QPushButton(self.tr("Show the phone (manager)"))
+        self.phone_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.phone_button.clicked.connect(self.show_phone)
         self.correct_button = QPushButton(self.tr("Correct express number"))
         self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.correct_button.clicked.connect(self.correct_express)
@@ -123,7 +127,10 @@ class OrdersScreen(QWidget):
 
         detail = QVBoxLayout()
         detail.addWidget(self.order_title)
-        detail.addWidget(self.receiver)
+        receiver_row = QHBoxLayout()
+        receiver_row.addWidget(self.receiver, 1)
+        receiver_row.addWidget(self.phone_button)
+        detail.addLayout(receiver_row)
         detail.addWidget(self.lines, 1)
         detail.addWidget(self.banner)
         detail.addLayout(actions)
@@ -337,6 +344,11 @@ class OrdersScreen(QWidget):
             widget.setVisible(row is None or ship)
         self.correct_button.setVisible(shipped)
         self.correct_button.setEnabled(shipped)
+        clerk = self.counter.session.clerk
+        self.phone_button.setVisible(
+            row is not None and "phone" in row.order.receiver_sealed and clerk is not None
+            and clerk.may(Permission.RECONCILE)
+        )  # fmt: skip
         self.pickup_hint.setVisible(open_ and not ship)
 
     # -- picking --------------------------------------------------------------------------------
@@ -482,6 +494,19 @@ class OrdersScreen(QWidget):
                 staff=counter.session.clerk,
             ),
             on_done=self._delivered,
+            on_error=self._fail,
+        )
+
+    def show_phone(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        context = self.counter.context
+        self.counter.slow_worker.submit(
+            partial(order_jobs.reveal_phone, context, row.order, staff=self.counter.session.clerk),
+            on_done=lambda phone: self.banner.show_ok(
+                self.tr("Receiver's phone: {phone}").format(phone=phone), timeout_ms=20_000
+            ),
             on_error=self._fail,
         )
 

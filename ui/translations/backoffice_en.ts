@@ -1045,246 +1045,256 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="60"/>
+        <location filename="../backoffice/orders.py" line="61"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="65"/>
+        <location filename="../backoffice/orders.py" line="66"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="68"/>
+        <location filename="../backoffice/orders.py" line="69"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="78"/>
+        <location filename="../backoffice/orders.py" line="79"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="78"/>
+        <location filename="../backoffice/orders.py" line="79"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="82"/>
+        <location filename="../backoffice/orders.py" line="83"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
-        <location filename="../backoffice/orders.py" line="248"/>
+        <location filename="../backoffice/orders.py" line="88"/>
+        <location filename="../backoffice/orders.py" line="255"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89"/>
-        <location filename="../backoffice/orders.py" line="246"/>
+        <location filename="../backoffice/orders.py" line="90"/>
+        <location filename="../backoffice/orders.py" line="253"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="91"/>
+        <location filename="../backoffice/orders.py" line="92"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94"/>
+        <location filename="../backoffice/orders.py" line="95"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="98"/>
         <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="99"/>
+        <location filename="../backoffice/orders.py" line="100"/>
+        <source>Show the phone (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="103"/>
         <source>Correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="102"/>
-        <location filename="../backoffice/orders.py" line="232"/>
+        <location filename="../backoffice/orders.py" line="106"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="105"/>
+        <location filename="../backoffice/orders.py" line="109"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="165"/>
+        <location filename="../backoffice/orders.py" line="172"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="190"/>
+        <location filename="../backoffice/orders.py" line="197"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="192"/>
+        <location filename="../backoffice/orders.py" line="199"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="194"/>
+        <location filename="../backoffice/orders.py" line="201"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="195"/>
+        <location filename="../backoffice/orders.py" line="202"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="232"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239"/>
+        <location filename="../backoffice/orders.py" line="246"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="241"/>
-        <location filename="../backoffice/orders.py" line="255"/>
+        <location filename="../backoffice/orders.py" line="248"/>
+        <location filename="../backoffice/orders.py" line="262"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="243"/>
+        <location filename="../backoffice/orders.py" line="250"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="250"/>
+        <location filename="../backoffice/orders.py" line="257"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="251"/>
+        <location filename="../backoffice/orders.py" line="258"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="257"/>
+        <location filename="../backoffice/orders.py" line="264"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="259"/>
+        <location filename="../backoffice/orders.py" line="266"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="260"/>
+        <location filename="../backoffice/orders.py" line="267"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="292"/>
+        <location filename="../backoffice/orders.py" line="299"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="299"/>
+        <location filename="../backoffice/orders.py" line="306"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="308"/>
+        <location filename="../backoffice/orders.py" line="315"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="314"/>
+        <location filename="../backoffice/orders.py" line="321"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="349"/>
+        <location filename="../backoffice/orders.py" line="361"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="353"/>
+        <location filename="../backoffice/orders.py" line="365"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="374"/>
+        <location filename="../backoffice/orders.py" line="386"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="378"/>
+        <location filename="../backoffice/orders.py" line="390"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="382"/>
+        <location filename="../backoffice/orders.py" line="394"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="385"/>
+        <location filename="../backoffice/orders.py" line="397"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="409"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="421"/>
+        <location filename="../backoffice/orders.py" line="433"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="429"/>
+        <location filename="../backoffice/orders.py" line="441"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="431"/>
+        <location filename="../backoffice/orders.py" line="443"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="447"/>
+        <location filename="../backoffice/orders.py" line="459"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="451"/>
+        <location filename="../backoffice/orders.py" line="463"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="502"/>
+        <location filename="../backoffice/orders.py" line="508"/>
+        <source>Receiver&apos;s phone: {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="527"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="512"/>
+        <location filename="../backoffice/orders.py" line="537"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

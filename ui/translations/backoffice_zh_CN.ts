@@ -1044,246 +1044,256 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="60" />
+        <location filename="../backoffice/orders.py" line="61" />
         <source>Online orders to fulfil</source>
         <translation>待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="65" />
+        <location filename="../backoffice/orders.py" line="66" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="68" />
+        <location filename="../backoffice/orders.py" line="69" />
         <source>Show finished too</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="78" />
+        <location filename="../backoffice/orders.py" line="79" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="78" />
+        <location filename="../backoffice/orders.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="82" />
+        <location filename="../backoffice/orders.py" line="83" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="88" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="88" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
-        <location filename="../backoffice/orders.py" line="248" />
+        <location filename="../backoffice/orders.py" line="88" />
+        <location filename="../backoffice/orders.py" line="255" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89" />
-        <location filename="../backoffice/orders.py" line="246" />
+        <location filename="../backoffice/orders.py" line="90" />
+        <location filename="../backoffice/orders.py" line="253" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="91" />
+        <location filename="../backoffice/orders.py" line="92" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="94" />
+        <location filename="../backoffice/orders.py" line="95" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97" />
+        <location filename="../backoffice/orders.py" line="98" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="99" />
+        <location filename="../backoffice/orders.py" line="100" />
+        <source>Show the phone (manager)</source>
+        <translation>查看电话（店长）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="103" />
         <source>Correct express number</source>
         <translation>更正快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="102" />
-        <location filename="../backoffice/orders.py" line="232" />
+        <location filename="../backoffice/orders.py" line="106" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="105" />
+        <location filename="../backoffice/orders.py" line="109" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="165" />
+        <location filename="../backoffice/orders.py" line="172" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="190" />
+        <location filename="../backoffice/orders.py" line="197" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="192" />
+        <location filename="../backoffice/orders.py" line="199" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="194" />
+        <location filename="../backoffice/orders.py" line="201" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="195" />
+        <location filename="../backoffice/orders.py" line="202" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="232" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239" />
+        <location filename="../backoffice/orders.py" line="246" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="241" />
-        <location filename="../backoffice/orders.py" line="255" />
+        <location filename="../backoffice/orders.py" line="248" />
+        <location filename="../backoffice/orders.py" line="262" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="243" />
+        <location filename="../backoffice/orders.py" line="250" />
         <source>Buyer asked to cancel: stop picking</source>
         <translation>买家申请取消：停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="250" />
+        <location filename="../backoffice/orders.py" line="257" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="251" />
+        <location filename="../backoffice/orders.py" line="258" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="257" />
+        <location filename="../backoffice/orders.py" line="264" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="259" />
+        <location filename="../backoffice/orders.py" line="266" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="260" />
+        <location filename="../backoffice/orders.py" line="267" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="292" />
+        <location filename="../backoffice/orders.py" line="299" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="299" />
+        <location filename="../backoffice/orders.py" line="306" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="308" />
+        <location filename="../backoffice/orders.py" line="315" />
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="314" />
+        <location filename="../backoffice/orders.py" line="321" />
         <source>For {receiver}</source>
         <translation>收货人 {receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="349" />
+        <location filename="../backoffice/orders.py" line="361" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="353" />
+        <location filename="../backoffice/orders.py" line="365" />
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation>买家已申请取消订单 {order}：请停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="374" />
+        <location filename="../backoffice/orders.py" line="386" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="378" />
+        <location filename="../backoffice/orders.py" line="390" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="382" />
+        <location filename="../backoffice/orders.py" line="394" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="385" />
+        <location filename="../backoffice/orders.py" line="397" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397" />
+        <location filename="../backoffice/orders.py" line="409" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="421" />
+        <location filename="../backoffice/orders.py" line="433" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="429" />
+        <location filename="../backoffice/orders.py" line="441" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="431" />
+        <location filename="../backoffice/orders.py" line="443" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="447" />
+        <location filename="../backoffice/orders.py" line="459" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="451" />
+        <location filename="../backoffice/orders.py" line="463" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="502" />
+        <location filename="../backoffice/orders.py" line="508" />
+        <source>Receiver's phone: {phone}</source>
+        <translation>收货人电话：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="527" />
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="512" />
+        <location filename="../backoffice/orders.py" line="537" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>

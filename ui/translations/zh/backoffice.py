@@ -38,6 +38,14 @@ ZH: dict[str, str] = {
     "Order {order} · {kind} · paid {paid}": "订单 {order} · {kind} · 实付 {paid}",
     "For {name} {phone}": "收货人 {name} {phone}",
     "For {receiver}": "收货人 {receiver}",
+    # receivers
+    "Online order {order} has no receiver phone": "线上订单 {order} 没有收货人电话",
+    "Only a manager may see a receiver's phone in clear": "只有店长可以查看收货人电话明文",
+    "Receiver's phone: {phone}": "收货人电话：{phone}",
+    "Show the phone (manager)": "查看电话（店长）",
+    "Staff {staff} looked at the receiver's phone of online order {order}": (
+        "员工 {staff} 查看了线上订单 {order} 的收货人电话"
+    ),
     # couriers and express numbers
     "Correct express number": "更正快递单号",
     "Courier": "快递公司",
@@ -114,7 +122,9 @@ ZH: dict[str, str] = {
     "(it was already handed over: check with the customer)": (
         "线上订单 {order} 的买家申请发货前退款：请停止拣货，不要交付（该订单已交付：请联系顾客）"
     ),
-    "A {kind} of online order {order} was asked for ({returns})": "线上订单 {order} 申请了{kind}（{returns}）",
+    "The buyer of online order {order} asked to return or exchange goods ({returns})": (
+        "线上订单 {order} 的买家申请退换货（{returns}）"
+    ),
     "Returned goods of online order {order} received ({returns}): {units} units back in stock": (
         "已收到线上订单 {order} 的退货（{returns}）：{units} 件已入库"
     ),
