@@ -58,6 +58,14 @@ ERROR_TEXTS = (
         "Errors", "A refund of {amount} fen is more than the {left} fen left of payment {number}"
     ),
     QT_TRANSLATE_NOOP("Errors", "A report period ends on or after its first day"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A return by the receipt number alone needs a manager's approval, not a supervisor's: scan the code on the receipt, or ask a manager",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A return by the receipt number alone needs a manager: scan the code on the receipt, or ask a manager to approve",
+    ),
     QT_TRANSLATE_NOOP("Errors", "A return needs a reason"),
     QT_TRANSLATE_NOOP("Errors", "A sale total cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "A shift is already open at {terminal}"),

@@ -49,6 +49,10 @@ class Till:
             return code.receipt_no
         return text
 
+    def receipt_code(self, receipt_no: str) -> str:
+        """The signed code printed on the receipt ``receipt_no`` (what scanning it gives)."""
+        return signed_codes.sign_receipt_code(self.code_secret, self.store_code, receipt_no)
+
     def now(self) -> datetime:
         return self.clock().astimezone(UTC)
 

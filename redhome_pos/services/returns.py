@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redhome_pos.domain import approvals
+from redhome_pos.domain import approvals, signed_codes
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
+from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.lots import give_back
 from redhome_pos.domain.payments import ProviderRefund, RefundError
 from redhome_pos.domain.promotions.returns import kept_back
@@ -52,6 +53,7 @@ from redhome_pos.domain.tender import (
 )
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
+from redhome_pos.persistence.repositories.staff import ApprovalRepository
 from redhome_pos.services import audit, points
 from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
 from redhome_pos.services.counter import Till
@@ -88,6 +90,11 @@ class ReturnResult:
     # Money sent back through WeChat Pay / Alipay: each refund's state after the provider was
     # asked (success, processing: still on its way, refused: a manager must settle it).
     provider_refunds: tuple[ProviderRefund, ...] = ()
+
+
+def _by_number_alone(till: Till, receipt: str) -> bool:
+    """True when the sale was named by its plain number, not by the receipt's signed code."""
+    return not (till.code_secret and signed_codes.looks_signed(receipt.strip()))
 
 
 def _return_in(
@@ -128,10 +135,25 @@ def _return_in(
     refunds = plan_refund(
         refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
     )
-    approval = use_approval(
-        session, till, staff, Permission.REFUND, approval_id,
-        within=approvals.refund(sale.receipt_no, refund_fen),
-    )  # fmt: skip
+    scope = approvals.refund(sale.receipt_no, refund_fen)
+    if _by_number_alone(till, receipt) and staff.role is not Role.MANAGER:
+        # Anyone can read a receipt number off a screen or a bin: without the signed code
+        # printed on the receipt, a manager takes the return or approves it.
+        if approval_id is None:
+            raise PermissionDenied(
+                "A return by the receipt number alone needs a manager: scan the code on the "
+                "receipt, or ask a manager to approve"
+            )
+        approval = use_approval(
+            session, till, staff, Permission.REFUND, approval_id, within=scope, alone=False
+        )
+        if ApprovalRepository(session).approver_role(approval_id) is not Role.MANAGER:
+            raise PermissionDenied(
+                "A return by the receipt number alone needs a manager's approval, not a "
+                "supervisor's: scan the code on the receipt, or ask a manager"
+            )
+    else:
+        approval = use_approval(session, till, staff, Permission.REFUND, approval_id, within=scope)
     now = till.now()
     day = business_date(now, till.timezone)
     seq = sales.next_seq(till.terminal_id, day, RETURN_SERIES)

@@ -75,7 +75,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     # Partial return of one lipstick by the supervisor, refunded to the original tenders.
     lip = sale.lines[0]
     one_lip = returns.return_items(
-        db, till, sup, sale.receipt_no, [ReturnRequest(lip.line_no, 1)], reason="colour",
+        db, till, sup, code, [ReturnRequest(lip.line_no, 1)], reason="colour",
         payments=payments,
     )  # fmt: skip
     # The order discount took 920 fen off the lipsticks (largest remainder), so each
@@ -94,9 +94,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
     )
     assert on_hand(store, "LIP-520") == 19
     with pytest.raises(ReturnError):  # only one more lipstick can come back
-        returns.return_items(
-            db, till, sup, sale.receipt_no, [ReturnRequest(lip.line_no, 2)], reason="x"
-        )
+        returns.return_items(db, till, sup, code, [ReturnRequest(lip.line_no, 2)], reason="x")
 
     # Exchange: the other lipstick (damaged) for two bags; the difference is paid by card.
     new_cart = Cart()
@@ -109,7 +107,7 @@ def test_sale_return_exchange_and_z_report(store: Store) -> None:
         db,
         till,
         clerk,
-        sale.receipt_no,
+        code,
         [ReturnRequest(lip.line_no, 1, damaged=True)],
         new_cart,
         [Tender(TenderKind.CARD, 25_600 - 25_440)],

@@ -155,11 +155,21 @@ def test_returns_and_voids_go_back_to_the_lots_sold(store: Store) -> None:
     cart.add(store.items[LIP], 4)  # 3 from L-SOON, 1 from L-LATE
     sale = checkout.checkout(db, till, store.clerk, cart, [pay(store, cart)])
     returns.return_items(
-        db, till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 1)], reason="不合适"
+        db,
+        till,
+        store.supervisor,
+        till.receipt_code(sale.receipt_no),
+        [ReturnRequest(1, 1)],
+        reason="不合适",
     )
     assert levels(store)["L-LATE"] == 5  # the last lot taken comes back first
     returns.return_items(
-        db, till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 2)], reason="不合适"
+        db,
+        till,
+        store.supervisor,
+        till.receipt_code(sale.receipt_no),
+        [ReturnRequest(1, 2)],
+        reason="不合适",
     )
     assert levels(store)["L-SOON"] == 2
     assert check(db) == []

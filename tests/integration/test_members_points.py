@@ -127,7 +127,7 @@ def test_points_earned_redeemed_and_taken_back_by_returns(store: Store) -> None:
             store.database,
             store.till,
             store.supervisor,
-            sale.receipt_no,
+            store.till.receipt_code(sale.receipt_no),
             [ReturnRequest(1, 1)],
             reason="size",
         )
@@ -138,7 +138,7 @@ def test_points_earned_redeemed_and_taken_back_by_returns(store: Store) -> None:
         store.database,
         store.till,
         store.supervisor,
-        paid.receipt_no,
+        store.till.receipt_code(paid.receipt_no),
         [ReturnRequest(1, 1)],
         reason="size",
     )

@@ -54,13 +54,14 @@ def test_an_approval_serves_one_action_for_the_person_it_was_given_to(store: Sto
         db, till, clerk, Permission.REFUND, Approver("2001", "2222"), why="test",
         covers=approvals.refund(receipt, 9_900),
     )  # fmt: skip
+    code = till.receipt_code(receipt)  # the receipt's code scanned: no manager needed
     result = returns.return_items(
-        db, till, clerk, receipt, [ReturnRequest(1, 1)], reason="x", approval_id=approval
+        db, till, clerk, code, [ReturnRequest(1, 1)], reason="x", approval_id=approval
     )
     assert result.refund_fen == 9_900
     with pytest.raises(PermissionDenied):  # used once already
         returns.return_items(
-            db, till, clerk, receipt, [ReturnRequest(1, 1)], reason="x", approval_id=approval
+            db, till, clerk, code, [ReturnRequest(1, 1)], reason="x", approval_id=approval
         )
     with db.reading() as session:
         row = session.get(ApprovalRow, approval)

@@ -55,7 +55,7 @@ def give_back(store: Store, receipt: str, line_no: int, qty: int) -> returns.Ret
         store.database,
         store.till,
         store.supervisor,
-        receipt,
+        store.till.receipt_code(receipt),  # the receipt's code, as scanned
         [ReturnRequest(line_no, qty)],
         reason="changed mind",
     )

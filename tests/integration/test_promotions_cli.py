@@ -117,7 +117,12 @@ def test_promotions_import_list_export_and_reports(
     assert due == 25_900 + 12_950 - 5_000
     sale = checkout.checkout(database, store.till, store.clerk, cart, [Tender.cash(due)])
     returns.return_items(
-        database, store.till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 1)], reason="x"
+        database,
+        store.till,
+        store.supervisor,
+        store.till.receipt_code(sale.receipt_no),
+        [ReturnRequest(1, 1)],
+        reason="x",
     )
 
     period = ["--from", "2026-11-25", "--to", "2026-11-25"]

@@ -73,7 +73,12 @@ def store(database: Database) -> Store:
     _sell(store, store.clerk, datetime(2026, 11, 25, 16, 30, tzinfo=UTC), ["BAG-RED"])
     store.clock.now = datetime(2026, 11, 26, 2, 30, tzinfo=UTC)
     returns.return_items(
-        database, store.till, store.supervisor, first, [ReturnRequest(1, 1)], reason="colour"
+        database,
+        store.till,
+        store.supervisor,
+        store.till.receipt_code(first),
+        [ReturnRequest(1, 1)],
+        reason="colour",
     )
     return store
 

@@ -24,7 +24,7 @@ from redhome_pos.services import checkout, returns, shifts
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
 
-TILL = Till(STORE, "T1")
+TILL = Till(STORE, "T1", code_secret="returns-crash-secret-0123456789abcdef")
 RETURNS_PER_SALE = 2
 
 
@@ -63,7 +63,7 @@ def take_back(database: Database) -> None:
                 database,
                 TILL,
                 supervisor,
-                receipt,
+                TILL.receipt_code(receipt),  # as scanned from the receipt
                 [ReturnRequest(1, 1, damaged=damaged), ReturnRequest(2, 1)],
                 reason="changed mind",
                 refund_to_cash=True,

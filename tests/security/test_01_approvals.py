@@ -126,8 +126,9 @@ def test_a_refund_approval_covers_its_sale_and_amount(store: Store) -> None:
             db, till, clerk, second, [ReturnRequest(1, 1)], reason="x", approval_id=approval
         )
     done = returns.return_items(
-        db, till, clerk, first, [ReturnRequest(1, 1)], reason="x", approval_id=approval
-    )
+        db, till, clerk, till.receipt_code(first), [ReturnRequest(1, 1)], reason="x",
+        approval_id=approval,
+    )  # fmt: skip
     assert done.refund_fen == 9_900
 
 

@@ -66,3 +66,49 @@ def test_a_pickup_code_scanned_twice_says_when_and_by_whom(store: Store) -> None
     said = str(again.value)
     assert "already handed over" in said and "王小红" in said and "till T1" in said
     assert first.requested_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%H:%M") in said
+
+
+def _sold(store: Store) -> str:
+    from redhome_pos.domain.cart import Cart
+
+    cart = Cart()
+    cart.add(store.items["MASK-10"], 4)
+    return store.sell(cart)
+
+
+def test_a_return_by_the_plain_receipt_number_needs_the_signed_code_or_a_manager(
+    database: Database,
+) -> None:
+    from redhome_pos.domain import approvals
+    from redhome_pos.domain.errors import PermissionDenied
+    from redhome_pos.domain.sale import ReturnRequest
+    from redhome_pos.domain.staff import Permission
+    from redhome_pos.services import returns
+    from redhome_pos.services.staff import Approver, approve
+
+    store = make_store(database)
+    db, till, clerk, supervisor = store.database, store.till, store.clerk, store.supervisor
+    receipt = _sold(store)
+    one = [ReturnRequest(1, 1)]
+
+    def ask(approver: Approver) -> int:
+        return approve(
+            db, till, clerk, Permission.REFUND, approver,
+            covers=approvals.refund(receipt, 9_900),
+        )  # fmt: skip
+
+    # A supervisor may refund alone, but not on a number read off a screen or a bin.
+    with pytest.raises(PermissionDenied, match="receipt number alone needs a manager"):
+        returns.return_items(db, till, supervisor, receipt, one, reason="x")
+    returns.return_items(db, till, supervisor, till.receipt_code(receipt), one, reason="x")
+    # A clerk with a supervisor's approval: only with the code; a manager's approval will do.
+    with pytest.raises(PermissionDenied, match="not a supervisor's"):
+        returns.return_items(
+            db, till, clerk, receipt, one, reason="x", approval_id=ask(Approver("2001", "2222"))
+        )
+    done = returns.return_items(
+        db, till, clerk, receipt, one, reason="x", approval_id=ask(Approver("3001", "3333"))
+    )
+    assert done.refund_fen == 9_900
+    # A manager takes a return by number alone.
+    returns.return_items(db, till, store.manager, receipt, one, reason="x")

@@ -48,6 +48,7 @@ class ReturnsScreen(QWidget):
         self.counter = counter
         self.sale: Sale | None = None
         self.returned: dict[int, int] = {}
+        self.named_by = ""  # what named the sale: the receipt's code as scanned, or its number
         self.dialog: ApprovalDialog | None = None
         self.banner = Banner()
 
@@ -131,12 +132,19 @@ class ReturnsScreen(QWidget):
             return
         self.counter.worker.submit(
             partial(jobs.sale_for_return, self.counter.database, self.counter.till, text),
-            on_done=self.show_sale,
+            on_done=partial(self._found, text),
             on_error=lambda error: self.banner.show_error(describe_error(error)),
         )
 
+    def _found(self, text: str, found: tuple[Sale, dict[int, int]]) -> None:
+        self.show_sale(found)
+        # What was scanned or typed goes to the return: the receipt's signed code proves the
+        # receipt is at the counter; a number typed by hand needs a manager.
+        self.named_by = text
+
     def show_sale(self, found: tuple[Sale, dict[int, int]]) -> None:
         sale, returned = found
+        self.named_by = sale.receipt_no
         self.sale, self.returned = sale, returned
         when = self.counter.local_time(sale.created_at, "%Y-%m-%d %H:%M")
         self.summary.setText(
@@ -230,7 +238,7 @@ class ReturnsScreen(QWidget):
             return
         if exchange:
             self.exchange_requested.emit(
-                sale.receipt_no,
+                self.named_by or sale.receipt_no,
                 tuple(wanted),
                 self.reason.currentText(),
                 self.refund_fen(wanted),
@@ -242,7 +250,7 @@ class ReturnsScreen(QWidget):
             self.counter.database,
             self.counter.till,
             clerk,
-            sale.receipt_no,
+            self.named_by or sale.receipt_no,
             tuple(wanted),
             reason=self.reason.currentText(),
             approval_id=approval_id,

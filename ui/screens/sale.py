@@ -179,7 +179,8 @@ class SaleScreen(QWidget):
             self.payment_code_scanned.emit(result)
         elif isinstance(result, scan_router.StoreCode):
             if kind is scan_router.ScanKind.RECEIPT_CODE:
-                self.return_requested.emit(getattr(result.code, "receipt_no", ""))
+                # The code itself, not its number: it proves the receipt is at the counter.
+                self.return_requested.emit(scan_router.clean(text))
             elif kind is scan_router.ScanKind.MEMBER_CODE:
                 self.promotions.find_member(text, self.set_member)
             elif kind is scan_router.ScanKind.STAFF_BADGE:

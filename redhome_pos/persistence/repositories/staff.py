@@ -116,6 +116,15 @@ class ApprovalRepository:
         self._session.flush()
         return row.id
 
+    def approver_role(self, approval_id: int) -> Role | None:
+        """The role (now) of whoever gave the approval, or None for an unknown approval."""
+        role = self._session.scalar(
+            select(StaffRow.role)
+            .join(ApprovalRow, ApprovalRow.approver_id == StaffRow.id)
+            .where(ApprovalRow.id == approval_id)
+        )
+        return Role(role) if role is not None else None
+
     def covered(self, approval_id: int) -> dict[str, Any] | None:
         """What an approval was given for (its ``covers``), if it says."""
         detail = self._session.scalar(
