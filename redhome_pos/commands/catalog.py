@@ -108,7 +108,7 @@ def run_catalog_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.catalog_csv import export_catalog
 
     config = load_app_config(args)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         count = export_catalog(database, args.file)
     finally:
@@ -170,7 +170,7 @@ def run_stock_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.catalog_csv import export_stock
 
     config = load_app_config(args)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         count = export_stock(database, args.file)
     finally:

@@ -37,7 +37,7 @@ def run_find(args: argparse.Namespace) -> int:
 
     config = load_app_config(args)
     till = Till.from_config(config)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         member = members.find_by_phone(database, till, args.phone)
         history = members.points_history(database, member.id, args.history) if member else []

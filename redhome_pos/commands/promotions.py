@@ -42,7 +42,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     config = load_app_config(args)
     till = Till.from_config(config)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         rules = promotions.list_promotions(database, include_ended=args.all)
     finally:
@@ -90,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.promotions_csv import export_promotions
 
     config = load_app_config(args)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         count = export_promotions(database, args.file)
     finally:

@@ -92,7 +92,7 @@ def run_list(args: argparse.Namespace) -> int:
     from redhome_pos.services.staff import list_staff
 
     config = load_app_config(args)
-    database = open_store_database(config)
+    database = open_store_database(config, create=False)
     try:
         everyone = list_staff(database)
     finally:

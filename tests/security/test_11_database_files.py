@@ -82,7 +82,18 @@ def test_a_damaged_file_is_reported_in_words(
 
 
 @pytest.mark.parametrize(
-    "command", [["db", "check"], ["audit", "verify"], ["report", "sales"], ["db", "backup", "x.db"]]
+    "command",
+    [
+        ["db", "check"],
+        ["audit", "verify"],
+        ["report", "sales"],
+        ["db", "backup", "x.db"],
+        ["staff", "list"],
+        ["catalog", "export", "x.csv"],
+        ["stock", "export", "x.csv"],
+        ["promotions", "list"],
+        ["members", "find", "13800138000"],
+    ],
 )
 def test_commands_that_read_never_create_a_missing_database(
     tmp_path: Path, command: list[str], capsys: Any
