@@ -553,6 +553,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) cannot approve {action}"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may approve discounts up to {limit}%"),
     QT_TRANSLATE_NOOP("Errors", "{name} ({role}) may not {action} without approval"),
+    QT_TRANSLATE_NOOP("Errors", "{name} has no badge to revoke"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it",

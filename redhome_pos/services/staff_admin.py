@@ -41,6 +41,7 @@ class StaffChange:
     role: Role | None = None
     pin: str | None = None
     badge: bool = False  # issue a signed badge code
+    revoke_badge: bool = False  # revoke the badge issued last (its other badges stay)
     active: bool | None = None
     unlock: bool = False  # end a PIN lockout (and its escalation)
 
@@ -97,6 +98,16 @@ def change_staff(
             row.badge_code = code
             detail["badge"] = "issued"
             detail["badge_id"] = badge_id
+        if change.revoke_badge:
+            revoked = _issued_badge_id(till, row.badge_code)
+            if revoked is None:
+                raise StaffError("{name} has no badge to revoke", name=row.name)
+            issued = session.get(StaffBadgeRow, revoked)
+            if issued is not None and issued.revoked_at is None:
+                issued.revoked_at, issued.revoked_by = till.now(), actor.id
+            row.badge_code = None
+            detail["badge"] = "revoked"
+            detail["badge_id"] = revoked
         if change.active is not None and change.active != row.active:
             detail["active"] = [row.active, change.active]
             row.active = change.active
@@ -106,6 +117,17 @@ def change_staff(
         uow.commit()
     assert staff is not None
     return staff
+
+
+def _issued_badge_id(till: Till, badge_code: str | None) -> str | None:
+    """The badge id inside the signed badge shown on a staff record (None: no such badge)."""
+    if not badge_code or not till.code_secret or not signed_codes.looks_signed(badge_code):
+        return None
+    try:
+        code = signed_codes.verify(badge_code, secret=till.code_secret, store=till.store_code)
+    except signed_codes.SignedCodeError:
+        return None
+    return code.badge_id or None if isinstance(code, signed_codes.StaffBadge) else None
 
 
 def new_badge_id() -> str:
@@ -127,7 +149,7 @@ def revoke_badge(database: Database, till: Till, actor: StaffSession, badge_id: 
             badge.revoked_by = actor.id
         row = session.get(StaffRow, badge.staff_id)
         assert row is not None
-        if row.badge_code and row.badge_code.split(".")[-2:-1] == [badge_id]:
+        if _issued_badge_id(till, row.badge_code) == badge_id:
             row.badge_code = None  # the badge shown on the staff screen is no more
         session.flush()
         audit.record(

@@ -58,6 +58,13 @@ def test_a_manager_adds_a_person_changes_role_pin_and_badge(
     assert staff_service.login(store.database, till, "4001", "5555").role is Role.SUPERVISOR
     assert staff_service.login_badge(store.database, till, badge).code == "4001"
 
+    # The badge is lost: revoked, it logs nobody in (security point 4).
+    with qtbot.waitSignal(screen.changed) as changed:
+        screen.revoke_button.click()
+    assert changed.args[0].badge_code is None
+    with pytest.raises(StaffError, match="revoked"):
+        staff_service.login_badge(store.database, till, badge)
+
     # A manager cannot deactivate their own account.
     screen.choose("3001")
     with qtbot.waitSignal(screen.failed):
@@ -66,5 +73,6 @@ def test_a_manager_adds_a_person_changes_role_pin_and_badge(
     with store.database.reading() as session:
         events = AuditRepository(session).of_action("staff_change")
     mine = [e.detail for e in events if e.detail.get("staff_code") == "4001"]
-    assert len(mine) == 4 and all("5555" not in str(d) and "4444" not in str(d) for d in mine)
+    assert len(mine) == 5 and all("5555" not in str(d) and "4444" not in str(d) for d in mine)
+    assert mine[0]["badge"] == "revoked"  # the newest: who revoked which badge
     assert any(d.get("role") == ["clerk", "supervisor"] for d in mine)

@@ -78,6 +78,8 @@ class StaffScreen(QWidget):
         self.pin_button.clicked.connect(self.reset_pin)
         self.badge_button = QPushButton(self.tr("Issue badge"))
         self.badge_button.clicked.connect(self.issue_badge)
+        self.revoke_button = QPushButton(self.tr("Revoke badge"))
+        self.revoke_button.clicked.connect(self.revoke_badge)
         self.active_button = QPushButton(self.tr("Deactivate / reactivate"))
         self.active_button.clicked.connect(self.toggle_active)
         for button in (
@@ -85,6 +87,7 @@ class StaffScreen(QWidget):
             self.role_button,
             self.pin_button,
             self.badge_button,
+            self.revoke_button,
             self.active_button,
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -105,6 +108,7 @@ class StaffScreen(QWidget):
         form.addWidget(self.role_button, 1, 1)
         form.addWidget(self.pin_button, 1, 2)
         form.addWidget(self.badge_button, 1, 3)
+        form.addWidget(self.revoke_button, 2, 2)
         form.addWidget(self.active_button, 2, 3)
         for number in range(4):
             form.setColumnStretch(number, 1)
@@ -230,6 +234,9 @@ class StaffScreen(QWidget):
 
     def issue_badge(self) -> None:
         self._change(badge=True)
+
+    def revoke_badge(self) -> None:
+        self._change(revoke_badge=True)
 
     def toggle_active(self) -> None:
         person = self.chosen()

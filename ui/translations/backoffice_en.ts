@@ -2374,42 +2374,47 @@
     </message>
     <message>
         <location filename="../backoffice/staff.py" line="81"/>
+        <source>Revoke badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="83"/>
         <source>Deactivate / reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="126"/>
+        <location filename="../backoffice/staff.py" line="130"/>
         <source>Clerk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="127"/>
+        <location filename="../backoffice/staff.py" line="131"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="128"/>
+        <location filename="../backoffice/staff.py" line="132"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="151"/>
-        <location filename="../backoffice/staff.py" line="152"/>
+        <location filename="../backoffice/staff.py" line="155"/>
+        <location filename="../backoffice/staff.py" line="156"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="151"/>
+        <location filename="../backoffice/staff.py" line="155"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="211"/>
+        <location filename="../backoffice/staff.py" line="215"/>
         <source>Choose a person in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="244"/>
+        <location filename="../backoffice/staff.py" line="251"/>
         <source>Saved: {name}</source>
         <translation type="unfinished"></translation>
     </message>

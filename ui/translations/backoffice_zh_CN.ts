@@ -2373,42 +2373,47 @@
     </message>
     <message>
         <location filename="../backoffice/staff.py" line="81" />
+        <source>Revoke badge</source>
+        <translation>作废工牌</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/staff.py" line="83" />
         <source>Deactivate / reactivate</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="126" />
+        <location filename="../backoffice/staff.py" line="130" />
         <source>Clerk</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="127" />
+        <location filename="../backoffice/staff.py" line="131" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="128" />
+        <location filename="../backoffice/staff.py" line="132" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="151" />
-        <location filename="../backoffice/staff.py" line="152" />
+        <location filename="../backoffice/staff.py" line="155" />
+        <location filename="../backoffice/staff.py" line="156" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="151" />
+        <location filename="../backoffice/staff.py" line="155" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="211" />
+        <location filename="../backoffice/staff.py" line="215" />
         <source>Choose a person in the list first</source>
         <translation>请先在列表中选择员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/staff.py" line="244" />
+        <location filename="../backoffice/staff.py" line="251" />
         <source>Saved: {name}</source>
         <translation>已保存：{name}</translation>
     </message>

@@ -792,7 +792,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="133"/>
-        <location filename="../error_texts.py" line="575"/>
+        <location filename="../error_texts.py" line="576"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2138,46 +2138,51 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="556"/>
+        <source>{name} has no badge to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="557"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560"/>
+        <location filename="../error_texts.py" line="561"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="561"/>
+        <location filename="../error_texts.py" line="562"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562"/>
+        <location filename="../error_texts.py" line="563"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563"/>
+        <location filename="../error_texts.py" line="564"/>
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567"/>
+        <location filename="../error_texts.py" line="568"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="568"/>
+        <location filename="../error_texts.py" line="569"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571"/>
+        <location filename="../error_texts.py" line="572"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574"/>
+        <location filename="../error_texts.py" line="575"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>

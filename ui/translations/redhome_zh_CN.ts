@@ -791,7 +791,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="133" />
-        <location filename="../error_texts.py" line="575" />
+        <location filename="../error_texts.py" line="576" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -2137,46 +2137,51 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="556" />
+        <source>{name} has no badge to revoke</source>
+        <translation>{name} 没有可作废的工牌</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="557" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560" />
+        <location filename="../error_texts.py" line="561" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="561" />
+        <location filename="../error_texts.py" line="562" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562" />
+        <location filename="../error_texts.py" line="563" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563" />
+        <location filename="../error_texts.py" line="564" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567" />
+        <location filename="../error_texts.py" line="568" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="568" />
+        <location filename="../error_texts.py" line="569" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571" />
+        <location filename="../error_texts.py" line="572" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574" />
+        <location filename="../error_texts.py" line="575" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>

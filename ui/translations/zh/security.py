@@ -8,6 +8,8 @@ ZH: dict[str, str] = {
     "This store accepts only the badges its back office issues: log in with your PIN": "本店只接受后台发放的工牌：请用密码登录",
     "This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused": "这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝",
     "{name}: type your PIN as well": "{name}：还需输入密码",
+    "{name} has no badge to revoke": "{name} 没有可作废的工牌",
+    "Revoke badge": "作废工牌",
     "A return by the receipt number alone needs a manager: scan the code on the receipt, or ask a manager to approve": "仅凭小票号退货需要店长：请扫描小票上的二维码，或请店长批准",
     "A return by the receipt number alone needs a manager's approval, not a supervisor's: scan the code on the receipt, or ask a manager": "仅凭小票号退货需要店长批准（主管批准不够）：请扫描小票上的二维码，或请店长批准",
     "The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again": "文字中含有无法保存的控制字符（U+{codepoint:04X}）：请删除后重试",
