@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
@@ -81,6 +82,9 @@ class Director:
         path = self.folder / f"{self.prefix}-{self.count:02d}-{name}.png"
         pixmap.save(str(path))
         self.saved.append(path)
+
+    def stocked_barcodes(self, count: int) -> list[str]:
+        return _barcodes_in_stock(self.shell.counter.database, count)
 
     def scan(self, text: str) -> None:
         self.shell.route_scan(text)
@@ -220,9 +224,12 @@ class Director:
         settle(lambda: True, 0.5)
         self.picture("settings")
         from ui.backoffice.scenes import back_office_scenes
+        from ui.payment_scenes import back_office_payment_scenes, payment_scenes
 
         back_office_scenes(self, settle)
         expiring_scene(self, settle)
+        payment_scenes(self, settle)
+        back_office_payment_scenes(self, settle)
         return self.saved
 
 
@@ -284,13 +291,18 @@ def render_all(
     printing = printing_from_config(config, database)
     printing.worker.start()
     saved: list[Path] = []
+    stack = ExitStack()
     try:
+        from ui.payment_scenes import sandbox_payments
+
+        payments = stack.enter_context(sandbox_payments(config, database))
         for language in languages:
             for width, height in sizes:
                 install_language(app, language)
                 context = AppContext.from_config(config, database, demo=True)
                 context.print_queue = printing.queue
                 context.language = language
+                context.extras["payments"] = payments
                 shell = Shell(context, app)
                 shell.window.resize(width, height)
                 shell.window.setFixedSize(width, height)
@@ -308,6 +320,7 @@ def render_all(
                     settle(lambda: False, 0.1)
                 _close_open_shift(config, database)
     finally:
+        stack.close()
         printing.worker.stop()
     return saved
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.payments import BillLine, BillLineKind, WalletProvider
 
 BILL_TIMEZONE = ZoneInfo("Asia/Shanghai")  # the providers' bill days
@@ -101,7 +102,8 @@ class ProviderTotals:
     fees_fen: int = 0
     ours_paid_fen: int = 0
     ours_refunded_fen: int = 0
-    bill_error: str = ""  # the bill could not be had: why
+    bill_error: str = ""  # the bill could not be had: why (in English, for logs and files)
+    bill_fault: DomainError | None = None  # the same as an error, for a person's language
 
     @property
     def settled_fen(self) -> int:
@@ -145,7 +147,7 @@ def reconcile(
     bills: Mapping[WalletProvider, Sequence[BillLine]],
     recorded: Iterable[Recorded],
     *,
-    bill_errors: Mapping[WalletProvider, str] | None = None,
+    bill_errors: Mapping[WalletProvider, str | DomainError] | None = None,
 ) -> SettlementReport:
     """Match each provider's bill for ``day`` against ``recorded`` (the day's records and any
     other record a bill line names). A provider in ``bill_errors`` had no bill: its records
@@ -224,7 +226,7 @@ def _totals(
     day: date,
     bills: Mapping[WalletProvider, Sequence[BillLine]],
     recorded: Iterable[Recorded],
-    errors: Mapping[WalletProvider, str],
+    errors: Mapping[WalletProvider, str | DomainError],
 ) -> tuple[ProviderTotals, ...]:
     ours: dict[WalletProvider, list[int]] = {}
     for record in recorded:
@@ -241,9 +243,12 @@ def _totals(
         refunded = sum(i.amount_fen for i in bill if i.kind is BillLineKind.REFUND)
         fees = sum(i.fee_fen for i in bill)  # charged on payments, given back with refunds
         ours_paid, ours_refunded = ours.get(provider, [0, 0])
+        fault = errors.get(provider)
         totals.append(
             ProviderTotals(
-                provider, paid, refunded, fees, ours_paid, ours_refunded, errors.get(provider, "")
+                provider, paid, refunded, fees, ours_paid, ours_refunded,
+                fault.message if isinstance(fault, DomainError) else fault or "",
+                fault if isinstance(fault, DomainError) else None,
             )
-        )
+        )  # fmt: skip
     return tuple(totals)

@@ -42,12 +42,12 @@ def reconcile_day(
     """Fetch each provider's bill for ``day`` and match it with the store's records. A bill
     that cannot be had is reported in its provider's totals (its records are not judged)."""
     bills: dict[WalletProvider, list[BillLine]] = {}
-    errors: dict[WalletProvider, str] = {}
+    errors: dict[WalletProvider, DomainError] = {}
     for wallet, provider in providers.items():
         try:
             bills[wallet] = provider.bill(day)
         except DomainError as error:
-            errors[wallet] = error.message
+            errors[wallet] = error
     numbers = [
         line.out_refund_no or "" if line.kind is BillLineKind.REFUND else line.out_trade_no
         for lines in bills.values()

@@ -74,7 +74,7 @@ def test_a_scanned_code_is_charged_and_the_sale_carries_the_transaction_id(
     order = sandbox.order(name, attempt.out_trade_no)
     assert order is not None and int(order["charges"]) == 1
     assert not dialog.charge_panel.isVisible()
-    assert "ref. " + wallet.reference in dialog.list.item(1).text()
+    assert "transaction " + wallet.reference in dialog.list.item(1).text()
 
 
 def test_waiting_for_the_password_counts_seconds_then_completes(
@@ -85,9 +85,7 @@ def test_waiting_for_the_password_counts_seconds_then_completes(
     assert "Scan the customer's WeChat Pay payment code for ￥128.00" in dialog.message.text()
     scan(qtbot, wallet_shell, code(WX, "0211"))  # the customer types the password for 2 s
     panel = dialog.charge_panel
-    qtbot.waitUntil(
-        lambda: panel.title.text() == "Waiting for the customer to enter the payment password…"
-    )
+    qtbot.waitUntil(lambda: panel.title.text() == "Waiting for the customer's payment password…")
     assert panel.isVisible() and not dialog.cash_field.isEnabled()
     qtbot.waitUntil(lambda: panel.seconds.text() in ("1 s", "2 s", "3 s"), timeout=4_000)
     # Enter while waiting does not complete the sale in cash.

@@ -58,11 +58,11 @@ class SettlementScreen(QWidget):
         self.problems_only.setChecked(True)
         self.problems_only.toggled.connect(lambda _on: self.show_lines())
         head = QHBoxLayout()
-        head.addWidget(title)
-        head.addStretch(1)
         head.addWidget(day_caption)
         head.addWidget(self.day)
         head.addWidget(self.run_button)
+        head.addStretch(1)
+        head.addWidget(self.problems_only)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.summary = QLabel()
@@ -82,12 +82,13 @@ class SettlementScreen(QWidget):
             ],
             stretch=3,
         )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # numbers: both ends show
         column = QVBoxLayout(self)
+        column.addWidget(title)
         column.addLayout(head)
         column.addWidget(self.banner)
         column.addWidget(self.totals)
         column.addWidget(self.summary)
-        column.addWidget(self.problems_only)
         column.addWidget(self.table, 1)
 
     def activate(self) -> None:
@@ -125,9 +126,8 @@ class SettlementScreen(QWidget):
     def totals_words(self, totals: ProviderTotals) -> str:
         name = self.wallet_name(totals.provider)
         if totals.bill_error:
-            return self.tr("{wallet}: no bill — {reason}").format(
-                wallet=name, reason=totals.bill_error
-            )
+            reason = describe_error(totals.bill_fault) if totals.bill_fault else totals.bill_error
+            return self.tr("{wallet}: no bill — {reason}").format(wallet=name, reason=reason)
         return self.tr(
             "{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · "
             "recorded paid {ours_paid}, refunded {ours_refunded}"
@@ -184,7 +184,7 @@ class SettlementScreen(QWidget):
                     money(line.bill_fen),
                     money(line.difference_fen) if line.difference_fen else "",
                     money(line.fee_fen) if line.fee_fen else "",
-                    line.receipt_no,
+                    self.tr("test payment") if line.receipt_no == "test" else line.receipt_no,
                 ]
                 for line in self.shown_lines()
             ],

@@ -56,6 +56,7 @@ class UnsoldPaymentsScreen(QWidget):
             ],
             stretch=4,
         )
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # numbers: both ends show
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for the refund (required)"))
         self.refresh_button = self._button(self.tr("Refresh"), self.refresh)
@@ -68,8 +69,9 @@ class UnsoldPaymentsScreen(QWidget):
         actions.addWidget(self.refresh_button)
         actions.addStretch(1)
         actions.addWidget(self.attach_button)
-        actions.addWidget(self.reason, 2)
-        actions.addWidget(self.refund_button)
+        refunding = QHBoxLayout()
+        refunding.addWidget(self.reason, 1)
+        refunding.addWidget(self.refund_button)
         column = QVBoxLayout(self)
         column.addWidget(title)
         column.addWidget(explain)
@@ -77,6 +79,7 @@ class UnsoldPaymentsScreen(QWidget):
         column.addWidget(self.state)
         column.addWidget(self.table, 1)
         column.addLayout(actions)
+        column.addLayout(refunding)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -107,7 +110,7 @@ class UnsoldPaymentsScreen(QWidget):
         self.attempts = attempts
         if self.counter.payments is not None:
             self.state.setText(
-                self.tr("{count} payments wait for a manager").format(count=len(attempts))
+                self.tr("Payments waiting for a manager: {count}").format(count=len(attempts))
                 if attempts
                 else self.tr("Every payment taken is in a sale.")
             )

@@ -208,11 +208,17 @@ class TenderDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.charge_panel)
         layout.addWidget(self.message)
-        layout.addWidget(self.cash_field)
-        layout.addWidget(self.reference_field)
-        layout.addLayout(notes)
-        layout.addLayout(others)
-        layout.addLayout(terminal)
+        # What the clerk pays with; hidden while a wallet charge waits for the provider.
+        self.inputs = QWidget()
+        inputs = QVBoxLayout(self.inputs)
+        inputs.setContentsMargins(0, 0, 0, 0)
+        inputs.setSpacing(10)
+        inputs.addWidget(self.cash_field)
+        inputs.addWidget(self.reference_field)
+        inputs.addLayout(notes)
+        inputs.addLayout(others)
+        inputs.addLayout(terminal)
+        layout.addWidget(self.inputs)
         bottom = QHBoxLayout()
         bottom.addWidget(self.cancel_button, 1)
         bottom.addWidget(self.complete_button, 2)
@@ -312,6 +318,7 @@ class TenderDialog(QDialog):
             error=False,
         )
         self.reference_field.clear()
+        self.cash_field.hide()  # the reference takes the cash field's place
         self.reference_field.show()
         self.reference_field.setFocus()
 
@@ -346,6 +353,7 @@ class TenderDialog(QDialog):
         self.reference_kind = None
         self.reference_field.clear()
         self.reference_field.hide()
+        self.cash_field.show()
         self.cash_field.setFocus()
 
     def wait_for_wallet(self, kind: TenderKind) -> None:
@@ -424,8 +432,8 @@ class TenderDialog(QDialog):
             on_progress=self.relay.progress.emit,
             cancel=cancel,
         )
+        self._enable_inputs(False)  # first: the panel takes the inputs' room, never more
         self.charge_panel.start(kind, amount)
-        self._enable_inputs(False)
         self.counter.payment_worker.submit(job, on_done=self._charged, on_error=self._charge_failed)
 
     def cancel_charge(self) -> None:
@@ -461,6 +469,7 @@ class TenderDialog(QDialog):
             self.cancel_button,
         ):
             widget.setEnabled(enabled)
+        self.inputs.setVisible(enabled)
         if enabled:
             self.show_state()
         else:
@@ -491,11 +500,12 @@ class TenderDialog(QDialog):
             TenderKind.POINTS: self.tr("Points"),
         }
         name = names.get(tender.kind) or self.terminal_name(tender.kind)
-        extra = (
-            "  " + self.tr("ref. {reference}").format(reference=tender.reference)
-            if tender.reference
-            else ""
+        reference = (
+            self.tr("transaction {reference}")
+            if tender.kind in (TenderKind.WECHAT, TenderKind.ALIPAY)
+            else self.tr("ref. {reference}")
         )
+        extra = "  " + reference.format(reference=tender.reference) if tender.reference else ""
         if tender.kind is TenderKind.POINTS:
             extra = "  " + self.tr("{points} points").format(
                 points=tender.amount_fen // POINT_VALUE_FEN

@@ -70,7 +70,7 @@ class WalletChargePanel(QFrame):
         self.wallet = self.wallet_name(kind)
         self.state = None
         self._started = time.monotonic()
-        self.title.setText(
+        self._title(
             self.tr("Charging {amount} to {wallet}…").format(
                 amount=format_fen(amount_fen), wallet=self.wallet
             )
@@ -90,9 +90,9 @@ class WalletChargePanel(QFrame):
             return  # cancelling: later "still paying" news does not take it back
         self.state = progress.state
         if progress.state is AttemptState.PAYING:
-            self.title.setText(self.tr("Waiting for the customer to enter the payment password…"))
+            self._title(self.tr("Waiting for the customer's payment password…"))
         elif progress.state is AttemptState.UNKNOWN:
-            self.title.setText(
+            self._title(
                 self.tr(
                     "No clear answer from {wallet} yet: finding out. "
                     "Do not charge the customer again"
@@ -103,10 +103,15 @@ class WalletChargePanel(QFrame):
 
     def cancelling(self) -> None:
         self.state = AttemptState.REVERSING
-        self.title.setText(
-            self.tr("Cancelling the payment with {wallet}…").format(wallet=self.wallet)
-        )
+        self._title(self.tr("Cancelling the payment with {wallet}…").format(wallet=self.wallet))
         self.cancel_button.setEnabled(False)
+
+    def _title(self, text: str) -> None:
+        """A title that may wrap gets the height of its lines (a dialog sized before would
+        cut the second line off)."""
+        self.title.setText(text)
+        width = self.title.width() if self.title.isVisible() else self.width() - 32
+        self.title.setMinimumHeight(self.title.heightForWidth(max(width, 200)))
 
     def tick(self) -> None:
         waited = int(time.monotonic() - self._started)

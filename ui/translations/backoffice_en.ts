@@ -2233,57 +2233,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="96"/>
+        <location filename="../backoffice/settlement.py" line="97"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="105"/>
+        <location filename="../backoffice/settlement.py" line="106"/>
         <source>Type the day as 2026-11-25</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="108"/>
+        <location filename="../backoffice/settlement.py" line="109"/>
         <source>Fetching the bills…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="114"/>
+        <location filename="../backoffice/settlement.py" line="115"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="114"/>
+        <location filename="../backoffice/settlement.py" line="115"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="118"/>
+        <location filename="../backoffice/settlement.py" line="119"/>
         <source>matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="119"/>
+        <location filename="../backoffice/settlement.py" line="120"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="120"/>
+        <location filename="../backoffice/settlement.py" line="121"/>
         <source>amount differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="121"/>
+        <location filename="../backoffice/settlement.py" line="122"/>
         <source>not in the bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="122"/>
+        <location filename="../backoffice/settlement.py" line="123"/>
         <source>not recorded here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="128"/>
+        <location filename="../backoffice/settlement.py" line="130"/>
         <source>{wallet}: no bill — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,6 +2310,11 @@
     <message>
         <location filename="../backoffice/settlement.py" line="181"/>
         <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="187"/>
+        <source>test payment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2698,87 +2703,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="60"/>
+        <location filename="../backoffice/unsold_payments.py" line="61"/>
         <source>Reason for the refund (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="61"/>
+        <location filename="../backoffice/unsold_payments.py" line="62"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="62"/>
+        <location filename="../backoffice/unsold_payments.py" line="63"/>
         <source>Attach to the sale in the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="63"/>
+        <location filename="../backoffice/unsold_payments.py" line="64"/>
         <source>Refund to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="89"/>
+        <location filename="../backoffice/unsold_payments.py" line="92"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="89"/>
+        <location filename="../backoffice/unsold_payments.py" line="92"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="99"/>
+        <location filename="../backoffice/unsold_payments.py" line="102"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="110"/>
-        <source>{count} payments wait for a manager</source>
+        <location filename="../backoffice/unsold_payments.py" line="113"/>
+        <source>Payments waiting for a manager: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="112"/>
+        <location filename="../backoffice/unsold_payments.py" line="115"/>
         <source>Every payment taken is in a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="124"/>
+        <location filename="../backoffice/unsold_payments.py" line="127"/>
         <source>test payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="124"/>
+        <location filename="../backoffice/unsold_payments.py" line="127"/>
         <source>sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="137"/>
+        <location filename="../backoffice/unsold_payments.py" line="140"/>
         <source>Choose a payment in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="152"/>
+        <location filename="../backoffice/unsold_payments.py" line="155"/>
         <source>Ring up what the customer paid for on the sale screen first: the cart&apos;s total {cart} must be the payment&apos;s {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="162"/>
+        <location filename="../backoffice/unsold_payments.py" line="165"/>
         <source>The payment now pays sale {receipt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="173"/>
+        <location filename="../backoffice/unsold_payments.py" line="176"/>
         <source>Say why the payment is refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="182"/>
+        <location filename="../backoffice/unsold_payments.py" line="185"/>
         <source>Refunded to the customer through the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="184"/>
+        <location filename="../backoffice/unsold_payments.py" line="187"/>
         <source>Refund sent; the provider has not confirmed it yet</source>
         <translation type="unfinished"></translation>
     </message>

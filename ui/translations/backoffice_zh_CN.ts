@@ -2232,57 +2232,57 @@
         <translation>销售 / 退货单</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="96" />
+        <location filename="../backoffice/settlement.py" line="97" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="105" />
+        <location filename="../backoffice/settlement.py" line="106" />
         <source>Type the day as 2026-11-25</source>
         <translation>请按 2026-11-25 的格式输入日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="108" />
+        <location filename="../backoffice/settlement.py" line="109" />
         <source>Fetching the bills…</source>
         <translation>正在获取账单…</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="114" />
+        <location filename="../backoffice/settlement.py" line="115" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="114" />
+        <location filename="../backoffice/settlement.py" line="115" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="118" />
+        <location filename="../backoffice/settlement.py" line="119" />
         <source>matches</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="119" />
+        <location filename="../backoffice/settlement.py" line="120" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="120" />
+        <location filename="../backoffice/settlement.py" line="121" />
         <source>amount differs</source>
         <translation>金额不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="121" />
+        <location filename="../backoffice/settlement.py" line="122" />
         <source>not in the bill</source>
         <translation>账单中没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="122" />
+        <location filename="../backoffice/settlement.py" line="123" />
         <source>not recorded here</source>
         <translation>本店无记录</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="128" />
+        <location filename="../backoffice/settlement.py" line="130" />
         <source>{wallet}: no bill — {reason}</source>
         <translation>{wallet}：无账单 — {reason}</translation>
     </message>
@@ -2310,6 +2310,11 @@
         <location filename="../backoffice/settlement.py" line="181" />
         <source>refund</source>
         <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/settlement.py" line="187" />
+        <source>test payment</source>
+        <translation>测试付款</translation>
     </message>
 </context>
 <context>
@@ -2697,87 +2702,87 @@
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="60" />
+        <location filename="../backoffice/unsold_payments.py" line="61" />
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="61" />
+        <location filename="../backoffice/unsold_payments.py" line="62" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="62" />
+        <location filename="../backoffice/unsold_payments.py" line="63" />
         <source>Attach to the sale in the cart</source>
         <translation>关联到购物车中的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="63" />
+        <location filename="../backoffice/unsold_payments.py" line="64" />
         <source>Refund to the customer</source>
         <translation>原路退还顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="89" />
+        <location filename="../backoffice/unsold_payments.py" line="92" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="89" />
+        <location filename="../backoffice/unsold_payments.py" line="92" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="99" />
+        <location filename="../backoffice/unsold_payments.py" line="102" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="110" />
-        <source>{count} payments wait for a manager</source>
-        <translation>有 {count} 笔付款待店长处理</translation>
+        <location filename="../backoffice/unsold_payments.py" line="113" />
+        <source>Payments waiting for a manager: {count}</source>
+        <translation>待店长处理的付款：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="112" />
+        <location filename="../backoffice/unsold_payments.py" line="115" />
         <source>Every payment taken is in a sale.</source>
         <translation>所有已收款项都已计入销售。</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="124" />
+        <location filename="../backoffice/unsold_payments.py" line="127" />
         <source>test payment</source>
         <translation>测试付款</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="124" />
+        <location filename="../backoffice/unsold_payments.py" line="127" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="137" />
+        <location filename="../backoffice/unsold_payments.py" line="140" />
         <source>Choose a payment in the list first</source>
         <translation>请先在列表中选择一笔付款</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="152" />
+        <location filename="../backoffice/unsold_payments.py" line="155" />
         <source>Ring up what the customer paid for on the sale screen first: the cart's total {cart} must be the payment's {amount}</source>
         <translation>请先在收银界面录入顾客所购商品：购物车合计 {cart} 须与付款金额 {amount} 相同</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="162" />
+        <location filename="../backoffice/unsold_payments.py" line="165" />
         <source>The payment now pays sale {receipt}</source>
         <translation>该付款已计入销售 {receipt}</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="173" />
+        <location filename="../backoffice/unsold_payments.py" line="176" />
         <source>Say why the payment is refunded</source>
         <translation>请填写退款原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="182" />
+        <location filename="../backoffice/unsold_payments.py" line="185" />
         <source>Refunded to the customer through the provider</source>
         <translation>已通过支付机构原路退还顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="184" />
+        <location filename="../backoffice/unsold_payments.py" line="187" />
         <source>Refund sent; the provider has not confirmed it yet</source>
         <translation>退款已提交，支付机构尚未确认</translation>
     </message>

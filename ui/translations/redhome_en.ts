@@ -3368,13 +3368,13 @@
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="179"/>
-        <location filename="../dialogs/tender.py" line="288"/>
+        <location filename="../dialogs/tender.py" line="294"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="157"/>
-        <location filename="../dialogs/tender.py" line="489"/>
+        <location filename="../dialogs/tender.py" line="498"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
@@ -3386,12 +3386,12 @@
     <message>
         <location filename="../dialogs/tender.py" line="159"/>
         <location filename="../dialogs/tender.py" line="183"/>
-        <location filename="../dialogs/tender.py" line="490"/>
+        <location filename="../dialogs/tender.py" line="499"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="491"/>
+        <location filename="../dialogs/tender.py" line="500"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3426,104 +3426,109 @@
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="265"/>
+        <location filename="../dialogs/tender.py" line="271"/>
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="269"/>
+        <location filename="../dialogs/tender.py" line="275"/>
         <source>The member has no points to pay with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="289"/>
+        <location filename="../dialogs/tender.py" line="295"/>
         <source>WeChat Pay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="290"/>
+        <location filename="../dialogs/tender.py" line="296"/>
         <source>Alipay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302"/>
+        <location filename="../dialogs/tender.py" line="308"/>
         <source>{method}: take {amount} on the terminal, then enter the slip&apos;s reference (or press Enter without one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="307"/>
+        <location filename="../dialogs/tender.py" line="313"/>
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="338"/>
+        <location filename="../dialogs/tender.py" line="345"/>
         <source>This is the customer&apos;s payment code, not the terminal&apos;s reference: scan the reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="363"/>
+        <location filename="../dialogs/tender.py" line="371"/>
         <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="374"/>
-        <location filename="../dialogs/tender.py" line="399"/>
+        <location filename="../dialogs/tender.py" line="382"/>
+        <location filename="../dialogs/tender.py" line="407"/>
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="385"/>
+        <location filename="../dialogs/tender.py" line="393"/>
         <source>While paying, scan only the customer&apos;s payment code</source>
         <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="405"/>
+        <location filename="../dialogs/tender.py" line="413"/>
         <source>An exchange&apos;s difference is paid in cash, by card or on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="410"/>
+        <location filename="../dialogs/tender.py" line="418"/>
         <source>Nothing is left to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="473"/>
+        <location filename="../dialogs/tender.py" line="482"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="488"/>
+        <location filename="../dialogs/tender.py" line="497"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="495"/>
+        <location filename="../dialogs/tender.py" line="504"/>
+        <source>transaction {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="506"/>
         <source>ref. {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500"/>
+        <location filename="../dialogs/tender.py" line="510"/>
         <source>{points} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="511"/>
-        <location filename="../dialogs/tender.py" line="550"/>
+        <location filename="../dialogs/tender.py" line="521"/>
+        <location filename="../dialogs/tender.py" line="560"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="513"/>
+        <location filename="../dialogs/tender.py" line="523"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="573"/>
+        <location filename="../dialogs/tender.py" line="583"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="576"/>
+        <location filename="../dialogs/tender.py" line="586"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>
@@ -3590,7 +3595,7 @@
     </message>
     <message>
         <location filename="../dialogs/wallet_charge.py" line="93"/>
-        <source>Waiting for the customer to enter the payment password…</source>
+        <source>Waiting for the customer&apos;s payment password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3599,12 +3604,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/wallet_charge.py" line="107"/>
+        <location filename="../dialogs/wallet_charge.py" line="106"/>
         <source>Cancelling the payment with {wallet}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/wallet_charge.py" line="113"/>
+        <location filename="../dialogs/wallet_charge.py" line="118"/>
         <source>{seconds} s</source>
         <translation type="unfinished"></translation>
     </message>

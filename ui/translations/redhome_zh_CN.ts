@@ -3367,13 +3367,13 @@
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="179" />
-        <location filename="../dialogs/tender.py" line="288" />
+        <location filename="../dialogs/tender.py" line="294" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="157" />
-        <location filename="../dialogs/tender.py" line="489" />
+        <location filename="../dialogs/tender.py" line="498" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
@@ -3385,12 +3385,12 @@
     <message>
         <location filename="../dialogs/tender.py" line="159" />
         <location filename="../dialogs/tender.py" line="183" />
-        <location filename="../dialogs/tender.py" line="490" />
+        <location filename="../dialogs/tender.py" line="499" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="491" />
+        <location filename="../dialogs/tender.py" line="500" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
@@ -3425,104 +3425,109 @@
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="265" />
+        <location filename="../dialogs/tender.py" line="271" />
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="269" />
+        <location filename="../dialogs/tender.py" line="275" />
         <source>The member has no points to pay with</source>
         <translation>该会员没有可抵现的积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="289" />
+        <location filename="../dialogs/tender.py" line="295" />
         <source>WeChat Pay on the terminal</source>
         <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="290" />
+        <location filename="../dialogs/tender.py" line="296" />
         <source>Alipay on the terminal</source>
         <translation>外部收款：支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="302" />
+        <location filename="../dialogs/tender.py" line="308" />
         <source>{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="307" />
+        <location filename="../dialogs/tender.py" line="313" />
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="338" />
+        <location filename="../dialogs/tender.py" line="345" />
         <source>This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip</source>
         <translation>这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="363" />
+        <location filename="../dialogs/tender.py" line="371" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="374" />
-        <location filename="../dialogs/tender.py" line="399" />
+        <location filename="../dialogs/tender.py" line="382" />
+        <location filename="../dialogs/tender.py" line="407" />
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation>正在收款：请等待结果，或先取消本次收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="385" />
+        <location filename="../dialogs/tender.py" line="393" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="405" />
+        <location filename="../dialogs/tender.py" line="413" />
         <source>An exchange's difference is paid in cash, by card or on the terminal</source>
         <translation>换货差价请用现金、银行卡或收款终端支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="410" />
+        <location filename="../dialogs/tender.py" line="418" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="473" />
+        <location filename="../dialogs/tender.py" line="482" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="488" />
+        <location filename="../dialogs/tender.py" line="497" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="495" />
+        <location filename="../dialogs/tender.py" line="504" />
+        <source>transaction {reference}</source>
+        <translation>交易单号 {reference}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender.py" line="506" />
         <source>ref. {reference}</source>
         <translation>参考号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500" />
+        <location filename="../dialogs/tender.py" line="510" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="511" />
-        <location filename="../dialogs/tender.py" line="550" />
+        <location filename="../dialogs/tender.py" line="521" />
+        <location filename="../dialogs/tender.py" line="560" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="513" />
+        <location filename="../dialogs/tender.py" line="523" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="573" />
+        <location filename="../dialogs/tender.py" line="583" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="576" />
+        <location filename="../dialogs/tender.py" line="586" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
@@ -3589,7 +3594,7 @@
     </message>
     <message>
         <location filename="../dialogs/wallet_charge.py" line="93" />
-        <source>Waiting for the customer to enter the payment password…</source>
+        <source>Waiting for the customer's payment password…</source>
         <translation>等待顾客输入支付密码…</translation>
     </message>
     <message>
@@ -3598,12 +3603,12 @@
         <translation>{wallet}尚未给出明确结果，正在核实。请勿再次向顾客收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/wallet_charge.py" line="107" />
+        <location filename="../dialogs/wallet_charge.py" line="106" />
         <source>Cancelling the payment with {wallet}…</source>
         <translation>正在向{wallet}撤销本次收款…</translation>
     </message>
     <message>
-        <location filename="../dialogs/wallet_charge.py" line="113" />
+        <location filename="../dialogs/wallet_charge.py" line="118" />
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>

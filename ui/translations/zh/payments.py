@@ -19,6 +19,7 @@ ZH: dict[str, str] = {
     "Take WeChat Pay and Alipay on a separate terminal or a static QR code": "可用收款终端或收款码收取微信、支付宝（外部收款）",
     "This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip": "这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号",
     "ref. {reference}": "参考号 {reference}",
+    "transaction {reference}": "交易单号 {reference}",
     "{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)": "{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）",
     "{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter": "{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车",
     # the charge service (services/payments.py) and wallet refunds
@@ -49,7 +50,7 @@ ZH: dict[str, str] = {
     "Charging {amount} to {wallet}…": "正在通过{wallet}收款 {amount}…",
     "No clear answer from {wallet} yet: finding out. Do not charge the customer again": "{wallet}尚未给出明确结果，正在核实。请勿再次向顾客收款",
     "Scan the goods first, then the customer's payment code": "请先扫商品，再扫顾客的付款码",
-    "Waiting for the customer to enter the payment password…": "等待顾客输入支付密码…",
+    "Waiting for the customer's payment password…": "等待顾客输入支付密码…",
     "{seconds} s": "{seconds} 秒",
     "{wallet} {amount} · the customer's code was scanned": "{wallet} {amount} · 已扫顾客付款码",
     # payments taken without a sale (back office)
@@ -62,7 +63,7 @@ ZH: dict[str, str] = {
     "Say why the payment is refunded": "请填写退款原因",
     "Choose a payment in the list first": "请先在列表中选择一笔付款",
     "Every payment taken is in a sale.": "所有已收款项都已计入销售。",
-    "{count} payments wait for a manager": "有 {count} 笔付款待店长处理",
+    "Payments waiting for a manager: {count}": "待店长处理的付款：{count} 笔",
     "No payment provider is configured at this counter.": "本收银台未配置任何支付机构。",
     "Order number": "商户订单号",
     "Provider's number": "支付机构单号",

@@ -1,0 +1,129 @@
+"""The payment scenes of ``redhome-pos screenshots`` (called by ui/screenshots.py): the tender
+dialog charging a WeChat Pay / Alipay code through the payments sandbox on loopback (waiting
+for the password, cancelled, refused, paid), a counter without a provider, and the manager's
+payments without a sale and settlement screens.
+
+``sandbox_payments`` starts the sandbox (a thread of this process) and builds the counter's
+charge service over the program's own adapters, configured with the sandbox's lines as a
+store would paste them."""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from payments.sandbox import start_payments_sandbox
+from payments.setup import payments_from_config
+from redhome_pos.config import Config
+from redhome_pos.config.payments import AlipayConfig, PaymentsConfig, WechatPayConfig
+from redhome_pos.domain.payments import WalletProvider
+from redhome_pos.domain.settlement import bill_day
+from redhome_pos.persistence.database import Database
+from redhome_pos.services.payments import Payments, WalletPayment
+from ui.backoffice.screens import show_manager_tab
+from ui.dialogs.tender import TenderDialog
+
+_numbers = itertools.count(1)
+
+
+def wallet_code(provider: WalletProvider, ending: str = "00") -> str:
+    """A payment code of the provider's shape whose last digits choose the sandbox's answer."""
+    body = f"{next(_numbers):06d}{ending.rjust(4, '0')}"
+    return f"28000000{body}" if provider is WalletProvider.ALIPAY else f"13456700{body}"
+
+
+@contextmanager
+def sandbox_payments(config: Config, database: Database) -> Iterator[Payments]:
+    """The counter's charge service over the payments sandbox, for as long as it runs."""
+    with start_payments_sandbox(bills_anytime=True) as sandbox:
+        lines = sandbox.config_lines()
+        wechat = tomllib.loads("\n".join(lines["wechat"]))
+        alipay = tomllib.loads("\n".join(lines["alipay"]))
+        settings = PaymentsConfig(
+            charge_deadline_s=30.0,
+            poll_interval_s=0.3,
+            reverse_after_s=0.3,
+            reverse_retry_s=0.3,
+            wechat=WechatPayConfig(**wechat),
+            alipay=AlipayConfig(**alipay),
+        )
+        payments = payments_from_config(replace(config, payments=settings), database)
+        assert payments is not None  # both providers are configured
+        yield payments
+
+
+def payment_scenes(director: Any, settle: Any) -> None:
+    shell = director.shell
+    counter = shell.counter
+    payments = counter.payments
+    if payments is None:
+        return
+    sale = shell.sale
+    shell.window.show_screen("sale")
+    codes = director.stocked_barcodes(2)
+    for code in codes:
+        director.scan(code)
+    settle(lambda: len(sale.cart.lines) >= len(codes))
+
+    # A counter without the provider: the code is refused in words, nothing is paid.
+    sale.pay()
+    settle()
+    tender = shell.actions.dialog
+    if not isinstance(tender, TenderDialog):
+        return
+    counter.context.extras["payments"] = None
+    tender.handle_scan(wallet_code(WalletProvider.WECHAT))
+    director.picture("tender-no-provider")
+    counter.context.extras["payments"] = payments
+
+    # The customer enters the password: the seconds count; then the clerk cancels.
+    tender.handle_scan(wallet_code(WalletProvider.WECHAT, "2511"))
+    panel = tender.charge_panel
+    settle(lambda: panel.state is not None and panel.seconds.text()[:1] in "23456789", 6.0)
+    director.picture("tender-wallet-waiting")
+    tender.cancel_charge()
+    settle(lambda: tender.charging is None, 15.0)
+    director.picture("tender-wallet-cancelled")
+
+    # Refused: the customer's balance is not enough.
+    tender.handle_scan(wallet_code(WalletProvider.ALIPAY, "21"))
+    settle(lambda: tender.charging is None and tender.message.isVisible(), 10.0)
+    director.picture("tender-wallet-refused")
+
+    # Paid: ￥50 in cash first, the rest by WeChat Pay.
+    if tender.due_fen > 5_000:
+        tender.add_cash(5_000)
+    tender.handle_scan(wallet_code(WalletProvider.WECHAT))
+    settle(lambda: tender.sale is not None, 15.0)
+    director.picture("tender-wallet-paid")
+    tender.accept()
+    settle()
+
+
+def back_office_payment_scenes(director: Any, settle: Any) -> None:
+    shell = director.shell
+    counter = shell.counter
+    payments = counter.payments
+    clerk = counter.session.clerk
+    if payments is None or clerk is None:
+        return
+    # A payment the provider took that no sale holds (a test payment of the manager's).
+    payments.charge_only(clerk, WalletPayment(WalletProvider.ALIPAY, wallet_code(
+        WalletProvider.ALIPAY), 12_800))  # fmt: skip
+    unsold = shell.unsold_payments
+    show_manager_tab(shell, "unsold-payments")
+    settle(lambda: unsold.table.rowCount() > 0, 3.0)
+    director.picture("backoffice-unsold-payments")
+
+    settlement = shell.settlement
+    show_manager_tab(shell, "settlement")
+    settlement.day.setText(bill_day(datetime.now(UTC)).isoformat())
+    settlement.problems_only.setChecked(False)
+    settlement.run()
+    settle(lambda: settlement.report is not None, 20.0)
+    director.picture("backoffice-settlement")
