@@ -166,6 +166,7 @@ class CounterActions(QObject):
                 clerk,
                 reason=reason,
                 approval_id=approval_id,
+                payments=self.counter.payments,  # wallet payments go back the way they came
             ),
             on_done=self._voided,
             on_error=self._fail,

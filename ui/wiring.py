@@ -359,6 +359,7 @@ class SaleActions(QObject):
                 tenders,
                 reason=reason,
                 approval_id=approval_id,
+                payments=counter.payments,  # what is left over goes back to a wallet payment
             )
             results.append(returned)
             return sold

@@ -90,6 +90,7 @@ class ReturnResult:
     # Money sent back through WeChat Pay / Alipay: each refund's state after the provider was
     # asked (success, processing: still on its way, refused: a manager must settle it).
     provider_refunds: tuple[ProviderRefund, ...] = ()
+    credited_fen: int = 0  # an exchange: the part of the refund the new sale takes as cash
 
 
 def _by_number_alone(till: Till, receipt: str) -> bool:
@@ -108,10 +109,14 @@ def _return_in(
     approval_id: int | None,
     refund_to_cash: bool,
     payments: Payments | None = None,
-    credit_new_sale: bool = False,
+    credit_limit_fen: int | None = None,
 ) -> tuple[dict[str, Any], ReturnResult]:
     """The return written in the caller's transaction; the caller appends the returned
-    refund event to the audit log after all its stock movements (audit head locked last)."""
+    refund event to the audit log after all its stock movements (audit head locked last).
+    ``credit_limit_fen`` (an exchange: the new sale's total) is how much of the refund is
+    credited to the new sale as cash; of a wallet-paid sale what goes beyond it is refunded
+    to the original payments (through ``payments``) instead of as cash change."""
+    credit_new_sale = credit_limit_fen is not None
     if not reason.strip():
         raise ReturnError("A return needs a reason")
     shift = open_shift_of(session, till)
@@ -132,9 +137,17 @@ def _return_in(
         returned[request.line_no] = returned.get(request.line_no, 0) + request.quantity
     kept = kept_back(sale_deals(session, sale.id), returned, refund_fen)
     refund_fen -= sum(k.amount_fen for k in kept)
-    refunds = plan_refund(
-        refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
-    )
+    wallet_paid = {t.kind for t in sale.tenders if t.kind in WALLETS}
+    credited = refund_fen if credit_new_sale else 0
+    if credit_limit_fen is not None and wallet_paid and payments is not None:
+        credited = min(refund_fen, credit_limit_fen)
+        refunds = plan_refund(credited, sale.tenders, {}, to_cash=True) + plan_refund(
+            refund_fen - credited, sale.tenders, sales.refunded_by_kind(sale.id)
+        )
+    else:
+        refunds = plan_refund(
+            refund_fen, sale.tenders, sales.refunded_by_kind(sale.id), to_cash=refund_to_cash
+        )
     scope = approvals.refund(sale.receipt_no, refund_fen)
     if _by_number_alone(till, receipt) and staff.role is not Role.MANAGER:
         # Anyone can read a receipt number off a screen or a bin: without the signed code
@@ -174,9 +187,9 @@ def _return_in(
         ],
     )
     record_kept_back(session, return_id, kept)
-    wallet_paid = {t.kind for t in sale.tenders if t.kind in WALLETS}
     cash_instead = {}
-    if refund_to_cash and wallet_paid and not credit_new_sale:
+    change_in_cash = credit_new_sale and payments is None and refund_fen > (credit_limit_fen or 0)
+    if refund_to_cash and wallet_paid and (not credit_new_sale or change_in_cash):
         _manager_approved(session, staff, approval)
         cash_instead = sales.refunded_by_kind(sale.id)  # for the audit: what the wallets had
     refunds, paid_back = wallet_refunds(
@@ -206,7 +219,7 @@ def _return_in(
         **({"promotion_kept_back_fen": sum(k.amount_fen for k in kept)} if kept else {}),
         **(
             {"cash_instead_of": sorted(k.value for k in wallet_paid), "already": cash_instead}
-            if refund_to_cash and wallet_paid and not credit_new_sale
+            if refund_to_cash and wallet_paid and (not credit_new_sale or change_in_cash)
             else {}
         ),
         "approval_id": approval,
@@ -222,6 +235,7 @@ def _return_in(
         ),
         refunds=refunds,
         kept_back_fen=sum(k.amount_fen for k in kept),
+        credited_fen=credited,
     )
 
 
@@ -311,11 +325,16 @@ def exchange(
     *,
     reason: str,
     approval_id: int | None = None,
+    payments: Payments | None = None,
 ) -> tuple[ReturnResult, Sale]:
     """Return goods and sell others in one transaction; ``tenders`` pay what the refund
-    does not cover (empty when the refund covers it; any excess comes back as cash change)."""
+    does not cover (empty when the refund covers it). What the refund leaves over comes back
+    as cash change — or, for goods paid by WeChat Pay / Alipay, through ``payments`` to the
+    original payment (sent after the commit; without the provider, cash change needs a
+    manager)."""
     if new_cart.is_empty:
         raise CartError("An exchange needs something new in the cart")
+    new_total = new_cart.totals().total_fen
     with database.unit_of_work() as uow:
         refund_event, returned = _return_in(
             uow.session,
@@ -326,11 +345,13 @@ def exchange(
             reason=reason,
             approval_id=approval_id,
             refund_to_cash=True,
-            credit_new_sale=True,
+            payments=payments,
+            credit_limit_fen=new_total,
         )
-        credit = [Tender(TenderKind.CASH, returned.refund_fen)] if returned.refund_fen else []
+        credited = returned.credited_fen
+        credit = [Tender(TenderKind.CASH, credited)] if credited else []
         settlement = settle(
-            new_cart.totals().total_fen,
+            new_total,
             [*credit, *tenders],
             card_reference_required=till.card_reference_required,
         )
@@ -344,4 +365,5 @@ def exchange(
             **refund_event,
         )
         uow.commit()
-    return returned, sale
+    sent = settle_provider_refunds(payments, returned.refunds)
+    return (replace(returned, provider_refunds=sent) if sent else returned), sale

@@ -496,3 +496,48 @@ def test_a_refund_the_provider_refuses_is_kept_and_paid_in_cash_by_a_manager(
     assert sorted(rows) == sorted([("wechat", -25_900), ("wechat", 25_900), ("cash", -25_900)])
     with pytest.raises(RefundError):  # once only
         payments.refund_in_cash(store.manager, refused.out_refund_no, reason="again")
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_an_exchange_for_less_refunds_the_rest_to_the_original_payment(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    number = sale.tenders[0].out_trade_no
+    cheaper = Cart()
+    cheaper.add(store.items["BOOK-01"])  # 45.00 for the 259.00 lipstick
+    returned, new_sale = returns.exchange(
+        store.database, store.till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 1)],
+        cheaper, [], reason="wrong shade", payments=payments,
+    )  # fmt: skip
+    assert new_sale.change_fen == 0  # no cash handed out for a wallet payment
+    assert [(t.kind, t.amount_fen) for t in new_sale.tenders] == [(TenderKind.CASH, 4_500)]
+    assert sorted((r.kind.value, r.amount_fen) for r in returned.refunds) == sorted(
+        [("cash", 4_500), (provider.value, 21_400)]
+    )
+    [sent] = returned.provider_refunds
+    assert sent.state is RefundState.SUCCESS and sent.out_trade_no == number
+    assert kept_by_sandbox(sandbox, provider, number) == 4_500  # the book's price stays paid
+
+
+def test_an_exchange_for_less_without_the_provider_gives_cash_only_by_a_manager(
+    store: Store, payments: Payments
+) -> None:
+    provider = WalletProvider.ALIPAY
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    cheaper = Cart()
+    cheaper.add(store.items["BOOK-01"])
+    with pytest.raises(RefundError, match="manager"):
+        returns.exchange(
+            store.database, store.till, store.supervisor, sale.receipt_no,
+            [ReturnRequest(1, 1)], cheaper, [], reason="x",
+        )  # fmt: skip
+    _, new_sale = returns.exchange(
+        store.database, store.till, store.manager, sale.receipt_no, [ReturnRequest(1, 1)],
+        cheaper, [], reason="customer wants cash",
+    )  # fmt: skip
+    assert new_sale.change_fen == 25_900 - 4_500

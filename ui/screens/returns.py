@@ -255,6 +255,7 @@ class ReturnsScreen(QWidget):
             reason=self.reason.currentText(),
             approval_id=approval_id,
             refund_to_cash=self.to_cash.isChecked(),
+            payments=self.counter.payments,  # wallet payments refunded through the provider
         )
         self.counter.worker.submit(
             job,

@@ -133,13 +133,13 @@
     </message>
     <message>
         <location filename="../counter_actions.py" line="91"/>
-        <location filename="../counter_actions.py" line="197"/>
+        <location filename="../counter_actions.py" line="198"/>
         <source>Cash in (float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../counter_actions.py" line="92"/>
-        <location filename="../counter_actions.py" line="197"/>
+        <location filename="../counter_actions.py" line="198"/>
         <source>Cash out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,32 +169,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="179"/>
+        <location filename="../counter_actions.py" line="180"/>
         <source>Sale {receipt} voided; give back {refunds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="198"/>
+        <location filename="../counter_actions.py" line="199"/>
         <source>Put cash into the drawer: how much, and why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="200"/>
+        <location filename="../counter_actions.py" line="201"/>
         <source>Take cash out of the drawer: how much, and why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="219"/>
+        <location filename="../counter_actions.py" line="220"/>
         <source>Moving {amount} of cash needs a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="244"/>
+        <location filename="../counter_actions.py" line="245"/>
         <source>Cash in of {amount} recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="246"/>
+        <location filename="../counter_actions.py" line="247"/>
         <source>Cash out of {amount} recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2949,7 +2949,7 @@
         <translation>A refund needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="277"/>
+        <location filename="../screens/returns.py" line="278"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -2992,7 +2992,7 @@
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="389"/>
+        <location filename="../wiring.py" line="390"/>
         <source>Scan the goods first, then the customer&apos;s payment code</source>
         <translation type="unfinished"></translation>
     </message>

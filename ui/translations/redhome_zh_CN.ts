@@ -132,13 +132,13 @@
     </message>
     <message>
         <location filename="../counter_actions.py" line="91" />
-        <location filename="../counter_actions.py" line="197" />
+        <location filename="../counter_actions.py" line="198" />
         <source>Cash in (float)</source>
         <translation>存入备用金</translation>
     </message>
     <message>
         <location filename="../counter_actions.py" line="92" />
-        <location filename="../counter_actions.py" line="197" />
+        <location filename="../counter_actions.py" line="198" />
         <source>Cash out</source>
         <translation>取款</translation>
     </message>
@@ -168,32 +168,32 @@
         <translation>作废小票 {receipt} 需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="179" />
+        <location filename="../counter_actions.py" line="180" />
         <source>Sale {receipt} voided; give back {refunds}</source>
         <translation>小票 {receipt} 已作废；请退还 {refunds}</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="198" />
+        <location filename="../counter_actions.py" line="199" />
         <source>Put cash into the drawer: how much, and why?</source>
         <translation>向钱箱存入现金：金额和原因？</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="200" />
+        <location filename="../counter_actions.py" line="201" />
         <source>Take cash out of the drawer: how much, and why?</source>
         <translation>从钱箱取出现金：金额和原因？</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="219" />
+        <location filename="../counter_actions.py" line="220" />
         <source>Moving {amount} of cash needs a supervisor.</source>
         <translation>现金存取 {amount} 需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="244" />
+        <location filename="../counter_actions.py" line="245" />
         <source>Cash in of {amount} recorded</source>
         <translation>已登记存入备用金 {amount}</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="246" />
+        <location filename="../counter_actions.py" line="247" />
         <source>Cash out of {amount} recorded</source>
         <translation>已登记取款 {amount}</translation>
     </message>
@@ -2948,7 +2948,7 @@
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="277" />
+        <location filename="../screens/returns.py" line="278" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>
@@ -2991,7 +2991,7 @@
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="389" />
+        <location filename="../wiring.py" line="390" />
         <source>Scan the goods first, then the customer's payment code</source>
         <translation>请先扫商品，再扫顾客的付款码</translation>
     </message>
