@@ -438,7 +438,7 @@ def test_a_return_needs_the_provider_or_a_managers_cash(
             reason="x", refund_to_cash=True,
         )  # fmt: skip
     cash = returns.return_items(
-        store.database, store.till, store.manager, sale.receipt_no, request,
+        store.database, store.till, store.manager, code_of(store, sale), request,
         reason="customer has no phone", refund_to_cash=True,
     )  # fmt: skip
     assert [(r.kind, r.amount_fen) for r in cash.refunds] == [(TenderKind.CASH, 25_900)]
@@ -509,7 +509,7 @@ def test_an_exchange_for_less_refunds_the_rest_to_the_original_payment(
     cheaper = Cart()
     cheaper.add(store.items["BOOK-01"])  # 45.00 for the 259.00 lipstick
     returned, new_sale = returns.exchange(
-        store.database, store.till, store.supervisor, sale.receipt_no, [ReturnRequest(1, 1)],
+        store.database, store.till, store.supervisor, code_of(store, sale), [ReturnRequest(1, 1)],
         cheaper, [], reason="wrong shade", payments=payments,
     )  # fmt: skip
     assert new_sale.change_fen == 0  # no cash handed out for a wallet payment
@@ -533,11 +533,11 @@ def test_an_exchange_for_less_without_the_provider_gives_cash_only_by_a_manager(
     cheaper.add(store.items["BOOK-01"])
     with pytest.raises(RefundError, match="manager"):
         returns.exchange(
-            store.database, store.till, store.supervisor, sale.receipt_no,
+            store.database, store.till, store.supervisor, code_of(store, sale),
             [ReturnRequest(1, 1)], cheaper, [], reason="x",
         )  # fmt: skip
     _, new_sale = returns.exchange(
-        store.database, store.till, store.manager, sale.receipt_no, [ReturnRequest(1, 1)],
+        store.database, store.till, store.manager, code_of(store, sale), [ReturnRequest(1, 1)],
         cheaper, [], reason="customer wants cash",
     )  # fmt: skip
     assert new_sale.change_fen == 25_900 - 4_500
