@@ -86,6 +86,17 @@ class Director:
     def stocked_barcodes(self, count: int) -> list[str]:
         return _barcodes_in_stock(self.shell.counter.database, count)
 
+    def picture_display(self, name: str) -> None:
+        """The customer display (客显) as the second screen shows it, at the window's size."""
+        display = self.shell.customer_display
+        display.resize(self.shell.window.size())
+        display.layout().activate()
+        settle()
+        self.count += 1
+        path = self.folder / f"{self.prefix}-{self.count:02d}-customer-display-{name}.png"
+        display.grab().save(str(path))
+        self.saved.append(path)
+
     def scan(self, text: str) -> None:
         self.shell.route_scan(text)
         settle(lambda: False, 0.3)
@@ -128,6 +139,7 @@ class Director:
         wrong = found[0][:-1] + str((int(found[0][-1]) + 1) % 10)
         self.scan(wrong)
         self.picture("sale-cart-scan-error")
+        self.picture_display("cart")
 
         sale.open_search()
         sale.search.field.setText("口红" if self.prefix.startswith("zh") else "lip")
@@ -164,10 +176,12 @@ class Director:
             tender.add_cash(10_000)
             tender.ask_reference(TenderKind.EXTERNAL_WECHAT)
             self.picture("tender-split")
+            self.picture_display("paying")
             tender.handle_scan("4200002288202611258841")  # the terminal slip's reference
             tender.enter_pressed()
             settle(lambda: tender.sale is not None)
             self.picture("tender-done")
+            self.picture_display("thanks")
             receipt_no = tender.sale.receipt_no if tender.sale else ""
             tender.accept()
             settle()

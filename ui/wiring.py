@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog
 
@@ -30,6 +30,7 @@ from redhome_pos.services.returns import ReturnResult
 from redhome_pos.services.scanning import ScanOutcome
 from ui.approval_flow import ask_if_needed
 from ui.counter_actions import CounterActions
+from ui.customer_display import attach_customer_display
 from ui.dialogs.amount import AmountDialog
 from ui.dialogs.discount import DiscountBases, DiscountDialog, DiscountKind
 from ui.dialogs.keys_help import KeysHelpDialog
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 class SaleActions(QObject):
     """The dialogs behind the sale screen's buttons."""
+
+    tender_opened = Signal(object)  # the TenderDialog (the customer display follows it)
 
     def __init__(self, shell: Shell, window: MainWindow) -> None:
         super().__init__(window)
@@ -376,6 +379,7 @@ class SaleActions(QObject):
         )
         dialog.sale_completed.connect(done)
         self._open(dialog)
+        self.tender_opened.emit(dialog)
 
     # -- pay ------------------------------------------------------------------------------------
     def payment_code_scanned(self, code: scan_router.PaymentCode) -> None:
@@ -401,11 +405,13 @@ class SaleActions(QObject):
         dialog.sale_completed.connect(lambda _sale: self.sale.new_sale())
         dialog.sale_completed.connect(lambda _sale: self.sale.promotions.reload())
         self._open(dialog)
+        self.tender_opened.emit(dialog)
 
 
 def wire_screens(shell: Shell, window: MainWindow) -> None:
     shell.actions = SaleActions(shell, window)
     shell.counter_actions = CounterActions(shell, shell.actions)
+    shell.customer_display = attach_customer_display(shell, window)
     shell.lot_guard = LotGuard(shell.actions)
     keys = QShortcut(QKeySequence("F1"), window)
     keys.activated.connect(shell.actions.show_keys)

@@ -17,6 +17,7 @@ from typing import Any
 from redhome_pos.config.payments import read_payments
 from redhome_pos.config.settings import (
     BADGE_PIN_RULES,
+    CUSTOMER_DISPLAYS,
     ENCODINGS,
     GS1_LAYOUTS,
     LANGUAGES,
@@ -323,6 +324,7 @@ class _Reader:
         if isinstance(section, StoreConfig):
             choice("language", LANGUAGES)
             choice("badge_needs_pin", BADGE_PIN_RULES)
+            choice("customer_display", CUSTOMER_DISPLAYS)
             at_least("default_vat_rate_bp", 0, 10_000)
             at_least("expiry_warning_days", 0, 3650)
             if not section.code.strip():

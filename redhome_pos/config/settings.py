@@ -20,6 +20,7 @@ SECRET_MASK = "********"
 
 LANGUAGES = ("zh_CN", "en")
 BADGE_PIN_RULES = ("everyone", "managers", "nobody")  # as redhome_pos.domain.staff
+CUSTOMER_DISPLAYS = ("auto", "on", "off")  # auto: shown when a second screen is connected
 TRANSPORTS = ("network", "usb", "serial", "file", "cups", "dummy", "preview")
 PRINTER_LANGUAGES = ("escpos", "escpos-raster", "tspl", "zpl")
 ENCODINGS = ("gbk", "gb18030")
@@ -101,6 +102,9 @@ class StoreConfig:
     # Tenders taken on a separate WeChat Pay / Alipay terminal or a static QR code, confirmed
     # with the terminal's reference (for stores without a provider, or as a fall-back).
     external_terminal: bool = True
+    # The customer-facing display (客显) on a second monitor: auto, on (a window even on one
+    # screen) or off.
+    customer_display: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)

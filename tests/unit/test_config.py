@@ -167,6 +167,12 @@ def test_broken_toml_names_file_line_and_key(tmp_path: Path, paths: AppPaths) ->
         ),
         ('[database]\nurl = ""\n', 2, "database.url", "must not be empty"),
         (
+            '[store]\ncustomer_display = "always"\n',
+            2,
+            "store.customer_display",
+            "auto, on, off",
+        ),
+        (
             '[online_store]\nwarehouse_code = "RH-SH-001"\n',
             2,
             "online_store.warehouse_code",

@@ -276,6 +276,84 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../customer_display.py" line="76"/>
+        <source>Customer display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="83"/>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96"/>
+        <source>Product</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96"/>
+        <source>Qty</source>
+        <translation type="unfinished">Qty</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96"/>
+        <source>Amount</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="111"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="126"/>
+        <source>Please show your payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="128"/>
+        <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="141"/>
+        <source>Your change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="147"/>
+        <source>Thank you, see you again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="157"/>
+        <source>Your receipt: keep it for returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="198"/>
+        <source>saved {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="211"/>
+        <source>{count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="213"/>
+        <source>You save {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="225"/>
+        <source>Paid {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs/discount.py" line="84"/>
@@ -2957,42 +3035,42 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="99"/>
+        <location filename="../wiring.py" line="102"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="169"/>
+        <location filename="../wiring.py" line="172"/>
         <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="209"/>
+        <location filename="../wiring.py" line="212"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="253"/>
+        <location filename="../wiring.py" line="256"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="257"/>
+        <location filename="../wiring.py" line="260"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="302"/>
+        <location filename="../wiring.py" line="305"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="342"/>
+        <location filename="../wiring.py" line="345"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="390"/>
+        <location filename="../wiring.py" line="394"/>
         <source>Scan the goods first, then the customer&apos;s payment code</source>
         <translation type="unfinished"></translation>
     </message>

@@ -275,6 +275,84 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../customer_display.py" line="76" />
+        <source>Customer display</source>
+        <translation>客显</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="83" />
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="96" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="111" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="126" />
+        <source>Please show your payment code</source>
+        <translation>请出示付款码</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="128" />
+        <source>To pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="141" />
+        <source>Your change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="147" />
+        <source>Thank you, see you again</source>
+        <translation>谢谢惠顾，欢迎再次光临</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="157" />
+        <source>Your receipt: keep it for returns</source>
+        <translation>电子小票码，退换货时出示</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="198" />
+        <source>saved {amount}</source>
+        <translation>省 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="211" />
+        <source>{count} items</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="213" />
+        <source>You save {amount}</source>
+        <translation>为您节省 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../customer_display.py" line="225" />
+        <source>Paid {amount}</source>
+        <translation>实付 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <location filename="../dialogs/discount.py" line="84" />
@@ -2956,42 +3034,42 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="99" />
+        <location filename="../wiring.py" line="102" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="169" />
+        <location filename="../wiring.py" line="172" />
         <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
         <translation>{title} 以 {price} 出售（原价 {list_price}）需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="209" />
+        <location filename="../wiring.py" line="212" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="253" />
+        <location filename="../wiring.py" line="256" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="257" />
+        <location filename="../wiring.py" line="260" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="302" />
+        <location filename="../wiring.py" line="305" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="342" />
+        <location filename="../wiring.py" line="345" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="390" />
+        <location filename="../wiring.py" line="394" />
         <source>Scan the goods first, then the customer's payment code</source>
         <translation>请先扫商品，再扫顾客的付款码</translation>
     </message>

@@ -1,0 +1,58 @@
+"""The customer display (客显) follows the sale: lines and savings as scanned, the payment code
+asked for while paying, the change and the receipt's QR once paid; shown as configured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from ui_helpers import log_in, scan
+
+from ui.customer_display import CustomerDisplay
+from ui.dialogs.tender import TenderDialog
+
+
+def test_the_customer_sees_the_lines_the_payment_and_the_change(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    log_in(qtbot, shell)
+    display = shell.customer_display
+    assert display.state == CustomerDisplay.WELCOME
+    sale = shell.sale
+    for code in ("LIP-520", "LIP-520", "CLN-120"):
+        with qtbot.waitSignal(sale.line_added):
+            scan(qtbot, shell, store.barcodes[code])
+    assert display.state == CustomerDisplay.CART
+    assert display.lines.rowCount() == 2
+    assert display.lines.item(0, 0).text() == "小红书限定丝绒雾面口红\n色号: #520 烂番茄"
+    assert display.lines.item(0, 1).text() == "2 × ￥128.00"
+    assert display.total.text() == "￥325.00"
+    assert display.items.text() == "3 items"
+
+    qtbot.keyClick(sale.table, Qt.Key.Key_F12)
+    tender = shell.actions.dialog
+    assert isinstance(tender, TenderDialog)
+    assert display.state == CustomerDisplay.PAYING
+    assert display.ask.text() == "Please show your payment code"
+    assert display.due.text() == "￥325.00"
+    with qtbot.waitSignal(tender.sale_completed):
+        qtbot.keyClicks(tender.cash_field, "500")
+        qtbot.keyClick(tender.cash_field, Qt.Key.Key_Return)
+    assert display.state == CustomerDisplay.THANKS
+    assert display.change.text() == "￥175.00" and display.change.isVisibleTo(display)
+    assert not display.qr.pixmap().isNull()  # the receipt's code, for a return later
+    qtbot.keyClick(tender.cash_field, Qt.Key.Key_Return)  # next customer
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)
+    assert display.state == CustomerDisplay.THANKS  # stays until the next scan
+    with qtbot.waitSignal(sale.line_added):
+        scan(qtbot, shell, store.barcodes["MASK-10"])
+    assert display.state == CustomerDisplay.CART and display.total.text() == "￥99.00"
+
+
+def test_shown_only_as_configured(qtbot: Any, shell: Any) -> None:
+    display = shell.customer_display
+    assert not display.isVisible()  # auto with one screen: nothing to show it on
+    assert display.place("off") is False and not display.isVisible()
+    assert display.place("on") is True
+    qtbot.waitUntil(display.isVisible)
+    display.hide()
