@@ -188,6 +188,10 @@ class Director:
         else:
             receipt_no = ""
 
+        from ui.promotion_scenes import counter_promotion_scenes
+
+        counter_promotion_scenes(self, settle)
+
         for code in found[:2]:
             self.scan(code)
         settle(lambda: len(sale.cart.lines) >= 2)

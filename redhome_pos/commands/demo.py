@@ -1,8 +1,9 @@
 """``redhome-pos demo``: the counter app on the demo store.
 
 The demo keeps its own configuration, database, logs and printer previews (``AppPaths.demo()``).
-On the first run the demo database is filled with the demo catalog (``demo-data``) and the demo
-staff; the demo printer draws each receipt as a PNG in the preview folder, shown in Settings.
+On the first run the demo database is filled with the demo catalog (``demo-data``), the demo
+staff, and a few promotions and members (``services.demo_promotions``); the demo printer draws
+each receipt as a PNG in the preview folder, shown in Settings.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def prepare_demo_store(config: Config, database: Database, *, skus: int, seed: i
     from redhome_pos.services.counter import Till
     from redhome_pos.services.demo_catalog import load_demo_store
     from redhome_pos.services.demo_lots import add_demo_lots
+    from redhome_pos.services.demo_promotions import add_demo_promotions
     from redhome_pos.services.demo_staff import add_demo_staff
 
     with database.reading() as session:
@@ -53,7 +55,9 @@ def prepare_demo_store(config: Config, database: Database, *, skus: int, seed: i
         load_demo_store(database, skus=skus, seed=seed, terminal_id=config.terminal_id)
         _link_demo_note(config, database)
         add_demo_lots(database, Till.from_config(config))
-    add_demo_staff(database, Till.from_config(config))
+    till = Till.from_config(config)
+    staff = add_demo_staff(database, till)
+    add_demo_promotions(database, till, staff["3001"])
     return empty
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
@@ -24,6 +24,19 @@ class StockedSku:
 
 def stocked_skus(database: Database, *, min_on_hand: int, limit: int) -> list[StockedSku]:
     """Up to ``limit`` active SKUs with at least ``min_on_hand`` in stock, lowest id first."""
+    return _stocked(database, min_on_hand, limit)
+
+
+def stocked_in(
+    database: Database, category: str, *, min_on_hand: int, limit: int
+) -> list[StockedSku]:
+    """Like ``stocked_skus``, of one category only (the promotions' walkthrough)."""
+    return _stocked(database, min_on_hand, limit, ProductRow.category == category)
+
+
+def _stocked(
+    database: Database, min_on_hand: int, limit: int, *where: ColumnElement[bool]
+) -> list[StockedSku]:
     with database.reading() as session:
         rows = session.execute(
             select(
@@ -37,7 +50,7 @@ def stocked_skus(database: Database, *, min_on_hand: int, limit: int) -> list[St
             .join(BarcodeRow, BarcodeRow.sku_id == SkuRow.id)
             .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .join(ProductRow, ProductRow.id == SkuRow.product_id)
-            .where(StockLevelRow.on_hand >= min_on_hand, SkuRow.active.is_(True))
+            .where(StockLevelRow.on_hand >= min_on_hand, SkuRow.active.is_(True), *where)
             .order_by(SkuRow.id)
             .limit(limit)
         ).all()

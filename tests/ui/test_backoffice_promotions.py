@@ -90,7 +90,7 @@ def test_a_rule_typed_previewed_saved_copied_and_ended(qtbot: Any, shell: Any, s
         screen.end_button.click()
     assert ended.args[0].ended
     qtbot.waitUntil(lambda: any(r.ended for r in screen.rules))
-    states = {screen.table.item(r, 0).text(): screen.table.item(r, 3).text() for r in range(2)}
+    states = {screen.table.item(r, 0).text(): screen.table.item(r, 2).text() for r in range(2)}
     assert states == {"LIP-HALF": "Ended", "LIP-HALF-2": "On now"}
     with store.database.reading() as session:
         changes = [

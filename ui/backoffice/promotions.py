@@ -82,7 +82,7 @@ class PromotionsScreen(QWidget):
         title = QLabel(self.tr("Promotions"))
         title.setObjectName("title")
         self.table = make_table(
-            [self.tr("Code"), self.tr("Promotion"), self.tr("Kind"), self.tr("State")], stretch=1
+            [self.tr("Code"), self.tr("Promotion"), self.tr("State")], stretch=1
         )
         self.table.itemSelectionChanged.connect(self._chosen)
         self.new_button = self._button(self.tr("New"), self.new_rule)
@@ -103,8 +103,8 @@ class PromotionsScreen(QWidget):
         head.addWidget(self.end_button)
         left.addLayout(head)
         left.addWidget(self.table, 1)
+        left.addWidget(self.csv_path)
         files = QHBoxLayout()
-        files.addWidget(self.csv_path, 1)
         files.addWidget(self.choose_button)
         files.addWidget(self.import_button)
         files.addWidget(self.export_button)
@@ -239,12 +239,6 @@ class PromotionsScreen(QWidget):
         inner = QWidget()
         inner_column = QVBoxLayout(inner)
         inner_column.addLayout(form)
-        sample = QHBoxLayout()
-        sample.addWidget(self.sample, 1)
-        sample.addWidget(self.sample_member)
-        sample.addWidget(self.preview_button)
-        inner_column.addLayout(sample)
-        inner_column.addWidget(self.preview_text)
         inner_column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -253,6 +247,13 @@ class PromotionsScreen(QWidget):
         editor_column = QVBoxLayout(self.editor)
         editor_column.setContentsMargins(0, 0, 0, 0)
         editor_column.addWidget(scroll, 1)
+        # The preview stays in view under the form: "this cart would get…".
+        sample = QHBoxLayout()
+        sample.addWidget(self.sample, 1)
+        sample.addWidget(self.sample_member)
+        sample.addWidget(self.preview_button)
+        editor_column.addLayout(sample)
+        editor_column.addWidget(self.preview_text)
         editor_column.addWidget(self.save_button)
 
     @staticmethod
@@ -433,7 +434,6 @@ class PromotionsScreen(QWidget):
                 (
                     rule.code,
                     rule.label,
-                    self.kind_words(rule.kind),
                     self.tr("Ended")
                     if rule.ended
                     else self.tr("On now")

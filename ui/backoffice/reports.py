@@ -57,13 +57,15 @@ def export_report(report: Report, folder: Path) -> Path:
 
 def chart_of(report: Report) -> tuple[list[tuple[str, int]], bool]:
     """The bars of a report: its first column against its first money column (else its
-    first count), summed per label."""
+    first count), summed per label; promotions by their words against what each cost."""
     money = [i for i, name in enumerate(report.columns) if name.endswith("_fen")]
     revenue = [i for i in money if "revenue" in report.columns[i] or "net" in report.columns[i]]
     counts = [i for i, name in enumerate(report.columns) if name in ("sales", "units")]
     at = (revenue or money or counts or [len(report.columns) - 1])[0]
     by_sku = report.columns[:2] == ("sku", "title")
-    label_at = 1 if report.name == "notes" else 0
+    label_at = 1 if report.name in ("notes", "promotions") else 0
+    if report.name == "promotions":  # what each promotion cost, in its own words
+        at = report.columns.index("cost_fen")
     totals: dict[str, int] = {}
     for row in report.rows:
         label = f"{row[1]} {row[0]}" if by_sku else str(row[label_at])
@@ -136,6 +138,9 @@ class ReportsScreen(QWidget):
             "top_skus": self.tr("Top SKUs"),
             "notes": self.tr("Sales from RED notes"),
             "stock_by_expiry": self.tr("Stock by expiry month"),
+            "promotions": self.tr("Sales by promotion"),
+            "members": self.tr("Members' share of sales"),
+            "points": self.tr("Points moved and owed"),
         }.get(name, name)
 
     def column_words(self, name: str) -> str:
@@ -159,6 +164,13 @@ class ReportsScreen(QWidget):
             "revenue_fen": self.tr("Revenue"),
             "returned_units": self.tr("Units returned"),
             "net_revenue_fen": self.tr("Net revenue"),
+            "promotion": self.tr("Code"),
+            "label": self.tr("Promotion"),
+            "cost_fen": self.tr("Cost"),
+            "customers": self.tr("Customers"),
+            "share": self.tr("Share"),
+            "points": self.tr("Movement"),
+            "count": self.tr("Points"),
             "month": self.tr("Expiry month"),
             "value_fen": self.tr("Value"),
             "lot": self.tr("Lot"),

@@ -101,6 +101,10 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     settle(lambda: reports.report is not None)
     director.picture("backoffice-reports")
 
+    from ui.promotion_scenes import backoffice_promotion_scenes
+
+    backoffice_promotion_scenes(director, settle)
+
     notes = shell.note_links
     show_manager_tab(shell, "note-links")
     settle(lambda: bool(notes.overview.links or notes.overview.unlinked), 1.0)

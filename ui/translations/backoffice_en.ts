@@ -1318,7 +1318,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85"/>
         <location filename="../backoffice/promotions.py" line="202"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
@@ -1554,102 +1553,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="267"/>
+        <location filename="../backoffice/promotions.py" line="268"/>
         <source>Amount off a spend (满减)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="268"/>
+        <location filename="../backoffice/promotions.py" line="269"/>
         <source>Percent off a quantity or spend (满折)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="269"/>
+        <location filename="../backoffice/promotions.py" line="270"/>
         <source>Nth item discounted (第二件半价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="270"/>
+        <location filename="../backoffice/promotions.py" line="271"/>
         <source>Buy some, get some free (买赠)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="271"/>
+        <location filename="../backoffice/promotions.py" line="272"/>
         <source>Bundle price (组合价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="272"/>
+        <location filename="../backoffice/promotions.py" line="273"/>
         <source>Special price (限时价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="273"/>
+        <location filename="../backoffice/promotions.py" line="274"/>
         <source>Member price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="278"/>
+        <location filename="../backoffice/promotions.py" line="279"/>
         <source>Whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="279"/>
+        <location filename="../backoffice/promotions.py" line="280"/>
         <source>SKUs (codes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="280"/>
+        <location filename="../backoffice/promotions.py" line="281"/>
         <source>Products (numbers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="281"/>
+        <location filename="../backoffice/promotions.py" line="282"/>
         <source>Brands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="282"/>
+        <location filename="../backoffice/promotions.py" line="283"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="287"/>
+        <location filename="../backoffice/promotions.py" line="288"/>
         <source>With other promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="288"/>
+        <location filename="../backoffice/promotions.py" line="289"/>
         <source>Its goods take no other promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="289"/>
+        <location filename="../backoffice/promotions.py" line="290"/>
         <source>No other promotion in the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="341"/>
+        <location filename="../backoffice/promotions.py" line="342"/>
         <source>Write each SKU of a bundle as code*quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="346"/>
+        <location filename="../backoffice/promotions.py" line="347"/>
         <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="398"/>
+        <location filename="../backoffice/promotions.py" line="399"/>
         <source>The percent paid is a number, e.g. 90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="406"/>
+        <location filename="../backoffice/promotions.py" line="407"/>
         <source>Not a date (YYYY-MM-DD): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="413"/>
+        <location filename="../backoffice/promotions.py" line="414"/>
         <source>Not a time (HH:MM): {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,232 +1934,278 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="86"/>
+        <location filename="../backoffice/reports.py" line="88"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="99"/>
+        <location filename="../backoffice/reports.py" line="101"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="102"/>
+        <location filename="../backoffice/reports.py" line="104"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="118"/>
+        <location filename="../backoffice/reports.py" line="120"/>
         <source>No report yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="131"/>
+        <location filename="../backoffice/reports.py" line="133"/>
         <source>Sales by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="132"/>
+        <location filename="../backoffice/reports.py" line="134"/>
         <source>Sales by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="133"/>
+        <location filename="../backoffice/reports.py" line="135"/>
         <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134"/>
+        <location filename="../backoffice/reports.py" line="136"/>
         <source>Sales by staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135"/>
+        <location filename="../backoffice/reports.py" line="137"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136"/>
+        <location filename="../backoffice/reports.py" line="138"/>
         <source>Top SKUs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137"/>
+        <location filename="../backoffice/reports.py" line="139"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138"/>
+        <location filename="../backoffice/reports.py" line="140"/>
         <source>Stock by expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../backoffice/reports.py" line="141"/>
+        <source>Sales by promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="142"/>
+        <source>Members&apos; share of sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../backoffice/reports.py" line="143"/>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="144"/>
-        <source>Hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="145"/>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="146"/>
-        <source>Staff number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="147"/>
-        <source>Name</source>
+        <source>Points moved and owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="148"/>
-        <source>Tender</source>
+        <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="149"/>
-        <source>Payments</source>
+        <source>Hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="150"/>
-        <source>Taken</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="151"/>
-        <source>Refunded</source>
+        <source>Staff number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="152"/>
-        <source>Net</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="153"/>
-        <source>Code</source>
+        <source>Tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="154"/>
-        <source>Product</source>
+        <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="155"/>
-        <source>Note</source>
+        <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="156"/>
-        <source>Sales</source>
+        <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="157"/>
-        <source>Units</source>
+        <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="158"/>
-        <source>Discounts</source>
+        <location filename="../backoffice/reports.py" line="167"/>
+        <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="159"/>
-        <source>Revenue</source>
+        <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="160"/>
-        <source>Units returned</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="161"/>
-        <source>Net revenue</source>
+        <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="162"/>
-        <source>Expiry month</source>
+        <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="163"/>
-        <source>Value</source>
+        <source>Discounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="164"/>
-        <source>Lot</source>
+        <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="165"/>
-        <source>Expiry date</source>
+        <source>Units returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="166"/>
+        <source>Net revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="168"/>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="169"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="170"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="171"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="172"/>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="173"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="174"/>
+        <source>Expiry month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="175"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="176"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="177"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="178"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="194"/>
+        <location filename="../backoffice/reports.py" line="206"/>
         <source>Held now by {count} members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="196"/>
+        <location filename="../backoffice/reports.py" line="208"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="197"/>
+        <location filename="../backoffice/reports.py" line="209"/>
         <source>Other customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="198"/>
+        <location filename="../backoffice/reports.py" line="210"/>
         <source>Earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="199"/>
+        <location filename="../backoffice/reports.py" line="211"/>
         <source>Paid with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="200"/>
+        <location filename="../backoffice/reports.py" line="212"/>
         <source>Taken back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="201"/>
+        <location filename="../backoffice/reports.py" line="213"/>
         <source>Given back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="202"/>
+        <location filename="../backoffice/reports.py" line="214"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="238"/>
+        <location filename="../backoffice/reports.py" line="250"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="252"/>
+        <location filename="../backoffice/reports.py" line="264"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1317,7 +1317,6 @@
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85" />
         <location filename="../backoffice/promotions.py" line="202" />
         <source>Kind</source>
         <translation>方式</translation>
@@ -1355,7 +1354,7 @@
     <message>
         <location filename="../backoffice/promotions.py" line="94" />
         <source>CSV file to import</source>
-        <translation>要导入的 CSV 文件</translation>
+        <translation>要导入的 CSV 文件路径</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="95" />
@@ -1365,7 +1364,7 @@
     <message>
         <location filename="../backoffice/promotions.py" line="138" />
         <source>Empty: made from the rule, e.g. 满300减50</source>
-        <translation>留空则按规则生成，如 满300减50</translation>
+        <translation>留空自动生成</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="148" />
@@ -1405,22 +1404,22 @@
     <message>
         <location filename="../backoffice/promotions.py" line="172" />
         <source>From YYYY-MM-DD</source>
-        <translation>起 YYYY-MM-DD</translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="173" />
         <source>To YYYY-MM-DD</source>
-        <translation>止 YYYY-MM-DD</translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="174" />
         <source>From HH:MM</source>
-        <translation>起 HH:MM</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="175" />
         <source>To HH:MM</source>
-        <translation>止 HH:MM</translation>
+        <translation>结束时间</translation>
     </message>
     <message>
         <location filename="../backoffice/promotions.py" line="179" />
@@ -1553,102 +1552,102 @@
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="267" />
+        <location filename="../backoffice/promotions.py" line="268" />
         <source>Amount off a spend (满减)</source>
         <translation>满额减钱（满减）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="268" />
+        <location filename="../backoffice/promotions.py" line="269" />
         <source>Percent off a quantity or spend (满折)</source>
         <translation>满件/满额打折（满折）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="269" />
+        <location filename="../backoffice/promotions.py" line="270" />
         <source>Nth item discounted (第二件半价)</source>
         <translation>第N件优惠（第二件半价）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="270" />
+        <location filename="../backoffice/promotions.py" line="271" />
         <source>Buy some, get some free (买赠)</source>
         <translation>买赠</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="271" />
+        <location filename="../backoffice/promotions.py" line="272" />
         <source>Bundle price (组合价)</source>
         <translation>组合价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="272" />
+        <location filename="../backoffice/promotions.py" line="273" />
         <source>Special price (限时价)</source>
         <translation>限时价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="273" />
+        <location filename="../backoffice/promotions.py" line="274" />
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="278" />
+        <location filename="../backoffice/promotions.py" line="279" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="279" />
+        <location filename="../backoffice/promotions.py" line="280" />
         <source>SKUs (codes)</source>
         <translation>SKU（编码）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="280" />
+        <location filename="../backoffice/promotions.py" line="281" />
         <source>Products (numbers)</source>
         <translation>商品（编号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="281" />
+        <location filename="../backoffice/promotions.py" line="282" />
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="282" />
+        <location filename="../backoffice/promotions.py" line="283" />
         <source>Categories</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="287" />
+        <location filename="../backoffice/promotions.py" line="288" />
         <source>With other promotions</source>
         <translation>可与其他促销叠加</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="288" />
+        <location filename="../backoffice/promotions.py" line="289" />
         <source>Its goods take no other promotion</source>
         <translation>其商品不参加其他促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="289" />
+        <location filename="../backoffice/promotions.py" line="290" />
         <source>No other promotion in the sale</source>
         <translation>整单不参加其他促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="341" />
+        <location filename="../backoffice/promotions.py" line="342" />
         <source>Write each SKU of a bundle as code*quantity</source>
         <translation>组合中每个 SKU 请写成 编码*数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="346" />
+        <location filename="../backoffice/promotions.py" line="347" />
         <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
         <translation>星期为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="398" />
+        <location filename="../backoffice/promotions.py" line="399" />
         <source>The percent paid is a number, e.g. 90</source>
         <translation>支付比例应为数字，如 90</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="406" />
+        <location filename="../backoffice/promotions.py" line="407" />
         <source>Not a date (YYYY-MM-DD): {text}</source>
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="413" />
+        <location filename="../backoffice/promotions.py" line="414" />
         <source>Not a time (HH:MM): {text}</source>
         <translation>不是时间（HH:MM）：{text}</translation>
     </message>
@@ -1934,232 +1933,278 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="86" />
+        <location filename="../backoffice/reports.py" line="88" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="99" />
+        <location filename="../backoffice/reports.py" line="101" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="102" />
+        <location filename="../backoffice/reports.py" line="104" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="118" />
+        <location filename="../backoffice/reports.py" line="120" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="131" />
+        <location filename="../backoffice/reports.py" line="133" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="132" />
+        <location filename="../backoffice/reports.py" line="134" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="133" />
+        <location filename="../backoffice/reports.py" line="135" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134" />
+        <location filename="../backoffice/reports.py" line="136" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135" />
+        <location filename="../backoffice/reports.py" line="137" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136" />
+        <location filename="../backoffice/reports.py" line="138" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137" />
+        <location filename="../backoffice/reports.py" line="139" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="140" />
         <source>Stock by expiry month</source>
         <translation>按到期月份的库存</translation>
     </message>
     <message>
+        <location filename="../backoffice/reports.py" line="141" />
+        <source>Sales by promotion</source>
+        <translation>促销销售</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="142" />
+        <source>Members' share of sales</source>
+        <translation>会员销售占比</translation>
+    </message>
+    <message>
         <location filename="../backoffice/reports.py" line="143" />
+        <source>Points moved and owed</source>
+        <translation>积分变动与负债</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="148" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144" />
+        <location filename="../backoffice/reports.py" line="149" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145" />
+        <location filename="../backoffice/reports.py" line="150" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="146" />
+        <location filename="../backoffice/reports.py" line="151" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="147" />
+        <location filename="../backoffice/reports.py" line="152" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148" />
+        <location filename="../backoffice/reports.py" line="153" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149" />
+        <location filename="../backoffice/reports.py" line="154" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152" />
+        <location filename="../backoffice/reports.py" line="157" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153" />
+        <location filename="../backoffice/reports.py" line="158" />
+        <location filename="../backoffice/reports.py" line="167" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="159" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155" />
+        <location filename="../backoffice/reports.py" line="160" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156" />
+        <location filename="../backoffice/reports.py" line="161" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157" />
+        <location filename="../backoffice/reports.py" line="162" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158" />
+        <location filename="../backoffice/reports.py" line="163" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159" />
+        <location filename="../backoffice/reports.py" line="164" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160" />
+        <location filename="../backoffice/reports.py" line="165" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161" />
+        <location filename="../backoffice/reports.py" line="166" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162" />
+        <location filename="../backoffice/reports.py" line="168" />
+        <source>Promotion</source>
+        <translation>促销</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="169" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="170" />
+        <source>Customers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="171" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="172" />
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="173" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="174" />
         <source>Expiry month</source>
         <translation>到期月份</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="163" />
+        <location filename="../backoffice/reports.py" line="175" />
         <source>Value</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="164" />
+        <location filename="../backoffice/reports.py" line="176" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="165" />
+        <location filename="../backoffice/reports.py" line="177" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="166" />
+        <location filename="../backoffice/reports.py" line="178" />
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="194" />
+        <location filename="../backoffice/reports.py" line="206" />
         <source>Held now by {count} members</source>
         <translation>{count} 位会员当前持有</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="196" />
+        <location filename="../backoffice/reports.py" line="208" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="197" />
+        <location filename="../backoffice/reports.py" line="209" />
         <source>Other customers</source>
         <translation>非会员顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="198" />
+        <location filename="../backoffice/reports.py" line="210" />
         <source>Earned</source>
         <translation>获得</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="199" />
+        <location filename="../backoffice/reports.py" line="211" />
         <source>Paid with</source>
         <translation>抵现</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="200" />
+        <location filename="../backoffice/reports.py" line="212" />
         <source>Taken back by a return</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="201" />
+        <location filename="../backoffice/reports.py" line="213" />
         <source>Given back by a return</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="202" />
+        <location filename="../backoffice/reports.py" line="214" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="238" />
+        <location filename="../backoffice/reports.py" line="250" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="252" />
+        <location filename="../backoffice/reports.py" line="264" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
