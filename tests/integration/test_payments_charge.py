@@ -39,6 +39,7 @@ from redhome_pos.persistence.models.payments import PaymentAttemptRow
 from redhome_pos.services import checkout, returns, shifts
 from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
 
+ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
 PROVIDERS = [WalletProvider.WECHAT, WalletProvider.ALIPAY]
 SANDBOX_NAME = {WalletProvider.WECHAT: "wechat", WalletProvider.ALIPAY: "alipay"}
 
