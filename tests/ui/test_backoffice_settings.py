@@ -39,10 +39,15 @@ def test_settings_changes_persist_and_are_audited(
     screen.footer.clear()
     type_chinese(screen.footer, "感谢光临，欢迎再来")
     screen.negative.setChecked(True)
+    assert not shell.context.card_reference_required
+    screen.card_reference.setChecked(True)
     with qtbot.waitSignal(screen.saved):
         screen.save_button.click()
 
     written = load_config(paths.config_file, env={})
+    assert written.store.card_reference_required is True and written.store.external_terminal
+    assert shell.context.card_reference_required  # the counter asks for the slip from now on
+    assert shell.counter.till.card_reference_required
     assert written.store.receipt_footer == "感谢光临，欢迎再来"
     assert written.store.allow_negative_stock is True
     assert written.store.name == "REDHOME 上海静安店"
@@ -54,6 +59,7 @@ def test_settings_changes_persist_and_are_audited(
     assert event.detail["changes"] == {
         "receipt_footer": ["", "感谢光临，欢迎再来"],
         "allow_negative_stock": [False, True],
+        "card_reference_required": [False, True],
     }
     assert audit.verify(store.database) == []
 

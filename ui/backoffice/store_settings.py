@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +53,10 @@ class StoreSettingsScreen(QWidget):
         self.terminal = QLineEdit()
         self.negative = QCheckBox(self.tr("Allow selling below zero stock"))
         self.negative.setMinimumHeight(44)
-        self.card_reference = QCheckBox(self.tr("Card payments need the slip's reference number"))
+        self.card_reference = QCheckBox(self.tr("Card: slip reference required"))
         self.card_reference.setMinimumHeight(44)
-        self.external = QCheckBox(
+        self.external = QCheckBox(self.tr("Wallets on a separate terminal too"))
+        self.external.setToolTip(
             self.tr("Take WeChat Pay and Alipay on a separate terminal or a static QR code")
         )
         self.external.setMinimumHeight(44)
@@ -69,8 +72,11 @@ class StoreSettingsScreen(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(label, field)
         form.addRow("", self.negative)
-        form.addRow("", self.card_reference)
-        form.addRow("", self.external)
+        payments_row = QHBoxLayout()
+        payments_row.addWidget(self.card_reference)
+        payments_row.addWidget(self.external)
+        payments_row.addStretch(1)
+        form.addRow("", payments_row)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("complete")
         self.save_button.clicked.connect(self.save)
@@ -112,7 +118,17 @@ class StoreSettingsScreen(QWidget):
         self.sync_log = QListWidget()
         self.sync_log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        column = QVBoxLayout(self)
+        # Scrolls when the window is too short for every setting (1024×768 with the banner).
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        column = QVBoxLayout(content)
         column.addWidget(title)
         column.addLayout(form)
         column.addLayout(buttons)
@@ -124,6 +140,7 @@ class StoreSettingsScreen(QWidget):
         column.addWidget(self.page)
         column.addWidget(sync_title)
         column.addWidget(self.sync_state)
+        self.sync_log.setMinimumHeight(120)
         column.addWidget(self.sync_log, 1)
         self.show_config()
 

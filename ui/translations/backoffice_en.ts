@@ -2472,147 +2472,152 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="46"/>
+        <location filename="../backoffice/store_settings.py" line="48"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="52"/>
+        <location filename="../backoffice/store_settings.py" line="54"/>
         <source>Allow selling below zero stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54"/>
-        <source>Card payments need the slip&apos;s reference number</source>
+        <location filename="../backoffice/store_settings.py" line="56"/>
+        <source>Card: slip reference required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="57"/>
+        <location filename="../backoffice/store_settings.py" line="58"/>
+        <source>Wallets on a separate terminal too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="60"/>
         <source>Take WeChat Pay and Alipay on a separate terminal or a static QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="62"/>
+        <location filename="../backoffice/store_settings.py" line="65"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="63"/>
+        <location filename="../backoffice/store_settings.py" line="66"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="64"/>
+        <location filename="../backoffice/store_settings.py" line="67"/>
         <source>Receipt footer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="65"/>
+        <location filename="../backoffice/store_settings.py" line="68"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="74"/>
+        <location filename="../backoffice/store_settings.py" line="80"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="77"/>
+        <location filename="../backoffice/store_settings.py" line="83"/>
         <source>Test print on every printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="88"/>
+        <location filename="../backoffice/store_settings.py" line="94"/>
         <source>Online store connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="92"/>
+        <location filename="../backoffice/store_settings.py" line="98"/>
         <source>Show the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="99"/>
+        <location filename="../backoffice/store_settings.py" line="105"/>
         <source>Code from the approval page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="100"/>
+        <location filename="../backoffice/store_settings.py" line="106"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="108"/>
+        <location filename="../backoffice/store_settings.py" line="114"/>
         <source>Sync with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="153"/>
+        <location filename="../backoffice/store_settings.py" line="170"/>
         <source>No configuration file: settings cannot be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="163"/>
+        <location filename="../backoffice/store_settings.py" line="180"/>
         <source>Printers: {printers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="190"/>
+        <location filename="../backoffice/store_settings.py" line="207"/>
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="192"/>
+        <location filename="../backoffice/store_settings.py" line="209"/>
         <source>the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="194"/>
+        <location filename="../backoffice/store_settings.py" line="211"/>
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="199"/>
+        <location filename="../backoffice/store_settings.py" line="216"/>
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="201"/>
+        <location filename="../backoffice/store_settings.py" line="218"/>
         <source>Connected to {seller} until {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="243"/>
+        <location filename="../backoffice/store_settings.py" line="260"/>
         <source>The store is connected to its online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="248"/>
+        <location filename="../backoffice/store_settings.py" line="265"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="250"/>
+        <location filename="../backoffice/store_settings.py" line="267"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="252"/>
+        <location filename="../backoffice/store_settings.py" line="269"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="254"/>
+        <location filename="../backoffice/store_settings.py" line="271"/>
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="299"/>
+        <location filename="../backoffice/store_settings.py" line="316"/>
         <source>Settings saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="314"/>
+        <location filename="../backoffice/store_settings.py" line="331"/>
         <source>{count} test pages sent</source>
         <translation type="unfinished"></translation>
     </message>

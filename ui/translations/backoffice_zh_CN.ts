@@ -2471,147 +2471,152 @@
 <context>
     <name>StoreSettingsScreen</name>
     <message>
-        <location filename="../backoffice/store_settings.py" line="46" />
+        <location filename="../backoffice/store_settings.py" line="48" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="52" />
+        <location filename="../backoffice/store_settings.py" line="54" />
         <source>Allow selling below zero stock</source>
         <translation>允许负库存销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="54" />
-        <source>Card payments need the slip's reference number</source>
-        <translation>银行卡收款须登记签购单参考号</translation>
+        <location filename="../backoffice/store_settings.py" line="56" />
+        <source>Card: slip reference required</source>
+        <translation>银行卡须登记参考号</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="57" />
+        <location filename="../backoffice/store_settings.py" line="58" />
+        <source>Wallets on a separate terminal too</source>
+        <translation>允许外部收款（收款终端 / 收款码）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/store_settings.py" line="60" />
         <source>Take WeChat Pay and Alipay on a separate terminal or a static QR code</source>
         <translation>可用收款终端或收款码收取微信、支付宝（外部收款）</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="62" />
+        <location filename="../backoffice/store_settings.py" line="65" />
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="63" />
+        <location filename="../backoffice/store_settings.py" line="66" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="64" />
+        <location filename="../backoffice/store_settings.py" line="67" />
         <source>Receipt footer</source>
         <translation>小票页脚</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="65" />
+        <location filename="../backoffice/store_settings.py" line="68" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="74" />
+        <location filename="../backoffice/store_settings.py" line="80" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="77" />
+        <location filename="../backoffice/store_settings.py" line="83" />
         <source>Test print on every printer</source>
         <translation>所有打印机打印测试页</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="88" />
+        <location filename="../backoffice/store_settings.py" line="94" />
         <source>Online store connection</source>
         <translation>线上店铺授权</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="92" />
+        <location filename="../backoffice/store_settings.py" line="98" />
         <source>Show the approval page</source>
         <translation>显示授权页面</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="99" />
+        <location filename="../backoffice/store_settings.py" line="105" />
         <source>Code from the approval page</source>
         <translation>授权页面上的授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="100" />
+        <location filename="../backoffice/store_settings.py" line="106" />
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="108" />
+        <location filename="../backoffice/store_settings.py" line="114" />
         <source>Sync with the online store</source>
         <translation>与线上店铺同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="153" />
+        <location filename="../backoffice/store_settings.py" line="170" />
         <source>No configuration file: settings cannot be saved</source>
         <translation>没有配置文件：无法保存设置</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="163" />
+        <location filename="../backoffice/store_settings.py" line="180" />
         <source>Printers: {printers}</source>
         <translation>打印机：{printers}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="190" />
+        <location filename="../backoffice/store_settings.py" line="207" />
         <source>Not connected: show the approval page, approve, enter the code</source>
         <translation>未连接：打开授权页面，同意授权后输入授权码</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="192" />
+        <location filename="../backoffice/store_settings.py" line="209" />
         <source>the online store</source>
         <translation>线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="194" />
+        <location filename="../backoffice/store_settings.py" line="211" />
         <source>The authorisation for {seller} has expired: connect again</source>
         <translation>{seller} 的授权已过期：请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="199" />
+        <location filename="../backoffice/store_settings.py" line="216" />
         <source>Warning: the authorisation for {seller} runs out in {days} days: connect again</source>
         <translation>注意：{seller} 的授权将在 {days} 天后到期，请重新连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="201" />
+        <location filename="../backoffice/store_settings.py" line="218" />
         <source>Connected to {seller} until {date}</source>
         <translation>已连接 {seller}，有效期至 {date}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="243" />
+        <location filename="../backoffice/store_settings.py" line="260" />
         <source>The store is connected to its online store</source>
         <translation>门店已连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="248" />
+        <location filename="../backoffice/store_settings.py" line="265" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="250" />
+        <location filename="../backoffice/store_settings.py" line="267" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="252" />
+        <location filename="../backoffice/store_settings.py" line="269" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="254" />
+        <location filename="../backoffice/store_settings.py" line="271" />
         <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="299" />
+        <location filename="../backoffice/store_settings.py" line="316" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/store_settings.py" line="314" />
+        <location filename="../backoffice/store_settings.py" line="331" />
         <source>{count} test pages sent</source>
         <translation>已发送 {count} 张测试页</translation>
     </message>
