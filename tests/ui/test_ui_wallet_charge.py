@@ -171,3 +171,20 @@ def test_the_waiting_state_in_chinese(qtbot: Any, wallet_shell: Any, store: Any)
         qtbot.waitUntil(lambda: dialog.sale is not None, timeout=15_000)
     finally:
         install_language(QApplication.instance(), "en")
+
+
+def test_an_answer_lost_is_shown_as_being_resolved_then_paid_once(
+    qtbot: Any, wallet_shell: Any, store: Any, sandbox: PaymentsSandboxHandle
+) -> None:
+    """The charge's answer is lost after the money was taken: the clerk sees that the result
+    is being found out (and not to charge again); the query finds it paid; one charge."""
+    dialog = _pay(qtbot, wallet_shell, store)
+    titles: list[str] = []
+    dialog.relay.progress.connect(lambda _p: titles.append(dialog.charge_panel.title.text()))
+    scan(qtbot, wallet_shell, code(WX, "41"))
+    qtbot.waitUntil(lambda: dialog.sale is not None, timeout=15_000)
+    assert any(t.startswith("No clear answer from WeChat Pay yet") for t in titles), titles
+    [attempt] = _attempts(wallet_shell)
+    assert attempt.state is AttemptState.ATTACHED
+    order = sandbox.order("wechat", attempt.out_trade_no)
+    assert order is not None and order["charges"] == 1
