@@ -220,7 +220,7 @@ def test_an_unreadable_or_hostile_answer_is_a_clear_error_and_changes_nothing(
         cursors = {c.stream: (c.position, c.state) for c in SyncRepository(session).cursors()}
     sandbox.set_faults(**{fault: 1.0})
     report = engine.run_once()
-    assert set(report.errors) == {"catalog", "orders"}
+    assert set(report.errors) == {"catalog", "orders", "after_sales"}
     for message in report.errors.values():
         assert "cannot be read" in message
     assert (count(database, SkuRow), store_levels(database)) == before
@@ -229,7 +229,7 @@ def test_an_unreadable_or_hostile_answer_is_a_clear_error_and_changes_nothing(
         after = {c.stream: (c.position, c.state) for c in repo.cursors()}
         assert repo.orders() == []
         assert repo.recent_log(5, level="error")
-    for stream in ("catalog", "orders"):
+    for stream in ("catalog", "orders", "after_sales"):
         assert after[stream] == cursors[stream]
     assert count(database, SyncCursorRow) == len(after)
     sandbox.clear_faults()
