@@ -65,3 +65,35 @@ def test_sales_by_category_and_top_skus_with_chart_and_csv(
     lines = Path(exported.args[0]).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "sku,title,sales,units,discount_fen,revenue_fen"
     assert lines[1] == "LIP-520,小红书限定丝绒雾面口红,2,3,0.00,384.00"
+
+
+def test_online_orders_are_listed_and_exported_with_receivers_masked(
+    qtbot: Any, shell: Any, store: Any, tmp_path: Path
+) -> None:
+    from redhome_pos.persistence.repositories.sync import StoredOnlineOrder, SyncRepository
+
+    now = datetime.now(ZoneInfo("Asia/Shanghai"))
+    order = StoredOnlineOrder(
+        order_id="P8000000000001", status="awaiting_shipment", fulfilment="ship",
+        warehouse_code="SH001", ours=True, online_created_at=now, online_updated_at=now,
+        receiver_name_masked="王**", receiver_phone_masked="138****0001",
+        receiver_region="上海上海市长宁区", receiver_address_masked="长宁路**号",
+        receiver_sealed={"name": "#sealed#2##"}, paid_fen=12_800,
+    )  # fmt: skip
+    with store.database.unit_of_work() as uow:
+        SyncRepository(uow.session).upsert_order(order)
+        uow.commit()
+    log_in(qtbot, shell, "3001", "3333")
+    shell.context.preview_dir = tmp_path
+    screen = shell.reports
+    show_manager_tab(shell, "reports")
+    screen.set_period(now.date() - timedelta(days=1), now.date())
+    screen.choose("online_orders")
+    with qtbot.waitSignal(screen.shown) as shown:
+        screen.show_button.click()
+    (row,) = shown.args[0].rows
+    assert row[0] == "P8000000000001" and row[5] == "王** 138****0001 上海上海市长宁区 长宁路**号"
+    with qtbot.waitSignal(screen.exported) as exported:
+        screen.export_button.click()
+    text = Path(exported.args[0]).read_text("utf-8-sig")
+    assert "王**" in text and "#sealed#" not in text and "128.00" in text

@@ -45,6 +45,7 @@ SHOWN = (
     "promotions",
     "members",
     "points",
+    "online_orders",
 )
 
 
@@ -141,6 +142,7 @@ class ReportsScreen(QWidget):
             "promotions": self.tr("Sales by promotion"),
             "members": self.tr("Members' share of sales"),
             "points": self.tr("Points moved and owed"),
+            "online_orders": self.tr("Online orders (receivers masked)"),
         }.get(name, name)
 
     def column_words(self, name: str) -> str:
@@ -176,6 +178,13 @@ class ReportsScreen(QWidget):
             "lot": self.tr("Lot"),
             "expiry": self.tr("Expiry date"),
             "on_hand": self.tr("On hand"),
+            "order": self.tr("Order"),
+            "created": self.tr("Created"),
+            "status": self.tr("Status"),
+            "fulfilment": self.tr("Kind"),
+            "cancel_requested": self.tr("Cancel asked"),
+            "receiver": self.tr("Receiver (masked)"),
+            "paid_fen": self.tr("Paid"),
         }.get(name, name)
 
     def set_period(self, first: date, last: date) -> None:
@@ -224,7 +233,10 @@ class ReportsScreen(QWidget):
         )
         self.table.setColumnCount(len(report.columns))
         self.table.setHorizontalHeaderLabels([self.column_words(c) for c in report.columns])
-        wide = next((i for i, c in enumerate(report.columns) if c in ("title", "name", "note")), 0)
+        wide = next(
+            (i for i, c in enumerate(report.columns) if c in ("title", "name", "note", "receiver")),
+            0,
+        )
         header = self.table.horizontalHeader()
         for number in range(len(report.columns)):
             header.setSectionResizeMode(

@@ -1934,278 +1934,318 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="88"/>
+        <location filename="../backoffice/reports.py" line="89"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="101"/>
+        <location filename="../backoffice/reports.py" line="102"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="104"/>
+        <location filename="../backoffice/reports.py" line="105"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="120"/>
+        <location filename="../backoffice/reports.py" line="121"/>
         <source>No report yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="133"/>
+        <location filename="../backoffice/reports.py" line="134"/>
         <source>Sales by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134"/>
+        <location filename="../backoffice/reports.py" line="135"/>
         <source>Sales by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135"/>
+        <location filename="../backoffice/reports.py" line="136"/>
         <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136"/>
+        <location filename="../backoffice/reports.py" line="137"/>
         <source>Sales by staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137"/>
+        <location filename="../backoffice/reports.py" line="138"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138"/>
+        <location filename="../backoffice/reports.py" line="139"/>
         <source>Top SKUs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139"/>
+        <location filename="../backoffice/reports.py" line="140"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140"/>
+        <location filename="../backoffice/reports.py" line="141"/>
         <source>Stock by expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141"/>
+        <location filename="../backoffice/reports.py" line="142"/>
         <source>Sales by promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142"/>
+        <location filename="../backoffice/reports.py" line="143"/>
         <source>Members&apos; share of sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143"/>
+        <location filename="../backoffice/reports.py" line="144"/>
         <source>Points moved and owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148"/>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="149"/>
-        <source>Hour</source>
+        <location filename="../backoffice/reports.py" line="145"/>
+        <source>Online orders (receivers masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="150"/>
-        <source>Category</source>
+        <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="151"/>
-        <source>Staff number</source>
+        <source>Hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="152"/>
-        <source>Name</source>
+        <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="153"/>
-        <source>Tender</source>
+        <source>Staff number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="154"/>
-        <source>Payments</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="155"/>
-        <source>Taken</source>
+        <source>Tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="156"/>
-        <source>Refunded</source>
+        <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="157"/>
-        <source>Net</source>
+        <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="158"/>
-        <location filename="../backoffice/reports.py" line="167"/>
-        <source>Code</source>
+        <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="159"/>
-        <source>Product</source>
+        <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="160"/>
-        <source>Note</source>
+        <location filename="../backoffice/reports.py" line="169"/>
+        <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="161"/>
-        <source>Sales</source>
+        <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="162"/>
-        <source>Units</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="163"/>
-        <source>Discounts</source>
+        <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="164"/>
-        <source>Revenue</source>
+        <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="165"/>
-        <source>Units returned</source>
+        <source>Discounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="166"/>
-        <source>Net revenue</source>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="167"/>
+        <source>Units returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="168"/>
-        <source>Promotion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="169"/>
-        <source>Cost</source>
+        <source>Net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="170"/>
-        <source>Customers</source>
+        <source>Promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="171"/>
-        <source>Share</source>
+        <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="172"/>
-        <source>Movement</source>
+        <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="173"/>
-        <source>Points</source>
+        <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="174"/>
-        <source>Expiry month</source>
+        <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="175"/>
-        <source>Value</source>
+        <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="176"/>
-        <source>Lot</source>
+        <source>Expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="177"/>
-        <source>Expiry date</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="178"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="179"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="180"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="206"/>
+        <location filename="../backoffice/reports.py" line="181"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="182"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="183"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="184"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="185"/>
+        <source>Cancel asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="186"/>
+        <source>Receiver (masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="187"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="215"/>
         <source>Held now by {count} members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="208"/>
+        <location filename="../backoffice/reports.py" line="217"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="209"/>
+        <location filename="../backoffice/reports.py" line="218"/>
         <source>Other customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="210"/>
+        <location filename="../backoffice/reports.py" line="219"/>
         <source>Earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="211"/>
+        <location filename="../backoffice/reports.py" line="220"/>
         <source>Paid with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="212"/>
+        <location filename="../backoffice/reports.py" line="221"/>
         <source>Taken back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="213"/>
+        <location filename="../backoffice/reports.py" line="222"/>
         <source>Given back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="214"/>
+        <location filename="../backoffice/reports.py" line="223"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="250"/>
+        <location filename="../backoffice/reports.py" line="262"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="264"/>
+        <location filename="../backoffice/reports.py" line="276"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

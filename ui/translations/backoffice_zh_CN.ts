@@ -1933,278 +1933,318 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="88" />
+        <location filename="../backoffice/reports.py" line="89" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="101" />
+        <location filename="../backoffice/reports.py" line="102" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="104" />
+        <location filename="../backoffice/reports.py" line="105" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="120" />
+        <location filename="../backoffice/reports.py" line="121" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="133" />
+        <location filename="../backoffice/reports.py" line="134" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134" />
+        <location filename="../backoffice/reports.py" line="135" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135" />
+        <location filename="../backoffice/reports.py" line="136" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136" />
+        <location filename="../backoffice/reports.py" line="137" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137" />
+        <location filename="../backoffice/reports.py" line="138" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="139" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139" />
+        <location filename="../backoffice/reports.py" line="140" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140" />
+        <location filename="../backoffice/reports.py" line="141" />
         <source>Stock by expiry month</source>
         <translation>按到期月份的库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141" />
+        <location filename="../backoffice/reports.py" line="142" />
         <source>Sales by promotion</source>
         <translation>促销销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142" />
+        <location filename="../backoffice/reports.py" line="143" />
         <source>Members' share of sales</source>
         <translation>会员销售占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143" />
+        <location filename="../backoffice/reports.py" line="144" />
         <source>Points moved and owed</source>
         <translation>积分变动与负债</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148" />
+        <location filename="../backoffice/reports.py" line="145" />
+        <source>Online orders (receivers masked)</source>
+        <translation>线上订单（收货人脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="150" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149" />
+        <location filename="../backoffice/reports.py" line="151" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150" />
+        <location filename="../backoffice/reports.py" line="152" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151" />
+        <location filename="../backoffice/reports.py" line="153" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152" />
+        <location filename="../backoffice/reports.py" line="154" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155" />
+        <location filename="../backoffice/reports.py" line="157" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156" />
+        <location filename="../backoffice/reports.py" line="158" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157" />
+        <location filename="../backoffice/reports.py" line="159" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158" />
-        <location filename="../backoffice/reports.py" line="167" />
+        <location filename="../backoffice/reports.py" line="160" />
+        <location filename="../backoffice/reports.py" line="169" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159" />
+        <location filename="../backoffice/reports.py" line="161" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160" />
+        <location filename="../backoffice/reports.py" line="162" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161" />
+        <location filename="../backoffice/reports.py" line="163" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162" />
+        <location filename="../backoffice/reports.py" line="164" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="163" />
+        <location filename="../backoffice/reports.py" line="165" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="164" />
+        <location filename="../backoffice/reports.py" line="166" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="165" />
+        <location filename="../backoffice/reports.py" line="167" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="166" />
+        <location filename="../backoffice/reports.py" line="168" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="168" />
+        <location filename="../backoffice/reports.py" line="170" />
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="169" />
+        <location filename="../backoffice/reports.py" line="171" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="170" />
+        <location filename="../backoffice/reports.py" line="172" />
         <source>Customers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="171" />
+        <location filename="../backoffice/reports.py" line="173" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="172" />
+        <location filename="../backoffice/reports.py" line="174" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="173" />
+        <location filename="../backoffice/reports.py" line="175" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="174" />
+        <location filename="../backoffice/reports.py" line="176" />
         <source>Expiry month</source>
         <translation>到期月份</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="175" />
+        <location filename="../backoffice/reports.py" line="177" />
         <source>Value</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="176" />
+        <location filename="../backoffice/reports.py" line="178" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="177" />
+        <location filename="../backoffice/reports.py" line="179" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="178" />
+        <location filename="../backoffice/reports.py" line="180" />
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="206" />
+        <location filename="../backoffice/reports.py" line="181" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="182" />
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="183" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="184" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="185" />
+        <source>Cancel asked</source>
+        <translation>申请取消</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="186" />
+        <source>Receiver (masked)</source>
+        <translation>收货人（脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="187" />
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="215" />
         <source>Held now by {count} members</source>
         <translation>{count} 位会员当前持有</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="208" />
+        <location filename="../backoffice/reports.py" line="217" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="209" />
+        <location filename="../backoffice/reports.py" line="218" />
         <source>Other customers</source>
         <translation>非会员顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="210" />
+        <location filename="../backoffice/reports.py" line="219" />
         <source>Earned</source>
         <translation>获得</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="211" />
+        <location filename="../backoffice/reports.py" line="220" />
         <source>Paid with</source>
         <translation>抵现</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="212" />
+        <location filename="../backoffice/reports.py" line="221" />
         <source>Taken back by a return</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="213" />
+        <location filename="../backoffice/reports.py" line="222" />
         <source>Given back by a return</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="214" />
+        <location filename="../backoffice/reports.py" line="223" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="250" />
+        <location filename="../backoffice/reports.py" line="262" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="264" />
+        <location filename="../backoffice/reports.py" line="276" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

@@ -39,6 +39,10 @@ ZH: dict[str, str] = {
     "For {name} {phone}": "收货人 {name} {phone}",
     "For {receiver}": "收货人 {receiver}",
     # receivers
+    "Cancel asked": "申请取消",
+    "Created": "下单时间",
+    "Online orders (receivers masked)": "线上订单（收货人脱敏）",
+    "Receiver (masked)": "收货人（脱敏）",
     "Online order {order} has no receiver phone": "线上订单 {order} 没有收货人电话",
     "Only a manager may see a receiver's phone in clear": "只有店长可以查看收货人电话明文",
     "Receiver's phone: {phone}": "收货人电话：{phone}",
