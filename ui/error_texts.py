@@ -130,6 +130,10 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Delivery {delivery} has no lots received: nothing to label"),
     QT_TRANSLATE_NOOP("Errors", "Delivery {receiving_id} was already posted"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Earlier payments are still being settled with the provider: try again in a moment",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
     QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
     QT_TRANSLATE_NOOP(

@@ -34,7 +34,8 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -243,6 +244,20 @@ class Payments:
         return found
 
     # -- charging ---------------------------------------------------------------------------
+    @contextmanager
+    def _charging(self) -> Iterator[None]:
+        """The counter's one charge at a time; while earlier attempts are being settled (at
+        start-up, by the provider's pace) a new charge waits at most ``poll_interval_s`` × 3,
+        then the clerk is told to try again instead of a frozen screen."""
+        if not self._lock.acquire(timeout=max(1.0, 3 * self.timings.poll_interval_s)):
+            raise PaymentUnresolvedError(
+                "Earlier payments are still being settled with the provider: try again in a moment"
+            )
+        try:
+            yield
+        finally:
+            self._lock.release()
+
     def checkout(
         self,
         staff: StaffSession,
@@ -289,7 +304,7 @@ class Payments:
         provider = self.provider(wallet.provider)
         if wallet.amount_fen <= 0:
             raise PaymentError("A payment must be more than zero")
-        with self._lock:
+        with self._charging():
             self._settle_before_new_charge()
             stand_in = Tender(TenderKind.CARD, wallet.amount_fen, reference="validation")
             with self.database.unit_of_work() as uow:
@@ -314,7 +329,7 @@ class Payments:
         provider = self.provider(wallet.provider)
         if wallet.amount_fen <= 0:
             raise PaymentError("A payment must be more than zero")
-        with self._lock:
+        with self._charging():
             self._settle_before_new_charge()
             attempt = self._begin(staff, wallet, purpose="test")
             status = self._charge(provider, attempt, wallet.code, on_progress, cancel)

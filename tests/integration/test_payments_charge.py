@@ -5,6 +5,7 @@ never a sale with an unpaid wallet tender (rules 1–7 of payments.md)."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +28,7 @@ from redhome_pos.domain.payments import (
     PaymentDeclinedError,
     PaymentError,
     PaymentProvider,
+    PaymentUnresolvedError,
     RefundError,
     RefundState,
     WalletProvider,
@@ -36,6 +38,7 @@ from redhome_pos.domain.tender import Tender, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow, TenderRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
+from redhome_pos.persistence.repositories.payments import PaymentRepository
 from redhome_pos.services import checkout, returns, shifts
 from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
 
@@ -542,3 +545,32 @@ def test_an_exchange_for_less_without_the_provider_gives_cash_only_by_a_manager(
         cheaper, [], reason="customer wants cash",
     )  # fmt: skip
     assert new_sale.change_fen == 25_900 - 4_500
+
+
+def test_a_charge_while_earlier_payments_are_settled_waits_then_says_so(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    provider = WalletProvider.WECHAT
+    with store.database.unit_of_work() as uow:  # left by a crash: never reached the provider
+        PaymentRepository(uow.session).add_attempt(
+            out_trade_no="RHT1CRASHED000001", provider=provider, amount_fen=100,
+            terminal_id=store.till.terminal_id, staff_id=store.clerk.id, masked_code="13**0000",
+            purpose="sale", at=store.till.now(),
+        )  # fmt: skip
+        uow.commit()
+    sandbox.switch("slow", provider="wechat", method="query", seconds=3)
+    settling = threading.Thread(target=payments.resolve_unfinished)
+    settling.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    with pytest.raises(PaymentUnresolvedError, match="try again"):
+        payments.checkout(
+            store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+        )
+    assert time.monotonic() - started < 3  # told at once, not frozen behind the settling
+    settling.join(timeout=30)
+    assert payments.attempt("RHT1CRASHED000001").state is AttemptState.REVERSED
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    assert sale.tenders[0].out_trade_no

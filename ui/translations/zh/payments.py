@@ -101,4 +101,5 @@ ZH: dict[str, str] = {
     "{day}: every line matches ({count} lines)": "{day}：全部一致（共 {count} 条）",
     "{day}: {problems} of {count} lines do not match": "{day}：{count} 条中有 {problems} 条不一致",
     "Only a refund the provider refused can be paid in cash instead": "只有被支付机构拒绝的退款才能改退现金",
+    "Earlier payments are still being settled with the provider: try again in a moment": "之前的付款仍在与支付机构核实中，请稍后再试",
 }
