@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from printers.document import Document
+from printers.document import Document, DrawerKick
 from printers.errors import PrinterNotReady
 from printers.profile import PrinterProfile
 from printers.renderers import render_for_printer
@@ -36,6 +36,12 @@ def print_document(
     Rendering happens first, so a text the printer cannot hold fails before anything is sent.
     Returns the status the printer reported before printing (often ``UNKNOWN``).
     """
+    if profile.transport == "preview" and all(
+        isinstance(block, DrawerKick) for block in document.blocks
+    ):
+        # A preview shows the last thing printed: a drawer kick prints nothing and must not
+        # replace the receipt it came with.
+        return UNKNOWN
     data = render_job(document, profile)
     transport = transports(profile)
     try:

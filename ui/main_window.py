@@ -7,9 +7,11 @@ While nobody is logged in (or the screen is locked) the login screen covers ever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from redhome_pos.domain.shift import Shift
 from redhome_pos.domain.staff import Staff
+from ui import words
 from ui.session import CounterSession
 from ui.status import CounterStatusBar
 from ui.theme import scale_for_width
@@ -47,8 +50,10 @@ class TopBar(QWidget):
         terminal_id: str,
         session: CounterSession,
         parent: QWidget | None = None,
+        timezone: str = "Asia/Shanghai",
     ) -> None:
         super().__init__(parent)
+        self.timezone = timezone
         self.setObjectName("topBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         brand = QLabel("REDHOME")
@@ -80,14 +85,17 @@ class TopBar(QWidget):
         timer.start(15_000)
 
     def _tick(self) -> None:
-        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm"))
+        # The store's clock, as on receipts and reports, whatever the machine's zone is.
+        self.clock.setText(datetime.now(ZoneInfo(self.timezone)).strftime("%H:%M"))
 
     def show_clerk(self, clerk: Staff | None) -> None:
         if clerk is None:
             self.clerk.setText(self.tr("Not logged in"))
         else:
             self.clerk.setText(
-                self.tr("Clerk {name} · {code}").format(name=clerk.name, code=clerk.code)
+                self.tr("{role} {name} · {code}").format(
+                    role=words.role(clerk.role.value), name=clerk.name, code=clerk.code
+                )
             )
         self.lock_button.setEnabled(clerk is not None)
 
@@ -108,11 +116,12 @@ class MainWindow(QMainWindow):
         store_name: str,
         terminal_id: str,
         parent: QWidget | None = None,
+        timezone: str = "Asia/Shanghai",
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("REDHOME POS"))
-        self.top_bar = TopBar(store_name, terminal_id, session)
+        self.top_bar = TopBar(store_name, terminal_id, session, timezone=timezone)
         self.top_bar.lock_requested.connect(session.lock)
 
         self.nav = QWidget()

@@ -63,7 +63,11 @@ class Shell(QObject):
             self.context.store_name,
         )
         window = MainWindow(
-            counter.session, self.login, self.context.store_name, self.context.terminal_id
+            counter.session,
+            self.login,
+            self.context.store_name,
+            self.context.terminal_id,
+            timezone=self.context.timezone,
         )
         window.scale_wanted.connect(lambda scale: apply_scale(self.app, scale))
         self.login.logged_in.connect(counter.session.log_in)

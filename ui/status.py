@@ -21,6 +21,7 @@ from redhome_pos.persistence.repositories.print_jobs import (
     PrintJobRepository,
 )
 from sync.status import sync_status
+from ui import words
 from ui.session import CounterSession
 from ui.workers import Worker
 
@@ -101,7 +102,9 @@ class CounterStatusBar(QStatusBar):
             self.clerk_label.setText(self.tr("Clerk: nobody logged in"))
         else:
             self.clerk_label.setText(
-                self.tr("Clerk: {name} ({code})").format(name=clerk.name, code=clerk.code)
+                self.tr("{role}: {name} ({code})").format(
+                    role=words.role(clerk.role.value), name=clerk.name, code=clerk.code
+                )
             )
 
     def show_shift(self, shift: Shift | None) -> None:

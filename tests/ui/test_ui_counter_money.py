@@ -177,3 +177,19 @@ def test_amounts_in_messages_are_in_yuan(qtbot: Any, shell: Any) -> None:
         assert describe_error(error) == "￥100.00 still to pay"
     else:
         raise AssertionError("an unpaid sale was settled")
+
+
+def test_the_empty_sale_asks_for_a_scan_and_takes_a_typed_code(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    log_in(qtbot, shell, "3001", "3333")
+    assert shell.window.top_bar.clerk.text().startswith("Store manager ")  # not "Clerk"
+    assert shell.window.status.clerk_label.text().startswith("Store manager: ")
+    sale = shell.sale
+    assert sale.empty_hint.isVisible() and sale.empty_hint.text() == "Scan the product barcode"
+    qtbot.mouseClick(sale.code_entry, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(sale.line_added):
+        qtbot.keyClicks(sale.code_entry, "CLN-120")
+        qtbot.keyClick(sale.code_entry, Qt.Key.Key_Return)
+    assert [line.sku_code for line in sale.cart.lines] == ["CLN-120"]
+    assert not sale.empty_hint.isVisible()

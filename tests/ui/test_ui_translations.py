@@ -78,3 +78,63 @@ def test_no_english_left_on_the_chinese_screens(qtbot: Any, shell: Any) -> None:
             if re.search(r"[A-Za-z]{2,}", rest):
                 leftovers.append((key, text))
     assert leftovers == []
+
+
+def _english(texts: list[str]) -> list[str]:
+    return [text for text in texts if re.search(r"[A-Za-z]{2,}", ALLOWED.sub("", text))]
+
+
+def test_stored_codes_are_shown_in_chinese(qtbot: Any, shell: Any) -> None:
+    """Tender kinds, roles, permissions and reasons are stored as codes and translated on
+    display, also inside the core's messages (a refusal names a role and an action)."""
+    from redhome_pos.domain.errors import DomainError
+    from redhome_pos.domain.staff import Permission, Role
+    from redhome_pos.domain.tender import TenderKind
+    from ui import words
+    from ui.errors import describe_error
+
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shown = [words.tender_kind(kind.value) for kind in TenderKind]
+    shown += [words.role(role.value) for role in Role]
+    shown += [words.permission(permission.value) for permission in Permission]
+    for table in (words.VOID_REASONS, words.CASH_IN_REASONS, words.CASH_OUT_REASONS):
+        shown += [words.reason(code) for code in table]
+    shown.append(
+        describe_error(
+            DomainError(
+                "{name} ({role}) cannot approve {action}",
+                name="王小红",
+                role="clerk",
+                action="discount above limit",
+            )
+        )
+    )
+    assert _english(shown) == []
+    assert words.role("manager") == "店长"
+
+
+def test_no_english_in_the_chinese_counter_dialogs(qtbot: Any, shell: Any, store: Any) -> None:
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    log_in(qtbot, shell)
+    more = shell.counter_actions
+    leftovers = []
+    for name, open_dialog in (
+        ("more", more.show_more),
+        ("journal", more.show_journal),
+        ("price check", more.check_price),
+        ("cash in", lambda: more.move_cash("cash_in")),
+        ("cash out", lambda: more.move_cash("cash_out")),
+        ("discount", shell.actions.ask_discount),
+    ):
+        open_dialog()
+        dialog = shell.actions.dialog
+        assert dialog is not None, name
+        leftovers += [(name, text) for text in _english(_visible_texts(dialog))]
+        dialog.reject()
+        qtbot.waitUntil(lambda: shell.actions.dialog is None)
+    display = shell.customer_display
+    for page in range(display.pages.count()):
+        display.pages.setCurrentIndex(page)
+        leftovers += [("customer display", text) for text in _english(_visible_texts(display))]
+    assert leftovers == []

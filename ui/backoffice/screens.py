@@ -86,7 +86,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     )
     inventory = InventoryScreen(counter)
     shell.inventory = inventory  # type: ignore[attr-defined]
-    window.add_screen("inventory", QCoreApplication.translate("BackOffice", "Inventory"), inventory)
+    window.add_screen(
+        "inventory", QCoreApplication.translate("BackOffice", "Inventory"), inventory, "Ctrl+8"
+    )
     hub = ManagerHub()
     shell.manager = hub  # type: ignore[attr-defined]
     reconciliation = ReconciliationScreen(counter)

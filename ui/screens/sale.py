@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +66,15 @@ class SaleScreen(QWidget):
         self.model = CartModel(self)
         self.table = CartTable(self.model)
         self.table.installEventFilter(self)
+        self.empty_hint = QLabel(self.tr("Scan the product barcode"), self.table.viewport())
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setStyleSheet("color: #8A8A8A; font-size: 28px;")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_entry = QLineEdit()
+        self.code_entry.setPlaceholderText(
+            self.tr("Scan, or type a barcode or SKU code and press Enter")
+        )
+        self.code_entry.returnPressed.connect(self._code_typed)
 
         self.items_label = QLabel()
         self.subtotal_label = QLabel()
@@ -97,6 +107,7 @@ class SaleScreen(QWidget):
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addWidget(self.banner)
+        left.addWidget(self.code_entry)
         left.addWidget(self.table, 1)
         left.addWidget(totals)
 
@@ -274,6 +285,8 @@ class SaleScreen(QWidget):
         self.member_label.setText(self.promotions.member_text(self.cart.member))
         self.due_label.setText(format_fen(totals.total_fen))
         self.buttons["pay"].setEnabled(not self.cart.is_empty)
+        self.empty_hint.setGeometry(self.table.viewport().rect())
+        self.empty_hint.setVisible(self.cart.is_empty)
         self.table.select_line(select_line)
         self.cart_changed.emit()
 
@@ -337,8 +350,16 @@ class SaleScreen(QWidget):
         self.search.open_overlay()
         self.search_requested.emit()
 
+    def _code_typed(self) -> None:
+        text = self.code_entry.text().strip()
+        self.code_entry.clear()
+        if text:
+            self.handle_scan(text)
+        self.activate()
+
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        self.empty_hint.setGeometry(self.table.viewport().rect())
         if self.search.isVisible():
             self.search.setGeometry(self.cart_area())
 

@@ -258,7 +258,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="89"/>
+        <location filename="../backoffice/screens.py" line="90"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>

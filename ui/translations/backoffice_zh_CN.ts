@@ -257,7 +257,7 @@
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="89" />
+        <location filename="../backoffice/screens.py" line="90" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>

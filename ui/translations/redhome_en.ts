@@ -220,57 +220,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="74"/>
+        <location filename="../status.py" line="75"/>
         <source>● Offline mode</source>
         <translation>● Offline mode</translation>
     </message>
     <message>
-        <location filename="../status.py" line="77"/>
+        <location filename="../status.py" line="78"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../status.py" line="80"/>
+        <location filename="../status.py" line="81"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../status.py" line="83"/>
+        <location filename="../status.py" line="84"/>
         <source>Waiting to sync: {count}</source>
         <translation>Waiting to sync: {count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="87"/>
+        <location filename="../status.py" line="88"/>
         <source>Printer: {count} failed</source>
         <translation>Printer: {count} failed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="92"/>
+        <location filename="../status.py" line="93"/>
         <source>Printer: {count} waiting</source>
         <translation>Printer: {count} waiting</translation>
     </message>
     <message>
-        <location filename="../status.py" line="96"/>
+        <location filename="../status.py" line="97"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../status.py" line="101"/>
+        <location filename="../status.py" line="102"/>
         <source>Clerk: nobody logged in</source>
         <translation>Clerk: nobody logged in</translation>
     </message>
     <message>
-        <location filename="../status.py" line="104"/>
-        <source>Clerk: {name} ({code})</source>
-        <translation>Clerk: {name} ({code})</translation>
+        <location filename="../status.py" line="105"/>
+        <source>{role}: {name} ({code})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status.py" line="109"/>
+        <location filename="../status.py" line="112"/>
         <source>Shift: closed</source>
         <translation>Shift: closed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="111"/>
+        <location filename="../status.py" line="114"/>
         <source>Shift: #{number} open</source>
         <translation>Shift: #{number} open</translation>
     </message>
@@ -2563,7 +2563,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="114"/>
+        <location filename="../main_window.py" line="123"/>
         <source>REDHOME POS</source>
         <translation>REDHOME POS</translation>
     </message>
@@ -3083,117 +3083,127 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="72"/>
+        <location filename="../screens/sale.py" line="69"/>
+        <source>Scan the product barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="75"/>
+        <source>Scan, or type a barcode or SKU code and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="82"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107"/>
+        <location filename="../screens/sale.py" line="118"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108"/>
+        <location filename="../screens/sale.py" line="119"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="109"/>
+        <location filename="../screens/sale.py" line="120"/>
         <source>Qty +1</source>
         <translation>Qty +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="110"/>
+        <location filename="../screens/sale.py" line="121"/>
         <source>Qty −1</source>
         <translation>Qty −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="111"/>
+        <location filename="../screens/sale.py" line="122"/>
         <source>Discount</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="112"/>
+        <location filename="../screens/sale.py" line="123"/>
         <source>Change price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="113"/>
+        <location filename="../screens/sale.py" line="124"/>
         <source>Remove line</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="114"/>
+        <location filename="../screens/sale.py" line="125"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115"/>
+        <location filename="../screens/sale.py" line="126"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116"/>
+        <location filename="../screens/sale.py" line="127"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117"/>
+        <location filename="../screens/sale.py" line="128"/>
         <source>RED note</source>
         <translation>RED note</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="118"/>
+        <location filename="../screens/sale.py" line="129"/>
         <source>Open drawer</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="119"/>
+        <location filename="../screens/sale.py" line="130"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="120"/>
+        <location filename="../screens/sale.py" line="131"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="129"/>
+        <location filename="../screens/sale.py" line="140"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="189"/>
+        <location filename="../screens/sale.py" line="200"/>
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>This is a parcel or pickup code: use the online orders screen</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="231"/>
+        <location filename="../screens/sale.py" line="242"/>
         <source>No shift is open: count the float and open the shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="249"/>
+        <location filename="../screens/sale.py" line="260"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="254"/>
+        <location filename="../screens/sale.py" line="265"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="266"/>
+        <location filename="../screens/sale.py" line="277"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="268"/>
+        <location filename="../screens/sale.py" line="279"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="272"/>
+        <location filename="../screens/sale.py" line="283"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>
@@ -3283,27 +3293,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="74"/>
+        <location filename="../shell.py" line="78"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="76"/>
+        <location filename="../shell.py" line="80"/>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="78"/>
+        <location filename="../shell.py" line="82"/>
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80"/>
+        <location filename="../shell.py" line="84"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="85"/>
+        <location filename="../shell.py" line="89"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3619,32 +3629,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../main_window.py" line="57"/>
+        <location filename="../main_window.py" line="62"/>
         <source>Terminal {terminal}</source>
         <translation>Terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="66"/>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="93"/>
         <source>Not logged in</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90"/>
-        <source>Clerk {name} · {code}</source>
-        <translation>Clerk {name} · {code}</translation>
+        <location filename="../main_window.py" line="96"/>
+        <source>{role} {name} · {code}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96"/>
+        <location filename="../main_window.py" line="104"/>
         <source>No shift open</source>
         <translation>No shift open</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98"/>
+        <location filename="../main_window.py" line="106"/>
         <source>Shift #{number}</source>
         <translation>Shift #{number}</translation>
     </message>

@@ -219,57 +219,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="74" />
+        <location filename="../status.py" line="75" />
         <source>● Offline mode</source>
         <translation>● 单机模式</translation>
     </message>
     <message>
-        <location filename="../status.py" line="77" />
+        <location filename="../status.py" line="78" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="80" />
+        <location filename="../status.py" line="81" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="83" />
+        <location filename="../status.py" line="84" />
         <source>Waiting to sync: {count}</source>
         <translation>待同步：{count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="87" />
+        <location filename="../status.py" line="88" />
         <source>Printer: {count} failed</source>
         <translation>打印机：{count} 个失败</translation>
     </message>
     <message>
-        <location filename="../status.py" line="92" />
+        <location filename="../status.py" line="93" />
         <source>Printer: {count} waiting</source>
         <translation>打印机：{count} 个等待</translation>
     </message>
     <message>
-        <location filename="../status.py" line="96" />
+        <location filename="../status.py" line="97" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../status.py" line="101" />
+        <location filename="../status.py" line="102" />
         <source>Clerk: nobody logged in</source>
         <translation>收银员：未登录</translation>
     </message>
     <message>
-        <location filename="../status.py" line="104" />
-        <source>Clerk: {name} ({code})</source>
-        <translation>收银员：{name}（{code}）</translation>
+        <location filename="../status.py" line="105" />
+        <source>{role}: {name} ({code})</source>
+        <translation>{role}：{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../status.py" line="109" />
+        <location filename="../status.py" line="112" />
         <source>Shift: closed</source>
         <translation>班次：未开班</translation>
     </message>
     <message>
-        <location filename="../status.py" line="111" />
+        <location filename="../status.py" line="114" />
         <source>Shift: #{number} open</source>
         <translation>班次：#{number} 进行中</translation>
     </message>
@@ -2562,7 +2562,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="123" />
         <source>REDHOME POS</source>
         <translation>REDHOME 收银</translation>
     </message>
@@ -3082,117 +3082,127 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../screens/sale.py" line="72" />
+        <location filename="../screens/sale.py" line="69" />
+        <source>Scan the product barcode</source>
+        <translation>请扫描商品条码</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="75" />
+        <source>Scan, or type a barcode or SKU code and press Enter</source>
+        <translation>扫码，或输入条码/商品编码后按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../screens/sale.py" line="82" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="107" />
+        <location filename="../screens/sale.py" line="118" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="108" />
+        <location filename="../screens/sale.py" line="119" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="109" />
+        <location filename="../screens/sale.py" line="120" />
         <source>Qty +1</source>
         <translation>数量 +1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="110" />
+        <location filename="../screens/sale.py" line="121" />
         <source>Qty −1</source>
         <translation>数量 −1</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="111" />
+        <location filename="../screens/sale.py" line="122" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="112" />
+        <location filename="../screens/sale.py" line="123" />
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="113" />
+        <location filename="../screens/sale.py" line="124" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="114" />
+        <location filename="../screens/sale.py" line="125" />
         <source>Park</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="115" />
+        <location filename="../screens/sale.py" line="126" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="116" />
+        <location filename="../screens/sale.py" line="127" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="117" />
+        <location filename="../screens/sale.py" line="128" />
         <source>RED note</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="118" />
+        <location filename="../screens/sale.py" line="129" />
         <source>Open drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="119" />
+        <location filename="../screens/sale.py" line="130" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="120" />
+        <location filename="../screens/sale.py" line="131" />
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="129" />
+        <location filename="../screens/sale.py" line="140" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="189" />
+        <location filename="../screens/sale.py" line="200" />
         <source>This is a parcel or pickup code: use the online orders screen</source>
         <translation>这是包裹码或提货码：请在线上订单界面处理</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="231" />
+        <location filename="../screens/sale.py" line="242" />
         <source>No shift is open: count the float and open the shift first</source>
         <translation>尚未开班：请先清点备用金并开班</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="249" />
+        <location filename="../screens/sale.py" line="260" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="254" />
+        <location filename="../screens/sale.py" line="265" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="266" />
+        <location filename="../screens/sale.py" line="277" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="268" />
+        <location filename="../screens/sale.py" line="279" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="272" />
+        <location filename="../screens/sale.py" line="283" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
@@ -3282,27 +3292,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="74" />
+        <location filename="../shell.py" line="78" />
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="76" />
+        <location filename="../shell.py" line="80" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="78" />
+        <location filename="../shell.py" line="82" />
         <source>RED notes</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80" />
+        <location filename="../shell.py" line="84" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="85" />
+        <location filename="../shell.py" line="89" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3618,32 +3628,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="62" />
         <source>Terminal {terminal}</source>
         <translation>收银台 {terminal}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="66" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="93" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
-        <source>Clerk {name} · {code}</source>
-        <translation>收银员 {name} · {code}</translation>
+        <location filename="../main_window.py" line="96" />
+        <source>{role} {name} · {code}</source>
+        <translation>{role} {name} · {code}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="104" />
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="106" />
         <source>Shift #{number}</source>
         <translation>班次 #{number}</translation>
     </message>

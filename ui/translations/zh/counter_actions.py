@@ -115,4 +115,8 @@ ZH: dict[str, str] = {
     "Your receipt: keep it for returns": "电子小票码，退换货时出示",
     "saved {amount}": "省 {amount}",
     "{count} items": "共 {count} 件",
+    "Scan the product barcode": "请扫描商品条码",
+    "Scan, or type a barcode or SKU code and press Enter": "扫码，或输入条码/商品编码后按 Enter",
+    "{role} {name} · {code}": "{role} {name} · {code}",
+    "{role}: {name} ({code})": "{role}：{name}（{code}）",
 }
