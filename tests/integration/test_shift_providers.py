@@ -11,6 +11,7 @@ from printers.templates.shift_report import shift_report
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.sale import ReturnRequest
 from redhome_pos.domain.shift import ProviderFigures, ShiftReport
+from redhome_pos.domain.signed_codes import sign_receipt_code
 from redhome_pos.domain.tender import Tender, TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.services import checkout, returns, shifts
@@ -38,7 +39,8 @@ def test_shift_reports_total_each_wallet_paid_and_refunded(store: Store) -> None
         store, "BOOK-01", [Tender(TenderKind.EXTERNAL_ALIPAY, 2_000, "2026A"), Tender.cash(2_500)]
     )
     _sell(store, "BAG-RED", [Tender(TenderKind.CARD, 12_800, "123456789012")])
-    returns.return_items(db, till, sup, lip, [ReturnRequest(1, 1)], reason="colour")
+    receipt_code = sign_receipt_code(till.code_secret, till.store_code, lip)  # as scanned
+    returns.return_items(db, till, sup, receipt_code, [ReturnRequest(1, 1)], reason="colour")
 
     x = shifts.x_report(db, till, store.clerk)
     assert x.figures.by_provider == (
