@@ -23,7 +23,7 @@ from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.sync import PENDING, SyncRepository
 from redhome_pos.services.sessions import acting
 from sync.connector import ExpressCompany, FulfilmentKind, OnlineStore
-from sync.errors import PlatformError
+from sync.errors import ParseError, PlatformError
 from sync.fulfilment import FulfilmentError
 from sync.settings import DELIVERIES
 
@@ -49,7 +49,19 @@ def refresh_couriers(database: Database, store: OnlineStore, *, now: datetime) -
         cursor = SyncRepository(session).cursor(COURIERS)
     if cursor.position is not None and now - cursor.position < REFRESH_EVERY:
         return False
-    companies = store.express_companies()
+    try:
+        companies = store.express_companies()
+    except (PlatformError, ParseError) as error:
+        # The catalog stream goes on; the list read last (if any) stays, tried again next run.
+        with database.unit_of_work() as uow:
+            repo = SyncRepository(uow.session)
+            if cursor.last_error != error.message:
+                repo.log(DELIVERIES, "warning",
+                         "The couriers could not be read from the online store: {reason}",
+                         reason=error.message)  # fmt: skip
+            repo.record_run(COURIERS, at=now, error=error.message)
+            uow.commit()
+        return False
     if not companies:
         return False  # an empty list is not a list: keep the one we have
     state = {"companies": [[c.code, c.name, c.comment] for c in companies]}

@@ -197,3 +197,28 @@ def test_a_notice_about_the_connection_is_logged_once_a_day(
     with database.reading() as session:
         logged = [e for e in SyncRepository(session).recent_log(100) if e.message == words]
     assert len(logged) == 2 and all(e.level == "warning" for e in logged)
+
+
+def test_a_refused_courier_list_keeps_the_catalog_going_and_the_list_read_before(
+    database: Database, store: FakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sync.errors import PlatformError
+    from sync.express import cached_couriers
+
+    clock = Clock()
+    engine = SyncEngine(database, store, SETTINGS, clock=clock)
+    assert engine.run_once().ok
+    assert [c.code for c in cached_couriers(database)] == ["zto", "shunfeng"]
+
+    def refuse() -> list[object]:
+        raise PlatformError(method="common.getExpressCompanyList", error_code=-1, error_msg="no")
+
+    monkeypatch.setattr(store, "express_companies", refuse)
+    clock.advance(days=2)
+    report = engine.run_once()
+    assert report.ok and "catalog" in report.ran
+    assert [c.code for c in cached_couriers(database)] == ["zto", "shunfeng"]
+    with database.reading() as session:
+        log = SyncRepository(session).recent_log(10)
+    assert sum("couriers could not be read" in e.message for e in log) == 1
+    engine.close()

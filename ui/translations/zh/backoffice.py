@@ -51,6 +51,7 @@ ZH: dict[str, str] = {
         "员工 {staff} 查看了线上订单 {order} 的收货人电话"
     ),
     # couriers and express numbers
+    "The couriers could not be read from the online store: {reason}": "无法从线上店铺读取快递公司列表：{reason}",
     "Correct express number": "更正快递单号",
     "Courier": "快递公司",
     "Courier {code} is not in the online store's list: choose one from the list": (
