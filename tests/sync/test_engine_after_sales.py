@@ -236,3 +236,26 @@ def test_an_exchange_is_received_and_its_replacement_sent_once(
     with database.reading() as session:
         assert SyncRepository(session).after_sale(returns_id).status == 4  # type: ignore[union-attr]
     engine.close()
+
+
+def test_a_withdrawn_cancel_lets_the_pick_go_on(database: Database, sandbox: SandboxHandle) -> None:
+    engine = connected(database, sandbox)
+    [order_id] = sandbox.generate_orders(1, pickup_share=1.0)
+    assert engine.run_once().ok
+    with database.reading() as session:
+        held = SyncRepository(session).reserved()
+    assert held
+    returns_id = sandbox.request_cancel(order_id)
+    assert engine.run_once().ok
+    with database.reading() as session:
+        assert SyncRepository(session).reserved() == {}
+    sandbox.buyer_withdraws(returns_id)
+    assert engine.run_once().ok
+    with database.reading() as session:
+        repo = SyncRepository(session)
+        order = repo.order(order_id)
+        assert order is not None and not order.cancel_requested
+        assert repo.reserved() == held  # held back for the pick again
+    request_delivery(database, order_id, terminal_id="T1", pickup=True,
+                     staff=manager_session(database))  # fmt: skip
+    engine.close()
