@@ -4,7 +4,8 @@ Prints one JSON object: p50/p99/max in milliseconds for the router alone, for a 
 (route + catalog lookup + SKU view) of barcodes, of SKU codes and of GS1 codes carrying a lot and
 an expiry date (DataMatrix element strings with ``]d2`` and separators, printed ``(01)…(17)…(10)…``
 forms and Digital Link URLs, a third each), and, as the baseline measured in the same run, one
-bare indexed SELECT of a barcode. Target: full scan p99 <= 1 ms.
+bare indexed SELECT of a barcode — timed interleaved with the barcode scans, scan by scan, once
+both have read every page they touch. Target: full scan p99 <= 1 ms.
 
     .venv/bin/python bench/scan.py [--skus 200000] [--scans 5000] [--database FILE]
 
@@ -134,7 +135,30 @@ def timed(samples: list[str], action: Callable[[str], object]) -> dict[str, floa
         started = time.perf_counter_ns()
         action(text)
         times.append((time.perf_counter_ns() - started) / 1e6)
-    times.sort()
+    return _summary(times)
+
+
+def timed_interleaved(
+    samples: list[str], baseline: Callable[[str], object], product: Callable[[str], object]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The baseline and the product on the same scans, one after the other for each scan (which
+    goes first alternates), after both have read every sample once: both run on warm pages, so
+    neither pays for the other's cold reads."""
+    for text in samples:
+        baseline(text)
+        product(text)
+    times: tuple[list[float], list[float]] = ([], [])
+    for n, text in enumerate(samples):
+        order = ((0, baseline), (1, product)) if n % 2 == 0 else ((1, product), (0, baseline))
+        for which, action in order:
+            started = time.perf_counter_ns()
+            action(text)
+            times[which].append((time.perf_counter_ns() - started) / 1e6)
+    return _summary(times[0]), _summary(times[1])
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
     return {
         "n": len(times),
         "p50_ms": round(statistics.median(times), 4),
@@ -188,14 +212,16 @@ def main() -> None:
     def full_scan(text: str) -> object:
         return service.scan(text, record=False)
 
+    baseline_result, barcode_result = timed_interleaved(barcodes, bare_select, full_scan)
     result: dict[str, Any] = {
         "benchmark": "scan",
         "skus": sku_count,
         "barcodes": len(rows),
         "build_s": round(build_s, 2),
         "classify_mixed": timed(mixed, classify),
-        "baseline_bare_barcode_select": timed(barcodes, bare_select),
-        "scan_barcode_with_lookup": timed(barcodes, full_scan),
+        # Timed interleaved, scan by scan, on pages both have read (see timed_interleaved).
+        "baseline_bare_barcode_select": baseline_result,
+        "scan_barcode_with_lookup": barcode_result,
         "scan_sku_code_with_lookup": timed(sku_codes, full_scan),
         "scan_gs1_with_lookup": timed(gs1_codes, full_scan),
         "target_p99_ms": 1.0,
