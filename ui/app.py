@@ -27,8 +27,13 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("REDHOME POS")
     app.setOrganizationName("REDHOME")
-    app.setFont(body_font(choose_font_family()))
-    app.setStyleSheet(stylesheet())
+    # Set only when they differ: each set re-polishes every widget the process has made.
+    font = body_font(choose_font_family())
+    if app.font() != font:
+        app.setFont(font)
+    sheet = stylesheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return app
 
 

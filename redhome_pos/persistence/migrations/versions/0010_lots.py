@@ -18,15 +18,16 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("skus", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("lot_tracked", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("stock_movements", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("lot_code", sa.String(length=20), nullable=False, server_default="")
-        )
-        batch_op.add_column(sa.Column("expiry", sa.Date(), nullable=True))
+    # Plain ADD COLUMN (no table copy): other tables' foreign keys point at these tables, and
+    # SQLite cannot drop a table they reference while the store's data is in it.
+    op.add_column(
+        "skus", sa.Column("lot_tracked", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    op.add_column(
+        "stock_movements",
+        sa.Column("lot_code", sa.String(length=20), nullable=False, server_default=""),
+    )
+    op.add_column("stock_movements", sa.Column("expiry", sa.Date(), nullable=True))
     op.create_table(
         "stock_lot_levels",
         sa.Column("sku_id", sa.Integer(), nullable=False),
@@ -67,9 +68,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("receiving_id", "line_no", "lot_code", name="uq_receiving_lots_lot"),
     )
-    with op.batch_alter_table("stock_count_lines", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("lot_snapshot", sa.JSON(), nullable=True))
-        batch_op.add_column(sa.Column("lot_counts", sa.JSON(), nullable=True))
+    op.add_column("stock_count_lines", sa.Column("lot_snapshot", sa.JSON(), nullable=True))
+    op.add_column("stock_count_lines", sa.Column("lot_counts", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
