@@ -11,7 +11,7 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +25,9 @@ class Answer:
     delay_s: float = 0.0  # wait before answering (time-out tests)
     reset: bool = False  # close the connection without an answer
     trickle_s: float = 0.0  # send the body a byte at a time with this pause
+    # Builds the answer again when it is queued: a signed answer made when the tests were
+    # collected would otherwise carry a timestamp long past by the time it is served.
+    fresh: Callable[[], Answer] | None = None
 
 
 @dataclass
@@ -91,8 +94,9 @@ class ScriptedServer:
         )
 
     def queue(self, *answers: Answer) -> None:
+        made = [answer.fresh() if answer.fresh is not None else answer for answer in answers]
         with self._lock:
-            self.answers.extend(answers)
+            self.answers.extend(made)
 
     def start(self) -> None:
         self._thread.start()

@@ -76,4 +76,14 @@ def signed(
         "Wechatpay-Signature-Type": "WECHATPAY2-SHA256-RSA2048",
         "Request-ID": "08F78BB5AF0610D302",
     }
-    return Answer(status=status, body=body, headers=headers, **answer_options)
+    answer = Answer(status=status, body=body, headers=headers, **answer_options)
+    if timestamp is None:  # signed now: signed again, with the time then, when queued
+        answer.fresh = lambda: signed(
+            status,
+            payload,
+            timestamp=int(time.time()),
+            serial=serial,
+            tamper=tamper,
+            **answer_options,
+        )
+    return answer
