@@ -59,7 +59,7 @@ def shift_report(data: ShiftReportData) -> Document:
         builder.row("取出现金", signed_fen(-data.cash_out_fen))
     if data.drawer_opens:
         builder.text(f"无销售开钱箱 {data.drawer_opens} 次")
-    builder.row("应有现金", format_fen(data.cash_expected_fen))
+    builder.row("应收现金", format_fen(data.cash_expected_fen))
     if data.cash_counted_fen is not None:
         builder.row("实点现金", format_fen(data.cash_counted_fen))
         difference = data.cash_difference_fen or 0

@@ -333,7 +333,7 @@
     <message>
         <location filename="../backoffice/counts.py" line="72" />
         <source>Variance</source>
-        <translation>差异</translation>
+        <translation>盘盈/盘亏</translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="73" />
@@ -358,7 +358,7 @@
     <message>
         <location filename="../backoffice/counts.py" line="87" />
         <source>Post count</source>
-        <translation>过账盘点</translation>
+        <translation>盘点过账</translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="135" />
@@ -398,7 +398,7 @@
     <message>
         <location filename="../backoffice/counts.py" line="317" />
         <source>Posting a stock count needs a manager's approval.</source>
-        <translation>过账盘点需要店长批准。</translation>
+        <translation>盘点过账需要店长批准。</translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="337" />

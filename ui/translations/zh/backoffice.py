@@ -177,12 +177,12 @@ ZH: dict[str, str] = {
     "Product": "商品",
     "Expected": "账面",
     "Counted": "实盘",
-    "Variance": "差异",
+    "Variance": "盘盈/盘亏",
     "Recount": "复盘",
     "Set counted of the chosen line": "设置所选行的实盘数",
     "Recount the chosen line": "所选行重新盘点",
     "Cancel count": "取消盘点",
-    "Post count": "过账盘点",
+    "Post count": "盘点过账",
     "#{id} {name} · {counted}/{lines} counted": "#{id} {name} · 已盘 {counted}/{lines}",
     "Yes": "是",
     "{counted} of {lines} counted, {differ} differ": "已盘 {counted}/{lines}，{differ} 项有差异",
@@ -190,7 +190,7 @@ ZH: dict[str, str] = {
     "Start or choose a count first": "请先新建或选择盘点",
     "Counted {total}": "已盘 {total}",
     "Choose a line and enter what was counted": "请选择一行并输入实盘数",
-    "Posting a stock count needs a manager's approval.": "过账盘点需要店长批准。",
+    "Posting a stock count needs a manager's approval.": "盘点过账需要店长批准。",
     "Count posted: {movements} stock changes (+{added} / -{removed})": (
         "盘点已过账：{movements} 项库存变动（+{added} / -{removed}）"
     ),
