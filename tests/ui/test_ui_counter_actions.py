@@ -96,6 +96,12 @@ def test_todays_sales_found_by_amount_and_product_reprinted_and_returned(
     qtbot.keyClick(journal, Qt.Key.Key_F8)  # take goods back from it
     qtbot.waitUntil(lambda: shell.returns.sale is not None)
     assert shell.returns.sale.receipt_no == cleanser.receipt_no
+    screen = shell.returns
+    assert screen.refund_total.text() == ""
+    mask = next(line for line in screen.sale.sold_lines if line.sku_code == "MASK-10")
+    screen.set_return_quantity(mask.line_no, 1)
+    # The money back and where it goes show before the refund button is pressed.
+    assert screen.refund_total.text() == "Refund ￥99.00 → Cash ￥99.00"
 
 
 def test_a_price_check_leaves_the_cart_alone(qtbot: Any, shell: Any, store: Any) -> None:

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from redhome_pos.domain import approvals
+from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.sale import ReturnRequest, Sale, refund_for
 from redhome_pos.domain.staff import Permission
+from redhome_pos.domain.tender import plan_refund
 from redhome_pos.services import returns as return_service
 from redhome_pos.services.returns import ReturnResult
-from ui import jobs
+from ui import jobs, words
 from ui.approval_flow import ask_if_needed
 from ui.banner import Banner
 from ui.counter import Counter
@@ -99,10 +101,15 @@ class ReturnsScreen(QWidget):
         self.refund_button.setMinimumHeight(64)
         self.refund_button.setEnabled(False)
         self.refund_button.clicked.connect(lambda: self.refund())
+        self.to_cash.toggled.connect(lambda _on: self.show_refund())
+        self.refund_total = QLabel()
+        self.refund_total.setWordWrap(True)
+        self.refund_total.setStyleSheet("font-size: 20px;")
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Reason")))
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.to_cash)
+        bottom.addWidget(self.refund_total, 1)
         self.exchange_button = QPushButton(self.tr("Exchange for the cart"))
         self.exchange_button.setMinimumHeight(64)
         self.exchange_button.setEnabled(False)
@@ -173,6 +180,7 @@ class ReturnsScreen(QWidget):
             spin.setMinimumWidth(96)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setEnabled(left > 0)
+            spin.valueChanged.connect(lambda _value: self.show_refund())
             self.table.setCellWidget(row, 3, spin)
             damaged = QCheckBox()
             holder = QWidget()  # centres the box in its cell, a full touch target
@@ -181,6 +189,7 @@ class ReturnsScreen(QWidget):
             box.addWidget(damaged, 0, Qt.AlignmentFlag.AlignCenter)
             self.table.setCellWidget(row, 4, holder)
         self.table.resizeRowsToContents()
+        self.show_refund()
         self.refund_button.setEnabled(bool(lines))
         self.exchange_button.setEnabled(bool(lines))
         self.sale_found.emit(sale)
@@ -206,6 +215,35 @@ class ReturnsScreen(QWidget):
                 is_damaged = isinstance(damaged, QCheckBox) and damaged.isChecked()
                 wanted.append(ReturnRequest(line.line_no, spin.value(), is_damaged))
         return wanted
+
+    def show_refund(self) -> None:
+        """The money back and where it goes, before the refund button is pressed."""
+        wanted = self.requests()
+        if self.sale is None or not wanted:
+            self.refund_total.setText("")
+            return
+        try:
+            total = self.refund_fen(wanted)
+        except DomainError as error:
+            self.refund_total.setText(describe_error(error))
+            return
+        if self.returned and not self.to_cash.isChecked():
+            # Earlier returns took their share back already; the service splits what is left.
+            goes = self.tr("to the sale's payments")
+        else:
+            try:
+                refunds = plan_refund(
+                    total, self.sale.tenders, {}, to_cash=self.to_cash.isChecked()
+                )
+            except DomainError as error:
+                self.refund_total.setText(describe_error(error))
+                return
+            goes = "、".join(
+                f"{words.tender_kind(r.kind.value)} {format_fen(r.amount_fen)}" for r in refunds
+            )
+        self.refund_total.setText(
+            self.tr("Refund {amount} → {where}").format(amount=format_fen(total), where=goes)
+        )
 
     def refund_fen(self, wanted: list[ReturnRequest]) -> int:
         """What the chosen lines give back (as the return will work it out)."""

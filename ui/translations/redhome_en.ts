@@ -2947,92 +2947,102 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="57"/>
+        <location filename="../screens/returns.py" line="59"/>
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>Receipt number, or scan the code on the receipt</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="60"/>
+        <location filename="../screens/returns.py" line="62"/>
         <source>Find sale</source>
         <translation>Find sale</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="71"/>
+        <location filename="../screens/returns.py" line="73"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="72"/>
+        <location filename="../screens/returns.py" line="74"/>
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73"/>
+        <location filename="../screens/returns.py" line="75"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="74"/>
+        <location filename="../screens/returns.py" line="76"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="75"/>
+        <location filename="../screens/returns.py" line="77"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91"/>
+        <location filename="../screens/returns.py" line="93"/>
         <source>Customer changed their mind</source>
         <translation>Customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="92"/>
+        <location filename="../screens/returns.py" line="94"/>
         <source>Wrong shade or size</source>
         <translation>Wrong shade or size</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="93"/>
+        <location filename="../screens/returns.py" line="95"/>
         <source>Faulty product</source>
         <translation>Faulty product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="96"/>
+        <location filename="../screens/returns.py" line="98"/>
         <source>Refund in cash</source>
         <translation>Refund in cash</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="97"/>
+        <location filename="../screens/returns.py" line="99"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="103"/>
+        <location filename="../screens/returns.py" line="109"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="106"/>
+        <location filename="../screens/returns.py" line="113"/>
         <source>Exchange for the cart</source>
         <translation>Exchange for the cart</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="151"/>
+        <location filename="../screens/returns.py" line="158"/>
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="227"/>
+        <location filename="../screens/returns.py" line="232"/>
+        <source>to the sale&apos;s payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="245"/>
+        <source>Refund {amount} → {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="265"/>
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="233"/>
+        <location filename="../screens/returns.py" line="271"/>
         <source>A refund needs a supervisor&apos;s approval.</source>
         <translation>A refund needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="278"/>
+        <location filename="../screens/returns.py" line="316"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>

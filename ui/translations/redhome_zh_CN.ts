@@ -2946,92 +2946,102 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="57" />
+        <location filename="../screens/returns.py" line="59" />
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>小票号，或扫描小票上的二维码</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="60" />
+        <location filename="../screens/returns.py" line="62" />
         <source>Find sale</source>
         <translation>查找销售单</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="71" />
+        <location filename="../screens/returns.py" line="73" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="72" />
+        <location filename="../screens/returns.py" line="74" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73" />
+        <location filename="../screens/returns.py" line="75" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="74" />
+        <location filename="../screens/returns.py" line="76" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="75" />
+        <location filename="../screens/returns.py" line="77" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="91" />
+        <location filename="../screens/returns.py" line="93" />
         <source>Customer changed their mind</source>
         <translation>顾客不想要了</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="92" />
+        <location filename="../screens/returns.py" line="94" />
         <source>Wrong shade or size</source>
         <translation>色号或尺码不对</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="93" />
+        <location filename="../screens/returns.py" line="95" />
         <source>Faulty product</source>
         <translation>商品有质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="96" />
+        <location filename="../screens/returns.py" line="98" />
         <source>Refund in cash</source>
         <translation>以现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="97" />
+        <location filename="../screens/returns.py" line="99" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="103" />
+        <location filename="../screens/returns.py" line="109" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="106" />
+        <location filename="../screens/returns.py" line="113" />
         <source>Exchange for the cart</source>
         <translation>换购物车中的商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="151" />
+        <location filename="../screens/returns.py" line="158" />
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="227" />
+        <location filename="../screens/returns.py" line="232" />
+        <source>to the sale's payments</source>
+        <translation>按原支付方式退回</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="245" />
+        <source>Refund {amount} → {where}</source>
+        <translation>退款 {amount} → {where}</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="265" />
         <source>Choose how many of which product come back</source>
         <translation>请选择退回的商品和数量</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="233" />
+        <location filename="../screens/returns.py" line="271" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="278" />
+        <location filename="../screens/returns.py" line="316" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>

@@ -119,4 +119,6 @@ ZH: dict[str, str] = {
     "Scan, or type a barcode or SKU code and press Enter": "扫码，或输入条码/商品编码后按 Enter",
     "{role} {name} · {code}": "{role} {name} · {code}",
     "{role}: {name} ({code})": "{role}：{name}（{code}）",
+    "Refund {amount} → {where}": "退款 {amount} → {where}",
+    "to the sale's payments": "按原支付方式退回",
 }
