@@ -41,6 +41,7 @@ class CartModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.note_times: dict[str, str] = {}  # note id -> when it was scanned (HH:MM)
         self.lines: tuple[PricedLine, ...] = ()
         self.titles = (
             self.tr("#"),
@@ -125,7 +126,12 @@ class CartModel(QAbstractTableModel):
                 return f"{line.variant}  ·  {lot}" if line.variant else lot
             return line.variant
         if role == NOTE_ROLE and column == self.PRODUCT:
-            return line.note_id or ""
+            if not line.note_id:
+                return ""
+            # Something a person can match: when the note was scanned, and the id's end.
+            seen = self.note_times.get(line.note_id)
+            short = "…" + line.note_id[-8:]
+            return f"{seen} · {short}" if seen else short
         if role == SAVINGS_ROLE and column == self.PRODUCT:
             return "  ".join(
                 f"{saving.label} {format_fen(-saving.amount_fen)}" for saving in priced.savings
@@ -168,7 +174,7 @@ class ProductDelegate(QStyledItemDelegate):
         variant = index.data(VARIANT_ROLE) or ""
         note = index.data(NOTE_ROLE) or ""
         if note:
-            note_text = self.tr("Note {note}").format(note=note[-8:])
+            note_text = self.tr("Note {note}").format(note=note)
             return f"{variant}  ·  {note_text}" if variant else note_text
         return str(variant)
 

@@ -3,6 +3,7 @@ scan brings them up and the sale records the attribution."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from ui_helpers import log_in, open_shift, scan
 
 from redhome_pos.persistence.models.counter import SaleLineRow
 from redhome_pos.persistence.models.notes import NoteLinkRow
+from ui.cart_table import NOTE_ROLE, CartModel
 from ui.dialogs.tender import TenderDialog
 
 NOTE_ID = "65f1c2a9000000001203abcd"
@@ -56,6 +58,9 @@ def test_link_a_note_then_sell_with_attribution(qtbot: Any, shell: Any, store: A
         ("LIP-520", NOTE_ID),
         ("CLN-120", None),
     ]
+    # The line names the note by when it was scanned and the id's end, not the bare 24 chars.
+    shown = shell.sale.model.index(0, CartModel.PRODUCT).data(NOTE_ROLE)
+    assert re.fullmatch(r"\d\d:\d\d · …" + NOTE_ID[-8:], shown)
 
     qtbot.keyClick(shell.sale.table, Qt.Key.Key_F12)
     tender = shell.actions.dialog

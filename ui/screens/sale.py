@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -247,6 +247,9 @@ class SaleScreen(QWidget):
             # A scale label carries its own price: the line sells at the label's total.
             item = replace(item, price_fen=price_fen)
         self.promotions.price_from_now(self.cart)
+        note = note_id or self.note_id
+        if note and note not in self.model.note_times:
+            self.model.note_times[note] = self.counter.local_time(datetime.now(UTC))
         try:
             line = self.cart.add(
                 item, note_id=note_id or self.note_id, lot=lot, lot_expiry=lot_expiry
@@ -327,6 +330,7 @@ class SaleScreen(QWidget):
     def new_sale(self) -> None:
         self.cart = Cart()
         self.note_id = None
+        self.model.note_times.clear()
         self.banner.hide()  # the last sale's messages are not the next customer's
         self.refresh()
 

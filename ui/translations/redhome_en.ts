@@ -45,37 +45,37 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="46"/>
+        <location filename="../cart_table.py" line="47"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="47"/>
+        <location filename="../cart_table.py" line="48"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48"/>
+        <location filename="../cart_table.py" line="49"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49"/>
+        <location filename="../cart_table.py" line="50"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="50"/>
+        <location filename="../cart_table.py" line="51"/>
         <source>Savings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="51"/>
+        <location filename="../cart_table.py" line="52"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="124"/>
+        <location filename="../cart_table.py" line="125"/>
         <source>Lot {lot}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,7 +2860,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="171"/>
+        <location filename="../cart_table.py" line="177"/>
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>
@@ -3193,27 +3193,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="260"/>
+        <location filename="../screens/sale.py" line="263"/>
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}: the system shows no stock; check the shelf</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="265"/>
+        <location filename="../screens/sale.py" line="268"/>
         <source>{title} added</source>
         <translation>{title} added</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="277"/>
+        <location filename="../screens/sale.py" line="280"/>
         <source>Items: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="279"/>
+        <location filename="../screens/sale.py" line="282"/>
         <source>Subtotal: {amount}</source>
         <translation>Subtotal: {amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="283"/>
+        <location filename="../screens/sale.py" line="286"/>
         <source>Note: {note}</source>
         <translation>Note: {note}</translation>
     </message>

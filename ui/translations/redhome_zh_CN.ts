@@ -44,37 +44,37 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="46" />
+        <location filename="../cart_table.py" line="47" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="47" />
+        <location filename="../cart_table.py" line="48" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48" />
+        <location filename="../cart_table.py" line="49" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49" />
+        <location filename="../cart_table.py" line="50" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="50" />
+        <location filename="../cart_table.py" line="51" />
         <source>Savings</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="51" />
+        <location filename="../cart_table.py" line="52" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="124" />
+        <location filename="../cart_table.py" line="125" />
         <source>Lot {lot}</source>
         <translation>批号 {lot}</translation>
     </message>
@@ -2859,7 +2859,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="171" />
+        <location filename="../cart_table.py" line="177" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>
@@ -3192,27 +3192,27 @@
         <translation>尚未开班：请先清点备用金并开班</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="260" />
+        <location filename="../screens/sale.py" line="263" />
         <source>{title}: the system shows no stock; check the shelf</source>
         <translation>{title}：系统显示无库存，请核对货架</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="265" />
+        <location filename="../screens/sale.py" line="268" />
         <source>{title} added</source>
         <translation>已加入 {title}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="277" />
+        <location filename="../screens/sale.py" line="280" />
         <source>Items: {count}</source>
         <translation>件数：{count}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="279" />
+        <location filename="../screens/sale.py" line="282" />
         <source>Subtotal: {amount}</source>
         <translation>小计：{amount}</translation>
     </message>
     <message>
-        <location filename="../screens/sale.py" line="283" />
+        <location filename="../screens/sale.py" line="286" />
         <source>Note: {note}</source>
         <translation>笔记：{note}</translation>
     </message>
