@@ -72,9 +72,15 @@ class PaymentsSandboxHandle:
         self.sandbox.switches.clear()
 
     def advance_clock(self, seconds: float) -> None:
-        """Move the providers' clock (password deadlines, windows, bill dates) forward."""
+        """Move the providers' clock (password deadlines, windows, bill dates) forward (or
+        back, with a negative ``seconds``)."""
         with self.sandbox.ledger.changing():
             self.sandbox.ledger.clock_offset_s += seconds
+
+    @property
+    def clock_offset_s(self) -> float:
+        """How far the providers' clock has been moved from the real one."""
+        return self.sandbox.ledger.clock_offset_s
 
     def config_lines(self) -> dict[str, list[str]]:
         """What a store pastes into its configuration to use this sandbox."""
