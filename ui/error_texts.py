@@ -135,7 +135,6 @@ ERROR_TEXTS = (
         "Earlier payments are still being settled with the provider: try again in a moment",
     ),
     QT_TRANSLATE_NOOP("Errors", "Enter a whole number"),
-    QT_TRANSLATE_NOOP("Errors", "Enter the lot number"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once",

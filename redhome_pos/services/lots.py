@@ -24,7 +24,6 @@ from redhome_pos.domain.lots import (
     LotError,
     LotLevel,
     LotTake,
-    check_lot_code,
     expires_within,
     fefo_order,
     is_expired,
@@ -214,14 +213,6 @@ def sku_lots(database: Database, sku_code: str) -> list[LotLevel] | None:
         if sku_id is None or not lots.is_tracked(sku_id):
             return None
         return fefo_order(lots.levels(sku_id))
-
-
-def valid_lot(code: str) -> str:
-    """A lot code typed or scanned, checked (``LotError`` with a clear message otherwise)."""
-    value = check_lot_code(code)
-    if not value:
-        raise LotError("Enter the lot number")
-    return value
 
 
 def parse_expiry(text: str) -> date | None:

@@ -327,17 +327,6 @@ class LotRepository:
             for r in self._session.execute(statement)
         ]
 
-    def expired_units(self, sku_id: int, today: date) -> int:
-        """Units of ``sku_id`` on hand in lots past their date."""
-        total = self._session.scalar(
-            select(func.coalesce(func.sum(StockLotLevelRow.on_hand), 0)).where(
-                StockLotLevelRow.sku_id == sku_id,
-                StockLotLevelRow.expiry < today,
-                StockLotLevelRow.on_hand > 0,
-            )
-        )
-        return int(total or 0)
-
     def expired_units_by_sku(self, today: date) -> dict[int, int]:
         rows = self._session.execute(
             select(StockLotLevelRow.sku_id, func.sum(StockLotLevelRow.on_hand))
@@ -345,17 +334,6 @@ class LotRepository:
             .group_by(StockLotLevelRow.sku_id)
         )
         return {int(r[0]): int(r[1]) for r in rows}
-
-    def skus_expiring_on(self, day: date) -> list[int]:
-        """SKUs with a lot whose last sellable day is ``day`` (its stock online shrinks the
-        day after)."""
-        return list(
-            self._session.scalars(
-                select(StockLotLevelRow.sku_id)
-                .where(StockLotLevelRow.expiry == day, StockLotLevelRow.on_hand > 0)
-                .distinct()
-            )
-        )
 
     def stock_by_expiry_month(self) -> list[tuple[str, int, int]]:
         """(month "YYYY-MM" or "—" for no date, units, value in fen) of lot stock on hand."""
