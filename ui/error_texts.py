@@ -209,6 +209,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not an amount: {text}"),
     QT_TRANSLATE_NOOP("Errors", "Not enough points: {wanted} wanted"),
     QT_TRANSLATE_NOOP("Errors", "Not enough stock of {sku}: {on_hand} on hand, {wanted} needed"),
+    QT_TRANSLATE_NOOP("Errors", "Not sent to the online store ({method}): {error_msg}"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to allocate the amount to"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to receive"),
     QT_TRANSLATE_NOOP("Errors", "Nothing was read: scan again"),
@@ -251,8 +252,10 @@ ERROR_TEXTS = (
         "Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken",
     ),
     QT_TRANSLATE_NOOP("Errors", "Points pay only for a member: find the member first"),
+    QT_TRANSLATE_NOOP("Errors", "Printer {printer} cannot be reached: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} has no cash drawer in its settings"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} is a label printer and has no cash drawer"),
+    QT_TRANSLATE_NOOP("Errors", "Printer {printer} is not ready: {state}"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} needs a file or device path"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} needs a host address"),
     QT_TRANSLATE_NOOP("Errors", "Printer {printer} needs the {package} package installed"),
@@ -387,10 +390,36 @@ ERROR_TEXTS = (
         "Errors",
         "The label needs {needed} dots but printer {printer} has {height}; shorten the text",
     ),
+    QT_TRANSLATE_NOOP("Errors", "The online store answered HTTP {status} to {method}."),
     QT_TRANSLATE_NOOP("Errors", "The online store call {method} failed: {detail}"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The online store call {method} was redirected (HTTP {status}): redirects are not followed",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The online store could not be reached: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store did not answer {method} ({detail}). Will try again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store is limiting requests ({method}). Will try again later."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store lists more than it lets us read in one window ({method})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store refused the connection ({detail}). Connect the store again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store refused {method}: {error_msg} (code {error_code})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store sent an answer that cannot be read ({method}): {detail}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store sent {what} that cannot be applied ({detail}). Nothing changed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The online store would not reveal the receiver ({error_msg}, code {error_code})"
     ),
     QT_TRANSLATE_NOOP(
         "Errors", "The online store's answer to {method} is larger than {size} MB: it was not read"
@@ -414,11 +443,19 @@ ERROR_TEXTS = (
         "The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)",
     ),
     QT_TRANSLATE_NOOP("Errors", "The picture {name} cannot be read"),
+    QT_TRANSLATE_NOOP("Errors", "The platform refused: {error_msg}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The quantity must be at least 1"),
     QT_TRANSLATE_NOOP(
         "Errors", "The refund is more than what is left of the sale's {kind} payments"
     ),
     QT_TRANSLATE_NOOP("Errors", "The refund is more than what was paid"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The short link could not be opened ({detail}): scan the product itself"
+    ),
     QT_TRANSLATE_NOOP("Errors", "The stock of {sku} changed meanwhile: try again"),
     QT_TRANSLATE_NOOP(
         "Errors", "The store already has a catalog; demo data goes into an empty database"

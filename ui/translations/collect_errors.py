@@ -29,6 +29,32 @@ def _is_message_call(node: ast.Call) -> bool:
     return name.endswith(("Error", "Denied", "Unknown")) or name in {"Unknown", "ScanOutcome"}
 
 
+def _class_templates(node: ast.ClassDef) -> list[ast.expr]:
+    """The values of ``template = "..."`` (or ``template: str = "..."``) in a class body: the
+    message an error class gives when it is raised without one of its own."""
+    values: list[ast.expr] = []
+    for statement in node.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            targets = [statement.target]
+        else:
+            continue
+        if any(isinstance(target, ast.Name) and target.id == "template" for target in targets):
+            values.append(statement.value)
+    return values
+
+
+def _message_values(node: ast.AST) -> list[ast.expr]:
+    """Where ``node`` may hold an error message: a class's template, an error call's first
+    argument or its ``hint``."""
+    if isinstance(node, ast.ClassDef):
+        return _class_templates(node)
+    if isinstance(node, ast.Call) and _is_message_call(node):
+        return list(node.args[:1]) + [k.value for k in node.keywords if k.arg == "hint"]
+    return []
+
+
 def templates() -> list[str]:
     found: set[str] = set()
     for folder in SOURCES:
@@ -37,15 +63,11 @@ def templates() -> list[str]:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if isinstance(node, ast.Call) and _is_message_call(node):
-                    values = list(node.args[:1]) + [
-                        k.value for k in node.keywords if k.arg == "hint"
-                    ]
-                    for value in values:
-                        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                            text = value.value
-                            if any(c.isalpha() for c in text) and " " in text:
-                                found.add(text)
+                for value in _message_values(node):
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        text = value.value
+                        if any(c.isalpha() for c in text) and " " in text:
+                            found.add(text)
     return sorted(found)
 
 

@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="137"/>
-        <location filename="../error_texts.py" line="579"/>
+        <location filename="../error_texts.py" line="616"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1176,1091 +1176,1171 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="212"/>
+        <source>Not sent to the online store ({method}): {error_msg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="213"/>
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="213"/>
+        <location filename="../error_texts.py" line="214"/>
         <source>Nothing to receive</source>
         <translation>Nothing to receive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="214"/>
+        <location filename="../error_texts.py" line="215"/>
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215"/>
+        <location filename="../error_texts.py" line="216"/>
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219"/>
+        <location filename="../error_texts.py" line="220"/>
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220"/>
+        <location filename="../error_texts.py" line="221"/>
         <source>Online order {order} has no receiver phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221"/>
+        <location filename="../error_texts.py" line="222"/>
         <source>Online order {order} has not been shipped with a courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="222"/>
+        <location filename="../error_texts.py" line="223"/>
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="223"/>
+        <location filename="../error_texts.py" line="224"/>
         <source>Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="227"/>
+        <location filename="../error_texts.py" line="228"/>
         <source>Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="231"/>
+        <location filename="../error_texts.py" line="232"/>
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="232"/>
+        <location filename="../error_texts.py" line="233"/>
         <source>Only a manager may see a receiver&apos;s phone in clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="233"/>
+        <location filename="../error_texts.py" line="234"/>
         <source>Only a payment without a sale can be refunded here; a sale&apos;s payment is refunded by returning its goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="237"/>
+        <location filename="../error_texts.py" line="238"/>
         <source>Only a refund the provider refused can be paid in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="238"/>
+        <location filename="../error_texts.py" line="239"/>
         <source>Only a staff member who has logged in may do this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="239"/>
+        <location filename="../error_texts.py" line="240"/>
         <source>Only expired units are left for {wanted} more: a manager must approve selling expired goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="243"/>
+        <location filename="../error_texts.py" line="244"/>
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="244"/>
+        <location filename="../error_texts.py" line="245"/>
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="245"/>
+        <location filename="../error_texts.py" line="246"/>
         <source>Payment refused ({code}): {detail}. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="246"/>
+        <location filename="../error_texts.py" line="247"/>
         <source>Payment refused: the customer&apos;s balance is not enough. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="249"/>
+        <location filename="../error_texts.py" line="250"/>
         <source>Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="253"/>
+        <location filename="../error_texts.py" line="254"/>
         <source>Points pay only for a member: find the member first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="254"/>
+        <location filename="../error_texts.py" line="255"/>
+        <source>Printer {printer} cannot be reached: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="256"/>
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="255"/>
+        <location filename="../error_texts.py" line="257"/>
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="256"/>
+        <location filename="../error_texts.py" line="258"/>
+        <source>Printer {printer} is not ready: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="259"/>
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257"/>
+        <location filename="../error_texts.py" line="260"/>
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258"/>
+        <location filename="../error_texts.py" line="261"/>
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="259"/>
+        <location filename="../error_texts.py" line="262"/>
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="262"/>
+        <location filename="../error_texts.py" line="265"/>
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="265"/>
+        <location filename="../error_texts.py" line="268"/>
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="266"/>
+        <location filename="../error_texts.py" line="269"/>
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="267"/>
+        <location filename="../error_texts.py" line="270"/>
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="268"/>
+        <location filename="../error_texts.py" line="271"/>
         <source>Products are named by their number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="269"/>
+        <location filename="../error_texts.py" line="272"/>
         <source>RED SKU {red_sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="270"/>
+        <location filename="../error_texts.py" line="273"/>
         <source>RED item {item} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="271"/>
+        <location filename="../error_texts.py" line="274"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="272"/>
+        <location filename="../error_texts.py" line="275"/>
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="276"/>
+        <location filename="../error_texts.py" line="279"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="277"/>
+        <location filename="../error_texts.py" line="280"/>
         <source>SKU code {sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="278"/>
+        <location filename="../error_texts.py" line="281"/>
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279"/>
+        <location filename="../error_texts.py" line="282"/>
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280"/>
+        <location filename="../error_texts.py" line="283"/>
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="281"/>
+        <location filename="../error_texts.py" line="284"/>
         <source>Say how many are bought and how many are free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="282"/>
+        <location filename="../error_texts.py" line="285"/>
         <source>Say why expired goods are sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="283"/>
+        <location filename="../error_texts.py" line="286"/>
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284"/>
+        <location filename="../error_texts.py" line="287"/>
         <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
         <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="287"/>
+        <location filename="../error_texts.py" line="290"/>
         <source>Staff code {code} is taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="288"/>
+        <location filename="../error_texts.py" line="291"/>
         <source>Stock count {count_id} is {state}</source>
         <translation>Stock count {count_id} is {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="289"/>
+        <location filename="../error_texts.py" line="292"/>
         <source>That badge belongs to someone else</source>
         <translation>That badge belongs to someone else</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="290"/>
+        <location filename="../error_texts.py" line="293"/>
         <source>The Alipay bill address {url} is not https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291"/>
+        <location filename="../error_texts.py" line="294"/>
         <source>The Alipay bill archive holds no detail file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292"/>
+        <location filename="../error_texts.py" line="295"/>
         <source>The Alipay bill archive is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="293"/>
+        <location filename="../error_texts.py" line="296"/>
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="294"/>
+        <location filename="../error_texts.py" line="297"/>
         <source>The Alipay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="295"/>
+        <location filename="../error_texts.py" line="298"/>
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296"/>
+        <location filename="../error_texts.py" line="299"/>
         <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297"/>
+        <location filename="../error_texts.py" line="300"/>
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="301"/>
+        <location filename="../error_texts.py" line="304"/>
         <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302"/>
+        <location filename="../error_texts.py" line="305"/>
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="306"/>
+        <location filename="../error_texts.py" line="309"/>
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="307"/>
+        <location filename="../error_texts.py" line="310"/>
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="308"/>
+        <location filename="../error_texts.py" line="311"/>
         <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309"/>
+        <location filename="../error_texts.py" line="312"/>
         <source>The WeChat Pay bill file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="310"/>
+        <location filename="../error_texts.py" line="313"/>
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="311"/>
+        <location filename="../error_texts.py" line="314"/>
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="312"/>
+        <location filename="../error_texts.py" line="315"/>
         <source>The WeChat Pay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="313"/>
+        <location filename="../error_texts.py" line="316"/>
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="314"/>
+        <location filename="../error_texts.py" line="317"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="317"/>
+        <location filename="../error_texts.py" line="320"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320"/>
+        <location filename="../error_texts.py" line="323"/>
         <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321"/>
+        <location filename="../error_texts.py" line="324"/>
         <source>The WeChat Pay platform public key id is not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="322"/>
+        <location filename="../error_texts.py" line="325"/>
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323"/>
+        <location filename="../error_texts.py" line="326"/>
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324"/>
+        <location filename="../error_texts.py" line="327"/>
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="325"/>
+        <location filename="../error_texts.py" line="328"/>
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328"/>
+        <location filename="../error_texts.py" line="331"/>
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="331"/>
+        <location filename="../error_texts.py" line="334"/>
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="332"/>
+        <location filename="../error_texts.py" line="335"/>
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335"/>
+        <location filename="../error_texts.py" line="338"/>
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338"/>
+        <location filename="../error_texts.py" line="341"/>
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339"/>
+        <location filename="../error_texts.py" line="342"/>
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="343"/>
+        <location filename="../error_texts.py" line="346"/>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="344"/>
+        <location filename="../error_texts.py" line="347"/>
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="345"/>
+        <location filename="../error_texts.py" line="348"/>
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349"/>
+        <location filename="../error_texts.py" line="352"/>
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="353"/>
+        <location filename="../error_texts.py" line="356"/>
         <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="357"/>
+        <location filename="../error_texts.py" line="360"/>
         <source>The database {url} failed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358"/>
+        <location filename="../error_texts.py" line="361"/>
         <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="362"/>
+        <location filename="../error_texts.py" line="365"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="363"/>
+        <location filename="../error_texts.py" line="366"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="366"/>
+        <location filename="../error_texts.py" line="369"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="367"/>
+        <location filename="../error_texts.py" line="370"/>
         <source>The discounted item is the second or a later one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="368"/>
+        <location filename="../error_texts.py" line="371"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="372"/>
+        <location filename="../error_texts.py" line="375"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="373"/>
+        <location filename="../error_texts.py" line="376"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="374"/>
+        <location filename="../error_texts.py" line="377"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="375"/>
+        <location filename="../error_texts.py" line="378"/>
         <source>The file&apos;s encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="379"/>
+        <location filename="../error_texts.py" line="382"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380"/>
+        <location filename="../error_texts.py" line="383"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="381"/>
+        <location filename="../error_texts.py" line="384"/>
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="385"/>
+        <location filename="../error_texts.py" line="388"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="386"/>
+        <location filename="../error_texts.py" line="389"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390"/>
+        <location filename="../error_texts.py" line="393"/>
+        <source>The online store answered HTTP {status} to {method}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="394"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="391"/>
+        <location filename="../error_texts.py" line="395"/>
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="395"/>
-        <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
+        <location filename="../error_texts.py" line="399"/>
+        <source>The online store could not be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="398"/>
-        <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
-        <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="402"/>
-        <source>The opening stock has already been taken; count stock instead</source>
-        <translation>The opening stock has already been taken; count stock instead</translation>
+        <location filename="../error_texts.py" line="400"/>
+        <source>The online store did not answer {method} ({detail}). Will try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="403"/>
-        <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
+        <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="407"/>
-        <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
+        <location filename="../error_texts.py" line="406"/>
+        <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="411"/>
-        <source>The payment {number} is not a payment without a sale</source>
+        <location filename="../error_texts.py" line="409"/>
+        <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="412"/>
-        <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
+        <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="416"/>
-        <source>The picture {name} cannot be read</source>
-        <translation>The picture {name} cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="417"/>
-        <source>The quantity must be at least 1</source>
-        <translation>The quantity must be at least 1</translation>
+        <location filename="../error_texts.py" line="415"/>
+        <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="418"/>
-        <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
+        <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="421"/>
-        <source>The refund is more than what was paid</source>
-        <translation>The refund is more than what was paid</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="422"/>
-        <source>The stock of {sku} changed meanwhile: try again</source>
+        <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="423"/>
-        <source>The store already has a catalog; demo data goes into an empty database</source>
-        <translation>The store already has a catalog; demo data goes into an empty database</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="426"/>
-        <source>The store already has a manager: a manager logs in to add staff</source>
+        <location filename="../error_texts.py" line="424"/>
+        <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="427"/>
-        <source>The store code would be {length} characters, more than {limit}</source>
-        <translation>The store code would be {length} characters, more than {limit}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="428"/>
-        <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
-        <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
+        <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
+        <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="431"/>
-        <source>The store has no code secret: badges cannot be made</source>
-        <translation>The store has no code secret: badges cannot be made</translation>
+        <source>The opening stock has already been taken; count stock instead</source>
+        <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="432"/>
-        <source>The system print command lp is not installed</source>
-        <translation>The system print command lp is not installed</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="433"/>
-        <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
+        <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="437"/>
-        <source>The {provider} bill download for {day} answered HTTP {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="438"/>
-        <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="439"/>
-        <source>The {what} address {url} is not a web address</source>
+        <location filename="../error_texts.py" line="436"/>
+        <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="440"/>
-        <source>The {what} address {url} must use https</source>
+        <source>The payment {number} is not a payment without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="441"/>
-        <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
+        <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="445"/>
-        <source>The {what} file {path} cannot be read: {detail}</source>
-        <translation type="unfinished"></translation>
+        <source>The picture {name} cannot be read</source>
+        <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="446"/>
-        <source>The {what} file {path} does not exist</source>
+        <source>The platform refused: {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="447"/>
-        <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
+        <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="450"/>
-        <source>The {what} file {path} does not hold an RSA public key or certificate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../error_texts.py" line="451"/>
+        <source>The quantity must be at least 1</source>
+        <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="453"/>
-        <source>The {what} of a promotion must be more than zero</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="454"/>
-        <source>The {what} {path} is not a file</source>
+        <location filename="../error_texts.py" line="452"/>
+        <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="455"/>
-        <source>There is no delivery {delivery}</source>
-        <translation type="unfinished"></translation>
+        <source>The refund is more than what was paid</source>
+        <translation>The refund is more than what was paid</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="456"/>
-        <source>There is no online after-sale {returns}</source>
+        <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="457"/>
-        <source>There is no print job {job}</source>
-        <translation>There is no print job {job}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="458"/>
-        <source>There is no sale with receipt number {receipt}</source>
-        <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="459"/>
-        <source>There is no sale {sale}</source>
-        <translation>There is no sale {sale}</translation>
+        <source>The stock of {sku} changed meanwhile: try again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="460"/>
-        <source>This GS1 code cannot be read: scan again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="461"/>
-        <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="462"/>
-        <source>This RED link is not a note: show the note itself</source>
-        <translation>This RED link is not a note: show the note itself</translation>
+        <source>The store already has a catalog; demo data goes into an empty database</source>
+        <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="463"/>
-        <source>This badge belongs to nobody on the staff list</source>
-        <translation>This badge belongs to nobody on the staff list</translation>
+        <source>The store already has a manager: a manager logs in to add staff</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="464"/>
-        <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
-        <translation type="unfinished"></translation>
+        <source>The store code would be {length} characters, more than {limit}</source>
+        <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="467"/>
-        <source>This badge was revoked: ask a manager for a new one</source>
-        <translation type="unfinished"></translation>
+        <location filename="../error_texts.py" line="465"/>
+        <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
+        <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="468"/>
-        <source>This code belongs to store {store}</source>
-        <translation>This code belongs to store {store}</translation>
+        <source>The store has no code secret: badges cannot be made</source>
+        <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="469"/>
-        <source>This code is not a member code</source>
-        <translation type="unfinished"></translation>
+        <source>The system print command lp is not installed</source>
+        <translation>The system print command lp is not installed</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="470"/>
-        <source>This code is not a receipt</source>
-        <translation>This code is not a receipt</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="471"/>
-        <source>This counter is not connected to Alipay: use the payment terminal</source>
+        <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="474"/>
-        <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
+        <source>The {provider} bill download for {day} answered HTTP {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="475"/>
+        <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="476"/>
+        <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="477"/>
-        <source>This is a RED profile link, not a note: show the note itself</source>
-        <translation>This is a RED profile link, not a note: show the note itself</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="478"/>
-        <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
-        <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="479"/>
-        <source>This is not a product&apos;s code: scan the item or carton</source>
+        <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="480"/>
-        <source>This is not a staff badge</source>
-        <translation>This is not a staff badge</translation>
+        <location filename="../error_texts.py" line="478"/>
+        <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="481"/>
-        <source>This is too long to be a code the store knows ({length} characters)</source>
-        <translation>This is too long to be a code the store knows ({length} characters)</translation>
+        <location filename="../error_texts.py" line="482"/>
+        <source>The {what} file {path} cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="483"/>
+        <source>The {what} file {path} does not exist</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="484"/>
-        <source>This link cannot be read; it was not opened</source>
-        <translation>This link cannot be read; it was not opened</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="485"/>
-        <source>This looks like web page text, not a code</source>
-        <translation>This looks like web page text, not a code</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="486"/>
-        <source>This pickup code is for order {other}, not {order}</source>
-        <translation>This pickup code is for order {other}, not {order}</translation>
+        <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="487"/>
-        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
+        <source>The {what} file {path} does not hold an RSA public key or certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="490"/>
+        <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="491"/>
-        <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
+        <source>The {what} {path} is not a file</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="492"/>
+        <source>There is no delivery {delivery}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="493"/>
+        <source>There is no online after-sale {returns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="494"/>
+        <source>There is no print job {job}</source>
+        <translation>There is no print job {job}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="495"/>
-        <source>This scan is not a product: scan the item&apos;s barcode</source>
-        <translation>This scan is not a product: scan the item&apos;s barcode</translation>
+        <source>There is no sale with receipt number {receipt}</source>
+        <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="496"/>
-        <source>This shift has no sale to void</source>
-        <translation>This shift has no sale to void</translation>
+        <source>There is no sale {sale}</source>
+        <translation>There is no sale {sale}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="497"/>
-        <source>This short link cannot be opened now: scan the product itself</source>
-        <translation>This short link cannot be opened now: scan the product itself</translation>
+        <source>This GS1 code cannot be read: scan again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="498"/>
-        <source>This short link cannot be opened now: show the note itself</source>
-        <translation>This short link cannot be opened now: show the note itself</translation>
+        <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="499"/>
-        <source>This store accepts only the badges its back office issues: log in with your PIN</source>
+        <source>This RED link is not a note: show the note itself</source>
+        <translation>This RED link is not a note: show the note itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="500"/>
+        <source>This badge belongs to nobody on the staff list</source>
+        <translation>This badge belongs to nobody on the staff list</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="501"/>
+        <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="502"/>
-        <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
+        <location filename="../error_texts.py" line="504"/>
+        <source>This badge was revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="505"/>
+        <source>This code belongs to store {store}</source>
+        <translation>This code belongs to store {store}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="506"/>
-        <source>This store code is forged or damaged: it was refused</source>
-        <translation>This store code is forged or damaged: it was refused</translation>
+        <source>This code is not a member code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="507"/>
-        <source>This store code was made by a newer program ({version}): update this till</source>
-        <translation>This store code was made by a newer program ({version}): update this till</translation>
+        <source>This code is not a receipt</source>
+        <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="510"/>
-        <source>This store records the card slip&apos;s reference number: enter it</source>
+        <location filename="../error_texts.py" line="508"/>
+        <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="511"/>
-        <source>This xhslink.com link has no note code</source>
-        <translation>This xhslink.com link has no note code</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="512"/>
-        <source>Type the correct express number</source>
+        <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="513"/>
-        <source>Unknown kind of stock movement: {kind}</source>
-        <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="514"/>
-        <source>Unknown staff code or wrong PIN</source>
-        <translation>Unknown staff code or wrong PIN</translation>
+        <source>This is a RED profile link, not a note: show the note itself</source>
+        <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="515"/>
-        <source>Unknown tender: {kinds}</source>
-        <translation>Unknown tender: {kinds}</translation>
+        <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
+        <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="516"/>
-        <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
-        <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="519"/>
-        <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
+        <source>This is not a product&apos;s code: scan the item or carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520"/>
-        <source>WeChat Pay gave no bill address for {day}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../error_texts.py" line="517"/>
+        <source>This is not a staff badge</source>
+        <translation>This is not a staff badge</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="518"/>
+        <source>This is too long to be a code the store knows ({length} characters)</source>
+        <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="521"/>
-        <source>WeChat Pay has no bill for {day} yet: {detail}</source>
-        <translation type="unfinished"></translation>
+        <source>This link cannot be read; it was not opened</source>
+        <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="522"/>
-        <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
-        <translation type="unfinished"></translation>
+        <source>This looks like web page text, not a code</source>
+        <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="523"/>
-        <source>You cannot lower or deactivate your own account</source>
-        <translation>You cannot lower or deactivate your own account</translation>
+        <source>This pickup code is for order {other}, not {order}</source>
+        <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="524"/>
-        <source>a member name is not a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="525"/>
-        <source>burst interval and length must be positive</source>
-        <translation>burst interval and length must be positive</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="526"/>
-        <source>migrations run through redhome_pos.persistence.migrate only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="527"/>
-        <source>naive datetime given to a UTC column</source>
+        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="528"/>
-        <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="529"/>
-        <source>rate must be positive</source>
-        <translation>rate must be positive</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="530"/>
-        <source>text after the JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="531"/>
-        <source>the answer declares a DOCTYPE or entities</source>
+        <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="532"/>
-        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
-        <translation type="unfinished"></translation>
+        <source>This scan is not a product: scan the item&apos;s barcode</source>
+        <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="533"/>
-        <source>the number of SKUs cannot be negative</source>
-        <translation>the number of SKUs cannot be negative</translation>
+        <source>This shift has no sale to void</source>
+        <translation>This shift has no sale to void</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="534"/>
-        <source>the store&apos;s warehouse code is required</source>
-        <translation>the store&apos;s warehouse code is required</translation>
+        <source>This short link cannot be opened now: scan the product itself</source>
+        <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="535"/>
-        <source>unit of work used outside its with-block</source>
-        <translation type="unfinished"></translation>
+        <source>This short link cannot be opened now: show the note itself</source>
+        <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="536"/>
-        <source>{ai} cannot hold {value!r}</source>
+        <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="537"/>
-        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
+        <location filename="../error_texts.py" line="539"/>
+        <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="541"/>
-        <source>{code} is not a product in the catalog</source>
+        <location filename="../error_texts.py" line="543"/>
+        <source>This store code is forged or damaged: it was refused</source>
+        <translation>This store code is forged or damaged: it was refused</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="544"/>
+        <source>This store code was made by a newer program ({version}): update this till</source>
+        <translation>This store code was made by a newer program ({version}): update this till</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="547"/>
+        <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="542"/>
-        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
-        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="545"/>
-        <source>{due_fen} still to pay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="546"/>
-        <source>{file} clashes with the catalog in the store; nothing was imported</source>
-        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+        <location filename="../error_texts.py" line="548"/>
+        <source>This xhslink.com link has no note code</source>
+        <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="549"/>
-        <source>{file} does not exist</source>
+        <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="550"/>
-        <source>{file} exists already: choose another name</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown kind of stock movement: {kind}</source>
+        <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="551"/>
-        <source>{file} has schema {revision}, which this program does not know</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown staff code or wrong PIN</source>
+        <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="552"/>
-        <source>{file} is damaged: {problem}</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown tender: {kinds}</source>
+        <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="553"/>
-        <source>{file} is not a REDHOME database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="554"/>
-        <source>{file} is not a REDHOME database ({problem})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="555"/>
-        <source>{file} is the database itself</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
+        <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="556"/>
-        <source>{name} ({role}) cannot approve {action}</source>
-        <translation>{name} ({role}) cannot approve {action}</translation>
+        <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="557"/>
-        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="558"/>
-        <source>{name} ({role}) may not {action} without approval</source>
-        <translation>{name} ({role}) may not {action} without approval</translation>
+        <source>WeChat Pay has no bill for {day} yet: {detail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="559"/>
-        <source>{name} has no badge to revoke</source>
+        <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="560"/>
-        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <source>You cannot lower or deactivate your own account</source>
+        <translation>You cannot lower or deactivate your own account</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="561"/>
+        <source>a member name is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="562"/>
+        <source>burst interval and length must be positive</source>
+        <translation>burst interval and length must be positive</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="563"/>
+        <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="564"/>
-        <source>{name}&apos;s account is not active</source>
+        <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="565"/>
-        <source>{name}: type your PIN as well</source>
+        <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="566"/>
-        <source>{phone} is a member already</source>
-        <translation type="unfinished"></translation>
+        <source>rate must be positive</source>
+        <translation>rate must be positive</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="567"/>
-        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="568"/>
+        <source>the answer declares a DOCTYPE or entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="569"/>
+        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="570"/>
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="571"/>
-        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
-        <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
+        <source>the store&apos;s warehouse code is required</source>
+        <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="572"/>
-        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
-        <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
+        <source>unit of work used outside its with-block</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575"/>
-        <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
+        <location filename="../error_texts.py" line="573"/>
+        <source>{ai} cannot hold {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="574"/>
+        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="578"/>
+        <source>{code} is not a product in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="579"/>
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="582"/>
+        <source>{due_fen} still to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="583"/>
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="586"/>
+        <source>{file} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="587"/>
+        <source>{file} exists already: choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="588"/>
+        <source>{file} has schema {revision}, which this program does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="589"/>
+        <source>{file} is damaged: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="590"/>
+        <source>{file} is not a REDHOME database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="591"/>
+        <source>{file} is not a REDHOME database ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="592"/>
+        <source>{file} is the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="593"/>
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name} ({role}) cannot approve {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="594"/>
+        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="595"/>
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name} ({role}) may not {action} without approval</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="596"/>
+        <source>{name} has no badge to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="597"/>
+        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="601"/>
+        <source>{name}&apos;s account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="602"/>
+        <source>{name}: type your PIN as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="603"/>
+        <source>{phone} is a member already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="604"/>
+        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="608"/>
+        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
+        <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="609"/>
+        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
+        <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="612"/>
+        <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="615"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>

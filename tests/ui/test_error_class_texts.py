@@ -1,0 +1,88 @@
+"""Every error class's own message (its ``template``, shown when it is raised without one) is in
+the translation files with Chinese, so no such error reaches a Chinese screen in English."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from redhome_pos.domain.errors import DomainError
+from sync.errors import HttpError, PlatformError
+from ui.errors import describe_error
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "ui" / "translations" / "redhome_zh_CN.ts"
+PACKAGES = ("redhome_pos", "sync", "payments", "printers", "ui")
+FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _import_everything() -> None:
+    for name in PACKAGES:
+        package = importlib.import_module(name)
+        for info in pkgutil.walk_packages(package.__path__, f"{name}."):
+            if "sandbox" in info.name or ".migrations" in info.name:
+                continue
+            importlib.import_module(info.name)
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def _class_templates() -> dict[str, str]:
+    """Each error class's own template -> the class that defines it."""
+    _import_everything()
+    found = {}
+    for cls in _subclasses(DomainError):
+        template = cls.__dict__.get("template")
+        if isinstance(template, str) and any(c.isalpha() for c in template):
+            found[template] = f"{cls.__module__}.{cls.__qualname__}"
+    return found
+
+
+def _chinese_errors() -> dict[str, str]:
+    found = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        if context.findtext("name") != "Errors":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") == "unfinished":
+                continue
+            found[message.findtext("source", "")] = translation.text or ""
+    return found
+
+
+def test_every_error_class_template_has_chinese() -> None:
+    templates = _class_templates()
+    assert "The online store answered HTTP {status} to {method}." in templates  # HttpError's
+    assert len(templates) >= 15
+    chinese = _chinese_errors()
+    missing = sorted(f"{where}: {t!r}" for t, where in templates.items() if not chinese.get(t))
+    assert missing == [], "no Chinese (ui/translations/zh/, then build.py):\n" + "\n".join(missing)
+    for template in templates:
+        assert sorted(FIELD.findall(chinese[template])) == sorted(FIELD.findall(template)), template
+        assert re.search(r"[\u4e00-\u9fff]", chinese[template]), template
+
+
+def test_an_error_raised_with_its_class_template_shows_in_chinese(qapp: Any) -> None:
+    translator = QTranslator()
+    assert translator.load(str(TS.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        shown = describe_error(HttpError(status=502, method="order.list"))
+        assert shown == "线上店铺对 order.list 应答 HTTP 502。"
+        refused = PlatformError(method="order.list", error_msg="签名错误", error_code=7)
+        shown = describe_error(refused)
+        assert "online store" not in shown and "签名错误" in shown
+    finally:
+        QCoreApplication.removeTranslator(translator)
