@@ -84,19 +84,30 @@ _WRITES = ("INSERT", "UPDATE", "insert", "update")
 def refuse_control_characters(values: Any) -> None:
     """Raise ``TextError`` when any text in ``values`` (nested too) holds a control character."""
     if isinstance(values, str):
-        found = _CONTROL.search(values)
-        if found:
-            raise TextError(
-                "The text has a control character (U+{codepoint:04X}) that cannot be saved: "
-                "remove it and try again",
-                codepoint=ord(found.group()),
-            )
-    elif isinstance(values, dict):
-        for value in values.values():
+        _refuse_text(values)
+        return
+    if isinstance(values, dict):
+        values = values.values()
+    elif not isinstance(values, (list, tuple)):
+        return
+    # Every statement's parameters pass here: scalars are checked in the loop, not by a call
+    # each, and only containers recurse.
+    for value in values:
+        if isinstance(value, str):
+            if _CONTROL.search(value):
+                _refuse_text(value)
+        elif isinstance(value, (dict, list, tuple)):
             refuse_control_characters(value)
-    elif isinstance(values, (list, tuple)):
-        for value in values:
-            refuse_control_characters(value)
+
+
+def _refuse_text(text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        raise TextError(
+            "The text has a control character (U+{codepoint:04X}) that cannot be saved: "
+            "remove it and try again",
+            codepoint=ord(found.group()),
+        )
 
 
 def install_text_guard(engine: Engine) -> None:

@@ -11,6 +11,11 @@ terminal, whatever session it still holds.
 ``staff`` or ``actor`` parameter), refuses a forged or stale one, refuses one whose role lacks
 the permission (unless the action takes an approval and one is given: the service then consumes
 it in its own transaction), and hands the function a session carrying the current role.
+
+While a guarded function runs, the session it was handed counts as read: a guarded call it makes
+in turn (``checkout`` completing the sale through ``complete_sale_in``) checks the permission
+against that role without reading the person again. The read is per service call, not cached
+across calls, so a deactivation still stops the very next action.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ import hashlib
 import hmac
 import inspect
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
@@ -39,6 +46,9 @@ R = TypeVar("R")
 
 # Every service function guarded by ``acting``, by qualified name (the layer test walks it).
 GUARDED: dict[str, tuple[Permission, bool]] = {}
+
+# Sessions read from the database by a service call still running in this thread or task.
+_READ: ContextVar[tuple[StaffSession, ...]] = ContextVar("staff_sessions_read", default=())
 
 
 def _seal(staff: Staff, method: str, started_at: datetime) -> bytes:
@@ -86,16 +96,19 @@ def current(target: Database | Session, actor: object) -> StaffSession:
     if not genuine(actor):
         raise _not_logged_in()
     assert isinstance(actor, StaffSession)
+    if any(actor is read for read in _READ.get()):
+        return actor
     if isinstance(target, Session):
-        stored = StaffRepository(target).by_id(actor.id)
+        standing = StaffRepository(target).standing(actor.id)
     else:
         with target.reading() as session:
-            stored = StaffRepository(session).by_id(actor.id)
-    if stored is None or not stored.active:
+            standing = StaffRepository(session).standing(actor.id)
+    if standing is None or not standing[1]:
         raise PermissionDenied("{name}'s account is not active", name=actor.name)
-    if stored.role is actor.role:
+    role = standing[0]
+    if role is actor.role:
         return actor
-    return issue(replace(actor, role=stored.role), method=actor.method, at=actor.started_at)
+    return issue(replace(actor, role=role), method=actor.method, at=actor.started_at)
 
 
 def refusal(staff: Staff, permission: Permission) -> PermissionDenied:
@@ -122,6 +135,24 @@ def authorize(
     raise refusal(session, permission)
 
 
+@contextmanager
+def acting_as(
+    target: Database | Session,
+    actor: object,
+    permission: Permission,
+    *,
+    approval_given: bool = False,
+) -> Iterator[StaffSession]:
+    """``authorize`` for a block of work: the session it yields counts as read until the block
+    ends, so the guarded services the block calls with it do not read the person again."""
+    session = authorize(target, actor, permission, approval_given=approval_given)
+    token = _READ.set((*_READ.get(), session))
+    try:
+        yield session
+    finally:
+        _READ.reset(token)
+
+
 def acting(
     permission: Permission, *, approvable: bool = False
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -141,10 +172,14 @@ def acting(
             bound = signature.bind(*args, **kwargs)
             arguments = bound.arguments
             given = approvable and arguments.get("approval_id") is not None
-            arguments[actor_name] = authorize(
-                arguments[target_name], arguments.get(actor_name), permission, approval_given=given
-            )
-            return function(*bound.args, **bound.kwargs)
+            with acting_as(
+                arguments[target_name],
+                arguments.get(actor_name),
+                permission,
+                approval_given=given,
+            ) as session:
+                arguments[actor_name] = session
+                return function(*bound.args, **bound.kwargs)
 
         checked.__dict__["required_permission"] = permission
         GUARDED[f"{function.__module__}.{function.__qualname__}"] = (permission, approvable)

@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from security_store import Store, make_store
 
+from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import PermissionDenied
-from redhome_pos.domain.staff import PERMISSIONS, Role, Staff, StaffSession
+from redhome_pos.domain.staff import PERMISSIONS, Permission, Role, Staff, StaffSession
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.staff import StaffRepository
 from redhome_pos.services import sessions
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.staff_admin import StaffChange, change_staff
@@ -160,3 +162,46 @@ def test_a_deactivated_or_demoted_account_stops_at_once(store: Store) -> None:
     change_staff(db, till, store.manager, StaffChange(supervisor.id, active=True, role=Role.CLERK))
     with pytest.raises(PermissionDenied, match="may not adjust stock"):
         stock_service.adjust(db, sku, -1, reason="damaged", terminal_id="T1", staff=supervisor)
+
+
+def _staff_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The id of each person whose standing the checks read from the database."""
+    seen: list[int] = []
+    read = StaffRepository.standing
+
+    def counted(self: StaffRepository, staff_id: int) -> Any:
+        seen.append(staff_id)
+        return read(self, staff_id)
+
+    monkeypatch.setattr(StaffRepository, "standing", counted)
+    return seen
+
+
+def test_a_sale_reads_the_acting_staff_member_once_not_per_nested_check(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cart = Cart()
+    cart.add(store.items["LIP-520"])
+    reads = _staff_reads(monkeypatch)
+    store.sell(cart)
+    # checkout is guarded and completes the sale through complete_sale_in, guarded too
+    assert reads == [store.clerk.id]
+    store.sell(cart)
+    assert len(reads) == 2  # the next service call reads the person afresh
+
+
+def test_inside_a_checked_call_a_forged_or_lesser_session_is_still_refused(store: Store) -> None:
+    db = store.database
+    sku = store.items["MASK-10"].sku_id
+    with sessions.acting_as(db, store.clerk, Permission.SELL) as clerk:
+        assert clerk is store.clerk
+        raised = replace(store.clerk, role=Role.MANAGER)
+        with pytest.raises(PermissionDenied, match="logged in"):
+            stock_service.adjust(db, sku, -1, reason="damaged", terminal_id="T1", staff=raised)
+        with pytest.raises(PermissionDenied, match="may not adjust stock"):
+            stock_service.adjust(db, sku, -1, reason="damaged", terminal_id="T1", staff=clerk)
+    change_staff(db, store.till, store.manager, StaffChange(store.clerk.id, active=False))
+    cart = Cart()
+    cart.add(store.items["LIP-520"])
+    with pytest.raises(PermissionDenied, match="not active"):
+        store.sell(cart)

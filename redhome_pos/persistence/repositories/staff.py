@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.staff import PinState, Role, Staff, StaffError
 from redhome_pos.persistence.models.counter import ApprovalRow
 from redhome_pos.persistence.models.staff import StaffRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared
+
+_STANDING = Prepared(
+    select(StaffRow.role, StaffRow.active).where(StaffRow.id == bindparam("staff_id"))
+)
 
 
 def _staff(row: StaffRow) -> Staff:
@@ -50,6 +55,13 @@ class StaffRepository:
     def by_id(self, staff_id: int) -> Staff | None:
         row = self._session.get(StaffRow, staff_id)
         return _staff(row) if row else None
+
+    def standing(self, staff_id: int) -> tuple[Role, bool] | None:
+        """The role and whether the account is active, read for every checked action (a
+        prepared statement, not the whole row as an entity)."""
+        self._session.flush()  # a change to the person made on this session counts
+        row = _STANDING.first(self._session, {"staff_id": staff_id})
+        return (Role(row.role), bool(row.active)) if row else None
 
     def by_code(self, code: str) -> Staff | None:
         row = self._session.scalar(select(StaffRow).where(StaffRow.code == code))
