@@ -304,13 +304,13 @@ class Payments:
         provider = self.provider(wallet.provider)
         if wallet.amount_fen <= 0:
             raise PaymentError("A payment must be more than zero")
+        stand_in = Tender(TenderKind.CARD, wallet.amount_fen, reference="validation")
+
+        def validate(session: Session) -> None:
+            write(session, (*tenders, stand_in))
+
         with self._charging():
-            self._settle_before_new_charge()
-            stand_in = Tender(TenderKind.CARD, wallet.amount_fen, reference="validation")
-            with self.database.unit_of_work() as uow:
-                write(uow.session, (*tenders, stand_in))
-                uow.rollback()
-            attempt = self._begin(staff, wallet, purpose="sale")
+            attempt = self._begin(staff, wallet, purpose="sale", validate=validate)
             status = self._charge(provider, attempt, wallet.code, on_progress, cancel)
             return self._attach(attempt, status, wallet, tenders, write)
 
@@ -330,7 +330,6 @@ class Payments:
         if wallet.amount_fen <= 0:
             raise PaymentError("A payment must be more than zero")
         with self._charging():
-            self._settle_before_new_charge()
             attempt = self._begin(staff, wallet, purpose="test")
             status = self._charge(provider, attempt, wallet.code, on_progress, cancel)
             at = self.till.now()
@@ -348,21 +347,50 @@ class Payments:
                 uow.commit()
             return self.attempt(attempt.out_trade_no)
 
-    def _begin(self, staff: StaffSession, wallet: WalletPayment, *, purpose: str) -> PaymentAttempt:
-        """Rule 2: the attempt is committed before anything leaves the computer."""
-        at = self.till.now()
-        number = new_out_trade_no(self.till, at)
-        with self.database.unit_of_work() as uow:
-            repo = PaymentRepository(uow.session)
-            repo.add_attempt(
-                out_trade_no=number, provider=wallet.provider, amount_fen=wallet.amount_fen,
-                terminal_id=self.till.terminal_id, staff_id=staff.id,
-                masked_code=mask_auth_code(wallet.code), purpose=purpose, at=at,
-            )  # fmt: skip
-            attempt = repo.get(number, totals=False)
-            uow.commit()
-        assert attempt is not None
-        return attempt
+    def _begin(
+        self,
+        staff: StaffSession,
+        wallet: WalletPayment,
+        *,
+        purpose: str,
+        validate: Callable[[Session], None] | None = None,
+    ) -> PaymentAttempt:
+        """Rule 2: the attempt is committed before anything leaves the computer.
+
+        One transaction does what must come before a charge: it finds whether this terminal
+        still has an unfinished attempt (then, outside it, those are settled with the provider
+        first and it starts again), runs ``validate`` (the sale written and rolled back to a
+        savepoint: rule 1) and commits the new attempt — one write lock, one commit."""
+        for _ in range(2):
+            at = self.till.now()
+            number = new_out_trade_no(self.till, at)
+            with self.database.unit_of_work() as uow:
+                repo = PaymentRepository(uow.session)
+                if not repo.has_unfinished(self.till.terminal_id):
+                    if validate is not None:
+                        savepoint = uow.session.begin_nested()
+                        try:
+                            validate(uow.session)
+                        finally:
+                            savepoint.rollback()
+                    attempt_id = repo.add_attempt(
+                        out_trade_no=number, provider=wallet.provider,
+                        amount_fen=wallet.amount_fen, terminal_id=self.till.terminal_id,
+                        staff_id=staff.id, masked_code=mask_auth_code(wallet.code),
+                        purpose=purpose, at=at,
+                    )  # fmt: skip
+                    uow.commit()
+                    return PaymentAttempt(
+                        id=attempt_id, out_trade_no=number, provider=wallet.provider,
+                        amount_fen=wallet.amount_fen, terminal_id=self.till.terminal_id,
+                        staff_id=staff.id, purpose=purpose, state=AttemptState.CREATED,
+                        transaction_id=None, masked_code=mask_auth_code(wallet.code),
+                        reason_code="", reason="", created_at=at, updated_at=at,
+                    )  # fmt: skip
+            self._settle_before_new_charge()
+        raise PaymentUnresolvedError(
+            "Earlier payments are still being settled with the provider: try again in a moment"
+        )
 
     def _charge(
         self,

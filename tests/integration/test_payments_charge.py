@@ -39,7 +39,7 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow, TenderRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
 from redhome_pos.persistence.repositories.payments import PaymentRepository
-from redhome_pos.services import checkout, returns, shifts
+from redhome_pos.services import audit, checkout, returns, shifts
 from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
 
 ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
@@ -116,6 +116,28 @@ def test_instant_success_writes_the_sale_with_the_transaction_id(
     assert order["amount_fen"] == 25_900
     assert charges_at_sandbox(sandbox, provider, tender.out_trade_no) == 1
     assert attempt.masked_code.endswith(code(provider)[-4:]) and "*" in attempt.masked_code
+
+
+def test_the_check_before_charging_leaves_nothing_behind(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    """The sale written to check it before the charge is rolled back in the same transaction
+    that commits the attempt: sales follow on in number, one sale and one stock movement each,
+    the audit chain whole."""
+    sold = [
+        payments.checkout(
+            store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+        )
+        for provider in PROVIDERS
+    ]
+    assert [int(s.receipt_no[-4:]) for s in sold] == [1, 2]
+    assert sales_count(store) == 2
+    with store.database.reading() as session:
+        events = session.scalars(select(AuditEventRow.action)).all()
+        attempts = session.scalars(select(PaymentAttemptRow.state)).all()
+    assert events.count("sale") == 2
+    assert attempts == [AttemptState.ATTACHED.value] * 2
+    assert audit.verify(store.database) == []
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

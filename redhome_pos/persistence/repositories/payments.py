@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.payments import (
+    UNFINISHED,
     AttemptState,
     PaymentAttempt,
     ProviderRefund,
@@ -119,6 +120,19 @@ class PaymentRepository:
             query = query.where(PaymentAttemptRow.terminal_id == terminal_id)
         rows = self._session.scalars(query.order_by(PaymentAttemptRow.id))
         return self._attempts(rows, totals=totals)
+
+    def has_unfinished(self, terminal_id: str) -> bool:
+        """Whether the terminal has an attempt still waiting for its provider (one indexed
+        look-up: the checkout path asks it before every charge)."""
+        found = self._session.scalar(
+            select(PaymentAttemptRow.id)
+            .where(
+                PaymentAttemptRow.terminal_id == terminal_id,
+                PaymentAttemptRow.state.in_([s.value for s in UNFINISHED]),
+            )
+            .limit(1)
+        )
+        return found is not None
 
     def recent(self, limit: int) -> list[PaymentAttempt]:
         rows = self._session.scalars(
