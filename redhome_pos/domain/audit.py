@@ -108,7 +108,8 @@ def event_hash(
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def _hash_of(event: AuditEvent, key: bytes) -> str:
+def hash_of(event: AuditEvent, key: bytes) -> str:
+    """The hash ``event`` should carry under ``key`` (empty: written before the store had one)."""
     return event_hash(
         event.prev_hash,
         event.seq,
@@ -144,9 +145,9 @@ def check_chain(events: Iterable[AuditEvent], key: bytes = b"") -> ChainCheck:
             )
         if event.prev_hash != prev_hash:
             check.breaks.append(ChainBreak(event.seq, "does not follow the event before it"))
-        if hmac.compare_digest(_hash_of(event, key), event.hash):
+        if hmac.compare_digest(hash_of(event, key), event.hash):
             keyed_seen = True
-        elif not keyed_seen and _hash_of(event, b"") == event.hash:
+        elif not keyed_seen and hash_of(event, b"") == event.hash:
             check.unkeyed += 1  # written before the key, and nothing keyed before it
         else:
             check.breaks.append(ChainBreak(event.seq, "was changed after it was written"))

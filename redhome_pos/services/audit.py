@@ -4,6 +4,7 @@ what the anchors written outside the database at each Z report say is gone."""
 
 from __future__ import annotations
 
+import hmac
 import logging
 import os
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from redhome_pos.domain.audit import (
     anchor_break,
     anchor_code,
     check_chain,
-    event_hash,
+    hash_of,
 )
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.audit import AuditRepository
@@ -145,20 +146,7 @@ def unkeyed_start(session: Session, key: bytes, newest: int) -> int:
 
     def keyed(seq: int) -> bool:
         event = repo.event(seq)
-        return (
-            event is not None
-            and event_hash(
-                event.prev_hash,
-                event.seq,
-                event.created_at,
-                event.action,
-                event.staff_id,
-                event.terminal_id,
-                event.detail,
-                key,
-            )
-            == event.hash
-        )
+        return event is not None and hmac.compare_digest(hash_of(event, key), event.hash)
 
     low, high = 1, newest + 1  # the first keyed event is in [low, high]
     while low < high:
