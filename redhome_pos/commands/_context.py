@@ -13,7 +13,8 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,16 @@ def open_store_database(config: Config, *, create: bool = True) -> Database:
     if not create:
         existing_database(config).dispose()
     return open_database(config)
+
+
+@contextmanager
+def store_database(config: Config, *, create: bool = True) -> Iterator[Database]:
+    """``open_store_database`` for the length of a ``with`` block, closed after it."""
+    database = open_store_database(config, create=create)
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 def existing_database(config: Config) -> Database:

@@ -20,6 +20,7 @@ from redhome_pos.commands._context import (
     load_app_config,
     open_store_database,
     reports_errors,
+    store_database,
 )
 
 MAX_ERRORS_SHOWN = 20
@@ -108,11 +109,8 @@ def run_catalog_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.catalog_csv import export_catalog
 
     config = load_app_config(args)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         count = export_catalog(database, args.file)
-    finally:
-        database.dispose()
     print(f"Exported {count} SKUs to {args.file}")
     return EXIT_OK
 
@@ -122,11 +120,8 @@ def run_catalog_reindex(args: argparse.Namespace) -> int:
     from redhome_pos.services.catalog_search import rebuild_index
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         terms = rebuild_index(database)
-    finally:
-        database.dispose()
     print(f"Search index rebuilt: {terms} terms.")
     return EXIT_OK
 
@@ -170,11 +165,8 @@ def run_stock_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.catalog_csv import export_stock
 
     config = load_app_config(args)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         count = export_stock(database, args.file)
-    finally:
-        database.dispose()
     print(f"Exported the on-hand of {count} SKUs to {args.file}")
     return EXIT_OK
 

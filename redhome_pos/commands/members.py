@@ -13,8 +13,8 @@ from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 
 
@@ -37,12 +37,9 @@ def run_find(args: argparse.Namespace) -> int:
 
     config = load_app_config(args)
     till = Till.from_config(config)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         member = members.find_by_phone(database, till, args.phone)
         history = members.points_history(database, member.id, args.history) if member else []
-    finally:
-        database.dispose()
     if member is None:
         print(f"No member with phone {mask_phone(normalize_phone(args.phone))}")
         return EXIT_PROBLEM
@@ -60,10 +57,7 @@ def run_expire(args: argparse.Namespace) -> int:
     from redhome_pos.services.counter import Till
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         expired = points.expire_all(database, Till.from_config(config))
-    finally:
-        database.dispose()
     print(f"{expired} point(s) expired")
     return EXIT_OK

@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 from redhome_pos.commands._context import (
     EXIT_OK,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 
 if TYPE_CHECKING:
@@ -146,11 +146,8 @@ def _opened(args: argparse.Namespace) -> Iterator[tuple[ScanService, Config]]:
     from redhome_pos.services.scanning import ScanService, scan_settings
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         yield ScanService(database, scan_settings(config)), config
-    finally:
-        database.dispose()
 
 
 def _note_id(text: str) -> str:

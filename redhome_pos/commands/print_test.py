@@ -18,6 +18,7 @@ from redhome_pos.commands._context import (
     EXIT_PROBLEM,
     load_app_config,
     reports_errors,
+    store_database,
 )
 
 
@@ -102,16 +103,11 @@ def run_print_test(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_queue_list(args: argparse.Namespace) -> int:
-    from redhome_pos.commands._context import open_store_database
     from redhome_pos.persistence.repositories.print_jobs import PrintJobRepository
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
-        with database.reading() as session:
-            jobs = PrintJobRepository(session).jobs(statuses=tuple(args.status), limit=args.limit)
-    finally:
-        database.dispose()
+    with store_database(config) as database, database.reading() as session:
+        jobs = PrintJobRepository(session).jobs(statuses=tuple(args.status), limit=args.limit)
     if not jobs:
         print("No print jobs.")
     for job in jobs:
@@ -128,11 +124,9 @@ def run_queue_list(args: argparse.Namespace) -> int:
 def run_queue_action(args: argparse.Namespace) -> int:
     from printers.errors import PrintError
     from printers.setup import printing_from_config
-    from redhome_pos.commands._context import open_store_database
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         queue = printing_from_config(config, database).queue
         if args.queue_action == "retry":
             done = queue.retry(args.job_id)
@@ -146,8 +140,6 @@ def run_queue_action(args: argparse.Namespace) -> int:
                 return EXIT_PROBLEM
             print(f"Reprint queued as job {new_id}.")
             return EXIT_OK
-    finally:
-        database.dispose()
     if not done:
         print(
             f"Job {args.job_id} cannot be {args.queue_action}ed in its present state.",

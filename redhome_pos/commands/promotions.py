@@ -15,8 +15,8 @@ from redhome_pos.commands._actor import add_actor_options, log_in
 from redhome_pos.commands._context import (
     EXIT_OK,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 
 
@@ -42,11 +42,8 @@ def run_list(args: argparse.Namespace) -> int:
 
     config = load_app_config(args)
     till = Till.from_config(config)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         rules = promotions.list_promotions(database, include_ended=args.all)
-    finally:
-        database.dispose()
     now = till.now()
     for rule in rules:
         schedule = rule.schedule
@@ -75,12 +72,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     config = load_app_config(args)
     till = Till.from_config(config)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         staff = log_in(database, till, args)
         count = import_promotions(database, till, staff, args.file)
-    finally:
-        database.dispose()
     print(f"{count} promotion(s) imported from {args.file}")
     return EXIT_OK
 
@@ -90,10 +84,7 @@ def run_export(args: argparse.Namespace) -> int:
     from redhome_pos.services.promotions_csv import export_promotions
 
     config = load_app_config(args)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         count = export_promotions(database, args.file)
-    finally:
-        database.dispose()
     print(f"{count} promotion(s) written to {args.file}")
     return EXIT_OK

@@ -24,8 +24,8 @@ from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 from redhome_pos.domain.reconciliation import Resolution
 
@@ -70,8 +70,7 @@ def run_reconcile(args: argparse.Namespace) -> int:
     from redhome_pos.services.reconciliation_export import summary_lines, write_run_csv
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         if args.history:
             for run in reconciliation.runs(database):
                 print(
@@ -106,8 +105,6 @@ def run_reconcile(args: argparse.Namespace) -> int:
                 lines = write_run_csv(database, result.run_id, args.csv)
                 print(f"{lines} line(s) written to {args.csv}")
         return EXIT_OK if not result.differences else EXIT_PROBLEM
-    finally:
-        database.dispose()
 
 
 def _decide(database: Any, config: Any, args: argparse.Namespace) -> int:

@@ -15,8 +15,8 @@ from redhome_pos.commands._context import (
     EXIT_CONFIG,
     EXIT_OK,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 
 
@@ -51,11 +51,8 @@ def run_report(args: argparse.Namespace) -> int:
         args.last_day or args.first_day or today,
         config.store.timezone,
     )
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         report = reports.make_report(database, args.name, period)
-    finally:
-        database.dispose()
     if args.csv is not None:
         reports.write_csv(report, args.csv)
         print(f"{len(report.rows)} row(s) written to {args.csv}")

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from redhome_pos.commands._context import EXIT_OK, EXIT_PROBLEM, load_app_config, reports_errors
+from redhome_pos.commands._context import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    load_app_config,
+    reports_errors,
+    store_database,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -20,19 +26,15 @@ def register(subparsers: Any) -> None:
 
 @reports_errors
 def run_report(args: argparse.Namespace) -> int:
-    from redhome_pos.commands._context import open_store_database
     from redhome_pos.services import shifts
     from redhome_pos.services.shift_text import report_lines
 
     config = load_app_config(args)
-    database = open_store_database(config)
-    try:
+    with store_database(config) as database:
         if args.z is not None:
             report = shifts.z_report(database, args.z)
         else:
             report = shifts.shift_report(database, args.report)
-    finally:
-        database.dispose()
     if report is None:
         print("No such report (a shift still open has no Z report yet).")
         return EXIT_PROBLEM

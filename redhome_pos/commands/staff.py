@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from redhome_pos.commands._actor import add_actor_options, log_in
-from redhome_pos.commands._context import EXIT_OK, load_app_config, reports_errors
+from redhome_pos.commands._context import EXIT_OK, load_app_config, reports_errors, store_database
 
 
 def register(subparsers: Any) -> None:
@@ -88,15 +88,11 @@ def run_add(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_list(args: argparse.Namespace) -> int:
-    from redhome_pos.commands._context import open_store_database
     from redhome_pos.services.staff import list_staff
 
     config = load_app_config(args)
-    database = open_store_database(config, create=False)
-    try:
+    with store_database(config, create=False) as database:
         everyone = list_staff(database)
-    finally:
-        database.dispose()
     for staff in everyone:
         state = "" if staff.active else "  (inactive)"
         print(f"{staff.code:<8} {staff.role.value:<10} {staff.name}{state}")

@@ -13,8 +13,8 @@ from redhome_pos.commands._context import (
     EXIT_OK,
     EXIT_PROBLEM,
     load_app_config,
-    open_store_database,
     reports_errors,
+    store_database,
 )
 
 
@@ -41,16 +41,12 @@ def run_sync(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    database = open_store_database(config)
-    try:
-        with engine_for_store(config, database) as engine:
-            if args.once:
-                report = engine.run_once()
-                print(describe(report))
-                return EXIT_OK if report.ok else EXIT_PROBLEM
-            return _run_until_stopped(engine)
-    finally:
-        database.dispose()
+    with store_database(config) as database, engine_for_store(config, database) as engine:
+        if args.once:
+            report = engine.run_once()
+            print(describe(report))
+            return EXIT_OK if report.ok else EXIT_PROBLEM
+        return _run_until_stopped(engine)
 
 
 def _run_until_stopped(engine: Any) -> int:
