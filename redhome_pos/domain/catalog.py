@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_VAT_RATE_BP = 1300  # 13 % in basis points (1 % = 100)
@@ -41,7 +42,19 @@ class Sku:
 
     @property
     def variant_text(self) -> str:
-        return " / ".join(f"{name}: {value}" for name, value in self.variant.items())
+        return variant_text(self.variant)
+
+
+def variant_text(variant: Mapping[str, str]) -> str:
+    """A variant as a shelf label says it: ``色号：#520 / 规格：3.5g``. A Chinese attribute
+    name takes the full-width colon Chinese writing uses; a Latin one ``Size: M``."""
+    return " / ".join(
+        f"{name}{'：' if _is_cjk(name[-1:]) else ': '}{value}" for name, value in variant.items()
+    )
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain.catalog import variant_text
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
 from redhome_pos.persistence.database import Database
@@ -205,15 +206,29 @@ def sales_by_tender(session: Session, period: ReportPeriod) -> Report:
     )
 
 
+def _variants(session: Session, codes: list[str]) -> dict[str, str]:
+    """Each SKU code's variant as the shelf says it (色号：#520), for the lists of SKUs."""
+    found: dict[str, str] = {}
+    for start in range(0, len(codes), 500):
+        for code, variant in session.execute(
+            select(SkuRow.code, SkuRow.variant).where(SkuRow.code.in_(codes[start : start + 500]))
+        ):
+            found[code] = variant_text(dict(variant or {}))
+    return found
+
+
 def top_skus(session: Session, period: ReportPeriod, limit: int = 20) -> Report:
-    rows = [
+    figures = [
         (str(code), str(title), int(s), int(u or 0), int(d or 0), int(r or 0))
         for code, title, s, u, d, r in _line_figures(
             session, period, SaleLineRow.sku_code, SaleLineRow.title
         )
     ]
-    rows.sort(key=lambda row: (-row[5], -row[3], row[0]))
-    return Report("top_skus", period, ("sku", "title", *SALES_COLUMNS), rows[:limit])
+    figures.sort(key=lambda row: (-row[5], -row[3], row[0]))
+    figures = figures[:limit]
+    variants = _variants(session, [row[0] for row in figures])
+    rows = [(code, title, variants.get(code, ""), *rest) for code, title, *rest in figures]
+    return Report("top_skus", period, ("sku", "title", "variant", *SALES_COLUMNS), rows)
 
 
 def returns(session: Session, period: ReportPeriod) -> Report:
@@ -323,7 +338,13 @@ def slow_movers(session: Session, period: ReportPeriod, limit: int = 100) -> Rep
         .distinct()
     )
     rows = session.execute(
-        select(SkuRow.code, ProductRow.title_zh, StockLevelRow.on_hand, SkuRow.price_fen)
+        select(
+            SkuRow.code,
+            ProductRow.title_zh,
+            SkuRow.variant,
+            StockLevelRow.on_hand,
+            SkuRow.price_fen,
+        )
         .join(ProductRow, ProductRow.id == SkuRow.product_id)
         .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
         .where(StockLevelRow.on_hand > 0, SkuRow.id.not_in(sold))
@@ -333,8 +354,8 @@ def slow_movers(session: Session, period: ReportPeriod, limit: int = 100) -> Rep
     return Report(
         "slow_movers",
         period,
-        ("sku", "title", "on_hand", "value_fen"),
-        [(c, t, int(q), int(q) * int(p)) for c, t, q, p in rows],
+        ("sku", "title", "variant", "on_hand", "value_fen"),
+        [(c, t, variant_text(dict(v or {})), int(q), int(q) * int(p)) for c, t, v, q, p in rows],
     )
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.audit import AuditAction
+from redhome_pos.domain.catalog import variant_text
 from redhome_pos.domain.errors import StockError
 from redhome_pos.domain.lots import NO_LOT, check_lot_code
 from redhome_pos.domain.staff import Permission, StaffSession
@@ -61,6 +62,7 @@ class CountLine:
     counted: int | None
     recount: bool
     lots: tuple[tuple[str, int], ...] = ()  # what was counted per lot, when counted by lot
+    variant: str = ""  # 色号：#520 / 尺码：M
 
     @property
     def variance(self) -> int | None:
@@ -327,7 +329,9 @@ def count_sheet(database: Database, count_id: int, *, for_manager: bool = True) 
             raise CountError("No stock count {count_id}", count_id=count_id)
         hide = count.blind and not for_manager
         rows = session.execute(
-            select(StockCountLineRow, SkuRow.code, ProductRow.title_zh, SkuRow.location)
+            select(
+                StockCountLineRow, SkuRow.code, ProductRow.title_zh, SkuRow.location, SkuRow.variant
+            )
             .join(SkuRow, SkuRow.id == StockCountLineRow.sku_id)
             .join(ProductRow, ProductRow.id == SkuRow.product_id)
             .where(StockCountLineRow.count_id == count_id)
@@ -343,8 +347,9 @@ def count_sheet(database: Database, count_id: int, *, for_manager: bool = True) 
                 line.counted,
                 line.recount,
                 tuple(sorted((lot, int(v[1])) for lot, v in (line.lot_counts or {}).items())),
+                variant_text(dict(variant or {})),
             )
-            for line, code, title, location in rows
+            for line, code, title, location, variant in rows
         ]
 
 
@@ -460,7 +465,8 @@ class CountRecord:
     blind: bool
     snapshot_at: datetime
     lines: int
-    counted: int
+    counted: int  # lines counted
+    units: int = 0  # units counted over those lines
 
 
 def counts(database: Database, *, state: str | None = None) -> list[CountRecord]:
@@ -472,13 +478,16 @@ def counts(database: Database, *, state: str | None = None) -> list[CountRecord]
                 )
             ).all()
         )
-        done = dict(
-            session.execute(
-                select(StockCountLineRow.count_id, func.count())
+        done = {
+            count_id: (int(lines), int(units or 0))
+            for count_id, lines, units in session.execute(
+                select(
+                    StockCountLineRow.count_id, func.count(), func.sum(StockCountLineRow.counted)
+                )
                 .where(StockCountLineRow.counted.is_not(None))
                 .group_by(StockCountLineRow.count_id)
-            ).all()
-        )
+            )
+        }
         query = select(StockCountRow).order_by(StockCountRow.id.desc())
         if state is not None:
             query = query.where(StockCountRow.state == state)
@@ -490,7 +499,7 @@ def counts(database: Database, *, state: str | None = None) -> list[CountRecord]
                 r.blind,
                 r.snapshot_at,
                 int(per.get(r.id, 0)),
-                int(done.get(r.id, 0)),
+                *done.get(r.id, (0, 0)),
             )
             for r in session.scalars(query)
         ]

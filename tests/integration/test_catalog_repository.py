@@ -136,7 +136,7 @@ def test_a_sku_view_joins_product_variant_and_on_hand(database: Database) -> Non
     assert view is not None
     assert view.title_zh == "丝绒哑光口红"
     assert view.brand == "小红花"
-    assert view.variant_text == "色号: #520 / 规格: 3.5g"
+    assert view.variant_text == "色号：#520 / 规格：3.5g"
     assert view.price_fen == 29900
     assert view.on_hand == 7
     assert view.barcode == EAN

@@ -129,7 +129,7 @@ def test_an_exact_barcode_or_code_comes_first(shop: Database) -> None:
 def test_results_show_price_variant_and_stock_on_hand(shop: Database) -> None:
     view = search_catalog(shop, "LIP-03").results[0]
     assert view.title_zh == "完美日记 小细跟口红"
-    assert view.variant_text == "色号: #12 枫叶"
+    assert view.variant_text == "色号：#12 枫叶"
     assert (view.price_fen, view.original_price_fen, view.on_hand) == (8900, 9900, 7)
     assert view.active and view.barcode is None
 

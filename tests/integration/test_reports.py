@@ -120,7 +120,7 @@ def test_tenders_returns_discounts_and_top_skus(store: Store) -> None:
     )  # fmt: skip
     assert report(store, "returns", DAY1, DAY1) == []
     assert report(store, "discounts") == [("1001", 1, 900)]
-    assert [(row[0], row[3], row[5]) for row in report(store, "top_skus")] == [
+    assert [(row[0], row[4], row[6]) for row in report(store, "top_skus")] == [
         ("LIP-520", 2, 51_800),
         ("BAG-RED", 1, 12_800),
         ("MASK-10", 1, 9_000),
@@ -133,7 +133,7 @@ def test_stock_value_and_slow_movers(store: Store) -> None:
     value = 19 * 25_900 + 29 * 9_900 + 9 * 4_500 + 4 * 12_800
     assert report(store, "stock_value") == [("test", 4, 61, value)]
     slow = report(store, "slow_movers", DAY2, DAY2)
-    assert [(row[0], row[2], row[3]) for row in slow] == [
+    assert [(row[0], row[3], row[4]) for row in slow] == [
         ("LIP-520", 19, 19 * 25_900),
         ("MASK-10", 29, 29 * 9_900),
         ("BOOK-01", 9, 9 * 4_500),
@@ -147,8 +147,8 @@ def test_csv_export_and_text(store: Store, tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
-    assert rows[0] == ["sku", "title", "sales", "units", "discount_fen", "revenue_fen"]
-    assert rows[1] == ["LIP-520", "口红 #520", "1", "2", "0.00", "518.00"]
+    assert rows[0] == ["sku", "title", "variant", "sales", "units", "discount_fen", "revenue_fen"]
+    assert rows[1] == ["LIP-520", "口红 #520", "", "1", "2", "0.00", "518.00"]
     assert "￥518.00" in "\n".join(text_lines(made))
     for name in REPORTS:  # every report runs on an empty period
         assert make_report(store.database, name, ReportPeriod(date(2020, 1, 1), date(2020, 1, 2)))

@@ -108,3 +108,30 @@ def test_a_clerk_posts_a_count_with_a_managers_approval(qtbot: Any, shell: Any, 
         dialog.submit()
     assert posted.args[0].movements == 1
     assert count_movements(store) == {store.sku_ids["MASK-10"]: 1 - 20}
+
+
+def test_the_count_header_follows_the_scans_and_lines_show_the_variant(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    log_in(qtbot, shell, "3001", "3333")
+    screen = shell.counts
+    shell.window.show_screen("counts")
+    with qtbot.waitSignal(screen.sheet_loaded):
+        screen.start_button.click()
+    qtbot.waitUntil(lambda: "0/3 lines, 0 units counted" in screen.choice.currentText())
+
+    for code, units in (("LIP-520", 1), ("LIP-520", 2), ("CLN-120", 3)):
+        with qtbot.waitSignal(screen.sheet_loaded):
+            scan(qtbot, shell, store.barcodes[code])
+        lines = 1 if code == "LIP-520" else 2
+        assert f"{lines}/3 lines, {units} units counted" in screen.choice.currentText()
+
+    rows = {
+        screen.sheet.item(r, 0).text(): screen.sheet.item(r, 2).text()
+        for r in range(screen.sheet.rowCount())
+    }
+    assert rows == {"LIP-520": "色号：#520 烂番茄", "CLN-120": "规格：120ml", "MASK-10": ""}
+
+    # Chosen again from the list, the count says the same.
+    screen.load_counts()
+    qtbot.waitUntil(lambda: "2/3 lines, 3 units counted" in screen.choice.currentText())

@@ -44,6 +44,12 @@ def test_product_detail_adjustment_and_receiving(qtbot: Any, shell: Any, store: 
         with qtbot.waitSignal(screen.received):
             scan(qtbot, shell, store.barcodes[code])
     assert [(line.received, line.expected) for line in screen.delivery] == [(3, 0), (1, 0)]
+    # What was scanned is named with its variant beside the code.
+    table = screen.delivery_table
+    assert [[table.item(r, c).text() for c in (1, 2, 4)] for r in range(2)] == [
+        ["小红书限定丝绒雾面口红", "色号：#520 烂番茄", "3"],
+        ["玻尿酸补水面膜 10片装", "", "1"],
+    ]
     with qtbot.waitSignal(screen.delivery_posted) as posted:
         screen.post_button.click()
     assert (posted.args[0].movements, posted.args[0].units) == (2, 4)

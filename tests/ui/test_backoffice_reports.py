@@ -58,13 +58,18 @@ def test_sales_by_category_and_top_skus_with_chart_and_csv(
     with qtbot.waitSignal(screen.shown) as shown:
         screen.show_button.click()
     assert [row[0] for row in shown.args[0].rows] == ["LIP-520", "CLN-120"]
-    assert screen.chart.bars[0] == ("小红书限定丝绒雾面口红 LIP-520", 38_400)
+    assert screen.chart.bars[0] == ("小红书限定丝绒雾面口红 色号：#520 烂番茄 LIP-520", 38_400)
+    # The variant has its own column beside the product.
+    assert [screen.table.item(r, 2).text() for r in range(2)] == [
+        "色号：#520 烂番茄",
+        "规格：120ml",
+    ]
 
     with qtbot.waitSignal(screen.exported) as exported:
         screen.export_button.click()
     lines = Path(exported.args[0]).read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "sku,title,sales,units,discount_fen,revenue_fen"
-    assert lines[1] == "LIP-520,小红书限定丝绒雾面口红,2,3,0.00,384.00"
+    assert lines[0] == "sku,title,variant,sales,units,discount_fen,revenue_fen"
+    assert lines[1] == "LIP-520,小红书限定丝绒雾面口红,色号：#520 烂番茄,2,3,0.00,384.00"
 
 
 def test_online_orders_are_listed_and_exported_with_receivers_masked(

@@ -156,6 +156,9 @@ def test_search_as_you_type_in_chinese_and_add_with_enter(
     assert shown.args == [1]
     assert overlay.model.rows[0].code == "LIP-520"
     assert overlay.model.data(overlay.model.index(0, 2)) == "20"  # stock shown
+    assert (
+        overlay.model.data(overlay.model.index(0, 0)) == "小红书限定丝绒雾面口红\n色号：#520 烂番茄"
+    )
     with qtbot.waitSignal(sale.line_added):
         qtbot.keyClick(overlay.field, Qt.Key.Key_Return)
     assert not overlay.isVisible()

@@ -24,7 +24,7 @@ def test_the_customer_sees_the_lines_the_payment_and_the_change(
             scan(qtbot, shell, store.barcodes[code])
     assert display.state == CustomerDisplay.CART
     assert display.lines.rowCount() == 2
-    assert display.lines.item(0, 0).text() == "小红书限定丝绒雾面口红\n色号: #520 烂番茄"
+    assert display.lines.item(0, 0).text() == "小红书限定丝绒雾面口红\n色号：#520 烂番茄"
     assert display.lines.item(0, 1).text() == "2 × ￥128.00"
     assert display.total.text() == "￥325.00"
     assert display.items.text() == "3 items"

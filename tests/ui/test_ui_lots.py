@@ -137,7 +137,7 @@ def test_a_delivery_received_by_lot_in_the_back_office(
     screen.expiry_field.setText(new_lot.strftime("%Y/%m/%d"))
     with qtbot.waitSignal(screen.received):
         scan(qtbot, shell, lot_store.barcodes["LIP-520"])
-    assert screen.delivery_table.item(0, 4).text() == (
+    assert screen.delivery_table.item(0, 6).text() == (
         f"N-1×1 ({new_lot.isoformat()}), N-2×1 ({new_lot.isoformat()})"
     )
     with qtbot.waitSignal(screen.delivery_posted):

@@ -138,3 +138,55 @@ def test_no_english_in_the_chinese_counter_dialogs(qtbot: Any, shell: Any, store
         display.pages.setCurrentIndex(page)
         leftovers += [("customer display", text) for text in _english(_visible_texts(display))]
     assert leftovers == []
+
+
+def _half_width_label_colons(text: str) -> bool:
+    """A ':' used as a label's colon in Chinese (after a Chinese word, or before a space or
+    the end): Chinese takes '：'. Times (14:30), HH:MM and a quoted ':' are not labels."""
+    bare = re.sub(r"\{[^{}]*\}", "{}", text)
+    return bool(re.search(r"[\u3000-\u9fff\uff00-\uffef]:|:(\s|$)", bare))
+
+
+def test_chinese_labels_take_the_full_width_colon() -> None:
+    import importlib
+    import pkgutil
+
+    import ui.translations.zh as zh
+
+    assert _half_width_label_colons("金额: {amount}") and _half_width_label_colons("{a}: {b}")
+    assert not _half_width_label_colons("按时间（14:30）查找") and not _half_width_label_colons(
+        "此处应为 ':'"
+    )
+    found = []
+    for info in pkgutil.iter_modules(zh.__path__):
+        module = importlib.import_module(f"ui.translations.zh.{info.name}")
+        found += [(info.name, s, c) for s, c in module.ZH.items() if _half_width_label_colons(c)]
+    for path in (TS, BACKOFFICE_TS):
+        found += [
+            (path.name, s, c) for s, c in _messages(path).items() if _half_width_label_colons(c)
+        ]
+    assert found == []
+
+
+def test_no_half_width_label_colon_on_the_chinese_screens(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    """What the screens show in Chinese, data included (a scanned lipstick's 色号)."""
+    from ui_helpers import scan
+
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    log_in(qtbot, shell)
+    with qtbot.waitSignal(shell.sale.line_added):
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    from ui.cart_table import VARIANT_ROLE
+
+    model = shell.sale.table.model()
+    variant = str(model.index(0, 1).data(VARIANT_ROLE))
+    assert variant == "色号：#520 烂番茄"
+    found = [variant] if _half_width_label_colons(variant) else []
+    for key in shell.window.entries:
+        shell.window.show_screen(key)
+        found += [t for t in _visible_texts(shell.window) if _half_width_label_colons(t)]
+    found += [t for t in _visible_texts(shell.window.statusBar()) if _half_width_label_colons(t)]
+    assert found == []

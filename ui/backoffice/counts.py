@@ -67,6 +67,7 @@ class CountsScreen(QWidget):
             [
                 self.tr("Code"),
                 self.tr("Product"),
+                self.tr("Variant"),
                 self.tr("Expected"),
                 self.tr("Counted"),
                 self.tr("Variance"),
@@ -132,15 +133,19 @@ class CountsScreen(QWidget):
         self.choice.clear()
         for record in records:
             self.choice.addItem(
-                self.tr("#{id} {name} · {counted}/{lines} counted").format(
-                    id=record.id, name=record.name, counted=record.counted, lines=record.lines
-                ),
+                self.heading(record.id, record.name, record.counted, record.lines, record.units),
                 record.id,
             )
         ids = [record.id for record in records]
         self.choice.setCurrentIndex(ids.index(keep) if keep in ids else (0 if ids else -1))
         self.choice.blockSignals(False)
         self._chosen()
+
+    def heading(self, count_id: int, name: str, counted: int, lines: int, units: int) -> str:
+        """What the count's header says it has: lines counted of the sheet, units counted."""
+        return self.tr("#{id} {name} · {counted}/{lines} lines, {units} units counted").format(
+            id=count_id, name=name, counted=counted, lines=lines, units=units
+        )
 
     def _chosen(self, *_: Any) -> None:
         data = self.choice.currentData()
@@ -170,6 +175,7 @@ class CountsScreen(QWidget):
                 (
                     line.code,
                     line.title,
+                    line.variant,
                     "" if line.expected is None else line.expected,
                     "" if line.counted is None else line.counted,
                     "" if line.variance is None else line.variance,
@@ -180,12 +186,23 @@ class CountsScreen(QWidget):
         )
         counted = sum(1 for line in self.lines if line.counted is not None)
         differ = sum(1 for line in self.lines if line.variance)
+        self._update_heading(counted, sum(line.counted or 0 for line in self.lines))
         self.summary.setText(
             self.tr("{counted} of {lines} counted, {differ} differ").format(
                 counted=counted, lines=len(self.lines), differ=differ
             )
         )
         self._update_actions()
+
+    def _update_heading(self, counted: int, units: int) -> None:
+        """The header follows the scans: the chosen count's lines and units counted so far."""
+        index = self.choice.currentIndex()
+        record = next((r for r in self.records if r.id == self.count_id), None)
+        if index < 0 or record is None:
+            return
+        self.choice.setItemText(
+            index, self.heading(record.id, record.name, counted, len(self.lines), units)
+        )
 
     def _update_actions(self) -> None:
         has = self.count_id is not None

@@ -30,7 +30,7 @@ from redhome_pos.services.receiving import ReceivedLot, ReceivingLine, Receiving
 from ui.approval_flow import ask_if_needed
 from ui.backoffice import inventory_jobs
 from ui.backoffice.expiring import ExpiringPanel
-from ui.backoffice.inventory_jobs import ProductDetail
+from ui.backoffice.inventory_jobs import DeliveryState, ProductDetail
 from ui.backoffice.tables import TAB_STYLE, fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
@@ -138,16 +138,19 @@ class InventoryScreen(QWidget):
         for field in (self.lot_field, self.expiry_field):
             field.setMinimumHeight(40)
         self.delivery_lots: list[ReceivedLot] = []
+        self.delivery_names: dict[int, tuple[str, str]] = {}  # sku id: title, variant
         self.delivery_table = make_table(
             [
                 self.tr("Code"),
+                self.tr("Product"),
+                self.tr("Variant"),
                 self.tr("Expected"),
                 self.tr("Received"),
                 self.tr("Difference"),
                 self.tr("Lots"),
                 self.tr("Remark"),
             ],
-            stretch=4,
+            stretch=1,
         )
         self.post_button = QPushButton(self.tr("Book into stock"))
         self.post_button.setObjectName("complete")
@@ -333,11 +336,12 @@ class InventoryScreen(QWidget):
             on_error=self._fail,
         )
 
-    def _received(self, state: tuple[list[ReceivingLine], list[ReceivedLot]]) -> None:
-        lines, self.delivery_lots = state
-        self.delivery = lines
+    def _received(self, state: DeliveryState) -> None:
+        self.delivery_lots = state.lots
+        self.delivery_names.update(state.names)
+        self.delivery = state.lines
         self._update_delivery()
-        self.received.emit(lines)
+        self.received.emit(state.lines)
 
     def _lots_text(self, line_no: int) -> str:
         return ", ".join(
@@ -353,6 +357,7 @@ class InventoryScreen(QWidget):
             [
                 (
                     line.code,
+                    *self.delivery_names.get(line.sku_id or 0, ("", "")),
                     line.expected,
                     line.received,
                     line.difference,

@@ -73,7 +73,7 @@ def receive_scan(
     code: str,
     lot: str = "",
     expiry: str = "",
-) -> tuple[list[ReceivingLine], list[ReceivedLot]]:
+) -> DeliveryState:
     """A unit or carton scanned at the delivery, into the lot typed (a GS1 code's own lot and
     date win); the delivery's lines and lots after it."""
     receiving.receive_scan(
@@ -83,13 +83,23 @@ def receive_scan(
     return delivery_state(database, receiving_id)
 
 
-def delivery_state(
-    database: Database, receiving_id: int
-) -> tuple[list[ReceivingLine], list[ReceivedLot]]:
-    return (
-        receiving.receiving_lines(database, receiving_id),
-        receiving.received_lots(database, receiving_id),
-    )
+@dataclass(frozen=True, slots=True)
+class DeliveryState:
+    """A delivery being received: its lines, the lots booked, and each SKU's title and
+    variant (what the floor sees beside the code it scanned)."""
+
+    lines: list[ReceivingLine]
+    lots: list[ReceivedLot]
+    names: dict[int, tuple[str, str]]
+
+
+def delivery_state(database: Database, receiving_id: int) -> DeliveryState:
+    lines = receiving.receiving_lines(database, receiving_id)
+    with database.reading() as session:
+        names = CatalogRepository(session).names(
+            line.sku_id for line in lines if line.sku_id is not None
+        )
+    return DeliveryState(lines, receiving.received_lots(database, receiving_id), names)
 
 
 def delivery_lines(database: Database, receiving_id: int) -> list[ReceivingLine]:

@@ -9,7 +9,7 @@ online store exactly once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +22,7 @@ from redhome_pos.domain import signed_codes
 from redhome_pos.domain.scan import ScanSettings
 from redhome_pos.domain.staff import Permission, StaffError, StaffSession
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import (
     Delivery,
     StoredOnlineOrder,
@@ -65,13 +66,18 @@ class OrdersSnapshot:
     rows: tuple[OrderRow, ...]
     sync: SyncStatus
     couriers: tuple[ExpressCompany, ...] = ()
+    variants: Mapping[int, str] = field(default_factory=dict)  # sku id: 色号：#520 …
 
 
 def load_orders(database: Database) -> OrdersSnapshot:
     with database.reading() as session:
         repo = SyncRepository(session)
         rows = tuple(OrderRow(order, repo.delivery(order.order_id)) for order in repo.orders())
-    return OrdersSnapshot(rows, sync_status(database, recent=0), tuple(cached_couriers(database)))
+        skus = (line.sku_id for row in rows for line in row.order.lines if line.sku_id)
+        variants = {sku: named[1] for sku, named in CatalogRepository(session).names(skus).items()}
+    return OrdersSnapshot(
+        rows, sync_status(database, recent=0), tuple(cached_couriers(database)), variants
+    )
 
 
 def sku_of_scan(database: Database, settings: ScanSettings, text: str) -> int:

@@ -76,7 +76,16 @@ class OrdersScreen(QWidget):
         head.addWidget(self.show_all)
         head.addWidget(self.refresh_button)
 
-        self.orders = make_table([self.tr("Order"), self.tr("Status")], stretch=-1)
+        self.orders = make_table(
+            [
+                self.tr("Order"),
+                self.tr("Time"),
+                self.tr("Customer"),
+                self.tr("Amount"),
+                self.tr("Status"),
+            ],
+            stretch=-1,
+        )
         self.orders.horizontalHeader().setStretchLastSection(True)
         self.orders.itemSelectionChanged.connect(self._selection_changed)
 
@@ -220,10 +229,14 @@ class OrdersScreen(QWidget):
             [
                 (
                     row.order.order_id,
+                    self.counter.local_time(row.order.online_created_at, "%m-%d %H:%M"),
+                    row.order.receiver_name_masked or "-",
+                    format_fen(row.order.paid_fen),
                     f"{self.kind_words(row.order.fulfilment)} · {self.status_words(row)}",
                 )
                 for row in rows
             ],
+            right=(3,),
         )
         self.orders.blockSignals(False)
         ids = [row.order.order_id for row in rows]
@@ -316,14 +329,27 @@ class OrdersScreen(QWidget):
                     "do not hand it over or ship it"
                 )
             )
+        elif order.fulfilment == "pickup":  # the person who comes for it: 提货人
+            self.receiver.setText(
+                self.tr("Picked up by {receiver}").format(receiver=order.receiver_masked or "-")
+            )
         else:
             self.receiver.setText(
                 self.tr("For {receiver}").format(receiver=order.receiver_masked or "-")
             )
+        variants = self.snapshot.variants if self.snapshot is not None else {}
         fill(
             self.lines,
             [
-                (line.title or line.red_sku_id, line.quantity, pick.picked_of(line.line_no))
+                (
+                    " · ".join(
+                        part
+                        for part in (line.title or line.red_sku_id, variants.get(line.sku_id or 0))
+                        if part
+                    ),
+                    line.quantity,
+                    pick.picked_of(line.line_no),
+                )
                 for line in order.lines
             ],
         )

@@ -10,7 +10,7 @@ from datetime import date, time
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -623,7 +623,7 @@ class PromotionsScreen(QWidget):
 
     def export_csv(self) -> None:
         folder = Path(self.counter.context.preview_dir or Path.home()) / "exports"
-        today = QDate.currentDate().toString("yyyyMMdd")
+        today = f"{self.counter.till.today():%Y%m%d}"  # the store's date, not the machine's
         path = folder / f"promotions-{today}.csv"
 
         def job() -> Path:

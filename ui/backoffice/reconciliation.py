@@ -239,7 +239,7 @@ class ReconciliationScreen(QWidget):
             self.history.addItem(
                 self.tr("#{run} {when} · {count} differences, {done} decided").format(
                     run=record.id,
-                    when=f"{record.started_at:%m-%d %H:%M}",
+                    when=self.counter.local_time(record.started_at, "%m-%d %H:%M"),
                     count=record.summary.differences,
                     done=record.resolved,
                 ),

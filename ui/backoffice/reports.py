@@ -69,7 +69,11 @@ def chart_of(report: Report) -> tuple[list[tuple[str, int]], bool]:
         at = report.columns.index("cost_fen")
     totals: dict[str, int] = {}
     for row in report.rows:
-        label = f"{row[1]} {row[0]}" if by_sku else str(row[label_at])
+        if by_sku:  # the product, its variant (色号：#520) and its code
+            named = row[1 : 3 if report.columns[2:3] == ("variant",) else 2]
+            label = " ".join(str(part) for part in (*named, row[0]) if part)
+        else:
+            label = str(row[label_at])
         value = row[at] if isinstance(row[at], int) else 0
         totals[label] = totals.get(label, 0) + value
     return list(totals.items()), at in money
@@ -92,7 +96,7 @@ class ReportsScreen(QWidget):
         self.which.setMinimumHeight(44)
         for name in SHOWN:
             self.which.addItem(self.report_words(name), name)
-        today = QDate.currentDate()
+        today = QDate(counter.till.today())  # the store's date, not the machine's
         self.first = QDateEdit(today.addDays(-6))
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
@@ -159,6 +163,7 @@ class ReportsScreen(QWidget):
             "net_fen": self.tr("Net"),
             "sku": self.tr("Code"),
             "title": self.tr("Product"),
+            "variant": self.tr("Variant"),
             "note": self.tr("Note"),
             "sales": self.tr("Sales"),
             "units": self.tr("Units"),

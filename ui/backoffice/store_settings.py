@@ -216,7 +216,7 @@ class StoreSettingsScreen(QWidget):
                 "Warning: the authorisation for {seller} runs out in {days} days: connect again"
             ).format(seller=seller, days=max(left.days, 0))
         return self.tr("Connected to {seller} until {date}").format(
-            seller=seller, date=f"{state.expires_at:%Y-%m-%d}"
+            seller=seller, date=self.counter.local_time(state.expires_at, "%Y-%m-%d")
         )
 
     def _connection(self, state: Connection) -> None:

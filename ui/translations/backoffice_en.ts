@@ -322,87 +322,92 @@
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="70"/>
-        <source>Expected</source>
+        <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="71"/>
-        <location filename="../backoffice/counts.py" line="80"/>
-        <source>Counted</source>
+        <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="72"/>
-        <source>Variance</source>
+        <location filename="../backoffice/counts.py" line="81"/>
+        <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="73"/>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="74"/>
         <source>Recount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="81"/>
+        <location filename="../backoffice/counts.py" line="82"/>
         <source>Set counted of the chosen line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="83"/>
+        <location filename="../backoffice/counts.py" line="84"/>
         <source>Recount the chosen line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="85"/>
+        <location filename="../backoffice/counts.py" line="86"/>
         <source>Cancel count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="87"/>
+        <location filename="../backoffice/counts.py" line="88"/>
         <source>Post count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="135"/>
-        <source>#{id} {name} · {counted}/{lines} counted</source>
+        <location filename="../backoffice/counts.py" line="146"/>
+        <source>#{id} {name} · {counted}/{lines} lines, {units} units counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="176"/>
+        <location filename="../backoffice/counts.py" line="182"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="184"/>
+        <location filename="../backoffice/counts.py" line="191"/>
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="222"/>
+        <location filename="../backoffice/counts.py" line="239"/>
         <source>Whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="232"/>
+        <location filename="../backoffice/counts.py" line="249"/>
         <source>Start or choose a count first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="249"/>
+        <location filename="../backoffice/counts.py" line="266"/>
         <source>Counted {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="257"/>
+        <location filename="../backoffice/counts.py" line="274"/>
         <source>Choose a line and enter what was counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="317"/>
+        <location filename="../backoffice/counts.py" line="334"/>
         <source>Posting a stock count needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="337"/>
+        <location filename="../backoffice/counts.py" line="354"/>
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,7 +607,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="130"/>
-        <location filename="../backoffice/inventory.py" line="415"/>
+        <location filename="../backoffice/inventory.py" line="420"/>
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,178 +622,188 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="143"/>
+        <location filename="../backoffice/inventory.py" line="144"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="144"/>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../backoffice/inventory.py" line="145"/>
-        <location filename="../backoffice/inventory.py" line="204"/>
-        <source>Received</source>
+        <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="146"/>
-        <source>Difference</source>
+        <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="147"/>
-        <source>Lots</source>
+        <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="148"/>
+        <location filename="../backoffice/inventory.py" line="207"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="149"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="150"/>
+        <source>Lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="151"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="152"/>
+        <location filename="../backoffice/inventory.py" line="155"/>
         <source>Book into stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="158"/>
+        <location filename="../backoffice/inventory.py" line="161"/>
         <source>Copies of each: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160"/>
+        <location filename="../backoffice/inventory.py" line="163"/>
         <source>GS1 DataMatrix (small labels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161"/>
+        <location filename="../backoffice/inventory.py" line="164"/>
         <source>Print lot labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189"/>
+        <location filename="../backoffice/inventory.py" line="192"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190"/>
+        <location filename="../backoffice/inventory.py" line="193"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191"/>
+        <location filename="../backoffice/inventory.py" line="194"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192"/>
+        <location filename="../backoffice/inventory.py" line="195"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193"/>
+        <location filename="../backoffice/inventory.py" line="196"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="198"/>
+        <location filename="../backoffice/inventory.py" line="201"/>
         <source>Not on the delivery note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="199"/>
+        <location filename="../backoffice/inventory.py" line="202"/>
         <source>Unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="205"/>
+        <location filename="../backoffice/inventory.py" line="208"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="206"/>
+        <location filename="../backoffice/inventory.py" line="209"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="207"/>
+        <location filename="../backoffice/inventory.py" line="210"/>
         <source>Adjusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="208"/>
+        <location filename="../backoffice/inventory.py" line="211"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="209"/>
+        <location filename="../backoffice/inventory.py" line="212"/>
         <source>Online order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="210"/>
+        <location filename="../backoffice/inventory.py" line="213"/>
         <source>Transfer in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="211"/>
+        <location filename="../backoffice/inventory.py" line="214"/>
         <source>Transfer out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="212"/>
+        <location filename="../backoffice/inventory.py" line="215"/>
         <source>Opening stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="237"/>
+        <location filename="../backoffice/inventory.py" line="240"/>
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="264"/>
+        <location filename="../backoffice/inventory.py" line="267"/>
         <source>Scan the product to adjust first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="267"/>
+        <location filename="../backoffice/inventory.py" line="270"/>
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="288"/>
+        <location filename="../backoffice/inventory.py" line="291"/>
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="319"/>
+        <location filename="../backoffice/inventory.py" line="322"/>
         <source>Start receiving first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="368"/>
+        <location filename="../backoffice/inventory.py" line="373"/>
         <source>Delivery #{id}: {units} units scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="385"/>
+        <location filename="../backoffice/inventory.py" line="390"/>
         <source>Booking a delivery into stock needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="405"/>
+        <location filename="../backoffice/inventory.py" line="410"/>
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="425"/>
+        <location filename="../backoffice/inventory.py" line="430"/>
         <source>No printer is set up: lot labels cannot be printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="443"/>
+        <location filename="../backoffice/inventory.py" line="448"/>
         <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,241 +1075,261 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79"/>
+        <location filename="../backoffice/orders.py" line="81"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79"/>
-        <source>Status</source>
+        <location filename="../backoffice/orders.py" line="82"/>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="83"/>
-        <source>Choose an order, then scan each item</source>
+        <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88"/>
-        <source>Item</source>
+        <location filename="../backoffice/orders.py" line="84"/>
+        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88"/>
-        <source>Ordered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="88"/>
-        <location filename="../backoffice/orders.py" line="255"/>
-        <source>Picked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="90"/>
-        <location filename="../backoffice/orders.py" line="253"/>
-        <source>Packed</source>
+        <location filename="../backoffice/orders.py" line="85"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="92"/>
+        <source>Choose an order, then scan each item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="97"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="97"/>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="268"/>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="99"/>
+        <location filename="../backoffice/orders.py" line="266"/>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="101"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95"/>
+        <location filename="../backoffice/orders.py" line="104"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98"/>
+        <location filename="../backoffice/orders.py" line="107"/>
         <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="100"/>
+        <location filename="../backoffice/orders.py" line="109"/>
         <source>Show the phone (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103"/>
+        <location filename="../backoffice/orders.py" line="112"/>
         <source>Correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="106"/>
-        <location filename="../backoffice/orders.py" line="239"/>
+        <location filename="../backoffice/orders.py" line="115"/>
+        <location filename="../backoffice/orders.py" line="252"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="109"/>
+        <location filename="../backoffice/orders.py" line="118"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172"/>
+        <location filename="../backoffice/orders.py" line="181"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="197"/>
+        <location filename="../backoffice/orders.py" line="206"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="199"/>
+        <location filename="../backoffice/orders.py" line="208"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="201"/>
+        <location filename="../backoffice/orders.py" line="210"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="202"/>
+        <location filename="../backoffice/orders.py" line="211"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239"/>
+        <location filename="../backoffice/orders.py" line="252"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="246"/>
+        <location filename="../backoffice/orders.py" line="259"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="248"/>
-        <location filename="../backoffice/orders.py" line="262"/>
+        <location filename="../backoffice/orders.py" line="261"/>
+        <location filename="../backoffice/orders.py" line="275"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="250"/>
+        <location filename="../backoffice/orders.py" line="263"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="257"/>
+        <location filename="../backoffice/orders.py" line="270"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="258"/>
+        <location filename="../backoffice/orders.py" line="271"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="264"/>
+        <location filename="../backoffice/orders.py" line="277"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="266"/>
+        <location filename="../backoffice/orders.py" line="279"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="267"/>
+        <location filename="../backoffice/orders.py" line="280"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="299"/>
+        <location filename="../backoffice/orders.py" line="312"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="306"/>
+        <location filename="../backoffice/orders.py" line="319"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="315"/>
+        <location filename="../backoffice/orders.py" line="328"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="321"/>
+        <location filename="../backoffice/orders.py" line="334"/>
+        <source>Picked up by {receiver}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="338"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="361"/>
+        <location filename="../backoffice/orders.py" line="387"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="365"/>
+        <location filename="../backoffice/orders.py" line="391"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="386"/>
+        <location filename="../backoffice/orders.py" line="412"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="390"/>
+        <location filename="../backoffice/orders.py" line="416"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="394"/>
+        <location filename="../backoffice/orders.py" line="420"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="423"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="409"/>
+        <location filename="../backoffice/orders.py" line="435"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="433"/>
+        <location filename="../backoffice/orders.py" line="459"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="441"/>
+        <location filename="../backoffice/orders.py" line="467"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="443"/>
+        <location filename="../backoffice/orders.py" line="469"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="459"/>
+        <location filename="../backoffice/orders.py" line="485"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="463"/>
+        <location filename="../backoffice/orders.py" line="489"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="508"/>
+        <location filename="../backoffice/orders.py" line="534"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="527"/>
+        <location filename="../backoffice/orders.py" line="553"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="537"/>
+        <location filename="../backoffice/orders.py" line="563"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,318 +1969,323 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="89"/>
+        <location filename="../backoffice/reports.py" line="93"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="102"/>
+        <location filename="../backoffice/reports.py" line="106"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="105"/>
+        <location filename="../backoffice/reports.py" line="109"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="121"/>
+        <location filename="../backoffice/reports.py" line="125"/>
         <source>No report yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134"/>
+        <location filename="../backoffice/reports.py" line="138"/>
         <source>Sales by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135"/>
+        <location filename="../backoffice/reports.py" line="139"/>
         <source>Sales by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136"/>
+        <location filename="../backoffice/reports.py" line="140"/>
         <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137"/>
+        <location filename="../backoffice/reports.py" line="141"/>
         <source>Sales by staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138"/>
+        <location filename="../backoffice/reports.py" line="142"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139"/>
+        <location filename="../backoffice/reports.py" line="143"/>
         <source>Top SKUs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140"/>
+        <location filename="../backoffice/reports.py" line="144"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141"/>
+        <location filename="../backoffice/reports.py" line="145"/>
         <source>Stock by expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142"/>
+        <location filename="../backoffice/reports.py" line="146"/>
         <source>Sales by promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143"/>
+        <location filename="../backoffice/reports.py" line="147"/>
         <source>Members&apos; share of sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144"/>
+        <location filename="../backoffice/reports.py" line="148"/>
         <source>Points moved and owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145"/>
+        <location filename="../backoffice/reports.py" line="149"/>
         <source>Online orders (receivers masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150"/>
+        <location filename="../backoffice/reports.py" line="154"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151"/>
+        <location filename="../backoffice/reports.py" line="155"/>
         <source>Hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152"/>
+        <location filename="../backoffice/reports.py" line="156"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153"/>
+        <location filename="../backoffice/reports.py" line="157"/>
         <source>Staff number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154"/>
+        <location filename="../backoffice/reports.py" line="158"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155"/>
+        <location filename="../backoffice/reports.py" line="159"/>
         <source>Tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156"/>
+        <location filename="../backoffice/reports.py" line="160"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157"/>
+        <location filename="../backoffice/reports.py" line="161"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158"/>
+        <location filename="../backoffice/reports.py" line="162"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159"/>
+        <location filename="../backoffice/reports.py" line="163"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160"/>
-        <location filename="../backoffice/reports.py" line="169"/>
+        <location filename="../backoffice/reports.py" line="164"/>
+        <location filename="../backoffice/reports.py" line="174"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161"/>
+        <location filename="../backoffice/reports.py" line="165"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="163"/>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="164"/>
-        <source>Units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="165"/>
-        <source>Discounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../backoffice/reports.py" line="166"/>
-        <source>Revenue</source>
+        <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="167"/>
-        <source>Units returned</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="168"/>
-        <source>Net revenue</source>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="169"/>
+        <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="170"/>
-        <source>Promotion</source>
+        <source>Discounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="171"/>
-        <source>Cost</source>
+        <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="172"/>
-        <source>Customers</source>
+        <source>Units returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="173"/>
-        <source>Share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/reports.py" line="174"/>
-        <source>Movement</source>
+        <source>Net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="175"/>
-        <source>Points</source>
+        <source>Promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="176"/>
-        <source>Expiry month</source>
+        <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="177"/>
-        <source>Value</source>
+        <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="178"/>
-        <source>Lot</source>
+        <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="179"/>
-        <source>Expiry date</source>
+        <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="180"/>
-        <source>On hand</source>
+        <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="181"/>
-        <source>Order</source>
+        <source>Expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="182"/>
-        <source>Created</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="183"/>
-        <source>Status</source>
+        <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="184"/>
-        <source>Kind</source>
+        <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="185"/>
-        <source>Cancel asked</source>
+        <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="186"/>
-        <source>Receiver (masked)</source>
+        <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reports.py" line="187"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="188"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="189"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="190"/>
+        <source>Cancel asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="191"/>
+        <source>Receiver (masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="192"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="215"/>
+        <location filename="../backoffice/reports.py" line="220"/>
         <source>Held now by {count} members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="217"/>
+        <location filename="../backoffice/reports.py" line="222"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="218"/>
+        <location filename="../backoffice/reports.py" line="223"/>
         <source>Other customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="219"/>
+        <location filename="../backoffice/reports.py" line="224"/>
         <source>Earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="220"/>
+        <location filename="../backoffice/reports.py" line="225"/>
         <source>Paid with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="221"/>
+        <location filename="../backoffice/reports.py" line="226"/>
         <source>Taken back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="222"/>
+        <location filename="../backoffice/reports.py" line="227"/>
         <source>Given back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="223"/>
+        <location filename="../backoffice/reports.py" line="228"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="262"/>
+        <location filename="../backoffice/reports.py" line="267"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="276"/>
+        <location filename="../backoffice/reports.py" line="281"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -321,87 +321,92 @@
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="70" />
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/counts.py" line="71" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="71" />
-        <location filename="../backoffice/counts.py" line="80" />
+        <location filename="../backoffice/counts.py" line="72" />
+        <location filename="../backoffice/counts.py" line="81" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="72" />
+        <location filename="../backoffice/counts.py" line="73" />
         <source>Variance</source>
         <translation>盘盈/盘亏</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="73" />
+        <location filename="../backoffice/counts.py" line="74" />
         <source>Recount</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="81" />
+        <location filename="../backoffice/counts.py" line="82" />
         <source>Set counted of the chosen line</source>
         <translation>设置所选行的实盘数</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="83" />
+        <location filename="../backoffice/counts.py" line="84" />
         <source>Recount the chosen line</source>
         <translation>所选行重新盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="85" />
+        <location filename="../backoffice/counts.py" line="86" />
         <source>Cancel count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="87" />
+        <location filename="../backoffice/counts.py" line="88" />
         <source>Post count</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="135" />
-        <source>#{id} {name} · {counted}/{lines} counted</source>
-        <translation>#{id} {name} · 已盘 {counted}/{lines}</translation>
+        <location filename="../backoffice/counts.py" line="146" />
+        <source>#{id} {name} · {counted}/{lines} lines, {units} units counted</source>
+        <translation>#{id} {name} · 已盘 {counted}/{lines} 行，共 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="176" />
+        <location filename="../backoffice/counts.py" line="182" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="184" />
+        <location filename="../backoffice/counts.py" line="191" />
         <source>{counted} of {lines} counted, {differ} differ</source>
         <translation>已盘 {counted}/{lines}，{differ} 项有差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="222" />
+        <location filename="../backoffice/counts.py" line="239" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="232" />
+        <location filename="../backoffice/counts.py" line="249" />
         <source>Start or choose a count first</source>
         <translation>请先新建或选择盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="249" />
+        <location filename="../backoffice/counts.py" line="266" />
         <source>Counted {total}</source>
         <translation>已盘 {total}</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="257" />
+        <location filename="../backoffice/counts.py" line="274" />
         <source>Choose a line and enter what was counted</source>
         <translation>请选择一行并输入实盘数</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="317" />
+        <location filename="../backoffice/counts.py" line="334" />
         <source>Posting a stock count needs a manager's approval.</source>
         <translation>盘点过账需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/counts.py" line="337" />
+        <location filename="../backoffice/counts.py" line="354" />
         <source>Count posted: {movements} stock changes (+{added} / -{removed})</source>
         <translation>盘点已过账：{movements} 项库存变动（+{added} / -{removed}）</translation>
     </message>
@@ -601,7 +606,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="130" />
-        <location filename="../backoffice/inventory.py" line="415" />
+        <location filename="../backoffice/inventory.py" line="420" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
@@ -616,178 +621,188 @@
         <translation>有效期至，如 2027-01-31</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="143" />
+        <location filename="../backoffice/inventory.py" line="144" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="144" />
+        <location filename="../backoffice/inventory.py" line="145" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="146" />
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="147" />
         <source>Expected</source>
         <translation>账面</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="145" />
-        <location filename="../backoffice/inventory.py" line="204" />
+        <location filename="../backoffice/inventory.py" line="148" />
+        <location filename="../backoffice/inventory.py" line="207" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="146" />
+        <location filename="../backoffice/inventory.py" line="149" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="147" />
+        <location filename="../backoffice/inventory.py" line="150" />
         <source>Lots</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="148" />
+        <location filename="../backoffice/inventory.py" line="151" />
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="152" />
+        <location filename="../backoffice/inventory.py" line="155" />
         <source>Book into stock</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="158" />
+        <location filename="../backoffice/inventory.py" line="161" />
         <source>Copies of each: </source>
         <translation>每个批号打印份数：</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="160" />
+        <location filename="../backoffice/inventory.py" line="163" />
         <source>GS1 DataMatrix (small labels)</source>
         <translation>GS1 二维码 DataMatrix（小标签）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="161" />
+        <location filename="../backoffice/inventory.py" line="164" />
         <source>Print lot labels</source>
         <translation>打印批号标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="189" />
+        <location filename="../backoffice/inventory.py" line="192" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="190" />
+        <location filename="../backoffice/inventory.py" line="193" />
         <source>Lost</source>
         <translation>丢失</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="191" />
+        <location filename="../backoffice/inventory.py" line="194" />
         <source>Found</source>
         <translation>找到</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="192" />
+        <location filename="../backoffice/inventory.py" line="195" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="193" />
+        <location filename="../backoffice/inventory.py" line="196" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="198" />
+        <location filename="../backoffice/inventory.py" line="201" />
         <source>Not on the delivery note</source>
         <translation>送货单上没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="199" />
+        <location filename="../backoffice/inventory.py" line="202" />
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="205" />
+        <location filename="../backoffice/inventory.py" line="208" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="206" />
+        <location filename="../backoffice/inventory.py" line="209" />
         <source>Returned</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="207" />
+        <location filename="../backoffice/inventory.py" line="210" />
         <source>Adjusted</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="208" />
+        <location filename="../backoffice/inventory.py" line="211" />
         <source>Counted</source>
         <translation>实盘</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="209" />
+        <location filename="../backoffice/inventory.py" line="212" />
         <source>Online order</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="210" />
+        <location filename="../backoffice/inventory.py" line="213" />
         <source>Transfer in</source>
         <translation>调入</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="211" />
+        <location filename="../backoffice/inventory.py" line="214" />
         <source>Transfer out</source>
         <translation>调出</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="212" />
+        <location filename="../backoffice/inventory.py" line="215" />
         <source>Opening stock</source>
         <translation>期初库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="237" />
+        <location filename="../backoffice/inventory.py" line="240" />
         <source>{code} · {brand} · {category} · price {price} · on hand {on_hand}</source>
         <translation>{code} · {brand} · {category} · 售价 {price} · 库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="264" />
+        <location filename="../backoffice/inventory.py" line="267" />
         <source>Scan the product to adjust first</source>
         <translation>请先扫描要调整的商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="267" />
+        <location filename="../backoffice/inventory.py" line="270" />
         <source>Enter the units to add (or, with a minus, to take off)</source>
         <translation>请输入增加的件数（减少请加负号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="288" />
+        <location filename="../backoffice/inventory.py" line="291" />
         <source>Stock adjusted: on hand {on_hand}</source>
         <translation>库存已调整：现有 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="319" />
+        <location filename="../backoffice/inventory.py" line="322" />
         <source>Start receiving first</source>
         <translation>请先开始收货</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="368" />
+        <location filename="../backoffice/inventory.py" line="373" />
         <source>Delivery #{id}: {units} units scanned</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="385" />
+        <location filename="../backoffice/inventory.py" line="390" />
         <source>Booking a delivery into stock needs a manager's approval.</source>
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="405" />
+        <location filename="../backoffice/inventory.py" line="410" />
         <source>{units} units booked into stock, {problems} lines differ</source>
         <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="425" />
+        <location filename="../backoffice/inventory.py" line="430" />
         <source>No printer is set up: lot labels cannot be printed</source>
         <translation>未设置打印机，无法打印批号标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="443" />
+        <location filename="../backoffice/inventory.py" line="448" />
         <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation>批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份</translation>
     </message>
@@ -1059,241 +1074,261 @@
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79" />
+        <location filename="../backoffice/orders.py" line="81" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="79" />
+        <location filename="../backoffice/orders.py" line="82" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="83" />
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="84" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="85" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="83" />
+        <location filename="../backoffice/orders.py" line="92" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88" />
+        <location filename="../backoffice/orders.py" line="97" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88" />
+        <location filename="../backoffice/orders.py" line="97" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88" />
-        <location filename="../backoffice/orders.py" line="255" />
+        <location filename="../backoffice/orders.py" line="97" />
+        <location filename="../backoffice/orders.py" line="268" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="90" />
-        <location filename="../backoffice/orders.py" line="253" />
+        <location filename="../backoffice/orders.py" line="99" />
+        <location filename="../backoffice/orders.py" line="266" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92" />
+        <location filename="../backoffice/orders.py" line="101" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="95" />
+        <location filename="../backoffice/orders.py" line="104" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98" />
+        <location filename="../backoffice/orders.py" line="107" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="100" />
+        <location filename="../backoffice/orders.py" line="109" />
         <source>Show the phone (manager)</source>
         <translation>查看电话（店长）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103" />
+        <location filename="../backoffice/orders.py" line="112" />
         <source>Correct express number</source>
         <translation>更正快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="106" />
-        <location filename="../backoffice/orders.py" line="239" />
+        <location filename="../backoffice/orders.py" line="115" />
+        <location filename="../backoffice/orders.py" line="252" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="109" />
+        <location filename="../backoffice/orders.py" line="118" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="172" />
+        <location filename="../backoffice/orders.py" line="181" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="197" />
+        <location filename="../backoffice/orders.py" line="206" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="199" />
+        <location filename="../backoffice/orders.py" line="208" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="201" />
+        <location filename="../backoffice/orders.py" line="210" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="202" />
+        <location filename="../backoffice/orders.py" line="211" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="239" />
+        <location filename="../backoffice/orders.py" line="252" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="246" />
+        <location filename="../backoffice/orders.py" line="259" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="248" />
-        <location filename="../backoffice/orders.py" line="262" />
+        <location filename="../backoffice/orders.py" line="261" />
+        <location filename="../backoffice/orders.py" line="275" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="250" />
+        <location filename="../backoffice/orders.py" line="263" />
         <source>Buyer asked to cancel: stop picking</source>
         <translation>买家申请取消：停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="257" />
+        <location filename="../backoffice/orders.py" line="270" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="258" />
+        <location filename="../backoffice/orders.py" line="271" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="264" />
+        <location filename="../backoffice/orders.py" line="277" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="266" />
+        <location filename="../backoffice/orders.py" line="279" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="267" />
+        <location filename="../backoffice/orders.py" line="280" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="299" />
+        <location filename="../backoffice/orders.py" line="312" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="306" />
+        <location filename="../backoffice/orders.py" line="319" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="315" />
+        <location filename="../backoffice/orders.py" line="328" />
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="321" />
-        <source>For {receiver}</source>
-        <translation>收货人 {receiver}</translation>
+        <location filename="../backoffice/orders.py" line="334" />
+        <source>Picked up by {receiver}</source>
+        <translation>提货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="361" />
+        <location filename="../backoffice/orders.py" line="338" />
+        <source>For {receiver}</source>
+        <translation>收货人：{receiver}</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="387" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="365" />
+        <location filename="../backoffice/orders.py" line="391" />
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation>买家已申请取消订单 {order}：请停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="386" />
+        <location filename="../backoffice/orders.py" line="412" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="390" />
+        <location filename="../backoffice/orders.py" line="416" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="394" />
+        <location filename="../backoffice/orders.py" line="420" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397" />
+        <location filename="../backoffice/orders.py" line="423" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="409" />
+        <location filename="../backoffice/orders.py" line="435" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="433" />
+        <location filename="../backoffice/orders.py" line="459" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="441" />
+        <location filename="../backoffice/orders.py" line="467" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="443" />
+        <location filename="../backoffice/orders.py" line="469" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="459" />
+        <location filename="../backoffice/orders.py" line="485" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="463" />
+        <location filename="../backoffice/orders.py" line="489" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="508" />
+        <location filename="../backoffice/orders.py" line="534" />
         <source>Receiver's phone: {phone}</source>
         <translation>收货人电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="527" />
+        <location filename="../backoffice/orders.py" line="553" />
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="537" />
+        <location filename="../backoffice/orders.py" line="563" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
@@ -1933,318 +1968,323 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../backoffice/reports.py" line="89" />
+        <location filename="../backoffice/reports.py" line="93" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="102" />
+        <location filename="../backoffice/reports.py" line="106" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="105" />
+        <location filename="../backoffice/reports.py" line="109" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="121" />
+        <location filename="../backoffice/reports.py" line="125" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="134" />
+        <location filename="../backoffice/reports.py" line="138" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="135" />
+        <location filename="../backoffice/reports.py" line="139" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="136" />
+        <location filename="../backoffice/reports.py" line="140" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="137" />
+        <location filename="../backoffice/reports.py" line="141" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="142" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139" />
+        <location filename="../backoffice/reports.py" line="143" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140" />
+        <location filename="../backoffice/reports.py" line="144" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141" />
+        <location filename="../backoffice/reports.py" line="145" />
         <source>Stock by expiry month</source>
         <translation>按到期月份的库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142" />
+        <location filename="../backoffice/reports.py" line="146" />
         <source>Sales by promotion</source>
         <translation>促销销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143" />
+        <location filename="../backoffice/reports.py" line="147" />
         <source>Members' share of sales</source>
         <translation>会员销售占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144" />
+        <location filename="../backoffice/reports.py" line="148" />
         <source>Points moved and owed</source>
         <translation>积分变动与负债</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145" />
+        <location filename="../backoffice/reports.py" line="149" />
         <source>Online orders (receivers masked)</source>
         <translation>线上订单（收货人脱敏）</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="150" />
+        <location filename="../backoffice/reports.py" line="154" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="151" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="152" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="153" />
+        <location filename="../backoffice/reports.py" line="157" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="158" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155" />
+        <location filename="../backoffice/reports.py" line="159" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156" />
+        <location filename="../backoffice/reports.py" line="160" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157" />
+        <location filename="../backoffice/reports.py" line="161" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158" />
+        <location filename="../backoffice/reports.py" line="162" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159" />
+        <location filename="../backoffice/reports.py" line="163" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160" />
-        <location filename="../backoffice/reports.py" line="169" />
+        <location filename="../backoffice/reports.py" line="164" />
+        <location filename="../backoffice/reports.py" line="174" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161" />
+        <location filename="../backoffice/reports.py" line="165" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162" />
+        <location filename="../backoffice/reports.py" line="166" />
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="167" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="163" />
+        <location filename="../backoffice/reports.py" line="168" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="164" />
+        <location filename="../backoffice/reports.py" line="169" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="165" />
+        <location filename="../backoffice/reports.py" line="170" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="166" />
+        <location filename="../backoffice/reports.py" line="171" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="167" />
+        <location filename="../backoffice/reports.py" line="172" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="168" />
+        <location filename="../backoffice/reports.py" line="173" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="170" />
+        <location filename="../backoffice/reports.py" line="175" />
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="171" />
+        <location filename="../backoffice/reports.py" line="176" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="172" />
+        <location filename="../backoffice/reports.py" line="177" />
         <source>Customers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="173" />
+        <location filename="../backoffice/reports.py" line="178" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="174" />
+        <location filename="../backoffice/reports.py" line="179" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="175" />
+        <location filename="../backoffice/reports.py" line="180" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="176" />
+        <location filename="../backoffice/reports.py" line="181" />
         <source>Expiry month</source>
         <translation>到期月份</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="177" />
+        <location filename="../backoffice/reports.py" line="182" />
         <source>Value</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="178" />
+        <location filename="../backoffice/reports.py" line="183" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="179" />
+        <location filename="../backoffice/reports.py" line="184" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="180" />
+        <location filename="../backoffice/reports.py" line="185" />
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="181" />
+        <location filename="../backoffice/reports.py" line="186" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="182" />
+        <location filename="../backoffice/reports.py" line="187" />
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="183" />
+        <location filename="../backoffice/reports.py" line="188" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="184" />
+        <location filename="../backoffice/reports.py" line="189" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="185" />
+        <location filename="../backoffice/reports.py" line="190" />
         <source>Cancel asked</source>
         <translation>申请取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="186" />
+        <location filename="../backoffice/reports.py" line="191" />
         <source>Receiver (masked)</source>
         <translation>收货人（脱敏）</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="187" />
+        <location filename="../backoffice/reports.py" line="192" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="215" />
+        <location filename="../backoffice/reports.py" line="220" />
         <source>Held now by {count} members</source>
         <translation>{count} 位会员当前持有</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="217" />
+        <location filename="../backoffice/reports.py" line="222" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="218" />
+        <location filename="../backoffice/reports.py" line="223" />
         <source>Other customers</source>
         <translation>非会员顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="219" />
+        <location filename="../backoffice/reports.py" line="224" />
         <source>Earned</source>
         <translation>获得</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="220" />
+        <location filename="../backoffice/reports.py" line="225" />
         <source>Paid with</source>
         <translation>抵现</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="221" />
+        <location filename="../backoffice/reports.py" line="226" />
         <source>Taken back by a return</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="222" />
+        <location filename="../backoffice/reports.py" line="227" />
         <source>Given back by a return</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="223" />
+        <location filename="../backoffice/reports.py" line="228" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="262" />
+        <location filename="../backoffice/reports.py" line="267" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="276" />
+        <location filename="../backoffice/reports.py" line="281" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

@@ -9,7 +9,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.barcodes import lookup_keys, parse_barcode
-from redhome_pos.domain.catalog import Product, Sku, SkuView
+from redhome_pos.domain.catalog import Product, Sku, SkuView, variant_text
 from redhome_pos.domain.errors import CatalogError
 from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRow
 from redhome_pos.persistence.models.stock import StockLevelRow
@@ -266,6 +266,20 @@ class CatalogRepository:
             product_id=sku.product_id,
         )
 
+    def names(self, sku_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Each SKU's product title and variant (``色号：#520``), as lists of SKUs show them."""
+        wanted = sorted(set(sku_ids))
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(wanted), 500):
+            rows = self._session.execute(
+                select(SkuRow.id, ProductRow.title_zh, SkuRow.variant)
+                .join(ProductRow, ProductRow.id == SkuRow.product_id)
+                .where(SkuRow.id.in_(wanted[start : start + 500]))
+            )
+            for sku_id, title, variant in rows:
+                found[sku_id] = (title, variant_text(dict(variant or {})))
+        return found
+
     def view_by_barcode(self, keys: Sequence[str]) -> SkuView | None:
         """The counter's view of the SKU owning the first of ``keys`` (the forms of one
         scanned barcode) that is in the catalog; its ``barcode`` is that key."""
@@ -307,7 +321,7 @@ def _view(row: Any, *, barcode: str | None) -> SkuView:
         title_en=row.title_en,
         brand=row.brand,
         category=row.category,
-        variant_text=" / ".join(f"{name}: {value}" for name, value in variant.items()),
+        variant_text=variant_text(variant),
         price_fen=row.price_fen,
         original_price_fen=row.original_price_fen,
         vat_rate_bp=row.vat_rate_bp,
