@@ -7,21 +7,31 @@ secret and are read as they are.
 
 Keys are accepted in the forms the providers' tools hand out: PEM (PKCS#1 or PKCS#8, or an
 X.509 certificate for public keys) or the bare base64 text that the Alipay key tool writes.
+
+A secret key sealed at rest (``redhome-pos payments key set|migrate``,
+``redhome_pos.config.payment_keys``) is taken before the plain file or setting of its slot; a
+plain one still works, with a warning that it should be sealed.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import os
 import stat
+import sys
+import tempfile
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from redhome_pos.config.payment_keys import KeySlot, PaymentKeys, rsa_private_key, slot_for
 from redhome_pos.domain.payments import PaymentConfigError
+
+log = logging.getLogger(__name__)
 
 
 def _unreadable(exc: OSError, path: Path, what: str) -> PaymentConfigError:
@@ -71,24 +81,81 @@ def _bare_der(data: bytes) -> bytes | None:
 def load_private_key(path: Path, what: str) -> rsa.RSAPrivateKey:
     """An RSA private key from a file readable by its owner only."""
     check_owner_only(path, what)
-    data = _read(path, what)
-    key: object = None
-    try:
-        if b"-----BEGIN" in data:
-            key = serialization.load_pem_private_key(data, password=None)
-        else:
-            der = _bare_der(data)
-            if der is not None:
-                key = serialization.load_der_private_key(der, password=None)
-    except (ValueError, TypeError):
-        key = None
-    if not isinstance(key, rsa.RSAPrivateKey):
+    key = rsa_private_key(_read(path, what))
+    if key is None:
         raise PaymentConfigError(
             "The {what} file {path} does not hold an RSA private key (PEM or base64)",
             what=what,
             path=path,
         )
     return key
+
+
+def _plain(slot: KeySlot, value: str) -> None:
+    if not value:
+        raise PaymentConfigError(
+            "The {what} is not stored: a manager stores it with "
+            "redhome-pos payments key set {slot} --from-file FILE --staff CODE",
+            what=slot.what,
+            slot=slot.name,
+        )
+    log.warning(
+        "the %s is kept in plain text (%s): seal it with `redhome-pos payments key migrate`",
+        slot.what,
+        value if slot.from_file else f"[payments.{slot.section}] {slot.setting}",
+    )
+
+
+def private_key(keys: PaymentKeys, section: str, setting: str, path: str) -> rsa.RSAPrivateKey:
+    """The RSA private key of the slot ``section``/``setting``: sealed, else from the plain
+    file ``path`` (checked as ``load_private_key`` does)."""
+    slot = slot_for(section, setting)
+    sealed = keys.open(slot)
+    if sealed is not None:
+        key = rsa_private_key(sealed)
+        if key is None:
+            raise PaymentConfigError("The stored {what} is not an RSA private key", what=slot.what)
+        return key
+    _plain(slot, path)
+    return load_private_key(Path(path), slot.what)
+
+
+def api_key(keys: PaymentKeys, section: str, setting: str, value: str) -> str:
+    """An API key (WeChat Pay's v2 or v3 key): sealed, else the plain setting ``value``."""
+    slot = slot_for(section, setting)
+    sealed = keys.open(slot)
+    if sealed is not None:
+        return sealed.decode("ascii")
+    _plain(slot, value)
+    return value
+
+
+_OPENED: list[object] = []  # the open in-memory files behind client_key_path's paths
+
+
+def client_key_path(keys: PaymentKeys, section: str, setting: str, path: str) -> str:
+    """A path the TLS library can read the API client key from (it takes only file names).
+    A sealed key is written to an in-memory file of this process (``memfd``, Linux) and never
+    to disk; where there is none, to a file readable by its owner only in a private temporary
+    folder, removed when the program ends."""
+    slot = slot_for(section, setting)
+    sealed = keys.open(slot)
+    if sealed is None:
+        _plain(slot, path)
+        check_owner_only(Path(path), slot.what)
+        return path
+    if hasattr(os, "memfd_create") and sys.platform.startswith("linux"):
+        descriptor = os.memfd_create(slot.name, os.MFD_CLOEXEC)  # gone with the process
+        os.write(descriptor, sealed)
+        _OPENED.append(descriptor)
+        return f"/proc/self/fd/{descriptor}"
+    folder = tempfile.TemporaryDirectory(prefix="redhome-key-")  # mode 0700, removed at exit
+    _OPENED.append(folder)
+    file = Path(folder.name) / "client-key.pem"
+    descriptor = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(sealed)
+    return str(file)
 
 
 def load_public_key(path: Path, what: str) -> tuple[rsa.RSAPublicKey, str]:

@@ -9,13 +9,11 @@ encrypted the next time they are saved (every refresh).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import logging
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from redhome_pos.config.keys import SECRETS_KEY, process_key
+from redhome_pos.config.keys import SECRETS_KEY, process_key, sealing
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sync import StoredTokens, SyncRepository
 from sync.connector import OAuthTokens
@@ -26,8 +24,7 @@ ENCRYPTED = "enc1:"
 
 
 def _cipher(key: bytes) -> Fernet:
-    derived = hashlib.sha256(b"redhome online-store tokens\0" + key).digest()
-    return Fernet(base64.urlsafe_b64encode(derived))
+    return sealing(key, "online-store tokens")
 
 
 class DatabaseTokenStore:

@@ -177,6 +177,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "No code secret is set for this store: store codes cannot be checked"
     ),
+    QT_TRANSLATE_NOOP("Errors", "No configuration folder to keep the sealed keys in"),
     QT_TRANSLATE_NOOP("Errors", "No delivery {receiving_id}"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} in the cart"),
     QT_TRANSLATE_NOOP("Errors", "No line {line_no} on this sale"),
@@ -466,6 +467,12 @@ ERROR_TEXTS = (
         "Errors", "The store code {store!r} must be capital letters, digits and '-', at most 16"
     ),
     QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
+    QT_TRANSLATE_NOOP("Errors", "The stored {what} ({path}) cannot be read: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The stored {what} cannot be decrypted with this computer's secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The stored {what} is not an RSA private key"),
     QT_TRANSLATE_NOOP("Errors", "The system print command lp is not installed"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -475,6 +482,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The {provider} bill for {day} could not be downloaded: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "The {what} address {url} is not a web address"),
     QT_TRANSLATE_NOOP("Errors", "The {what} address {url} must use https"),
+    QT_TRANSLATE_NOOP("Errors", "The {what} could not be sealed"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}",
@@ -487,10 +495,19 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Errors", "The {what} file {path} does not hold an RSA public key or certificate"
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The {what} is 32 characters (letters, digits, signs), as set on the merchant platform",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The {what} of a promotion must be more than zero"),
     QT_TRANSLATE_NOOP("Errors", "The {what} {path} is not a file"),
     QT_TRANSLATE_NOOP("Errors", "There is no delivery {delivery}"),
     QT_TRANSLATE_NOOP("Errors", "There is no online after-sale {returns}"),
+    QT_TRANSLATE_NOOP("Errors", "There is no payment key called {name}: use one of {names}"),
     QT_TRANSLATE_NOOP("Errors", "There is no print job {job}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale with receipt number {receipt}"),
     QT_TRANSLATE_NOOP("Errors", "There is no sale {sale}"),
@@ -557,16 +574,22 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "WeChat Pay gave no bill address for {day}"),
     QT_TRANSLATE_NOOP("Errors", "WeChat Pay has no bill for {day} yet: {detail}"),
     QT_TRANSLATE_NOOP("Errors", "Weekdays run from 1 (Monday) to 7 (Sunday)"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "What was given for the {what} is not an RSA private key (PEM or base64)"
+    ),
     QT_TRANSLATE_NOOP("Errors", "You cannot lower or deactivate your own account"),
     QT_TRANSLATE_NOOP("Errors", "a member name is not a string"),
     QT_TRANSLATE_NOOP("Errors", "burst interval and length must be positive"),
     QT_TRANSLATE_NOOP("Errors", "migrations run through redhome_pos.persistence.migrate only"),
+    QT_TRANSLATE_NOOP("Errors", "must be true or false"),
     QT_TRANSLATE_NOOP("Errors", "naive datetime given to a UTC column"),
     QT_TRANSLATE_NOOP("Errors", "not a JSON object"),
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
     QT_TRANSLATE_NOOP("Errors", "text after the JSON object"),
     QT_TRANSLATE_NOOP("Errors", "the answer declares a DOCTYPE or entities"),
     QT_TRANSLATE_NOOP("Errors", "the audit head row is missing: run `redhome-pos db upgrade`"),
+    QT_TRANSLATE_NOOP("Errors", "the configuration file does not exist"),
+    QT_TRANSLATE_NOOP("Errors", "the key file is too short: restore it from a backup"),
     QT_TRANSLATE_NOOP("Errors", "the number of SKUs cannot be negative"),
     QT_TRANSLATE_NOOP("Errors", "the store's warehouse code is required"),
     QT_TRANSLATE_NOOP("Errors", "unit of work used outside its with-block"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
@@ -14,6 +14,15 @@ from ui import words
 log = logging.getLogger(__name__)
 
 CONTEXT = "Errors"
+
+# What a message's {what} names, translated before it is filled in (the payment key slots).
+WHAT = (
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay merchant private key"),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay API client key"),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay API v3 key"),
+    QT_TRANSLATE_NOOP("Errors", "WeChat Pay API v2 key"),
+    QT_TRANSLATE_NOOP("Errors", "Alipay app private key"),
+)
 
 
 def shown_params(params: dict[str, Any]) -> dict[str, Any]:
@@ -29,6 +38,8 @@ def shown_params(params: dict[str, Any]) -> dict[str, Any]:
             value = words.permission(value.replace(" ", "_"))
         elif key == "reason" and isinstance(value, str):
             value = words.reason(value)
+        elif key == "what" and isinstance(value, str):
+            value = QCoreApplication.translate(CONTEXT, value)
         shown[key] = value
     return shown
 

@@ -61,9 +61,11 @@ def register(subparsers: Any) -> None:
     status.add_argument("--limit", type=int, default=20)
     status.add_argument("--json", action="store_true")
     status.set_defaults(run=run_status)
+    from redhome_pos.commands.payment_keys import add_key_commands
     from redhome_pos.commands.payments_reconcile import add_reconcile
 
     add_reconcile(actions)
+    add_key_commands(actions)
 
 
 def _service(config: Config, database: Database) -> Payments:

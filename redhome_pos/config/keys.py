@@ -1,20 +1,29 @@
 """Per-store keys kept apart from the database: the audit chain's key, the key that encrypts
 tokens and payment keys at rest.
 
-A key is read from the operating system's keyring when the ``keyring`` package is installed
-and has a working backend; otherwise from a key file beside the configuration file
-(``keys/<name>.key``), created on first use with 32 random bytes and readable by its owner
-only. Someone who copies the database alone gets neither key.
+A key is read from the operating system's keyring (the Secret Service, Windows' Credential
+Manager, macOS' Keychain: a ``keyring`` backend of priority 1 or more, or the backend the
+keyring configuration names) when there is one; otherwise from a key file beside the
+configuration file (``keys/<name>.key``), created on first use with 32 random bytes and
+readable by its owner only. A keyring that is only a file in the home folder, chosen by
+``keyring`` for want of a better one, is not used: it would keep the key no better than the
+key file does, and elsewhere. Someone who copies the database alone gets neither key.
+
+``sealing`` gives the one cipher (Fernet: AES with an HMAC, ``cryptography``) that everything
+kept secret at rest uses: the online store's tokens, the payment keys.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import logging
 import os
 import secrets
 from pathlib import Path
+
+from cryptography.fernet import Fernet
 
 from redhome_pos.config.settings import APP_NAME, AppPaths, ConfigError
 
@@ -30,15 +39,44 @@ def key_file(paths: AppPaths, name: str) -> Path:
     return paths.config_file.parent / "keys" / f"{name}.key"
 
 
+def sealing(key: bytes, purpose: str) -> Fernet:
+    """The cipher that seals secrets kept for ``purpose`` with the store key ``key``: each
+    purpose gets a key of its own derived from it."""
+    derived = hashlib.sha256(f"redhome {purpose}\0".encode() + key).digest()
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
+def _keyring_configured() -> bool:
+    """Whether the keyring's configuration names a backend (its environment variable or
+    ``keyringrc.cfg``): that one is used whatever its priority."""
+    import keyring.core
+
+    return bool(os.environ.get("PYTHON_KEYRING_BACKEND")) or keyring.core.load_config() is not None
+
+
+def os_keyring() -> object | None:
+    """The operating system's keyring backend, or None where there is none."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return None
+    if getattr(backend, "priority", 0) < 1 and not _keyring_configured():
+        return None  # a plain file chosen for want of a keyring: the key file does as well
+    return backend
+
+
 def _from_keyring(service: str, name: str) -> bytes | None:
     """The key from the OS keyring (made there on first use), or None without one."""
     try:
-        import keyring  # type: ignore[import-not-found, unused-ignore]
-        from keyring.backends import fail  # type: ignore[import-not-found, unused-ignore]
+        import keyring
     except ImportError:
         return None
     try:
-        if isinstance(keyring.get_keyring(), fail.Keyring):
+        if os_keyring() is None:
             return None
         stored = keyring.get_password(service, name)
         if stored is None:

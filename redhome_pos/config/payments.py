@@ -6,7 +6,9 @@ checked whole at start: ids present, key files there, private keys readable by t
 only (anyone who can read one can refund the store's money), addresses https (plain http only
 on this computer, for the sandbox). Relative key paths are taken from the configuration
 file's folder. Keys (``api_v3_key``, ``api_v2_key``) are secrets: masked in ``config show``
-and the log.
+and the log. A secret key sealed beside the configuration (``secrets/<slot>.sealed``,
+``redhome-pos payments key set|migrate``) stands for its plain setting, which may then be
+left empty.
 
 Every setting can be overridden by ``REDHOME_PAYMENTS_<NAME>``, ``REDHOME_PAYMENTS_WECHAT_<NAME>``
 or ``REDHOME_PAYMENTS_ALIPAY_<NAME>`` (the setting's name in capitals).
@@ -23,6 +25,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from redhome_pos.config.errors import ConfigError
+from redhome_pos.config.payment_keys import sealed_file, slot_for
 
 WECHAT_API_VERSIONS = ("v3", "v2")
 WECHAT_V2_SIGN_TYPES = ("HMAC-SHA256", "MD5")
@@ -244,10 +247,27 @@ class _Payments:
             if not low <= value <= high:
                 raise self.fail("", key, f"must be from {low} to {high} seconds, not {value}")
 
+    def _sealed(self, section: str, key: str) -> bool:
+        """Whether the secret ``key`` of ``section`` is sealed beside the configuration."""
+        return sealed_file(self.reader.file.parent, slot_for(section, key)).is_file()
+
     def _need(self, section: str, config: Any, *keys: str) -> None:
         for key in keys:
             if not str(getattr(config, key)).strip():
                 raise self.fail(section, key, "must be set")
+
+    def _need_secret(self, section: str, key: str, value: str) -> bool:
+        """Whether the plain secret is to be checked: False when it is sealed instead."""
+        if self._sealed(section, key):
+            return False
+        if not value.strip():
+            slot = slot_for(section, key)
+            raise self.fail(
+                section,
+                key,
+                f"must be set, or the key sealed: redhome-pos payments key set {slot.name}",
+            )
+        return True
 
     def _url(self, section: str, key: str, url: str) -> None:
         parts = urlsplit(url)
@@ -286,19 +306,10 @@ class _Payments:
             self._need("wechat", wechat, "appid")
         self._url("wechat", "base_url", wechat.base_url)
         if wechat.api_version == "v3":
-            self._need(
-                "wechat",
-                wechat,
-                "merchant_private_key_file",
-                "merchant_serial",
-                "platform_public_key_file",
-            )
-            self._file(
-                "wechat",
-                "merchant_private_key_file",
-                wechat.merchant_private_key_file,
-                private=True,
-            )
+            self._need("wechat", wechat, "merchant_serial", "platform_public_key_file")
+            key_file = wechat.merchant_private_key_file
+            if self._need_secret("wechat", "merchant_private_key_file", key_file):
+                self._file("wechat", "merchant_private_key_file", key_file, private=True)
             self._file(
                 "wechat", "platform_public_key_file", wechat.platform_public_key_file, private=False
             )
@@ -310,23 +321,31 @@ class _Payments:
                         "platform_public_key_id",
                         "must be set (the PUB_KEY_ID_… shown beside the WeChat Pay public key)",
                     )
-            if wechat.api_v3_key and len(wechat.api_v3_key.encode()) != 32:
+            if (
+                wechat.api_v3_key
+                and not self._sealed("wechat", "api_v3_key")
+                and len(wechat.api_v3_key.encode()) != 32
+            ):
                 raise self.fail("wechat", "api_v3_key", "must be 32 characters long")
         else:
             if wechat.v2_sign_type not in WECHAT_V2_SIGN_TYPES:
                 raise self.fail("wechat", "v2_sign_type", "must be HMAC-SHA256 or MD5")
-            self._need("wechat", wechat, "api_v2_key")
-            if len(wechat.api_v2_key) != 32:
+            if self._need_secret("wechat", "api_v2_key", wechat.api_v2_key) and (
+                len(wechat.api_v2_key) != 32
+            ):
                 raise self.fail("wechat", "api_v2_key", "must be 32 characters long")
             # Reversal and refund in APIv2 need the merchant's API client certificate.
-            self._need("wechat", wechat, "client_cert_file", "client_key_file")
+            self._need("wechat", wechat, "client_cert_file")
             self._file("wechat", "client_cert_file", wechat.client_cert_file, private=False)
-            self._file("wechat", "client_key_file", wechat.client_key_file, private=True)
+            if self._need_secret("wechat", "client_key_file", wechat.client_key_file):
+                self._file("wechat", "client_key_file", wechat.client_key_file, private=True)
 
     def _check_alipay(self, alipay: AlipayConfig) -> None:
-        self._need("alipay", alipay, "app_private_key_file", "alipay_public_key_file")
+        self._need("alipay", alipay, "alipay_public_key_file")
         self._url("alipay", "gateway_url", alipay.gateway_url)
-        self._file("alipay", "app_private_key_file", alipay.app_private_key_file, private=True)
+        key_file = alipay.app_private_key_file
+        if self._need_secret("alipay", "app_private_key_file", key_file):
+            self._file("alipay", "app_private_key_file", key_file, private=True)
         self._file("alipay", "alipay_public_key_file", alipay.alipay_public_key_file, private=False)
 
 

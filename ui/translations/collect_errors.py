@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = (
     "redhome_pos/domain",
+    "redhome_pos/config",
     "redhome_pos/persistence",
     "redhome_pos/services",
     "printers",

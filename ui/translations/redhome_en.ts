@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="137"/>
-        <location filename="../error_texts.py" line="616"/>
+        <location filename="../error_texts.py" line="639"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1026,1323 +1026,1408 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="180"/>
+        <source>No configuration folder to keep the sealed keys in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="181"/>
         <source>No delivery {receiving_id}</source>
         <translation>No delivery {receiving_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181"/>
+        <location filename="../error_texts.py" line="182"/>
         <source>No line {line_no} in the cart</source>
         <translation>No line {line_no} in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="182"/>
+        <location filename="../error_texts.py" line="183"/>
         <source>No line {line_no} on this sale</source>
         <translation>No line {line_no} on this sale</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="183"/>
+        <location filename="../error_texts.py" line="184"/>
         <source>No member with phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184"/>
+        <location filename="../error_texts.py" line="185"/>
         <source>No member {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="185"/>
+        <location filename="../error_texts.py" line="186"/>
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>No parked cart {cart_id} at this terminal</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186"/>
+        <location filename="../error_texts.py" line="187"/>
         <source>No payment with order number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187"/>
+        <location filename="../error_texts.py" line="188"/>
         <source>No printer named {printer} is set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188"/>
+        <location filename="../error_texts.py" line="189"/>
         <source>No product has the code {code}</source>
         <translation>No product has the code {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189"/>
+        <location filename="../error_texts.py" line="190"/>
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>No product has the code {code}: check the label or search by name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="192"/>
+        <location filename="../error_texts.py" line="193"/>
         <source>No product {product} for SKU {sku}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="193"/>
+        <location filename="../error_texts.py" line="194"/>
         <source>No product {sku_id}</source>
         <translation>No product {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194"/>
+        <location filename="../error_texts.py" line="195"/>
         <source>No promotion with code {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="195"/>
+        <location filename="../error_texts.py" line="196"/>
         <source>No receipt preset for {columns} columns</source>
         <translation>No receipt preset for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="196"/>
+        <location filename="../error_texts.py" line="197"/>
         <source>No reconciliation line {line_id}</source>
         <translation>No reconciliation line {line_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197"/>
+        <location filename="../error_texts.py" line="198"/>
         <source>No reconciliation run {run_id}</source>
         <translation>No reconciliation run {run_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="198"/>
+        <location filename="../error_texts.py" line="199"/>
         <source>No report called {name}; reports: {names}</source>
         <translation>No report called {name}; reports: {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="199"/>
+        <location filename="../error_texts.py" line="200"/>
         <source>No sale with receipt number {receipt}</source>
         <translation>No sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200"/>
+        <location filename="../error_texts.py" line="201"/>
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>No shift is open at {terminal}: open a shift first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201"/>
+        <location filename="../error_texts.py" line="202"/>
         <source>No staff member {staff_id}</source>
         <translation>No staff member {staff_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="202"/>
+        <location filename="../error_texts.py" line="203"/>
         <source>No stock count {count_id}</source>
         <translation>No stock count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="203"/>
+        <location filename="../error_texts.py" line="204"/>
         <source>Not a UPC-E code: {code}</source>
         <translation>Not a UPC-E code: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204"/>
+        <location filename="../error_texts.py" line="205"/>
         <source>Not a barcode: {code}</source>
         <translation>Not a barcode: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="205"/>
+        <location filename="../error_texts.py" line="206"/>
         <source>Not a code the store knows: {preview}</source>
         <translation>Not a code the store knows: {preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="206"/>
+        <location filename="../error_texts.py" line="207"/>
         <source>Not a discount in 折: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="207"/>
+        <location filename="../error_texts.py" line="208"/>
         <source>Not a mobile number: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="208"/>
+        <location filename="../error_texts.py" line="209"/>
         <source>Not a store code</source>
         <translation>Not a store code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="209"/>
+        <location filename="../error_texts.py" line="210"/>
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="210"/>
+        <location filename="../error_texts.py" line="211"/>
         <source>Not enough points: {wanted} wanted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="211"/>
+        <location filename="../error_texts.py" line="212"/>
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="212"/>
+        <location filename="../error_texts.py" line="213"/>
         <source>Not sent to the online store ({method}): {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="213"/>
+        <location filename="../error_texts.py" line="214"/>
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="214"/>
+        <location filename="../error_texts.py" line="215"/>
         <source>Nothing to receive</source>
         <translation>Nothing to receive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215"/>
+        <location filename="../error_texts.py" line="216"/>
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216"/>
+        <location filename="../error_texts.py" line="217"/>
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220"/>
+        <location filename="../error_texts.py" line="221"/>
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221"/>
+        <location filename="../error_texts.py" line="222"/>
         <source>Online order {order} has no receiver phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="222"/>
+        <location filename="../error_texts.py" line="223"/>
         <source>Online order {order} has not been shipped with a courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="223"/>
+        <location filename="../error_texts.py" line="224"/>
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="224"/>
+        <location filename="../error_texts.py" line="225"/>
         <source>Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228"/>
+        <location filename="../error_texts.py" line="229"/>
         <source>Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="232"/>
+        <location filename="../error_texts.py" line="233"/>
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="233"/>
+        <location filename="../error_texts.py" line="234"/>
         <source>Only a manager may see a receiver&apos;s phone in clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="234"/>
+        <location filename="../error_texts.py" line="235"/>
         <source>Only a payment without a sale can be refunded here; a sale&apos;s payment is refunded by returning its goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="238"/>
+        <location filename="../error_texts.py" line="239"/>
         <source>Only a refund the provider refused can be paid in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="239"/>
+        <location filename="../error_texts.py" line="240"/>
         <source>Only a staff member who has logged in may do this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="240"/>
+        <location filename="../error_texts.py" line="241"/>
         <source>Only expired units are left for {wanted} more: a manager must approve selling expired goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="244"/>
+        <location filename="../error_texts.py" line="245"/>
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="245"/>
+        <location filename="../error_texts.py" line="246"/>
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="246"/>
+        <location filename="../error_texts.py" line="247"/>
         <source>Payment refused ({code}): {detail}. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="247"/>
+        <location filename="../error_texts.py" line="248"/>
         <source>Payment refused: the customer&apos;s balance is not enough. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="250"/>
+        <location filename="../error_texts.py" line="251"/>
         <source>Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="254"/>
+        <location filename="../error_texts.py" line="255"/>
         <source>Points pay only for a member: find the member first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="255"/>
+        <location filename="../error_texts.py" line="256"/>
         <source>Printer {printer} cannot be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="256"/>
+        <location filename="../error_texts.py" line="257"/>
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257"/>
+        <location filename="../error_texts.py" line="258"/>
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258"/>
+        <location filename="../error_texts.py" line="259"/>
         <source>Printer {printer} is not ready: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="259"/>
+        <location filename="../error_texts.py" line="260"/>
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="260"/>
+        <location filename="../error_texts.py" line="261"/>
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="261"/>
+        <location filename="../error_texts.py" line="262"/>
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="262"/>
+        <location filename="../error_texts.py" line="263"/>
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="265"/>
+        <location filename="../error_texts.py" line="266"/>
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="268"/>
+        <location filename="../error_texts.py" line="269"/>
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="269"/>
+        <location filename="../error_texts.py" line="270"/>
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="270"/>
+        <location filename="../error_texts.py" line="271"/>
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="271"/>
+        <location filename="../error_texts.py" line="272"/>
         <source>Products are named by their number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="272"/>
+        <location filename="../error_texts.py" line="273"/>
         <source>RED SKU {red_sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="273"/>
+        <location filename="../error_texts.py" line="274"/>
         <source>RED item {item} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="274"/>
+        <location filename="../error_texts.py" line="275"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="275"/>
+        <location filename="../error_texts.py" line="276"/>
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279"/>
+        <location filename="../error_texts.py" line="280"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280"/>
+        <location filename="../error_texts.py" line="281"/>
         <source>SKU code {sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="281"/>
+        <location filename="../error_texts.py" line="282"/>
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="282"/>
+        <location filename="../error_texts.py" line="283"/>
         <source>Sale {receipt} is already voided</source>
         <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="283"/>
+        <location filename="../error_texts.py" line="284"/>
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284"/>
+        <location filename="../error_texts.py" line="285"/>
         <source>Say how many are bought and how many are free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="285"/>
+        <location filename="../error_texts.py" line="286"/>
         <source>Say why expired goods are sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="286"/>
+        <location filename="../error_texts.py" line="287"/>
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="287"/>
+        <location filename="../error_texts.py" line="288"/>
         <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
         <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="290"/>
+        <location filename="../error_texts.py" line="291"/>
         <source>Staff code {code} is taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291"/>
+        <location filename="../error_texts.py" line="292"/>
         <source>Stock count {count_id} is {state}</source>
         <translation>Stock count {count_id} is {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292"/>
+        <location filename="../error_texts.py" line="293"/>
         <source>That badge belongs to someone else</source>
         <translation>That badge belongs to someone else</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="293"/>
+        <location filename="../error_texts.py" line="294"/>
         <source>The Alipay bill address {url} is not https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="294"/>
+        <location filename="../error_texts.py" line="295"/>
         <source>The Alipay bill archive holds no detail file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="295"/>
+        <location filename="../error_texts.py" line="296"/>
         <source>The Alipay bill archive is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296"/>
+        <location filename="../error_texts.py" line="297"/>
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297"/>
+        <location filename="../error_texts.py" line="298"/>
         <source>The Alipay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298"/>
+        <location filename="../error_texts.py" line="299"/>
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="299"/>
+        <location filename="../error_texts.py" line="300"/>
         <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="300"/>
+        <location filename="../error_texts.py" line="301"/>
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304"/>
+        <location filename="../error_texts.py" line="305"/>
         <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="305"/>
+        <location filename="../error_texts.py" line="306"/>
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309"/>
+        <location filename="../error_texts.py" line="310"/>
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="310"/>
+        <location filename="../error_texts.py" line="311"/>
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="311"/>
+        <location filename="../error_texts.py" line="312"/>
         <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="312"/>
+        <location filename="../error_texts.py" line="313"/>
         <source>The WeChat Pay bill file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="313"/>
+        <location filename="../error_texts.py" line="314"/>
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="314"/>
+        <location filename="../error_texts.py" line="315"/>
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="315"/>
+        <location filename="../error_texts.py" line="316"/>
         <source>The WeChat Pay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316"/>
+        <location filename="../error_texts.py" line="317"/>
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="317"/>
+        <location filename="../error_texts.py" line="318"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320"/>
+        <location filename="../error_texts.py" line="321"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323"/>
+        <location filename="../error_texts.py" line="324"/>
         <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324"/>
+        <location filename="../error_texts.py" line="325"/>
         <source>The WeChat Pay platform public key id is not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="325"/>
+        <location filename="../error_texts.py" line="326"/>
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="326"/>
+        <location filename="../error_texts.py" line="327"/>
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="327"/>
+        <location filename="../error_texts.py" line="328"/>
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328"/>
+        <location filename="../error_texts.py" line="329"/>
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="331"/>
+        <location filename="../error_texts.py" line="332"/>
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334"/>
+        <location filename="../error_texts.py" line="335"/>
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335"/>
+        <location filename="../error_texts.py" line="336"/>
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338"/>
+        <location filename="../error_texts.py" line="339"/>
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="341"/>
+        <location filename="../error_texts.py" line="342"/>
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="342"/>
+        <location filename="../error_texts.py" line="343"/>
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="346"/>
+        <location filename="../error_texts.py" line="347"/>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="347"/>
+        <location filename="../error_texts.py" line="348"/>
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="348"/>
+        <location filename="../error_texts.py" line="349"/>
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="352"/>
+        <location filename="../error_texts.py" line="353"/>
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="356"/>
+        <location filename="../error_texts.py" line="357"/>
         <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="360"/>
+        <location filename="../error_texts.py" line="361"/>
         <source>The database {url} failed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="361"/>
+        <location filename="../error_texts.py" line="362"/>
         <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="365"/>
+        <location filename="../error_texts.py" line="366"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="366"/>
+        <location filename="../error_texts.py" line="367"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="369"/>
+        <location filename="../error_texts.py" line="370"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="370"/>
+        <location filename="../error_texts.py" line="371"/>
         <source>The discounted item is the second or a later one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="371"/>
+        <location filename="../error_texts.py" line="372"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="375"/>
+        <location filename="../error_texts.py" line="376"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="376"/>
+        <location filename="../error_texts.py" line="377"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="377"/>
+        <location filename="../error_texts.py" line="378"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="378"/>
+        <location filename="../error_texts.py" line="379"/>
         <source>The file&apos;s encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="382"/>
+        <location filename="../error_texts.py" line="383"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="383"/>
+        <location filename="../error_texts.py" line="384"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="384"/>
+        <location filename="../error_texts.py" line="385"/>
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="388"/>
+        <location filename="../error_texts.py" line="389"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="389"/>
+        <location filename="../error_texts.py" line="390"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393"/>
+        <location filename="../error_texts.py" line="394"/>
         <source>The online store answered HTTP {status} to {method}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="394"/>
+        <location filename="../error_texts.py" line="395"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="395"/>
+        <location filename="../error_texts.py" line="396"/>
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399"/>
+        <location filename="../error_texts.py" line="400"/>
         <source>The online store could not be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="400"/>
+        <location filename="../error_texts.py" line="401"/>
         <source>The online store did not answer {method} ({detail}). Will try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403"/>
+        <location filename="../error_texts.py" line="404"/>
         <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="406"/>
+        <location filename="../error_texts.py" line="407"/>
         <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="409"/>
+        <location filename="../error_texts.py" line="410"/>
         <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="412"/>
+        <location filename="../error_texts.py" line="413"/>
         <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="415"/>
+        <location filename="../error_texts.py" line="416"/>
         <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="418"/>
+        <location filename="../error_texts.py" line="419"/>
         <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="421"/>
+        <location filename="../error_texts.py" line="422"/>
         <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="424"/>
+        <location filename="../error_texts.py" line="425"/>
         <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427"/>
+        <location filename="../error_texts.py" line="428"/>
         <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
         <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="431"/>
+        <location filename="../error_texts.py" line="432"/>
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="432"/>
+        <location filename="../error_texts.py" line="433"/>
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="436"/>
+        <location filename="../error_texts.py" line="437"/>
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="440"/>
+        <location filename="../error_texts.py" line="441"/>
         <source>The payment {number} is not a payment without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="441"/>
+        <location filename="../error_texts.py" line="442"/>
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="445"/>
+        <location filename="../error_texts.py" line="446"/>
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="446"/>
+        <location filename="../error_texts.py" line="447"/>
         <source>The platform refused: {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="447"/>
+        <location filename="../error_texts.py" line="448"/>
         <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="451"/>
+        <location filename="../error_texts.py" line="452"/>
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="452"/>
+        <location filename="../error_texts.py" line="453"/>
         <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="455"/>
+        <location filename="../error_texts.py" line="456"/>
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="456"/>
+        <location filename="../error_texts.py" line="457"/>
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="459"/>
+        <location filename="../error_texts.py" line="460"/>
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="460"/>
+        <location filename="../error_texts.py" line="461"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="463"/>
+        <location filename="../error_texts.py" line="464"/>
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="464"/>
+        <location filename="../error_texts.py" line="465"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="465"/>
+        <location filename="../error_texts.py" line="466"/>
         <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="468"/>
+        <location filename="../error_texts.py" line="469"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="469"/>
-        <source>The system print command lp is not installed</source>
-        <translation>The system print command lp is not installed</translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="470"/>
-        <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
+        <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474"/>
-        <source>The {provider} bill download for {day} answered HTTP {status}</source>
+        <location filename="../error_texts.py" line="471"/>
+        <source>The stored {what} cannot be decrypted with this computer&apos;s secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="475"/>
-        <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
+        <source>The stored {what} is not an RSA private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="476"/>
-        <source>The {what} address {url} is not a web address</source>
-        <translation type="unfinished"></translation>
+        <source>The system print command lp is not installed</source>
+        <translation>The system print command lp is not installed</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="477"/>
-        <source>The {what} address {url} must use https</source>
+        <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="478"/>
-        <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
+        <location filename="../error_texts.py" line="481"/>
+        <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="482"/>
-        <source>The {what} file {path} cannot be read: {detail}</source>
+        <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="483"/>
-        <source>The {what} file {path} does not exist</source>
+        <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="484"/>
-        <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
+        <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487"/>
-        <source>The {what} file {path} does not hold an RSA public key or certificate</source>
+        <location filename="../error_texts.py" line="485"/>
+        <source>The {what} could not be sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="486"/>
+        <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="490"/>
-        <source>The {what} of a promotion must be more than zero</source>
+        <source>The {what} file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="491"/>
-        <source>The {what} {path} is not a file</source>
+        <source>The {what} file {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="492"/>
-        <source>There is no delivery {delivery}</source>
+        <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="493"/>
-        <source>There is no online after-sale {returns}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="494"/>
-        <source>There is no print job {job}</source>
-        <translation>There is no print job {job}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="495"/>
-        <source>There is no sale with receipt number {receipt}</source>
-        <translation>There is no sale with receipt number {receipt}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="496"/>
-        <source>There is no sale {sale}</source>
-        <translation>There is no sale {sale}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="497"/>
-        <source>This GS1 code cannot be read: scan again</source>
+        <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="498"/>
-        <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
+        <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="499"/>
-        <source>This RED link is not a note: show the note itself</source>
-        <translation>This RED link is not a note: show the note itself</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="500"/>
-        <source>This badge belongs to nobody on the staff list</source>
-        <translation>This badge belongs to nobody on the staff list</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="501"/>
-        <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
+        <location filename="../error_texts.py" line="502"/>
+        <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="504"/>
-        <source>This badge was revoked: ask a manager for a new one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="505"/>
-        <source>This code belongs to store {store}</source>
-        <translation>This code belongs to store {store}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="506"/>
-        <source>This code is not a member code</source>
+        <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="507"/>
-        <source>This code is not a receipt</source>
-        <translation>This code is not a receipt</translation>
+        <source>The {what} {path} is not a file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="508"/>
-        <source>This counter is not connected to Alipay: use the payment terminal</source>
+        <source>There is no delivery {delivery}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="509"/>
+        <source>There is no online after-sale {returns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="510"/>
+        <source>There is no payment key called {name}: use one of {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="511"/>
-        <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
-        <translation type="unfinished"></translation>
+        <source>There is no print job {job}</source>
+        <translation>There is no print job {job}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="512"/>
+        <source>There is no sale with receipt number {receipt}</source>
+        <translation>There is no sale with receipt number {receipt}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="513"/>
+        <source>There is no sale {sale}</source>
+        <translation>There is no sale {sale}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="514"/>
-        <source>This is a RED profile link, not a note: show the note itself</source>
-        <translation>This is a RED profile link, not a note: show the note itself</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="515"/>
-        <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
-        <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="516"/>
-        <source>This is not a product&apos;s code: scan the item or carton</source>
+        <source>This GS1 code cannot be read: scan again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="515"/>
+        <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="516"/>
+        <source>This RED link is not a note: show the note itself</source>
+        <translation>This RED link is not a note: show the note itself</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="517"/>
-        <source>This is not a staff badge</source>
-        <translation>This is not a staff badge</translation>
+        <source>This badge belongs to nobody on the staff list</source>
+        <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="518"/>
-        <source>This is too long to be a code the store knows ({length} characters)</source>
-        <translation>This is too long to be a code the store knows ({length} characters)</translation>
+        <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="521"/>
-        <source>This link cannot be read; it was not opened</source>
-        <translation>This link cannot be read; it was not opened</translation>
+        <source>This badge was revoked: ask a manager for a new one</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="522"/>
-        <source>This looks like web page text, not a code</source>
-        <translation>This looks like web page text, not a code</translation>
+        <source>This code belongs to store {store}</source>
+        <translation>This code belongs to store {store}</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="523"/>
-        <source>This pickup code is for order {other}, not {order}</source>
-        <translation>This pickup code is for order {other}, not {order}</translation>
+        <source>This code is not a member code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="524"/>
-        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
+        <source>This code is not a receipt</source>
+        <translation>This code is not a receipt</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="525"/>
+        <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="528"/>
+        <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="531"/>
+        <source>This is a RED profile link, not a note: show the note itself</source>
+        <translation>This is a RED profile link, not a note: show the note itself</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="532"/>
+        <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
+        <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="533"/>
+        <source>This is not a product&apos;s code: scan the item or carton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="534"/>
+        <source>This is not a staff badge</source>
+        <translation>This is not a staff badge</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="535"/>
+        <source>This is too long to be a code the store knows ({length} characters)</source>
+        <translation>This is too long to be a code the store knows ({length} characters)</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="538"/>
+        <source>This link cannot be read; it was not opened</source>
+        <translation>This link cannot be read; it was not opened</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="539"/>
+        <source>This looks like web page text, not a code</source>
+        <translation>This looks like web page text, not a code</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="540"/>
+        <source>This pickup code is for order {other}, not {order}</source>
+        <translation>This pickup code is for order {other}, not {order}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="541"/>
+        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="545"/>
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="532"/>
+        <location filename="../error_texts.py" line="549"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533"/>
+        <location filename="../error_texts.py" line="550"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="534"/>
+        <location filename="../error_texts.py" line="551"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="535"/>
+        <location filename="../error_texts.py" line="552"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="536"/>
+        <location filename="../error_texts.py" line="553"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="539"/>
+        <location filename="../error_texts.py" line="556"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543"/>
+        <location filename="../error_texts.py" line="560"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="544"/>
+        <location filename="../error_texts.py" line="561"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="547"/>
+        <location filename="../error_texts.py" line="564"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="548"/>
+        <location filename="../error_texts.py" line="565"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="549"/>
+        <location filename="../error_texts.py" line="566"/>
         <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550"/>
+        <location filename="../error_texts.py" line="567"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="551"/>
+        <location filename="../error_texts.py" line="568"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="552"/>
+        <location filename="../error_texts.py" line="569"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553"/>
+        <location filename="../error_texts.py" line="570"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556"/>
+        <location filename="../error_texts.py" line="573"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557"/>
+        <location filename="../error_texts.py" line="574"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="558"/>
+        <location filename="../error_texts.py" line="575"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="559"/>
+        <location filename="../error_texts.py" line="576"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560"/>
+        <location filename="../error_texts.py" line="577"/>
+        <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="580"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="561"/>
+        <location filename="../error_texts.py" line="581"/>
         <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562"/>
+        <location filename="../error_texts.py" line="582"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563"/>
+        <location filename="../error_texts.py" line="583"/>
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="564"/>
+        <location filename="../error_texts.py" line="584"/>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="585"/>
         <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="565"/>
+        <location filename="../error_texts.py" line="586"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="566"/>
+        <location filename="../error_texts.py" line="587"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567"/>
+        <location filename="../error_texts.py" line="588"/>
         <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="568"/>
+        <location filename="../error_texts.py" line="589"/>
         <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="569"/>
+        <location filename="../error_texts.py" line="590"/>
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="570"/>
-        <source>the number of SKUs cannot be negative</source>
-        <translation>the number of SKUs cannot be negative</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="571"/>
-        <source>the store&apos;s warehouse code is required</source>
-        <translation>the store&apos;s warehouse code is required</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="572"/>
-        <source>unit of work used outside its with-block</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="573"/>
-        <source>{ai} cannot hold {value!r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="574"/>
-        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="578"/>
-        <source>{code} is not a product in the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="579"/>
-        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
-        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="582"/>
-        <source>{due_fen} still to pay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="583"/>
-        <source>{file} clashes with the catalog in the store; nothing was imported</source>
-        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="586"/>
-        <source>{file} does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="587"/>
-        <source>{file} exists already: choose another name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="588"/>
-        <source>{file} has schema {revision}, which this program does not know</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="589"/>
-        <source>{file} is damaged: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="590"/>
-        <source>{file} is not a REDHOME database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="591"/>
-        <source>{file} is not a REDHOME database ({problem})</source>
+        <source>the configuration file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="592"/>
-        <source>{file} is the database itself</source>
+        <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="593"/>
-        <source>{name} ({role}) cannot approve {action}</source>
-        <translation>{name} ({role}) cannot approve {action}</translation>
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="594"/>
-        <source>{name} ({role}) may approve discounts up to {limit}%</source>
-        <translation type="unfinished"></translation>
+        <source>the store&apos;s warehouse code is required</source>
+        <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="595"/>
-        <source>{name} ({role}) may not {action} without approval</source>
-        <translation>{name} ({role}) may not {action} without approval</translation>
+        <source>unit of work used outside its with-block</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="596"/>
-        <source>{name} has no badge to revoke</source>
+        <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="597"/>
-        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="601"/>
-        <source>{name}&apos;s account is not active</source>
+        <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="602"/>
-        <source>{name}: type your PIN as well</source>
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="605"/>
+        <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603"/>
-        <source>{phone} is a member already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="604"/>
-        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="608"/>
-        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
-        <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
+        <location filename="../error_texts.py" line="606"/>
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="609"/>
-        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
-        <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
+        <source>{file} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="610"/>
+        <source>{file} exists already: choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="611"/>
+        <source>{file} has schema {revision}, which this program does not know</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="612"/>
-        <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
+        <source>{file} is damaged: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="613"/>
+        <source>{file} is not a REDHOME database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="614"/>
+        <source>{file} is not a REDHOME database ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="615"/>
+        <source>{file} is the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="616"/>
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name} ({role}) cannot approve {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="617"/>
+        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="618"/>
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name} ({role}) may not {action} without approval</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="619"/>
+        <source>{name} has no badge to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="620"/>
+        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="624"/>
+        <source>{name}&apos;s account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="625"/>
+        <source>{name}: type your PIN as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="626"/>
+        <source>{phone} is a member already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="627"/>
+        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="631"/>
+        <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
+        <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="632"/>
+        <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
+        <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="635"/>
+        <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="638"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="20"/>
+        <source>WeChat Pay merchant private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="21"/>
+        <source>WeChat Pay API client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="22"/>
+        <source>WeChat Pay API v3 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="23"/>
+        <source>WeChat Pay API v2 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="24"/>
+        <source>Alipay app private key</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
