@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
+from ui import text_guard
 from ui.context import AppContext
 from ui.i18n import Translations, normalise
 from ui.theme import body_font, choose_font_family, stylesheet
@@ -27,6 +28,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("REDHOME POS")
     app.setOrganizationName("REDHOME")
+    text_guard.install(app)  # no control character enters any text field
     # Set only when they differ: each set re-polishes every widget the process has made.
     font = body_font(choose_font_family())
     if app.font() != font:
