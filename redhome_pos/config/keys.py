@@ -69,8 +69,9 @@ def os_keyring() -> object | None:
     return backend
 
 
-def _from_keyring(service: str, name: str) -> bytes | None:
-    """The key from the OS keyring (made there on first use), or None without one."""
+def _from_keyring(service: str, name: str, *, make: bool) -> bytes | None:
+    """The key from the OS keyring (made there on first use when ``make``), or None without
+    one."""
     try:
         import keyring
     except ImportError:
@@ -80,6 +81,8 @@ def _from_keyring(service: str, name: str) -> bytes | None:
             return None
         stored = keyring.get_password(service, name)
         if stored is None:
+            if not make:
+                return None
             stored = base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode()
             keyring.set_password(service, name, stored)
         return base64.b64decode(stored)
@@ -115,12 +118,17 @@ def _from_file(path: Path) -> bytes:
 
 
 def store_key(paths: AppPaths, name: str, *, use_keyring: bool = True) -> bytes:
-    """The store's key called ``name`` (made on first use)."""
+    """The store's key called ``name`` (made on first use): the keyring's, else the key file
+    that exists (a store whose key was made before the keyring was there keeps it: a new key
+    would leave the audit log unverifiable and the sealed secrets unreadable), else a new one
+    in the keyring, else a new key file."""
+    file = key_file(paths, name)
     if use_keyring:
-        key = _from_keyring(f"{APP_NAME}:{paths.config_file.parent}", name)
+        service = f"{APP_NAME}:{paths.config_file.parent}"
+        key = _from_keyring(service, name, make=not file.exists())
         if key is not None:
             return key
-    return _from_file(key_file(paths, name))
+    return _from_file(file)
 
 
 _PATHS: list[AppPaths] = []  # this process's store, set when its configuration is read

@@ -10,10 +10,10 @@ audited with who did it, the slot and the key's fingerprint, never the key.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from redhome_pos.config import Config
+from redhome_pos.config import Config, PaymentsConfig
 from redhome_pos.config.payment_keys import SLOTS, KeySlot, PaymentKeys, fingerprint, slot_named
 from redhome_pos.config.writing import write_config
 from redhome_pos.domain.audit import AuditAction
@@ -117,12 +117,27 @@ def migrate_payment_keys(
             emptied_section = replace(getattr(payments, section), **settings)
             payments = replace(payments, **{section: emptied_section})
         write_config(replace(config, payments=payments))
-        for item in done:
-            if not item.plain.startswith("[payments."):
-                Path(item.plain).unlink(missing_ok=True)
+        named = _files_named(payments)
+        for index, item in enumerate(done):
+            if item.plain.startswith("[payments."):
+                continue
+            if item.plain in named:  # also a certificate's file: kept, the manager decides
+                done[index] = replace(item, plain_removed=False)
+                continue
+            Path(item.plain).unlink(missing_ok=True)
     for item in done:
         _audit(database, till, staff, "sealed from plain", item)
     return done
+
+
+def _files_named(payments: PaymentsConfig) -> set[str]:
+    """Every file the payments settings still name (certificates, public keys)."""
+    return {
+        str(getattr(section, item.name))
+        for section in (payments.wechat, payments.alipay)
+        for item in fields(section)
+        if item.name.endswith("_file") and getattr(section, item.name)
+    }
 
 
 def removable(sealed: list[SealedKey]) -> list[str]:

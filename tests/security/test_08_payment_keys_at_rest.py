@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime
 import io
+import itertools
 import shutil
 import ssl
 import stat
@@ -116,8 +117,13 @@ def _config(tmp_path: Path, db: Path, sandbox: PaymentsSandboxHandle) -> tuple[P
     return paths.config_file, paths
 
 
+_codes = itertools.count(200_000)
+
+
 def _charge(providers: dict[WalletProvider, Any], wallet: WalletProvider, number: str) -> None:
-    code = "280012345600" + "0000" if wallet is WalletProvider.ALIPAY else "134567123456000000"
+    """A payment code of the provider's shape that the sandbox pays at once (ending 0000)."""
+    body = f"{next(_codes):06d}"
+    code = f"2800{body}000000" if wallet is WalletProvider.ALIPAY else f"134567{body}000000"
     request = ChargeRequest(number, 1999, code, "REDHOME 测试 消费", "RH01", "T1", "127.0.0.1")
     assert providers[wallet].charge(request).confirms_payment(number, 1999)
 
@@ -396,3 +402,48 @@ def test_a_sealed_api_client_key_reaches_tls_without_a_plain_file(
     ssl.create_default_context().load_cert_chain(str(cert_file), path)
     stored = keys.file(slot_named("wechat-client-key")).read_bytes()
     assert b"PRIVATE KEY" not in stored
+
+
+def test_a_key_file_made_before_the_keyring_was_there_is_kept(
+    file_keyring: PlaintextKeyring, tmp_path: Path
+) -> None:
+    """A store upgraded onto a computer with a keyring keeps its key: a new one would leave
+    the audit log unverifiable and the tokens and payment keys sealed before unreadable."""
+    paths = AppPaths.under(tmp_path / "app", tmp_path / "app" / "config.toml")
+    before = store_key(paths, SECRETS_KEY, use_keyring=False)  # the key file, as it was
+    assert store_key(paths, SECRETS_KEY) == before
+    assert file_keyring.get_password(f"{APP_NAME}:{paths.config_file.parent}", SECRETS_KEY) is None
+
+
+def test_a_plain_file_another_setting_still_names_is_not_deleted(
+    store: Store,
+    sandbox: PaymentsSandboxHandle,
+    tmp_path: Path,
+    db_path: Path,
+    capsys: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    no_keyring: None,
+) -> None:
+    """APIv2 with the client certificate and its key in one file: the key is sealed, the file
+    stays (the certificate is read from it) and the manager is told so."""
+    config_file, paths = _config(tmp_path, db_path, sandbox)
+    both = tmp_path / "plain" / "apiclient_key.pem"
+    text = config_file.read_text(encoding="utf-8").replace(
+        'api_version = "v3"',
+        f'api_version = "v2"\nclient_key_file = "{both}"\nclient_cert_file = "{both}"',
+    )
+    config_file.write_text(text, encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("3333\n"))
+    migrate = ["--config", str(config_file), "payments", "key", "migrate", "--delete-plain"]
+    assert main([*migrate, "--staff", "3001", "--pin-stdin"]) == 0
+    out, err = capsys.readouterr()
+    assert "sealed wechat-client-key" in out and str(both) in err
+    assert both.exists()
+    assert not (tmp_path / "plain" / "alipay_app_key.txt").exists()
+    config = load_config(config_file, env={}, paths=paths)
+    assert config.payments.wechat.client_key_file == ""
+    assert config.payments.wechat.client_cert_file == str(both)
+    keys = PaymentKeys.of(paths)
+    assert keys.has(slot_named("wechat-client-key")) and keys.has(slot_named("wechat-api-v2-key"))
+    providers = build_providers(config.payments, requests.Session(), keys)
+    _charge(providers, WalletProvider.WECHAT, "RH-SEALED-V2")  # signed with the sealed v2 key
