@@ -161,7 +161,10 @@ class ProductDelegate(QStyledItemDelegate):
     """Title on the first line(s), variant (and note) smaller and grey under it, then what
     each promotion saved on the line in red ("第二件半价 -￥64.00"), all wrapped."""
 
-    PAD = 6
+    @staticmethod
+    def _pad(option: QStyleOptionViewItem) -> int:
+        """Room around the text, growing with it (a larger screen's cart has airier rows)."""
+        return max(6, round(option.font.pixelSize() * 0.4))
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -182,7 +185,7 @@ class ProductDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: Index, width: int
     ) -> tuple[QRect, QRect, QRect]:
         title_font, small_font = self._fonts(option)
-        text_width = max(40, width - 2 * self.PAD)
+        text_width = max(40, width - 2 * self._pad(option))
         flags = int(Qt.TextFlag.TextWordWrap)
         title_rect = QFontMetrics(title_font).boundingRect(
             QRect(0, 0, text_width, 10_000), flags, str(index.data() or "")
@@ -205,8 +208,8 @@ class ProductDelegate(QStyledItemDelegate):
         width = option.rect.width() if option.rect.width() > 0 else 320
         title_rect, small_rect, savings_rect = self._layout(option, index, width)
         height = title_rect.height() + small_rect.height() + savings_rect.height()
-        height += 2 * self.PAD + 2 + (2 if savings_rect.height() else 0)
-        return QSize(width, max(48, height))
+        height += 2 * self._pad(option) + 2 + (2 if savings_rect.height() else 0)
+        return QSize(width, max(48, round(option.font.pixelSize() * 2.8), height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -217,7 +220,8 @@ class ProductDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         option.text = text
         title_font, small_font = self._fonts(option)
-        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        pad = self._pad(option)
+        rect = option.rect.adjusted(pad, pad, -pad, -pad)
         title_rect, small_rect, savings_rect = self._layout(option, index, option.rect.width())
         painter.save()
         painter.setFont(title_font)
@@ -243,6 +247,7 @@ class ProductDelegate(QStyledItemDelegate):
 class CartTable(QTableView):
     def __init__(self, model: CartModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("cart")  # larger on a large screen (ui/theme.py)
         self.setModel(model)
         self.setItemDelegateForColumn(CartModel.PRODUCT, ProductDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -23,6 +23,7 @@ from redhome_pos.persistence.repositories.print_jobs import (
 from sync.status import sync_status
 from ui import words
 from ui.session import CounterSession
+from ui.theme import ERROR_INK
 from ui.workers import Worker
 
 
@@ -79,7 +80,7 @@ class CounterStatusBar(QStatusBar):
             self.online_label.setStyleSheet("color: #1B7F3B;")
         else:
             self.online_label.setText(self.tr("● Offline"))
-            self.online_label.setStyleSheet("color: #9E0F24;")
+            self.online_label.setStyleSheet(f"color: {ERROR_INK};")
         self.sync_label.setText(
             self.tr("Waiting to sync: {count}").format(count=status.waiting_to_sync)
         )
@@ -87,7 +88,7 @@ class CounterStatusBar(QStatusBar):
             self.printer_label.setText(
                 self.tr("Printer: {count} failed").format(count=status.printer_failed)
             )
-            self.printer_label.setStyleSheet("color: #9E0F24;")
+            self.printer_label.setStyleSheet(f"color: {ERROR_INK};")
         elif status.printer_waiting:
             self.printer_label.setText(
                 self.tr("Printer: {count} waiting").format(count=status.printer_waiting)

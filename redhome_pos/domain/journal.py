@@ -26,6 +26,7 @@ class SaleSummary:
     tender_kinds: tuple[str, ...]
     voided: bool = False
     returned: bool = False
+    customer: str = ""  # the member it was sold to (name or masked phone), "" for a walk-in
 
 
 def matches(summary: SaleSummary, query: str, timezone: str) -> bool:

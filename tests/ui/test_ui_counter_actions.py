@@ -188,3 +188,28 @@ def test_a_blind_count_note_by_note_closes_the_shift(qtbot: Any, shell: Any, sto
         qtbot.mouseClick(screen.close_button, Qt.MouseButton.LeftButton)
     report = z_ready.args[0]
     assert report.kind == "Z" and report.difference_fen["cash"] == 0
+
+
+def test_todays_sales_show_time_amount_and_the_customer(qtbot: Any, shell: Any, store: Any) -> None:
+    from redhome_pos.services import members
+
+    counter = shell.counter
+    member = members.enrol(
+        counter.database, counter.till, store.staff["1001"], "13812341234", consent=True
+    )
+    log_in(qtbot, shell)
+    walk_in = _sell(qtbot, shell, store.barcodes["MASK-10"])
+    with qtbot.waitSignal(shell.sale.line_added):
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    scan(qtbot, shell, members.member_code(counter.till, member))
+    qtbot.waitUntil(lambda: shell.sale.cart.member is not None)
+    for_member = _sell(qtbot, shell)
+    journal = _more(qtbot, shell, Qt.Key.Key_1)
+    assert isinstance(journal, JournalDialog)
+    qtbot.waitUntil(lambda: len(journal.sales) == 2)
+    table = journal.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:6] == ["Time", "Receipt", "Items", "Amount", "Paid by", "Customer"]
+    rows = {table.item(r, 1).text(): table.item(r, 5).text() for r in range(2)}
+    assert rows == {for_member.receipt_no: "138****1234", walk_in.receipt_no: ""}
+    assert table.item(0, 0).text() == shell.counter.local_time(for_member.created_at)

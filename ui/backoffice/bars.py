@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from redhome_pos.domain.money import format_fen
 
-BAR = QColor("#FF2442")
+BAR = QColor("#4A6FA5")  # a figure, not an action: never the brand red
 INK = QColor("#1F1F1F")
 GREY = QColor("#6B6B6B")
 MAX_BARS = 24

@@ -56,10 +56,11 @@ class JournalDialog(QDialog):
                 self.tr("Items"),
                 self.tr("Amount"),
                 self.tr("Paid by"),
+                self.tr("Customer"),
                 self.tr("Products sold"),
                 self.tr("Cashier"),
             ],
-            stretch=5,
+            stretch=6,
         )
         self.table.itemDoubleClicked.connect(lambda _item: self.reprint())
         self.status = QLabel()
@@ -116,6 +117,7 @@ class JournalDialog(QDialog):
                     sale.items,
                     format_fen(sale.total_fen) + state,
                     "、".join(words.tender_kind(kind) for kind in sale.tender_kinds),
+                    sale.customer,
                     products,
                     sale.clerk,
                 ]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -606,6 +606,22 @@ class TenderDialog(QDialog):
 
     # Enter is a key press, not a shortcut: a shortcut would see a scanner's closing Enter before
     # the scan filter does and pay in cash while the payment code was still arriving.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_to_window()
+
+    def fit_to_window(self) -> None:
+        """Half the counter's width and most of its height on a large screen (the notes and
+        the amounts grow with it); never smaller than its contents, never past the window."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        window = parent.window().size()
+        hint = self.minimumSizeHint()
+        width = max(self.minimumWidth(), hint.width(), round(window.width() * 0.5))
+        height = max(hint.height(), round(window.height() * 0.8))
+        self.resize(min(width, window.width() - 40), min(height, window.height() - 40))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:

@@ -220,57 +220,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="75"/>
+        <location filename="../status.py" line="76"/>
         <source>● Offline mode</source>
         <translation>● Offline mode</translation>
     </message>
     <message>
-        <location filename="../status.py" line="78"/>
+        <location filename="../status.py" line="79"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../status.py" line="81"/>
+        <location filename="../status.py" line="82"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../status.py" line="84"/>
+        <location filename="../status.py" line="85"/>
         <source>Waiting to sync: {count}</source>
         <translation>Waiting to sync: {count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="88"/>
+        <location filename="../status.py" line="89"/>
         <source>Printer: {count} failed</source>
         <translation>Printer: {count} failed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="93"/>
+        <location filename="../status.py" line="94"/>
         <source>Printer: {count} waiting</source>
         <translation>Printer: {count} waiting</translation>
     </message>
     <message>
-        <location filename="../status.py" line="97"/>
+        <location filename="../status.py" line="98"/>
         <source>Printer: ready</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location filename="../status.py" line="102"/>
+        <location filename="../status.py" line="103"/>
         <source>Clerk: nobody logged in</source>
         <translation>Clerk: nobody logged in</translation>
     </message>
     <message>
-        <location filename="../status.py" line="105"/>
+        <location filename="../status.py" line="106"/>
         <source>{role}: {name} ({code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status.py" line="112"/>
+        <location filename="../status.py" line="113"/>
         <source>Shift: closed</source>
         <translation>Shift: closed</translation>
     </message>
     <message>
-        <location filename="../status.py" line="114"/>
+        <location filename="../status.py" line="115"/>
         <source>Shift: #{number} open</source>
         <translation>Shift: #{number} open</translation>
     </message>
@@ -2507,51 +2507,56 @@
     </message>
     <message>
         <location filename="../dialogs/journal.py" line="59"/>
-        <source>Products sold</source>
+        <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../dialogs/journal.py" line="60"/>
+        <source>Products sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/journal.py" line="61"/>
         <source>Cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="67"/>
+        <location filename="../dialogs/journal.py" line="68"/>
         <source>Reprint receipt (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="69"/>
+        <location filename="../dialogs/journal.py" line="70"/>
         <source>Return goods (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="71"/>
+        <location filename="../dialogs/journal.py" line="72"/>
         <source>Close (Esc)</source>
         <translation type="unfinished">Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="108"/>
+        <location filename="../dialogs/journal.py" line="109"/>
         <source> (voided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="110"/>
+        <location filename="../dialogs/journal.py" line="111"/>
         <source> (returns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="129"/>
+        <location filename="../dialogs/journal.py" line="131"/>
         <source>{count} sales, {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="131"/>
+        <location filename="../dialogs/journal.py" line="133"/>
         <source>No sale found today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="152"/>
+        <location filename="../dialogs/journal.py" line="154"/>
         <source>Receipt {receipt} is printing again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,7 +3025,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="177"/>
+        <location filename="../cart_table.py" line="180"/>
         <source>Note {note}</source>
         <translation>Note {note}</translation>
     </message>

@@ -219,57 +219,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../status.py" line="75" />
+        <location filename="../status.py" line="76" />
         <source>● Offline mode</source>
         <translation>● 单机模式</translation>
     </message>
     <message>
-        <location filename="../status.py" line="78" />
+        <location filename="../status.py" line="79" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="81" />
+        <location filename="../status.py" line="82" />
         <source>● Offline</source>
         <translation>● 离线</translation>
     </message>
     <message>
-        <location filename="../status.py" line="84" />
+        <location filename="../status.py" line="85" />
         <source>Waiting to sync: {count}</source>
         <translation>待同步：{count}</translation>
     </message>
     <message>
-        <location filename="../status.py" line="88" />
+        <location filename="../status.py" line="89" />
         <source>Printer: {count} failed</source>
         <translation>打印机：{count} 个失败</translation>
     </message>
     <message>
-        <location filename="../status.py" line="93" />
+        <location filename="../status.py" line="94" />
         <source>Printer: {count} waiting</source>
         <translation>打印机：{count} 个等待</translation>
     </message>
     <message>
-        <location filename="../status.py" line="97" />
+        <location filename="../status.py" line="98" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../status.py" line="102" />
+        <location filename="../status.py" line="103" />
         <source>Clerk: nobody logged in</source>
         <translation>收银员：未登录</translation>
     </message>
     <message>
-        <location filename="../status.py" line="105" />
+        <location filename="../status.py" line="106" />
         <source>{role}: {name} ({code})</source>
         <translation>{role}：{name}（{code}）</translation>
     </message>
     <message>
-        <location filename="../status.py" line="112" />
+        <location filename="../status.py" line="113" />
         <source>Shift: closed</source>
         <translation>班次：未开班</translation>
     </message>
     <message>
-        <location filename="../status.py" line="114" />
+        <location filename="../status.py" line="115" />
         <source>Shift: #{number} open</source>
         <translation>班次：#{number} 进行中</translation>
     </message>
@@ -2506,51 +2506,56 @@
     </message>
     <message>
         <location filename="../dialogs/journal.py" line="59" />
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/journal.py" line="60" />
         <source>Products sold</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="60" />
+        <location filename="../dialogs/journal.py" line="61" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="67" />
+        <location filename="../dialogs/journal.py" line="68" />
         <source>Reprint receipt (Enter)</source>
         <translation>小票重打 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="69" />
+        <location filename="../dialogs/journal.py" line="70" />
         <source>Return goods (F8)</source>
         <translation>退货 (F8)</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="71" />
+        <location filename="../dialogs/journal.py" line="72" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="108" />
+        <location filename="../dialogs/journal.py" line="109" />
         <source> (voided)</source>
         <translation>（已作废）</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="110" />
+        <location filename="../dialogs/journal.py" line="111" />
         <source> (returns)</source>
         <translation>（有退货）</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="129" />
+        <location filename="../dialogs/journal.py" line="131" />
         <source>{count} sales, {amount}</source>
         <translation>{count} 笔，合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="131" />
+        <location filename="../dialogs/journal.py" line="133" />
         <source>No sale found today</source>
         <translation>今日没有找到销售</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="152" />
+        <location filename="../dialogs/journal.py" line="154" />
         <source>Receipt {receipt} is printing again</source>
         <translation>小票 {receipt} 正在重打</translation>
     </message>
@@ -3019,7 +3024,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="177" />
+        <location filename="../cart_table.py" line="180" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>

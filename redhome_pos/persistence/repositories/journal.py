@@ -16,6 +16,7 @@ from redhome_pos.persistence.models.counter import (
     SaleVoidRow,
     TenderRow,
 )
+from redhome_pos.persistence.models.promotions import MemberRow
 from redhome_pos.persistence.models.staff import StaffRow
 
 
@@ -28,8 +29,9 @@ class JournalRepository:
         session = self.session
         rows = session.execute(
             select(SaleRow.id, SaleRow.receipt_no, SaleRow.created_at, SaleRow.total_fen,
-                   StaffRow.name)
+                   StaffRow.name, MemberRow.name.label("member_name"), MemberRow.phone_masked)
             .join(StaffRow, StaffRow.id == SaleRow.staff_id)
+            .outerjoin(MemberRow, MemberRow.id == SaleRow.member_id)
             .where(SaleRow.terminal_id == terminal_id, SaleRow.business_date == business_date)
             .order_by(SaleRow.created_at.desc(), SaleRow.id.desc())
             .limit(limit)
@@ -70,6 +72,7 @@ class JournalRepository:
                 tender_kinds=tuple(kinds[row.id]),
                 voided=row.id in voided,
                 returned=row.id in returned,
+                customer=row.member_name or row.phone_masked or "",
             )
             for row in rows
         ]
