@@ -98,6 +98,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "An EAN-13 body has 12 digits: {code}"),
     QT_TRANSLATE_NOOP("Errors", "An approval of {action} must say what it covers"),
     QT_TRANSLATE_NOOP("Errors", "An exchange needs something new in the cart"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Another counter was saving at the same moment, so nothing was saved. Try again."
+    ),
     QT_TRANSLATE_NOOP("Errors", "At most two decimals (fen): {text}"),
     QT_TRANSLATE_NOOP("Errors", "At most {limit} of one item per line"),
     QT_TRANSLATE_NOOP(
@@ -371,6 +374,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The discounted item is the second or a later one"),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again",
     ),
     QT_TRANSLATE_NOOP("Errors", "The file {file} is empty"),
@@ -465,6 +472,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "The store code would be {length} characters, more than {limit}"),
     QT_TRANSLATE_NOOP(
         "Errors", "The store code {store!r} must be capital letters, digits and '-', at most 16"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.",
     ),
     QT_TRANSLATE_NOOP("Errors", "The store has no code secret: badges cannot be made"),
     QT_TRANSLATE_NOOP("Errors", "The stored {what} ({path}) cannot be read: {detail}"),

@@ -16,12 +16,28 @@ class StorageError(DomainError):
     what it needed): nothing was saved."""
 
 
-_STORAGE_MESSAGES = {
-    dialect.DISK_FULL: "The disk of the store database is full, so nothing was saved. "
-    "Free some space (or call the manager), then try again.",
-    dialect.READ_ONLY: "The store database is read-only, so nothing was saved. "
-    "Call the manager to make it writable, then try again.",
-    dialect.BUSY: "Another counter was saving at the same moment, so nothing was saved. Try again.",
+class DiskFull(StorageError):
+    template = (
+        "The disk of the store database is full, so nothing was saved. "
+        "Free some space (or call the manager), then try again."
+    )
+
+
+class DatabaseReadOnly(StorageError):
+    template = (
+        "The store database is read-only, so nothing was saved. "
+        "Call the manager to make it writable, then try again."
+    )
+
+
+class DatabaseBusy(StorageError):
+    template = "Another counter was saving at the same moment, so nothing was saved. Try again."
+
+
+_STORAGE_ERRORS: dict[str, type[StorageError]] = {
+    dialect.DISK_FULL: DiskFull,
+    dialect.READ_ONLY: DatabaseReadOnly,
+    dialect.BUSY: DatabaseBusy,
 }
 
 
@@ -61,7 +77,7 @@ class UnitOfWork:
             self._session = None
         problem = dialect.storage_problem(exc) if isinstance(exc, DBAPIError) else None
         if problem is not None:
-            raise StorageError(_STORAGE_MESSAGES[problem]) from exc
+            raise _STORAGE_ERRORS[problem]() from exc
 
     def commit(self) -> None:
         self.session.commit()

@@ -1,6 +1,7 @@
 # ruff: noqa: E501
 """Chinese for the messages error classes give when raised without one of their own (the
-``template`` on the class: the online store's, the printers', the short links')."""
+``template`` on the class: the online store's, the printers', the short links', the
+database's when it cannot take a write)."""
 
 ZH: dict[str, str] = {
     "Not sent to the online store ({method}): {error_msg}": "未发送到线上店铺（{method}）：{error_msg}",
@@ -19,4 +20,7 @@ ZH: dict[str, str] = {
     "The platform refused: {error_msg}": "平台拒绝：{error_msg}",
     "The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding": "打印机无法用 {encoding} 打印字符 {character!r}（U+{codepoint:04X}）：请修改文字或打印机编码",
     "The short link could not be opened ({detail}): scan the product itself": "短链接无法打开（{detail}）：请直接扫描商品",
+    "Another counter was saving at the same moment, so nothing was saved. Try again.": "另一台收银机正在同时保存，本次未保存任何内容。请重试。",
+    "The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.": "门店数据库所在磁盘已满，未保存任何内容。请清理空间（或联系店长）后重试。",
+    "The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.": "门店数据库为只读，未保存任何内容。请联系店长将其改为可写后重试。",
 }
