@@ -1,9 +1,12 @@
-"""The engine with many rules meeting a cart: the rules are parted (see the engine's
-docstring). The properties hold as with few rules, and where no wide rule ties the parts
-together the parted search finds what weighing every combination finds."""
+"""The engine with many rules meeting a cart: the search splits them into parts that share no
+line and no exclusion group once no rule ties them together (see the engine's docstring). The
+properties hold as with few rules, and the search finds what weighing every allowed
+combination finds (``exhaustive``, written here apart from the engine), with rules on the
+whole store among them too."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -18,10 +21,11 @@ from redhome_pos.domain.promotions import (
     PromotionKind,
     Scope,
     ScopeKind,
-    engine,
+    Stacking,
 )
+from redhome_pos.domain.promotions.kinds import apply_rule
 
-many_rules = st.integers(engine.EXACT_RULES + 1, 24).flatmap(
+many_rules = st.integers(13, 24).flatmap(
     lambda n: st.tuples(*(rules(f"P{i:02d}") for i in range(n)))
 )
 
@@ -75,23 +79,128 @@ def _local_rules(rng: random.Random, skus: int) -> tuple[list[Promotion], list[P
     return found, lines
 
 
+def exhaustive(promotions: list[Promotion], lines: list[PricingLine]) -> int:
+    """The most any allowed combination saves, every combination weighed: a rule excluding
+    the sale alone; else goods-exclusive rules on lines apart (each saving what it saves
+    alone) with any stacking rules on the other lines, applied in priority order on what the
+    earlier ones left; one rule of an exclusion group at most."""
+    ordered = sorted(lines, key=lambda x: (x.sku_code, x.key))
+    amounts = [[x.unit_price_fen] * x.quantity for x in ordered]
+    sku_of = [x.sku_id for x in ordered]
+    on = []
+    for rule in sorted(promotions, key=lambda r: (r.priority, r.code)):
+        if not rule.is_active(AT, "Asia/Shanghai", "", False):
+            continue
+        touched = tuple(
+            i
+            for i, x in enumerate(ordered)
+            if rule.scope.covers(x.sku_id, x.product_id, x.brand, x.category)
+            or x.sku_id in {sku for sku, _ in rule.bundle}
+            or (rule.kind is PromotionKind.BUY_GET and x.sku_id == rule.gift_sku_id)
+        )
+        if rule.kind is PromotionKind.BUNDLE:
+            touched = tuple(i for i in touched if sku_of[i] in {s for s, _ in rule.bundle})
+        on.append((rule, touched))
+
+    def alone(rule: Promotion, touched: tuple[int, ...]) -> int:
+        return apply_rule(rule, touched, amounts, sku_of).total_fen
+
+    best = max([alone(r, t) for r, t in on], default=0)
+    exclusive = [(r, t) for r, t in on if r.stacking is Stacking.EXCLUSIVE_ITEMS]
+    stacking = [(r, t) for r, t in on if r.stacking is Stacking.STACK]
+    for size in range(len(exclusive) + 1):
+        for chosen in itertools.combinations(exclusive, size):
+            taken = [i for _, t in chosen for i in t]
+            groups = [r.group for r, _ in chosen if r.group]
+            if len(set(taken)) < len(taken) or len(set(groups)) < len(groups):
+                continue
+            base = sum(alone(r, t) for r, t in chosen)
+            rest = [(r, tuple(i for i in t if i not in taken)) for r, t in stacking]
+
+            best = max(best, base + _every(rest, sku_of, 0, amounts, 0, frozenset(groups)))
+    return best
+
+
+def _every(
+    rest: list[tuple[Promotion, tuple[int, ...]]],
+    sku_of: list[int],
+    k: int,
+    now: list[list[int]],
+    saved: int,
+    used: frozenset[str],
+) -> int:
+    """The most the stacking rules from the ``k``-th on save, taking or leaving each."""
+    if k == len(rest):
+        return saved
+    rule, touched = rest[k]
+    found = _every(rest, sku_of, k + 1, now, saved, used)
+    if touched and not (rule.group and rule.group in used):
+        outcome = apply_rule(rule, touched, now, sku_of)
+        lowered = [list(units) for units in now]
+        for li, ui, saving in outcome.savings:
+            lowered[li][ui] -= saving
+        taken = used | {rule.group} if rule.group else used
+        found = max(found, _every(rest, sku_of, k + 1, lowered, saved + outcome.total_fen, taken))
+    return found
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_parts_without_a_wide_rule_find_the_best_combination(
-    seed: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_parts_without_a_wide_rule_find_the_best_combination(seed: int) -> None:
     rng = random.Random(seed)
-    promotions, lines = _local_rules(rng, 8)
-    parted = PromotionBook(promotions).price(lines, AT)
-    exact_rules = engine.EXACT_RULES
-    monkeypatch.setattr(engine, "EXACT_RULES", 1_000)
-    monkeypatch.setattr(engine, "SEARCH_BUDGET", 10_000_000)
-    every = PromotionBook(promotions).price(lines, AT)
-    assert parted.saving_fen == every.saving_fen > 0
-    saving_alone = [PromotionBook([r]).price(lines, AT).saving_fen > 0 for r in promotions]
-    assert sum(saving_alone) > exact_rules  # too many to weigh together: the search parted
+    promotions, lines = _local_rules(rng, 6)
+    promotions = promotions[:16]
+    found = PromotionBook(promotions).price(lines, AT)
+    assert found.saving_fen == exhaustive(promotions, lines) > 0
 
 
-def test_a_wide_threshold_is_weighed_over_the_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+store_wide = st.lists(
+    st.tuples(
+        st.integers(5_000, 60_000), st.integers(100, 9_000), st.booleans(), st.integers(0, 3)
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(PROPERTY_SETTINGS, max_examples=60)
+@given(st.integers(0, 2**32 - 1), store_wide, st.sampled_from(["满减", ""]))
+def test_the_best_combination_with_rules_on_the_whole_store(
+    seed: int, tiers: list[tuple[int, int, bool, int]], group: str
+) -> None:
+    """Store-wide 满减 tiers over many rules on a few SKUs each: giving up a small saving on a
+    line can keep a tier; the engine finds exactly what weighing every combination finds."""
+    rng = random.Random(seed)
+    local, lines = _local_rules(rng, 6)
+    promotions = local[: 14 - len(tiers)] + [
+        Promotion(
+            f"W{n}",
+            PromotionKind.THRESHOLD_OFF,
+            threshold_fen=threshold,
+            off_fen=min(off, threshold),
+            repeat=repeat,
+            priority=priority,
+            group=group,
+        )
+        for n, (threshold, off, repeat, priority) in enumerate(tiers)
+    ]
+    assert PromotionBook(promotions).price(lines, AT).saving_fen == exhaustive(promotions, lines)
+
+
+@settings(PROPERTY_SETTINGS, max_examples=60)
+@given(
+    st.integers(3, 11).flatmap(lambda n: st.tuples(*(rules(f"Q{i:02d}") for i in range(n)))),
+    carts(),
+    prices,
+)
+def test_any_rules_find_the_best_combination(
+    promotions: tuple[Promotion, ...], cart: list[tuple[int, int]], price: dict[int, int]
+) -> None:
+    lines = lines_of(cart, price)
+    found = PromotionBook(promotions).price(lines, AT).saving_fen
+    assert found == exhaustive(list(promotions), lines)
+
+
+def test_a_wide_threshold_is_weighed_over_the_parts() -> None:
     rng = random.Random(99)
     promotions, lines = _local_rules(rng, 8)
     wide = [
