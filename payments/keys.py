@@ -91,7 +91,7 @@ def load_private_key(path: Path, what: str) -> rsa.RSAPrivateKey:
     return key
 
 
-def _plain(slot: KeySlot, value: str) -> None:
+def _plain(slot: KeySlot, value: str, *, warn: bool = True) -> None:
     if not value:
         raise PaymentConfigError(
             "The {what} is not stored: a manager stores it with "
@@ -99,6 +99,8 @@ def _plain(slot: KeySlot, value: str) -> None:
             what=slot.what,
             slot=slot.name,
         )
+    if not warn:
+        return
     log.warning(
         "the %s is kept in plain text (%s): seal it with `redhome-pos payments key migrate`",
         slot.what,
@@ -141,7 +143,7 @@ def client_key_path(keys: PaymentKeys, section: str, setting: str, path: str) ->
     slot = slot_for(section, setting)
     sealed = keys.open(slot)
     if sealed is None:
-        _plain(slot, path)
+        _plain(slot, path, warn=False)  # said once, when the key itself was read
         check_owner_only(Path(path), slot.what)
         return path
     if hasattr(os, "memfd_create") and sys.platform.startswith("linux"):

@@ -12,6 +12,7 @@ import base64
 import datetime
 import io
 import itertools
+import logging
 import shutil
 import ssl
 import stat
@@ -447,3 +448,20 @@ def test_a_plain_file_another_setting_still_names_is_not_deleted(
     assert keys.has(slot_named("wechat-client-key")) and keys.has(slot_named("wechat-api-v2-key"))
     providers = build_providers(config.payments, requests.Session(), keys)
     _charge(providers, WalletProvider.WECHAT, "RH-SEALED-V2")  # signed with the sealed v2 key
+
+
+def test_plain_keys_still_work_and_the_log_says_to_seal_them(
+    sandbox: PaymentsSandboxHandle,
+    tmp_path: Path,
+    db_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    no_keyring: None,
+) -> None:
+    config_file, paths = _config(tmp_path, db_path, sandbox)
+    config = load_config(config_file, env={}, paths=paths)
+    with caplog.at_level(logging.WARNING, logger="payments.keys"):
+        providers = build_providers(config.payments, requests.Session(), PaymentKeys.of(paths))
+    _charge(providers, WalletProvider.ALIPAY, "RH-PLAIN-A1")
+    said = [r.getMessage() for r in caplog.records if "payments key migrate" in r.getMessage()]
+    assert len(said) == 2  # the WeChat Pay merchant key and the Alipay app key, once each
+    assert all(API_V3 not in line for line in said)
