@@ -21,10 +21,16 @@ from payments.sandbox import start_payments_sandbox
 from payments.setup import payments_from_config
 from redhome_pos.config import Config
 from redhome_pos.config.payments import AlipayConfig, PaymentsConfig, WechatPayConfig
+from redhome_pos.domain import approvals
 from redhome_pos.domain.payments import WalletProvider
+from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.settlement import bill_day
+from redhome_pos.domain.signed_codes import sign_receipt_code
+from redhome_pos.domain.staff import Permission, Role
 from redhome_pos.persistence.database import Database
-from redhome_pos.services.payments import Payments, WalletPayment
+from redhome_pos.services import staff as staff_service
+from redhome_pos.services.demo_staff import DEMO_ACCOUNTS
+from redhome_pos.services.payments import PROVIDER_OF, Payments, WalletPayment
 from ui.backoffice.screens import show_manager_tab
 from ui.dialogs.tender import TenderDialog
 
@@ -101,8 +107,38 @@ def payment_scenes(director: Any, settle: Any) -> None:
     tender.handle_scan(wallet_code(WalletProvider.WECHAT))
     settle(lambda: tender.sale is not None, 15.0)
     director.picture("tender-wallet-paid")
+    paid = tender.sale
     tender.accept()
     settle()
+    if paid is not None:
+        wallet_refund_scene(director, settle, paid)
+
+
+def wallet_refund_scene(director: Any, settle: Any, sale: Sale) -> None:
+    """A return of the wallet-paid sale whose refund the provider refuses (the payment was
+    paid back outside the counter first): the returns screen says so and offers cash."""
+    shell = director.shell
+    counter = shell.counter
+    payments, clerk = counter.payments, counter.session.clerk
+    wallet = next((t for t in sale.tenders if t.kind in PROVIDER_OF and t.out_trade_no), None)
+    if payments is None or clerk is None or wallet is None:
+        return
+    payments.providers[PROVIDER_OF[wallet.kind]].reverse(wallet.out_trade_no)
+    secret = director.config.scanning.code_secret
+    director.scan(sign_receipt_code(secret, director.config.store.code, sale.receipt_no))
+    screen = shell.returns
+    settle(lambda: screen.sale is not None and screen.sale.receipt_no == sale.receipt_no)
+    screen.set_return_quantity(1, 1)
+    manager = next(a for a in DEMO_ACCOUNTS if a.role is Role.MANAGER)
+    approval = staff_service.approve(
+        counter.database, counter.till, clerk, Permission.REFUND,
+        staff_service.Approver(manager.code, manager.pin),
+        covers=approvals.refund(sale.receipt_no, screen.refund_fen(screen.requests())),
+        receipt_no=sale.receipt_no,
+    )  # fmt: skip
+    screen.refund(approval)
+    settle(lambda: screen.wallet_refunds.isVisible(), 15.0)
+    director.picture("returns-wallet-refund-refused")
 
 
 def back_office_payment_scenes(director: Any, settle: Any) -> None:

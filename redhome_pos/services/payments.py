@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
+from redhome_pos.domain import approvals
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError
 from redhome_pos.domain.payments import (
@@ -73,10 +74,12 @@ from redhome_pos.domain.tender import SettledTender, Tender, TenderKind, settle
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.payments import PaymentRepository
 from redhome_pos.persistence.repositories.sales import SaleRepository
+from redhome_pos.persistence.repositories.staff import ApprovalRepository
 from redhome_pos.services import audit
 from redhome_pos.services.checkout import complete_sale_in, open_shift_of
 from redhome_pos.services.counter import Till
 from redhome_pos.services.sessions import authorize
+from redhome_pos.services.staff import use_approval
 
 if TYPE_CHECKING:
     from redhome_pos.config.payments import PaymentsConfig
@@ -810,8 +813,15 @@ class Payments:
         with self._lock:
             return self._settle_refunds(list(out_refund_nos), all_terminals=True)
 
+    def check_refunds(self, out_refund_nos: Sequence[str]) -> list[ProviderRefund]:
+        """Ask the provider once about each refund not settled yet (the returns screen's
+        "ask again"): an unsent one is sent, one on its way queried; success and refusals are
+        recorded, one still on its way stays ``processing``. Returns them as they now stand."""
+        with self._lock:
+            return self._settle_refunds(list(out_refund_nos), all_terminals=True, once=True)
+
     def _settle_refunds(
-        self, numbers: Sequence[str] | None, *, all_terminals: bool
+        self, numbers: Sequence[str] | None, *, all_terminals: bool, once: bool = False
     ) -> list[ProviderRefund]:
         with self.database.reading() as session:
             repo = PaymentRepository(session)
@@ -830,14 +840,19 @@ class Payments:
             attempt = totals[refund.out_trade_no]
             if provider is None or attempt is None:
                 continue
-            self._settle_refund(provider, attempt, refund)
+            self._settle_refund(provider, attempt, refund, once=once)
         with self.database.reading() as session:
             return PaymentRepository(session).refunds(
                 out_refund_nos=[r.out_refund_no for r in todo]
             )
 
     def _settle_refund(
-        self, provider: PaymentProvider, attempt: PaymentAttempt, refund: ProviderRefund
+        self,
+        provider: PaymentProvider,
+        attempt: PaymentAttempt,
+        refund: ProviderRefund,
+        *,
+        once: bool = False,
     ) -> None:
         request = RefundRequest(
             attempt.out_trade_no, refund.out_refund_no, refund.amount_fen, attempt.amount_fen,
@@ -868,7 +883,7 @@ class Payments:
             if refund.state is not RefundState.PROCESSING:
                 refund = replace(refund, state=RefundState.PROCESSING)
                 self._move_refund(refund, RefundState.PROCESSING, status)
-            if self._clock() - started >= self.timings.settle_limit_s:
+            if once or self._clock() - started >= self.timings.settle_limit_s:
                 return
             self._sleep(min(self.timings.poll_interval_s, self.timings.reverse_retry_s))
             status = (
@@ -901,13 +916,21 @@ class Payments:
             repo.move(attempt.out_trade_no, AttemptState.REFUNDED, self.till.now())
 
     def refund_in_cash(
-        self, staff: StaffSession, out_refund_no: str, *, reason: str
+        self,
+        staff: StaffSession,
+        out_refund_no: str,
+        *,
+        reason: str,
+        approval_id: int | None = None,
     ) -> ProviderRefund:
-        """A refund the provider refused for good, paid in cash instead: a manager only, with a
-        reason, audited. The wallet refund's tender is taken back and a cash refund written on
-        the same return (or void) in the open shift, so the drawer and the wallet add up."""
-        staff = authorize(self.database, staff, Permission.REFUND)
-        if staff.role is not Role.MANAGER:
+        """A refund the provider refused for good, paid in cash instead: a manager, or anyone
+        with a manager's approval of that refund (``approval_id``), with a reason, audited.
+        The wallet refund's tender is taken back and a cash refund written on the same return
+        (or void) in the open shift, so the drawer and the wallet add up."""
+        staff = authorize(
+            self.database, staff, Permission.REFUND, approval_given=approval_id is not None
+        )
+        if staff.role is not Role.MANAGER and approval_id is None:
             raise RefundError(
                 "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a "
                 "manager's approval"
@@ -920,8 +943,10 @@ class Payments:
             if not found or found[0].state is not RefundState.REFUSED:
                 raise RefundError("Only a refund the provider refused can be paid in cash instead")
             refund = found[0]
-            shift = open_shift_of(uow.session, self.till)
             amount = refund.amount_fen
+            if staff.role is not Role.MANAGER:
+                self._manager_approves_cash(uow.session, staff, refund, approval_id)
+            shift = open_shift_of(uow.session, self.till)
             SaleRepository(uow.session).add_tenders(
                 shift.id,
                 (
@@ -938,10 +963,29 @@ class Payments:
             audit.record(
                 uow.session, self.till, AuditAction.PAYMENT, staff.id,
                 cash_instead=out_refund_no, out_trade_no=refund.out_trade_no,
-                refund_fen=amount, reason=reason,
+                refund_fen=amount, reason=reason, approval_id=approval_id,
             )  # fmt: skip
             uow.commit()
             return repo.refunds(out_refund_nos=[out_refund_no])[0]
+
+    def _manager_approves_cash(
+        self, session: Session, staff: StaffSession, refund: ProviderRefund, approval_id: int | None
+    ) -> None:
+        """A manager's approval (not a supervisor's) of this refund's amount on its sale,
+        consumed in the caller's transaction; ``RefundError`` otherwise."""
+        if approval_id is None or (
+            ApprovalRepository(session).approver_role(approval_id) is not Role.MANAGER
+        ):
+            raise RefundError(
+                "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a "
+                "manager's approval"
+            )
+        attempt = PaymentRepository(session).get(refund.out_trade_no)
+        receipt = attempt.receipt_no if attempt is not None else None
+        scope = approvals.refund(receipt or refund.out_trade_no, refund.amount_fen)
+        use_approval(
+            session, self.till, staff, Permission.REFUND, approval_id, within=scope, alone=False
+        )
 
     def refunds_of_return(self, return_id: int) -> list[ProviderRefund]:
         with self.database.reading() as session:

@@ -63,7 +63,12 @@ from redhome_pos.services.staff import use_approval
 from redhome_pos.services.wallet_tenders import settle_provider_refunds, wallet_refunds
 
 if TYPE_CHECKING:
-    from redhome_pos.services.payments import Payments
+    from redhome_pos.services.payments import (
+        CancelSignal,
+        Payments,
+        ProgressCallback,
+        WalletPayment,
+    )
 
 DAMAGED_REASON = "damaged"
 
@@ -313,6 +318,52 @@ def return_items(
     return replace(result, provider_refunds=sent) if sent else result
 
 
+def _exchange_in(
+    session: Session,
+    till: Till,
+    staff: StaffSession,
+    receipt: str,
+    requests: Sequence[ReturnRequest],
+    new_cart: Cart,
+    tenders: Sequence[Tender],
+    *,
+    reason: str,
+    approval_id: int | None,
+    payments: Payments | None,
+) -> tuple[ReturnResult, Sale]:
+    """The return and the new sale written in the caller's transaction (see ``exchange``)."""
+    new_total = new_cart.totals().total_fen
+    refund_event, returned = _return_in(
+        session,
+        till,
+        staff,
+        receipt,
+        requests,
+        reason=reason,
+        approval_id=approval_id,
+        refund_to_cash=True,
+        payments=payments,
+        credit_limit_fen=new_total,
+    )
+    credited = returned.credited_fen
+    credit = [Tender(TenderKind.CASH, credited)] if credited else []
+    settlement = settle(
+        new_total,
+        [*credit, *tenders],
+        card_reference_required=till.card_reference_required,
+    )
+    sale = complete_sale_in(session, till, staff, new_cart, settlement)
+    audit.record(
+        session,
+        till,
+        AuditAction.REFUND,
+        staff.id,
+        exchange=sale.receipt_no,
+        **refund_event,
+    )
+    return returned, sale
+
+
 @acting(Permission.REFUND, approvable=True)
 def exchange(
     database: Database,
@@ -334,36 +385,53 @@ def exchange(
     manager)."""
     if new_cart.is_empty:
         raise CartError("An exchange needs something new in the cart")
-    new_total = new_cart.totals().total_fen
     with database.unit_of_work() as uow:
-        refund_event, returned = _return_in(
-            uow.session,
-            till,
-            staff,
-            receipt,
-            requests,
-            reason=reason,
-            approval_id=approval_id,
-            refund_to_cash=True,
-            payments=payments,
-            credit_limit_fen=new_total,
-        )
-        credited = returned.credited_fen
-        credit = [Tender(TenderKind.CASH, credited)] if credited else []
-        settlement = settle(
-            new_total,
-            [*credit, *tenders],
-            card_reference_required=till.card_reference_required,
-        )
-        sale = complete_sale_in(uow.session, till, staff, new_cart, settlement)
-        audit.record(
-            uow.session,
-            till,
-            AuditAction.REFUND,
-            staff.id,
-            exchange=sale.receipt_no,
-            **refund_event,
-        )
+        returned, sale = _exchange_in(
+            uow.session, till, staff, receipt, requests, new_cart, tenders,
+            reason=reason, approval_id=approval_id, payments=payments,
+        )  # fmt: skip
         uow.commit()
+    sent = settle_provider_refunds(payments, returned.refunds)
+    return (replace(returned, provider_refunds=sent) if sent else returned), sale
+
+
+@acting(Permission.REFUND, approvable=True)
+def exchange_paid_by_wallet(
+    database: Database,
+    till: Till,
+    staff: StaffSession,
+    receipt: str,
+    requests: Sequence[ReturnRequest],
+    new_cart: Cart,
+    tenders: Sequence[Tender],
+    wallet: WalletPayment,
+    *,
+    reason: str,
+    payments: Payments,
+    approval_id: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelSignal | None = None,
+) -> tuple[ReturnResult, Sale]:
+    """An exchange whose difference (what the refund and ``tenders`` leave) is paid by the
+    customer's WeChat Pay / Alipay payment code, charged now through ``payments`` by the same
+    state machine as a sale (``Payments.pay``): the return and the new sale are first written
+    with the wallet's part stood in and rolled back, so whatever would refuse the exchange
+    refuses it before the customer is charged; then the attempt is committed and charged; only
+    a confirmed payment writes the return and the new sale, in the transaction that attaches
+    the payment. Refused, cancelled or unclear: neither is written (``PaymentDeclinedError``,
+    ``PaymentCancelledError``, ``PaymentUnresolvedError``); paid but not written: the payment
+    waits for a manager (``PaidWithoutSaleError``)."""
+    if new_cart.is_empty:
+        raise CartError("An exchange needs something new in the cart")
+
+    def write(session: Session, paid: tuple[Tender, ...]) -> tuple[ReturnResult, Sale]:
+        return _exchange_in(
+            session, till, staff, receipt, requests, new_cart, paid,
+            reason=reason, approval_id=approval_id, payments=payments,
+        )  # fmt: skip
+
+    returned, sale = payments.pay(
+        staff, tenders, wallet, write, on_progress=on_progress, cancel=cancel
+    )
     sent = settle_provider_refunds(payments, returned.refunds)
     return (replace(returned, provider_refunds=sent) if sent else returned), sale

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from wallet_sandbox import FAST, code, sandbox_payments
 
 from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
+from redhome_pos.domain import approvals
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import PermissionDenied, StockError
 from redhome_pos.domain.payments import (
@@ -34,13 +35,15 @@ from redhome_pos.domain.payments import (
     WalletProvider,
 )
 from redhome_pos.domain.sale import ReturnError, ReturnRequest
+from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.tender import Tender, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.counter import AuditEventRow, SaleRow, TenderRow
+from redhome_pos.persistence.models.counter import AuditEventRow, ReturnRow, SaleRow, TenderRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
 from redhome_pos.persistence.repositories.payments import PaymentRepository
 from redhome_pos.services import audit, checkout, returns, shifts
 from redhome_pos.services.payments import ChargeProgress, Payments, WalletPayment
+from redhome_pos.services.staff import Approver, approve
 
 ALSO_ON_POSTGRES = True  # run on PostgreSQL too when a server is configured
 PROVIDERS = [WalletProvider.WECHAT, WalletProvider.ALIPAY]
@@ -534,6 +537,85 @@ def test_a_refund_the_provider_refuses_is_kept_and_paid_in_cash_by_a_manager(
         payments.refund_in_cash(store.manager, refused.out_refund_no, reason="again")
 
 
+def test_a_refund_still_on_its_way_is_asked_about_again_until_done(
+    store: Store, tmp_path: Path
+) -> None:
+    """The returns screen's "ask again": one question per call, never a second refund."""
+    with start_payments_sandbox(refund_delay_s=1.5) as slow_refunds:
+        quick_limit = replace(FAST, settle_limit_s=0.2)
+        payments = sandbox_payments(store.database, store.till, slow_refunds, tmp_path, quick_limit)
+        provider = WalletProvider.WECHAT
+        sale = payments.checkout(
+            store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+        )
+        returned = returns.return_items(
+            store.database, store.till, store.supervisor, code_of(store, sale),
+            [ReturnRequest(1, 1)], reason="colour", payments=payments,
+        )  # fmt: skip
+        [waiting] = returned.provider_refunds
+        assert waiting.state is RefundState.PROCESSING
+        [asked] = payments.check_refunds([waiting.out_refund_no])
+        assert asked.state is RefundState.PROCESSING  # still travelling: said so, not re-sent
+        time.sleep(1.6)
+        [done] = payments.check_refunds([waiting.out_refund_no])
+        assert done.state is RefundState.SUCCESS and done.refund_id
+        order = slow_refunds.order("wechat", sale.tenders[0].out_trade_no)
+        assert order is not None and len(order["refunds"]) == 1
+        assert order["refunded_fen"] == 25_900
+        assert payments.check_refunds([waiting.out_refund_no]) == [done]  # settled: left alone
+
+
+def test_a_refused_refund_paid_in_cash_with_a_managers_approval(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    provider = WalletProvider.WECHAT
+    sale = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    assert payments.providers[provider].reverse(sale.tenders[0].out_trade_no).done
+    returned = returns.return_items(
+        store.database, store.till, store.supervisor, code_of(store, sale),
+        [ReturnRequest(1, 1)], reason="colour", payments=payments,
+    )  # fmt: skip
+    [refused] = returned.provider_refunds
+    assert refused.state is RefundState.REFUSED
+    scope = approvals.refund(sale.receipt_no, 25_900)
+    by_supervisor = approve(
+        store.database, store.till, store.clerk, Permission.REFUND, Approver("2001", "2222"),
+        covers=scope,
+    )  # fmt: skip
+    with pytest.raises(RefundError, match="manager"):
+        payments.refund_in_cash(
+            store.clerk, refused.out_refund_no, reason="x", approval_id=by_supervisor
+        )
+    too_little = approve(
+        store.database, store.till, store.clerk, Permission.REFUND, Approver("3001", "3333"),
+        covers=approvals.refund(sale.receipt_no, 100),
+    )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        payments.refund_in_cash(
+            store.clerk, refused.out_refund_no, reason="x", approval_id=too_little
+        )
+    by_manager = approve(
+        store.database, store.till, store.clerk, Permission.REFUND, Approver("3001", "3333"),
+        covers=scope,
+    )  # fmt: skip
+    paid = payments.refund_in_cash(
+        store.clerk, refused.out_refund_no, reason="paid at the counter", approval_id=by_manager
+    )
+    assert paid.state is RefundState.CASH and payments.refunds_waiting() == []
+    with pytest.raises(RefundError):  # paid once only
+        payments.refund_in_cash(
+            store.clerk, refused.out_refund_no, reason="again", approval_id=by_manager
+        )
+    with store.database.reading() as session:
+        details = session.scalars(
+            select(AuditEventRow.detail).where(AuditEventRow.action == "payment")
+        ).all()
+    assert details[-1]["cash_instead"] == refused.out_refund_no
+    assert details[-1]["approval_id"] == by_manager
+
+
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_an_exchange_for_less_refunds_the_rest_to_the_original_payment(
     store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
@@ -556,6 +638,103 @@ def test_an_exchange_for_less_refunds_the_rest_to_the_original_payment(
     [sent] = returned.provider_refunds
     assert sent.state is RefundState.SUCCESS and sent.out_trade_no == number
     assert kept_by_sandbox(sandbox, provider, number) == 4_500  # the book's price stays paid
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_an_exchanges_difference_paid_by_a_payment_code(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    """The cash-paid book (45.00) swapped for the lipstick (259.00): 214.00 charged to the
+    customer's code, the return and the new sale written with the payment attached."""
+    book = Cart()
+    book.add(store.items["BOOK-01"])
+    old = checkout.checkout(store.database, store.till, store.clerk, book, [Tender.cash(4_500)])
+    returned, new_sale = returns.exchange_paid_by_wallet(
+        store.database, store.till, store.supervisor, code_of(store, old), [ReturnRequest(1, 1)],
+        lipstick(store), [], WalletPayment(provider, code(provider), 21_400),
+        reason="wanted the lipstick", payments=payments,
+    )  # fmt: skip
+    assert returned.refund_fen == 4_500 and returned.credited_fen == 4_500
+    assert [(t.kind.value, t.amount_fen) for t in new_sale.tenders] == [
+        ("cash", 4_500),
+        (provider.value, 21_400),
+    ]
+    wallet = new_sale.tenders[1]
+    attempt = payments.attempt(wallet.out_trade_no)
+    assert attempt.state is AttemptState.ATTACHED and attempt.sale_id == new_sale.id
+    assert wallet.reference == attempt.transaction_id
+    assert charges_at_sandbox(sandbox, provider, wallet.out_trade_no) == 1
+    assert kept_by_sandbox(sandbox, provider, wallet.out_trade_no) == 21_400
+    assert sales_count(store) == 2
+    with store.database.reading() as session:
+        details = session.scalars(
+            select(AuditEventRow.detail).where(AuditEventRow.action == "refund")
+        ).all()
+    assert [d.get("exchange") for d in details] == [new_sale.receipt_no]
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_an_exchange_whose_charge_is_refused_writes_neither_return_nor_sale(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle, provider: WalletProvider
+) -> None:
+    book = Cart()
+    book.add(store.items["BOOK-01"])
+    old = checkout.checkout(store.database, store.till, store.clerk, book, [Tender.cash(4_500)])
+    with pytest.raises(PaymentDeclinedError, match="balance"):
+        returns.exchange_paid_by_wallet(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 1)], lipstick(store), [],
+            WalletPayment(provider, code(provider, "21"), 21_400),
+            reason="x", payments=payments,
+        )  # fmt: skip
+    assert sales_count(store) == 1
+    with store.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ReturnRow)) == 0
+    assert only_attempt(store).state == AttemptState.REFUSED.value
+    # The same exchange then paid: once, in one sale.
+    returned, new_sale = returns.exchange_paid_by_wallet(
+        store.database, store.till, store.supervisor, code_of(store, old), [ReturnRequest(1, 1)],
+        lipstick(store), [], WalletPayment(provider, code(provider), 21_400),
+        reason="x", payments=payments,
+    )  # fmt: skip
+    assert returned.refund_fen == 4_500 and new_sale.total_fen == 25_900
+
+
+def test_an_exchange_that_would_be_refused_is_refused_before_charging(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    book = Cart()
+    book.add(store.items["BOOK-01"])
+    old = checkout.checkout(store.database, store.till, store.clerk, book, [Tender.cash(4_500)])
+    bags = Cart()
+    bags.add(store.items["BAG-RED"], 6)  # only 5 in stock
+    sent_before = len(sandbox.state()["orders"]["wechat"])
+    with pytest.raises(StockError):
+        returns.exchange_paid_by_wallet(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 1)], bags, [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 6 * 12_800 - 4_500),
+            reason="x", payments=payments,
+        )  # fmt: skip
+    with pytest.raises(ReturnError):  # more back than was sold: refused before charging too
+        returns.exchange_paid_by_wallet(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 2)], lipstick(store), [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 21_400),
+            reason="x", payments=payments,
+        )  # fmt: skip
+    with pytest.raises(TenderError):  # a charge for less than the difference
+        returns.exchange_paid_by_wallet(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 1)], lipstick(store), [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 20_000),
+            reason="x", payments=payments,
+        )  # fmt: skip
+    assert len(sandbox.state()["orders"]["wechat"]) == sent_before  # nothing was sent
+    with store.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(PaymentAttemptRow)) == 0
+        assert session.scalar(select(func.count()).select_from(ReturnRow)) == 0
+    assert sales_count(store) == 1
 
 
 def test_an_exchange_for_less_without_the_provider_gives_cash_only_by_a_manager(

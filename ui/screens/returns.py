@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +26,9 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain import approvals
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
+from redhome_pos.domain.payments import ProviderRefund, RefundState
 from redhome_pos.domain.sale import ReturnRequest, Sale, refund_for
-from redhome_pos.domain.staff import Permission
+from redhome_pos.domain.staff import Permission, Role
 from redhome_pos.domain.tender import plan_refund
 from redhome_pos.services import returns as return_service
 from redhome_pos.services.returns import ReturnResult
@@ -109,7 +111,6 @@ class ReturnsScreen(QWidget):
         bottom.addWidget(QLabel(self.tr("Reason")))
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.to_cash)
-        bottom.addWidget(self.refund_total, 1)
         self.exchange_button = QPushButton(self.tr("Exchange for the cart"))
         self.exchange_button.setMinimumHeight(64)
         self.exchange_button.setEnabled(False)
@@ -117,12 +118,18 @@ class ReturnsScreen(QWidget):
         bottom.addWidget(self.exchange_button)
         bottom.addWidget(self.refund_button)
 
+        self.wallet_refunds = WalletRefundsPanel(self)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.wallet_refunds)
+        # The money back and where it goes, on a line of its own: beside the buttons it was
+        # squeezed into a narrow column at 1024 px.
+        layout.addWidget(self.refund_total)
         layout.addLayout(bottom)
 
     def activate(self) -> None:
@@ -151,6 +158,7 @@ class ReturnsScreen(QWidget):
 
     def show_sale(self, found: tuple[Sale, dict[int, int]]) -> None:
         sale, returned = found
+        self.wallet_refunds.show_refunds((), "", "")
         self.named_by = sale.receipt_no
         self.sale, self.returned = sale, returned
         when = self.counter.local_time(sale.created_at, "%Y-%m-%d %H:%M")
@@ -305,6 +313,7 @@ class ReturnsScreen(QWidget):
         self.table.setRowCount(0)
         self.sale = None
         self.summary.clear()
+        self.refund_total.clear()
         self.receipt_field.clear()
         self.refund_button.setEnabled(False)
         self.exchange_button.setEnabled(False)
@@ -318,5 +327,142 @@ class ReturnsScreen(QWidget):
             ),
             timeout_ms=15_000,
         )
+        self.wallet_refunds.show_refunds(
+            result.provider_refunds, self.sale.receipt_no, self.reason.currentText()
+        )
         self.return_done.emit(result)
         self.clear()
+
+
+class WalletRefundsPanel(QFrame):
+    """How the money of a return went back through WeChat Pay / Alipay, in words: done, still
+    on its way (ask the provider again), or refused (a manager pays it in cash instead)."""
+
+    changed = Signal(object)  # tuple[ProviderRefund, ...] as they now stand
+
+    def __init__(self, screen: ReturnsScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.refunds: tuple[ProviderRefund, ...] = ()
+        self.receipt_no = ""
+        self.reason = ""
+        self.setObjectName("walletRefunds")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self.tr("Money back through WeChat Pay / Alipay"))
+        self.title.setStyleSheet("font-weight: bold;")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ask_button = QPushButton(self.tr("Ask the provider again"))
+        self.ask_button.setMinimumHeight(48)
+        self.ask_button.clicked.connect(self.ask_again)
+        self.cash_button = QPushButton(self.tr("Pay in cash instead (manager)"))
+        self.cash_button.setMinimumHeight(48)
+        self.cash_button.clicked.connect(lambda: self.pay_in_cash())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ask_button)
+        buttons.addWidget(self.cash_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def show_refunds(
+        self, refunds: tuple[ProviderRefund, ...], receipt_no: str, reason: str
+    ) -> None:
+        self.refunds, self.receipt_no, self.reason = tuple(refunds), receipt_no, reason
+        self._show()
+
+    def _show(self) -> None:
+        self.setVisible(bool(self.refunds))
+        self.text.setText("\n".join(self.describe(r) for r in self.refunds))
+        self.ask_button.setVisible(any(r.state in _ON_ITS_WAY for r in self.refunds))
+        self.cash_button.setVisible(any(r.state is RefundState.REFUSED for r in self.refunds))
+        self.ask_button.setEnabled(True)
+        self.cash_button.setEnabled(True)
+
+    def describe(self, refund: ProviderRefund) -> str:
+        wallet = words.tender_kind(refund.provider.value)
+        amount = format_fen(refund.amount_fen)
+        if refund.state is RefundState.SUCCESS:
+            return self.tr(
+                "{wallet}: {amount} refunded to the customer's original payment — done "
+                "(refund no. {number})"
+            ).format(wallet=wallet, amount=amount, number=refund.out_refund_no)
+        if refund.state is RefundState.CASH:
+            return self.tr(
+                "{wallet}: {amount} paid to the customer in cash instead (refund no. {number})"
+            ).format(wallet=wallet, amount=amount, number=refund.out_refund_no)
+        if refund.state is RefundState.REFUSED:
+            return self.tr(
+                "{wallet} refused the refund of {amount} ({reason}): the customer has not had "
+                "this money back. A manager can pay it in cash instead (refund no. {number})"
+            ).format(
+                wallet=wallet,
+                amount=amount,
+                reason=refund.reason or refund.reason_code or "?",
+                number=refund.out_refund_no,
+            )
+        return self.tr(
+            "{wallet}: {amount} is on its way back to the customer, not confirmed by the "
+            "provider yet (refund no. {number}). Ask the provider again in a minute; the "
+            "counter also asks by itself when it next starts"
+        ).format(wallet=wallet, amount=amount, number=refund.out_refund_no)
+
+    def ask_again(self) -> None:
+        payments = self.screen.counter.payments
+        waiting = [r.out_refund_no for r in self.refunds if r.state in _ON_ITS_WAY]
+        if payments is None or not waiting:
+            return
+        self.ask_button.setEnabled(False)
+        self.screen.counter.worker.submit(
+            partial(payments.check_refunds, waiting),
+            on_done=self._updated,
+            on_error=self._failed,
+        )
+
+    def pay_in_cash(self, approval_id: int | None = None) -> None:
+        payments = self.screen.counter.payments
+        clerk = self.screen.counter.session.clerk
+        refused = [r for r in self.refunds if r.state is RefundState.REFUSED]
+        if payments is None or clerk is None or not refused:
+            return
+        refund = refused[0]
+        if approval_id is None and ask_if_needed(
+            self.screen,
+            self.window(),
+            Permission.REFUND,
+            self.tr("Paying a refused refund in cash instead needs a manager's approval."),
+            lambda approval: self.pay_in_cash(approval),
+            needed=clerk.role is not Role.MANAGER,
+            detail={"receipt_no": self.receipt_no, "cash_instead": refund.out_refund_no},
+            covers=approvals.refund(self.receipt_no, refund.amount_fen),
+        ):
+            return
+        self.cash_button.setEnabled(False)
+        self.screen.counter.worker.submit(
+            partial(
+                payments.refund_in_cash,
+                clerk,
+                refund.out_refund_no,
+                reason=self.reason or self.tr("The provider refused the refund"),
+                approval_id=approval_id,
+            ),
+            on_done=lambda paid: self._updated([paid]),
+            on_error=self._failed,
+        )
+
+    def _updated(self, fresh: list[ProviderRefund]) -> None:
+        now = {r.out_refund_no: r for r in fresh}
+        self.refunds = tuple(now.get(r.out_refund_no, r) for r in self.refunds)
+        self._show()
+        self.changed.emit(self.refunds)
+
+    def _failed(self, error: object) -> None:
+        self._show()
+        self.screen.banner.show_error(describe_error(error))
+
+
+_ON_ITS_WAY = (RefundState.CREATED, RefundState.PROCESSING)

@@ -3127,102 +3127,102 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="59"/>
+        <location filename="../screens/returns.py" line="61"/>
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>Receipt number, or scan the code on the receipt</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="62"/>
+        <location filename="../screens/returns.py" line="64"/>
         <source>Find sale</source>
         <translation>Find sale</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73"/>
+        <location filename="../screens/returns.py" line="75"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="74"/>
+        <location filename="../screens/returns.py" line="76"/>
         <source>Sold</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="75"/>
+        <location filename="../screens/returns.py" line="77"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="76"/>
+        <location filename="../screens/returns.py" line="78"/>
         <source>Return</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="77"/>
+        <location filename="../screens/returns.py" line="79"/>
         <source>Damaged</source>
         <translation>Damaged</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="93"/>
+        <location filename="../screens/returns.py" line="95"/>
         <source>Customer changed their mind</source>
         <translation>Customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="94"/>
+        <location filename="../screens/returns.py" line="96"/>
         <source>Wrong shade or size</source>
         <translation>Wrong shade or size</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="95"/>
+        <location filename="../screens/returns.py" line="97"/>
         <source>Faulty product</source>
         <translation>Faulty product</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="98"/>
+        <location filename="../screens/returns.py" line="100"/>
         <source>Refund in cash</source>
         <translation>Refund in cash</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="99"/>
+        <location filename="../screens/returns.py" line="101"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="109"/>
+        <location filename="../screens/returns.py" line="111"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="113"/>
+        <location filename="../screens/returns.py" line="114"/>
         <source>Exchange for the cart</source>
         <translation>Exchange for the cart</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="158"/>
+        <location filename="../screens/returns.py" line="166"/>
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>Sale {receipt} · {time} · {total} · clerk {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="232"/>
+        <location filename="../screens/returns.py" line="240"/>
         <source>to the sale&apos;s payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="245"/>
+        <location filename="../screens/returns.py" line="253"/>
         <source>Refund {amount} → {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="265"/>
+        <location filename="../screens/returns.py" line="273"/>
         <source>Choose how many of which product come back</source>
         <translation>Choose how many of which product come back</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="271"/>
+        <location filename="../screens/returns.py" line="279"/>
         <source>A refund needs a supervisor&apos;s approval.</source>
         <translation>A refund needs a supervisor&apos;s approval.</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="316"/>
+        <location filename="../screens/returns.py" line="325"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
     </message>
@@ -3894,6 +3894,54 @@
     <message>
         <location filename="../dialogs/wallet_charge.py" line="118"/>
         <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalletRefundsPanel</name>
+    <message>
+        <location filename="../screens/returns.py" line="351"/>
+        <source>Money back through WeChat Pay / Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="356"/>
+        <source>Ask the provider again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="359"/>
+        <source>Pay in cash instead (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="391"/>
+        <source>{wallet}: {amount} refunded to the customer&apos;s original payment — done (refund no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="396"/>
+        <source>{wallet}: {amount} paid to the customer in cash instead (refund no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="400"/>
+        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead (refund no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="409"/>
+        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet (refund no. {number}). Ask the provider again in a minute; the counter also asks by itself when it next starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="437"/>
+        <source>Paying a refused refund in cash instead needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="450"/>
+        <source>The provider refused the refund</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3126,102 +3126,102 @@
 <context>
     <name>ReturnsScreen</name>
     <message>
-        <location filename="../screens/returns.py" line="59" />
+        <location filename="../screens/returns.py" line="61" />
         <source>Receipt number, or scan the code on the receipt</source>
         <translation>小票号，或扫描小票上的二维码</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="62" />
+        <location filename="../screens/returns.py" line="64" />
         <source>Find sale</source>
         <translation>查找销售单</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="73" />
+        <location filename="../screens/returns.py" line="75" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="74" />
+        <location filename="../screens/returns.py" line="76" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="75" />
+        <location filename="../screens/returns.py" line="77" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="76" />
+        <location filename="../screens/returns.py" line="78" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="77" />
+        <location filename="../screens/returns.py" line="79" />
         <source>Damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="93" />
+        <location filename="../screens/returns.py" line="95" />
         <source>Customer changed their mind</source>
         <translation>顾客不想要了</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="94" />
+        <location filename="../screens/returns.py" line="96" />
         <source>Wrong shade or size</source>
         <translation>色号或尺码不对</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="95" />
+        <location filename="../screens/returns.py" line="97" />
         <source>Faulty product</source>
         <translation>商品有质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="98" />
+        <location filename="../screens/returns.py" line="100" />
         <source>Refund in cash</source>
         <translation>以现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="99" />
+        <location filename="../screens/returns.py" line="101" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="109" />
+        <location filename="../screens/returns.py" line="111" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="113" />
+        <location filename="../screens/returns.py" line="114" />
         <source>Exchange for the cart</source>
         <translation>换购物车中的商品</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="158" />
+        <location filename="../screens/returns.py" line="166" />
         <source>Sale {receipt} · {time} · {total} · clerk {clerk}</source>
         <translation>销售单 {receipt} · {time} · {total} · 收银员 {clerk}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="232" />
+        <location filename="../screens/returns.py" line="240" />
         <source>to the sale's payments</source>
         <translation>按原支付方式退回</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="245" />
+        <location filename="../screens/returns.py" line="253" />
         <source>Refund {amount} → {where}</source>
         <translation>退款 {amount} → {where}</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="265" />
+        <location filename="../screens/returns.py" line="273" />
         <source>Choose how many of which product come back</source>
         <translation>请选择退回的商品和数量</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="271" />
+        <location filename="../screens/returns.py" line="279" />
         <source>A refund needs a supervisor's approval.</source>
         <translation>退款需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../screens/returns.py" line="316" />
+        <location filename="../screens/returns.py" line="325" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
     </message>
@@ -3894,6 +3894,54 @@
         <location filename="../dialogs/wallet_charge.py" line="118" />
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>WalletRefundsPanel</name>
+    <message>
+        <location filename="../screens/returns.py" line="351" />
+        <source>Money back through WeChat Pay / Alipay</source>
+        <translation>原路退回（微信支付 / 支付宝）</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="356" />
+        <source>Ask the provider again</source>
+        <translation>再次查询退款结果</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="359" />
+        <source>Pay in cash instead (manager)</source>
+        <translation>改退现金（需店长）</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="391" />
+        <source>{wallet}: {amount} refunded to the customer's original payment — done (refund no. {number})</source>
+        <translation>{wallet}：{amount} 已原路退回顾客的支付账户，退款完成（退款单号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="396" />
+        <source>{wallet}: {amount} paid to the customer in cash instead (refund no. {number})</source>
+        <translation>{wallet}：{amount} 已改为现金退给顾客（退款单号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="400" />
+        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead (refund no. {number})</source>
+        <translation>{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款（退款单号 {number}）</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="409" />
+        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet (refund no. {number}). Ask the provider again in a minute; the counter also asks by itself when it next starts</source>
+        <translation>{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认（退款单号 {number}）。请稍等一分钟后再次查询；收银台下次启动时也会自动查询</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="437" />
+        <source>Paying a refused refund in cash instead needs a manager's approval.</source>
+        <translation>被拒绝的退款改退现金，需要店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/returns.py" line="450" />
+        <source>The provider refused the refund</source>
+        <translation>支付机构拒绝退款</translation>
     </message>
 </context>
 <context>

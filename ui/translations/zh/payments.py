@@ -102,4 +102,14 @@ ZH: dict[str, str] = {
     "{day}: {problems} of {count} lines do not match": "{day}：{count} 条中有 {problems} 条不一致",
     "Only a refund the provider refused can be paid in cash instead": "只有被支付机构拒绝的退款才能改退现金",
     "Earlier payments are still being settled with the provider: try again in a moment": "之前的付款仍在与支付机构核实中，请稍后再试",
+    # the returns screen: how each refund through the provider went, and what a manager can do
+    "Money back through WeChat Pay / Alipay": "原路退回（微信支付 / 支付宝）",
+    "Ask the provider again": "再次查询退款结果",
+    "Pay in cash instead (manager)": "改退现金（需店长）",
+    "{wallet}: {amount} refunded to the customer's original payment — done (refund no. {number})": "{wallet}：{amount} 已原路退回顾客的支付账户，退款完成（退款单号 {number}）",
+    "{wallet}: {amount} paid to the customer in cash instead (refund no. {number})": "{wallet}：{amount} 已改为现金退给顾客（退款单号 {number}）",
+    "{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead (refund no. {number})": "{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款（退款单号 {number}）",
+    "{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet (refund no. {number}). Ask the provider again in a minute; the counter also asks by itself when it next starts": "{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认（退款单号 {number}）。请稍等一分钟后再次查询；收银台下次启动时也会自动查询",
+    "Paying a refused refund in cash instead needs a manager's approval.": "被拒绝的退款改退现金，需要店长授权。",
+    "The provider refused the refund": "支付机构拒绝退款",
 }

@@ -1,0 +1,151 @@
+"""The returns screen tells how the money of a WeChat Pay / Alipay sale went back, driven as
+a clerk drives it, against the payments sandbox on loopback through the program's own adapters:
+a refund still on its way (asked about again until done) and a refund the provider refused
+(paid in cash instead with a manager's approval)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+from ui_helpers import SECRET, log_in, open_shift, scan
+from wallet_sandbox import FAST, code, sandbox_payments
+
+from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
+from redhome_pos.domain.cart import Cart, CartItem
+from redhome_pos.domain.payments import RefundState, WalletProvider
+from redhome_pos.domain.signed_codes import sign_receipt_code
+from redhome_pos.persistence.models.counter import TenderRow
+from redhome_pos.services.payments import Payments, WalletPayment
+from ui.app import install_language
+from ui.dialogs.approval import ApprovalDialog
+
+WX = WalletProvider.WECHAT
+
+
+@pytest.fixture
+def slow_sandbox() -> Iterator[PaymentsSandboxHandle]:
+    """WeChat Pay refunds stay PROCESSING for 2 s before they succeed."""
+    with start_payments_sandbox(refund_delay_s=2.0) as running:
+        yield running
+
+
+@pytest.fixture
+def payments(shell: Any, slow_sandbox: PaymentsSandboxHandle, tmp_path: Path) -> Payments:
+    counter = shell.counter
+    # A return asks the provider for a moment only, then tells the clerk how it stands.
+    quick = replace(FAST, settle_limit_s=0.3)
+    found = sandbox_payments(counter.database, counter.till, slow_sandbox, tmp_path / "cfg", quick)
+    counter.context.extras["payments"] = found
+    return found
+
+
+def _wallet_sale(qtbot: Any, shell: Any, store: Any, payments: Payments) -> Any:
+    log_in(qtbot, shell, "2001", "2222")  # a supervisor: may refund alone, not a manager
+    open_shift(shell)
+    qtbot.waitUntil(lambda: shell.counter.session.shift is not None)
+    cart = Cart()
+    cart.add(CartItem(store.sku_ids["LIP-520"], "LIP-520", "丝绒雾面口红", 12_800, 1300))
+    return payments.checkout(
+        shell.counter.session.clerk, cart, [], WalletPayment(WX, code(WX), 12_800)
+    )
+
+
+def _return_it(qtbot: Any, shell: Any, sale: Any) -> Any:
+    screen = shell.returns
+    with qtbot.waitSignal(screen.sale_found):
+        scan(qtbot, shell, sign_receipt_code(SECRET, "SH001", sale.receipt_no))
+    screen.set_return_quantity(1, 1)
+    with qtbot.waitSignal(screen.return_done, timeout=15_000) as done:
+        qtbot.mouseClick(screen.refund_button, Qt.MouseButton.LeftButton)
+    return done.args[0]
+
+
+def test_a_refund_on_its_way_is_said_so_then_shown_done_when_asked_again(
+    qtbot: Any, shell: Any, store: Any, payments: Payments
+) -> None:
+    sale = _wallet_sale(qtbot, shell, store, payments)
+    result = _return_it(qtbot, shell, sale)
+    [refund] = result.provider_refunds
+    assert refund.state is RefundState.PROCESSING
+    panel = shell.returns.wallet_refunds
+    assert panel.isVisible()
+    assert "￥128.00 is on its way back to the customer" in panel.text.text()
+    assert refund.out_refund_no in panel.text.text()
+    assert panel.ask_button.isVisible() and not panel.cash_button.isVisible()
+
+    # Asked at once: still travelling, said so again (and nothing sent twice).
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(panel.ask_button, Qt.MouseButton.LeftButton)
+    assert "on its way" in panel.text.text()
+
+    qtbot.wait(2_100)
+    with qtbot.waitSignal(panel.changed, timeout=10_000) as asked:
+        qtbot.mouseClick(panel.ask_button, Qt.MouseButton.LeftButton)
+    [done] = asked.args[0]
+    assert done.state is RefundState.SUCCESS
+    assert "refunded to the customer's original payment — done" in panel.text.text()
+    assert not panel.ask_button.isVisible() and not panel.cash_button.isVisible()
+
+
+def test_a_refused_refund_is_said_so_and_paid_in_cash_with_a_managers_approval(
+    qtbot: Any, shell: Any, store: Any, payments: Payments
+) -> None:
+    sale = _wallet_sale(qtbot, shell, store, payments)
+    # The payment was already paid back outside the counter: the provider refuses the refund.
+    assert payments.providers[WX].reverse(sale.tenders[0].out_trade_no).done
+    install_language(QApplication.instance(), "zh_CN")
+    try:
+        result = _return_it(qtbot, shell, sale)
+        [refused] = result.provider_refunds
+        assert refused.state is RefundState.REFUSED
+        panel = shell.returns.wallet_refunds
+        text = panel.text.text()
+        assert text.startswith("微信支付拒绝了 ￥128.00 的退款")
+        assert "店长可改为现金退款" in text and refused.out_refund_no in text
+        assert panel.cash_button.isVisible() and not panel.ask_button.isVisible()
+
+        qtbot.mouseClick(panel.cash_button, Qt.MouseButton.LeftButton)
+        approval = shell.returns.dialog
+        assert isinstance(approval, ApprovalDialog)  # a supervisor may not do it alone
+        qtbot.keyClicks(approval.code, "3001")
+        qtbot.keyClicks(approval.pin, "3333")
+        with qtbot.waitSignal(panel.changed, timeout=10_000) as paid:
+            qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+        [cash] = paid.args[0]
+        assert cash.state is RefundState.CASH
+        assert "已改为现金退给顾客" in panel.text.text()
+        assert not panel.cash_button.isVisible()
+    finally:
+        install_language(QApplication.instance(), "en")
+    assert payments.refunds_waiting() == []
+    with store.database.reading() as session:
+        rows = session.execute(
+            select(TenderRow.kind, TenderRow.amount_fen).where(TenderRow.return_id.is_not(None))
+        ).all()
+    assert sorted(rows) == sorted([("wechat", -12_800), ("wechat", 12_800), ("cash", -12_800)])
+
+
+def test_a_supervisors_approval_does_not_pay_a_refused_refund_in_cash(
+    qtbot: Any, shell: Any, store: Any, payments: Payments
+) -> None:
+    sale = _wallet_sale(qtbot, shell, store, payments)
+    assert payments.providers[WX].reverse(sale.tenders[0].out_trade_no).done
+    _return_it(qtbot, shell, sale)
+    panel = shell.returns.wallet_refunds
+    qtbot.mouseClick(panel.cash_button, Qt.MouseButton.LeftButton)
+    approval = shell.returns.dialog
+    assert isinstance(approval, ApprovalDialog)
+    qtbot.keyClicks(approval.code, "2001")
+    qtbot.keyClicks(approval.pin, "2222")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    banner = shell.returns.banner
+    qtbot.waitUntil(lambda: "manager's approval" in banner.text(), timeout=10_000)
+    assert "refused the refund" in panel.text.text() and panel.cash_button.isEnabled()
+    assert [r.state for r in payments.refunds_waiting()] == [RefundState.REFUSED]
