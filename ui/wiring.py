@@ -6,6 +6,7 @@ back as a signal, so a scan, a timer or a test can keep working while it is up.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from redhome_pos.domain.tender import Tender
 from redhome_pos.services import parking
 from redhome_pos.services import returns as return_service
 from redhome_pos.services import shifts as shift_service
+from redhome_pos.services.payments import ProgressCallback, WalletPayment
 from redhome_pos.services.returns import ReturnResult
 from redhome_pos.services.scanning import ScanOutcome
 from ui.approval_flow import ask_if_needed
@@ -367,16 +369,36 @@ class SaleActions(QObject):
             results.append(returned)
             return sold
 
+        def charge(
+            tenders: tuple[Tender, ...],
+            wallet: WalletPayment,
+            *,
+            on_progress: ProgressCallback,
+            cancel: threading.Event,
+        ) -> Sale:  # on the payment worker: the difference charged to the customer's code
+            assert counter.payments is not None  # the dialog charges only when it is there
+            returned, sold = return_service.exchange_paid_by_wallet(
+                counter.database, counter.till, clerk, receipt_no, requests, cart, tenders,
+                wallet, reason=reason, approval_id=approval_id, payments=counter.payments,
+                on_progress=on_progress, cancel=cancel,
+            )  # fmt: skip
+            results.append(returned)
+            return sold
+
         def done(_sale: Sale) -> None:
             if results and original is not None:
                 print_return(counter, results[0], original, reason)
+                returns_screen.wallet_refunds.show_refunds(
+                    results[0].provider_refunds, original.receipt_no, reason
+                )
             self.sale.new_sale()
             returns_screen.clear()
 
         self.window.show_screen("sale")
         dialog = TenderDialog(
-            counter, clerk, cart, parent=self.window, credit_fen=refund_fen, complete=complete
-        )
+            counter, clerk, cart, parent=self.window, credit_fen=refund_fen, complete=complete,
+            charge=charge,
+        )  # fmt: skip
         dialog.sale_completed.connect(done)
         self._open(dialog)
         self.tender_opened.emit(dialog)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from functools import partial
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -44,7 +45,7 @@ from redhome_pos.domain.tender import (
     clean_reference,
 )
 from redhome_pos.services.checkout import checkout
-from redhome_pos.services.payments import PROVIDER_OF, WalletPayment
+from redhome_pos.services.payments import PROVIDER_OF, ProgressCallback, WalletPayment
 from ui.counter import Counter
 from ui.dialogs.wallet_charge import ChargeRelay, WalletChargePanel
 from ui.errors import describe_error
@@ -56,6 +57,20 @@ def wallet_of(code: scan_router.PaymentCode) -> TenderKind:
     if code.wallet is scan_router.ScanKind.WECHAT_PAY:
         return TenderKind.WECHAT
     return TenderKind.ALIPAY
+
+
+class WalletCharge(Protocol):
+    """Charges ``wallet`` for what ``tenders`` leave and writes the sale once the provider
+    confirms the payment (``Payments.checkout`` of a cart; an exchange's own)."""
+
+    def __call__(
+        self,
+        tenders: tuple[Tender, ...],
+        wallet: WalletPayment,
+        *,
+        on_progress: ProgressCallback,
+        cancel: threading.Event,
+    ) -> Sale: ...
 
 
 def no_provider_text(kind: TenderKind) -> str:
@@ -82,9 +97,12 @@ class TenderDialog(QDialog):
         *,
         credit_fen: int = 0,
         complete: Callable[[tuple[Tender, ...]], Sale] | None = None,
+        charge: WalletCharge | None = None,
     ) -> None:
         """``credit_fen`` is already paid (an exchange's refund); ``complete`` writes the sale
-        on the worker (default: ``checkout`` of the cart)."""
+        on the worker (default: ``checkout`` of the cart); ``charge`` charges a payment code
+        for the rest and writes the sale once the provider confirms it, on the payment worker
+        (default: ``Payments.checkout`` of the cart; an exchange passes its own, or none)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Payment"))
         self.counter = counter
@@ -92,7 +110,8 @@ class TenderDialog(QDialog):
         self.cart = cart
         self.credit_fen = credit_fen
         self._complete = complete or partial(checkout, counter.database, counter.till, staff, cart)
-        self.exchange = complete is not None  # a wallet charges only a plain sale here
+        self.exchange = complete is not None
+        self._charge = charge
         self.total_fen = max(0, cart.totals().total_fen - credit_fen)
         self.tenders: list[Tender] = []
         self.sale: Sale | None = None
@@ -408,7 +427,7 @@ class TenderDialog(QDialog):
             return
         if payments is None or self._busy or self.sale is not None:
             return
-        if self.exchange:
+        if self.exchange and self._charge is None:
             self._say(
                 self.tr("An exchange's difference is paid in cash, by card or on the terminal")
             )
@@ -423,10 +442,9 @@ class TenderDialog(QDialog):
         self._end_reference()
         self.message.hide()
         wallet = WalletPayment(WalletProvider(PROVIDER_OF[kind].value), code, amount)
+        charge = self._charge or partial(payments.checkout, self.staff, self.cart)
         job = partial(
-            payments.checkout,
-            self.staff,
-            self.cart,
+            charge,
             tuple(self.tenders),
             wallet,
             on_progress=self.relay.progress.emit,
