@@ -2976,12 +2976,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="65"/>
+        <location filename="../dialogs/tender.py" line="80"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="68"/>
+        <location filename="../dialogs/tender.py" line="83"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3230,42 +3230,42 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="102"/>
+        <location filename="../wiring.py" line="104"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="172"/>
+        <location filename="../wiring.py" line="174"/>
         <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="212"/>
+        <location filename="../wiring.py" line="214"/>
         <source>A discount of {amount} is above your limit.</source>
         <translation>A discount of {amount} is above your limit.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="256"/>
+        <location filename="../wiring.py" line="258"/>
         <source>Sale parked as #{number}</source>
         <translation>Sale parked as #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="260"/>
+        <location filename="../wiring.py" line="262"/>
         <source>Finish or park the current sale before recalling one</source>
         <translation>Finish or park the current sale before recalling one</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="305"/>
+        <location filename="../wiring.py" line="307"/>
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="345"/>
+        <location filename="../wiring.py" line="347"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="394"/>
+        <location filename="../wiring.py" line="416"/>
         <source>Scan the goods first, then the customer&apos;s payment code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,198 +3620,198 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="89"/>
+        <location filename="../dialogs/tender.py" line="107"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="108"/>
+        <location filename="../dialogs/tender.py" line="127"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="114"/>
+        <location filename="../dialogs/tender.py" line="133"/>
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>Exchange: the {amount} returned counts towards this sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="121"/>
+        <location filename="../dialogs/tender.py" line="140"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="134"/>
+        <location filename="../dialogs/tender.py" line="153"/>
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="151"/>
+        <location filename="../dialogs/tender.py" line="170"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="179"/>
-        <location filename="../dialogs/tender.py" line="294"/>
+        <location filename="../dialogs/tender.py" line="198"/>
+        <location filename="../dialogs/tender.py" line="313"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="157"/>
-        <location filename="../dialogs/tender.py" line="498"/>
+        <location filename="../dialogs/tender.py" line="176"/>
+        <location filename="../dialogs/tender.py" line="516"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="138"/>
+        <location filename="../dialogs/tender.py" line="157"/>
         <source>Reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="159"/>
-        <location filename="../dialogs/tender.py" line="183"/>
-        <location filename="../dialogs/tender.py" line="499"/>
+        <location filename="../dialogs/tender.py" line="178"/>
+        <location filename="../dialogs/tender.py" line="202"/>
+        <location filename="../dialogs/tender.py" line="517"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500"/>
+        <location filename="../dialogs/tender.py" line="518"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="164"/>
+        <location filename="../dialogs/tender.py" line="183"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="161"/>
+        <location filename="../dialogs/tender.py" line="180"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="176"/>
+        <location filename="../dialogs/tender.py" line="195"/>
         <source>On the terminal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="182"/>
+        <location filename="../dialogs/tender.py" line="201"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="191"/>
+        <location filename="../dialogs/tender.py" line="210"/>
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="194"/>
+        <location filename="../dialogs/tender.py" line="213"/>
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="271"/>
+        <location filename="../dialogs/tender.py" line="290"/>
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="275"/>
+        <location filename="../dialogs/tender.py" line="294"/>
         <source>The member has no points to pay with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="295"/>
+        <location filename="../dialogs/tender.py" line="314"/>
         <source>WeChat Pay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="296"/>
+        <location filename="../dialogs/tender.py" line="315"/>
         <source>Alipay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="308"/>
+        <location filename="../dialogs/tender.py" line="327"/>
         <source>{method}: take {amount} on the terminal, then enter the slip&apos;s reference (or press Enter without one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="313"/>
+        <location filename="../dialogs/tender.py" line="332"/>
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="345"/>
+        <location filename="../dialogs/tender.py" line="364"/>
         <source>This is the customer&apos;s payment code, not the terminal&apos;s reference: scan the reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="371"/>
+        <location filename="../dialogs/tender.py" line="390"/>
         <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="382"/>
-        <location filename="../dialogs/tender.py" line="407"/>
+        <location filename="../dialogs/tender.py" line="401"/>
+        <location filename="../dialogs/tender.py" line="426"/>
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="393"/>
+        <location filename="../dialogs/tender.py" line="412"/>
         <source>While paying, scan only the customer&apos;s payment code</source>
         <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="413"/>
+        <location filename="../dialogs/tender.py" line="432"/>
         <source>An exchange&apos;s difference is paid in cash, by card or on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="418"/>
+        <location filename="../dialogs/tender.py" line="437"/>
         <source>Nothing is left to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="482"/>
+        <location filename="../dialogs/tender.py" line="500"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="497"/>
+        <location filename="../dialogs/tender.py" line="515"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="504"/>
+        <location filename="../dialogs/tender.py" line="522"/>
         <source>transaction {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="506"/>
+        <location filename="../dialogs/tender.py" line="524"/>
         <source>ref. {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="510"/>
+        <location filename="../dialogs/tender.py" line="528"/>
         <source>{points} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="521"/>
-        <location filename="../dialogs/tender.py" line="560"/>
+        <location filename="../dialogs/tender.py" line="539"/>
+        <location filename="../dialogs/tender.py" line="578"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="523"/>
+        <location filename="../dialogs/tender.py" line="541"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="583"/>
+        <location filename="../dialogs/tender.py" line="601"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="586"/>
+        <location filename="../dialogs/tender.py" line="604"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>

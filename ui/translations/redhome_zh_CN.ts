@@ -2975,12 +2975,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="65" />
+        <location filename="../dialogs/tender.py" line="80" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="68" />
+        <location filename="../dialogs/tender.py" line="83" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
@@ -3229,42 +3229,42 @@
 <context>
     <name>SaleActions</name>
     <message>
-        <location filename="../wiring.py" line="102" />
+        <location filename="../wiring.py" line="104" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="172" />
+        <location filename="../wiring.py" line="174" />
         <source>Selling {title} at {price} instead of {list_price} needs approval.</source>
         <translation>{title} 以 {price} 出售（原价 {list_price}）需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="212" />
+        <location filename="../wiring.py" line="214" />
         <source>A discount of {amount} is above your limit.</source>
         <translation>优惠 {amount} 超出您的权限。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="256" />
+        <location filename="../wiring.py" line="258" />
         <source>Sale parked as #{number}</source>
         <translation>已挂单 #{number}</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="260" />
+        <location filename="../wiring.py" line="262" />
         <source>Finish or park the current sale before recalling one</source>
         <translation>请先完成或挂起当前销售，再取单</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="305" />
+        <location filename="../wiring.py" line="307" />
         <source>Opening the drawer without a sale needs approval.</source>
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="345" />
+        <location filename="../wiring.py" line="347" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="394" />
+        <location filename="../wiring.py" line="416" />
         <source>Scan the goods first, then the customer's payment code</source>
         <translation>请先扫商品，再扫顾客的付款码</translation>
     </message>
@@ -3619,198 +3619,198 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="89" />
+        <location filename="../dialogs/tender.py" line="107" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="108" />
+        <location filename="../dialogs/tender.py" line="127" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="114" />
+        <location filename="../dialogs/tender.py" line="133" />
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>换货：退回的 {amount} 抵扣本单</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="121" />
+        <location filename="../dialogs/tender.py" line="140" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="134" />
+        <location filename="../dialogs/tender.py" line="153" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="151" />
+        <location filename="../dialogs/tender.py" line="170" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="179" />
-        <location filename="../dialogs/tender.py" line="294" />
+        <location filename="../dialogs/tender.py" line="198" />
+        <location filename="../dialogs/tender.py" line="313" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="157" />
-        <location filename="../dialogs/tender.py" line="498" />
+        <location filename="../dialogs/tender.py" line="176" />
+        <location filename="../dialogs/tender.py" line="516" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="138" />
+        <location filename="../dialogs/tender.py" line="157" />
         <source>Reference on the terminal's slip</source>
         <translation>签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="159" />
-        <location filename="../dialogs/tender.py" line="183" />
-        <location filename="../dialogs/tender.py" line="499" />
+        <location filename="../dialogs/tender.py" line="178" />
+        <location filename="../dialogs/tender.py" line="202" />
+        <location filename="../dialogs/tender.py" line="517" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500" />
+        <location filename="../dialogs/tender.py" line="518" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="164" />
+        <location filename="../dialogs/tender.py" line="183" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="161" />
+        <location filename="../dialogs/tender.py" line="180" />
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="176" />
+        <location filename="../dialogs/tender.py" line="195" />
         <source>On the terminal:</source>
         <translation>外部收款：</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="182" />
+        <location filename="../dialogs/tender.py" line="201" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="191" />
+        <location filename="../dialogs/tender.py" line="210" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="194" />
+        <location filename="../dialogs/tender.py" line="213" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="271" />
+        <location filename="../dialogs/tender.py" line="290" />
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="275" />
+        <location filename="../dialogs/tender.py" line="294" />
         <source>The member has no points to pay with</source>
         <translation>该会员没有可抵现的积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="295" />
+        <location filename="../dialogs/tender.py" line="314" />
         <source>WeChat Pay on the terminal</source>
         <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="296" />
+        <location filename="../dialogs/tender.py" line="315" />
         <source>Alipay on the terminal</source>
         <translation>外部收款：支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="308" />
+        <location filename="../dialogs/tender.py" line="327" />
         <source>{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="313" />
+        <location filename="../dialogs/tender.py" line="332" />
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="345" />
+        <location filename="../dialogs/tender.py" line="364" />
         <source>This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip</source>
         <translation>这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="371" />
+        <location filename="../dialogs/tender.py" line="390" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="382" />
-        <location filename="../dialogs/tender.py" line="407" />
+        <location filename="../dialogs/tender.py" line="401" />
+        <location filename="../dialogs/tender.py" line="426" />
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation>正在收款：请等待结果，或先取消本次收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="393" />
+        <location filename="../dialogs/tender.py" line="412" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="413" />
+        <location filename="../dialogs/tender.py" line="432" />
         <source>An exchange's difference is paid in cash, by card or on the terminal</source>
         <translation>换货差价请用现金、银行卡或收款终端支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="418" />
+        <location filename="../dialogs/tender.py" line="437" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="482" />
+        <location filename="../dialogs/tender.py" line="500" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="497" />
+        <location filename="../dialogs/tender.py" line="515" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="504" />
+        <location filename="../dialogs/tender.py" line="522" />
         <source>transaction {reference}</source>
         <translation>交易单号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="506" />
+        <location filename="../dialogs/tender.py" line="524" />
         <source>ref. {reference}</source>
         <translation>参考号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="510" />
+        <location filename="../dialogs/tender.py" line="528" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="521" />
-        <location filename="../dialogs/tender.py" line="560" />
+        <location filename="../dialogs/tender.py" line="539" />
+        <location filename="../dialogs/tender.py" line="578" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="523" />
+        <location filename="../dialogs/tender.py" line="541" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="583" />
+        <location filename="../dialogs/tender.py" line="601" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="586" />
+        <location filename="../dialogs/tender.py" line="604" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
