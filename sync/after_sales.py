@@ -275,7 +275,7 @@ def apply_after_sale(session: Session, item: AfterSale) -> tuple[StoredAfterSale
         return before, False
     stopped = False
     if item.kind is AfterSaleKind.REFUND_BEFORE_SHIPMENT and item.state.is_open:
-        handed_over = repo.delivery(item.order_id) is not None
+        handed_over = bool(repo.parcels(item.order_id))
         if not order.cancel_requested:
             stopped = not handed_over
             session.execute(

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
-from redhome_pos.persistence.models.sync import DeliveryRow
+from redhome_pos.persistence.models.sync import ParcelRow
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.sync import PENDING, SyncRepository
 from redhome_pos.services.sessions import acting
@@ -83,17 +83,22 @@ def check_courier(database: Database, code: str) -> None:
 
 @acting(Permission.SELL)
 def correct_express_no(
-    database: Database, order_id: str, express_no: str, *, staff: StaffSession
+    database: Database, order_id: str, express_no: str, *, staff: StaffSession, parcel_no: int = 1
 ) -> str:
-    """Correct the tracking number of a shipped order; returns the number it replaced. If the
-    delivery has not left yet, the intent itself is corrected; otherwise the online store is
-    told (queued)."""
+    """Correct the tracking number of one shipped parcel of an order (the first unless
+    ``parcel_no`` says); returns the number it replaced. If the parcel's delivery has not been
+    sent yet, the intent itself is corrected; otherwise the online store is told (queued),
+    naming the parcel by the number it knows."""
     express_no = express_no.strip()
     if not express_no:
         raise FulfilmentError("Type the correct express number")
     with database.unit_of_work() as uow:
         session = uow.session
-        row = session.get(DeliveryRow, order_id)
+        row = session.scalar(
+            select(ParcelRow).where(
+                ParcelRow.order_id == order_id, ParcelRow.parcel_no == parcel_no
+            )
+        )
         if row is None or row.method != FulfilmentKind.SHIP.value:
             raise FulfilmentError(
                 "Online order {order} has not been shipped with a courier", order=order_id
@@ -101,6 +106,17 @@ def correct_express_no(
         old = row.express_no
         if old == express_no:
             return old
+        taken = session.scalar(
+            select(ParcelRow.parcel_no).where(
+                ParcelRow.order_id == order_id, ParcelRow.express_no == express_no
+            )
+        )
+        if taken is not None:
+            raise FulfilmentError(
+                "Parcel {parcel} of online order {order} already has express number {number}",
+                parcel=taken, order=order_id, number=express_no,
+            )  # fmt: skip
+        key = order_id if parcel_no == 1 else f"{order_id}#{parcel_no}"
         row.express_no = express_no
         repo = SyncRepository(session)
         if row.state != PENDING:
@@ -110,7 +126,7 @@ def correct_express_no(
                 select(OutboxRow.id, OutboxRow.payload)
                 .where(
                     OutboxRow.topic == EXPRESS_FIX_TOPIC,
-                    OutboxRow.key == order_id,
+                    OutboxRow.key == key,
                     OutboxRow.done_at.is_(None),
                 )
                 .order_by(OutboxRow.id)
@@ -122,19 +138,21 @@ def correct_express_no(
                     update(OutboxRow)
                     .where(
                         OutboxRow.topic == EXPRESS_FIX_TOPIC,
-                        OutboxRow.key == order_id,
+                        OutboxRow.key == key,
                         OutboxRow.done_at.is_(None),
                     )
                     .values(done_at=datetime.now(UTC), last_error="replaced")
                 )
             OutboxRepository(session).add(
-                EXPRESS_FIX_TOPIC, order_id,
-                {"old": known_online, "new": express_no, "company": row.company_code},
+                EXPRESS_FIX_TOPIC, key,
+                {"old": known_online, "new": express_no, "company": row.company_code,
+                 "order_id": order_id, "parcel_no": parcel_no},
             )  # fmt: skip
         repo.log(
             DELIVERIES,
             "info",
-            "Express number of online order {order} corrected by staff {staff}",
+            "Express number of parcel {parcel} of online order {order} corrected by staff {staff}",
+            parcel=parcel_no,
             order=order_id,
             staff=staff.id,
         )
@@ -159,9 +177,10 @@ def push_express_fixes(
             .where(OutboxRow.topic == EXPRESS_FIX_TOPIC, OutboxRow.done_at.is_(None))
             .order_by(OutboxRow.id)
         ).all()
-    for row_id, order_id, payload, last_error in rows:
+    for row_id, key, payload, last_error in rows:
         if should_stop():
             break
+        order_id = str(payload.get("order_id", key))
         report.sent += 1
         try:
             store.correct_express(

@@ -1,24 +1,29 @@
 """Fulfilment: an online order leaves the store, and the online store is told exactly once.
 
-At the counter, ``request_delivery`` writes in one transaction the delivery intent, the
-stock movements of the goods that left (kind ``online_fulfilment``), the release of the
-order's reservation and an outbox row. The engine's ``push_deliveries`` then sends each intent:
-it re-reads the order's status first (an order already shipped is done, a cancelled one is not
-sent), marks the intent ``sent`` before the call leaves, and ``confirmed`` once the online store
-has it. A lost answer or a crash leaves the intent ``sent``; the next run re-reads the status
-and finds it delivered, so the call is never made twice for an order that got through.
+At the counter, ``request_delivery`` writes in one transaction a parcel with its delivery
+intent, the stock movements of the goods that left (kind ``online_fulfilment``), the release
+of what the order held for them and an outbox row. An order may leave in several parcels (a
+split shipment: some lines or units now, the rest later), each with its own courier and
+tracking number; the platform records a split by whole SKUs (RED: ``order.orderDeliver`` with
+``unpack`` and ``skuIdList``), so each part parcel is told as the SKUs whose last units it holds.
+The engine's ``push_deliveries`` then sends each intent: it re-reads the order's status first
+(an order already shipped is done, a cancelled one is not sent), marks the intent ``sent``
+before the call leaves, and ``confirmed`` once the online store has it. A lost answer or a crash
+leaves the intent ``sent``; the next run re-reads the order and finds the parcel delivered, so
+the call is never made twice for a parcel that got through. The order counts as shipped once
+every unit has left and every parcel is told.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.staff import Permission, StaffSession
@@ -26,7 +31,7 @@ from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.outbox import OutboxRow
 from redhome_pos.persistence.models.staff import StaffRow
-from redhome_pos.persistence.models.sync import DeliveryRow
+from redhome_pos.persistence.models.sync import ParcelRow
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
@@ -36,6 +41,7 @@ from redhome_pos.persistence.repositories.sync import (
     SENT,
     VOID,
     Delivery,
+    StoredOnlineOrder,
     SyncRepository,
 )
 from redhome_pos.services.sessions import acting
@@ -62,7 +68,11 @@ class DeliveryReport:
 def refuse_second_handover(database: Database, order_id: str, timezone: str) -> None:
     """A pickup code scanned again: say when, where and by whom the order left the store."""
     with database.reading() as session:
-        row = session.get(DeliveryRow, order_id)
+        row = session.scalar(
+            select(ParcelRow)
+            .where(ParcelRow.order_id == order_id)
+            .order_by(ParcelRow.parcel_no.desc())
+        )
         if row is None:
             return
         staff = session.get(StaffRow, row.staff_id) if row.staff_id is not None else None
@@ -86,6 +96,72 @@ def refuse_second_handover(database: Database, order_id: str, timezone: str) -> 
     )
 
 
+def _parcel_lines(
+    order: StoredOnlineOrder, left: Mapping[int, int], lines: Mapping[int, int] | None
+) -> dict[int, int]:
+    """The units per order line that go in this parcel: ``lines`` as asked (checked against
+    what is still in the store), or everything still in the store."""
+    still = {line.line_no: line.quantity - left.get(line.line_no, 0) for line in order.lines}
+    if lines is None:
+        chosen = {n: units for n, units in still.items() if units > 0}
+    else:
+        chosen = {}
+        for line_no, units in lines.items():
+            if units == 0:
+                continue
+            if line_no not in still:
+                raise FulfilmentError(
+                    "Online order {order} has no line {line}", order=order.order_id, line=line_no
+                )
+            if units < 0 or units > still[line_no]:
+                line = next(x for x in order.lines if x.line_no == line_no)
+                raise FulfilmentError(
+                    "A parcel cannot hold {units} of {item}: {left} still to send",
+                    units=units,
+                    item=line.title or line.red_sku_id,
+                    left=still[line_no],
+                )
+            chosen[line_no] = units
+    if not chosen:
+        raise FulfilmentError(
+            "Nothing of online order {order} is left to send", order=order.order_id
+        )
+    return chosen
+
+
+def _told_as(
+    order: StoredOnlineOrder, left: Mapping[int, int], chosen: Mapping[int, int]
+) -> list[str]:
+    """The online SKUs the parcel is told as: none when it is the whole order at once,
+    otherwise the SKUs whose last units it holds (the platform splits an order by whole
+    SKUs). A part parcel finishing no SKU cannot be told apart, so it is refused."""
+    after = {n: left.get(n, 0) + chosen.get(n, 0) for n in (line.line_no for line in order.lines)}
+    if not left and all(after[line.line_no] == line.quantity for line in order.lines):
+        return []
+    skus: dict[str, bool] = {}
+    for line in order.lines:
+        done = after[line.line_no] == line.quantity
+        skus[line.red_sku_id] = skus.get(line.red_sku_id, True) and done
+    finished_before = {
+        line.red_sku_id
+        for line in order.lines
+        if all(
+            left.get(x.line_no, 0) == x.quantity
+            for x in order.lines
+            if x.red_sku_id == line.red_sku_id
+        )
+    }
+    told = [sku for sku, done in skus.items() if done and sku not in finished_before]
+    if not told:
+        raise FulfilmentError(
+            "This parcel finishes no product of online order {order}: the online store records "
+            "a split shipment by whole products, so put the last units of at least one product "
+            "in it",
+            order=order.order_id,
+        )
+    return told
+
+
 @acting(Permission.SELL)
 def request_delivery(
     database: Database,
@@ -96,10 +172,17 @@ def request_delivery(
     staff: StaffSession,
     express_no: str = "",
     company_code: str = "",
+    lines: Mapping[int, int] | None = None,
     allow_negative: bool = True,
 ) -> Delivery:
-    """Record that an online order left the store (handed to the customer or to a courier)
-    and queue the delivery call. Asking twice for the same order returns the first intent.
+    """Record that (part of) an online order left the store, handed to the customer or to a
+    courier in one parcel, and queue its delivery call.
+
+    ``lines`` (order line no → units) ships only those units, a split shipment: the rest
+    follows in later parcels, each with its own courier and tracking number. Without it the
+    parcel holds everything still in the store. Asking again for a parcel already recorded
+    (the same tracking number) returns that parcel; asking when nothing is left returns the
+    last one. A pickup is handed over whole.
 
     The goods have physically left, so their movement is booked even below zero unless the
     store says otherwise (``allow_negative``); a count will show the difference.
@@ -114,39 +197,31 @@ def request_delivery(
         check_courier(database, company_code)
     with database.unit_of_work() as uow:
         repo = SyncRepository(uow.session)
-        existing = repo.delivery(order_id)
-        if existing is not None:
-            return existing
+        earlier = repo.parcels(order_id)
+        same = [p for p in earlier if p.express_no == express_no]
+        if same:
+            return same[0]
         order = repo.order(order_id)
         if order is None or not order.ours:
             raise FulfilmentError(
                 "Online order {order} is not one this store fulfils", order=order_id
             )
-        status = OrderStatus(order.status)
-        if status.is_void:
+        left = repo.units_left_store(order_id)
+        if earlier and all(left.get(x.line_no, 0) >= x.quantity for x in order.lines):
+            return earlier[-1]
+        if pickup and (earlier or lines is not None):
             raise FulfilmentError(
-                "Online order {order} was cancelled: do not hand it over", order=order_id
+                "Online order {order} is handed over whole at the counter", order=order_id
             )
-        if status.is_delivered:
-            raise FulfilmentError("Online order {order} has already been delivered", order=order_id)
-        if order.cancel_requested:
-            raise FulfilmentError(
-                "The buyer asked to cancel online order {order}: stop picking, do not hand it "
-                "over or ship it",
-                order=order_id,
-            )
-        unmatched = [line.red_sku_id for line in order.lines if line.sku_id is None]
-        if unmatched:
-            raise FulfilmentError(
-                "Online order {order} has SKUs the store does not know ({skus}): link them "
-                "in the catalog first",
-                order=order_id,
-                skus=", ".join(unmatched),
-            )
+        _check_may_leave(order)
+        chosen = _parcel_lines(order, left, lines)
+        told = _told_as(order, left, chosen)
         now = datetime.now(UTC)
         stock = StockRepository(uow.session)
         catalog = CatalogRepository(uow.session)
-        for line in order.lines:
+        by_no = {line.line_no: line for line in order.lines}
+        for line_no, units in sorted(chosen.items()):
+            line = by_no[line_no]
             assert line.sku_id is not None
             sku = catalog.sku(line.sku_id)
             stock.record(
@@ -154,7 +229,7 @@ def request_delivery(
                     id=uuid.uuid4().hex,
                     sku_id=line.sku_id,
                     kind=MovementKind.ONLINE_FULFILMENT,
-                    quantity=-line.quantity,
+                    quantity=-units,
                     reason="online order " + ("pickup" if pickup else "shipped"),
                     staff_id=staff.id,
                     terminal_id=terminal_id,
@@ -164,20 +239,54 @@ def request_delivery(
                 allow_negative=allow_negative,
                 sku_code=sku.code if sku else "",
             )
-        repo.set_reservation(order_id, reserve=False)
-        repo.add_delivery(
+        delivery = repo.add_delivery(
             order_id,
             method=(FulfilmentKind.PICKUP if pickup else FulfilmentKind.SHIP).value,
             express_no=express_no,
             company_code=company_code,
             staff_id=staff.id,
             terminal_id=terminal_id,
+            lines=sorted(chosen.items()),
+            sku_ids=told,
         )
-        OutboxRepository(uow.session).add(DELIVERY_TOPIC, order_id, {"order_id": order_id})
-        delivery = repo.delivery(order_id)
+        # What is still in the store stays held for the next parcel.
+        repo.set_reservation(order_id, reserve=not order.cancel_requested)
+        OutboxRepository(uow.session).add(
+            DELIVERY_TOPIC,
+            _outbox_key(order_id, delivery.parcel_no),
+            {"order_id": order_id, "parcel_no": delivery.parcel_no},
+        )
         uow.commit()
-    assert delivery is not None
     return delivery
+
+
+def _outbox_key(order_id: str, parcel_no: int) -> str:
+    return order_id if parcel_no == 1 else f"{order_id}#{parcel_no}"
+
+
+def _check_may_leave(order: StoredOnlineOrder) -> None:
+    order_id = order.order_id
+    status = OrderStatus(order.status)
+    if status.is_void:
+        raise FulfilmentError(
+            "Online order {order} was cancelled: do not hand it over", order=order_id
+        )
+    if status.is_delivered:
+        raise FulfilmentError("Online order {order} has already been delivered", order=order_id)
+    if order.cancel_requested:
+        raise FulfilmentError(
+            "The buyer asked to cancel online order {order}: stop picking, do not hand it "
+            "over or ship it",
+            order=order_id,
+        )
+    unmatched = [line.red_sku_id for line in order.lines if line.sku_id is None]
+    if unmatched:
+        raise FulfilmentError(
+            "Online order {order} has SKUs the store does not know ({skus}): link them "
+            "in the catalog first",
+            order=order_id,
+            skus=", ".join(unmatched),
+        )
 
 
 def push_deliveries(
@@ -219,55 +328,78 @@ def _send(
     status = store.order_status(order_id)
     if status.is_delivered:
         report.already_delivered += 1
-        _close(database, order_id, CONFIRMED, status)
+        _close(database, delivery, CONFIRMED)
         return
     if status.is_void:
         report.void += 1
-        _close(database, order_id, VOID, status)
+        _close(database, delivery, VOID, status)
         return
     # Marked sent before the call leaves: if the answer is lost or the program dies, the next
     # run knows the call may have got through and re-reads the status before anything else.
     with database.unit_of_work() as uow:
-        SyncRepository(uow.session).mark_delivery(order_id, SENT)
+        SyncRepository(uow.session).mark_delivery(order_id, SENT, parcel_no=delivery.parcel_no)
         uow.commit()
     report.sent += 1
     if delivery.method == FulfilmentKind.PICKUP.value:
         result = store.hand_over(order_id, delivery.express_no)
     else:
-        result = store.deliver(order_id, delivery.express_no, delivery.company_code)
+        result = store.deliver(
+            order_id, delivery.express_no, delivery.company_code, sku_ids=delivery.sku_ids
+        )
     if result.already_delivered:
         report.already_delivered += 1
     else:
         report.confirmed += 1
-    _close(database, order_id, CONFIRMED, OrderStatus.SHIPPED)
+    _close(database, delivery, CONFIRMED)
 
 
-def _close(database: Database, order_id: str, state: str, status: OrderStatus) -> None:
+def _close(
+    database: Database, delivery: Delivery, state: str, status: OrderStatus | None = None
+) -> None:
+    order_id = delivery.order_id
     with database.unit_of_work() as uow:
         session = uow.session
         repo = SyncRepository(session)
-        repo.mark_delivery(order_id, state)
+        repo.mark_delivery(order_id, state, parcel_no=delivery.parcel_no)
         session.execute(
             update(OutboxRow)
             .where(
                 OutboxRow.topic == DELIVERY_TOPIC,
-                OutboxRow.key == order_id,
+                OutboxRow.key == _outbox_key(order_id, delivery.parcel_no),
                 OutboxRow.done_at.is_(None),
             )
             .values(done_at=datetime.now(UTC))
         )
-        repo.set_order_status(order_id, status.value)
         order = repo.order(order_id)
         if state == CONFIRMED:
-            # The online store takes shipped units off its own figure; setting the store's
-            # physical on-hand again afterwards keeps the two equal.
+            # The order is shipped when every unit has left and every parcel is told.
+            left = repo.units_left_store(order_id)
+            whole = order is not None and all(
+                left.get(line.line_no, 0) >= line.quantity for line in order.lines
+            )
+            told = all(p.state == CONFIRMED for p in repo.parcels(order_id))
+            now_status = OrderStatus.SHIPPED if whole and told else OrderStatus.PARTLY_SHIPPED
+            repo.set_order_status(order_id, now_status.value)
+            # Setting the store's figure again afterwards keeps the online store's equal.
+            by_no = {line.line_no: line for line in (order.lines if order else ())}
             outbox = OutboxRepository(session)
             for sku_id in sorted(
-                {line.sku_id for line in (order.lines if order else ()) if line.sku_id is not None}
+                {
+                    sku
+                    for line_no, _ in delivery.lines
+                    if (sku := by_no[line_no].sku_id if line_no in by_no else None) is not None
+                }
             ):
                 outbox.add(STOCK_TOPIC, str(sku_id), {"sku_id": sku_id, "after": "delivery"})
-            repo.log(DELIVERIES, "info", "Online order {order} delivered", order=order_id)
+            if delivery.parcel_no == 1 and not delivery.split:
+                repo.log(DELIVERIES, "info", "Online order {order} delivered", order=order_id)
+            else:
+                repo.log(
+                    DELIVERIES, "info", "Parcel {parcel} of online order {order} delivered",
+                    parcel=delivery.parcel_no, order=order_id,
+                )  # fmt: skip
         else:
+            repo.set_order_status(order_id, (status or OrderStatus.CANCELLED).value)
             repo.log(
                 DELIVERIES,
                 "error",
@@ -281,7 +413,7 @@ def _close(database: Database, order_id: str, state: str, status: OrderStatus) -
 def _note_refusal(database: Database, delivery: Delivery, message: str) -> None:
     with database.unit_of_work() as uow:
         repo = SyncRepository(uow.session)
-        repo.note_delivery_error(delivery.order_id, message)
+        repo.note_delivery_error(delivery.order_id, message, parcel_no=delivery.parcel_no)
         if delivery.last_error != message:
             repo.log(
                 DELIVERIES,

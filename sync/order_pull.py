@@ -7,7 +7,10 @@ re-reads at most one window, and re-reading is harmless: orders are upserted by 
 an order whose status and update time are unchanged is not fetched again.
 
 Orders whose warehouse is the store's own are the store's to fulfil: while they wait to be
-picked, their units are reserved (still on hand, no longer free to sell at the counter).
+picked, their units are reserved (still on hand, no longer free to sell at the counter). The
+online store takes a paid order's units off its stock total, so the figure pushed is the
+on-hand less the units of paid orders still in the store (``SyncRepository.held_online``):
+an order entering or leaving that state queues a stock push for its SKUs.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.barcodes import lookup_keys
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.catalog import BarcodeRow, SkuRow
-from redhome_pos.persistence.models.sync import OnlineOrderRow
+from redhome_pos.persistence.models.sync import OnlineOrderLineRow, OnlineOrderRow
+from redhome_pos.persistence.repositories.outbox import OutboxRepository
 from redhome_pos.persistence.repositories.sync import (
+    PAID_NOT_SHIPPED,
     StoredOnlineOrder,
     StoredOrderLine,
     SyncRepository,
@@ -40,7 +45,7 @@ from sync.connector import (
     OrderTime,
     SealedReceiver,
 )
-from sync.settings import ORDERS, SyncSettings
+from sync.settings import ORDERS, STOCK_TOPIC, SyncSettings
 from sync.windows import walk_windows
 
 log = logging.getLogger(__name__)
@@ -122,8 +127,20 @@ def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) ->
     Returns the status the order had before (None when it is new)."""
     repo = SyncRepository(session)
     ours = order.warehouse_code == settings.warehouse_code
-    cancel_before = session.scalar(
-        select(OnlineOrderRow.cancel_requested).where(OnlineOrderRow.order_id == order.order_id)
+    before = session.execute(
+        select(OnlineOrderRow.cancel_requested, OnlineOrderRow.ours, OnlineOrderRow.status).where(
+            OnlineOrderRow.order_id == order.order_id
+        )
+    ).first()
+    cancel_before = before is not None and before[0]
+    held_before = before is not None and before[1] and before[2] in PAID_NOT_SHIPPED
+    old_skus: set[int] = set(
+        session.scalars(
+            select(OnlineOrderLineRow.sku_id).where(
+                OnlineOrderLineRow.order_id == order.order_id,
+                OnlineOrderLineRow.sku_id.is_not(None),
+            )
+        )
     )
     lines = tuple(_stored_line(session, n, line) for n, line in enumerate(order.lines, start=1))
     receiver = order.receiver if ours else SealedReceiver()
@@ -147,14 +164,23 @@ def apply_order(session: Session, order: OnlineOrder, settings: SyncSettings) ->
             cancel_requested=order.cancel_requested,
         )
     )
+    held_now = ours and order.status.value in PAID_NOT_SHIPPED
+    if held_now != held_before:
+        # The online store took these units off its total (paid) or gave them back: the
+        # store's figure for them changes with it.
+        skus = sorted(old_skus | {line.sku_id for line in lines if line.sku_id is not None})
+        OutboxRepository(session).add_all(
+            STOCK_TOPIC,
+            [(str(sku), {"sku_id": sku, "after": "online order"}) for sku in skus],
+        )
     if not ours:
         repo.set_reservation(order.order_id, reserve=False)  # moved to another warehouse
         return previous
-    handed_over = repo.delivery(order.order_id) is not None
+    handed_over = bool(repo.parcels(order.order_id))
     # A buyer's cancel request (a refund before shipment) stops the pick: its units are free.
+    # Units that already left in a parcel are not held (``set_reservation``).
     repo.set_reservation(
-        order.order_id,
-        reserve=order.status in WAITING and not handed_over and not order.cancel_requested,
+        order.order_id, reserve=order.status in WAITING and not order.cancel_requested
     )
     if order.cancel_requested and not cancel_before and not order.status.is_void:
         repo.log(

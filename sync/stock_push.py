@@ -1,4 +1,4 @@
-"""Stock push: the store's physical on-hand per SKU, set absolutely in the online store.
+"""Stock push: the store's sellable on-hand per SKU, set absolutely in the online store.
 
 Every stock movement leaves an outbox row (topic ``stock``, key the SKU id). Pending rows are
 coalesced per SKU, oldest change first; the on-hand sent is the one in the database at push
@@ -8,9 +8,15 @@ was read: a movement that lands during the push leaves a newer row behind and is
 Setting the same figure twice is harmless, which is what makes a retry after a lost answer or
 a crash safe. Deltas are never sent.
 
-Units in lots past their expiry date are on hand but not sellable: the figure sent leaves them
-out. A lot that expires changes that figure without any movement, so once a store day the push
-queues the SKUs whose lots expired since the last such sweep.
+The online store's stock total counts what it may still sell plus what unpaid orders hold; a
+paid order's units are off it from payment (the platform's own stock documents, see
+``docs/red-stock-total.md``). Those units are still on the shelf here until the order leaves,
+so the figure sent is the on-hand less the units of the store's paid online orders not yet
+handed over (``SyncRepository.held_online``); sending the plain on-hand would offer them for
+sale a second time. Units in lots past their expiry date are on hand but not sellable: the
+figure sent leaves them out too. A lot that expires changes that figure without any
+movement, so once a store day the push queues the SKUs whose lots expired since the last such
+sweep.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ class PendingSku:
     sku_id: int
     up_to_row: int  # the newest outbox row of this SKU when the figure was read
     red_sku_id: str | None
-    on_hand: int
+    on_hand: int  # sellable: on hand, less expired units and units held for paid orders
     code: str
     pack: bool = False  # sold online in packs: its stock comes from the single, never pushed
 
@@ -65,7 +71,7 @@ def pending_stock(
     database: Database, limit: int = ROUND_SKUS, *, today: date | None = None
 ) -> list[PendingSku]:
     """SKUs with unsent stock changes, oldest first, with their sellable on-hand now (units
-    of lots expired before ``today`` left out)."""
+    of lots expired before ``today`` and units held for paid online orders left out)."""
     with database.reading() as session:
         # The outbox is read before the levels: a movement committed in between leaves a
         # row newer than ``up_to_row``, so its figure is sent in a later round at worst.
@@ -104,12 +110,13 @@ def pending_stock(
                     .group_by(StockLotLevelRow.sku_id)
                 )
             }
+        held = SyncRepository(session).held_online(list(newest)) if rows else {}
     found = [
         PendingSku(
             sku_id,
             newest[sku_id],
             red_sku_id,
-            int(on_hand or 0) - expired.get(sku_id, 0),
+            int(on_hand or 0) - expired.get(sku_id, 0) - held.get(sku_id, 0),
             code,
             pack=(pack_units or 1) > 1,
         )

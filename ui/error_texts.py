@@ -38,6 +38,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "A lot take needs a positive quantity"),
     QT_TRANSLATE_NOOP("Errors", "A member can be enrolled only with the customer's consent"),
     QT_TRANSLATE_NOOP("Errors", "A note for a parked sale is at most 100 characters"),
+    QT_TRANSLATE_NOOP("Errors", "A parcel cannot hold {units} of {item}: {left} still to send"),
     QT_TRANSLATE_NOOP("Errors", "A payment must be more than zero"),
     QT_TRANSLATE_NOOP(
         "Errors", "A payment on the external terminal needs the terminal's reference"
@@ -214,6 +215,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "Not enough points: {wanted} wanted"),
     QT_TRANSLATE_NOOP("Errors", "Not enough stock of {sku}: {on_hand} on hand, {wanted} needed"),
     QT_TRANSLATE_NOOP("Errors", "Not sent to the online store ({method}): {error_msg}"),
+    QT_TRANSLATE_NOOP("Errors", "Nothing of online order {order} is left to send"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to allocate the amount to"),
     QT_TRANSLATE_NOOP("Errors", "Nothing to receive"),
     QT_TRANSLATE_NOOP("Errors", "Nothing was read: scan again"),
@@ -222,8 +224,10 @@ ERROR_TEXTS = (
         "Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first",
     ),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has already been delivered"),
+    QT_TRANSLATE_NOOP("Errors", "Online order {order} has no line {line}"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has no receiver phone"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} has not been shipped with a courier"),
+    QT_TRANSLATE_NOOP("Errors", "Online order {order} is handed over whole at the counter"),
     QT_TRANSLATE_NOOP("Errors", "Online order {order} is not one this store fulfils"),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -247,6 +251,9 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Only {left} of {sku} can still be returned"),
     QT_TRANSLATE_NOOP("Errors", "Parcel {number} of {count} does not exist"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Parcel {parcel} of online order {order} already has express number {number}"
+    ),
     QT_TRANSLATE_NOOP("Errors", "Payment refused ({code}): {detail}. Nothing was taken"),
     QT_TRANSLATE_NOOP(
         "Errors", "Payment refused: the customer's balance is not enough. Nothing was taken"
@@ -548,6 +555,10 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("Errors", "This link cannot be read; it was not opened"),
     QT_TRANSLATE_NOOP("Errors", "This looks like web page text, not a code"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it",
+    ),
     QT_TRANSLATE_NOOP("Errors", "This pickup code is for order {other}, not {order}"),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -1,13 +1,14 @@
 """Reconciliation: the store's catalog and stock beside the online store's, difference by
 difference.
 
-Pure comparison of plain figures. The store pushes its *physical* on-hand to the online store
-(units held for online orders that are not picked yet are still on the shelf), so stock is
-compared physical to physical: the store's on-hand against the online total of the store's
-warehouse. Units held back on each side (the store's reservations for online orders not yet
-picked, the online store's units occupied by orders not yet shipped) are carried on the line so
-a manager sees what is free to sell on both sides; a stock change still waiting in the outbox
-is not drift (the next push sets the online figure) and is left out.
+Pure comparison of plain figures. The online store's stock total leaves out the units of paid
+orders (it takes them off when the order is paid; unpaid orders' units stay in it as
+"occupied"), so the store pushes its on-hand less the units of its paid online orders still
+on the shelf, and stock is compared the same way: that figure against the online total of
+the store's warehouse. Units held back on each side (the store's reservations for online
+orders not yet picked, the online store's units occupied by unpaid orders) are carried on the
+line so a manager sees what is free to sell on both sides; a stock change still waiting in the
+outbox is not drift (the next push sets the online figure) and is left out.
 
 Barcodes: every barcode the online store lists for a SKU must be known here; barcodes the store
 added itself (its own shelf labels) are not a difference.
@@ -81,11 +82,13 @@ class StoreSkuFigures(NamedTuple):
     barcodes: frozenset[str] = frozenset()
     push_pending: bool = False  # a stock change not yet sent online
     expired: int = 0  # units on hand in lots past their date (never offered online)
+    held_online: int = 0  # units of paid online orders still here (off the online total)
 
     @property
     def sellable(self) -> int:
-        """What the online store should show: on hand, less expired units."""
-        return self.on_hand - self.expired
+        """What the online store's total should be: on hand, less expired units and units of
+        paid online orders not yet handed over."""
+        return self.on_hand - self.expired - self.held_online
 
 
 class OnlineSkuFigures(NamedTuple):
@@ -146,8 +149,9 @@ def _stock_differences(here: StoreSkuFigures, online: OnlineSkuFigures) -> list[
                 here.sellable, online.total, abs(drift) * here.price_fen,
                 {
                     "reserved_here": here.reserved,
+                    "held_for_paid_orders_here": here.held_online,
                     "occupied_online": online.occupied,
-                    "free_here": here.sellable - here.reserved,
+                    "free_here": here.sellable,
                     "available_online": online.available,
                     **({"expired_here": here.expired, "on_hand_here": here.on_hand}
                        if here.expired else {}),

@@ -54,6 +54,7 @@ from redhome_pos.persistence.models.sync import OnlineOrderLineRow
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
+from redhome_pos.persistence.repositories.sync import SyncRepository
 from redhome_pos.services import audit, stock_counts
 from redhome_pos.services.counter import Till
 from redhome_pos.services.sessions import acting, authorize
@@ -111,8 +112,9 @@ def without_gc_pauses() -> Iterator[None]:
 
 
 def store_figures(database: Database, today: date | None = None) -> list[StoreSkuFigures]:
-    """Every store SKU with its on-hand, reservations, barcodes and unsent stock changes,
-    by code (titles left empty: ``with_titles`` fills them in for the SKUs that differ);
+    """Every store SKU with its on-hand, reservations, units held for paid online orders,
+    barcodes and unsent stock changes, by code (titles left empty: ``with_titles`` fills them
+    in for the SKUs that differ);
     with ``today``, the units of lots expired before it, which are not offered online."""
     with database.reading() as session, without_gc_pauses():
         # Core statements on the session's connection: plain rows, no ORM bookkeeping.
@@ -136,6 +138,7 @@ def store_figures(database: Database, today: date | None = None) -> list[StoreSk
             )
         }
         expired = LotRepository(session).expired_units_by_sku(today) if today else {}
+        held = SyncRepository(session).held_online()
         # Titles are read later, for the few SKUs that differ.
         rows = connection.execute(
             select(
@@ -160,6 +163,7 @@ def store_figures(database: Database, today: date | None = None) -> list[StoreSk
                 frozenset(barcodes[sku_id]) if sku_id in barcodes else no_barcodes,
                 str(sku_id) in pending,
                 expired.get(sku_id, 0),
+                held.get(sku_id, 0),
             )
             for sku_id, code, red, price, original, active, on_hand in rows
         ]

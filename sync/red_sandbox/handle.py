@@ -137,8 +137,13 @@ class SandboxHandle:
         order_type: int = 1,
         whcode: str | None = None,
         sku_ids: list[str] | None = None,
+        quantity: int | None = None,
+        only_available: bool = False,
     ) -> list[str]:
-        """New paid orders; ``pickup_share`` of them wholly of lines with ``deliveryMode`` 1."""
+        """New paid orders; ``pickup_share`` of them wholly of lines with ``deliveryMode`` 1.
+        A buyer choosing ``sku_ids`` buys ``quantity`` units of each (else 1–2); with
+        ``only_available`` no more than is available in the warehouse the order goes to
+        (ValueError: sold out), as the shop page sells."""
         return orders.generate_orders(
             self.server.state,
             count,
@@ -148,6 +153,8 @@ class SandboxHandle:
             order_type=order_type,
             whcode=whcode,
             sku_ids=sku_ids,
+            quantity=quantity,
+            only_available=only_available,
         )
 
     def set_order_status(self, order_id: str, status: int) -> None:

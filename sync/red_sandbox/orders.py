@@ -105,8 +105,13 @@ def generate_orders(
     whcode: str | None = None,
     sku_ids: Sequence[str] | None = None,
     original_order_id: str = "",
+    quantity: int | None = None,
+    only_available: bool = False,
 ) -> list[str]:
-    """New orders of buyers: a share of them wholly of items that need no courier ("pickups")."""
+    """New orders of buyers: a share of them wholly of items that need no courier ("pickups").
+    Buyers choosing ``sku_ids`` buy ``quantity`` of each (else 1–2); with ``only_available``
+    they buy only what is available (``total - occupiedQuantity``) in the order's warehouse,
+    as the shop page sells it: a SKU sold out there is refused (ValueError)."""
     rng = state.random()
     ids: list[str] = []
     with state.writing() as db:
@@ -133,7 +138,7 @@ def generate_orders(
                 rows = list({r["sku_id"]: r for r in rows}.values())
             if not rows:
                 return ids
-            lines = [(r, rng.randint(1, 2)) for r in rows]
+            lines = [(r, quantity or rng.randint(1, 2)) for r in rows]
             district = rng.choice(
                 zones.OTHER_DISTRICTS
                 if rng.random() < other_warehouse_share
@@ -141,6 +146,14 @@ def generate_orders(
             )
             order_id = state.new_id("P", 18)
             target = whcode or stock.route(db, district, [r["sku_id"] for r, _ in lines])
+            if only_available:
+                for row, qty in lines:
+                    free = {
+                        code: total - held
+                        for code, total, held in stock.warehouse_rows(db, row["sku_id"])
+                    }
+                    if free.get(target, 0) < qty:
+                        raise ValueError(f"{row['sku_id']} is sold out in {target}")
             name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
             phone = f"1{rng.choice('3589')}{rng.randint(0, 999_999_999):09d}"
             address = f"{rng.choice(zones.STREETS)}{rng.randint(1, 999)}号{rng.randint(1, 30)}室"

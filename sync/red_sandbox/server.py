@@ -263,6 +263,8 @@ def _orders(server: SandboxServer, body: dict[str, Any]) -> Any:
         whcode=body.get("whcode"),
         sku_ids=body.get("skuIds"),
         original_order_id=str(body.get("originalOrderId", "")),
+        quantity=int(body["quantity"]) if body.get("quantity") else None,
+        only_available=bool(body.get("onlyAvailable", False)),
     )
     return {"orderIds": ids}
 

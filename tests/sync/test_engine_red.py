@@ -36,15 +36,18 @@ def settings_for(sandbox: SandboxHandle) -> SyncSettings:
 
 
 def store_levels(database: Database) -> dict[str, int]:
-    """The store's on-hand per online SKU id, as the online store can hold it (an online
-    order handed over beyond the books takes the store below zero; online it stays at 0)."""
+    """The figure the online store's total should show per online SKU id: the on-hand less
+    the units of the store's paid online orders still on the shelf (the platform took them
+    off its total at payment), never below zero (an online order handed over beyond the books
+    takes the store below zero; online it stays at 0)."""
     with database.reading() as session:
         rows = session.execute(
-            select(SkuRow.red_sku_id, StockLevelRow.on_hand)
+            select(SkuRow.id, SkuRow.red_sku_id, StockLevelRow.on_hand)
             .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .where(SkuRow.red_sku_id.is_not(None))
         ).all()
-    return {str(red): max(0, int(on_hand)) for red, on_hand in rows}
+        held = SyncRepository(session).held_online()
+    return {str(red): max(0, int(on_hand) - held.get(sku, 0)) for sku, red, on_hand in rows}
 
 
 def inspect(sandbox: SandboxHandle, whcode: str = "") -> dict[str, Any]:

@@ -45,16 +45,20 @@ def test_matching_figures_are_no_difference() -> None:
     assert kinds([HERE], [ONLINE]) == []
 
 
-def test_reserved_units_are_on_the_shelf_and_not_drift() -> None:
-    # Two units held for an online order not picked yet: still on hand here, occupied online.
-    here = replace(HERE, reserved=2)
-    online = replace(ONLINE, available=8, occupied=2)
+def test_units_of_paid_orders_are_off_the_online_total_and_not_drift() -> None:
+    # Two units of a paid online order still on the shelf: the online store took them off its
+    # total at payment (its stock documents), so the store's figure leaves them out too.
+    here = replace(HERE, reserved=2, held_online=2)
+    online = replace(ONLINE, total=8, available=8, occupied=0)
     assert kinds([here], [online]) == []
-    # Drift shows free-to-sell on both sides beside the physical figures.
-    differences, _ = reconcile([here], [replace(online, total=12, available=10)])
+    # The plain on-hand online would sell them twice: that is drift, shown with what is held.
+    differences, _ = reconcile([here], [replace(online, total=10, available=10)])
     [drift] = differences
-    assert (drift.here, drift.online, drift.value_fen) == (10, 12, 2 * 25_900)
+    assert (drift.here, drift.online, drift.value_fen) == (8, 10, 2 * 25_900)
+    assert drift.detail["held_for_paid_orders_here"] == 2
     assert drift.detail["free_here"] == 8 and drift.detail["available_online"] == 10
+    # Units an unpaid order occupies online stay in the total: not drift either.
+    assert kinds([HERE], [replace(ONLINE, available=7, occupied=3)]) == []
 
 
 def test_an_unsent_push_is_not_drift_and_unread_stock_is_not_compared() -> None:

@@ -3,7 +3,8 @@ dataclasses out (never ORM rows), so only ids and dataclasses cross threads.
 
 Handing an order over or shipping it is ``sync.fulfilment.request_delivery``: the goods'
 stock movements and the delivery intent in one transaction; the sync engine then tells the
-online store exactly once.
+online store exactly once. An order may leave in several parcels (part now, the rest later),
+each with its own courier and tracking number.
 """
 
 from __future__ import annotations
@@ -47,13 +48,36 @@ from ui.backoffice.reconcile_jobs import online_store_of
 @dataclass(frozen=True, slots=True)
 class OrderRow:
     order: StoredOnlineOrder
-    delivery: Delivery | None
+    parcels: tuple[Delivery, ...] = ()
+
+    @property
+    def delivery(self) -> Delivery | None:
+        """The last parcel that left (None: nothing has left yet)."""
+        return self.parcels[-1] if self.parcels else None
+
+    @property
+    def left_store(self) -> dict[int, int]:
+        """Units of each order line that left in a parcel."""
+        units: dict[int, int] = {}
+        for parcel in self.parcels:
+            for line_no, count in parcel.lines:
+                units[line_no] = units.get(line_no, 0) + count
+        return units
+
+    @property
+    def units_to_send(self) -> int:
+        left = self.left_store
+        return sum(max(0, x.quantity - left.get(x.line_no, 0)) for x in self.order.lines)
+
+    @property
+    def shipped_parcels(self) -> tuple[Delivery, ...]:
+        return tuple(p for p in self.parcels if p.method == "ship")
 
     @property
     def open(self) -> bool:
-        """Still to be fulfilled here: not handed over, not cancelled, not delivered."""
+        """Still to be fulfilled here: units not sent yet, not cancelled, not delivered."""
         status = OrderStatus(self.order.status)
-        return self.delivery is None and not status.is_void and not status.is_delivered
+        return self.units_to_send > 0 and not status.is_void and not status.is_delivered
 
     @property
     def stopped(self) -> bool:
@@ -72,7 +96,9 @@ class OrdersSnapshot:
 def load_orders(database: Database) -> OrdersSnapshot:
     with database.reading() as session:
         repo = SyncRepository(session)
-        rows = tuple(OrderRow(order, repo.delivery(order.order_id)) for order in repo.orders())
+        rows = tuple(
+            OrderRow(order, tuple(repo.parcels(order.order_id))) for order in repo.orders()
+        )
         skus = (line.sku_id for row in rows for line in row.order.lines if line.sku_id)
         variants = {sku: named[1] for sku, named in CatalogRepository(session).names(skus).items()}
     return OrdersSnapshot(
@@ -101,9 +127,13 @@ def label_data(
     *,
     express_company: str = "",
     clear: Mapping[str, str] | None = None,
+    lines: Mapping[int, int] | None = None,
+    parcel_no: int = 1,
+    parcel_count: int = 1,
 ) -> ParcelLabelData:
     """The label's data: the receiver masked, or in clear when ``clear`` (just decrypted by
-    the online store, never stored) is given."""
+    the online store, never stored) is given. ``lines`` (line no → units): what this parcel
+    holds when it is part of the order (parcel ``parcel_no`` of ``parcel_count``)."""
     pickup = order.fulfilment == "pickup"
     if clear:
         parts = (clear.get("name", order.receiver_name_masked),
@@ -115,13 +145,19 @@ def label_data(
     return ParcelLabelData(
         store=store,
         order_id=order.order_id,
-        parcel_no=1,
-        parcel_count=1,
+        parcel_no=parcel_no,
+        parcel_count=parcel_count,
         pickup=pickup,
         recipient=recipient or "-",
-        items=tuple(f"{line.title or line.red_sku_id} ×{line.quantity}" for line in order.lines),
+        items=tuple(
+            f"{line.title or line.red_sku_id} ×{units}"
+            for line in order.lines
+            if (units := line.quantity if lines is None else lines.get(line.line_no, 0))
+        ),
         # Store codes are capitals only; order ids are matched without regard to case.
-        qr_payload=signed_codes.sign_parcel_code(secret, store.code, order.order_id.upper(), 1, 1),
+        qr_payload=signed_codes.sign_parcel_code(
+            secret, store.code, order.order_id.upper(), parcel_no, parcel_count
+        ),
         date=datetime.now(UTC),
         express_company=express_company,
     )
@@ -224,20 +260,33 @@ def reveal_phone(context: Any, order: StoredOnlineOrder, *, staff: StaffSession 
 
 
 def make_label(
-    context: Any, order: StoredOnlineOrder, header: StoreHeader, company: str, *, who: str
+    context: Any,
+    order: StoredOnlineOrder,
+    header: StoreHeader,
+    company: str,
+    *,
+    who: str,
+    lines: Mapping[int, int] | None = None,
+    parcel: tuple[int, int] = (1, 1),
 ) -> LabelPrinted:
     """Print a parcel's label: the receiver revealed by the online store for this print only
-    (masked when it will not, or cannot be reached), the stored job always masked."""
+    (masked when it will not, or cannot be reached), the stored job always masked. ``lines``
+    and ``parcel`` (its number, of how many) for a parcel that is part of the order."""
     try:
         with online_store_of(context) as store:
             clear, because = reveal_for_label(context.database, store, order, who=who)
     except SyncError:
         clear, because = reveal_for_label(context.database, None, order, who=who)
     secret = context.code_secret
-    data = label_data(order, header, secret, express_company=company)
-    revealed = (
-        label_data(order, header, secret, express_company=company, clear=clear) if clear else None
-    )
+
+    def data_of(receiver: Mapping[str, str] | None) -> ParcelLabelData:
+        return label_data(
+            order, header, secret, express_company=company, clear=receiver, lines=lines,
+            parcel_no=parcel[0], parcel_count=parcel[1],
+        )  # fmt: skip
+
+    data = data_of(None)
+    revealed = data_of(clear) if clear else None
     return print_label(context.print_queue, data, clear=revealed, masked_because=because)
 
 
@@ -268,9 +317,16 @@ def hand_over(
 
 
 def correct_express(
-    database: Database, order_id: str, express_no: str, *, staff: StaffSession | None
+    database: Database,
+    order_id: str,
+    express_no: str,
+    *,
+    staff: StaffSession | None,
+    parcel_no: int = 1,
 ) -> str:
-    return correct_express_no(database, order_id, express_no, staff=_check(staff))
+    return correct_express_no(
+        database, order_id, express_no, staff=_check(staff), parcel_no=parcel_no
+    )
 
 
 def ship(
@@ -281,7 +337,9 @@ def ship(
     *,
     terminal_id: str,
     staff: StaffSession | None,
+    lines: Mapping[int, int] | None = None,
 ) -> Delivery:
+    """Ship a parcel: ``lines`` (line no → units) for part of the order, the rest later."""
     clerk = _check(staff)
     return request_delivery(
         database,
@@ -290,5 +348,6 @@ def ship(
         pickup=False,
         express_no=express_no,
         company_code=company_code,
+        lines=lines,
         staff=clerk,
     )

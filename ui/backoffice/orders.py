@@ -1,6 +1,10 @@
 """Online orders this store fulfils: pick by scanning, pack, print the parcel label (with its
 preview), ship with an express number or hand over against the customer's pickup code.
 
+A shipped order may leave in several parcels: what is picked so far is packed as a part
+("Pack these, the rest later"), labelled and shipped with its own courier and number; the
+rest is picked and shipped later. A wrong number is corrected on the parcel chosen.
+
 A new online order announces itself (a beep and a banner) when the list is read again.
 """
 
@@ -87,6 +91,7 @@ class OrdersScreen(QWidget):
             stretch=-1,
         )
         self.orders.horizontalHeader().setStretchLastSection(True)
+        self.orders.setWordWrap(True)
         self.orders.itemSelectionChanged.connect(self._selection_changed)
 
         self.order_title = QLabel(self.tr("Choose an order, then scan each item"))
@@ -94,10 +99,23 @@ class OrdersScreen(QWidget):
         self.receiver = QLabel()
         self.receiver.setObjectName("muted")
         self.receiver.setWordWrap(True)
-        self.lines = make_table([self.tr("Item"), self.tr("Ordered"), self.tr("Picked")])
+        self.lines = make_table(
+            [self.tr("Item"), self.tr("Ordered"), self.tr("Sent"), self.tr("Picked")]
+        )
+        self.parcels_line = QLabel()
+        self.parcels_line.setObjectName("muted")
+        self.parcels_line.setWordWrap(True)
         self.banner = Banner()
         self.pack_button = QPushButton(self.tr("Packed"))
         self.pack_button.clicked.connect(self.pack)
+        self.pack_part_button = QPushButton(self.tr("Pack these, the rest later"))
+        self.pack_part_button.clicked.connect(self.pack_part)
+        # Which shipped parcel a corrected express number is for.
+        self.parcel_choice = QComboBox()
+        self.parcel_choice.setMinimumContentsLength(8)
+        self.parcel_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.label_button = QPushButton(self.tr("Print parcel label"))
         self.label_button.clicked.connect(self.print_label)
         self.express_no = QLineEdit()
@@ -122,17 +140,21 @@ class OrdersScreen(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedWidth(230)
         self.preview.hide()  # shown with the first label
-        for button in (self.pack_button, self.label_button, self.ship_button):
+        for button in (
+            self.pack_button, self.pack_part_button, self.label_button, self.ship_button
+        ):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         actions = QGridLayout()
         actions.addWidget(self.pack_button, 0, 0)
         actions.addWidget(self.label_button, 0, 1)
-        actions.addWidget(self.express_no, 1, 0)
-        actions.addWidget(self.company, 1, 1)
-        actions.addWidget(self.ship_button, 2, 0, 1, 2)
-        actions.addWidget(self.correct_button, 3, 0, 1, 2)
-        actions.addWidget(self.pickup_hint, 4, 0, 1, 2)
+        actions.addWidget(self.pack_part_button, 1, 0, 1, 2)
+        actions.addWidget(self.express_no, 2, 0)
+        actions.addWidget(self.company, 2, 1)
+        actions.addWidget(self.ship_button, 3, 0, 1, 2)
+        actions.addWidget(self.parcel_choice, 4, 0)
+        actions.addWidget(self.correct_button, 4, 1)
+        actions.addWidget(self.pickup_hint, 5, 0, 1, 2)
 
         detail = QVBoxLayout()
         detail.addWidget(self.order_title)
@@ -141,6 +163,7 @@ class OrdersScreen(QWidget):
         receiver_row.addWidget(self.phone_button)
         detail.addLayout(receiver_row)
         detail.addWidget(self.lines, 1)
+        detail.addWidget(self.parcels_line)
         detail.addWidget(self.banner)
         detail.addLayout(actions)
 
@@ -238,6 +261,7 @@ class OrdersScreen(QWidget):
             ],
             right=(3,),
         )
+        self.orders.resizeRowsToContents()  # a long status wraps instead of being cut
         self.orders.blockSignals(False)
         ids = [row.order.order_id for row in rows]
         if self.selected in ids:
@@ -252,6 +276,8 @@ class OrdersScreen(QWidget):
         return self.tr("Pickup") if fulfilment == "pickup" else self.tr("Ship")
 
     def status_words(self, row: OrderRow) -> str:
+        if row.delivery is not None and row.open and not row.stopped:
+            return self.tr("Part shipped: {left} units to send").format(left=row.units_to_send)
         if row.delivery is not None:
             return self.delivery_words(row.delivery)
         status = OrderStatus(row.order.status)
@@ -303,7 +329,11 @@ class OrdersScreen(QWidget):
         row = self.current()
         if row is None:
             return None
-        return self.pick_lists.setdefault(row.order.order_id, PickList(row.order))
+        pick = self.pick_lists.setdefault(row.order.order_id, PickList(row.order))
+        left = row.left_store
+        if pick.shipped != left:  # a parcel left since: the next one starts empty
+            pick.parcel_left(left)
+        return pick
 
     def _show_detail(self) -> None:
         row = self.current()
@@ -312,6 +342,8 @@ class OrdersScreen(QWidget):
             self.order_title.setText(self.tr("No online orders to fulfil"))
             self.receiver.clear()
             fill(self.lines, [])
+            self.parcels_line.hide()
+            self.parcel_choice.clear()
             self._update_actions()
             return
         order = row.order
@@ -338,6 +370,7 @@ class OrdersScreen(QWidget):
                 self.tr("For {receiver}").format(receiver=order.receiver_masked or "-")
             )
         variants = self.snapshot.variants if self.snapshot is not None else {}
+        sent = row.left_store
         fill(
             self.lines,
             [
@@ -348,12 +381,39 @@ class OrdersScreen(QWidget):
                         if part
                     ),
                     line.quantity,
+                    sent.get(line.line_no, 0),
                     pick.picked_of(line.line_no),
                 )
                 for line in order.lines
             ],
-        )
+        )  # fmt: skip
+        self._show_parcels(row)
         self._update_actions()
+
+    def _show_parcels(self, row: OrderRow) -> None:
+        """The parcels that left, and the choice of the one a correction is for."""
+        couriers = {c.code: c.name for c in (self.snapshot.couriers if self.snapshot else ())}
+        words = [
+            self.tr("Parcel {n}: {courier} {number} ({units} units, {state})").format(
+                n=parcel.parcel_no,
+                courier=couriers.get(parcel.company_code, parcel.company_code),
+                number=parcel.express_no,
+                units=parcel.units,
+                state=self.delivery_words(parcel),
+            )
+            for parcel in row.shipped_parcels
+        ]
+        self.parcels_line.setText("\n".join(words))
+        self.parcels_line.setVisible(bool(words))
+        chosen = self.parcel_choice.currentData()
+        self.parcel_choice.clear()
+        for parcel in row.shipped_parcels:
+            self.parcel_choice.addItem(
+                self.tr("Parcel {n}").format(n=parcel.parcel_no),
+                parcel.parcel_no,
+            )  # fmt: skip
+        index = self.parcel_choice.findData(chosen)
+        self.parcel_choice.setCurrentIndex(index if index >= 0 else 0)
 
     def _update_actions(self) -> None:
         row = self.current()
@@ -361,15 +421,22 @@ class OrdersScreen(QWidget):
         open_ = row is not None and row.open and not row.stopped
         complete = pick is not None and pick.complete
         ship = row is not None and row.order.fulfilment != "pickup"
+        # A shipped order may leave in parts: what is picked is packed, the rest comes later.
+        part = ship and pick is not None and pick.packed and bool(pick.parcel) and not complete
+        ready = open_ and (complete or part)
         self.pack_button.setEnabled(open_ and complete)
-        self.label_button.setEnabled(open_ and complete)
-        shipped = row is not None and row.delivery is not None and row.delivery.method == "ship"
+        self.pack_part_button.setVisible(row is None or ship)
+        self.pack_part_button.setEnabled(
+            open_ and ship and pick is not None and bool(pick.parcel) and not complete
+        )
+        self.label_button.setEnabled(ready)
+        shipped = row is not None and bool(row.shipped_parcels)
         for widget in (self.express_no, self.company, self.ship_button):
-            widget.setEnabled((open_ and complete and ship) or (widget is self.express_no
-                                                                and shipped))  # fmt: skip
+            widget.setEnabled((ready and ship) or (widget is self.express_no and shipped))
             widget.setVisible(row is None or ship)
         self.correct_button.setVisible(shipped)
         self.correct_button.setEnabled(shipped)
+        self.parcel_choice.setVisible(shipped)
         clerk = self.counter.session.clerk
         self.phone_button.setVisible(
             row is not None and "phone" in row.order.receiver_sealed and clerk is not None
@@ -416,8 +483,15 @@ class OrdersScreen(QWidget):
                 self.tr("Too many: all of {item} are already picked").format(item=result.title)
             )
         else:
+            shipped_order = pick.order.fulfilment != "pickup"
             if pick.complete:
                 self.banner.show_ok(self.tr("All items picked: pack the order"))
+            elif shipped_order:
+                self.banner.show_ok(
+                    self.tr(
+                        "{item} picked, {left} to go (or pack these and send the rest later)"
+                    ).format(item=result.title, left=pick.units_left)
+                )
             else:
                 self.banner.show_ok(
                     self.tr("{item} picked, {left} to go").format(
@@ -435,6 +509,25 @@ class OrdersScreen(QWidget):
         self.banner.show_ok(self.tr("Packed: print the parcel label"))
         self._show_list()
 
+    def pack_part(self) -> None:
+        """Pack what is picked as one parcel; the rest of the order is sent later."""
+        pick = self.pick_list()
+        if pick is None or not pick.parcel or pick.complete:
+            return
+        pick.packed = True
+        self.banner.show_ok(
+            self.tr(
+                "Packed {units} units as parcel {n}: print its label and ship it; {left} units "
+                "follow later"
+            ).format(units=sum(pick.parcel.values()), n=self._next_parcel_no(),
+                     left=pick.units_left)
+        )  # fmt: skip
+        self._show_list()
+
+    def _next_parcel_no(self) -> int:
+        row = self.current()
+        return 1 + (len(row.parcels) if row is not None else 0)
+
     # -- label ----------------------------------------------------------------------------------
     def print_label(self) -> None:
         row = self.current()
@@ -444,9 +537,17 @@ class OrdersScreen(QWidget):
         header = StoreHeader(context.store_name, context.store_address, context.store_code)
 
         who = str(self.counter.session.clerk.id) if self.counter.session.clerk else "store"
+        pick = self.pick_list()
+        lines = pick.parcel if pick is not None and pick.parcel else None
+        number = self._next_parcel_no()
+        # A part parcel: at least one more follows.
+        count = number if pick is None or pick.complete else number + 1
 
         def job() -> order_jobs.LabelPrinted:
-            return order_jobs.make_label(context, row.order, header, company, who=who)
+            return order_jobs.make_label(
+                context, row.order, header, company, who=who, lines=lines,
+                parcel=(number, count),
+            )  # fmt: skip
 
         company = self.company.currentText().strip() if self.company.currentIndex() >= 0 else ""
         self.counter.slow_worker.submit(job, on_done=self._label_printed, on_error=self._fail)
@@ -506,7 +607,8 @@ class OrdersScreen(QWidget):
 
     def ship(self) -> None:
         row = self.current()
-        if row is None:
+        pick = self.pick_list()
+        if row is None or pick is None:
             return
         counter = self.counter
         self.counter.worker.submit(
@@ -518,6 +620,7 @@ class OrdersScreen(QWidget):
                 str(self.company.currentData() or ""),
                 terminal_id=counter.context.terminal_id,
                 staff=counter.session.clerk,
+                lines=pick.parcel,
             ),
             on_done=self._delivered,
             on_error=self._fail,
@@ -541,9 +644,11 @@ class OrdersScreen(QWidget):
         if row is None or row.delivery is None:
             return
         order_id = row.order.order_id
+        parcel_no = int(self.parcel_choice.currentData() or 1)
         self.counter.worker.submit(
             partial(order_jobs.correct_express, self.counter.database, order_id,
-                    self.express_no.text(), staff=self.counter.session.clerk),
+                    self.express_no.text(), staff=self.counter.session.clerk,
+                    parcel_no=parcel_no),
             on_done=lambda _old: self._corrected(order_id),
             on_error=self._fail,
         )  # fmt: skip
@@ -559,9 +664,16 @@ class OrdersScreen(QWidget):
         self.refresh()
 
     def _delivered(self, delivery: Delivery) -> None:
-        self.banner.show_ok(
-            self.tr("Order {order} has left the store").format(order=delivery.order_id)
-        )
+        if delivery.split:
+            self.banner.show_ok(
+                self.tr("Parcel {n} of order {order} has left the store").format(
+                    n=delivery.parcel_no, order=delivery.order_id
+                )
+            )
+        else:
+            self.banner.show_ok(
+                self.tr("Order {order} has left the store").format(order=delivery.order_id)
+            )
         self.express_no.clear()
         self.delivered.emit(delivery.order_id)
         self.refresh()

@@ -1060,276 +1060,316 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="61"/>
+        <location filename="../backoffice/orders.py" line="65"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="66"/>
+        <location filename="../backoffice/orders.py" line="70"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="69"/>
+        <location filename="../backoffice/orders.py" line="73"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="81"/>
+        <location filename="../backoffice/orders.py" line="85"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="82"/>
+        <location filename="../backoffice/orders.py" line="86"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="83"/>
+        <location filename="../backoffice/orders.py" line="87"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="84"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="89"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="92"/>
+        <location filename="../backoffice/orders.py" line="97"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="103"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="103"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
-        <location filename="../backoffice/orders.py" line="268"/>
+        <location filename="../backoffice/orders.py" line="103"/>
+        <location filename="../backoffice/orders.py" line="294"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="99"/>
-        <location filename="../backoffice/orders.py" line="266"/>
-        <source>Packed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="101"/>
-        <source>Print parcel label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="104"/>
-        <source>Express number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="107"/>
-        <source>Courier</source>
+        <location filename="../backoffice/orders.py" line="103"/>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="109"/>
+        <location filename="../backoffice/orders.py" line="292"/>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="111"/>
+        <source>Pack these, the rest later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="119"/>
+        <source>Print parcel label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="122"/>
+        <source>Express number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="125"/>
+        <source>Courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="127"/>
         <source>Show the phone (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="112"/>
+        <location filename="../backoffice/orders.py" line="130"/>
         <source>Correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="115"/>
-        <location filename="../backoffice/orders.py" line="252"/>
+        <location filename="../backoffice/orders.py" line="133"/>
+        <location filename="../backoffice/orders.py" line="276"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="118"/>
+        <location filename="../backoffice/orders.py" line="136"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="181"/>
+        <location filename="../backoffice/orders.py" line="204"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="206"/>
+        <location filename="../backoffice/orders.py" line="229"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="208"/>
+        <location filename="../backoffice/orders.py" line="231"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="210"/>
+        <location filename="../backoffice/orders.py" line="233"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="211"/>
+        <location filename="../backoffice/orders.py" line="234"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="252"/>
+        <location filename="../backoffice/orders.py" line="276"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="259"/>
+        <location filename="../backoffice/orders.py" line="280"/>
+        <source>Part shipped: {left} units to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="285"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="261"/>
-        <location filename="../backoffice/orders.py" line="275"/>
+        <location filename="../backoffice/orders.py" line="287"/>
+        <location filename="../backoffice/orders.py" line="301"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="263"/>
+        <location filename="../backoffice/orders.py" line="289"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="270"/>
+        <location filename="../backoffice/orders.py" line="296"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="271"/>
+        <location filename="../backoffice/orders.py" line="297"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="277"/>
+        <location filename="../backoffice/orders.py" line="303"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="279"/>
+        <location filename="../backoffice/orders.py" line="305"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="280"/>
+        <location filename="../backoffice/orders.py" line="306"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="312"/>
+        <location filename="../backoffice/orders.py" line="342"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="319"/>
+        <location filename="../backoffice/orders.py" line="351"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="328"/>
+        <location filename="../backoffice/orders.py" line="360"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="334"/>
+        <location filename="../backoffice/orders.py" line="366"/>
         <source>Picked up by {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="338"/>
+        <location filename="../backoffice/orders.py" line="370"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="387"/>
-        <source>Choose an order to pick first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="391"/>
-        <source>The buyer asked to cancel order {order}: stop picking</source>
+        <location filename="../backoffice/orders.py" line="397"/>
+        <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="412"/>
+        <source>Parcel {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="454"/>
+        <source>Choose an order to pick first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="458"/>
+        <source>The buyer asked to cancel order {order}: stop picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="479"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="416"/>
+        <location filename="../backoffice/orders.py" line="483"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="420"/>
+        <location filename="../backoffice/orders.py" line="488"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="423"/>
+        <location filename="../backoffice/orders.py" line="492"/>
+        <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="497"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="435"/>
+        <location filename="../backoffice/orders.py" line="509"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="459"/>
+        <location filename="../backoffice/orders.py" line="520"/>
+        <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="560"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="467"/>
+        <location filename="../backoffice/orders.py" line="568"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="469"/>
+        <location filename="../backoffice/orders.py" line="570"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="485"/>
+        <location filename="../backoffice/orders.py" line="586"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="489"/>
+        <location filename="../backoffice/orders.py" line="590"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="534"/>
+        <location filename="../backoffice/orders.py" line="637"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="553"/>
+        <location filename="../backoffice/orders.py" line="658"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="563"/>
+        <location filename="../backoffice/orders.py" line="669"/>
+        <source>Parcel {n} of order {order} has left the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="675"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,8 +1,9 @@
 """Sync tables: what the sync engine keeps to stay in step with the online store.
 
 Cursors per stream, the store's OAuth tokens, online orders with their lines (and the stock
-they hold back for the store to fulfil), delivery intents, the online SKUs last seen, a sync
-log in words for the manager, and the lease that makes one terminal the sync engine.
+they hold back for the store to fulfil), the parcels that left with their delivery intents,
+the online SKUs last seen, a sync log in words for the manager, and the lease that makes one
+terminal the sync engine.
 """
 
 from __future__ import annotations
@@ -149,17 +150,26 @@ class OnlineAfterSaleRow(Base):
     fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
-class DeliveryRow(Base):
-    """The store's intent to tell the online store an order has left: pending → sent →
-    confirmed (or void when the order was cancelled first)."""
+class ParcelRow(Base):
+    """One parcel of an online order leaving the store, and the store's intent to tell the
+    online store: pending → sent → confirmed (or void when the order was cancelled first).
 
-    __tablename__ = "deliveries"
+    An order leaves in one parcel, or in several (a split shipment: part now, the rest later),
+    each with its own courier and tracking number. ``sku_ids`` are the online SKUs the parcel
+    is told as (the platform records a split by whole SKUs: those whose last units it holds);
+    empty when the parcel is the whole order at once.
+    """
 
-    order_id: Mapped[str] = mapped_column(ForeignKey("online_orders.order_id"), primary_key=True)
+    __tablename__ = "parcels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("online_orders.order_id"))
+    parcel_no: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(12), index=True)
     method: Mapped[str] = mapped_column(String(8))  # pickup | ship
     express_no: Mapped[str] = mapped_column(String(64))
     company_code: Mapped[str] = mapped_column(String(32))
+    sku_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -168,6 +178,18 @@ class DeliveryRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     refused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("order_id", "parcel_no", name="uq_parcels_order_parcel"),)
+
+
+class ParcelLineRow(Base):
+    """The units of one order line that left in one parcel."""
+
+    __tablename__ = "parcel_lines"
+
+    parcel_id: Mapped[int] = mapped_column(ForeignKey("parcels.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
 
 
 class SyncLogRow(Base):

@@ -1,4 +1,5 @@
-"""The sync repository: cursors, tokens, online orders, deliveries, the sync log and the lease.
+"""The sync repository: cursors, tokens, online orders, parcels (deliveries), the sync log and
+the lease.
 
 Like every repository it works on the caller's session (the caller commits) and returns plain
 dataclasses, so the sync engine's results can cross threads to the UI.
@@ -17,11 +18,12 @@ from sqlalchemy.orm import Session
 
 from redhome_pos.persistence.models.base import utcnow
 from redhome_pos.persistence.models.sync import (
-    DeliveryRow,
     OnlineAfterSaleRow,
     OnlineOrderLineRow,
     OnlineOrderRow,
     OnlineTokenRow,
+    ParcelLineRow,
+    ParcelRow,
     SyncCursorRow,
     SyncLeaseRow,
     SyncLogRow,
@@ -34,6 +36,10 @@ PENDING = "pending"
 SENT = "sent"
 CONFIRMED = "confirmed"
 VOID = "void"
+
+# Online order statuses (``sync.connector.OrderStatus`` values) of paid orders not shipped yet:
+# the online store has taken their units off its stock total when they were paid.
+PAID_NOT_SHIPPED = ("processing", "customs", "awaiting_shipment", "partly_shipped")
 
 LOG_KEEP = 5000  # sync log entries kept; older ones are pruned
 
@@ -163,6 +169,17 @@ class Delivery:
     sent_at: datetime | None
     confirmed_at: datetime | None
     refused_at: datetime | None = None
+    parcel_no: int = 1
+    sku_ids: tuple[str, ...] = ()  # told as a split of these online SKUs; () the whole order
+    lines: tuple[tuple[int, int], ...] = ()  # (order line no, units) in this parcel
+
+    @property
+    def split(self) -> bool:
+        return bool(self.sku_ids)
+
+    @property
+    def units(self) -> int:
+        return sum(units for _, units in self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +213,7 @@ def _order_line(row: OnlineOrderLineRow) -> StoredOrderLine:
     )
 
 
-def _delivery(row: DeliveryRow) -> Delivery:
+def _delivery(row: ParcelRow, lines: Sequence[tuple[int, int]]) -> Delivery:
     return Delivery(
         order_id=row.order_id,
         state=row.state,
@@ -209,6 +226,9 @@ def _delivery(row: DeliveryRow) -> Delivery:
         sent_at=row.sent_at,
         confirmed_at=row.confirmed_at,
         refused_at=row.refused_at,
+        parcel_no=row.parcel_no,
+        sku_ids=tuple(str(s) for s in row.sku_ids or ()),
+        lines=tuple(sorted((int(n), int(q)) for n, q in lines)),
     )
 
 
@@ -412,12 +432,81 @@ class SyncRepository:
         return previous
 
     def set_reservation(self, order_id: str, *, reserve: bool) -> None:
-        """Hold back each line's units for the store to pick (or release them)."""
-        self._session.execute(
-            update(OnlineOrderLineRow)
-            .where(OnlineOrderLineRow.order_id == order_id)
-            .values(reserved=OnlineOrderLineRow.quantity if reserve else 0)
+        """Hold back each line's units still in the store for the store to pick (the units
+        that left in a parcel are not held), or release them all."""
+        if not reserve:
+            self._session.execute(
+                update(OnlineOrderLineRow)
+                .where(OnlineOrderLineRow.order_id == order_id)
+                .values(reserved=0)
+            )
+            return
+        left = self.units_left_store(order_id)
+        for line_no, quantity in self._session.execute(
+            select(OnlineOrderLineRow.line_no, OnlineOrderLineRow.quantity).where(
+                OnlineOrderLineRow.order_id == order_id
+            )
+        ).all():
+            self._session.execute(
+                update(OnlineOrderLineRow)
+                .where(
+                    OnlineOrderLineRow.order_id == order_id,
+                    OnlineOrderLineRow.line_no == line_no,
+                )
+                .values(reserved=max(0, quantity - left.get(line_no, 0)))
+            )
+
+    def units_left_store(self, order_id: str) -> dict[int, int]:
+        """Units of each line of the order that left the store in a parcel (by line no)."""
+        return {
+            int(line_no): int(units)
+            for line_no, units in self._session.execute(
+                select(ParcelLineRow.line_no, func.sum(ParcelLineRow.quantity))
+                .join(ParcelRow, ParcelRow.id == ParcelLineRow.parcel_id)
+                .where(ParcelRow.order_id == order_id)
+                .group_by(ParcelLineRow.line_no)
+            ).all()
+        }
+
+    def held_online(self, sku_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Units of the store's own paid online orders still in the store, per SKU (SKUs with
+        none left out). The online store took them off its stock total when the orders were
+        paid, so the figure pushed is the on-hand less these; a cancel request does not give
+        them back online until the order is cancelled, so they count here until then."""
+        left = (
+            select(
+                ParcelRow.order_id.label("order_id"),
+                ParcelLineRow.line_no.label("line_no"),
+                func.sum(ParcelLineRow.quantity).label("units"),
+            )
+            .join(ParcelLineRow, ParcelLineRow.parcel_id == ParcelRow.id)
+            .group_by(ParcelRow.order_id, ParcelLineRow.line_no)
+            .subquery()
         )
+        still_here = OnlineOrderLineRow.quantity - func.coalesce(left.c.units, 0)
+        query = (
+            select(OnlineOrderLineRow.sku_id, func.sum(still_here))
+            .join(OnlineOrderRow, OnlineOrderRow.order_id == OnlineOrderLineRow.order_id)
+            .outerjoin(
+                left,
+                (left.c.order_id == OnlineOrderLineRow.order_id)
+                & (left.c.line_no == OnlineOrderLineRow.line_no),
+            )
+            .where(
+                OnlineOrderRow.ours.is_(True),
+                OnlineOrderRow.status.in_(PAID_NOT_SHIPPED),
+                OnlineOrderLineRow.sku_id.is_not(None),
+                still_here > 0,
+            )
+            .group_by(OnlineOrderLineRow.sku_id)
+        )
+        if sku_ids is not None:
+            query = query.where(OnlineOrderLineRow.sku_id.in_(list(sku_ids)))
+        return {
+            int(sku): int(units)
+            for sku, units in self._session.execute(query).all()
+            if sku is not None and units
+        }
 
     def set_order_status(self, order_id: str, status: str) -> None:
         self._session.execute(
@@ -512,11 +601,34 @@ class SyncRepository:
             .values(confirm_state=state, confirm_error=error)
         )
 
-    # --- deliveries ---------------------------------------------------------------------
+    # --- parcels (deliveries) ------------------------------------------------------------
 
-    def delivery(self, order_id: str) -> Delivery | None:
-        row = self._session.get(DeliveryRow, order_id)
-        return None if row is None else _delivery(row)
+    def _parcel(self, row: ParcelRow) -> Delivery:
+        lines = self._session.execute(
+            select(ParcelLineRow.line_no, ParcelLineRow.quantity).where(
+                ParcelLineRow.parcel_id == row.id
+            )
+        ).all()
+        return _delivery(row, [(n, q) for n, q in lines])
+
+    def _parcel_row(self, order_id: str, parcel_no: int) -> ParcelRow | None:
+        return self._session.scalar(
+            select(ParcelRow).where(
+                ParcelRow.order_id == order_id, ParcelRow.parcel_no == parcel_no
+            )
+        )
+
+    def delivery(self, order_id: str, parcel_no: int = 1) -> Delivery | None:
+        """One parcel of an order (the first by default: the whole order when not split)."""
+        row = self._parcel_row(order_id, parcel_no)
+        return None if row is None else self._parcel(row)
+
+    def parcels(self, order_id: str) -> list[Delivery]:
+        """Every parcel of the order that left the store, first first."""
+        rows = self._session.scalars(
+            select(ParcelRow).where(ParcelRow.order_id == order_id).order_by(ParcelRow.parcel_no)
+        ).all()
+        return [self._parcel(row) for row in rows]
 
     def add_delivery(
         self,
@@ -527,28 +639,45 @@ class SyncRepository:
         company_code: str,
         staff_id: int | None,
         terminal_id: str,
-    ) -> None:
-        self._session.add(
-            DeliveryRow(
-                order_id=order_id,
-                state=PENDING,
-                method=method,
-                express_no=express_no,
-                company_code=company_code,
-                attempts=0,
-                last_error="",
-                staff_id=staff_id,
-                terminal_id=terminal_id,
-                requested_at=utcnow(),
-            )
+        lines: Sequence[tuple[int, int]],
+        sku_ids: Sequence[str] = (),
+    ) -> Delivery:
+        """A new parcel of the order (numbered after the last), holding ``lines``
+        ((line no, units), …); ``sku_ids`` when it is told as a split."""
+        last = self._session.scalar(
+            select(func.max(ParcelRow.parcel_no)).where(ParcelRow.order_id == order_id)
+        )
+        row = ParcelRow(
+            order_id=order_id,
+            parcel_no=int(last or 0) + 1,
+            state=PENDING,
+            method=method,
+            express_no=express_no,
+            company_code=company_code,
+            sku_ids=list(sku_ids),
+            attempts=0,
+            last_error="",
+            staff_id=staff_id,
+            terminal_id=terminal_id,
+            requested_at=utcnow(),
+        )
+        self._session.add(row)
+        self._session.flush()
+        self._session.add_all(
+            ParcelLineRow(parcel_id=row.id, line_no=line_no, quantity=units)
+            for line_no, units in lines
+            if units > 0
         )
         self._session.flush()
+        return self._parcel(row)
 
-    def mark_delivery(self, order_id: str, state: str, *, error: str = "") -> None:
-        """Move a delivery to ``state``; ``sent`` counts an attempt."""
-        row = self._session.get(DeliveryRow, order_id)
+    def mark_delivery(
+        self, order_id: str, state: str, *, parcel_no: int = 1, error: str = ""
+    ) -> None:
+        """Move a parcel's delivery to ``state``; ``sent`` counts an attempt."""
+        row = self._parcel_row(order_id, parcel_no)
         if row is None:
-            raise LookupError(f"no delivery for order {order_id}")
+            raise LookupError(f"no parcel {parcel_no} of order {order_id}")
         now = utcnow()
         row.state = state
         row.last_error = error
@@ -559,21 +688,21 @@ class SyncRepository:
             row.confirmed_at = now
         self._session.flush()
 
-    def note_delivery_error(self, order_id: str, error: str) -> None:
-        """The online store refused this delivery (it is tried again later)."""
+    def note_delivery_error(self, order_id: str, error: str, *, parcel_no: int = 1) -> None:
+        """The online store refused this parcel's delivery (it is tried again later)."""
         self._session.execute(
-            update(DeliveryRow)
-            .where(DeliveryRow.order_id == order_id)
+            update(ParcelRow)
+            .where(ParcelRow.order_id == order_id, ParcelRow.parcel_no == parcel_no)
             .values(last_error=error, refused_at=utcnow())
         )
 
     def deliveries(self, states: Sequence[str]) -> list[Delivery]:
         rows = self._session.scalars(
-            select(DeliveryRow)
-            .where(DeliveryRow.state.in_(list(states)))
-            .order_by(DeliveryRow.requested_at)
+            select(ParcelRow)
+            .where(ParcelRow.state.in_(list(states)))
+            .order_by(ParcelRow.requested_at, ParcelRow.order_id, ParcelRow.parcel_no)
         ).all()
-        return [_delivery(row) for row in rows]
+        return [self._parcel(row) for row in rows]
 
     # --- sync log -----------------------------------------------------------------------
 

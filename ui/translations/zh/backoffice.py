@@ -72,6 +72,33 @@ ZH: dict[str, str] = {
     "The online store refused the corrected express number of order {order}: {reason}": (
         "线上店铺拒绝了订单 {order} 更正后的快递单号：{reason}"
     ),
+    # split shipment (parcels)
+    "A parcel cannot hold {units} of {item}: {left} still to send": "一个包裹装不下 {units} 件 {item}：还剩 {left} 件待发",
+    "Nothing of online order {order} is left to send": "线上订单 {order} 已没有待发的商品",
+    "Online order {order} has no line {line}": "线上订单 {order} 没有第 {line} 行",
+    "Online order {order} is handed over whole at the counter": "线上订单 {order} 须在柜台整单交付",
+    "Pack these, the rest later": "先打包这些，其余稍后发",
+    "Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later": (
+        "已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出"
+    ),
+    "Parcel {n}": "包裹 {n}",
+    "Parcel {n} of order {order} has left the store": "订单 {order} 的第 {n} 个包裹已出店",
+    "Parcel {n}: {courier} {number} ({units} units, {state})": "包裹 {n}：{courier} {number}（{units} 件，{state}）",
+    "Parcel {parcel} of online order {order} already has express number {number}": (
+        "线上订单 {order} 的第 {parcel} 个包裹已使用快递单号 {number}"
+    ),
+    "Parcel {parcel} of online order {order} delivered": "线上订单 {order} 的第 {parcel} 个包裹已发货",
+    "Express number of parcel {parcel} of online order {order} corrected by staff {staff}": (
+        "线上订单 {order} 第 {parcel} 个包裹的快递单号已由员工 {staff} 更正"
+    ),
+    "Part shipped: {left} units to send": "部分已发：还有 {left} 件待发",
+    "Sent": "已发",
+    "This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it": (
+        "这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数"
+    ),
+    "{item} picked, {left} to go (or pack these and send the rest later)": (
+        "已拣 {item}，还剩 {left} 件（也可先打包这些，其余稍后发）"
+    ),
     # after-sales
     "Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once": (
         "换货单 {returns} 现在不能发出：须先收到退回的商品，且只能发出一次"
