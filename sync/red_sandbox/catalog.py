@@ -384,6 +384,46 @@ def remove_sku(state: SandboxState, sku_id: str) -> None:
     state.catalog_changed()
 
 
+def add_sku(
+    state: SandboxState,
+    name: str,
+    *,
+    price: int,
+    barcode: str = "",
+    erp_code: str = "",
+    stock_units: int = 0,
+    original_price: int | None = None,
+    whcode: str = "",
+) -> str:
+    """The merchant creates a new item of one SKU in the seller centre (the open platform's
+    ``product.createItemAndSku`` is not served): with multi-warehouse stock and its units in
+    warehouse ``whcode`` when the shop has it, else on ``CPartner``. Returns its skuId."""
+    if price < 0 or stock_units < 0 or not name:
+        raise ValueError("a SKU needs a name, a price and a stock of at least 0")
+    now = state.now_ms()
+    sku_id = red_id("new-sku", name, barcode, erp_code)
+    item_id = red_id("new-item", sku_id)
+    with state.writing() as db:
+        if db.execute("SELECT 1 FROM skus WHERE sku_id = ?", (sku_id,)).fetchone():
+            raise ValueError(f"SKU {sku_id} exists")
+        own = db.execute("SELECT code FROM warehouses WHERE code = ?", (whcode,)).fetchone()
+        target = whcode if own else p.DEFAULT_WAREHOUSE
+        db.execute(
+            "INSERT INTO items VALUES (?, ?, 0, ?, ?, ?, ?, ?)",
+            (item_id, name, int(own is not None), now, now, *_brand_and_category(item_id)),
+        )
+        db.execute(
+            "INSERT INTO skus (sku_id, item_id, name, variants, price, original_price, barcode,"
+            " erp_code, create_time, update_time, variant_doc)"
+            " VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, '[]')",
+            (sku_id, item_id, name, price, max(original_price or price, price), barcode,
+             erp_code, now, now),
+        )  # fmt: skip
+        db.execute("INSERT INTO stock VALUES (?, ?, ?)", (sku_id, target, stock_units))
+    state.catalog_changed()
+    return sku_id
+
+
 def add_bundle(
     state: SandboxState, parts: list[tuple[str, int]], *, name: str | None = None
 ) -> str:

@@ -108,6 +108,16 @@ class SandboxHandle:
         if not changed:
             raise ValueError(f"SKU {sku_id} has no stock row in warehouse {whcode}")
 
+    def add_sku(
+        self, name: str, *, price: int, barcode: str = "", erp_code: str = "",
+        stock_units: int = 0, original_price: int | None = None,
+    ) -> str:  # fmt: skip
+        """The merchant creates a new item of one SKU in the seller centre; its skuId."""
+        return catalog.add_sku(
+            self.server.state, name, price=price, barcode=barcode, erp_code=erp_code,
+            stock_units=stock_units, original_price=original_price, whcode=self.warehouse_code,
+        )  # fmt: skip
+
     def add_pack(self, sku_id: str, ipq: int) -> str:
         """A new SKU selling ``ipq`` units of ``sku_id`` together (stock from the single)."""
         return catalog.add_bundle(self.server.state, [(sku_id, ipq)])

@@ -46,13 +46,15 @@ class Clock:
 
 
 def _levels(database: Database) -> dict[str, int]:
+    """What the online total should be: on hand less units of paid online orders still here."""
     with database.reading() as session:
         rows = session.execute(
-            select(SkuRow.red_sku_id, StockLevelRow.on_hand)
+            select(SkuRow.id, SkuRow.red_sku_id, StockLevelRow.on_hand)
             .join(StockLevelRow, StockLevelRow.sku_id == SkuRow.id)
             .where(SkuRow.red_sku_id.is_not(None))
         ).all()
-    return {str(red): max(0, int(on_hand)) for red, on_hand in rows}
+        held = SyncRepository(session).held_online()
+    return {str(red): max(0, int(on_hand) - held.get(sku, 0)) for sku, red, on_hand in rows}
 
 
 def _hand_over(database: Database, done: set[str]) -> set[str]:

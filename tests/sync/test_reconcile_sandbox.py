@@ -1,11 +1,15 @@
-"""Reconciliation against the RED sandbox: a store in step finds nothing; planted differences
-of every class are found, and nothing else; decisions make exactly the right movements and
-sync actions (the pushed figure reaches the sandbox)."""
+"""Reconciliation against the RED sandbox (``sync.red_sandbox``, written from the platform's
+documents): a store in step finds nothing; planted differences of every class are found, and
+nothing else; decisions make exactly the right movements and sync actions (the pushed figure
+reaches the sandbox).
+
+The platform's stock total leaves paid orders' units out (docs/red-stock-total.md): a store in
+step with paid online orders on its shelf shows on-hand less those units online, without any
+push of its own."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,23 +38,11 @@ from sync.opening import opening_from_online
 from sync.order_pull import pull_orders
 from sync.reconcile_fetch import OnlineFigures, fetch_mirrored_figures, fetch_online_figures
 from sync.red.connector import RedOnlineStore
-from sync.sandbox import SandboxHandle, start_sandbox
-from sync.sandbox.seed import SeedSku
+from sync.red_sandbox import SandboxHandle
 from sync.settings import SyncSettings
 from sync.stock_push import push_stock
 
 CHEAP = ScryptCost(n=16, r=1, p=1)
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxHandle]:
-    """These tests still steer the older sandbox's own tables (its seed and stock rows): they
-    move to sync.red_sandbox with the reconciliation's reading of paid-order stock."""
-    handle = start_sandbox(port=0, seed=1, skus=200)
-    try:
-        yield handle
-    finally:
-        handle.stop()
 
 
 @dataclass
@@ -108,23 +100,41 @@ def _on_hand(linked: Linked, sku_id: int) -> int:
         return StockRepository(session).on_hand(sku_id)
 
 
+def _online_total(linked: Linked, red: str) -> int:
+    wh = linked.sandbox.warehouse_code
+    return int(linked.sandbox.state(wh)["stock"][red][wh])
+
+
 def test_a_store_in_step_has_no_differences(linked: Linked) -> None:
-    # Online orders for the store's warehouse hold units on both sides (reserved here,
-    # occupied online) while they wait to be picked: that is not drift.
-    linked.sandbox.generate_orders(5)
+    # Paid online orders for the store's warehouse: the platform took their units off its
+    # total at payment; here they are still on the shelf, reserved for picking and held off
+    # the figure the store pushes. That is not drift.
+    # Buyers order what the shop page offers: SKUs in stock in the store's warehouse.
+    stocked = [red for sku, _, red in linked.skus if _on_hand(linked, sku) >= 2]
+    for red in stocked[:5]:
+        linked.sandbox.generate_orders(
+            1, sku_ids=[red], whcode=linked.sandbox.warehouse_code, only_available=True
+        )
     pull_orders(linked.database, linked.store, linked.settings, now=datetime.now(UTC))
     with linked.database.reading() as session:
         reserved = SyncRepository(session).reserved()
-    assert sum(reserved.values()) > 0
+        held = SyncRepository(session).held_online()
+    assert sum(reserved.values()) > 0 and held == reserved
+    # Before the store pushes anything, the platform's own figure is already the store's.
+    red_of = {sku: red for sku, _, red in linked.skus}
+    figures = {f.sku_id: f for f in reconciliation.store_figures(linked.database)}
+    for sku, units in held.items():
+        assert figures[sku].held_online == units and figures[sku].reserved == units
+        assert _online_total(linked, red_of[sku]) == figures[sku].sellable
+    _flush_pushes(linked)  # the order pull queued these SKUs: the same figures are set
+    assert all(_online_total(linked, red_of[s]) == figures[s].sellable for s in held)
     result = _run(linked)
     assert result.summary.skus_here == result.summary.skus_online == 200
     assert result.differences == []
-    figures = {f.sku_id: f for f in reconciliation.store_figures(linked.database)}
-    assert all(figures[sku].reserved == units for sku, units in reserved.items())
 
 
 def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: Linked) -> None:
-    state = linked.sandbox.sandbox_state
+    sandbox = linked.sandbox
     wh = linked.sandbox.warehouse_code
     (drift_id, drift_code, drift_red) = linked.skus[3]
     (_, price_code, price_red) = linked.skus[10]
@@ -134,17 +144,17 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
     (inactive_id, inactive_code, _) = linked.skus[50]
     (sold_id, _, _) = linked.skus[60]
 
-    online_total = state.stock_rows(drift_red)
+    online_total = _online_total(linked, drift_red)
     here = _on_hand(linked, drift_id)
-    state.set_stock(drift_red, wh, here + 7)
-    state.update_sku(price_red, price=12_345)
-    state.update_sku(barcode_red, barcode="6901234567892")
-    linked.sandbox.remove_sku(gone_red)
-    state.update_sku(unbuyable_red, buyable=0)
-    state.seed(
-        [SeedSku("f" * 24, "e" * 24, "新品 唇釉", (), 9_900, 12_900, "6970000000014", "NEW-1", 4)],
-        wh,
-    )
+    sandbox.set_stock(drift_red, wh, here + 7)
+    sandbox.update_sku(price_red, price=12_345)
+    sandbox.update_sku(barcode_red, barcode="6901234567892")
+    sandbox.remove_sku(gone_red)
+    sandbox.update_sku(unbuyable_red, buyable=False)
+    sandbox.add_sku(
+        "新品 唇釉", price=9_900, original_price=12_900, barcode="6970000000014",
+        erp_code="NEW-1", stock_units=4,
+    )  # fmt: skip
     with linked.database.unit_of_work() as uow:
         uow.session.execute(update(SkuRow).where(SkuRow.id == inactive_id).values(active=False))
         uow.commit()
@@ -186,7 +196,7 @@ def test_planted_differences_of_every_class_are_found_and_nothing_else(linked: L
 def test_decisions_make_the_right_movements_and_sync_actions(
     linked: Linked, tmp_path: Path
 ) -> None:
-    state = linked.sandbox.sandbox_state
+    sandbox = linked.sandbox
     wh = linked.sandbox.warehouse_code
     stocked = [sku for sku in linked.skus if _on_hand(linked, sku[0]) >= 3]
     (push_id, _, push_red) = stocked[1]
@@ -195,10 +205,10 @@ def test_decisions_make_the_right_movements_and_sync_actions(
     (price_id, _, price_red) = stocked[5]
     push_here = _on_hand(linked, push_id)
     accept_here = _on_hand(linked, accept_id)
-    state.set_stock(push_red, wh, push_here + 3)
-    state.set_stock(accept_red, wh, accept_here + 2)
-    state.set_stock(count_red, wh, _on_hand(linked, count_id_sku) + 1)
-    state.update_sku(price_red, price=777, original_price=999)
+    sandbox.set_stock(push_red, wh, push_here + 3)
+    sandbox.set_stock(accept_red, wh, accept_here + 2)
+    sandbox.set_stock(count_red, wh, _on_hand(linked, count_id_sku) + 1)
+    sandbox.update_sku(price_red, price=777, originalPrice=999)
 
     result = _run(linked)
     lines = {(ln.difference.sku_id, ln.difference.kind): ln.id for ln in
@@ -266,9 +276,8 @@ def test_decisions_make_the_right_movements_and_sync_actions(
 
     # The sync engine sends the pushed and accepted figures; the online store agrees again.
     push_stock(linked.database, linked.store, linked.settings, now=lambda: datetime.now(UTC))
-    totals = {red: state.stock_rows(red) for red in (push_red, accept_red)}
-    assert dict((w, t) for w, t, _ in totals[push_red])[wh] == push_here
-    assert dict((w, t) for w, t, _ in totals[accept_red])[wh] == accept_here + 1
+    assert _online_total(linked, push_red) == push_here
+    assert _online_total(linked, accept_red) == accept_here + 1
     again = _run(linked)
     assert [(d.kind, d.sku_id) for d in again.differences] == [
         (DifferenceKind.STOCK_DRIFT, count_id_sku)
@@ -316,7 +325,7 @@ def test_the_default_run_reads_what_changed_online_and_finds_a_new_price(linked:
     with linked.database.reading() as session:
         price_before = session.scalar(select(SkuRow.price_fen).where(SkuRow.id == price_id))
     assert price_before is not None
-    linked.sandbox.sandbox_state.update_sku(price_red, price=price_before + 250)
+    linked.sandbox.update_sku(price_red, price=price_before + 250)
 
     online, result = _default_run(linked)
     # Only the changed page was read, and stock only for the SKU that changed online.
@@ -352,8 +361,7 @@ def test_stock_drift_on_a_sku_that_moved_here_is_found_by_the_default_run(
     _flush_pushes(linked)  # the new figure goes online
     wh = linked.sandbox.warehouse_code
     for red in (drift_red, still_red):  # online moves too, without the store's push
-        [(_, total, _)] = [r for r in linked.sandbox.sandbox_state.stock_rows(red) if r[0] == wh]
-        linked.sandbox.sandbox_state.set_stock(red, wh, total + 2)
+        linked.sandbox.set_stock(red, wh, _online_total(linked, red) + 2)
     online, result = _default_run(linked)
     assert online.stock_skus == 1
     assert [(d.kind, d.sku_code) for d in result.differences] == [

@@ -8,13 +8,17 @@ import os
 from pathlib import Path
 from typing import Any
 
+from acting_staff import manager_session
+from PySide6.QtWidgets import QApplication
 from test_backoffice_orders import barcode_of, engine, sandbox  # noqa: F401 (fixtures)
 from ui_helpers import log_in, scan
 
 from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.engine import SyncEngine
+from sync.fulfilment import request_delivery
 from sync.red import api
 from sync.red_sandbox import SandboxHandle
+from ui.app import install_language
 
 
 def _order_of_two_lines(sandbox: SandboxHandle, engine: SyncEngine) -> str:  # noqa: F811
@@ -130,3 +134,41 @@ def test_staff_ship_part_of_an_order_now_and_the_rest_later(
         (1, "SF2026120509"),
         (2, "ZT2026120702"),
     ]
+
+
+def test_a_part_shipped_order_reads_in_chinese(
+    qtbot: Any,
+    shell: Any,
+    store: Any,
+    sandbox: SandboxHandle,  # noqa: F811
+    engine: SyncEngine,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    order_id = _order_of_two_lines(sandbox, engine)
+    with store.database.reading() as session:
+        order = SyncRepository(session).order(order_id)
+    assert order is not None
+    first = order.lines[0]
+    request_delivery(
+        store.database, order_id, terminal_id="T1", pickup=False, express_no="SF2026120501",
+        company_code="shunfeng", lines={first.line_no: first.quantity},
+        staff=manager_session(store.database),
+    )  # fmt: skip
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    try:
+        log_in(qtbot, shell)
+        screen = shell.orders
+        shell.window.show_screen("orders")
+        qtbot.waitUntil(lambda: any(r.order.order_id == order_id for r in screen.visible_rows()))
+        screen.select(order_id)
+        row = screen.current()
+        assert screen.status_words(row) == f"部分已发：还有 {row.units_to_send} 件待发"
+        assert screen.lines.horizontalHeaderItem(2).text() == "已发"
+        assert screen.parcels_line.text().startswith("包裹 1：")
+        assert screen.pack_part_button.text() == "先打包这些，其余稍后发"
+        folder = Path(os.environ.get("REDHOME_SHOT_DIR", str(tmp_path)))
+        assert shell.window.grab().save(str(folder / "backoffice-orders-split-zh_CN.png"))
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+        shell.switch_language("en")

@@ -664,6 +664,7 @@ class OrdersScreen(QWidget):
         self.refresh()
 
     def _delivered(self, delivery: Delivery) -> None:
+        self.preview.hide()  # the label shown was this parcel's: it has left
         if delivery.split:
             self.banner.show_ok(
                 self.tr("Parcel {n} of order {order} has left the store").format(
