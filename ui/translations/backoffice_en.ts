@@ -1364,12 +1364,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="669"/>
+        <location filename="../backoffice/orders.py" line="670"/>
         <source>Parcel {n} of order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="675"/>
+        <location filename="../backoffice/orders.py" line="676"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

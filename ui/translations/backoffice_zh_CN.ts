@@ -1363,12 +1363,12 @@
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="669" />
+        <location filename="../backoffice/orders.py" line="670" />
         <source>Parcel {n} of order {order} has left the store</source>
         <translation>订单 {order} 的第 {n} 个包裹已出店</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="675" />
+        <location filename="../backoffice/orders.py" line="676" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
