@@ -27,7 +27,7 @@ from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
 from redhome_pos.domain.payments import AttemptState
 from redhome_pos.persistence.admin import check
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.models.counter import SaleRow, TenderRow
+from redhome_pos.persistence.models.counter import AuditEventRow, ReturnRow, SaleRow, TenderRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow
 from redhome_pos.services import audit
 from redhome_pos.services.demo_staff import add_demo_staff
@@ -94,19 +94,20 @@ def _run_until(child: subprocess.Popen[str], target: str, rng: random.Random) ->
             return True
 
 
-@pytest.mark.slow
-def test_killed_charges_end_paid_in_one_sale_or_not_charged(
-    sandbox: PaymentsSandboxHandle, tmp_path: Path
-) -> None:
+def _kill_runs(
+    sandbox: PaymentsSandboxHandle, tmp_path: Path, mode: str, seed: int
+) -> tuple[Path, Counter[str]]:
+    """The counter (``mode``: sell or exchange) killed ``RUNS`` times at every step, then
+    started once more (settling what is open) and killed again."""
     db_path = tmp_path / "store.db"
     config = _config(sandbox, tmp_path)
     setup = _child("setup", str(db_path))
     assert setup.wait(timeout=120) == 0, setup.stderr.read() if setup.stderr else ""
-    rng = random.Random(20261205)
+    rng = random.Random(seed)
     kills: Counter[str] = Counter()
     for run in range(RUNS):
         target = KILL_AT[run % len(KILL_AT)]
-        child = _child("sell", str(db_path), str(config), str(run))
+        child = _child(mode, str(db_path), str(config), str(run))
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready", (
             child.stderr.read() if child.stderr else ""
@@ -117,12 +118,59 @@ def test_killed_charges_end_paid_in_one_sale_or_not_charged(
     assert all(kills[point] >= 3 for point in KILL_AT), kills
 
     # The counter starts once more, settles what is open, and is stopped cleanly.
-    last = _child("sell", str(db_path), str(config), "999")
+    last = _child(mode, str(db_path), str(config), "999")
     assert last.stdout is not None
     assert last.stdout.readline().strip() == "ready"
     last.send_signal(signal.SIGKILL)
     last.wait(timeout=60)
+    return db_path, kills
 
+
+@pytest.mark.slow
+def test_killed_charges_end_paid_in_one_sale_or_not_charged(
+    sandbox: PaymentsSandboxHandle, tmp_path: Path
+) -> None:
+    db_path, kills = _kill_runs(sandbox, tmp_path, "sell", 20261205)
+    _settle_and_check(sandbox, tmp_path, db_path, kills)
+
+
+@pytest.mark.slow
+def test_killed_exchanges_end_paid_with_their_return_or_not_charged(
+    sandbox: PaymentsSandboxHandle, tmp_path: Path
+) -> None:
+    """An exchange's difference paid by a code, killed at every step: every exchange written
+    holds its return and its confirmed payment together; no return without its paid sale."""
+    db_path, kills = _kill_runs(sandbox, tmp_path, "exchange", 20261206)
+    _settle_and_check(sandbox, tmp_path, db_path, kills)
+    database = Database(f"sqlite:///{db_path}")
+    try:
+        with database.reading() as session:
+            returned_sales = session.scalars(select(ReturnRow.sale_id)).all()
+            exchanges = [
+                d["exchange"]
+                for d in session.scalars(
+                    select(AuditEventRow.detail).where(AuditEventRow.action == "refund")
+                )
+            ]
+            paid_by_wallet = set(
+                session.scalars(
+                    select(SaleRow.receipt_no)
+                    .join(TenderRow, TenderRow.sale_id == SaleRow.id)
+                    .where(TenderRow.kind.in_(["wechat", "alipay"]))
+                )
+            )
+        assert len(returned_sales) == len(set(returned_sales))  # each notebook back once
+        assert len(exchanges) == len(returned_sales) >= 3
+        # Each return was written with its new sale, and that sale is paid by a confirmed code;
+        # every wallet-paid sale is an exchange's.
+        assert set(exchanges) == paid_by_wallet
+    finally:
+        database.dispose()
+
+
+def _settle_and_check(
+    sandbox: PaymentsSandboxHandle, tmp_path: Path, db_path: Path, kills: Counter[str]
+) -> None:
     database = Database(f"sqlite:///{db_path}")
     try:
         from wallet_sandbox import providers_of
