@@ -9,6 +9,10 @@ Prints one JSON object:
   ``sqlite3`` module in one transaction on the same file, measured in the same run;
   ``ratio_p50`` = checkout / raw (target <= 2);
 - ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down);
+- ``promotion_check``: what checkout spends pricing the cart again with the promotions as
+  stored (inside ``checkout`` above; here alone, in a transaction of its own): carts are
+  priced with the store's book as the counter's are, so with the rules unchanged it reads
+  their stamp only;
 - ``lots``: the same sale of 5 lot-tracked SKUs (each scanned by its plain barcode, so checkout
   takes the first-expiring lot of three), beside the raw rows with their lot rows too (a lot
   level update and a sale-line lot row per line), interleaved; target ratio <= 2.
@@ -33,7 +37,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from redhome_pos.domain.cart import Cart, CartItem, Discount
+from redhome_pos.domain.cart import Cart, CartItem, Discount, PromotionContext
 from redhome_pos.domain.scan import ScanSettings
 from redhome_pos.domain.stock import MovementKind, StockMovement
 from redhome_pos.domain.tender import Tender, TenderKind
@@ -43,7 +47,7 @@ from redhome_pos.persistence.models.catalog import BarcodeRow, ProductRow, SkuRo
 from redhome_pos.persistence.models.stock import StockLevelRow, StockMovementRow
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
-from redhome_pos.services import checkout, shifts
+from redhome_pos.services import checkout, promotions, shifts
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_catalog import iter_demo_catalog
 from redhome_pos.services.demo_staff import add_demo_staff
@@ -199,11 +203,15 @@ class Counter:
                 session.scalars(select(BarcodeRow.code).where(chosen).limit(20_000))
             )
         self.rng = random.Random(seed)
+        self.book = promotions.load_book(database, TILL)  # as the counter reads it at login
+
+    def cart(self) -> Cart:
+        return Cart(promotions=PromotionContext(self.book, TILL.now()))
 
     def sale(self) -> tuple[float, float]:
         """One sale; returns (whole sale ms, checkout ms)."""
         started = time.perf_counter_ns()
-        cart = Cart()
+        cart = self.cart()
         for code in self.rng.sample(self.barcodes, 5):
             found = self.scans.scan(code, record=False).sku
             assert found is not None
@@ -220,6 +228,15 @@ class Counter:
         checkout.checkout(self.database, TILL, self.clerk, cart, tenders)
         done = time.perf_counter_ns()
         return (done - started) / 1e6, (done - committing) / 1e6
+
+    def promotion_check(self) -> float:
+        """The re-pricing checkout does, alone (ms)."""
+        cart = self.cart()
+        cart.add(CartItem(1, "X", "演示", 10_000, 1300))
+        started = time.perf_counter_ns()
+        with self.database.reading() as session:
+            promotions.check_cart(session, TILL, cart)
+        return (time.perf_counter_ns() - started) / 1e6
 
 
 def raw_sale(
@@ -342,6 +359,7 @@ def main() -> None:
         )
     raw.close()
 
+    checks = [counter.promotion_check() for _ in range(args.compare)]
     whole: list[float] = []
     commits: list[float] = []
     for _ in range(args.sales):
@@ -364,6 +382,7 @@ def main() -> None:
                 "ratio_p50": round(checkout_p["p50_ms"] / raw_p["p50_ms"], 2),
                 "ratio_p99": round(checkout_p["p99_ms"] / raw_p["p99_ms"], 2),
                 "sale_with_scans": percentiles(whole),
+                "promotion_check": percentiles(checks),
                 "lots": {
                     "checkout": (lots_p := percentiles(ours_lots)),
                     "raw_sqlite3": (raw_lots_p := percentiles(plain_lots)),

@@ -463,6 +463,10 @@ ERROR_TEXTS = (
         "Errors",
         "The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The quantity must be at least 1"),
     QT_TRANSLATE_NOOP(
         "Errors", "The refund is more than what is left of the sale's {kind} payments"

@@ -58,6 +58,28 @@ class CounterPromotions(QObject):
             self.book, self.counter.till.now(), member=cart.member is not None
         )
 
+    def reprice(self, cart: Cart, on_done: Callable[[], None]) -> None:
+        """Read the rules again and price ``cart`` with them from now (checkout refused it:
+        the rules changed after it was priced)."""
+        counter = self.counter
+
+        def priced(book: PromotionBook) -> None:
+            self._loaded(book)
+            cart.promotions = PromotionContext(book, counter.till.now(), cart.member is not None)
+            on_done()
+
+        counter.worker.submit(
+            partial(promotion_service.load_book, counter.database, counter.till),
+            on_done=priced,
+            on_error=lambda error: self.failed.emit(describe_error(error)),
+        )
+
+    def repriced_text(self, totals: CartTotals) -> str:
+        return self.tr(
+            "The promotions changed while the sale was rung up: it is priced again with "
+            "those in force now. New total {amount}: take the payment again."
+        ).format(amount=format_fen(totals.total_fen))
+
     def find_member(self, text: str, on_found: Callable[[Member], None]) -> None:
         """A member by phone number or scanned member code, looked up on the worker."""
         counter = self.counter

@@ -426,6 +426,7 @@ class SaleActions(QObject):
         dialog = TenderDialog(self.counter, clerk, self.sale.cart, parent=self.window)
         dialog.sale_completed.connect(lambda _sale: self.sale.new_sale())
         dialog.sale_completed.connect(lambda _sale: self.sale.promotions.reload())
+        dialog.promotions_changed.connect(self.sale.reprice)
         self._open(dialog)
         self.tender_opened.emit(dialog)
 

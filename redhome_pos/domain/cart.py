@@ -377,7 +377,17 @@ class Cart:
         context = self.promotions
         if context is None:
             return NO_PRICING
-        lines = tuple(
+        lines = self.pricing_lines()
+        key = (id(context.book), context.at, context.member, lines)
+        if self._priced is not None and self._priced[0] == key:
+            return self._priced[1]
+        pricing = context.book.price(lines, context.at, member=context.member)
+        self._priced = (key, pricing)
+        return pricing
+
+    def pricing_lines(self) -> tuple[PricingLine, ...]:
+        """The live lines as promotions see them (price-overridden lines take none)."""
+        return tuple(
             PricingLine(
                 key=line.line_no,
                 sku_id=line.sku_id,
@@ -391,12 +401,6 @@ class Cart:
             for line in self.lines
             if not line.voided and not line.price_overridden
         )
-        key = (id(context.book), context.at, context.member, lines)
-        if self._priced is not None and self._priced[0] == key:
-            return self._priced[1]
-        pricing = context.book.price(lines, context.at, member=context.member)
-        self._priced = (key, pricing)
-        return pricing
 
     def totals(self) -> CartTotals:
         live = [line for line in self.lines if not line.voided]

@@ -40,6 +40,7 @@ from redhome_pos.services import audit, points
 from redhome_pos.services.counter import Till
 from redhome_pos.services.lots import sale_lots
 from redhome_pos.services.promotion_sales import record_sale_promotions
+from redhome_pos.services.promotions import check_cart
 from redhome_pos.services.sessions import acting
 from redhome_pos.services.staff import use_approval
 from redhome_pos.services.stock import new_movement_id
@@ -247,6 +248,7 @@ def complete_sale_in(
     session: Session, till: Till, staff: StaffSession, cart: Cart, settlement: Settlement
 ) -> Sale:
     """Write a sale inside the caller's transaction (``checkout`` and exchanges use it)."""
+    check_cart(session, till, cart)  # the promotions as stored now give what the cart took
     totals = cart.totals()
     shift = open_shift_of(session, till)
     now = till.now()

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartItem, PromotionContext
 from redhome_pos.domain.catalog import SkuView
-from redhome_pos.domain.promotions.engine import PromotionBook
+from redhome_pos.domain.promotions.engine import Pricing, PromotionBook
 from redhome_pos.domain.promotions.rules import (
     Promotion,
     PromotionError,
     PromotionKind,
+    PromotionsChangedError,
     Schedule,
     Scope,
     ScopeKind,
@@ -30,16 +32,73 @@ from redhome_pos.services import audit
 from redhome_pos.services.counter import Till
 from redhome_pos.services.sessions import acting
 
+# Checkout prices every sale again with the rules as stored (``check_cart``). The book last
+# read for a database and store is kept here with the stamp it was read at, so a checkout
+# whose rules have not changed reads one number, not every rule.
+_BOOKS: dict[tuple[str, str, str], PromotionBook] = {}
+# A cart is priced at the moment its sale began; checkout prices it at that moment again if
+# it is this recent (else at the moment of checkout).
+SALE_PRICED_WITHIN = timedelta(hours=2)
+
+
+def _book_key(session: Session, till: Till) -> tuple[str, str, str]:
+    return (str(session.get_bind().engine.url), till.store_code, till.timezone)
+
+
+def book_in(session: Session, till: Till) -> PromotionBook:
+    """The rules not ended and the member prices as stored now (read inside ``session``),
+    the book already read when the stamp says nothing changed since."""
+    repository = PromotionRepository(session)
+    stamp = repository.stamp()
+    key = _book_key(session, till)
+    book = _BOOKS.get(key)
+    if book is not None and book.version == stamp:
+        return book
+    book = PromotionBook(
+        repository.all(include_ended=False),
+        member_prices=repository.member_prices(),
+        store_code=till.store_code,
+        timezone=till.timezone,
+        version=stamp,
+    )
+    _BOOKS[key] = book
+    return book
+
 
 def load_book(database: Database, till: Till) -> PromotionBook:
     """The rules not ended and the member prices, for the counter to price carts with."""
     with database.reading() as session:
-        repository = PromotionRepository(session)
-        return PromotionBook(
-            repository.all(include_ended=False),
-            member_prices=repository.member_prices(),
-            store_code=till.store_code,
-            timezone=till.timezone,
+        return book_in(session, till)
+
+
+def _savings(
+    pricing: Pricing,
+) -> tuple[tuple[int, tuple[int, ...], tuple[tuple[str, int], ...]], ...]:
+    return tuple(
+        (line.key, line.unit_amounts, tuple((s.code, s.amount_fen) for s in line.savings))
+        for line in pricing.lines
+    )
+
+
+def check_cart(session: Session, till: Till, cart: Cart) -> None:
+    """Inside a checkout's transaction: price ``cart`` again with the rules stored now, at
+    the moment its sale began (if recent), for a member only if the sale has one; refuse the
+    sale with ``PromotionsChangedError`` when its promotion savings differ from that."""
+    book = book_in(session, till)
+    now = till.now()
+    at = cart.promotions.at if cart.promotions is not None else now
+    if not now - SALE_PRICED_WITHIN <= at <= now:
+        at = now
+    context, member = cart.promotions, cart.member is not None
+    if context is not None and (context.book, context.at, context.member) == (book, at, member):
+        return  # priced by this very book, at this moment, for this customer: the same result
+    if context is None and not book.promotions and not book.member_prices:
+        return
+    given = book.price(cart.pricing_lines(), at, member=member)
+    if _savings(given) != _savings(cart.pricing()):
+        raise PromotionsChangedError(
+            "The promotions changed since this sale was priced: it is priced again with "
+            "the promotions in force now; take the payment again"
         )
 
 

@@ -4,14 +4,18 @@ enrolled with consent); member prices apply; points pay at the tender."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 from ui_helpers import log_in, open_shift, scan
 
 from redhome_pos.domain.promotions import Promotion, PromotionKind, Scope, ScopeKind
 from redhome_pos.domain.tender import TenderKind
+from redhome_pos.persistence.models.counter import SaleRow
 from redhome_pos.persistence.models.promotions import PointsMovementRow
 from redhome_pos.services import members, promotions
 from ui.cart_table import SAVINGS_ROLE, CartModel
@@ -192,3 +196,45 @@ def test_a_forged_member_code_finds_nobody(qtbot: Any, shell: Any, store: Any) -
     with qtbot.waitSignal(sale.scan_failed):
         scan(qtbot, shell, forged)
     assert sale.cart.member is None
+
+
+def test_a_rule_changed_under_the_sale_is_priced_again_at_payment(
+    qtbot: Any, shell: Any, store: Any, tmp_path: Path
+) -> None:
+    lipstick = store.sku_ids["LIP-520"]
+    half = Promotion(
+        "HALF2",
+        PromotionKind.NTH_ITEM,
+        scope=Scope(ScopeKind.SKU, frozenset({str(lipstick)})),
+        nth=2,
+        pay_bp=5000,
+    )
+    _save(shell, store, half)
+    sale = _ready(qtbot, shell)
+    _add(qtbot, shell, store.barcodes["LIP-520"])
+    _add(qtbot, shell, store.barcodes["LIP-520"])
+    assert sale.due_label.text() == "￥192.00"
+    _save(shell, store, replace(half, pay_bp=8000))  # a manager changes it in the back office
+
+    qtbot.keyClick(sale.table, Qt.Key.Key_F12)
+    tender = shell.actions.dialog
+    assert isinstance(tender, TenderDialog)
+    qtbot.mouseClick(tender.quick["exact"], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(tender.cash_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)  # refused: nothing was sold
+    qtbot.waitUntil(lambda: sale.due_label.text() == "￥230.40")  # 256 - 25.60 (第二件8折)
+    assert "￥230.40" in sale.banner.text() and "priced again" in sale.banner.text()
+    assert sale.model.index(0, CartModel.PRODUCT).data(SAVINGS_ROLE) == "第二件8折 -￥25.60"
+    with shell.counter.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SaleRow)) == 0
+    folder = Path(os.environ.get("REDHOME_SHOT_DIR", str(tmp_path)))
+    assert shell.window.grab().save(str(folder / "counter-promotions-repriced-en.png"))
+
+    qtbot.keyClick(sale.table, Qt.Key.Key_F12)  # paid again at the new total: sold
+    tender = shell.actions.dialog
+    assert isinstance(tender, TenderDialog)
+    assert tender.total_fen == 23_040
+    qtbot.mouseClick(tender.quick["exact"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(tender.sale_completed) as done:
+        qtbot.keyClick(tender.cash_field, Qt.Key.Key_Return)
+    assert done.args[0].promotion_fen == 2_560

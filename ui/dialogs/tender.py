@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.promotions import PromotionsChangedError
 from redhome_pos.domain.money import format_fen, parse_fen
 from redhome_pos.domain.payments import WalletProvider
 from redhome_pos.domain.points import POINT_VALUE_FEN
@@ -87,6 +88,7 @@ def no_provider_text(kind: TenderKind) -> str:
 
 class TenderDialog(QDialog):
     sale_completed = Signal(object)  # Sale
+    promotions_changed = Signal()  # checkout found the rules changed: the cart is priced again
 
     def __init__(
         self,
@@ -471,8 +473,7 @@ class TenderDialog(QDialog):
         self.charging = None
         self.charge_panel.stop()
         self._enable_inputs(True)
-        self._say(describe_error(error))
-        self.show_state()
+        self._failed(error)  # refused before the charge (or after: paid, without a sale)
 
     def _enable_inputs(self, enabled: bool) -> None:
         for widget in (
@@ -612,6 +613,10 @@ class TenderDialog(QDialog):
 
     def _failed(self, error: object) -> None:
         self._busy = False
+        if isinstance(error, PromotionsChangedError):  # nothing was taken: price it again
+            self.promotions_changed.emit()
+            self.reject()
+            return
         self._say(describe_error(error))
         self.show_state()
 

@@ -346,6 +346,14 @@ class SaleScreen(QWidget):
         if member is not None:
             self.banner.show_ok(self.promotions.member_text(member), 2500)
 
+    def reprice(self) -> None:
+        """Checkout found the promotions changed: price the sale with the rules read now."""
+        self.promotions.reprice(self.cart, self._repriced)
+
+    def _repriced(self) -> None:
+        self.refresh()
+        self.fail(self.promotions.repriced_text(self.cart.totals()))
+
     def pay(self) -> None:
         if not self.cart.is_empty:
             self.pay_requested.emit()

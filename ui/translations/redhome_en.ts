@@ -202,17 +202,22 @@
 <context>
     <name>CounterPromotions</name>
     <message>
-        <location filename="../promotion_counter.py" line="71"/>
+        <location filename="../promotion_counter.py" line="79"/>
+        <source>The promotions changed while the sale was rung up: it is priced again with those in force now. New total {amount}: take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="93"/>
         <source>Discounts: {amount}</source>
         <translation type="unfinished">Discounts: {amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="74"/>
+        <location filename="../promotion_counter.py" line="96"/>
         <source>Promotions: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="82"/>
+        <location filename="../promotion_counter.py" line="104"/>
         <source>Member {name} · {points} points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -885,7 +890,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="141"/>
-        <location filename="../error_texts.py" line="661"/>
+        <location filename="../error_texts.py" line="665"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1851,601 +1856,606 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="466"/>
-        <source>The quantity must be at least 1</source>
-        <translation>The quantity must be at least 1</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="467"/>
-        <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
+        <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="470"/>
-        <source>The refund is more than what was paid</source>
-        <translation>The refund is more than what was paid</translation>
+        <source>The quantity must be at least 1</source>
+        <translation>The quantity must be at least 1</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="471"/>
-        <source>The short link could not be opened ({detail}): scan the product itself</source>
+        <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="474"/>
+        <source>The refund is more than what was paid</source>
+        <translation>The refund is more than what was paid</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="475"/>
+        <source>The short link could not be opened ({detail}): scan the product itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="478"/>
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475"/>
+        <location filename="../error_texts.py" line="479"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="478"/>
+        <location filename="../error_texts.py" line="482"/>
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479"/>
+        <location filename="../error_texts.py" line="483"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="480"/>
+        <location filename="../error_texts.py" line="484"/>
         <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483"/>
+        <location filename="../error_texts.py" line="487"/>
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487"/>
+        <location filename="../error_texts.py" line="491"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="488"/>
+        <location filename="../error_texts.py" line="492"/>
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="489"/>
+        <location filename="../error_texts.py" line="493"/>
         <source>The stored {what} cannot be decrypted with this computer&apos;s secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="493"/>
+        <location filename="../error_texts.py" line="497"/>
         <source>The stored {what} is not an RSA private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="494"/>
+        <location filename="../error_texts.py" line="498"/>
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="495"/>
+        <location filename="../error_texts.py" line="499"/>
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="499"/>
+        <location filename="../error_texts.py" line="503"/>
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="500"/>
+        <location filename="../error_texts.py" line="504"/>
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="501"/>
+        <location filename="../error_texts.py" line="505"/>
         <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="502"/>
+        <location filename="../error_texts.py" line="506"/>
         <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="503"/>
+        <location filename="../error_texts.py" line="507"/>
         <source>The {what} could not be sealed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504"/>
+        <location filename="../error_texts.py" line="508"/>
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="508"/>
+        <location filename="../error_texts.py" line="512"/>
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="509"/>
+        <location filename="../error_texts.py" line="513"/>
         <source>The {what} file {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="510"/>
+        <location filename="../error_texts.py" line="514"/>
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="513"/>
+        <location filename="../error_texts.py" line="517"/>
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="516"/>
+        <location filename="../error_texts.py" line="520"/>
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520"/>
+        <location filename="../error_texts.py" line="524"/>
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="524"/>
+        <location filename="../error_texts.py" line="528"/>
         <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="525"/>
+        <location filename="../error_texts.py" line="529"/>
         <source>The {what} {path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="526"/>
+        <location filename="../error_texts.py" line="530"/>
         <source>There is no delivery {delivery}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="527"/>
+        <location filename="../error_texts.py" line="531"/>
         <source>There is no online after-sale {returns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="528"/>
+        <location filename="../error_texts.py" line="532"/>
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="529"/>
+        <location filename="../error_texts.py" line="533"/>
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530"/>
+        <location filename="../error_texts.py" line="534"/>
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="531"/>
+        <location filename="../error_texts.py" line="535"/>
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="532"/>
+        <location filename="../error_texts.py" line="536"/>
         <source>This GS1 code cannot be read: scan again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533"/>
+        <location filename="../error_texts.py" line="537"/>
         <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="534"/>
+        <location filename="../error_texts.py" line="538"/>
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="535"/>
+        <location filename="../error_texts.py" line="539"/>
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="536"/>
+        <location filename="../error_texts.py" line="540"/>
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="539"/>
+        <location filename="../error_texts.py" line="543"/>
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="540"/>
+        <location filename="../error_texts.py" line="544"/>
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="541"/>
+        <location filename="../error_texts.py" line="545"/>
         <source>This code is not a member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="542"/>
+        <location filename="../error_texts.py" line="546"/>
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543"/>
+        <location filename="../error_texts.py" line="547"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546"/>
+        <location filename="../error_texts.py" line="550"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="549"/>
+        <location filename="../error_texts.py" line="553"/>
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550"/>
+        <location filename="../error_texts.py" line="554"/>
         <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
         <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="551"/>
+        <location filename="../error_texts.py" line="555"/>
         <source>This is not a product&apos;s code: scan the item or carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="552"/>
+        <location filename="../error_texts.py" line="556"/>
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553"/>
+        <location filename="../error_texts.py" line="557"/>
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556"/>
+        <location filename="../error_texts.py" line="560"/>
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557"/>
+        <location filename="../error_texts.py" line="561"/>
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="558"/>
+        <location filename="../error_texts.py" line="562"/>
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562"/>
+        <location filename="../error_texts.py" line="566"/>
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563"/>
+        <location filename="../error_texts.py" line="567"/>
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567"/>
+        <location filename="../error_texts.py" line="571"/>
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571"/>
+        <location filename="../error_texts.py" line="575"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="572"/>
+        <location filename="../error_texts.py" line="576"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="573"/>
+        <location filename="../error_texts.py" line="577"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574"/>
+        <location filename="../error_texts.py" line="578"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575"/>
+        <location filename="../error_texts.py" line="579"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="578"/>
+        <location filename="../error_texts.py" line="582"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="582"/>
+        <location filename="../error_texts.py" line="586"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="583"/>
+        <location filename="../error_texts.py" line="587"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="586"/>
+        <location filename="../error_texts.py" line="590"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="587"/>
+        <location filename="../error_texts.py" line="591"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="588"/>
+        <location filename="../error_texts.py" line="592"/>
         <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="589"/>
+        <location filename="../error_texts.py" line="593"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590"/>
+        <location filename="../error_texts.py" line="594"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591"/>
+        <location filename="../error_texts.py" line="595"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592"/>
+        <location filename="../error_texts.py" line="596"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595"/>
+        <location filename="../error_texts.py" line="599"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596"/>
+        <location filename="../error_texts.py" line="600"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="597"/>
+        <location filename="../error_texts.py" line="601"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="598"/>
+        <location filename="../error_texts.py" line="602"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599"/>
+        <location filename="../error_texts.py" line="603"/>
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="602"/>
+        <location filename="../error_texts.py" line="606"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603"/>
+        <location filename="../error_texts.py" line="607"/>
         <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604"/>
+        <location filename="../error_texts.py" line="608"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="605"/>
+        <location filename="../error_texts.py" line="609"/>
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606"/>
+        <location filename="../error_texts.py" line="610"/>
         <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607"/>
+        <location filename="../error_texts.py" line="611"/>
         <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608"/>
+        <location filename="../error_texts.py" line="612"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609"/>
+        <location filename="../error_texts.py" line="613"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610"/>
+        <location filename="../error_texts.py" line="614"/>
         <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611"/>
+        <location filename="../error_texts.py" line="615"/>
         <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612"/>
+        <location filename="../error_texts.py" line="616"/>
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613"/>
+        <location filename="../error_texts.py" line="617"/>
         <source>the configuration file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614"/>
+        <location filename="../error_texts.py" line="618"/>
         <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615"/>
+        <location filename="../error_texts.py" line="619"/>
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616"/>
+        <location filename="../error_texts.py" line="620"/>
         <source>the store&apos;s warehouse code is required</source>
         <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617"/>
+        <location filename="../error_texts.py" line="621"/>
         <source>unit of work used outside its with-block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618"/>
+        <location filename="../error_texts.py" line="622"/>
         <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619"/>
+        <location filename="../error_texts.py" line="623"/>
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623"/>
+        <location filename="../error_texts.py" line="627"/>
         <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624"/>
+        <location filename="../error_texts.py" line="628"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627"/>
+        <location filename="../error_texts.py" line="631"/>
         <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628"/>
+        <location filename="../error_texts.py" line="632"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631"/>
+        <location filename="../error_texts.py" line="635"/>
         <source>{file} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632"/>
+        <location filename="../error_texts.py" line="636"/>
         <source>{file} exists already: choose another name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="633"/>
+        <location filename="../error_texts.py" line="637"/>
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="634"/>
+        <location filename="../error_texts.py" line="638"/>
         <source>{file} is damaged: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635"/>
+        <location filename="../error_texts.py" line="639"/>
         <source>{file} is not a REDHOME database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636"/>
+        <location filename="../error_texts.py" line="640"/>
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637"/>
+        <location filename="../error_texts.py" line="641"/>
         <source>{file} is the database itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638"/>
+        <location filename="../error_texts.py" line="642"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639"/>
+        <location filename="../error_texts.py" line="643"/>
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640"/>
+        <location filename="../error_texts.py" line="644"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641"/>
+        <location filename="../error_texts.py" line="645"/>
         <source>{name} has no badge to revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="642"/>
+        <location filename="../error_texts.py" line="646"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="646"/>
+        <location filename="../error_texts.py" line="650"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="647"/>
+        <location filename="../error_texts.py" line="651"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648"/>
+        <location filename="../error_texts.py" line="652"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649"/>
+        <location filename="../error_texts.py" line="653"/>
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653"/>
+        <location filename="../error_texts.py" line="657"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654"/>
+        <location filename="../error_texts.py" line="658"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657"/>
+        <location filename="../error_texts.py" line="661"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="660"/>
+        <location filename="../error_texts.py" line="664"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
@@ -3006,12 +3016,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="80"/>
+        <location filename="../dialogs/tender.py" line="81"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="83"/>
+        <location filename="../dialogs/tender.py" line="84"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3650,198 +3660,198 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="107"/>
+        <location filename="../dialogs/tender.py" line="109"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="127"/>
+        <location filename="../dialogs/tender.py" line="129"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="133"/>
+        <location filename="../dialogs/tender.py" line="135"/>
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>Exchange: the {amount} returned counts towards this sale</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="140"/>
+        <location filename="../dialogs/tender.py" line="142"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="153"/>
+        <location filename="../dialogs/tender.py" line="155"/>
         <source>Cash given, e.g. 200</source>
         <translation>Cash given, e.g. 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="170"/>
+        <location filename="../dialogs/tender.py" line="172"/>
         <source>Exact</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="198"/>
-        <location filename="../dialogs/tender.py" line="313"/>
+        <location filename="../dialogs/tender.py" line="200"/>
+        <location filename="../dialogs/tender.py" line="315"/>
         <source>Card</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="176"/>
-        <location filename="../dialogs/tender.py" line="516"/>
+        <location filename="../dialogs/tender.py" line="178"/>
+        <location filename="../dialogs/tender.py" line="517"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="157"/>
+        <location filename="../dialogs/tender.py" line="159"/>
         <source>Reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="178"/>
-        <location filename="../dialogs/tender.py" line="202"/>
-        <location filename="../dialogs/tender.py" line="517"/>
+        <location filename="../dialogs/tender.py" line="180"/>
+        <location filename="../dialogs/tender.py" line="204"/>
+        <location filename="../dialogs/tender.py" line="518"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="518"/>
+        <location filename="../dialogs/tender.py" line="519"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="183"/>
+        <location filename="../dialogs/tender.py" line="185"/>
         <source>Remove last</source>
         <translation>Remove last</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="180"/>
+        <location filename="../dialogs/tender.py" line="182"/>
         <source>Pay with points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="195"/>
+        <location filename="../dialogs/tender.py" line="197"/>
         <source>On the terminal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="201"/>
+        <location filename="../dialogs/tender.py" line="203"/>
         <source>WeChat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="210"/>
+        <location filename="../dialogs/tender.py" line="212"/>
         <source>Complete sale (Enter)</source>
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="213"/>
+        <location filename="../dialogs/tender.py" line="215"/>
         <source>Back to the cart (Esc)</source>
         <translation>Back to the cart (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="290"/>
+        <location filename="../dialogs/tender.py" line="292"/>
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="294"/>
+        <location filename="../dialogs/tender.py" line="296"/>
         <source>The member has no points to pay with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="314"/>
+        <location filename="../dialogs/tender.py" line="316"/>
         <source>WeChat Pay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="315"/>
+        <location filename="../dialogs/tender.py" line="317"/>
         <source>Alipay on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="327"/>
+        <location filename="../dialogs/tender.py" line="329"/>
         <source>{method}: take {amount} on the terminal, then enter the slip&apos;s reference (or press Enter without one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="332"/>
+        <location filename="../dialogs/tender.py" line="334"/>
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="364"/>
+        <location filename="../dialogs/tender.py" line="366"/>
         <source>This is the customer&apos;s payment code, not the terminal&apos;s reference: scan the reference on the terminal&apos;s slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="390"/>
+        <location filename="../dialogs/tender.py" line="392"/>
         <source>Scan the customer&apos;s {wallet} payment code for {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="401"/>
-        <location filename="../dialogs/tender.py" line="426"/>
+        <location filename="../dialogs/tender.py" line="403"/>
+        <location filename="../dialogs/tender.py" line="428"/>
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="412"/>
+        <location filename="../dialogs/tender.py" line="414"/>
         <source>While paying, scan only the customer&apos;s payment code</source>
         <translation>While paying, scan only the customer&apos;s payment code</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="432"/>
+        <location filename="../dialogs/tender.py" line="434"/>
         <source>An exchange&apos;s difference is paid in cash, by card or on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="437"/>
+        <location filename="../dialogs/tender.py" line="439"/>
         <source>Nothing is left to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500"/>
+        <location filename="../dialogs/tender.py" line="501"/>
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>Card and wallet payments cannot be more than what is left</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="515"/>
+        <location filename="../dialogs/tender.py" line="516"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="522"/>
+        <location filename="../dialogs/tender.py" line="523"/>
         <source>transaction {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="524"/>
+        <location filename="../dialogs/tender.py" line="525"/>
         <source>ref. {reference}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="528"/>
+        <location filename="../dialogs/tender.py" line="529"/>
         <source>{points} points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="539"/>
-        <location filename="../dialogs/tender.py" line="578"/>
+        <location filename="../dialogs/tender.py" line="540"/>
+        <location filename="../dialogs/tender.py" line="579"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="541"/>
+        <location filename="../dialogs/tender.py" line="542"/>
         <source>Paid in full</source>
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="601"/>
+        <location filename="../dialogs/tender.py" line="602"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="604"/>
+        <location filename="../dialogs/tender.py" line="605"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>

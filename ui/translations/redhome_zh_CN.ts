@@ -201,17 +201,22 @@
 <context>
     <name>CounterPromotions</name>
     <message>
-        <location filename="../promotion_counter.py" line="71" />
+        <location filename="../promotion_counter.py" line="79" />
+        <source>The promotions changed while the sale was rung up: it is priced again with those in force now. New total {amount}: take the payment again.</source>
+        <translation>收银期间促销规则已变更：本单已按当前有效的促销重新计价。新应收 {amount}，请重新收款。</translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="93" />
         <source>Discounts: {amount}</source>
         <translation>优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="74" />
+        <location filename="../promotion_counter.py" line="96" />
         <source>Promotions: {amount}</source>
         <translation>促销优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="82" />
+        <location filename="../promotion_counter.py" line="104" />
         <source>Member {name} · {points} points</source>
         <translation>会员 {name} · {points} 积分</translation>
     </message>
@@ -884,7 +889,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="141" />
-        <location filename="../error_texts.py" line="661" />
+        <location filename="../error_texts.py" line="665" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -1850,601 +1855,606 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="466" />
+        <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
+        <translation>本单计价后促销规则已变更：已按当前有效的促销重新计价，请重新收款</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="470" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="467" />
+        <location filename="../error_texts.py" line="471" />
         <source>The refund is more than what is left of the sale's {kind} payments</source>
         <translation>退款金额超过了该销售 {kind} 付款的剩余可退金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="470" />
+        <location filename="../error_texts.py" line="474" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="471" />
+        <location filename="../error_texts.py" line="475" />
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation>短链接无法打开（{detail}）：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474" />
+        <location filename="../error_texts.py" line="478" />
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation>{sku} 的库存刚被更改：请重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475" />
+        <location filename="../error_texts.py" line="479" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="478" />
+        <location filename="../error_texts.py" line="482" />
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation>本店已有店长：请店长登录后添加员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479" />
+        <location filename="../error_texts.py" line="483" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="480" />
+        <location filename="../error_texts.py" line="484" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483" />
+        <location filename="../error_texts.py" line="487" />
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation>门店数据库为只读，未保存任何内容。请联系店长将其改为可写后重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487" />
+        <location filename="../error_texts.py" line="491" />
         <source>The store has no code secret: badges cannot be made</source>
         <translation>本店没有门店码密钥：无法制作工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="488" />
+        <location filename="../error_texts.py" line="492" />
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation>无法读取已保存的{what}（{path}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="489" />
+        <location filename="../error_texts.py" line="493" />
         <source>The stored {what} cannot be decrypted with this computer's secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation>已保存的{what}无法用本机的加密密钥解密（系统密钥环中的条目或配置旁的 keys/secrets.key 已丢失、被替换或从别处恢复）。请从备份恢复该密钥，或重新保存支付密钥：redhome-pos payments key set {slot}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="493" />
+        <location filename="../error_texts.py" line="497" />
         <source>The stored {what} is not an RSA private key</source>
         <translation>已保存的{what}不是 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="494" />
+        <location filename="../error_texts.py" line="498" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="495" />
+        <location filename="../error_texts.py" line="499" />
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation>文字中含有无法保存的控制字符（U+{codepoint:04X}）：请删除后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="499" />
+        <location filename="../error_texts.py" line="503" />
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation>下载 {day} 的 {provider} 账单时返回 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="500" />
+        <location filename="../error_texts.py" line="504" />
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation>无法下载 {day} 的 {provider} 账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="501" />
+        <location filename="../error_texts.py" line="505" />
         <source>The {what} address {url} is not a web address</source>
         <translation>{what}地址 {url} 不是网址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="502" />
+        <location filename="../error_texts.py" line="506" />
         <source>The {what} address {url} must use https</source>
         <translation>{what}地址 {url} 必须使用 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="503" />
+        <location filename="../error_texts.py" line="507" />
         <source>The {what} could not be sealed</source>
         <translation>无法加密保存{what}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504" />
+        <location filename="../error_texts.py" line="508" />
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation>{what}文件 {path} 可被本机其他用户读取（权限 {mode}）。请设为仅所有者可读：chmod 600 {path}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="508" />
+        <location filename="../error_texts.py" line="512" />
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation>无法读取{what}文件 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="509" />
+        <location filename="../error_texts.py" line="513" />
         <source>The {what} file {path} does not exist</source>
         <translation>{what}文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="510" />
+        <location filename="../error_texts.py" line="514" />
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation>{what}文件 {path} 不含 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="513" />
+        <location filename="../error_texts.py" line="517" />
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation>{what}文件 {path} 不含 RSA 公钥或证书</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="516" />
+        <location filename="../error_texts.py" line="520" />
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation>{what}为 32 个字符（字母、数字或符号），与商户平台上设置的一致</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520" />
+        <location filename="../error_texts.py" line="524" />
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation>{what}未保存：请店长用 redhome-pos payments key set {slot} --from-file FILE --staff CODE 保存</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="524" />
+        <location filename="../error_texts.py" line="528" />
         <source>The {what} of a promotion must be more than zero</source>
         <translation>促销的{what}必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="525" />
+        <location filename="../error_texts.py" line="529" />
         <source>The {what} {path} is not a file</source>
         <translation>{what} {path} 不是文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="526" />
+        <location filename="../error_texts.py" line="530" />
         <source>There is no delivery {delivery}</source>
         <translation>没有到货单 {delivery}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="527" />
+        <location filename="../error_texts.py" line="531" />
         <source>There is no online after-sale {returns}</source>
         <translation>没有线上售后单 {returns}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="528" />
+        <location filename="../error_texts.py" line="532" />
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation>没有名为 {name} 的支付密钥：可用的有 {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="529" />
+        <location filename="../error_texts.py" line="533" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530" />
+        <location filename="../error_texts.py" line="534" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="531" />
+        <location filename="../error_texts.py" line="535" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="532" />
+        <location filename="../error_texts.py" line="536" />
         <source>This GS1 code cannot be read: scan again</source>
         <translation>无法识别此 GS1 码：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533" />
+        <location filename="../error_texts.py" line="537" />
         <source>This GS1 code names no product: scan the item's own barcode</source>
         <translation>此 GS1 码未对应任何商品：请扫描商品本身的条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="534" />
+        <location filename="../error_texts.py" line="538" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="535" />
+        <location filename="../error_texts.py" line="539" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="536" />
+        <location filename="../error_texts.py" line="540" />
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation>这是旧式工牌（无法单独作废）：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="539" />
+        <location filename="../error_texts.py" line="543" />
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation>这个工牌已作废：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="540" />
+        <location filename="../error_texts.py" line="544" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="541" />
+        <location filename="../error_texts.py" line="545" />
         <source>This code is not a member code</source>
         <translation>这不是会员码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="542" />
+        <location filename="../error_texts.py" line="546" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543" />
+        <location filename="../error_texts.py" line="547" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546" />
+        <location filename="../error_texts.py" line="550" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="549" />
+        <location filename="../error_texts.py" line="553" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550" />
+        <location filename="../error_texts.py" line="554" />
         <source>This is not a pickup code: scan the code on the customer's phone</source>
         <translation>这不是提货码：请扫描顾客手机上的码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="551" />
+        <location filename="../error_texts.py" line="555" />
         <source>This is not a product's code: scan the item or carton</source>
         <translation>这不是商品的条码：请扫描商品或整箱标签</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="552" />
+        <location filename="../error_texts.py" line="556" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553" />
+        <location filename="../error_texts.py" line="557" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556" />
+        <location filename="../error_texts.py" line="560" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557" />
+        <location filename="../error_texts.py" line="561" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="558" />
+        <location filename="../error_texts.py" line="562" />
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation>这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562" />
+        <location filename="../error_texts.py" line="566" />
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>此提货码属于订单 {other}，不是 {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563" />
+        <location filename="../error_texts.py" line="567" />
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation>此销售由微信支付或支付宝付款，须原路退款，但本收银台未接入该支付机构。可由店长批准改退现金</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567" />
+        <location filename="../error_texts.py" line="571" />
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval</source>
         <translation>此销售由微信支付或支付宝付款：改退现金须经店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571" />
+        <location filename="../error_texts.py" line="575" />
         <source>This scan is not a product: scan the item's barcode</source>
         <translation>扫描的不是商品：请扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="572" />
+        <location filename="../error_texts.py" line="576" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="573" />
+        <location filename="../error_texts.py" line="577" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574" />
+        <location filename="../error_texts.py" line="578" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575" />
+        <location filename="../error_texts.py" line="579" />
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation>本店只接受后台发放的工牌：请用密码登录</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="578" />
+        <location filename="../error_texts.py" line="582" />
         <source>This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused</source>
         <translation>这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="582" />
+        <location filename="../error_texts.py" line="586" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="583" />
+        <location filename="../error_texts.py" line="587" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="586" />
+        <location filename="../error_texts.py" line="590" />
         <source>This store records the card slip's reference number: enter it</source>
         <translation>本店银行卡收款须登记签购单参考号，请输入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="587" />
+        <location filename="../error_texts.py" line="591" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="588" />
+        <location filename="../error_texts.py" line="592" />
         <source>Type the correct express number</source>
         <translation>请输入正确的快递单号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="589" />
+        <location filename="../error_texts.py" line="593" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590" />
+        <location filename="../error_texts.py" line="594" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591" />
+        <location filename="../error_texts.py" line="595" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592" />
+        <location filename="../error_texts.py" line="596" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595" />
+        <location filename="../error_texts.py" line="599" />
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation>微信支付 APIv2 需要 API 客户端证书和密钥文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596" />
+        <location filename="../error_texts.py" line="600" />
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation>微信支付未给出 {day} 的账单地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="597" />
+        <location filename="../error_texts.py" line="601" />
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation>微信支付尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="598" />
+        <location filename="../error_texts.py" line="602" />
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation>星期取值为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599" />
+        <location filename="../error_texts.py" line="603" />
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation>提供的{what}不是 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="602" />
+        <location filename="../error_texts.py" line="606" />
         <source>You cannot lower or deactivate your own account</source>
         <translation>您不能降低自己的权限或停用自己的账号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603" />
+        <location filename="../error_texts.py" line="607" />
         <source>a member name is not a string</source>
         <translation>成员名不是字符串</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604" />
+        <location filename="../error_texts.py" line="608" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="605" />
+        <location filename="../error_texts.py" line="609" />
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation>数据库迁移只能通过 redhome_pos.persistence.migrate 运行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606" />
+        <location filename="../error_texts.py" line="610" />
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607" />
+        <location filename="../error_texts.py" line="611" />
         <source>naive datetime given to a UTC column</source>
         <translation>UTC 时间列收到了不带时区的时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608" />
+        <location filename="../error_texts.py" line="612" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609" />
+        <location filename="../error_texts.py" line="613" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610" />
+        <location filename="../error_texts.py" line="614" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611" />
+        <location filename="../error_texts.py" line="615" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612" />
+        <location filename="../error_texts.py" line="616" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613" />
+        <location filename="../error_texts.py" line="617" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614" />
+        <location filename="../error_texts.py" line="618" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615" />
+        <location filename="../error_texts.py" line="619" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616" />
+        <location filename="../error_texts.py" line="620" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617" />
+        <location filename="../error_texts.py" line="621" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618" />
+        <location filename="../error_texts.py" line="622" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619" />
+        <location filename="../error_texts.py" line="623" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623" />
+        <location filename="../error_texts.py" line="627" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624" />
+        <location filename="../error_texts.py" line="628" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627" />
+        <location filename="../error_texts.py" line="631" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628" />
+        <location filename="../error_texts.py" line="632" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631" />
+        <location filename="../error_texts.py" line="635" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632" />
+        <location filename="../error_texts.py" line="636" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="633" />
+        <location filename="../error_texts.py" line="637" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="634" />
+        <location filename="../error_texts.py" line="638" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635" />
+        <location filename="../error_texts.py" line="639" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636" />
+        <location filename="../error_texts.py" line="640" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637" />
+        <location filename="../error_texts.py" line="641" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638" />
+        <location filename="../error_texts.py" line="642" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639" />
+        <location filename="../error_texts.py" line="643" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640" />
+        <location filename="../error_texts.py" line="644" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641" />
+        <location filename="../error_texts.py" line="645" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="642" />
+        <location filename="../error_texts.py" line="646" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="646" />
+        <location filename="../error_texts.py" line="650" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="647" />
+        <location filename="../error_texts.py" line="651" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648" />
+        <location filename="../error_texts.py" line="652" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649" />
+        <location filename="../error_texts.py" line="653" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653" />
+        <location filename="../error_texts.py" line="657" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654" />
+        <location filename="../error_texts.py" line="658" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657" />
+        <location filename="../error_texts.py" line="661" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="660" />
+        <location filename="../error_texts.py" line="664" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
@@ -3005,12 +3015,12 @@
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../dialogs/tender.py" line="80" />
+        <location filename="../dialogs/tender.py" line="81" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="83" />
+        <location filename="../dialogs/tender.py" line="84" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
@@ -3649,198 +3659,198 @@
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../dialogs/tender.py" line="107" />
+        <location filename="../dialogs/tender.py" line="109" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="127" />
+        <location filename="../dialogs/tender.py" line="129" />
         <source>Amount due</source>
         <translation>应收金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="133" />
+        <location filename="../dialogs/tender.py" line="135" />
         <source>Exchange: the {amount} returned counts towards this sale</source>
         <translation>换货：退回的 {amount} 抵扣本单</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="140" />
+        <location filename="../dialogs/tender.py" line="142" />
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="153" />
+        <location filename="../dialogs/tender.py" line="155" />
         <source>Cash given, e.g. 200</source>
         <translation>实收现金，例如 200</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="170" />
+        <location filename="../dialogs/tender.py" line="172" />
         <source>Exact</source>
         <translation>刚好</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="198" />
-        <location filename="../dialogs/tender.py" line="313" />
+        <location filename="../dialogs/tender.py" line="200" />
+        <location filename="../dialogs/tender.py" line="315" />
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="176" />
-        <location filename="../dialogs/tender.py" line="516" />
+        <location filename="../dialogs/tender.py" line="178" />
+        <location filename="../dialogs/tender.py" line="517" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="157" />
+        <location filename="../dialogs/tender.py" line="159" />
         <source>Reference on the terminal's slip</source>
         <translation>签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="178" />
-        <location filename="../dialogs/tender.py" line="202" />
-        <location filename="../dialogs/tender.py" line="517" />
+        <location filename="../dialogs/tender.py" line="180" />
+        <location filename="../dialogs/tender.py" line="204" />
+        <location filename="../dialogs/tender.py" line="518" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="518" />
+        <location filename="../dialogs/tender.py" line="519" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="183" />
+        <location filename="../dialogs/tender.py" line="185" />
         <source>Remove last</source>
         <translation>撤销上一笔</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="180" />
+        <location filename="../dialogs/tender.py" line="182" />
         <source>Pay with points</source>
         <translation>积分抵现</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="195" />
+        <location filename="../dialogs/tender.py" line="197" />
         <source>On the terminal:</source>
         <translation>外部收款：</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="201" />
+        <location filename="../dialogs/tender.py" line="203" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="210" />
+        <location filename="../dialogs/tender.py" line="212" />
         <source>Complete sale (Enter)</source>
         <translation>完成收款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="213" />
+        <location filename="../dialogs/tender.py" line="215" />
         <source>Back to the cart (Esc)</source>
         <translation>返回购物车 (Esc)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="290" />
+        <location filename="../dialogs/tender.py" line="292" />
         <source>Points pay only for a member: find the member first (F7)</source>
         <translation>只有会员可用积分抵现：请先查找会员（F7）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="294" />
+        <location filename="../dialogs/tender.py" line="296" />
         <source>The member has no points to pay with</source>
         <translation>该会员没有可抵现的积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="314" />
+        <location filename="../dialogs/tender.py" line="316" />
         <source>WeChat Pay on the terminal</source>
         <translation>外部收款：微信</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="315" />
+        <location filename="../dialogs/tender.py" line="317" />
         <source>Alipay on the terminal</source>
         <translation>外部收款：支付宝</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="327" />
+        <location filename="../dialogs/tender.py" line="329" />
         <source>{method}: take {amount} on the terminal, then enter the slip's reference (or press Enter without one)</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入签购单参考号（没有可直接按回车）</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="332" />
+        <location filename="../dialogs/tender.py" line="334" />
         <source>{method}: take {amount} on the terminal, then type or scan the reference printed on its slip and press Enter</source>
         <translation>{method}：请在收款终端收取 {amount}，然后输入或扫描签购单上的参考号并按回车</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="364" />
+        <location filename="../dialogs/tender.py" line="366" />
         <source>This is the customer's payment code, not the terminal's reference: scan the reference on the terminal's slip</source>
         <translation>这是顾客的付款码，不是参考号：请扫描收款终端签购单上的参考号</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="390" />
+        <location filename="../dialogs/tender.py" line="392" />
         <source>Scan the customer's {wallet} payment code for {amount}</source>
         <translation>请扫描顾客的{wallet}付款码，金额 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="401" />
-        <location filename="../dialogs/tender.py" line="426" />
+        <location filename="../dialogs/tender.py" line="403" />
+        <location filename="../dialogs/tender.py" line="428" />
         <source>A payment is under way: wait for it, or cancel it first</source>
         <translation>正在收款：请等待结果，或先取消本次收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="412" />
+        <location filename="../dialogs/tender.py" line="414" />
         <source>While paying, scan only the customer's payment code</source>
         <translation>收款时只能扫描顾客的付款码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="432" />
+        <location filename="../dialogs/tender.py" line="434" />
         <source>An exchange's difference is paid in cash, by card or on the terminal</source>
         <translation>换货差价请用现金、银行卡或收款终端支付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="437" />
+        <location filename="../dialogs/tender.py" line="439" />
         <source>Nothing is left to pay</source>
         <translation>已无待付金额</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="500" />
+        <location filename="../dialogs/tender.py" line="501" />
         <source>Card and wallet payments cannot be more than what is left</source>
         <translation>银行卡和钱包支付不能超过剩余应付</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="515" />
+        <location filename="../dialogs/tender.py" line="516" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="522" />
+        <location filename="../dialogs/tender.py" line="523" />
         <source>transaction {reference}</source>
         <translation>交易单号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="524" />
+        <location filename="../dialogs/tender.py" line="525" />
         <source>ref. {reference}</source>
         <translation>参考号 {reference}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="528" />
+        <location filename="../dialogs/tender.py" line="529" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="539" />
-        <location filename="../dialogs/tender.py" line="578" />
+        <location filename="../dialogs/tender.py" line="540" />
+        <location filename="../dialogs/tender.py" line="579" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="541" />
+        <location filename="../dialogs/tender.py" line="542" />
         <source>Paid in full</source>
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="601" />
+        <location filename="../dialogs/tender.py" line="602" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="604" />
+        <location filename="../dialogs/tender.py" line="605" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>

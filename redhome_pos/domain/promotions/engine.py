@@ -148,8 +148,10 @@ class PromotionBook:
         member_prices: dict[int, int] | None = None,
         store_code: str = "",
         timezone: str = "Asia/Shanghai",
+        version: int = 0,
     ) -> None:
         self.promotions = tuple(sorted(promotions, key=lambda p: (p.priority, p.code)))
+        self.version = version  # the stored rules' stamp this book was read at
         self.member_prices = dict(member_prices or {})
         self.store_code = store_code
         self.timezone = timezone

@@ -38,6 +38,11 @@ class PromotionError(DomainError):
     """A promotion is stated wrongly (a missing amount, an impossible percentage, no goods)."""
 
 
+class PromotionsChangedError(PromotionError):
+    """A sale's promotion savings are not what the rules stored now give (the rules changed
+    after the cart was priced, or the cart is not what the counter priced)."""
+
+
 class PromotionKind(enum.StrEnum):
     THRESHOLD_OFF = "threshold_off"
     THRESHOLD_PERCENT = "threshold_percent"

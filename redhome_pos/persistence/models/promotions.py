@@ -47,6 +47,16 @@ class PromotionRow(Base):
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
+class PromotionStampRow(Base):
+    """One row: a number raised with every change of the promotions or member prices, so a
+    checkout knows in one read whether the rules it priced with are still those stored."""
+
+    __tablename__ = "promotion_stamp"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MemberPriceRow(Base):
     """A SKU's price for members."""
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.promotions.rules import (
@@ -16,7 +17,11 @@ from redhome_pos.domain.promotions.rules import (
     ScopeKind,
     Stacking,
 )
-from redhome_pos.persistence.models.promotions import MemberPriceRow, PromotionRow
+from redhome_pos.persistence.models.promotions import (
+    MemberPriceRow,
+    PromotionRow,
+    PromotionStampRow,
+)
 
 # The amounts of each kind, kept in the row's ``params``.
 PARAMS = (
@@ -121,6 +126,7 @@ class PromotionRepository:
         row.updated_by = staff_id
         row.ended_at = at if rule.ended else None
         self._session.flush()
+        self._changed()
         return row.id, new
 
     def end(self, code: str, at: datetime) -> bool:
@@ -129,6 +135,7 @@ class PromotionRepository:
             return False
         row.ended_at = row.ended_at or at
         self._session.flush()
+        self._changed()
         return True
 
     def member_prices(self) -> dict[int, int]:
@@ -139,4 +146,23 @@ class PromotionRepository:
         self._session.execute(delete(MemberPriceRow).where(MemberPriceRow.sku_id == sku_id))
         if price_fen is not None:
             self._session.add(MemberPriceRow(sku_id=sku_id, price_fen=price_fen))
+        self._session.flush()
+        self._changed()
+
+    def stamp(self) -> int:
+        """The rules' version: raised by every change written through this repository."""
+        return int(
+            self._session.scalar(select(PromotionStampRow.version).where(PromotionStampRow.id == 1))
+            or 0
+        )
+
+    def _changed(self) -> None:
+        raised = self._session.execute(
+            update(PromotionStampRow)
+            .where(PromotionStampRow.id == 1)
+            .values(version=PromotionStampRow.version + 1)
+        )
+        if not getattr(raised, "rowcount", 0):  # the first change: a number no other
+            # database's stamp is likely to share (a book is kept per database address)
+            self._session.add(PromotionStampRow(id=1, version=secrets.randbits(30) + 1))
         self._session.flush()

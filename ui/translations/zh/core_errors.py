@@ -2,6 +2,7 @@
 """Chinese for the core's messages of promotions, members, approvals, staff and GS1 codes."""
 
 ZH: dict[str, str] = {
+    "The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again": "本单计价后促销规则已变更：已按当前有效的促销重新计价，请重新收款",
     "A bundle holds at least two items": "组合至少包含两件商品",
     "A bundle names its SKUs and how many of each": "组合需列出其中的 SKU 及各自数量",
     "A discount must take something off the price": "折扣必须让价格有所降低",

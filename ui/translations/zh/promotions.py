@@ -23,6 +23,7 @@ ZH: dict[str, str] = {
     "{points} points": "{points} 积分",
     "Points pay only for a member: find the member first (F7)": "只有会员可用积分抵现：请先查找会员（F7）",
     "The member has no points to pay with": "该会员没有可抵现的积分",
+    "The promotions changed while the sale was rung up: it is priced again with those in force now. New total {amount}: take the payment again.": "收银期间促销规则已变更：本单已按当前有效的促销重新计价。新应收 {amount}，请重新收款。",
     # back office: promotions
     "Promotions": "促销",
     "Promotion": "促销",
