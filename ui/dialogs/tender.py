@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import DomainError
-from redhome_pos.domain.promotions import PromotionsChangedError
 from redhome_pos.domain.money import format_fen, parse_fen
 from redhome_pos.domain.payments import WalletProvider
 from redhome_pos.domain.points import POINT_VALUE_FEN
+from redhome_pos.domain.promotions import PromotionsChangedError
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.staff import Staff
 from redhome_pos.domain.tender import (
