@@ -181,8 +181,9 @@ def request_delivery(
     ``lines`` (order line no → units) ships only those units, a split shipment: the rest
     follows in later parcels, each with its own courier and tracking number. Without it the
     parcel holds everything still in the store. Asking again for a parcel already recorded
-    (the same tracking number) returns that parcel; asking when nothing is left returns the
-    last one. A pickup is handed over whole.
+    (the same tracking number and units) returns that parcel, other units under a number
+    already used are refused; asking when nothing is left returns the last one. A pickup is
+    handed over whole.
 
     The goods have physically left, so their movement is booked even below zero unless the
     store says otherwise (``allow_negative``); a count will show the difference.
@@ -198,9 +199,15 @@ def request_delivery(
     with database.unit_of_work() as uow:
         repo = SyncRepository(uow.session)
         earlier = repo.parcels(order_id)
-        same = [p for p in earlier if p.express_no == express_no]
-        if same:
-            return same[0]
+        same = next((p for p in earlier if p.express_no == express_no), None)
+        if same is not None:
+            asked = None if lines is None else {n: u for n, u in lines.items() if u}
+            if asked is None or asked == dict(same.lines):
+                return same  # asked again (a double click, a retry): the same parcel
+            raise FulfilmentError(
+                "Parcel {parcel} of online order {order} already has express number {number}",
+                parcel=same.parcel_no, order=order_id, number=express_no,
+            )  # fmt: skip
         order = repo.order(order_id)
         if order is None or not order.ours:
             raise FulfilmentError(

@@ -144,6 +144,9 @@ def test_a_part_parcel_is_refused_when_the_platform_could_not_tell_it_apart(
     _ship(database, order_id, "SF1", "shunfeng", {line[a]: 2})
     with database.reading() as session:
         assert len(SyncRepository(session).parcels(order_id)) == 1
+    # The rest under the first parcel's number is a typing mistake, refused.
+    with pytest.raises(FulfilmentError, match=r"Parcel 1 .* already has express number SF1"):
+        _ship(database, order_id, "SF1", "shunfeng", {line[b]: 2})
     # A buyer's cancel request stops the rest.
     sandbox.request_cancel(order_id)
     assert engine.run_once().ok
