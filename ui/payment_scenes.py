@@ -112,6 +112,52 @@ def payment_scenes(director: Any, settle: Any) -> None:
     settle()
     if paid is not None:
         wallet_refund_scene(director, settle, paid)
+    exchange_wallet_scene(director, settle)
+
+
+def exchange_wallet_scene(director: Any, settle: Any) -> None:
+    """An exchange for dearer goods: the payment dialog counts the return towards the new
+    sale and the customer pays the difference by WeChat Pay (waiting for the password)."""
+    shell = director.shell
+    sale = shell.sale
+    first, second = director.stocked_barcodes(2)[:2]
+    shell.window.show_screen("sale")
+    director.scan(first)
+    settle(lambda: len(sale.cart.lines) == 1)
+    sale.pay()
+    settle()
+    tender = shell.actions.dialog
+    if not isinstance(tender, TenderDialog):
+        return
+    tender.add_exact_cash()
+    tender.complete()
+    settle(lambda: tender.sale is not None, 10.0)
+    old = tender.sale
+    tender.accept()
+    settle(lambda: sale.cart.is_empty)
+    if old is None:
+        return
+    for code in (first, second):  # the new goods: the same again and one more
+        director.scan(code)
+    settle(lambda: len(sale.cart.lines) == 2)
+    secret = director.config.scanning.code_secret
+    director.scan(sign_receipt_code(secret, director.config.store.code, old.receipt_no))
+    screen = shell.returns
+    settle(lambda: screen.sale is not None and screen.sale.receipt_no == old.receipt_no)
+    screen.set_return_quantity(1, 1)
+    screen.refund(exchange=True)
+    settle(lambda: isinstance(shell.actions.dialog, TenderDialog))
+    exchange = shell.actions.dialog
+    if not isinstance(exchange, TenderDialog):
+        return
+    exchange.handle_scan(wallet_code(WalletProvider.WECHAT, "2511"))
+    panel = exchange.charge_panel
+    settle(lambda: panel.state is not None and panel.seconds.text()[:1] in "23456789", 6.0)
+    director.picture("exchange-wallet-waiting")
+    exchange.cancel_charge()
+    settle(lambda: exchange.charging is None, 15.0)
+    exchange.reject()
+    settle()
 
 
 def wallet_refund_scene(director: Any, settle: Any, sale: Sale) -> None:
