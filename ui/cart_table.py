@@ -173,8 +173,10 @@ class ProductDelegate(QStyledItemDelegate):
         small.setPixelSize(max(SMALL_PX, round(body_px * 0.875)) if body_px > 0 else SMALL_PX)
         return title, small
 
-    def _second_line(self, index: Index) -> str:
-        variant = index.data(VARIANT_ROLE) or ""
+    def _second_line(self, index: Index, metrics: QFontMetrics, width: int) -> str:
+        variant = str(index.data(VARIANT_ROLE) or "")
+        if metrics.horizontalAdvance(variant) > width:  # narrow: one attribute a line, whole
+            variant = variant.replace(" / ", "\n")
         note = index.data(NOTE_ROLE) or ""
         if note:
             note_text = self.tr("Note {note}").format(note=note)
@@ -190,7 +192,7 @@ class ProductDelegate(QStyledItemDelegate):
         title_rect = QFontMetrics(title_font).boundingRect(
             QRect(0, 0, text_width, 10_000), flags, str(index.data() or "")
         )
-        second = self._second_line(index)
+        second = self._second_line(index, QFontMetrics(small_font), text_width)
         small_rect = (
             QFontMetrics(small_font).boundingRect(QRect(0, 0, text_width, 10_000), flags, second)
             if second
@@ -228,7 +230,7 @@ class ProductDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(option.palette.ColorRole.Text))
         top = QRect(rect.left(), rect.top(), rect.width(), title_rect.height())
         painter.drawText(top, int(Qt.TextFlag.TextWordWrap), str(index.data() or ""))
-        second = self._second_line(index)
+        second = self._second_line(index, QFontMetrics(small_font), rect.width())
         if second:
             painter.setFont(small_font)
             painter.setPen(QColor(GREY))

@@ -17,10 +17,17 @@ from redhome_pos.persistence.repositories.sync import (
 )
 from ui.app import install_language
 
-PLACED = datetime(2026, 12, 5, 2, 7, tzinfo=UTC)  # 10:07 in Shanghai
+PLACED = datetime(2026, 11, 28, 2, 7, tzinfo=UTC)  # 10:07 in Shanghai, days before the test
 
 
-def add_order(store: Any, order_id: str, fulfilment: str, codes: list[str], name: str) -> None:
+def add_order(
+    store: Any,
+    order_id: str,
+    fulfilment: str,
+    codes: list[str],
+    name: str,
+    placed: datetime = PLACED,
+) -> None:
     lines = tuple(
         StoredOrderLine(n, f"red-{code}", store.sku_ids[code], 1, 12_800, store.barcodes[code],
                         code, "小红书限定丝绒雾面口红" if code == "LIP-520" else code)
@@ -28,7 +35,7 @@ def add_order(store: Any, order_id: str, fulfilment: str, codes: list[str], name
     )  # fmt: skip
     order = StoredOnlineOrder(
         order_id=order_id, status="awaiting_shipment", fulfilment=fulfilment,
-        warehouse_code="SH001", ours=True, online_created_at=PLACED, online_updated_at=PLACED,
+        warehouse_code="SH001", ours=True, online_created_at=placed, online_updated_at=placed,
         lines=lines, receiver_name_masked=name, receiver_phone_masked="138****0001",
         paid_fen=12_800 * len(lines),
     )  # fmt: skip
@@ -41,7 +48,8 @@ def test_the_list_shows_time_customer_and_amount_and_the_pick_list_the_variant(
     qtbot: Any, shell: Any, store: Any
 ) -> None:
     add_order(store, "P100", "pickup", ["LIP-520", "CLN-120"], "林*")
-    add_order(store, "P200", "express", ["MASK-10"], "王*")
+    just_now = datetime.now(UTC)
+    add_order(store, "P200", "express", ["MASK-10"], "王*", just_now)
     log_in(qtbot, shell)
     screen = shell.orders
     shell.window.show_screen("orders")
@@ -54,8 +62,12 @@ def test_the_list_shows_time_customer_and_amount_and_the_pick_list_the_variant(
         table.item(r, 0).text(): [table.item(r, c).text() for c in (1, 2, 3)]
         for r in range(table.rowCount())
     }
-    when = PLACED.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%m-%d %H:%M")
-    assert rows == {"P100": [when, "林*", "￥256.00"], "P200": [when, "王*", "￥128.00"]}
+    # Today's order by its time alone; an older one with its day.
+    shanghai = ZoneInfo("Asia/Shanghai")
+    days_ago = PLACED.astimezone(shanghai).strftime("%m-%d %H:%M")
+    today = {just_now.astimezone(shanghai).strftime("%H:%M")}
+    assert rows["P100"] == ["11-28 10:07", "林*", "￥256.00"] and days_ago == "11-28 10:07"
+    assert rows["P200"][1:] == ["王*", "￥128.00"] and rows["P200"][0] in today
 
     screen.select("P100")
     items = [screen.lines.item(r, 0).text() for r in range(screen.lines.rowCount())]

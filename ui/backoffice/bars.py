@@ -39,7 +39,7 @@ class BarChart(QWidget):
         metrics = painter.fontMetrics()
         label_width = min(
             max(metrics.horizontalAdvance(label) for label, _ in self.bars) + 12,
-            self.width() // 3,
+            self.width() * 2 // 5,
         )
         value_width = max(metrics.horizontalAdvance(self._value(v)) for _, v in self.bars) + 12
         row = max(min((self.height() - 8) / len(self.bars), 36.0), 12.0)
@@ -51,7 +51,8 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(4, y, label_width - 8, row),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8),
+                # The middle goes: a label's end (a variant, a code) tells like bars apart.
+                metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, label_width - 8),
             )
             length = span * max(value, 0) / top if top else 0
             painter.fillRect(QRectF(label_width, y + row * 0.2, length, row * 0.6), BAR)

@@ -10,6 +10,7 @@ A new online order announces itself (a beep and a banner) when the list is read 
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -168,8 +169,8 @@ class OrdersScreen(QWidget):
         detail.addLayout(actions)
 
         body = QHBoxLayout()
-        body.addWidget(self.orders, 1)
-        body.addLayout(detail, 1)
+        body.addWidget(self.orders, 5)  # room for when, who, how much and the state
+        body.addLayout(detail, 4)
         body.addWidget(self.preview, 0)
 
         column = QVBoxLayout(self)
@@ -252,7 +253,7 @@ class OrdersScreen(QWidget):
             [
                 (
                     row.order.order_id,
-                    self.counter.local_time(row.order.online_created_at, "%m-%d %H:%M"),
+                    self.placed_words(row.order.online_created_at),
                     row.order.receiver_name_masked or "-",
                     format_fen(row.order.paid_fen),
                     f"{self.kind_words(row.order.fulfilment)} · {self.status_words(row)}",
@@ -271,6 +272,11 @@ class OrdersScreen(QWidget):
         else:
             self.selected = None
         self._show_detail()
+
+    def placed_words(self, at: datetime) -> str:
+        """When an order was placed, on the store's clock: the time alone for today's."""
+        today = self.counter.local_time(at, "%Y-%m-%d") == self.counter.till.today().isoformat()
+        return self.counter.local_time(at, "%H:%M" if today else "%m-%d %H:%M")
 
     def kind_words(self, fulfilment: str) -> str:
         return self.tr("Pickup") if fulfilment == "pickup" else self.tr("Ship")

@@ -69,9 +69,9 @@ def chart_of(report: Report) -> tuple[list[tuple[str, int]], bool]:
         at = report.columns.index("cost_fen")
     totals: dict[str, int] = {}
     for row in report.rows:
-        if by_sku:  # the product, its variant (色号：#520) and its code
-            named = row[1 : 3 if report.columns[2:3] == ("variant",) else 2]
-            label = " ".join(str(part) for part in (*named, row[0]) if part)
+        if by_sku:  # the product and its variant (色号：#520), else its code
+            variant = row[2] if report.columns[2:3] == ("variant",) else ""
+            label = f"{row[1]} {variant or row[0]}"
         else:
             label = str(row[label_at])
         value = row[at] if isinstance(row[at], int) else 0

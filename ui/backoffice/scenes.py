@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from redhome_pos.domain.reconciliation import OnlineSkuFigures
 from redhome_pos.domain.staff import Role
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.persistence.repositories.sync import (
@@ -15,6 +16,7 @@ from redhome_pos.persistence.repositories.sync import (
     StoredOrderLine,
     SyncRepository,
 )
+from redhome_pos.services import reconciliation
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.demo_picks import stocked_skus
 from redhome_pos.services.demo_staff import DEMO_ACCOUNTS
@@ -88,8 +90,10 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     director.picture("backoffice-receiving")
     inventory.tabs.setCurrentIndex(0)
 
+    _demo_reconciliation(shell, manager)
+    reconciliation = shell.reconciliation
     show_manager_tab(shell, "reconciliation")
-    settle(lambda: True, 0.3)
+    settle(lambda: bool(reconciliation.records) and bool(reconciliation.lines), 2.0)
     director.picture("backoffice-reconciliation")
 
     reports = shell.reports
@@ -122,6 +126,32 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     show_manager_tab(shell, "store-settings")
     settle(lambda: bool(shell.store_settings.connection_state.text()), 1.0)
     director.picture("backoffice-store-settings")
+
+
+def _demo_reconciliation(shell: Any, manager: Any) -> None:
+    """A run against online figures that differ from the store's as a real week does: stock
+    drifted on a few SKUs, two prices changed online, one SKU not listed, one new online."""
+    counter = shell.counter
+    till = counter.till
+    here = reconciliation.store_figures(counter.database, till.today())
+    linked = [sku for sku in here if sku.red_sku_id]
+    drift = {0: 5, 3: -3, 7: 12, 11: -1}
+    repriced = {1: 1_000, 5: -2_000}
+    online = [
+        OnlineSkuFigures(
+            str(sku.red_sku_id), sku.title, sku.price_fen + repriced.get(n, 0),
+            sku.original_price_fen, sku.active, tuple(sku.barcodes), sku.code,
+            total=sku.sellable + drift.get(n, 0), available=sku.sellable + drift.get(n, 0),
+            occupied=0,
+        )
+        for n, sku in enumerate(linked)
+        if n != 9  # not listed online
+    ]  # fmt: skip
+    online.append(
+        OnlineSkuFigures("RED-DEMO-NEW-1", "线上新品 限定礼盒", 19_900, 19_900, True,
+                         erp_code="GIFT-2026", total=6, available=6, occupied=0)
+    )  # fmt: skip
+    reconciliation.run_reconciliation(counter.database, till, online, staff=manager)
 
 
 def _demo_order(shell: Any) -> list[str]:

@@ -1060,316 +1060,316 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="65"/>
+        <location filename="../backoffice/orders.py" line="66"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="70"/>
+        <location filename="../backoffice/orders.py" line="71"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="73"/>
+        <location filename="../backoffice/orders.py" line="74"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="85"/>
+        <location filename="../backoffice/orders.py" line="86"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="86"/>
+        <location filename="../backoffice/orders.py" line="87"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88"/>
+        <location filename="../backoffice/orders.py" line="89"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89"/>
+        <location filename="../backoffice/orders.py" line="90"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="97"/>
+        <location filename="../backoffice/orders.py" line="98"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103"/>
+        <location filename="../backoffice/orders.py" line="104"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103"/>
+        <location filename="../backoffice/orders.py" line="104"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103"/>
-        <location filename="../backoffice/orders.py" line="294"/>
+        <location filename="../backoffice/orders.py" line="104"/>
+        <location filename="../backoffice/orders.py" line="300"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="103"/>
+        <location filename="../backoffice/orders.py" line="104"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="109"/>
-        <location filename="../backoffice/orders.py" line="292"/>
+        <location filename="../backoffice/orders.py" line="110"/>
+        <location filename="../backoffice/orders.py" line="298"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="111"/>
+        <location filename="../backoffice/orders.py" line="112"/>
         <source>Pack these, the rest later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="119"/>
+        <location filename="../backoffice/orders.py" line="120"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="122"/>
+        <location filename="../backoffice/orders.py" line="123"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="125"/>
+        <location filename="../backoffice/orders.py" line="126"/>
         <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="127"/>
+        <location filename="../backoffice/orders.py" line="128"/>
         <source>Show the phone (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="130"/>
+        <location filename="../backoffice/orders.py" line="131"/>
         <source>Correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="133"/>
-        <location filename="../backoffice/orders.py" line="276"/>
+        <location filename="../backoffice/orders.py" line="134"/>
+        <location filename="../backoffice/orders.py" line="282"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="136"/>
+        <location filename="../backoffice/orders.py" line="137"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="204"/>
+        <location filename="../backoffice/orders.py" line="205"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="229"/>
+        <location filename="../backoffice/orders.py" line="230"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="231"/>
+        <location filename="../backoffice/orders.py" line="232"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="233"/>
+        <location filename="../backoffice/orders.py" line="234"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="234"/>
+        <location filename="../backoffice/orders.py" line="235"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="276"/>
+        <location filename="../backoffice/orders.py" line="282"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="280"/>
+        <location filename="../backoffice/orders.py" line="286"/>
         <source>Part shipped: {left} units to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="285"/>
+        <location filename="../backoffice/orders.py" line="291"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="287"/>
-        <location filename="../backoffice/orders.py" line="301"/>
+        <location filename="../backoffice/orders.py" line="293"/>
+        <location filename="../backoffice/orders.py" line="307"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="289"/>
+        <location filename="../backoffice/orders.py" line="295"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="296"/>
+        <location filename="../backoffice/orders.py" line="302"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="297"/>
+        <location filename="../backoffice/orders.py" line="303"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="303"/>
+        <location filename="../backoffice/orders.py" line="309"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="305"/>
+        <location filename="../backoffice/orders.py" line="311"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="306"/>
+        <location filename="../backoffice/orders.py" line="312"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="342"/>
+        <location filename="../backoffice/orders.py" line="348"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="351"/>
+        <location filename="../backoffice/orders.py" line="357"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="360"/>
+        <location filename="../backoffice/orders.py" line="366"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="366"/>
+        <location filename="../backoffice/orders.py" line="372"/>
         <source>Picked up by {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="370"/>
+        <location filename="../backoffice/orders.py" line="376"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="397"/>
+        <location filename="../backoffice/orders.py" line="403"/>
         <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="412"/>
+        <location filename="../backoffice/orders.py" line="418"/>
         <source>Parcel {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="454"/>
+        <location filename="../backoffice/orders.py" line="460"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="458"/>
+        <location filename="../backoffice/orders.py" line="464"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="479"/>
+        <location filename="../backoffice/orders.py" line="485"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="483"/>
+        <location filename="../backoffice/orders.py" line="489"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="488"/>
+        <location filename="../backoffice/orders.py" line="494"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="492"/>
+        <location filename="../backoffice/orders.py" line="498"/>
         <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="497"/>
+        <location filename="../backoffice/orders.py" line="503"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="509"/>
+        <location filename="../backoffice/orders.py" line="515"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="520"/>
+        <location filename="../backoffice/orders.py" line="526"/>
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="560"/>
+        <location filename="../backoffice/orders.py" line="566"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="568"/>
+        <location filename="../backoffice/orders.py" line="574"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="570"/>
+        <location filename="../backoffice/orders.py" line="576"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="586"/>
+        <location filename="../backoffice/orders.py" line="592"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="590"/>
+        <location filename="../backoffice/orders.py" line="596"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="637"/>
+        <location filename="../backoffice/orders.py" line="643"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="658"/>
+        <location filename="../backoffice/orders.py" line="664"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="670"/>
+        <location filename="../backoffice/orders.py" line="676"/>
         <source>Parcel {n} of order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="676"/>
+        <location filename="../backoffice/orders.py" line="682"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

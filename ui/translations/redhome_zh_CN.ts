@@ -3079,7 +3079,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="180" />
+        <location filename="../cart_table.py" line="182" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>
