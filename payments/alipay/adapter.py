@@ -25,6 +25,7 @@ from payments.statuses import fetch_bill, log_charge, logged, unknown
 from payments.wire import china_now_text, fen_to_yuan
 from redhome_pos.domain.payments import (
     BillLine,
+    ChargeOutcome,
     ChargeRequest,
     ChargeStatus,
     PaymentBillError,
@@ -37,6 +38,8 @@ from redhome_pos.domain.payments import (
 )
 
 log = logging.getLogger(__name__)
+#: Alipay's "trade state not valid" (for a refund: query the trade, say the documents).
+TRADE_STATUS_ERROR = "ACQ.TRADE_STATUS_ERROR"
 
 SUBJECT_MAX_CHARS = 256
 
@@ -131,7 +134,24 @@ class AlipayFaceToFace:
                 reason_code=problem.reason,
                 reason=problem.detail,
             )
-        return answers.refund_status(data, request.out_trade_no, request.out_refund_no)
+        status = answers.refund_status(data, request.out_trade_no, request.out_refund_no)
+        if status.outcome is RefundOutcome.UNKNOWN and status.reason_code == TRADE_STATUS_ERROR:
+            return self._refund_of_unrefundable(request, status)
+        return status
+
+    def _refund_of_unrefundable(self, request: RefundRequest, status: RefundStatus) -> RefundStatus:
+        """``ACQ.TRADE_STATUS_ERROR`` to a refund: the documents say to query the trade. A trade
+        closed (never paid, cancelled, or paid back in full) can take no refund: refused, with
+        the trade's state in the words; paid or unclear: still unknown (asked again later)."""
+        trade = self.query(request.out_trade_no)
+        if trade.outcome in (ChargeOutcome.CLOSED, ChargeOutcome.REFUSED):
+            return RefundStatus(
+                RefundOutcome.REFUSED,
+                request.out_refund_no,
+                reason_code=TRADE_STATUS_ERROR,
+                reason=status.reason or "",
+            )
+        return status
 
     def refund_query(self, out_trade_no: str, out_refund_no: str) -> RefundStatus:
         biz = {"out_trade_no": out_trade_no, "out_request_no": out_refund_no}

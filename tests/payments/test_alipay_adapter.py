@@ -281,6 +281,28 @@ def test_refund(server: ScriptedServer, tmp_path: Path, recorded: Answer, outcom
     }
 
 
+@pytest.mark.parametrize(
+    ("trade_status", "outcome"),
+    [("TRADE_CLOSED", "refused"), ("TRADE_SUCCESS", "unknown")],
+)
+def test_a_refund_of_a_trade_in_the_wrong_state_asks_about_the_trade(
+    server: ScriptedServer, tmp_path: Path, trade_status: str, outcome: str
+) -> None:
+    """ACQ.TRADE_STATUS_ERROR to a refund: the trade is queried (as the documents advise);
+    closed (cancelled, never paid, paid back) it takes no refund, paid it stays unclear."""
+    server.queue(
+        answer("alipay.trade.refund", failure("40004", "ACQ.TRADE_STATUS_ERROR")),
+        answer("alipay.trade.query", {**paid(), "trade_status": trade_status}),
+    )
+    status = adapter(server, tmp_path).refund(REFUND)
+    assert status.outcome.value == outcome
+    assert status.reason_code == "ACQ.TRADE_STATUS_ERROR"
+    assert [sent_params(r.body)["method"] for r in server.requests] == [
+        "alipay.trade.refund",
+        "alipay.trade.query",
+    ]
+
+
 def test_refund_query(server: ScriptedServer, tmp_path: Path) -> None:
     query = "alipay.trade.fastpay.refund.query"
     found = {
