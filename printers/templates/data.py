@@ -69,6 +69,7 @@ class ReceiptData:
     promotion_fen: int = 0  # saved by promotions (``discount_fen``: manual discounts)
     points_earned: int | None = None  # a member's sale: points earned and the balance after
     points_balance: int | None = None
+    rewards: tuple[tuple[str, int, int], ...] = ()  # points rewards: words, fen off, points
 
 
 @dataclass(frozen=True)

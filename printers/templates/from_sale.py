@@ -70,4 +70,5 @@ def receipt_from_sale(
         promotion_fen=sale.promotion_fen,
         points_earned=sale.points_earned if sale.points_balance is not None else None,
         points_balance=sale.points_balance,
+        rewards=sale.rewards,
     )

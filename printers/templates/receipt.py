@@ -49,6 +49,8 @@ def sales_receipt(data: ReceiptData) -> Document:
         builder.row("促销优惠", signed_fen(-data.promotion_fen))
     if data.discount_fen:
         builder.row("优惠", signed_fen(-data.discount_fen))
+    for words, fen, points in data.rewards:
+        builder.row(f"{words}（{points}积分）", signed_fen(-fen))
     builder.row("应付", format_fen(data.total_fen), bold=True)
     vat_rows(builder, data.vat)
     builder.rule()

@@ -19,6 +19,7 @@ from typing import Any
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.members import Member
 from redhome_pos.domain.money import MAX_AMOUNT_FEN, allocate, percent_of
+from redhome_pos.domain.points import Reward
 from redhome_pos.domain.promotions.engine import (
     NO_PRICING,
     Pricing,
@@ -124,6 +125,7 @@ class PricedLine:
     promotion_fen: int = 0  # what promotions saved on the line (before manual discounts)
     savings: tuple[Saving, ...] = ()  # the promotions' savings, in their own words
     unit_amounts: tuple[int, ...] = ()  # each unit after promotions, cheapest first
+    reward_fen: int = 0  # what points rewards took off the line (after every discount)
 
     @property
     def gross_fen(self) -> int:
@@ -141,11 +143,11 @@ class PricedLine:
 
     @property
     def saving_fen(self) -> int:
-        return self.promotion_fen + self.discount_fen
+        return self.promotion_fen + self.discount_fen + self.reward_fen
 
     @property
     def amount_fen(self) -> int:
-        return self.gross_fen - self.promotion_fen - self.discount_fen
+        return self.gross_fen - self.promotion_fen - self.discount_fen - self.reward_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ class CartTotals:
     vat: tuple[VatAmount, ...]
     promotion_fen: int = 0
     pricing: Pricing = NO_PRICING
+    rewards: tuple[RewardTaken, ...] = ()  # points rewards and what each took off
 
     @property
     def discount_fen(self) -> int:
@@ -165,8 +168,12 @@ class CartTotals:
         return self.line_discount_fen + self.order_discount_fen
 
     @property
+    def reward_fen(self) -> int:
+        return sum(taken.value_fen for taken in self.rewards)
+
+    @property
     def saving_fen(self) -> int:
-        return self.promotion_fen + self.discount_fen
+        return self.promotion_fen + self.discount_fen + self.reward_fen
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +202,14 @@ class Cart:
     order_discount_approval_id: int | None = None
     promotions: PromotionContext | None = None
     member: Member | None = None  # the customer, when a member was found
+    rewards: list[Reward] = field(default_factory=list)  # points rewards the member takes
     _priced: tuple[Any, Pricing] | None = field(default=None, repr=False, compare=False)
 
     def set_member(self, member: Member | None) -> None:
         """The sale is for ``member`` (or no member): member prices and promotions apply."""
         self.member = member
+        if member is None:
+            self.rewards.clear()  # a reward is paid with a member's points
         if self.promotions is not None:
             self.promotions = replace(self.promotions, member=member is not None)
 
@@ -367,6 +377,24 @@ class Cart:
             self.order_discount, self.order_discount_approval_id = before
             raise
 
+    # -- points rewards --------------------------------------------------------------------
+    def add_reward(self, reward: Reward) -> None:
+        """The member takes ``reward`` for points (once per sale); a gift reward needs its
+        SKU in the sale. Applied after every discount, on what is left to pay."""
+        if self.member is None:
+            raise CartError("Rewards are for members: find the member first")
+        if any(r.code == reward.code for r in self.rewards):
+            raise CartError("Reward {code} is already in this sale", code=reward.code)
+        self.rewards.append(reward)
+        if not {t.reward.code: t.value_fen for t in self.totals().rewards}.get(reward.code):
+            self.rewards.pop()
+            if reward.gift_sku_id is not None:
+                raise CartError("Scan the gift first: it is not in the sale")
+            raise CartError("Nothing is left to pay that the reward could take off")
+
+    def remove_reward(self, code: str) -> None:
+        self.rewards = [r for r in self.rewards if r.code != code]
+
     # -- totals --------------------------------------------------------------------------
     @property
     def is_empty(self) -> bool:
@@ -416,6 +444,8 @@ class Cart:
         subtotal_after = sum(after_line)
         order_off = self.order_discount.upto(subtotal_after) if self.order_discount else 0
         shares = allocate(order_off, after_line) if live else []
+        left = [a - s for a, s in zip(after_line, shares, strict=True)]
+        rewards, reward_off = _rewards(self.rewards, live, left)
         priced = tuple(
             PricedLine(
                 line,
@@ -424,10 +454,13 @@ class Cart:
                 p,
                 promoted[line.line_no].savings if line.line_no in promoted else (),
                 promoted[line.line_no].unit_amounts if line.line_no in promoted else (),
+                r,
             )
-            for line, d, s, p in zip(live, line_discounts, shares, promotion, strict=True)
+            for line, d, s, p, r in zip(
+                live, line_discounts, shares, promotion, reward_off, strict=True
+            )
         )
-        total = subtotal_after - order_off
+        total = subtotal_after - order_off - sum(reward_off)
         return CartTotals(
             lines=priced,
             subtotal_fen=sum(line.gross_fen for line in live),
@@ -437,6 +470,7 @@ class Cart:
             vat=vat_by_rate((p.amount_fen, p.line.vat_rate_bp) for p in priced),
             promotion_fen=sum(promotion),
             pricing=pricing,
+            rewards=rewards,
         )
 
     # -- parking ---------------------------------------------------------------------------
@@ -447,6 +481,7 @@ class Cart:
             "order_discount": asdict(self.order_discount) if self.order_discount else None,
             "order_discount_approval_id": self.order_discount_approval_id,
             "member": _member_dict(self.member),
+            "rewards": [asdict(reward) for reward in self.rewards],
         }
 
     @classmethod
@@ -465,6 +500,7 @@ class Cart:
             order_discount=Discount(**order) if order else None,
             order_discount_approval_id=data.get("order_discount_approval_id"),
             member=Member(**member) if member else None,
+            rewards=[Reward(**reward) for reward in data.get("rewards", ())],
         )
 
 
@@ -473,6 +509,42 @@ def _line_dict(line: CartLine) -> dict[str, Any]:
     if line.lot_expiry is not None:
         raw["lot_expiry"] = line.lot_expiry.isoformat()
     return raw
+
+
+@dataclass(frozen=True, slots=True)
+class RewardTaken:
+    """A points reward in the sale: what it took off, in all and per line (line number,
+    fen)."""
+
+    reward: Reward
+    value_fen: int
+    lines: tuple[tuple[int, int], ...] = ()
+
+
+def _rewards(
+    rewards: list[Reward], live: list[CartLine], left: list[int]
+) -> tuple[tuple[RewardTaken, ...], list[int]]:
+    """What each reward takes off, in the order taken, and per line: a gift reward one unit
+    of the first line of its SKU (what that unit has left to pay), an amount off spread over
+    the lines in proportion to what each has left (at most all of it)."""
+    left = list(left)
+    off = [0] * len(live)
+    taken = []
+    for reward in rewards:
+        parts = [0] * len(live)
+        if reward.gift_sku_id is not None:
+            for i, line in enumerate(live):
+                if line.sku_id == reward.gift_sku_id and line.quantity > 0 and left[i] > 0:
+                    parts[i] = left[i] // line.quantity or left[i]
+                    break
+        elif any(left):
+            parts = allocate(min(reward.amount_fen, sum(left)), left)
+        for i, part in enumerate(parts):
+            left[i] -= part
+            off[i] += part
+        lines = tuple((live[i].line_no, part) for i, part in enumerate(parts) if part)
+        taken.append(RewardTaken(reward, sum(parts), lines))
+    return tuple(taken), off
 
 
 def _member_dict(member: Member | None) -> dict[str, Any] | None:

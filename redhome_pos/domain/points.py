@@ -1,8 +1,10 @@
-"""Member points: earned per yuan paid, redeemed as payment (100 points = ￥1), taken back by
-returns, expiring by date.
+"""Member points: earned per yuan paid, redeemed as payment (100 points = ￥1) or for a reward
+a manager defines (a gift SKU free, or an amount off a sale), taken back by returns, expiring
+by date.
 
 Points live on a ledger like stock: every change is a movement (``earn``, ``redeem``,
-``take_back``, ``refund``, ``expire``), and a member's balance is the sum. Points a sale earns
+``take_back``, ``refund``, ``expire``, ``reward``, ``reward_back``), and a member's balance is
+the sum. Points a sale earns
 expire on the last day of the twelfth month after the sale. Redeemed and taken-back points
 use the oldest points first, so what expires is what is left of the oldest.
 """
@@ -12,9 +14,11 @@ from __future__ import annotations
 import calendar
 import enum
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.domain.money import MAX_AMOUNT_FEN, format_fen
 
 POINT_VALUE_FEN = 1  # 100 points pay ￥1
 POINTS_PER_YUAN = 1  # earned per whole yuan paid (not counting what points paid)
@@ -31,6 +35,8 @@ class PointsKind(enum.StrEnum):
     TAKE_BACK = "take_back"  # a return takes back what its goods earned
     REFUND = "refund"  # a return gives back points that paid for the goods
     EXPIRE = "expire"
+    REWARD = "reward"  # points spent on a reward (a gift, an amount off a sale)
+    REWARD_BACK = "reward_back"  # a return gives back a reward's points for its goods
 
 
 def earned_for(paid_fen: int) -> int:
@@ -73,3 +79,46 @@ def due_to_expire(lots: Iterable[tuple[int, date]], spent: int, today: date) -> 
         if expires_on < today:
             due += points - used
     return due
+
+
+@dataclass(frozen=True, slots=True)
+class Reward:
+    """What a member may take for points: one unit of ``gift_sku_id`` free (the SKU must be
+    in the sale), or ``amount_fen`` off the sale (at most what is left to pay)."""
+
+    code: str
+    points: int
+    name: str = ""
+    gift_sku_id: int | None = None
+    gift_title: str = ""  # the gift's title, for the words shown
+    amount_fen: int = 0
+    id: int | None = None
+    ended: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.code.strip():
+            raise PointsError("A reward needs a code")
+        if self.points <= 0:
+            raise PointsError("A reward costs at least one point")
+        if (self.gift_sku_id is None) == (self.amount_fen <= 0):
+            raise PointsError("A reward is either a gift SKU or an amount off, not both")
+        if self.amount_fen > MAX_AMOUNT_FEN:
+            raise PointsError("Impossible amount for a reward")
+
+    @property
+    def label(self) -> str:
+        """The words the cart, the receipt and the points history show."""
+        if self.name.strip():
+            return self.name.strip()
+        if self.gift_sku_id is not None:
+            return f"积分兑换赠品 {self.gift_title}".strip()
+        return f"积分抵扣{format_fen(self.amount_fen, sign=False)}"
+
+
+def reward_points_back(points: int, value_fen: int, returned_fen: int, given_before: int) -> int:
+    """Points a return gives back for a reward: the reward's points in proportion to the
+    part of its value on the goods returned so far (``returned_fen``), so returning all its
+    goods gives back exactly its points, whatever the steps."""
+    if points <= 0 or value_fen <= 0:
+        return 0
+    return max(0, points * min(returned_fen, value_fen) // value_fen - given_before)

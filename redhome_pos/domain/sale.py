@@ -79,6 +79,7 @@ class Sale:
     member_id: int | None = None
     points_earned: int = 0
     points_balance: int | None = None  # the member's balance after the sale
+    rewards: tuple[tuple[str, int, int], ...] = ()  # points rewards: words, fen off, points
 
     @property
     def sold_lines(self) -> tuple[SaleLine, ...]:

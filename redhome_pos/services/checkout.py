@@ -36,7 +36,7 @@ from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.persistence.repositories.shifts import ShiftRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
-from redhome_pos.services import audit, points
+from redhome_pos.services import audit, points, rewards
 from redhome_pos.services.counter import Till
 from redhome_pos.services.lots import sale_lots
 from redhome_pos.services.promotion_sales import record_sale_promotions
@@ -147,7 +147,7 @@ def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
                 quantity=line.quantity,
                 list_price_fen=line.list_price_fen,
                 unit_price_fen=line.unit_price_fen,
-                discount_fen=p.discount_fen if p else 0,
+                discount_fen=p.discount_fen + p.reward_fen if p else 0,  # points rewards too
                 amount_fen=p.amount_fen if p else 0,
                 vat_rate_bp=line.vat_rate_bp,
                 note_id=line.note_id,
@@ -281,7 +281,11 @@ def complete_sale_in(
     sale_id = sales.add(sale, seq)
     attach_wallet_tenders(session, sale_id, sale.tenders, now)
     record_sale_promotions(session, sale_id, totals.pricing)
+    shown = rewards.spend_for_rewards(
+        session, till, staff.id, sale, sale_id, sale.member_id, totals.rewards
+    )
     sale = points.settle_sale(session, till, staff.id, sale, sale_id, sale.member_id)
+    sale = replace(sale, rewards=shown)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     sold = sorted(sale.sold_lines, key=_by_sku)
     StockRepository(session).record_all(

@@ -54,7 +54,7 @@ from redhome_pos.domain.tender import (
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.persistence.repositories.staff import ApprovalRepository
-from redhome_pos.services import audit, points
+from redhome_pos.services import audit, points, rewards
 from redhome_pos.services.checkout import complete_sale_in, move_stock, open_shift_of
 from redhome_pos.services.counter import Till
 from redhome_pos.services.promotion_sales import record_kept_back, sale_deals
@@ -203,6 +203,7 @@ def _return_in(
     if refunds:
         sales.add_tenders(shift.id, paid_back, return_id=return_id)
     points.settle_return(session, till, staff.id, sale, return_id, return_no, refund_fen, refunds)
+    rewards.give_back_for_return(session, till, staff.id, sale, return_id, return_no)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     for line, request, _ in sorted(planned, key=lambda p: p[0].sku_id):
         for lot, expiry, quantity in _lots_back(line, request.quantity, returned_before):

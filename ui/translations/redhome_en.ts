@@ -660,1802 +660,1857 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="71"/>
+        <source>A reward costs at least one point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72"/>
+        <source>A reward is either a gift SKU or an amount off, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="73"/>
+        <source>A reward needs a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="74"/>
         <source>A sale total cannot be negative</source>
         <translation>A sale total cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="72"/>
+        <location filename="../error_texts.py" line="75"/>
         <source>A shift is already open at {terminal}</source>
         <translation>A shift is already open at {terminal}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="73"/>
+        <location filename="../error_texts.py" line="76"/>
         <source>A shipped parcel needs its express number and courier</source>
         <translation>A shipped parcel needs its express number and courier</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74"/>
+        <location filename="../error_texts.py" line="77"/>
         <source>A staff member needs a code and a name</source>
         <translation>A staff member needs a code and a name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75"/>
+        <location filename="../error_texts.py" line="78"/>
         <source>A stock adjustment needs a reason</source>
         <translation>A stock adjustment needs a reason</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76"/>
+        <location filename="../error_texts.py" line="79"/>
         <source>A stock movement needs an id</source>
         <translation>A stock movement needs an id</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77"/>
+        <location filename="../error_texts.py" line="80"/>
         <source>A stock movement needs the terminal it was made at</source>
         <translation>A stock movement needs the terminal it was made at</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78"/>
+        <location filename="../error_texts.py" line="81"/>
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>A stock movement of {kind} must change the quantity</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79"/>
+        <location filename="../error_texts.py" line="82"/>
         <source>A stock movement&apos;s time must carry its time zone (UTC is stored)</source>
         <translation>A stock movement&apos;s time must carry its time zone (UTC is stored)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80"/>
+        <location filename="../error_texts.py" line="83"/>
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>A stock quantity is a whole number: {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81"/>
+        <location filename="../error_texts.py" line="84"/>
         <source>A terminal reference is 4 to 32 letters or digits, as printed on the slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84"/>
+        <location filename="../error_texts.py" line="87"/>
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88"/>
+        <location filename="../error_texts.py" line="91"/>
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>A {kind} cannot be resolved by {resolution}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89"/>
+        <location filename="../error_texts.py" line="92"/>
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>A {kind} must {direction} stock, not {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90"/>
+        <location filename="../error_texts.py" line="93"/>
         <source>A 折 is between 0.1 and 9.9 (or 11 to 99): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91"/>
+        <location filename="../error_texts.py" line="94"/>
         <source>After-sale {returns} is not waiting for goods to come back to this store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94"/>
+        <location filename="../error_texts.py" line="97"/>
         <source>After-sale {returns} names an online SKU the store does not know ({sku})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97"/>
+        <location filename="../error_texts.py" line="100"/>
         <source>Alipay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98"/>
+        <location filename="../error_texts.py" line="101"/>
         <source>Allocation weights cannot be negative</source>
         <translation>Allocation weights cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99"/>
+        <location filename="../error_texts.py" line="102"/>
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>An EAN-13 body has 12 digits: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100"/>
+        <location filename="../error_texts.py" line="103"/>
         <source>An approval of {action} must say what it covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101"/>
+        <location filename="../error_texts.py" line="104"/>
         <source>An exchange needs something new in the cart</source>
         <translation>An exchange needs something new in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="102"/>
+        <location filename="../error_texts.py" line="105"/>
         <source>Another counter was saving at the same moment, so nothing was saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="105"/>
+        <location filename="../error_texts.py" line="108"/>
         <source>At most two decimals (fen): {text}</source>
         <translation>At most two decimals (fen): {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="106"/>
+        <location filename="../error_texts.py" line="109"/>
         <source>At most {limit} of one item per line</source>
         <translation>At most {limit} of one item per line</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107"/>
+        <location filename="../error_texts.py" line="110"/>
         <source>Backups from here work for SQLite only; back up a database server with its own tools (pg_dump)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111"/>
+        <location filename="../error_texts.py" line="114"/>
         <source>Barcode {code} already belongs to SKU {other}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112"/>
+        <location filename="../error_texts.py" line="115"/>
         <source>Barcode {code} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113"/>
+        <location filename="../error_texts.py" line="116"/>
         <source>Cannot copy {source} to {target}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="114"/>
+        <location filename="../error_texts.py" line="117"/>
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>Cannot make a QR code of this text: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="115"/>
+        <location filename="../error_texts.py" line="118"/>
         <source>Cannot make a store code from {value!r}: use capital letters, digits and &apos;-&apos;</source>
         <translation>Cannot make a store code from {value!r}: use capital letters, digits and &apos;-&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="118"/>
+        <location filename="../error_texts.py" line="121"/>
         <source>Cannot open the database {url}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="119"/>
+        <location filename="../error_texts.py" line="122"/>
         <source>Cannot print {code!r} as a GS1 barcode: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120"/>
+        <location filename="../error_texts.py" line="123"/>
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>Cannot print {code} as a {symbology} barcode: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121"/>
+        <location filename="../error_texts.py" line="124"/>
         <source>Cannot read {file}: {problem}</source>
         <translation>Cannot read {file}: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122"/>
+        <location filename="../error_texts.py" line="125"/>
         <source>Cannot receive fewer than zero units of {code}</source>
         <translation>Cannot receive fewer than zero units of {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123"/>
+        <location filename="../error_texts.py" line="126"/>
         <source>Cannot receive fewer than zero units of {code} lot {lot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124"/>
+        <location filename="../error_texts.py" line="127"/>
         <source>Cannot sort differences by {sort}</source>
         <translation>Cannot sort differences by {sort}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125"/>
+        <location filename="../error_texts.py" line="128"/>
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>Card and wallet payments cannot exceed the amount due; change comes only from cash</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="129"/>
+        <location filename="../error_texts.py" line="132"/>
         <source>Check digit wrong in {code}: scan again</source>
         <translation>Check digit wrong in {code}: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="130"/>
+        <location filename="../error_texts.py" line="133"/>
         <source>Choose at least one line to return</source>
         <translation>Choose at least one line to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131"/>
+        <location filename="../error_texts.py" line="134"/>
         <source>Copies must be between 1 and {most}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132"/>
+        <location filename="../error_texts.py" line="135"/>
         <source>Courier {code} is not in the online store&apos;s list: choose one from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135"/>
+        <location filename="../error_texts.py" line="138"/>
         <source>Delivery {delivery} has no lots received: nothing to label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136"/>
+        <location filename="../error_texts.py" line="139"/>
         <source>Delivery {receiving_id} was already posted</source>
         <translation>Delivery {receiving_id} was already posted</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137"/>
+        <location filename="../error_texts.py" line="140"/>
         <source>Earlier payments are still being settled with the provider: try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="141"/>
-        <location filename="../error_texts.py" line="665"/>
+        <location filename="../error_texts.py" line="144"/>
+        <location filename="../error_texts.py" line="678"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142"/>
+        <location filename="../error_texts.py" line="145"/>
         <source>Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="146"/>
+        <location filename="../error_texts.py" line="149"/>
         <source>GS1 DataMatrix needs treepoem and Ghostscript installed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147"/>
+        <location filename="../error_texts.py" line="150"/>
         <source>Give a reason for the cash movement</source>
         <translation>Give a reason for the cash movement</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148"/>
+        <location filename="../error_texts.py" line="151"/>
         <source>Give both the hour a promotion starts and the hour it ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149"/>
+        <location filename="../error_texts.py" line="152"/>
         <source>Give the expiry date as year-month-day, e.g. 2027-01-31: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150"/>
+        <location filename="../error_texts.py" line="153"/>
         <source>Give the number of items or the amount that earns the discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151"/>
+        <location filename="../error_texts.py" line="154"/>
         <source>Give the special price or the percentage paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152"/>
+        <location filename="../error_texts.py" line="155"/>
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>Impossible VAT rate: {rate} basis points</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153"/>
+        <location filename="../error_texts.py" line="156"/>
+        <source>Impossible amount for a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="157"/>
         <source>Impossible price</source>
         <translation>Impossible price</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="154"/>
+        <location filename="../error_texts.py" line="158"/>
         <source>Impossible price for {sku}</source>
         <translation>Impossible price for {sku}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="155"/>
+        <location filename="../error_texts.py" line="159"/>
         <source>Impossible special price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="156"/>
+        <location filename="../error_texts.py" line="160"/>
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>Label printers here print no pictures; use a receipt printer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157"/>
+        <location filename="../error_texts.py" line="161"/>
         <source>Line {line_id} was already decided ({resolution})</source>
         <translation>Line {line_id} was already decided ({resolution})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158"/>
+        <location filename="../error_texts.py" line="162"/>
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>Line {line_no} was voided, nothing to return</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159"/>
+        <location filename="../error_texts.py" line="163"/>
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>Line {line} of {file} is broken: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160"/>
+        <location filename="../error_texts.py" line="164"/>
         <source>Log in to fulfil online orders</source>
         <translation>Log in to fulfil online orders</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161"/>
+        <location filename="../error_texts.py" line="165"/>
         <source>Lot {lot} expired on {expiry}: it cannot be sold without a manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="164"/>
+        <location filename="../error_texts.py" line="168"/>
         <source>Lot {lot} of {code} has a sign a GS1 barcode cannot carry (letters, digits and !&quot;%&amp;&apos;()*+,-./:;&lt;=&gt;?_ only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168"/>
+        <location filename="../error_texts.py" line="172"/>
         <source>Name each SKU of a bundle once, with how many of it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="169"/>
+        <location filename="../error_texts.py" line="173"/>
         <source>Name the {kind}s the promotion is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="170"/>
+        <location filename="../error_texts.py" line="174"/>
         <source>No SKU with code {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="171"/>
+        <location filename="../error_texts.py" line="175"/>
         <source>No SKU {code} in the catalog</source>
         <translation>No SKU {code} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172"/>
+        <location filename="../error_texts.py" line="176"/>
         <source>No SKU {sku_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173"/>
+        <location filename="../error_texts.py" line="177"/>
         <source>No SKU {sku_id} in the catalog</source>
         <translation>No SKU {sku_id} in the catalog</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174"/>
+        <location filename="../error_texts.py" line="178"/>
         <source>No SKU {sku_id} to link to the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175"/>
+        <location filename="../error_texts.py" line="179"/>
         <source>No badge {badge_id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176"/>
+        <location filename="../error_texts.py" line="180"/>
         <source>No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180"/>
+        <location filename="../error_texts.py" line="184"/>
         <source>No code secret is set for this store: members cannot be kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181"/>
+        <location filename="../error_texts.py" line="185"/>
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>No code secret is set for this store: store codes cannot be checked</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184"/>
+        <location filename="../error_texts.py" line="188"/>
         <source>No configuration folder to keep the sealed keys in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="185"/>
+        <location filename="../error_texts.py" line="189"/>
         <source>No delivery {receiving_id}</source>
         <translation>No delivery {receiving_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186"/>
+        <location filename="../error_texts.py" line="190"/>
         <source>No line {line_no} in the cart</source>
         <translation>No line {line_no} in the cart</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187"/>
+        <location filename="../error_texts.py" line="191"/>
         <source>No line {line_no} on this sale</source>
         <translation>No line {line_no} on this sale</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188"/>
+        <location filename="../error_texts.py" line="192"/>
         <source>No member with phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189"/>
+        <location filename="../error_texts.py" line="193"/>
         <source>No member {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190"/>
+        <location filename="../error_texts.py" line="194"/>
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>No parked cart {cart_id} at this terminal</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191"/>
+        <location filename="../error_texts.py" line="195"/>
         <source>No payment with order number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="192"/>
+        <location filename="../error_texts.py" line="196"/>
         <source>No printer named {printer} is set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="193"/>
+        <location filename="../error_texts.py" line="197"/>
         <source>No product has the code {code}</source>
         <translation>No product has the code {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194"/>
+        <location filename="../error_texts.py" line="198"/>
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>No product has the code {code}: check the label or search by name</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197"/>
+        <location filename="../error_texts.py" line="201"/>
         <source>No product {product} for SKU {sku}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="198"/>
+        <location filename="../error_texts.py" line="202"/>
         <source>No product {sku_id}</source>
         <translation>No product {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="199"/>
+        <location filename="../error_texts.py" line="203"/>
         <source>No promotion with code {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200"/>
+        <location filename="../error_texts.py" line="204"/>
         <source>No receipt preset for {columns} columns</source>
         <translation>No receipt preset for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201"/>
+        <location filename="../error_texts.py" line="205"/>
         <source>No reconciliation line {line_id}</source>
         <translation>No reconciliation line {line_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="202"/>
+        <location filename="../error_texts.py" line="206"/>
         <source>No reconciliation run {run_id}</source>
         <translation>No reconciliation run {run_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="203"/>
+        <location filename="../error_texts.py" line="207"/>
         <source>No report called {name}; reports: {names}</source>
         <translation>No report called {name}; reports: {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204"/>
+        <location filename="../error_texts.py" line="208"/>
+        <source>No reward {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="209"/>
         <source>No sale with receipt number {receipt}</source>
         <translation>No sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="205"/>
+        <location filename="../error_texts.py" line="210"/>
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>No shift is open at {terminal}: open a shift first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="206"/>
+        <location filename="../error_texts.py" line="211"/>
         <source>No staff member {staff_id}</source>
         <translation>No staff member {staff_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="207"/>
+        <location filename="../error_texts.py" line="212"/>
         <source>No stock count {count_id}</source>
         <translation>No stock count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="208"/>
+        <location filename="../error_texts.py" line="213"/>
         <source>Not a UPC-E code: {code}</source>
         <translation>Not a UPC-E code: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="209"/>
+        <location filename="../error_texts.py" line="214"/>
         <source>Not a barcode: {code}</source>
         <translation>Not a barcode: {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="210"/>
+        <location filename="../error_texts.py" line="215"/>
         <source>Not a code the store knows: {preview}</source>
         <translation>Not a code the store knows: {preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="211"/>
+        <location filename="../error_texts.py" line="216"/>
         <source>Not a discount in 折: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="212"/>
+        <location filename="../error_texts.py" line="217"/>
         <source>Not a mobile number: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="213"/>
+        <location filename="../error_texts.py" line="218"/>
         <source>Not a store code</source>
         <translation>Not a store code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="214"/>
+        <location filename="../error_texts.py" line="219"/>
         <source>Not an amount: {text}</source>
         <translation>Not an amount: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215"/>
+        <location filename="../error_texts.py" line="220"/>
         <source>Not enough points: {wanted} wanted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216"/>
+        <location filename="../error_texts.py" line="221"/>
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="217"/>
+        <location filename="../error_texts.py" line="222"/>
         <source>Not sent to the online store ({method}): {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="218"/>
+        <location filename="../error_texts.py" line="223"/>
+        <source>Nothing is left to pay that the reward could take off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="224"/>
         <source>Nothing of online order {order} is left to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219"/>
+        <location filename="../error_texts.py" line="225"/>
         <source>Nothing to allocate the amount to</source>
         <translation>Nothing to allocate the amount to</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220"/>
+        <location filename="../error_texts.py" line="226"/>
         <source>Nothing to receive</source>
         <translation>Nothing to receive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221"/>
+        <location filename="../error_texts.py" line="227"/>
         <source>Nothing was read: scan again</source>
         <translation>Nothing was read: scan again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="222"/>
+        <location filename="../error_texts.py" line="228"/>
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="226"/>
+        <location filename="../error_texts.py" line="232"/>
         <source>Online order {order} has already been delivered</source>
         <translation>Online order {order} has already been delivered</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="227"/>
+        <location filename="../error_texts.py" line="233"/>
         <source>Online order {order} has no line {line}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228"/>
+        <location filename="../error_texts.py" line="234"/>
         <source>Online order {order} has no receiver phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="229"/>
+        <location filename="../error_texts.py" line="235"/>
         <source>Online order {order} has not been shipped with a courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="230"/>
+        <location filename="../error_texts.py" line="236"/>
         <source>Online order {order} is handed over whole at the counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="231"/>
+        <location filename="../error_texts.py" line="237"/>
         <source>Online order {order} is not one this store fulfils</source>
         <translation>Online order {order} is not one this store fulfils</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="232"/>
+        <location filename="../error_texts.py" line="238"/>
         <source>Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="236"/>
+        <location filename="../error_texts.py" line="242"/>
         <source>Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="240"/>
+        <location filename="../error_texts.py" line="246"/>
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>Online order {order} was cancelled: do not hand it over</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="241"/>
+        <location filename="../error_texts.py" line="247"/>
         <source>Only a manager may see a receiver&apos;s phone in clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="242"/>
+        <location filename="../error_texts.py" line="248"/>
         <source>Only a payment without a sale can be refunded here; a sale&apos;s payment is refunded by returning its goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="246"/>
+        <location filename="../error_texts.py" line="252"/>
         <source>Only a refund the provider refused can be paid in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="247"/>
+        <location filename="../error_texts.py" line="253"/>
         <source>Only a staff member who has logged in may do this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="248"/>
+        <location filename="../error_texts.py" line="254"/>
         <source>Only expired units are left for {wanted} more: a manager must approve selling expired goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="252"/>
+        <location filename="../error_texts.py" line="258"/>
         <source>Only {left} of {sku} can still be returned</source>
         <translation>Only {left} of {sku} can still be returned</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="253"/>
+        <location filename="../error_texts.py" line="259"/>
         <source>Parcel {number} of {count} does not exist</source>
         <translation>Parcel {number} of {count} does not exist</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="254"/>
+        <location filename="../error_texts.py" line="260"/>
         <source>Parcel {parcel} of online order {order} already has express number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257"/>
+        <location filename="../error_texts.py" line="263"/>
         <source>Payment refused ({code}): {detail}. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258"/>
+        <location filename="../error_texts.py" line="264"/>
         <source>Payment refused: the customer&apos;s balance is not enough. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="261"/>
+        <location filename="../error_texts.py" line="267"/>
         <source>Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="265"/>
+        <location filename="../error_texts.py" line="271"/>
         <source>Points pay only for a member: find the member first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="266"/>
+        <location filename="../error_texts.py" line="272"/>
         <source>Printer {printer} cannot be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="267"/>
+        <location filename="../error_texts.py" line="273"/>
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>Printer {printer} has no cash drawer in its settings</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="268"/>
+        <location filename="../error_texts.py" line="274"/>
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>Printer {printer} is a label printer and has no cash drawer</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="269"/>
+        <location filename="../error_texts.py" line="275"/>
         <source>Printer {printer} is not ready: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="270"/>
+        <location filename="../error_texts.py" line="276"/>
         <source>Printer {printer} needs a file or device path</source>
         <translation>Printer {printer} needs a file or device path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="271"/>
+        <location filename="../error_texts.py" line="277"/>
         <source>Printer {printer} needs a host address</source>
         <translation>Printer {printer} needs a host address</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="272"/>
+        <location filename="../error_texts.py" line="278"/>
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>Printer {printer} needs the {package} package installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="273"/>
+        <location filename="../error_texts.py" line="279"/>
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>Printer {printer}: dot width {value} is too small for {columns} columns</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="276"/>
+        <location filename="../error_texts.py" line="282"/>
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279"/>
+        <location filename="../error_texts.py" line="285"/>
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>Printer {printer}: unknown printer language {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280"/>
+        <location filename="../error_texts.py" line="286"/>
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>Printer {printer}: unknown transport {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="281"/>
+        <location filename="../error_texts.py" line="287"/>
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>Printer {printer}: {value} columns is not a paper width</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="282"/>
+        <location filename="../error_texts.py" line="288"/>
         <source>Products are named by their number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="283"/>
+        <location filename="../error_texts.py" line="289"/>
         <source>RED SKU {red_sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284"/>
+        <location filename="../error_texts.py" line="290"/>
         <source>RED item {item} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="285"/>
+        <location filename="../error_texts.py" line="291"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="286"/>
+        <location filename="../error_texts.py" line="292"/>
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="290"/>
+        <location filename="../error_texts.py" line="296"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291"/>
-        <source>SKU code {sku} is already in the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="292"/>
-        <source>Sale {receipt} has returns; it cannot be voided</source>
-        <translation>Sale {receipt} has returns; it cannot be voided</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="293"/>
-        <source>Sale {receipt} is already voided</source>
-        <translation>Sale {receipt} is already voided</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="294"/>
-        <source>Sale {receipt} was voided; nothing to return</source>
-        <translation>Sale {receipt} was voided; nothing to return</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="295"/>
-        <source>Say how many are bought and how many are free</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="296"/>
-        <source>Say why expired goods are sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="297"/>
-        <source>Scan a RED note first, then its products</source>
-        <translation>Scan a RED note first, then its products</translation>
+        <source>Reward {code} is already in this sale</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="298"/>
-        <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
-        <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
+        <source>Reward {code} is no longer offered as chosen: take it off and choose it again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="301"/>
-        <source>Staff code {code} is taken</source>
+        <source>Reward {code} takes nothing off this sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="302"/>
-        <source>Stock count {count_id} is {state}</source>
-        <translation>Stock count {count_id} is {state}</translation>
+        <source>Rewards are for members: find the member first</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="303"/>
-        <source>That badge belongs to someone else</source>
-        <translation>That badge belongs to someone else</translation>
+        <source>SKU code {sku} is already in the catalog</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="304"/>
-        <source>The Alipay bill address {url} is not https</source>
-        <translation type="unfinished"></translation>
+        <source>Sale {receipt} has returns; it cannot be voided</source>
+        <translation>Sale {receipt} has returns; it cannot be voided</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="305"/>
-        <source>The Alipay bill archive holds no detail file</source>
-        <translation type="unfinished"></translation>
+        <source>Sale {receipt} is already voided</source>
+        <translation>Sale {receipt} is already voided</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="306"/>
-        <source>The Alipay bill archive is damaged</source>
-        <translation type="unfinished"></translation>
+        <source>Sale {receipt} was voided; nothing to return</source>
+        <translation>Sale {receipt} was voided; nothing to return</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="307"/>
-        <source>The Alipay bill for {day} could not be had: {detail}</source>
+        <source>Say how many are bought and how many are free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="308"/>
-        <source>The Alipay bill has no column {column}</source>
+        <source>Say why expired goods are sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="309"/>
-        <source>The Alipay bill is larger than {cap} bytes</source>
-        <translation type="unfinished"></translation>
+        <source>Scan a RED note first, then its products</source>
+        <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="310"/>
-        <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
+        <source>Scan the gift first: it is not in the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="311"/>
-        <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
-        <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
+        <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
+        <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="315"/>
-        <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
+        <location filename="../error_texts.py" line="314"/>
+        <source>Staff code {code} is taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="315"/>
+        <source>Stock count {count_id} is {state}</source>
+        <translation>Stock count {count_id} is {state}</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="316"/>
-        <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
+        <source>That badge belongs to someone else</source>
+        <translation>That badge belongs to someone else</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="317"/>
+        <source>The Alipay bill address {url} is not https</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="318"/>
+        <source>The Alipay bill archive holds no detail file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="319"/>
+        <source>The Alipay bill archive is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="320"/>
-        <source>The QR code holds too much for a label of this size</source>
-        <translation>The QR code holds too much for a label of this size</translation>
+        <source>The Alipay bill for {day} could not be had: {detail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="321"/>
-        <source>The QR code holds too much to print {width} dots wide</source>
-        <translation>The QR code holds too much to print {width} dots wide</translation>
+        <source>The Alipay bill has no column {column}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="322"/>
-        <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
+        <source>The Alipay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="323"/>
-        <source>The WeChat Pay bill file is damaged</source>
+        <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="324"/>
-        <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="325"/>
-        <source>The WeChat Pay bill for {day} does not match its checksum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="326"/>
-        <source>The WeChat Pay bill has no column {column}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="327"/>
-        <source>The WeChat Pay bill is larger than {cap} bytes</source>
-        <translation type="unfinished"></translation>
+        <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
+        <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="328"/>
-        <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
+        <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="331"/>
-        <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
+        <location filename="../error_texts.py" line="329"/>
+        <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="333"/>
+        <source>The QR code holds too much for a label of this size</source>
+        <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="334"/>
-        <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
-        <translation type="unfinished"></translation>
+        <source>The QR code holds too much to print {width} dots wide</source>
+        <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="335"/>
-        <source>The WeChat Pay platform public key id is not set</source>
+        <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="336"/>
-        <source>The amount cannot be negative: {text}</source>
-        <translation>The amount cannot be negative: {text}</translation>
+        <source>The WeChat Pay bill file is damaged</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="337"/>
-        <source>The amount is too large: {text}</source>
-        <translation>The amount is too large: {text}</translation>
+        <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="338"/>
-        <source>The amount must be more than zero</source>
-        <translation>The amount must be more than zero</translation>
+        <source>The WeChat Pay bill for {day} does not match its checksum</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="339"/>
-        <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
+        <source>The WeChat Pay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="342"/>
-        <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
+        <location filename="../error_texts.py" line="340"/>
+        <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="345"/>
-        <source>The approval does not cover the discount on the sale: ask again</source>
+        <location filename="../error_texts.py" line="341"/>
+        <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="346"/>
-        <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
+        <location filename="../error_texts.py" line="344"/>
+        <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="347"/>
+        <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="348"/>
+        <source>The WeChat Pay platform public key id is not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="349"/>
-        <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
-        <translation type="unfinished"></translation>
+        <source>The amount cannot be negative: {text}</source>
+        <translation>The amount cannot be negative: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="350"/>
+        <source>The amount is too large: {text}</source>
+        <translation>The amount is too large: {text}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="351"/>
+        <source>The amount must be more than zero</source>
+        <translation>The amount must be more than zero</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="352"/>
-        <source>The barcode is empty</source>
-        <translation>The barcode is empty</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="353"/>
-        <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
+        <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="357"/>
-        <source>The cart is empty</source>
-        <translation>The cart is empty</translation>
+        <location filename="../error_texts.py" line="355"/>
+        <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="358"/>
-        <source>The customer did not complete the payment. Nothing was taken</source>
+        <source>The approval does not cover the discount on the sale: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="359"/>
-        <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
+        <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="363"/>
-        <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
+        <location filename="../error_texts.py" line="362"/>
+        <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="367"/>
-        <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
+        <location filename="../error_texts.py" line="365"/>
+        <source>The barcode is empty</source>
+        <translation>The barcode is empty</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="366"/>
+        <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="370"/>
+        <source>The cart is empty</source>
+        <translation>The cart is empty</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="371"/>
-        <source>The database {url} failed: {problem}</source>
+        <source>The customer did not complete the payment. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="372"/>
-        <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
+        <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="376"/>
+        <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="380"/>
+        <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="384"/>
+        <source>The database {url} failed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="385"/>
+        <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="389"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="377"/>
+        <location filename="../error_texts.py" line="390"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380"/>
+        <location filename="../error_texts.py" line="393"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="381"/>
+        <location filename="../error_texts.py" line="394"/>
         <source>The discounted item is the second or a later one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="382"/>
+        <location filename="../error_texts.py" line="395"/>
         <source>The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="386"/>
+        <location filename="../error_texts.py" line="399"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390"/>
+        <location filename="../error_texts.py" line="403"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="391"/>
+        <location filename="../error_texts.py" line="404"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="392"/>
+        <location filename="../error_texts.py" line="405"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393"/>
+        <location filename="../error_texts.py" line="406"/>
         <source>The file&apos;s encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="397"/>
+        <location filename="../error_texts.py" line="410"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="398"/>
+        <location filename="../error_texts.py" line="411"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399"/>
+        <location filename="../error_texts.py" line="412"/>
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403"/>
+        <location filename="../error_texts.py" line="416"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="404"/>
+        <location filename="../error_texts.py" line="417"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="408"/>
+        <location filename="../error_texts.py" line="421"/>
         <source>The online store answered HTTP {status} to {method}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="409"/>
+        <location filename="../error_texts.py" line="422"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="410"/>
+        <location filename="../error_texts.py" line="423"/>
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="414"/>
+        <location filename="../error_texts.py" line="427"/>
         <source>The online store could not be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="415"/>
+        <location filename="../error_texts.py" line="428"/>
         <source>The online store did not answer {method} ({detail}). Will try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="418"/>
+        <location filename="../error_texts.py" line="431"/>
         <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="421"/>
+        <location filename="../error_texts.py" line="434"/>
         <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="424"/>
+        <location filename="../error_texts.py" line="437"/>
         <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427"/>
+        <location filename="../error_texts.py" line="440"/>
         <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="430"/>
+        <location filename="../error_texts.py" line="443"/>
         <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="433"/>
+        <location filename="../error_texts.py" line="446"/>
         <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="436"/>
+        <location filename="../error_texts.py" line="449"/>
         <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="439"/>
+        <location filename="../error_texts.py" line="452"/>
         <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="442"/>
+        <location filename="../error_texts.py" line="455"/>
         <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
         <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="446"/>
+        <location filename="../error_texts.py" line="459"/>
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="447"/>
+        <location filename="../error_texts.py" line="460"/>
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="451"/>
+        <location filename="../error_texts.py" line="464"/>
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="455"/>
+        <location filename="../error_texts.py" line="468"/>
         <source>The payment {number} is not a payment without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="456"/>
+        <location filename="../error_texts.py" line="469"/>
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="460"/>
+        <location filename="../error_texts.py" line="473"/>
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="461"/>
+        <location filename="../error_texts.py" line="474"/>
         <source>The platform refused: {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="462"/>
+        <location filename="../error_texts.py" line="475"/>
         <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="466"/>
+        <location filename="../error_texts.py" line="479"/>
         <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="470"/>
+        <location filename="../error_texts.py" line="483"/>
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="471"/>
+        <location filename="../error_texts.py" line="484"/>
         <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474"/>
+        <location filename="../error_texts.py" line="487"/>
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475"/>
+        <location filename="../error_texts.py" line="488"/>
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="478"/>
+        <location filename="../error_texts.py" line="491"/>
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479"/>
+        <location filename="../error_texts.py" line="492"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="482"/>
+        <location filename="../error_texts.py" line="495"/>
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483"/>
+        <location filename="../error_texts.py" line="496"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="484"/>
+        <location filename="../error_texts.py" line="497"/>
         <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487"/>
+        <location filename="../error_texts.py" line="500"/>
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="491"/>
+        <location filename="../error_texts.py" line="504"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="492"/>
+        <location filename="../error_texts.py" line="505"/>
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="493"/>
+        <location filename="../error_texts.py" line="506"/>
         <source>The stored {what} cannot be decrypted with this computer&apos;s secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="497"/>
+        <location filename="../error_texts.py" line="510"/>
         <source>The stored {what} is not an RSA private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="498"/>
+        <location filename="../error_texts.py" line="511"/>
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="499"/>
+        <location filename="../error_texts.py" line="512"/>
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="503"/>
+        <location filename="../error_texts.py" line="516"/>
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504"/>
+        <location filename="../error_texts.py" line="517"/>
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="505"/>
+        <location filename="../error_texts.py" line="518"/>
         <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="506"/>
+        <location filename="../error_texts.py" line="519"/>
         <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="507"/>
+        <location filename="../error_texts.py" line="520"/>
         <source>The {what} could not be sealed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="508"/>
+        <location filename="../error_texts.py" line="521"/>
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="512"/>
+        <location filename="../error_texts.py" line="525"/>
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="513"/>
+        <location filename="../error_texts.py" line="526"/>
         <source>The {what} file {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="514"/>
+        <location filename="../error_texts.py" line="527"/>
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="517"/>
+        <location filename="../error_texts.py" line="530"/>
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520"/>
+        <location filename="../error_texts.py" line="533"/>
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="524"/>
+        <location filename="../error_texts.py" line="537"/>
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="528"/>
+        <location filename="../error_texts.py" line="541"/>
         <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="529"/>
+        <location filename="../error_texts.py" line="542"/>
         <source>The {what} {path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530"/>
+        <location filename="../error_texts.py" line="543"/>
         <source>There is no delivery {delivery}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="531"/>
+        <location filename="../error_texts.py" line="544"/>
         <source>There is no online after-sale {returns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="532"/>
+        <location filename="../error_texts.py" line="545"/>
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533"/>
+        <location filename="../error_texts.py" line="546"/>
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="534"/>
+        <location filename="../error_texts.py" line="547"/>
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="535"/>
+        <location filename="../error_texts.py" line="548"/>
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="536"/>
+        <location filename="../error_texts.py" line="549"/>
         <source>This GS1 code cannot be read: scan again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="537"/>
+        <location filename="../error_texts.py" line="550"/>
         <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="538"/>
+        <location filename="../error_texts.py" line="551"/>
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="539"/>
+        <location filename="../error_texts.py" line="552"/>
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="540"/>
+        <location filename="../error_texts.py" line="553"/>
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543"/>
+        <location filename="../error_texts.py" line="556"/>
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="544"/>
+        <location filename="../error_texts.py" line="557"/>
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="545"/>
+        <location filename="../error_texts.py" line="558"/>
         <source>This code is not a member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546"/>
+        <location filename="../error_texts.py" line="559"/>
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="547"/>
+        <location filename="../error_texts.py" line="560"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550"/>
+        <location filename="../error_texts.py" line="563"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553"/>
+        <location filename="../error_texts.py" line="566"/>
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="554"/>
+        <location filename="../error_texts.py" line="567"/>
         <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
         <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="555"/>
+        <location filename="../error_texts.py" line="568"/>
         <source>This is not a product&apos;s code: scan the item or carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556"/>
+        <location filename="../error_texts.py" line="569"/>
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557"/>
+        <location filename="../error_texts.py" line="570"/>
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560"/>
+        <location filename="../error_texts.py" line="573"/>
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="561"/>
+        <location filename="../error_texts.py" line="574"/>
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562"/>
+        <location filename="../error_texts.py" line="575"/>
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="566"/>
+        <location filename="../error_texts.py" line="579"/>
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567"/>
+        <location filename="../error_texts.py" line="580"/>
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571"/>
+        <location filename="../error_texts.py" line="584"/>
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575"/>
+        <location filename="../error_texts.py" line="588"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="576"/>
+        <location filename="../error_texts.py" line="589"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="577"/>
+        <location filename="../error_texts.py" line="590"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="578"/>
+        <location filename="../error_texts.py" line="591"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="579"/>
+        <location filename="../error_texts.py" line="592"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="582"/>
+        <location filename="../error_texts.py" line="595"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="586"/>
+        <location filename="../error_texts.py" line="599"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="587"/>
+        <location filename="../error_texts.py" line="600"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590"/>
+        <location filename="../error_texts.py" line="603"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591"/>
+        <location filename="../error_texts.py" line="604"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592"/>
+        <location filename="../error_texts.py" line="605"/>
         <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="593"/>
+        <location filename="../error_texts.py" line="606"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="594"/>
+        <location filename="../error_texts.py" line="607"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595"/>
+        <location filename="../error_texts.py" line="608"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596"/>
+        <location filename="../error_texts.py" line="609"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599"/>
+        <location filename="../error_texts.py" line="612"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="600"/>
+        <location filename="../error_texts.py" line="613"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="601"/>
+        <location filename="../error_texts.py" line="614"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="602"/>
+        <location filename="../error_texts.py" line="615"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603"/>
+        <location filename="../error_texts.py" line="616"/>
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606"/>
+        <location filename="../error_texts.py" line="619"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607"/>
+        <location filename="../error_texts.py" line="620"/>
         <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608"/>
+        <location filename="../error_texts.py" line="621"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609"/>
+        <location filename="../error_texts.py" line="622"/>
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610"/>
+        <location filename="../error_texts.py" line="623"/>
         <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611"/>
+        <location filename="../error_texts.py" line="624"/>
         <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612"/>
+        <location filename="../error_texts.py" line="625"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613"/>
+        <location filename="../error_texts.py" line="626"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614"/>
+        <location filename="../error_texts.py" line="627"/>
         <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615"/>
+        <location filename="../error_texts.py" line="628"/>
         <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616"/>
+        <location filename="../error_texts.py" line="629"/>
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617"/>
+        <location filename="../error_texts.py" line="630"/>
         <source>the configuration file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618"/>
+        <location filename="../error_texts.py" line="631"/>
         <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619"/>
+        <location filename="../error_texts.py" line="632"/>
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620"/>
+        <location filename="../error_texts.py" line="633"/>
         <source>the store&apos;s warehouse code is required</source>
         <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="621"/>
+        <location filename="../error_texts.py" line="634"/>
         <source>unit of work used outside its with-block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="622"/>
+        <location filename="../error_texts.py" line="635"/>
         <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623"/>
+        <location filename="../error_texts.py" line="636"/>
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627"/>
+        <location filename="../error_texts.py" line="640"/>
         <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628"/>
+        <location filename="../error_texts.py" line="641"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631"/>
+        <location filename="../error_texts.py" line="644"/>
         <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632"/>
+        <location filename="../error_texts.py" line="645"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635"/>
+        <location filename="../error_texts.py" line="648"/>
         <source>{file} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636"/>
+        <location filename="../error_texts.py" line="649"/>
         <source>{file} exists already: choose another name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637"/>
+        <location filename="../error_texts.py" line="650"/>
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638"/>
+        <location filename="../error_texts.py" line="651"/>
         <source>{file} is damaged: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639"/>
+        <location filename="../error_texts.py" line="652"/>
         <source>{file} is not a REDHOME database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640"/>
+        <location filename="../error_texts.py" line="653"/>
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641"/>
+        <location filename="../error_texts.py" line="654"/>
         <source>{file} is the database itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="642"/>
+        <location filename="../error_texts.py" line="655"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="643"/>
+        <location filename="../error_texts.py" line="656"/>
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644"/>
+        <location filename="../error_texts.py" line="657"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645"/>
+        <location filename="../error_texts.py" line="658"/>
         <source>{name} has no badge to revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="646"/>
+        <location filename="../error_texts.py" line="659"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="650"/>
+        <location filename="../error_texts.py" line="663"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="651"/>
+        <location filename="../error_texts.py" line="664"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652"/>
+        <location filename="../error_texts.py" line="665"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653"/>
+        <location filename="../error_texts.py" line="666"/>
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657"/>
+        <location filename="../error_texts.py" line="670"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658"/>
+        <location filename="../error_texts.py" line="671"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="661"/>
+        <location filename="../error_texts.py" line="674"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="664"/>
+        <location filename="../error_texts.py" line="677"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>

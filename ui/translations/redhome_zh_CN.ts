@@ -659,1802 +659,1857 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="71" />
+        <source>A reward costs at least one point</source>
+        <translation>兑换至少需要 1 积分</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="72" />
+        <source>A reward is either a gift SKU or an amount off, not both</source>
+        <translation>积分兑换要么是赠品 SKU，要么是抵扣金额，二者选其一</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="73" />
+        <source>A reward needs a code</source>
+        <translation>积分兑换需要一个编码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="74" />
         <source>A sale total cannot be negative</source>
         <translation>销售总额不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="72" />
+        <location filename="../error_texts.py" line="75" />
         <source>A shift is already open at {terminal}</source>
         <translation>收银台 {terminal} 已有班次在进行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="73" />
+        <location filename="../error_texts.py" line="76" />
         <source>A shipped parcel needs its express number and courier</source>
         <translation>已发货包裹需要快递单号和快递公司</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="74" />
+        <location filename="../error_texts.py" line="77" />
         <source>A staff member needs a code and a name</source>
         <translation>员工需要工号和姓名</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="75" />
+        <location filename="../error_texts.py" line="78" />
         <source>A stock adjustment needs a reason</source>
         <translation>库存调整需要原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="76" />
+        <location filename="../error_texts.py" line="79" />
         <source>A stock movement needs an id</source>
         <translation>库存变动需要编号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="77" />
+        <location filename="../error_texts.py" line="80" />
         <source>A stock movement needs the terminal it was made at</source>
         <translation>库存变动需要记录收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="78" />
+        <location filename="../error_texts.py" line="81" />
         <source>A stock movement of {kind} must change the quantity</source>
         <translation>{kind} 库存变动必须改变数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="79" />
+        <location filename="../error_texts.py" line="82" />
         <source>A stock movement's time must carry its time zone (UTC is stored)</source>
         <translation>库存变动时间必须带时区（以 UTC 保存）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="80" />
+        <location filename="../error_texts.py" line="83" />
         <source>A stock quantity is a whole number: {quantity}</source>
         <translation>库存数量必须是整数：{quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="81" />
+        <location filename="../error_texts.py" line="84" />
         <source>A terminal reference is 4 to 32 letters or digits, as printed on the slip</source>
         <translation>参考号应为 4 至 32 位字母或数字，以签购单上印的为准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="84" />
+        <location filename="../error_texts.py" line="87" />
         <source>A variable-measure layout needs the item and the value in digits 3 to 12, apart from each other</source>
         <translation>称重码格式要求商品码和数值位于第 3 到 12 位，且互不重叠</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="88" />
+        <location filename="../error_texts.py" line="91" />
         <source>A {kind} cannot be resolved by {resolution}</source>
         <translation>{kind} 不能用 {resolution} 处理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="89" />
+        <location filename="../error_texts.py" line="92" />
         <source>A {kind} must {direction} stock, not {quantity}</source>
         <translation>{kind} 必须{direction}库存，不能是 {quantity}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="90" />
+        <location filename="../error_texts.py" line="93" />
         <source>A 折 is between 0.1 and 9.9 (or 11 to 99): {text}</source>
         <translation>折数须在 0.1 到 9.9 之间（或 11 到 99）：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="91" />
+        <location filename="../error_texts.py" line="94" />
         <source>After-sale {returns} is not waiting for goods to come back to this store</source>
         <translation>售后单 {returns} 不是等待商品退回本店的状态</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="94" />
+        <location filename="../error_texts.py" line="97" />
         <source>After-sale {returns} names an online SKU the store does not know ({sku})</source>
         <translation>售后单 {returns} 含有本店没有的线上 SKU（{sku}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="97" />
+        <location filename="../error_texts.py" line="100" />
         <source>Alipay has no bill for {day} yet: {detail}</source>
         <translation>支付宝尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="98" />
+        <location filename="../error_texts.py" line="101" />
         <source>Allocation weights cannot be negative</source>
         <translation>分摊权重不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="99" />
+        <location filename="../error_texts.py" line="102" />
         <source>An EAN-13 body has 12 digits: {code}</source>
         <translation>EAN-13 主体应为 12 位：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="100" />
+        <location filename="../error_texts.py" line="103" />
         <source>An approval of {action} must say what it covers</source>
         <translation>{action} 的批准必须写明适用范围</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="101" />
+        <location filename="../error_texts.py" line="104" />
         <source>An exchange needs something new in the cart</source>
         <translation>换货需要在购物车中加入新商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="102" />
+        <location filename="../error_texts.py" line="105" />
         <source>Another counter was saving at the same moment, so nothing was saved. Try again.</source>
         <translation>另一台收银机正在同时保存，本次未保存任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="105" />
+        <location filename="../error_texts.py" line="108" />
         <source>At most two decimals (fen): {text}</source>
         <translation>最多两位小数（分）：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="106" />
+        <location filename="../error_texts.py" line="109" />
         <source>At most {limit} of one item per line</source>
         <translation>每行同一商品最多 {limit} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="107" />
+        <location filename="../error_texts.py" line="110" />
         <source>Backups from here work for SQLite only; back up a database server with its own tools (pg_dump)</source>
         <translation>此处只能备份 SQLite 数据库；数据库服务器请用其自带工具（pg_dump）备份</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="111" />
+        <location filename="../error_texts.py" line="114" />
         <source>Barcode {code} already belongs to SKU {other}</source>
         <translation>条码 {code} 已属于 SKU {other}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="112" />
+        <location filename="../error_texts.py" line="115" />
         <source>Barcode {code} is already in the catalog</source>
         <translation>条码 {code} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="113" />
+        <location filename="../error_texts.py" line="116" />
         <source>Cannot copy {source} to {target}: {problem}</source>
         <translation>无法将 {source} 复制到 {target}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="114" />
+        <location filename="../error_texts.py" line="117" />
         <source>Cannot make a QR code of this text: {detail}</source>
         <translation>无法为此文本生成二维码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="115" />
+        <location filename="../error_texts.py" line="118" />
         <source>Cannot make a store code from {value!r}: use capital letters, digits and '-'</source>
         <translation>无法用 {value!r} 生成门店码：请使用大写字母、数字和“-”</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="118" />
+        <location filename="../error_texts.py" line="121" />
         <source>Cannot open the database {url}: {problem}</source>
         <translation>无法打开数据库 {url}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="119" />
+        <location filename="../error_texts.py" line="122" />
         <source>Cannot print {code!r} as a GS1 barcode: {detail}</source>
         <translation>无法将 {code!r} 打印为 GS1 条码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="120" />
+        <location filename="../error_texts.py" line="123" />
         <source>Cannot print {code} as a {symbology} barcode: {detail}</source>
         <translation>无法将 {code} 打印为 {symbology} 条码：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="121" />
+        <location filename="../error_texts.py" line="124" />
         <source>Cannot read {file}: {problem}</source>
         <translation>无法读取 {file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="122" />
+        <location filename="../error_texts.py" line="125" />
         <source>Cannot receive fewer than zero units of {code}</source>
         <translation>{code} 的收货数量不能小于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="123" />
+        <location filename="../error_texts.py" line="126" />
         <source>Cannot receive fewer than zero units of {code} lot {lot}</source>
         <translation>{code} 批号 {lot} 的收货数量不能小于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="124" />
+        <location filename="../error_texts.py" line="127" />
         <source>Cannot sort differences by {sort}</source>
         <translation>不能按 {sort} 排序差异</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="125" />
+        <location filename="../error_texts.py" line="128" />
         <source>Card and wallet payments cannot exceed the amount due; change comes only from cash</source>
         <translation>银行卡和钱包支付不能超过应收金额；只有现金可以找零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="129" />
+        <location filename="../error_texts.py" line="132" />
         <source>Check digit wrong in {code}: scan again</source>
         <translation>条码 {code} 校验位错误：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="130" />
+        <location filename="../error_texts.py" line="133" />
         <source>Choose at least one line to return</source>
         <translation>请至少选择一行退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="131" />
+        <location filename="../error_texts.py" line="134" />
         <source>Copies must be between 1 and {most}</source>
         <translation>份数须在 1 到 {most} 之间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="132" />
+        <location filename="../error_texts.py" line="135" />
         <source>Courier {code} is not in the online store's list: choose one from the list</source>
         <translation>快递公司 {code} 不在线上店铺的列表中：请从列表中选择</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="135" />
+        <location filename="../error_texts.py" line="138" />
         <source>Delivery {delivery} has no lots received: nothing to label</source>
         <translation>到货单 {delivery} 没有按批号收货的商品，无标签可打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="136" />
+        <location filename="../error_texts.py" line="139" />
         <source>Delivery {receiving_id} was already posted</source>
         <translation>收货单 {receiving_id} 已入账</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="137" />
+        <location filename="../error_texts.py" line="140" />
         <source>Earlier payments are still being settled with the provider: try again in a moment</source>
         <translation>之前的付款仍在与支付机构核实中，请稍后再试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="141" />
-        <location filename="../error_texts.py" line="665" />
+        <location filename="../error_texts.py" line="144" />
+        <location filename="../error_texts.py" line="678" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="142" />
+        <location filename="../error_texts.py" line="145" />
         <source>Exchange {returns} cannot be sent now: its goods must be back here first, and it is sent once</source>
         <translation>换货单 {returns} 现在不能发出：须先收到退回的商品，且只能发出一次</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="146" />
+        <location filename="../error_texts.py" line="149" />
         <source>GS1 DataMatrix needs treepoem and Ghostscript installed</source>
         <translation>打印 GS1 DataMatrix 需要安装 treepoem 和 Ghostscript</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="147" />
+        <location filename="../error_texts.py" line="150" />
         <source>Give a reason for the cash movement</source>
         <translation>请填写现金存取原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="148" />
+        <location filename="../error_texts.py" line="151" />
         <source>Give both the hour a promotion starts and the hour it ends</source>
         <translation>请同时填写促销每日的开始和结束时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="149" />
+        <location filename="../error_texts.py" line="152" />
         <source>Give the expiry date as year-month-day, e.g. 2027-01-31: {text}</source>
         <translation>有效期请按 年-月-日 填写，如 2027-01-31：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="150" />
+        <location filename="../error_texts.py" line="153" />
         <source>Give the number of items or the amount that earns the discount</source>
         <translation>请填写享受优惠所需的件数或金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="151" />
+        <location filename="../error_texts.py" line="154" />
         <source>Give the special price or the percentage paid</source>
         <translation>请填写特价或折扣比例</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="152" />
+        <location filename="../error_texts.py" line="155" />
         <source>Impossible VAT rate: {rate} basis points</source>
         <translation>不可能的增值税率：{rate} 基点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="153" />
+        <location filename="../error_texts.py" line="156" />
+        <source>Impossible amount for a reward</source>
+        <translation>积分兑换金额不合理</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="157" />
         <source>Impossible price</source>
         <translation>价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="154" />
+        <location filename="../error_texts.py" line="158" />
         <source>Impossible price for {sku}</source>
         <translation>{sku} 的价格不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="155" />
+        <location filename="../error_texts.py" line="159" />
         <source>Impossible special price</source>
         <translation>特价不合理</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="156" />
+        <location filename="../error_texts.py" line="160" />
         <source>Label printers here print no pictures; use a receipt printer</source>
         <translation>此处的标签打印机不能打印图片；请使用小票打印机</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="157" />
+        <location filename="../error_texts.py" line="161" />
         <source>Line {line_id} was already decided ({resolution})</source>
         <translation>第 {line_id} 行已处理（{resolution}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="158" />
+        <location filename="../error_texts.py" line="162" />
         <source>Line {line_no} was voided, nothing to return</source>
         <translation>第 {line_no} 行已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="159" />
+        <location filename="../error_texts.py" line="163" />
         <source>Line {line} of {file} is broken: {problem}</source>
         <translation>{file} 第 {line} 行有误：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="160" />
+        <location filename="../error_texts.py" line="164" />
         <source>Log in to fulfil online orders</source>
         <translation>请登录后处理线上订单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="161" />
+        <location filename="../error_texts.py" line="165" />
         <source>Lot {lot} expired on {expiry}: it cannot be sold without a manager</source>
         <translation>批号 {lot} 已于 {expiry} 过期：需店长批准才能销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="164" />
+        <location filename="../error_texts.py" line="168" />
         <source>Lot {lot} of {code} has a sign a GS1 barcode cannot carry (letters, digits and !"%&amp;'()*+,-./:;&lt;=&gt;?_ only)</source>
         <translation>{code} 的批号 {lot} 含有 GS1 条码不能承载的符号（只能用字母、数字和 !"%&amp;'()*+,-./:;&lt;=&gt;?_）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="168" />
+        <location filename="../error_texts.py" line="172" />
         <source>Name each SKU of a bundle once, with how many of it</source>
         <translation>组合中每个 SKU 只列一次，并写明数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="169" />
+        <location filename="../error_texts.py" line="173" />
         <source>Name the {kind}s the promotion is for</source>
         <translation>请指定促销适用的{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="170" />
+        <location filename="../error_texts.py" line="174" />
         <source>No SKU with code {code}</source>
         <translation>没有编码为 {code} 的 SKU</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="171" />
+        <location filename="../error_texts.py" line="175" />
         <source>No SKU {code} in the catalog</source>
         <translation>商品库中没有 SKU {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="172" />
+        <location filename="../error_texts.py" line="176" />
         <source>No SKU {sku_id}</source>
         <translation>没有 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="173" />
+        <location filename="../error_texts.py" line="177" />
         <source>No SKU {sku_id} in the catalog</source>
         <translation>商品库中没有 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="174" />
+        <location filename="../error_texts.py" line="178" />
         <source>No SKU {sku_id} to link to the note</source>
         <translation>没有可关联到笔记的 SKU {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="175" />
+        <location filename="../error_texts.py" line="179" />
         <source>No badge {badge_id}</source>
         <translation>没有编号为 {badge_id} 的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="176" />
+        <location filename="../error_texts.py" line="180" />
         <source>No clear answer from the provider: the payment was reversed, so the customer keeps (or gets back) the money. Scan a fresh code to try again</source>
         <translation>支付机构未给出明确结果：本次收款已撤销，顾客的钱不会被扣（已扣的原路退回）。请让顾客刷新付款码后重新扫码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="180" />
+        <location filename="../error_texts.py" line="184" />
         <source>No code secret is set for this store: members cannot be kept</source>
         <translation>本店未设置编码密钥：无法保存会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="181" />
+        <location filename="../error_texts.py" line="185" />
         <source>No code secret is set for this store: store codes cannot be checked</source>
         <translation>本店未设置门店码密钥：无法校验门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="184" />
+        <location filename="../error_texts.py" line="188" />
         <source>No configuration folder to keep the sealed keys in</source>
         <translation>没有用于存放加密密钥的配置文件夹</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="185" />
+        <location filename="../error_texts.py" line="189" />
         <source>No delivery {receiving_id}</source>
         <translation>没有收货单 {receiving_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="186" />
+        <location filename="../error_texts.py" line="190" />
         <source>No line {line_no} in the cart</source>
         <translation>购物车中没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="187" />
+        <location filename="../error_texts.py" line="191" />
         <source>No line {line_no} on this sale</source>
         <translation>此销售单没有第 {line_no} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="188" />
+        <location filename="../error_texts.py" line="192" />
         <source>No member with phone {phone}</source>
         <translation>没有手机号为 {phone} 的会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="189" />
+        <location filename="../error_texts.py" line="193" />
         <source>No member {number}</source>
         <translation>没有会员 {number}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="190" />
+        <location filename="../error_texts.py" line="194" />
         <source>No parked cart {cart_id} at this terminal</source>
         <translation>本收银台没有挂单 {cart_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="191" />
+        <location filename="../error_texts.py" line="195" />
         <source>No payment with order number {number}</source>
         <translation>没有单号为 {number} 的支付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="192" />
+        <location filename="../error_texts.py" line="196" />
         <source>No printer named {printer} is set up</source>
         <translation>未设置名为 {printer} 的打印机</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="193" />
+        <location filename="../error_texts.py" line="197" />
         <source>No product has the code {code}</source>
         <translation>没有编码为 {code} 的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="194" />
+        <location filename="../error_texts.py" line="198" />
         <source>No product has the code {code}: check the label or search by name</source>
         <translation>没有编码为 {code} 的商品：请核对标签或按名称搜索</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="197" />
+        <location filename="../error_texts.py" line="201" />
         <source>No product {product} for SKU {sku}</source>
         <translation>SKU {sku} 没有对应的商品 {product}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="198" />
+        <location filename="../error_texts.py" line="202" />
         <source>No product {sku_id}</source>
         <translation>没有商品 {sku_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="199" />
+        <location filename="../error_texts.py" line="203" />
         <source>No promotion with code {code}</source>
         <translation>没有编码为 {code} 的促销</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="200" />
+        <location filename="../error_texts.py" line="204" />
         <source>No receipt preset for {columns} columns</source>
         <translation>没有 {columns} 列的小票预设</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="201" />
+        <location filename="../error_texts.py" line="205" />
         <source>No reconciliation line {line_id}</source>
         <translation>没有对账行 {line_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="202" />
+        <location filename="../error_texts.py" line="206" />
         <source>No reconciliation run {run_id}</source>
         <translation>没有对账批次 {run_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="203" />
+        <location filename="../error_texts.py" line="207" />
         <source>No report called {name}; reports: {names}</source>
         <translation>没有名为 {name} 的报表；可用报表：{names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="204" />
+        <location filename="../error_texts.py" line="208" />
+        <source>No reward {code}</source>
+        <translation>没有积分兑换 {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="209" />
         <source>No sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="205" />
+        <location filename="../error_texts.py" line="210" />
         <source>No shift is open at {terminal}: open a shift first</source>
         <translation>收银台 {terminal} 没有进行中的班次：请先开班</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="206" />
+        <location filename="../error_texts.py" line="211" />
         <source>No staff member {staff_id}</source>
         <translation>没有员工 {staff_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="207" />
+        <location filename="../error_texts.py" line="212" />
         <source>No stock count {count_id}</source>
         <translation>没有盘点单 {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="208" />
+        <location filename="../error_texts.py" line="213" />
         <source>Not a UPC-E code: {code}</source>
         <translation>不是 UPC-E 码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="209" />
+        <location filename="../error_texts.py" line="214" />
         <source>Not a barcode: {code}</source>
         <translation>不是条码：{code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="210" />
+        <location filename="../error_texts.py" line="215" />
         <source>Not a code the store knows: {preview}</source>
         <translation>门店无法识别此码：{preview}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="211" />
+        <location filename="../error_texts.py" line="216" />
         <source>Not a discount in 折: {text}</source>
         <translation>不是有效的折数：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="212" />
+        <location filename="../error_texts.py" line="217" />
         <source>Not a mobile number: {text}</source>
         <translation>不是有效的手机号：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="213" />
+        <location filename="../error_texts.py" line="218" />
         <source>Not a store code</source>
         <translation>不是门店码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="214" />
+        <location filename="../error_texts.py" line="219" />
         <source>Not an amount: {text}</source>
         <translation>不是金额：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="215" />
+        <location filename="../error_texts.py" line="220" />
         <source>Not enough points: {wanted} wanted</source>
         <translation>积分不足：需要 {wanted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="216" />
+        <location filename="../error_texts.py" line="221" />
         <source>Not enough stock of {sku}: {on_hand} on hand, {wanted} needed</source>
         <translation>{sku} 库存不足：现有 {on_hand}，需要 {wanted}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="217" />
+        <location filename="../error_texts.py" line="222" />
         <source>Not sent to the online store ({method}): {error_msg}</source>
         <translation>未发送到线上店铺（{method}）：{error_msg}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="218" />
+        <location filename="../error_texts.py" line="223" />
+        <source>Nothing is left to pay that the reward could take off</source>
+        <translation>本单已无可抵扣的金额</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="224" />
         <source>Nothing of online order {order} is left to send</source>
         <translation>线上订单 {order} 已没有待发的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="219" />
+        <location filename="../error_texts.py" line="225" />
         <source>Nothing to allocate the amount to</source>
         <translation>没有可分摊金额的对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="220" />
+        <location filename="../error_texts.py" line="226" />
         <source>Nothing to receive</source>
         <translation>没有可收货的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="221" />
+        <location filename="../error_texts.py" line="227" />
         <source>Nothing was read: scan again</source>
         <translation>未读到内容：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="222" />
+        <location filename="../error_texts.py" line="228" />
         <source>Online order {order} has SKUs the store does not know ({skus}): link them in the catalog first</source>
         <translation>线上订单 {order} 含有门店未知的 SKU（{skus}）：请先在商品库中关联</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="226" />
+        <location filename="../error_texts.py" line="232" />
         <source>Online order {order} has already been delivered</source>
         <translation>线上订单 {order} 已交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="227" />
+        <location filename="../error_texts.py" line="233" />
         <source>Online order {order} has no line {line}</source>
         <translation>线上订单 {order} 没有第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="228" />
+        <location filename="../error_texts.py" line="234" />
         <source>Online order {order} has no receiver phone</source>
         <translation>线上订单 {order} 没有收货人电话</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="229" />
+        <location filename="../error_texts.py" line="235" />
         <source>Online order {order} has not been shipped with a courier</source>
         <translation>线上订单 {order} 未通过快递发出</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="230" />
+        <location filename="../error_texts.py" line="236" />
         <source>Online order {order} is handed over whole at the counter</source>
         <translation>线上订单 {order} 须在柜台整单交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="231" />
+        <location filename="../error_texts.py" line="237" />
         <source>Online order {order} is not one this store fulfils</source>
         <translation>线上订单 {order} 不由本店履约</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="232" />
+        <location filename="../error_texts.py" line="238" />
         <source>Online order {order} was already handed over on {when} by {name} at till {terminal}: do not hand it over again</source>
         <translation>线上订单 {order} 已于 {when} 由 {name} 在收银台 {terminal} 交付：请勿重复交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="236" />
+        <location filename="../error_texts.py" line="242" />
         <source>Online order {order} was already shipped on {when} by {name} at till {terminal}: do not hand it over</source>
         <translation>线上订单 {order} 已于 {when} 由 {name} 在收银台 {terminal} 发货：请勿交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="240" />
+        <location filename="../error_texts.py" line="246" />
         <source>Online order {order} was cancelled: do not hand it over</source>
         <translation>线上订单 {order} 已取消：请勿交付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="241" />
+        <location filename="../error_texts.py" line="247" />
         <source>Only a manager may see a receiver's phone in clear</source>
         <translation>只有店长可以查看收货人电话明文</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="242" />
+        <location filename="../error_texts.py" line="248" />
         <source>Only a payment without a sale can be refunded here; a sale's payment is refunded by returning its goods</source>
         <translation>这里只能退还未生成销售单的付款；已成交销售的付款请通过退货办理退款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="246" />
+        <location filename="../error_texts.py" line="252" />
         <source>Only a refund the provider refused can be paid in cash instead</source>
         <translation>只有被支付机构拒绝的退款才能改退现金</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="247" />
+        <location filename="../error_texts.py" line="253" />
         <source>Only a staff member who has logged in may do this</source>
         <translation>只有已登录的员工才能进行此操作</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="248" />
+        <location filename="../error_texts.py" line="254" />
         <source>Only expired units are left for {wanted} more: a manager must approve selling expired goods</source>
         <translation>剩余 {wanted} 件只有过期库存：销售过期商品需店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="252" />
+        <location filename="../error_texts.py" line="258" />
         <source>Only {left} of {sku} can still be returned</source>
         <translation>{sku} 仅剩 {left} 件可退</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="253" />
+        <location filename="../error_texts.py" line="259" />
         <source>Parcel {number} of {count} does not exist</source>
         <translation>第 {number}/{count} 个包裹不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="254" />
+        <location filename="../error_texts.py" line="260" />
         <source>Parcel {parcel} of online order {order} already has express number {number}</source>
         <translation>线上订单 {order} 的第 {parcel} 个包裹已使用快递单号 {number}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="257" />
+        <location filename="../error_texts.py" line="263" />
         <source>Payment refused ({code}): {detail}. Nothing was taken</source>
         <translation>付款被拒绝（{code}）：{detail}。未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="258" />
+        <location filename="../error_texts.py" line="264" />
         <source>Payment refused: the customer's balance is not enough. Nothing was taken</source>
         <translation>付款被拒绝：顾客余额不足。未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="261" />
+        <location filename="../error_texts.py" line="267" />
         <source>Payment refused: the payment code has expired or was already used. Ask the customer to refresh the code and scan again. Nothing was taken</source>
         <translation>付款被拒绝：付款码已过期或已使用。请顾客刷新付款码后重新扫码。未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="265" />
+        <location filename="../error_texts.py" line="271" />
         <source>Points pay only for a member: find the member first</source>
         <translation>积分只能由会员使用：请先查找会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="266" />
+        <location filename="../error_texts.py" line="272" />
         <source>Printer {printer} cannot be reached: {detail}</source>
         <translation>无法连接打印机 {printer}：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="267" />
+        <location filename="../error_texts.py" line="273" />
         <source>Printer {printer} has no cash drawer in its settings</source>
         <translation>打印机 {printer} 的设置中没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="268" />
+        <location filename="../error_texts.py" line="274" />
         <source>Printer {printer} is a label printer and has no cash drawer</source>
         <translation>打印机 {printer} 是标签打印机，没有钱箱</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="269" />
+        <location filename="../error_texts.py" line="275" />
         <source>Printer {printer} is not ready: {state}</source>
         <translation>打印机 {printer} 未就绪：{state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="270" />
+        <location filename="../error_texts.py" line="276" />
         <source>Printer {printer} needs a file or device path</source>
         <translation>打印机 {printer} 需要文件或设备路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="271" />
+        <location filename="../error_texts.py" line="277" />
         <source>Printer {printer} needs a host address</source>
         <translation>打印机 {printer} 需要主机地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="272" />
+        <location filename="../error_texts.py" line="278" />
         <source>Printer {printer} needs the {package} package installed</source>
         <translation>打印机 {printer} 需要安装 {package} 软件包</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="273" />
+        <location filename="../error_texts.py" line="279" />
         <source>Printer {printer}: dot width {value} is too small for {columns} columns</source>
         <translation>打印机 {printer}：点宽 {value} 不足以打印 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="276" />
+        <location filename="../error_texts.py" line="282" />
         <source>Printer {printer}: encoding must be gbk or gb18030, not {value!r}</source>
         <translation>打印机 {printer}：编码须为 gbk 或 gb18030，不能是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="279" />
+        <location filename="../error_texts.py" line="285" />
         <source>Printer {printer}: unknown printer language {value!r}</source>
         <translation>打印机 {printer}：未知的打印语言 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="280" />
+        <location filename="../error_texts.py" line="286" />
         <source>Printer {printer}: unknown transport {value!r}</source>
         <translation>打印机 {printer}：未知的连接方式 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="281" />
+        <location filename="../error_texts.py" line="287" />
         <source>Printer {printer}: {value} columns is not a paper width</source>
         <translation>打印机 {printer}：{value} 列不是有效的纸宽</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="282" />
+        <location filename="../error_texts.py" line="288" />
         <source>Products are named by their number</source>
         <translation>商品请用编号表示</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="283" />
+        <location filename="../error_texts.py" line="289" />
         <source>RED SKU {red_sku} is already in the catalog</source>
         <translation>小红书 SKU {red_sku} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="284" />
+        <location filename="../error_texts.py" line="290" />
         <source>RED item {item} is already in the catalog</source>
         <translation>小红书商品 {item} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="285" />
+        <location filename="../error_texts.py" line="291" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="286" />
+        <location filename="../error_texts.py" line="292" />
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation>此处只能恢复 SQLite 数据库；数据库服务器请用其自带工具（pg_restore）恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="290" />
+        <location filename="../error_texts.py" line="296" />
         <source>Return at least one</source>
         <translation>至少退一件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291" />
+        <location filename="../error_texts.py" line="297" />
+        <source>Reward {code} is already in this sale</source>
+        <translation>本单已使用积分兑换 {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="298" />
+        <source>Reward {code} is no longer offered as chosen: take it off and choose it again</source>
+        <translation>积分兑换 {code} 已变更或停用：请移除后重新选择</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="301" />
+        <source>Reward {code} takes nothing off this sale</source>
+        <translation>积分兑换 {code} 对本单没有抵扣</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="302" />
+        <source>Rewards are for members: find the member first</source>
+        <translation>积分兑换仅限会员：请先查找会员</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="303" />
         <source>SKU code {sku} is already in the catalog</source>
         <translation>SKU 编码 {sku} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292" />
+        <location filename="../error_texts.py" line="304" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>销售单 {receipt} 已有退货，不能作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="293" />
+        <location filename="../error_texts.py" line="305" />
         <source>Sale {receipt} is already voided</source>
         <translation>销售单 {receipt} 已作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="294" />
+        <location filename="../error_texts.py" line="306" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>销售单 {receipt} 已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="295" />
+        <location filename="../error_texts.py" line="307" />
         <source>Say how many are bought and how many are free</source>
         <translation>请写明买几件、赠几件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296" />
+        <location filename="../error_texts.py" line="308" />
         <source>Say why expired goods are sold</source>
         <translation>请说明销售过期商品的原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297" />
+        <location filename="../error_texts.py" line="309" />
         <source>Scan a RED note first, then its products</source>
         <translation>请先扫描小红书笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298" />
+        <location filename="../error_texts.py" line="310" />
+        <source>Scan the gift first: it is not in the sale</source>
+        <translation>请先扫描赠品：本单中没有该赠品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="311" />
         <source>Set the online store's address, app id and secret in the configuration first</source>
         <translation>请先在配置中设置线上店铺的地址、应用 ID 和密钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="301" />
+        <location filename="../error_texts.py" line="314" />
         <source>Staff code {code} is taken</source>
         <translation>员工编号 {code} 已被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302" />
+        <location filename="../error_texts.py" line="315" />
         <source>Stock count {count_id} is {state}</source>
         <translation>盘点单 {count_id} 状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="303" />
+        <location filename="../error_texts.py" line="316" />
         <source>That badge belongs to someone else</source>
         <translation>这个工牌属于其他人</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304" />
+        <location filename="../error_texts.py" line="317" />
         <source>The Alipay bill address {url} is not https</source>
         <translation>支付宝账单地址 {url} 不是 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="305" />
+        <location filename="../error_texts.py" line="318" />
         <source>The Alipay bill archive holds no detail file</source>
         <translation>支付宝账单压缩包里没有业务明细文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="306" />
+        <location filename="../error_texts.py" line="319" />
         <source>The Alipay bill archive is damaged</source>
         <translation>支付宝账单压缩包已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="307" />
+        <location filename="../error_texts.py" line="320" />
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的支付宝账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="308" />
+        <location filename="../error_texts.py" line="321" />
         <source>The Alipay bill has no column {column}</source>
         <translation>支付宝账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309" />
+        <location filename="../error_texts.py" line="322" />
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation>支付宝账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="310" />
+        <location filename="../error_texts.py" line="323" />
         <source>The Alipay bill's row {row} has an unreadable time or amount</source>
         <translation>支付宝账单第 {row} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="311" />
+        <location filename="../error_texts.py" line="324" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="315" />
+        <location filename="../error_texts.py" line="328" />
         <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation>GS1 DataMatrix 需要 {needed} 点宽，纸张只有 {width} 点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316" />
+        <location filename="../error_texts.py" line="329" />
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation>GS1-128 条码需要 {needed} 点宽，纸张只有 {width} 点：请换用更宽的标签或更短的批号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320" />
+        <location filename="../error_texts.py" line="333" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>二维码内容过多，此尺寸标签放不下</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321" />
+        <location filename="../error_texts.py" line="334" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="322" />
+        <location filename="../error_texts.py" line="335" />
         <source>The WeChat Pay bill address {url} is not WeChat Pay's</source>
         <translation>微信支付账单地址 {url} 不属于微信支付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323" />
+        <location filename="../error_texts.py" line="336" />
         <source>The WeChat Pay bill file is damaged</source>
         <translation>微信支付账单文件已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324" />
+        <location filename="../error_texts.py" line="337" />
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的微信支付账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="325" />
+        <location filename="../error_texts.py" line="338" />
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation>{day} 的微信支付账单与其校验值不符</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="326" />
+        <location filename="../error_texts.py" line="339" />
         <source>The WeChat Pay bill has no column {column}</source>
         <translation>微信支付账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="327" />
+        <location filename="../error_texts.py" line="340" />
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation>微信支付账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328" />
+        <location filename="../error_texts.py" line="341" />
         <source>The WeChat Pay bill's line {line} has an unreadable refund amount</source>
         <translation>微信支付账单第 {line} 行的退款金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="331" />
+        <location filename="../error_texts.py" line="344" />
         <source>The WeChat Pay bill's line {line} has an unreadable time or amount</source>
         <translation>微信支付账单第 {line} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334" />
+        <location filename="../error_texts.py" line="347" />
         <source>The WeChat Pay bill's line {line} has too few fields</source>
         <translation>微信支付账单第 {line} 行字段不足</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335" />
+        <location filename="../error_texts.py" line="348" />
         <source>The WeChat Pay platform public key id is not set</source>
         <translation>未设置微信支付平台公钥 ID</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="336" />
+        <location filename="../error_texts.py" line="349" />
         <source>The amount cannot be negative: {text}</source>
         <translation>金额不能为负：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="337" />
+        <location filename="../error_texts.py" line="350" />
         <source>The amount is too large: {text}</source>
         <translation>金额过大：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338" />
+        <location filename="../error_texts.py" line="351" />
         <source>The amount must be more than zero</source>
         <translation>金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339" />
+        <location filename="../error_texts.py" line="352" />
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation>该批准不包括小票 {receipt} 的 {amount} 退款：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="342" />
+        <location filename="../error_texts.py" line="355" />
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation>该批准不包括销售过期的 {sku} × {quantity}：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="345" />
+        <location filename="../error_texts.py" line="358" />
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation>该批准不包括整单折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="346" />
+        <location filename="../error_texts.py" line="359" />
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349" />
+        <location filename="../error_texts.py" line="362" />
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的改价：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="352" />
+        <location filename="../error_texts.py" line="365" />
         <source>The barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="353" />
+        <location filename="../error_texts.py" line="366" />
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation>买家已申请取消线上订单 {order}：请停止拣货，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="357" />
+        <location filename="../error_texts.py" line="370" />
         <source>The cart is empty</source>
         <translation>购物车是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358" />
+        <location filename="../error_texts.py" line="371" />
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation>顾客未完成支付。未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="359" />
+        <location filename="../error_texts.py" line="372" />
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation>顾客未在时限内输入支付密码：本次收款已撤销，未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="363" />
+        <location filename="../error_texts.py" line="376" />
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation>顾客已支付 {amount} 分（{number}），但销售单未能保存：{detail}。店长可在“已收款未成交”中处理这笔付款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="367" />
+        <location filename="../error_texts.py" line="380" />
         <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
         <translation>数据库结构版本为 {revision}，比本程序新：请更新 REDHOME POS</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="371" />
+        <location filename="../error_texts.py" line="384" />
         <source>The database {url} failed: {problem}</source>
         <translation>数据库 {url} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="372" />
+        <location filename="../error_texts.py" line="385" />
         <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
         <translation>数据库 {url} 已损坏或不是 REDHOME 数据库（{problem}）：请从备份恢复（redhome-pos db restore FILE）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="376" />
+        <location filename="../error_texts.py" line="389" />
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>送货单既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="377" />
+        <location filename="../error_texts.py" line="390" />
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>送货单需要编码列和数量列（现有：{columns}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380" />
+        <location filename="../error_texts.py" line="393" />
         <source>The discount is more than the amount</source>
         <translation>折扣超过了金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="381" />
+        <location filename="../error_texts.py" line="394" />
         <source>The discounted item is the second or a later one</source>
         <translation>打折的必须是第二件或之后的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="382" />
+        <location filename="../error_texts.py" line="395" />
         <source>The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.</source>
         <translation>门店数据库所在磁盘已满，未保存任何内容。请清理空间（或联系店长）后重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="386" />
+        <location filename="../error_texts.py" line="399" />
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码（第 {line} 行）；请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390" />
+        <location filename="../error_texts.py" line="403" />
         <source>The file {file} is empty</source>
         <translation>文件 {file} 是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="391" />
+        <location filename="../error_texts.py" line="404" />
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>文件 {file} 不是 CSV 文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="392" />
+        <location filename="../error_texts.py" line="405" />
         <source>The file {file} is too large to import</source>
         <translation>文件 {file} 太大，无法导入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393" />
+        <location filename="../error_texts.py" line="406" />
         <source>The file's encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation>无法识别文件的编码（看起来是 {encoding}）：请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="397" />
+        <location filename="../error_texts.py" line="410" />
         <source>The float cannot be negative</source>
         <translation>备用金不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="398" />
+        <location filename="../error_texts.py" line="411" />
         <source>The header of {file} is wrong: {first}</source>
         <translation>{file} 的表头不对：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399" />
+        <location filename="../error_texts.py" line="412" />
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation>扫描的商品与售后单 {returns} 的退货不符：缺少 {missing} 件，多出 {extra} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403" />
+        <location filename="../error_texts.py" line="416" />
         <source>The label is too small for its QR code and text</source>
         <translation>标签太小，放不下二维码和文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="404" />
+        <location filename="../error_texts.py" line="417" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="408" />
+        <location filename="../error_texts.py" line="421" />
         <source>The online store answered HTTP {status} to {method}.</source>
         <translation>线上店铺对 {method} 应答 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="409" />
+        <location filename="../error_texts.py" line="422" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="410" />
+        <location filename="../error_texts.py" line="423" />
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation>线上店铺接口 {method} 被重定向（HTTP {status}）：不跟随重定向</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="414" />
+        <location filename="../error_texts.py" line="427" />
         <source>The online store could not be reached: {detail}</source>
         <translation>无法连接线上店铺：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="415" />
+        <location filename="../error_texts.py" line="428" />
         <source>The online store did not answer {method} ({detail}). Will try again.</source>
         <translation>线上店铺未应答 {method}（{detail}），稍后将重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="418" />
+        <location filename="../error_texts.py" line="431" />
         <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation>线上店铺正在限制请求频率（{method}），稍后将重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="421" />
+        <location filename="../error_texts.py" line="434" />
         <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation>线上店铺在一个时间段内列出的记录超过了可读取的上限（{method}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="424" />
+        <location filename="../error_texts.py" line="437" />
         <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation>线上店铺拒绝了连接（{detail}），请重新连接店铺。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427" />
+        <location filename="../error_texts.py" line="440" />
         <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation>线上店铺拒绝了 {method}：{error_msg}（错误码 {error_code}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="430" />
+        <location filename="../error_texts.py" line="443" />
         <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
         <translation>线上店铺的应答无法读取（{method}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="433" />
+        <location filename="../error_texts.py" line="446" />
         <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation>线上店铺发来的{what}无法应用（{detail}），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="436" />
+        <location filename="../error_texts.py" line="449" />
         <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation>线上店铺未提供收件人信息（{error_msg}，错误码 {error_code}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="439" />
+        <location filename="../error_texts.py" line="452" />
         <source>The online store's answer to {method} is larger than {size} MB: it was not read</source>
         <translation>线上店铺对 {method} 的应答超过 {size} MB：未读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="442" />
+        <location filename="../error_texts.py" line="455" />
         <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
         <translation>无法验证线上店铺的证书（{method}）。请检查电脑日期和网络。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="446" />
+        <location filename="../error_texts.py" line="459" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>期初库存已录入；请改用盘点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="447" />
+        <location filename="../error_texts.py" line="460" />
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation>收款已取消：未扣顾客的钱，或已原路退回</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="451" />
+        <location filename="../error_texts.py" line="464" />
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation>支付单 {number} 尚无明确结果，正在与支付机构核实：核实完成前请勿再次向顾客收款（payments status）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="455" />
+        <location filename="../error_texts.py" line="468" />
         <source>The payment {number} is not a payment without a sale</source>
         <translation>支付单 {number} 不是已收款未成交的付款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="456" />
+        <location filename="../error_texts.py" line="469" />
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation>支付单 {number} 已扣款且无法撤销：须由店长办理退款（已收款未成交）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="460" />
+        <location filename="../error_texts.py" line="473" />
         <source>The picture {name} cannot be read</source>
         <translation>无法读取图片 {name}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="461" />
+        <location filename="../error_texts.py" line="474" />
         <source>The platform refused: {error_msg}</source>
         <translation>平台拒绝：{error_msg}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="462" />
+        <location filename="../error_texts.py" line="475" />
         <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation>打印机无法用 {encoding} 打印字符 {character!r}（U+{codepoint:04X}）：请修改文字或打印机编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="466" />
+        <location filename="../error_texts.py" line="479" />
         <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
         <translation>本单计价后促销规则已变更：已按当前有效的促销重新计价，请重新收款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="470" />
+        <location filename="../error_texts.py" line="483" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="471" />
+        <location filename="../error_texts.py" line="484" />
         <source>The refund is more than what is left of the sale's {kind} payments</source>
         <translation>退款金额超过了该销售 {kind} 付款的剩余可退金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474" />
+        <location filename="../error_texts.py" line="487" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475" />
+        <location filename="../error_texts.py" line="488" />
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation>短链接无法打开（{detail}）：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="478" />
+        <location filename="../error_texts.py" line="491" />
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation>{sku} 的库存刚被更改：请重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479" />
+        <location filename="../error_texts.py" line="492" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="482" />
+        <location filename="../error_texts.py" line="495" />
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation>本店已有店长：请店长登录后添加员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483" />
+        <location filename="../error_texts.py" line="496" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="484" />
+        <location filename="../error_texts.py" line="497" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487" />
+        <location filename="../error_texts.py" line="500" />
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation>门店数据库为只读，未保存任何内容。请联系店长将其改为可写后重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="491" />
+        <location filename="../error_texts.py" line="504" />
         <source>The store has no code secret: badges cannot be made</source>
         <translation>本店没有门店码密钥：无法制作工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="492" />
+        <location filename="../error_texts.py" line="505" />
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation>无法读取已保存的{what}（{path}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="493" />
+        <location filename="../error_texts.py" line="506" />
         <source>The stored {what} cannot be decrypted with this computer's secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation>已保存的{what}无法用本机的加密密钥解密（系统密钥环中的条目或配置旁的 keys/secrets.key 已丢失、被替换或从别处恢复）。请从备份恢复该密钥，或重新保存支付密钥：redhome-pos payments key set {slot}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="497" />
+        <location filename="../error_texts.py" line="510" />
         <source>The stored {what} is not an RSA private key</source>
         <translation>已保存的{what}不是 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="498" />
+        <location filename="../error_texts.py" line="511" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="499" />
+        <location filename="../error_texts.py" line="512" />
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation>文字中含有无法保存的控制字符（U+{codepoint:04X}）：请删除后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="503" />
+        <location filename="../error_texts.py" line="516" />
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation>下载 {day} 的 {provider} 账单时返回 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504" />
+        <location filename="../error_texts.py" line="517" />
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation>无法下载 {day} 的 {provider} 账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="505" />
+        <location filename="../error_texts.py" line="518" />
         <source>The {what} address {url} is not a web address</source>
         <translation>{what}地址 {url} 不是网址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="506" />
+        <location filename="../error_texts.py" line="519" />
         <source>The {what} address {url} must use https</source>
         <translation>{what}地址 {url} 必须使用 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="507" />
+        <location filename="../error_texts.py" line="520" />
         <source>The {what} could not be sealed</source>
         <translation>无法加密保存{what}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="508" />
+        <location filename="../error_texts.py" line="521" />
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation>{what}文件 {path} 可被本机其他用户读取（权限 {mode}）。请设为仅所有者可读：chmod 600 {path}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="512" />
+        <location filename="../error_texts.py" line="525" />
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation>无法读取{what}文件 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="513" />
+        <location filename="../error_texts.py" line="526" />
         <source>The {what} file {path} does not exist</source>
         <translation>{what}文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="514" />
+        <location filename="../error_texts.py" line="527" />
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation>{what}文件 {path} 不含 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="517" />
+        <location filename="../error_texts.py" line="530" />
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation>{what}文件 {path} 不含 RSA 公钥或证书</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520" />
+        <location filename="../error_texts.py" line="533" />
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation>{what}为 32 个字符（字母、数字或符号），与商户平台上设置的一致</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="524" />
+        <location filename="../error_texts.py" line="537" />
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation>{what}未保存：请店长用 redhome-pos payments key set {slot} --from-file FILE --staff CODE 保存</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="528" />
+        <location filename="../error_texts.py" line="541" />
         <source>The {what} of a promotion must be more than zero</source>
         <translation>促销的{what}必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="529" />
+        <location filename="../error_texts.py" line="542" />
         <source>The {what} {path} is not a file</source>
         <translation>{what} {path} 不是文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530" />
+        <location filename="../error_texts.py" line="543" />
         <source>There is no delivery {delivery}</source>
         <translation>没有到货单 {delivery}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="531" />
+        <location filename="../error_texts.py" line="544" />
         <source>There is no online after-sale {returns}</source>
         <translation>没有线上售后单 {returns}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="532" />
+        <location filename="../error_texts.py" line="545" />
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation>没有名为 {name} 的支付密钥：可用的有 {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533" />
+        <location filename="../error_texts.py" line="546" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="534" />
+        <location filename="../error_texts.py" line="547" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="535" />
+        <location filename="../error_texts.py" line="548" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="536" />
+        <location filename="../error_texts.py" line="549" />
         <source>This GS1 code cannot be read: scan again</source>
         <translation>无法识别此 GS1 码：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="537" />
+        <location filename="../error_texts.py" line="550" />
         <source>This GS1 code names no product: scan the item's own barcode</source>
         <translation>此 GS1 码未对应任何商品：请扫描商品本身的条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="538" />
+        <location filename="../error_texts.py" line="551" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="539" />
+        <location filename="../error_texts.py" line="552" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="540" />
+        <location filename="../error_texts.py" line="553" />
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation>这是旧式工牌（无法单独作废）：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543" />
+        <location filename="../error_texts.py" line="556" />
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation>这个工牌已作废：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="544" />
+        <location filename="../error_texts.py" line="557" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="545" />
+        <location filename="../error_texts.py" line="558" />
         <source>This code is not a member code</source>
         <translation>这不是会员码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546" />
+        <location filename="../error_texts.py" line="559" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="547" />
+        <location filename="../error_texts.py" line="560" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550" />
+        <location filename="../error_texts.py" line="563" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553" />
+        <location filename="../error_texts.py" line="566" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="554" />
+        <location filename="../error_texts.py" line="567" />
         <source>This is not a pickup code: scan the code on the customer's phone</source>
         <translation>这不是提货码：请扫描顾客手机上的码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="555" />
+        <location filename="../error_texts.py" line="568" />
         <source>This is not a product's code: scan the item or carton</source>
         <translation>这不是商品的条码：请扫描商品或整箱标签</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556" />
+        <location filename="../error_texts.py" line="569" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557" />
+        <location filename="../error_texts.py" line="570" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560" />
+        <location filename="../error_texts.py" line="573" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="561" />
+        <location filename="../error_texts.py" line="574" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="562" />
+        <location filename="../error_texts.py" line="575" />
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation>这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="566" />
+        <location filename="../error_texts.py" line="579" />
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>此提货码属于订单 {other}，不是 {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567" />
+        <location filename="../error_texts.py" line="580" />
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation>此销售由微信支付或支付宝付款，须原路退款，但本收银台未接入该支付机构。可由店长批准改退现金</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="571" />
+        <location filename="../error_texts.py" line="584" />
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval</source>
         <translation>此销售由微信支付或支付宝付款：改退现金须经店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575" />
+        <location filename="../error_texts.py" line="588" />
         <source>This scan is not a product: scan the item's barcode</source>
         <translation>扫描的不是商品：请扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="576" />
+        <location filename="../error_texts.py" line="589" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="577" />
+        <location filename="../error_texts.py" line="590" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="578" />
+        <location filename="../error_texts.py" line="591" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="579" />
+        <location filename="../error_texts.py" line="592" />
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation>本店只接受后台发放的工牌：请用密码登录</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="582" />
+        <location filename="../error_texts.py" line="595" />
         <source>This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused</source>
         <translation>这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="586" />
+        <location filename="../error_texts.py" line="599" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="587" />
+        <location filename="../error_texts.py" line="600" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590" />
+        <location filename="../error_texts.py" line="603" />
         <source>This store records the card slip's reference number: enter it</source>
         <translation>本店银行卡收款须登记签购单参考号，请输入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591" />
+        <location filename="../error_texts.py" line="604" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592" />
+        <location filename="../error_texts.py" line="605" />
         <source>Type the correct express number</source>
         <translation>请输入正确的快递单号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="593" />
+        <location filename="../error_texts.py" line="606" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="594" />
+        <location filename="../error_texts.py" line="607" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595" />
+        <location filename="../error_texts.py" line="608" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596" />
+        <location filename="../error_texts.py" line="609" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599" />
+        <location filename="../error_texts.py" line="612" />
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation>微信支付 APIv2 需要 API 客户端证书和密钥文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="600" />
+        <location filename="../error_texts.py" line="613" />
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation>微信支付未给出 {day} 的账单地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="601" />
+        <location filename="../error_texts.py" line="614" />
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation>微信支付尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="602" />
+        <location filename="../error_texts.py" line="615" />
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation>星期取值为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603" />
+        <location filename="../error_texts.py" line="616" />
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation>提供的{what}不是 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606" />
+        <location filename="../error_texts.py" line="619" />
         <source>You cannot lower or deactivate your own account</source>
         <translation>您不能降低自己的权限或停用自己的账号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607" />
+        <location filename="../error_texts.py" line="620" />
         <source>a member name is not a string</source>
         <translation>成员名不是字符串</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608" />
+        <location filename="../error_texts.py" line="621" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609" />
+        <location filename="../error_texts.py" line="622" />
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation>数据库迁移只能通过 redhome_pos.persistence.migrate 运行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610" />
+        <location filename="../error_texts.py" line="623" />
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611" />
+        <location filename="../error_texts.py" line="624" />
         <source>naive datetime given to a UTC column</source>
         <translation>UTC 时间列收到了不带时区的时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612" />
+        <location filename="../error_texts.py" line="625" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613" />
+        <location filename="../error_texts.py" line="626" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614" />
+        <location filename="../error_texts.py" line="627" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615" />
+        <location filename="../error_texts.py" line="628" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616" />
+        <location filename="../error_texts.py" line="629" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617" />
+        <location filename="../error_texts.py" line="630" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618" />
+        <location filename="../error_texts.py" line="631" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619" />
+        <location filename="../error_texts.py" line="632" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620" />
+        <location filename="../error_texts.py" line="633" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="621" />
+        <location filename="../error_texts.py" line="634" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="622" />
+        <location filename="../error_texts.py" line="635" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623" />
+        <location filename="../error_texts.py" line="636" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627" />
+        <location filename="../error_texts.py" line="640" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628" />
+        <location filename="../error_texts.py" line="641" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631" />
+        <location filename="../error_texts.py" line="644" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632" />
+        <location filename="../error_texts.py" line="645" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635" />
+        <location filename="../error_texts.py" line="648" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636" />
+        <location filename="../error_texts.py" line="649" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637" />
+        <location filename="../error_texts.py" line="650" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638" />
+        <location filename="../error_texts.py" line="651" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639" />
+        <location filename="../error_texts.py" line="652" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640" />
+        <location filename="../error_texts.py" line="653" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641" />
+        <location filename="../error_texts.py" line="654" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="642" />
+        <location filename="../error_texts.py" line="655" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="643" />
+        <location filename="../error_texts.py" line="656" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644" />
+        <location filename="../error_texts.py" line="657" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645" />
+        <location filename="../error_texts.py" line="658" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="646" />
+        <location filename="../error_texts.py" line="659" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="650" />
+        <location filename="../error_texts.py" line="663" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="651" />
+        <location filename="../error_texts.py" line="664" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652" />
+        <location filename="../error_texts.py" line="665" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653" />
+        <location filename="../error_texts.py" line="666" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657" />
+        <location filename="../error_texts.py" line="670" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658" />
+        <location filename="../error_texts.py" line="671" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="661" />
+        <location filename="../error_texts.py" line="674" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="664" />
+        <location filename="../error_texts.py" line="677" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>

@@ -81,6 +81,39 @@ class SalePromotionRow(Base):
     deals: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
+class PointsRewardRow(Base):
+    """A reward members take for points: a gift SKU free, or an amount off a sale."""
+
+    __tablename__ = "points_rewards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(60), default="")
+    points: Mapped[int] = mapped_column(Integer)
+    gift_sku_id: Mapped[int | None] = mapped_column(ForeignKey("skus.id"))
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class SaleRewardRow(Base):
+    """A reward taken in a sale: its points, what it took off, and per line (line number,
+    fen) where; a return gives the points back for the goods it returns."""
+
+    __tablename__ = "sale_rewards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    reward_id: Mapped[int] = mapped_column(ForeignKey("points_rewards.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(80))
+    points: Mapped[int] = mapped_column(Integer)
+    value_fen: Mapped[int] = mapped_column(Integer)
+    lines: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
 class PromotionClawbackRow(Base):
     """A saving a return took back: the goods that earned a half-price or free unit came
     back while that unit stayed with the customer."""

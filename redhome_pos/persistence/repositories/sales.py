@@ -21,6 +21,7 @@ from redhome_pos.persistence.models.counter import (
     SaleVoidRow,
     TenderRow,
 )
+from redhome_pos.persistence.models.promotions import SaleRewardRow
 from redhome_pos.persistence.models.staff import StaffRow
 from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 from redhome_pos.persistence.repositories.lots import LotRepository
@@ -308,7 +309,17 @@ class SaleRepository:
             voided=voided,
             promotion_fen=row.promotion_fen,
             member_id=row.member_id,
+            rewards=self._rewards(row.id) if row.member_id is not None else (),
         )
+
+    def _rewards(self, sale_id: int) -> tuple[tuple[str, int, int], ...]:
+        """Points rewards taken in a sale (words, fen off, points), for its receipt."""
+        rows = self._session.execute(
+            select(SaleRewardRow.label, SaleRewardRow.value_fen, SaleRewardRow.points)
+            .where(SaleRewardRow.sale_id == sale_id)
+            .order_by(SaleRewardRow.id)
+        ).all()
+        return tuple((label, int(fen), int(points)) for label, fen, points in rows)
 
     def returned_quantities(self, sale_id: int) -> dict[int, int]:
         """Units returned so far per line number of a sale."""

@@ -2,6 +2,17 @@
 """Chinese for the core's messages of promotions, members, approvals, staff and GS1 codes."""
 
 ZH: dict[str, str] = {
+    "A reward costs at least one point": "兑换至少需要 1 积分",
+    "A reward is either a gift SKU or an amount off, not both": "积分兑换要么是赠品 SKU，要么是抵扣金额，二者选其一",
+    "A reward needs a code": "积分兑换需要一个编码",
+    "Impossible amount for a reward": "积分兑换金额不合理",
+    "No reward {code}": "没有积分兑换 {code}",
+    "Nothing is left to pay that the reward could take off": "本单已无可抵扣的金额",
+    "Reward {code} is already in this sale": "本单已使用积分兑换 {code}",
+    "Reward {code} is no longer offered as chosen: take it off and choose it again": "积分兑换 {code} 已变更或停用：请移除后重新选择",
+    "Reward {code} takes nothing off this sale": "积分兑换 {code} 对本单没有抵扣",
+    "Rewards are for members: find the member first": "积分兑换仅限会员：请先查找会员",
+    "Scan the gift first: it is not in the sale": "请先扫描赠品：本单中没有该赠品",
     "The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again": "本单计价后促销规则已变更：已按当前有效的促销重新计价，请重新收款",
     "A bundle holds at least two items": "组合至少包含两件商品",
     "A bundle names its SKUs and how many of each": "组合需列出其中的 SKU 及各自数量",
