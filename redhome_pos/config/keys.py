@@ -117,17 +117,39 @@ def _from_file(path: Path) -> bytes:
     return key
 
 
+def _mark_in_keyring(marker: Path, service: str) -> None:
+    """A note beside the key files that this key is in the keyring (never the key itself)."""
+    marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(f"kept in the operating system's keyring, service {service!r}\n")
+
+
 def store_key(paths: AppPaths, name: str, *, use_keyring: bool = True) -> bytes:
     """The store's key called ``name`` (made on first use): the keyring's, else the key file
     that exists (a store whose key was made before the keyring was there keeps it: a new key
     would leave the audit log unverifiable and the sealed secrets unreadable), else a new one
-    in the keyring, else a new key file."""
+    in the keyring, else a new key file.
+
+    A key kept in the keyring is noted beside the key files (``keys/<name>.keyring``); when
+    the keyring cannot be opened at a later start (locked, gone) that is a ``ConfigError``,
+    never a new key file whose key would differ from the keyring's."""
     file = key_file(paths, name)
     if use_keyring:
         service = f"{APP_NAME}:{paths.config_file.parent}"
         key = _from_keyring(service, name, make=not file.exists())
+        marker = file.with_suffix(".keyring")
         if key is not None:
+            if not marker.exists():
+                _mark_in_keyring(marker, service)
             return key
+        if marker.exists() and not file.exists():
+            raise ConfigError(
+                f"the store's {name} key is kept in the operating system's keyring, which "
+                "cannot be opened now (locked, or not there): unlock the keyring (log in to "
+                "the desktop) and start again",
+                file=marker,
+            )
     return _from_file(file)
 
 

@@ -36,7 +36,7 @@ from payments.keys import client_key_path, private_key
 from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
 from payments.setup import build_providers
 from redhome_pos.cli import main
-from redhome_pos.config import AppPaths, load_config
+from redhome_pos.config import AppPaths, ConfigError, load_config
 from redhome_pos.config.keys import APP_NAME, SECRETS_KEY, key_file, store_key
 from redhome_pos.config.payment_keys import SLOTS, PaymentKeys, slot_named
 from redhome_pos.domain.payments import ChargeRequest, PaymentConfigError, WalletProvider
@@ -465,3 +465,18 @@ def test_plain_keys_still_work_and_the_log_says_to_seal_them(
     said = [r.getMessage() for r in caplog.records if "payments key migrate" in r.getMessage()]
     assert len(said) == 2  # the WeChat Pay merchant key and the Alipay app key, once each
     assert all(API_V3 not in line for line in said)
+
+
+def test_a_key_in_a_keyring_that_cannot_be_opened_is_not_replaced(
+    file_keyring: PlaintextKeyring, tmp_path: Path
+) -> None:
+    """The keyring locked or gone at a start: said, and no new key file is made (its key would
+    differ from the keyring's, and the audit chain and sealed secrets would split)."""
+    paths = AppPaths.under(tmp_path / "app", tmp_path / "app" / "config.toml")
+    key = store_key(paths, SECRETS_KEY)
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(ConfigError, match="keyring, which cannot be opened now"):
+        store_key(paths, SECRETS_KEY)
+    assert not key_file(paths, SECRETS_KEY).exists()
+    keyring.set_keyring(file_keyring)  # unlocked again: the same key
+    assert store_key(paths, SECRETS_KEY) == key
