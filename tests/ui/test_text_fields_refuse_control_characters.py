@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from ui_helpers import log_in
+from ui_helpers import log_in, scan
 
 from ui import text_guard
 
@@ -100,7 +100,7 @@ def _check(where: str, root: QWidget, problems: list[str], seen: set[int]) -> in
 
 
 def test_every_text_field_of_every_screen_refuses_control_characters(
-    qtbot: Any, shell: Any
+    qtbot: Any, shell: Any, store: Any
 ) -> None:
     problems: list[str] = []
     seen: set[int] = set()
@@ -122,6 +122,14 @@ def test_every_text_field_of_every_screen_refuses_control_characters(
         checked += _check(name, dialog, problems, seen)
         dialog.reject()
         qtbot.waitUntil(lambda: shell.actions.dialog is None)
+    with qtbot.waitSignal(shell.sale.line_added):  # a sale to pay: the tender dialog
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    qtbot.keyClick(shell.sale.table, Qt.Key.Key_F12)
+    tender = shell.actions.dialog
+    assert tender is not None
+    checked += _check("tender", tender, problems, seen)
+    tender.reject()
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)
 
     shell.counter.session.lock()
     checked += _check("login", shell.window, problems, seen)
