@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
 from ui import words
+from ui.i18n import TRANSLATIONS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -56,3 +57,22 @@ def describe_error(error: object) -> str:
     return QCoreApplication.translate(CONTEXT, "Something went wrong: {detail}").format(
         detail=str(error) or type(error).__name__
     )
+
+
+def in_language(error: DomainError, language: str) -> str:
+    """A domain error in ``language`` where no screen is running (the command line tells a
+    problem that stops the counter from opening in Chinese as well as English)."""
+    translator = QTranslator()
+    if not translator.load(str(TRANSLATIONS_DIR / f"redhome_{language}.qm")):
+        return error.message
+    template = translator.translate(CONTEXT, error.template) or error.template
+    params = {
+        key: (translator.translate(CONTEXT, value) or value)
+        if key == "what" and isinstance(value, str)
+        else value
+        for key, value in error.params.items()
+    }
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return error.message

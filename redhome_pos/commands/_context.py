@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import logging
 import os
 import sys
@@ -122,6 +123,19 @@ def error_line(error: BaseException | str) -> str:
     return f"redhome-pos: {error}"
 
 
+def _also_in_chinese(error: DomainError) -> None:
+    """A payment key missing or not decryptable stops the counter from opening: whoever
+    starts it reads why in Chinese too."""
+    from redhome_pos.domain.payments import PaymentConfigError
+
+    if isinstance(error, PaymentConfigError):
+        # imported by name, like the app's modules: the commands' checks stop at the UI
+        errors_module = importlib.import_module("ui.errors")
+        chinese = str(errors_module.in_language(error, "zh_CN"))
+        if chinese != error.message:
+            print(error_line(chinese), file=sys.stderr)
+
+
 def reports_errors(
     run: Callable[[argparse.Namespace], int],
 ) -> Callable[[argparse.Namespace], int]:
@@ -138,6 +152,7 @@ def reports_errors(
         except DomainError as error:
             log.warning("%s failed: %s", getattr(args, "command", "command"), error)
             print(error_line(error), file=sys.stderr)
+            _also_in_chinese(error)
             return EXIT_PROBLEM
         except Exception as error:
             from sqlalchemy.exc import DBAPIError

@@ -480,3 +480,28 @@ def test_a_key_in_a_keyring_that_cannot_be_opened_is_not_replaced(
     assert not key_file(paths, SECRETS_KEY).exists()
     keyring.set_keyring(file_keyring)  # unlocked again: the same key
     assert store_key(paths, SECRETS_KEY) == key
+
+
+def test_a_key_that_cannot_be_decrypted_stops_the_start_in_english_and_chinese(
+    store: Store,
+    sandbox: PaymentsSandboxHandle,
+    tmp_path: Path,
+    db_path: Path,
+    capsys: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    no_keyring: None,
+) -> None:
+    config_file, paths = _config(tmp_path, db_path, sandbox)
+    monkeypatch.setattr("sys.stdin", io.StringIO("3333\n"))
+    migrate = ["--config", str(config_file), "payments", "key", "migrate", "--delete-plain"]
+    assert main([*migrate, "--staff", "3001", "--pin-stdin"]) == 0
+    key_file(paths, SECRETS_KEY).unlink()  # the secrets key lost: a new one is made
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("3333\n"))
+    charge = ["payments", "charge", "--provider", "alipay", "--amount", "0.01"]
+    code = "28001234560000" + "00"
+    args = ["--config", str(config_file), *charge, "--code", code, "--staff", "3001"]
+    assert main([*args, "--pin-stdin"]) == 1
+    err = capsys.readouterr().err
+    assert "The stored WeChat Pay merchant private key cannot be decrypted" in err
+    assert "已保存的微信支付商户私钥无法用本机的加密密钥解密" in err
