@@ -23,7 +23,7 @@ from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.payments import RefundState, WalletProvider
 from redhome_pos.domain.signed_codes import sign_receipt_code
 from redhome_pos.domain.tender import Tender
-from redhome_pos.persistence.models.counter import ReturnRow, TenderRow
+from redhome_pos.persistence.models.counter import ApprovalRow, ReturnRow, TenderRow
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services.checkout import checkout
 from redhome_pos.services.payments import Payments, WalletPayment
@@ -268,3 +268,38 @@ def test_an_exchange_for_less_of_a_wallet_sale_refunds_the_rest_to_the_wallet(
     assert refund.state is RefundState.SUCCESS and refund.amount_fen == 5_900
     assert refund.out_trade_no == old.tenders[0].out_trade_no
     assert "￥59.00 refunded to the customer's original payment — done" in panel.text.text()
+
+
+def test_a_cashiers_exchange_with_approval_paid_by_code(
+    qtbot: Any, shell: Any, store: Any, instant_payments: Payments
+) -> None:
+    """A cashier may not take goods back alone: the supervisor's approval is asked first and
+    is used by the exchange written once the customer's code is paid."""
+    log_in(qtbot, shell)  # the cashier
+    open_shift(shell)
+    qtbot.waitUntil(lambda: shell.counter.session.shift is not None)
+    old = _cash_sale(shell, store, "CLN-120", "氨基酸温和洁面乳 120ml", 6_900)
+    with qtbot.waitSignal(shell.sale.line_added):
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    screen = shell.returns
+    shell.window.show_screen("returns")
+    with qtbot.waitSignal(screen.sale_found):
+        scan(qtbot, shell, sign_receipt_code(SECRET, "SH001", old.receipt_no))
+    screen.set_return_quantity(1, 1)
+    qtbot.mouseClick(screen.exchange_button, Qt.MouseButton.LeftButton)
+    approval = screen.dialog
+    assert isinstance(approval, ApprovalDialog)
+    qtbot.keyClicks(approval.code, "2001")
+    qtbot.keyClicks(approval.pin, "2222")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(shell.actions.dialog, TenderDialog), timeout=10_000)
+    dialog = shell.actions.dialog
+    assert dialog.due_fen == 5_900
+    with qtbot.waitSignal(dialog.sale_completed, timeout=15_000) as completed:
+        scan(qtbot, shell, code(WalletProvider.ALIPAY))
+    assert [t.kind.value for t in completed.args[0].tenders] == ["cash", "alipay"]
+    with store.database.reading() as session:
+        returned = session.scalars(select(ReturnRow)).one()
+        assert returned.approval_id is not None
+        approval_row = session.get(ApprovalRow, returned.approval_id)
+        assert approval_row is not None and approval_row.used_at is not None
