@@ -2515,27 +2515,27 @@
         <translation>Something went wrong: {detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="20"/>
+        <location filename="../errors.py" line="21"/>
         <source>WeChat Pay merchant private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="21"/>
+        <location filename="../errors.py" line="22"/>
         <source>WeChat Pay API client key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22"/>
+        <location filename="../errors.py" line="23"/>
         <source>WeChat Pay API v3 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23"/>
+        <location filename="../errors.py" line="24"/>
         <source>WeChat Pay API v2 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24"/>
+        <location filename="../errors.py" line="25"/>
         <source>Alipay app private key</source>
         <translation type="unfinished"></translation>
     </message>

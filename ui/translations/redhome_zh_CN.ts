@@ -2514,27 +2514,27 @@
         <translation>出现问题：{detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="20" />
+        <location filename="../errors.py" line="21" />
         <source>WeChat Pay merchant private key</source>
         <translation>微信支付商户私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="21" />
+        <location filename="../errors.py" line="22" />
         <source>WeChat Pay API client key</source>
         <translation>微信支付 API 客户端私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22" />
+        <location filename="../errors.py" line="23" />
         <source>WeChat Pay API v3 key</source>
         <translation>微信支付 APIv3 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23" />
+        <location filename="../errors.py" line="24" />
         <source>WeChat Pay API v2 key</source>
         <translation>微信支付 APIv2 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24" />
+        <location filename="../errors.py" line="25" />
         <source>Alipay app private key</source>
         <translation>支付宝应用私钥</translation>
     </message>
