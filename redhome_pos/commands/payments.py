@@ -1,11 +1,12 @@
-"""``redhome-pos payments charge|refund|status|reconcile``: a manager's test payment through
-the same charge service the counter uses, refunds of payments no sale holds, and the
-attempts' states.
+"""``redhome-pos payments charge|refund|refund-cash|status|reconcile``: a manager's test
+payment through the same charge service the counter uses, refunds of payments no sale holds,
+refused refunds paid in cash, and the attempts' states.
 
 ``charge`` needs a manager (``--staff CODE``, PIN on stdin or at a prompt) and prints the
 attempt's state, ``out_trade_no`` and the provider's transaction id (``--json`` for scripts);
 Ctrl-C while the customer enters the password cancels (the order is reversed). ``refund``
-pays back a paid-without-sale or test payment (a sale's payment is refunded by a return).
+pays back a paid-without-sale or test payment (a sale's payment is refunded by a return);
+``refund-cash`` pays a refund the provider refused in cash instead (a manager, audited).
 ``status`` lists recent attempts, or with ``--unfinished`` those still open, the payments no
 sale holds and the refunds not confirmed; ``--resolve`` settles the open ones with the
 providers first, as the counter does on start-up. ``reconcile`` sets a day's provider bills
@@ -54,6 +55,14 @@ def register(subparsers: Any) -> None:
     refund.add_argument("--json", action="store_true")
     add_actor_options(refund, "the manager")
     refund.set_defaults(run=run_refund)
+    cash = actions.add_parser(
+        "refund-cash", help="pay in cash a refund the provider refused (a return's or void's)"
+    )
+    cash.add_argument("out_refund_no", metavar="OUT_REFUND_NO")
+    cash.add_argument("--reason", required=True)
+    cash.add_argument("--json", action="store_true")
+    add_actor_options(cash, "the manager")
+    cash.set_defaults(run=run_refund_cash)
     status = actions.add_parser("status", help="recent attempts, or the unfinished ones")
     status.add_argument("--unfinished", action="store_true", help="only what needs attention")
     status.add_argument("--resolve", action="store_true", help="settle open attempts first")
@@ -193,6 +202,33 @@ def run_refund(args: argparse.Namespace) -> int:
         print(f"{data['state']}  out_refund_no {data['out_refund_no']}  "
               f"refund_id {data['refund_id'] or '-'}")  # fmt: skip
     return EXIT_OK if refund.state.value == "success" else EXIT_PROBLEM
+
+
+@reports_errors
+def run_refund_cash(args: argparse.Namespace) -> int:
+    """A refund the provider refused (``payments status --unfinished`` lists it) paid in cash
+    at this counter's open shift instead: a manager, with a reason, audited."""
+    from redhome_pos.services.counter import Till
+
+    config = load_app_config(args)
+    database = open_store_database(config)
+    try:
+        payments = _service(config, database)
+        staff = log_in(database, Till.from_config(config), args)
+        refund = payments.refund_in_cash(staff, args.out_refund_no.strip(), reason=args.reason)
+    finally:
+        database.dispose()
+    data = {
+        "out_refund_no": refund.out_refund_no,
+        "out_trade_no": refund.out_trade_no,
+        "amount_fen": refund.amount_fen,
+        "state": refund.state.value,
+    }
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(f"{data['state']}  out_refund_no {data['out_refund_no']}  {data['amount_fen']} fen")
+    return EXIT_OK
 
 
 @reports_errors

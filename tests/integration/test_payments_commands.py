@@ -1,5 +1,6 @@
-"""``redhome-pos payments charge|refund|status`` against the payments sandbox over HTTP: a
-manager's test payment through the counter's charge service, its refund, and the states."""
+"""``redhome-pos payments charge|refund|refund-cash|status`` against the payments sandbox over
+HTTP: a manager's test payment through the counter's charge service, its refund, a refused
+refund paid in cash, and the states."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from counter_store import make_store, write_config
-from wallet_sandbox import code
+from wallet_sandbox import code, sandbox_payments
 
 from payments.sandbox import start_payments_sandbox
 from redhome_pos.cli import main
-from redhome_pos.domain.payments import WalletProvider
+from redhome_pos.domain.cart import Cart
+from redhome_pos.domain.payments import RefundState, WalletProvider
+from redhome_pos.domain.sale import ReturnRequest
 from redhome_pos.persistence.database import Database
+from redhome_pos.services import returns, shifts
+from redhome_pos.services.payments import WalletPayment
 
 
 def run(capsys: Any, monkeypatch: Any, pin: str, *args: str) -> tuple[int, str, str]:
@@ -103,3 +108,56 @@ def test_test_payment_refund_and_status(
         assert paid["out_trade_no"] in logs  # the charge is logged …
         assert wechat not in logs and refused_code not in logs  # … never the customer's code
         assert sandbox.wechat.api_v3_key not in logs
+
+
+def test_a_refused_refund_paid_in_cash_by_a_manager_from_the_command_line(
+    database: Database, db_path: Path, tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    store = make_store(database)
+    shifts.open_shift(database, store.till, store.clerk, 10_000)
+    config_file = write_config(tmp_path, db_path)
+    with start_payments_sandbox() as sandbox:
+        lines = sandbox.config_lines()
+        config_file.write_text(
+            config_file.read_text(encoding="utf-8")
+            + "\n".join(
+                [
+                    "[payments.wechat]",
+                    *[line for line in lines["wechat"] if not line.startswith("#")],
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
+        payments = sandbox_payments(database, store.till, sandbox, tmp_path / "counter")
+        cart = Cart()
+        cart.add(store.items["LIP-520"])
+        sale = payments.checkout(
+            store.clerk,
+            cart,
+            [],
+            WalletPayment(WalletProvider.WECHAT, code(WalletProvider.WECHAT), 25_900),
+        )
+        # Paid back outside the counter first: the return's refund is refused.
+        assert payments.providers[WalletProvider.WECHAT].reverse(sale.tenders[0].out_trade_no).done
+        returned = returns.return_items(
+            database, store.till, store.supervisor, store.till.receipt_code(sale.receipt_no),
+            [ReturnRequest(1, 1)], reason="colour", payments=payments,
+        )  # fmt: skip
+        [refused] = returned.provider_refunds
+        assert refused.state is RefundState.REFUSED
+        command = ["--config", str(config_file), "payments", "refund-cash", refused.out_refund_no]
+
+        exit_code, _, err = run(
+            capsys, monkeypatch, "2222", *command, "--reason", "x", "--staff", "2001",
+            "--pin-stdin",
+        )  # fmt: skip
+        assert exit_code == 1 and "manager" in err  # a supervisor may not
+        exit_code, out, err = run(
+            capsys, monkeypatch, "3333", *command, "--reason", "paid at the desk",
+            "--staff", "3001", "--pin-stdin", "--json",
+        )  # fmt: skip
+        assert exit_code == 0, err
+        paid = json.loads(out)
+        assert paid["state"] == "cash" and paid["amount_fen"] == 25_900
+        assert payments.refunds_waiting() == []
