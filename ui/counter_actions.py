@@ -24,6 +24,7 @@ from ui.approval_flow import ask_if_needed
 from ui.dialogs.journal import JournalDialog
 from ui.dialogs.price_check import PriceCheckDialog
 from ui.dialogs.reason import ReasonDialog
+from ui.dialogs.rewards import RewardsDialog
 from ui.errors import describe_error
 
 if TYPE_CHECKING:
@@ -91,8 +92,18 @@ class CounterActions(QObject):
             (self.tr("Cash in (float)"), lambda: self.move_cash("cash_in")),
             (self.tr("Cash out"), lambda: self.move_cash("cash_out")),
             (self.tr("Shift and close"), lambda: self.window.show_screen("shift")),
+            (self.tr("Points rewards"), self.show_rewards),
         ]
         self._open(MoreDialog(entries, self.window))
+
+    # -- points rewards ------------------------------------------------------------------------
+    def show_rewards(self) -> None:
+        if self.sale.cart.member is None:
+            self.sale.fail(self.tr("Rewards are for members: find the member first (F7)"))
+            return
+        dialog = RewardsDialog(self.counter, self.sale.cart, parent=self.window)
+        dialog.changed.connect(self.sale.refresh)
+        self._open(dialog)
 
     # -- today's sales, reprint, return ------------------------------------------------------
     def show_journal(self) -> None:

@@ -91,12 +91,17 @@ class CounterPromotions(QObject):
 
     def savings_text(self, totals: CartTotals) -> str:
         discounts = self.tr("Discounts: {amount}").format(amount=format_fen(-totals.discount_fen))
-        if not totals.promotion_fen:
-            return discounts
-        promotions = self.tr("Promotions: {amount}").format(
-            amount=format_fen(-totals.promotion_fen)
-        )
-        return f"{promotions}    {discounts}"
+        parts = [discounts]
+        if totals.promotion_fen:
+            promotions = self.tr("Promotions: {amount}").format(
+                amount=format_fen(-totals.promotion_fen)
+            )
+            parts.insert(0, promotions)
+        if totals.reward_fen:
+            parts.append(
+                self.tr("Points rewards: {amount}").format(amount=format_fen(-totals.reward_fen))
+            )
+        return "    ".join(parts)
 
     def member_text(self, member: Member | None) -> str:
         if member is None:

@@ -91,6 +91,7 @@ class Reward:
     name: str = ""
     gift_sku_id: int | None = None
     gift_title: str = ""  # the gift's title, for the words shown
+    gift_code: str = ""  # the gift's SKU code, for the editor
     amount_fen: int = 0
     id: int | None = None
     ended: bool = False

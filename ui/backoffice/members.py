@@ -176,6 +176,8 @@ class MembersScreen(QWidget):
             PointsKind.TAKE_BACK.value: self.tr("Taken back by a return"),
             PointsKind.REFUND.value: self.tr("Given back by a return"),
             PointsKind.EXPIRE.value: self.tr("Expired"),
+            PointsKind.REWARD.value: self.tr("Spent on a reward"),
+            PointsKind.REWARD_BACK.value: self.tr("Given back for a reward's goods"),
         }.get(kind, kind)
 
     def _history(self, entries: list[PointsEntry]) -> None:

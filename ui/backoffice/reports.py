@@ -226,6 +226,8 @@ class ReportsScreen(QWidget):
             "take_back": self.tr("Taken back by a return"),
             "refund": self.tr("Given back by a return"),
             "expire": self.tr("Expired"),
+            "reward": self.tr("Spent on a reward"),
+            "reward_back": self.tr("Given back for a reward's goods"),
         }.get(value, value)
 
     def _made(self, report: Report) -> None:

@@ -20,6 +20,7 @@ from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.promotions import PromotionsScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
 from ui.backoffice.reports import ReportsScreen
+from ui.backoffice.rewards import RewardsScreen
 from ui.backoffice.settlement import SettlementScreen
 from ui.backoffice.staff import StaffScreen
 from ui.backoffice.store_settings import StoreSettingsScreen
@@ -104,6 +105,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
     members = MembersScreen(counter)
     shell.members = members  # type: ignore[attr-defined]
     hub.add("members", _t("Members"), members, Permission.MANAGE_PROMOTIONS)
+    points_rewards = RewardsScreen(counter)
+    shell.points_rewards = points_rewards  # type: ignore[attr-defined]
+    hub.add("points-rewards", _t("Points rewards"), points_rewards, Permission.MANAGE_PROMOTIONS)
     add_payment_screens(shell, hub)
     note_links = NotesManagerScreen(counter)
     shell.note_links = note_links  # type: ignore[attr-defined]

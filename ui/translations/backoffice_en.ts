@@ -218,72 +218,72 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="48"/>
+        <location filename="../backoffice/screens.py" line="49"/>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49"/>
+        <location filename="../backoffice/screens.py" line="50"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="50"/>
+        <location filename="../backoffice/screens.py" line="51"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="51"/>
+        <location filename="../backoffice/screens.py" line="52"/>
         <source>Paid, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="52"/>
+        <location filename="../backoffice/screens.py" line="53"/>
         <source>Settlement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70"/>
+        <location filename="../backoffice/screens.py" line="71"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="80"/>
+        <location filename="../backoffice/screens.py" line="81"/>
         <source>Online returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="85"/>
+        <location filename="../backoffice/screens.py" line="86"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="90"/>
+        <location filename="../backoffice/screens.py" line="91"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43"/>
+        <location filename="../backoffice/screens.py" line="44"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="46"/>
         <source>Note links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="44"/>
+        <location filename="../backoffice/screens.py" line="45"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="46"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47"/>
+        <location filename="../backoffice/screens.py" line="48"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <location filename="../backoffice/members.py" line="81"/>
-        <location filename="../backoffice/members.py" line="199"/>
+        <location filename="../backoffice/members.py" line="201"/>
         <source>Erase at the member&apos;s request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,12 +912,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="209"/>
+        <location filename="../backoffice/members.py" line="179"/>
+        <source>Spent on a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="180"/>
+        <source>Given back for a reward&apos;s goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="211"/>
         <source>Press again to erase {number} for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="221"/>
+        <location filename="../backoffice/members.py" line="223"/>
         <source>Member {number} erased</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,13 +2330,128 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="267"/>
+        <location filename="../backoffice/reports.py" line="229"/>
+        <source>Spent on a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="230"/>
+        <source>Given back for a reward&apos;s goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="269"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="281"/>
+        <location filename="../backoffice/reports.py" line="283"/>
         <source>Saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardsScreen</name>
+    <message>
+        <location filename="../backoffice/rewards.py" line="42"/>
+        <source>Points rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="46"/>
+        <source>Members take these for points at the counter (More → Points rewards): a gift SKU free, or an amount off the sale. A return gives the points back for the goods it returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54"/>
+        <location filename="../backoffice/rewards.py" line="71"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54"/>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54"/>
+        <location filename="../backoffice/rewards.py" line="73"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="119"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="60"/>
+        <source>Words on the receipt (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="65"/>
+        <source>SKU code of the gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="67"/>
+        <source>or an amount off, in yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="72"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="74"/>
+        <source>Gift SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="75"/>
+        <source>Amount off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="76"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="77"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="78"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="119"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="165"/>
+        <source>Reward {code} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="172"/>
+        <source>Choose the reward to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="181"/>
+        <source>Reward {code} ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -217,72 +217,72 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="48" />
+        <location filename="../backoffice/screens.py" line="49" />
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="49" />
+        <location filename="../backoffice/screens.py" line="50" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="50" />
+        <location filename="../backoffice/screens.py" line="51" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="51" />
+        <location filename="../backoffice/screens.py" line="52" />
         <source>Paid, no sale</source>
         <translation>已收款未成交</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="52" />
+        <location filename="../backoffice/screens.py" line="53" />
         <source>Settlement</source>
         <translation>结算对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="70" />
+        <location filename="../backoffice/screens.py" line="71" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="80" />
+        <location filename="../backoffice/screens.py" line="81" />
         <source>Online returns</source>
         <translation>线上退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="85" />
+        <location filename="../backoffice/screens.py" line="86" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="90" />
+        <location filename="../backoffice/screens.py" line="91" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="43" />
+        <location filename="../backoffice/screens.py" line="44" />
         <source>Reconciliation</source>
         <translation>线上对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45" />
+        <location filename="../backoffice/screens.py" line="46" />
         <source>Note links</source>
         <translation>笔记关联</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="44" />
+        <location filename="../backoffice/screens.py" line="45" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="46" />
+        <location filename="../backoffice/screens.py" line="47" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47" />
+        <location filename="../backoffice/screens.py" line="48" />
         <source>Store settings</source>
         <translation>门店设置</translation>
     </message>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <location filename="../backoffice/members.py" line="81" />
-        <location filename="../backoffice/members.py" line="199" />
+        <location filename="../backoffice/members.py" line="201" />
         <source>Erase at the member's request</source>
         <translation>应会员要求删除</translation>
     </message>
@@ -911,12 +911,22 @@
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="209" />
+        <location filename="../backoffice/members.py" line="179" />
+        <source>Spent on a reward</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="180" />
+        <source>Given back for a reward's goods</source>
+        <translation>退货退还兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="211" />
         <source>Press again to erase {number} for good</source>
         <translation>再按一次将永久删除 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="221" />
+        <location filename="../backoffice/members.py" line="223" />
         <source>Member {number} erased</source>
         <translation>会员 {number} 已删除</translation>
     </message>
@@ -2319,14 +2329,129 @@
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="267" />
+        <location filename="../backoffice/reports.py" line="229" />
+        <source>Spent on a reward</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="230" />
+        <source>Given back for a reward's goods</source>
+        <translation>退货退还兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="269" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="281" />
+        <location filename="../backoffice/reports.py" line="283" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsScreen</name>
+    <message>
+        <location filename="../backoffice/rewards.py" line="42" />
+        <source>Points rewards</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="46" />
+        <source>Members take these for points at the counter (More → Points rewards): a gift SKU free, or an amount off the sale. A return gives the points back for the goods it returns.</source>
+        <translation>会员在收银台用积分兑换（更多功能 → 积分兑换）：免费赠品 SKU，或抵扣本单金额。退货时按退回的商品退还相应积分。</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54" />
+        <location filename="../backoffice/rewards.py" line="71" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54" />
+        <source>Reward</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54" />
+        <location filename="../backoffice/rewards.py" line="73" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="119" />
+        <source>Offered</source>
+        <translation>可兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="60" />
+        <source>Words on the receipt (optional)</source>
+        <translation>小票上的文字（选填）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="54" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="65" />
+        <source>SKU code of the gift</source>
+        <translation>赠品的 SKU 编码</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="67" />
+        <source>or an amount off, in yuan</source>
+        <translation>或抵扣金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="72" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="74" />
+        <source>Gift SKU</source>
+        <translation>赠品 SKU</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="75" />
+        <source>Amount off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="76" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="77" />
+        <source>End</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="78" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="119" />
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="165" />
+        <source>Reward {code} saved</source>
+        <translation>积分兑换 {code} 已保存</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="172" />
+        <source>Choose the reward to end</source>
+        <translation>请选择要停用的积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/rewards.py" line="181" />
+        <source>Reward {code} ended</source>
+        <translation>积分兑换 {code} 已停用</translation>
     </message>
 </context>
 <context>

@@ -116,85 +116,95 @@
 <context>
     <name>CounterActions</name>
     <message>
-        <location filename="../counter_actions.py" line="88"/>
+        <location filename="../counter_actions.py" line="89"/>
         <source>Today&apos;s sales / reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="89"/>
+        <location filename="../counter_actions.py" line="90"/>
         <source>Price check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="90"/>
-        <location filename="../counter_actions.py" line="138"/>
+        <location filename="../counter_actions.py" line="91"/>
+        <location filename="../counter_actions.py" line="149"/>
         <source>Void last sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="91"/>
-        <location filename="../counter_actions.py" line="198"/>
+        <location filename="../counter_actions.py" line="92"/>
+        <location filename="../counter_actions.py" line="209"/>
         <source>Cash in (float)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="92"/>
-        <location filename="../counter_actions.py" line="198"/>
+        <location filename="../counter_actions.py" line="93"/>
+        <location filename="../counter_actions.py" line="209"/>
         <source>Cash out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="93"/>
+        <location filename="../counter_actions.py" line="94"/>
         <source>Shift and close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="126"/>
+        <location filename="../counter_actions.py" line="95"/>
+        <source>Points rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter_actions.py" line="102"/>
+        <source>Rewards are for members: find the member first (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter_actions.py" line="137"/>
         <source>This shift has no sale to void</source>
         <translation type="unfinished">This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="129"/>
+        <location filename="../counter_actions.py" line="140"/>
         <source>Void sale {receipt} of {amount} ({time})? Its payments are given back and its goods go back to stock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="141"/>
+        <location filename="../counter_actions.py" line="152"/>
         <source>Void the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="155"/>
+        <location filename="../counter_actions.py" line="166"/>
         <source>Voiding sale {receipt} needs a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="180"/>
+        <location filename="../counter_actions.py" line="191"/>
         <source>Sale {receipt} voided; give back {refunds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="199"/>
+        <location filename="../counter_actions.py" line="210"/>
         <source>Put cash into the drawer: how much, and why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="201"/>
+        <location filename="../counter_actions.py" line="212"/>
         <source>Take cash out of the drawer: how much, and why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="220"/>
+        <location filename="../counter_actions.py" line="231"/>
         <source>Moving {amount} of cash needs a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="245"/>
+        <location filename="../counter_actions.py" line="256"/>
         <source>Cash in of {amount} recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="247"/>
+        <location filename="../counter_actions.py" line="258"/>
         <source>Cash out of {amount} recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,7 +227,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="104"/>
+        <location filename="../promotion_counter.py" line="102"/>
+        <source>Points rewards: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="109"/>
         <source>Member {name} · {points} points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2914,12 +2929,12 @@
 <context>
     <name>MoreDialog</name>
     <message>
-        <location filename="../counter_actions.py" line="39"/>
+        <location filename="../counter_actions.py" line="40"/>
         <source>More functions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="52"/>
+        <location filename="../counter_actions.py" line="53"/>
         <source>Press the digit or touch the button; Esc goes back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3320,6 +3335,59 @@
         <location filename="../screens/returns.py" line="325"/>
         <source>Return {number}: refund {amount}</source>
         <translation>Return {number}: refund {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../dialogs/rewards.py" line="37"/>
+        <source>Points rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="51"/>
+        <source>Take (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="52"/>
+        <source>Take off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="53"/>
+        <source>Done (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="89"/>
+        <source>{name} · {points} points left for rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="98"/>
+        <source>worth {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="99"/>
+        <source>{words} · {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="105"/>
+        <source>Taken: {reward}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="114"/>
+        <source>The store offers no rewards for points yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="128"/>
+        <source>Not enough points for this reward</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

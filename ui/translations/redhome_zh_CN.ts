@@ -115,85 +115,95 @@
 <context>
     <name>CounterActions</name>
     <message>
-        <location filename="../counter_actions.py" line="88" />
+        <location filename="../counter_actions.py" line="89" />
         <source>Today's sales / reprint</source>
         <translation>今日流水 / 小票重打</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="89" />
+        <location filename="../counter_actions.py" line="90" />
         <source>Price check</source>
         <translation>查价</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="90" />
-        <location filename="../counter_actions.py" line="138" />
+        <location filename="../counter_actions.py" line="91" />
+        <location filename="../counter_actions.py" line="149" />
         <source>Void last sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="91" />
-        <location filename="../counter_actions.py" line="198" />
+        <location filename="../counter_actions.py" line="92" />
+        <location filename="../counter_actions.py" line="209" />
         <source>Cash in (float)</source>
         <translation>存入备用金</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="92" />
-        <location filename="../counter_actions.py" line="198" />
+        <location filename="../counter_actions.py" line="93" />
+        <location filename="../counter_actions.py" line="209" />
         <source>Cash out</source>
         <translation>取款</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="93" />
+        <location filename="../counter_actions.py" line="94" />
         <source>Shift and close</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="126" />
+        <location filename="../counter_actions.py" line="95" />
+        <source>Points rewards</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../counter_actions.py" line="102" />
+        <source>Rewards are for members: find the member first (F7)</source>
+        <translation>积分兑换仅限会员：请先查找会员（F7）</translation>
+    </message>
+    <message>
+        <location filename="../counter_actions.py" line="137" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="129" />
+        <location filename="../counter_actions.py" line="140" />
         <source>Void sale {receipt} of {amount} ({time})? Its payments are given back and its goods go back to stock.</source>
         <translation>作废小票 {receipt}（{amount}，{time}）？款项将退还，商品退回库存。</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="141" />
+        <location filename="../counter_actions.py" line="152" />
         <source>Void the sale</source>
         <translation>确认作废</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="155" />
+        <location filename="../counter_actions.py" line="166" />
         <source>Voiding sale {receipt} needs a supervisor.</source>
         <translation>作废小票 {receipt} 需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="180" />
+        <location filename="../counter_actions.py" line="191" />
         <source>Sale {receipt} voided; give back {refunds}</source>
         <translation>小票 {receipt} 已作废；请退还 {refunds}</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="199" />
+        <location filename="../counter_actions.py" line="210" />
         <source>Put cash into the drawer: how much, and why?</source>
         <translation>向钱箱存入现金：金额和原因？</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="201" />
+        <location filename="../counter_actions.py" line="212" />
         <source>Take cash out of the drawer: how much, and why?</source>
         <translation>从钱箱取出现金：金额和原因？</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="220" />
+        <location filename="../counter_actions.py" line="231" />
         <source>Moving {amount} of cash needs a supervisor.</source>
         <translation>现金存取 {amount} 需要主管授权。</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="245" />
+        <location filename="../counter_actions.py" line="256" />
         <source>Cash in of {amount} recorded</source>
         <translation>已登记存入备用金 {amount}</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="247" />
+        <location filename="../counter_actions.py" line="258" />
         <source>Cash out of {amount} recorded</source>
         <translation>已登记取款 {amount}</translation>
     </message>
@@ -216,7 +226,12 @@
         <translation>促销优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="104" />
+        <location filename="../promotion_counter.py" line="102" />
+        <source>Points rewards: {amount}</source>
+        <translation>积分兑换：{amount}</translation>
+    </message>
+    <message>
+        <location filename="../promotion_counter.py" line="109" />
         <source>Member {name} · {points} points</source>
         <translation>会员 {name} · {points} 积分</translation>
     </message>
@@ -2913,12 +2928,12 @@
 <context>
     <name>MoreDialog</name>
     <message>
-        <location filename="../counter_actions.py" line="39" />
+        <location filename="../counter_actions.py" line="40" />
         <source>More functions</source>
         <translation>更多功能</translation>
     </message>
     <message>
-        <location filename="../counter_actions.py" line="52" />
+        <location filename="../counter_actions.py" line="53" />
         <source>Press the digit or touch the button; Esc goes back.</source>
         <translation>按数字键或点按钮；Esc 返回。</translation>
     </message>
@@ -3319,6 +3334,59 @@
         <location filename="../screens/returns.py" line="325" />
         <source>Return {number}: refund {amount}</source>
         <translation>退货单 {number}：退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../dialogs/rewards.py" line="37" />
+        <source>Points rewards</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="51" />
+        <source>Take (Enter)</source>
+        <translation>兑换（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="52" />
+        <source>Take off</source>
+        <translation>取消兑换</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="53" />
+        <source>Done (Esc)</source>
+        <translation>完成（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="89" />
+        <source>{name} · {points} points left for rewards</source>
+        <translation>{name} · 可用于兑换 {points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="98" />
+        <source>worth {amount}</source>
+        <translation>抵 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="99" />
+        <source>{words} · {points} points</source>
+        <translation>{words} · {points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="105" />
+        <source>Taken: {reward}</source>
+        <translation>已兑换：{reward}</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="114" />
+        <source>The store offers no rewards for points yet</source>
+        <translation>本店尚未设置积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/rewards.py" line="128" />
+        <source>Not enough points for this reward</source>
+        <translation>积分不足，无法兑换</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,14 @@ from redhome_pos.persistence.models.promotions import (
 )
 
 
-def _reward(row: PointsRewardRow, gift_title: str | None) -> Reward:
+def _reward(row: PointsRewardRow, gift_title: str | None, gift_code: str | None) -> Reward:
     return Reward(
         code=row.code,
         points=row.points,
         name=row.name,
         gift_sku_id=row.gift_sku_id,
         gift_title=gift_title or "",
+        gift_code=gift_code or "",
         amount_fen=row.amount_fen,
         id=row.id,
         ended=row.ended_at is not None,
@@ -33,9 +34,9 @@ class RewardRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _query(self) -> Select[PointsRewardRow, str]:
+    def _query(self) -> Select[PointsRewardRow, str, str]:
         return (
-            select(PointsRewardRow, ProductRow.title_zh)
+            select(PointsRewardRow, ProductRow.title_zh, SkuRow.code)
             .outerjoin(SkuRow, SkuRow.id == PointsRewardRow.gift_sku_id)
             .outerjoin(ProductRow, ProductRow.id == SkuRow.product_id)
         )
@@ -44,11 +45,11 @@ class RewardRepository:
         query = self._query().order_by(PointsRewardRow.points, PointsRewardRow.code)
         if not include_ended:
             query = query.where(PointsRewardRow.ended_at.is_(None))
-        return [_reward(row, title) for row, title in self._session.execute(query)]
+        return [_reward(*found) for found in self._session.execute(query)]
 
     def by_code(self, code: str) -> Reward | None:
         found = self._session.execute(self._query().where(PointsRewardRow.code == code)).first()
-        return _reward(found[0], found[1]) if found is not None else None
+        return _reward(*found) if found is not None else None
 
     def save(self, reward: Reward, staff_id: int | None, at: datetime) -> tuple[int, bool]:
         """Insert or update by code; returns the id and whether it was new."""
