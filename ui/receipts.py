@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from printers.document import Document
 from printers.profile import PrinterProfile
 from printers.queue import PrintQueue
-from printers.renderers.png import render_png
 from printers.templates import shift_report
 from printers.templates.data import (
     ReceiptLine,
@@ -80,6 +79,8 @@ def shift_report_data(
 
 def preview_png(document: Document, profile: PrinterProfile | None = None) -> bytes:
     """The document as the receipt printer would print it (runs on a worker)."""
+    from printers.renderers.png import render_png  # Pillow: loaded with the first preview
+
     return render_png(document, profile or PrinterProfile())
 
 

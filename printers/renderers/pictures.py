@@ -8,8 +8,6 @@ from typing import Any, cast
 
 import zxingcpp
 from barcode.codex import Gs1_128
-from biip import ParseError
-from biip.gs1_messages import GS1Message
 from PIL import Image
 
 from printers.document import Barcode, Picture
@@ -78,6 +76,9 @@ def barcode_image(barcode: Barcode, max_width: int, height: int = 80) -> Image.I
 def gs1_elements(element_string: str) -> list[str]:
     """The fields of a GS1 element string in their printed form, ``(01)06901234567892``…;
     a string ``biip`` cannot read is refused before anything is drawn."""
+    from biip import ParseError  # loaded with the first GS1 label, not with the printers
+    from biip.gs1_messages import GS1Message
+
     try:
         message = GS1Message.parse(element_string)
     except ParseError as error:

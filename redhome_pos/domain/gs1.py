@@ -9,6 +9,9 @@ raises ``Gs1Error`` — never a guess.
 
 Making codes (``element_string``) is the other way round, for the labels the store prints;
 every string made here is read back by ``parse_element_string`` to the same fields (tested).
+
+``biip`` is imported when a GS1 code is first read or made, not with this module: loading its
+tables takes a noticeable part of a second that the counter's start-up need not wait for.
 """
 
 from __future__ import annotations
@@ -16,15 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-
-from biip import ParseError
-from biip.gs1_digital_link_uris import GS1DigitalLinkURI
-from biip.gs1_element_strings import GS1ElementString
-from biip.gs1_messages import GS1Message
-from biip.gtin import Gtin
-from biip.rcn import Rcn, RcnUsage
+from typing import TYPE_CHECKING
 
 from redhome_pos.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from biip import ParseError
+    from biip.gs1_element_strings import GS1ElementString
 
 GS = "\x1d"  # the FNC1 separator a scanner sends between variable-length fields
 
@@ -89,6 +90,9 @@ class Gs1Item:
 def parse_element_string(text: str) -> Gs1Item:
     """Read an element string: ``01…17…10…`` with FNC1 as ``GS``, without a symbology
     identifier (the router removes it)."""
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         message = GS1Message.parse(text)
     except ParseError as error:
@@ -98,6 +102,9 @@ def parse_element_string(text: str) -> Gs1Item:
 
 def parse_hri(text: str) -> Gs1Item:
     """Read the human-readable form printed under a GS1 barcode: ``(01)…(17)…(10)…``."""
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         message = GS1Message.parse_hri(text)
     except ParseError as error:
@@ -107,6 +114,9 @@ def parse_hri(text: str) -> Gs1Item:
 
 def parse_digital_link(uri: str) -> Gs1Item:
     """Read a GS1 Digital Link URI (``https://<any host>/01/<gtin>/10/<lot>?17=…``)."""
+    from biip import ParseError
+    from biip.gs1_digital_link_uris import GS1DigitalLinkURI
+
     try:
         link = GS1DigitalLinkURI.parse(uri)
     except ParseError as error:
@@ -126,6 +136,10 @@ def looks_like_digital_link(path: str) -> bool:
 def restricted_circulation(code: str) -> bool:
     """Whether a valid 13-digit code is a geographic restricted circulation number (the
     variable-measure labels scales print, prefixes 02 and 20–29); raises on a wrong check digit."""
+    from biip import ParseError
+    from biip.gtin import Gtin
+    from biip.rcn import Rcn, RcnUsage
+
     try:
         gtin = Gtin.parse(code)
     except ParseError as error:
@@ -144,6 +158,8 @@ def element_string(
 ) -> str:
     """The element string for a label: GTIN, then expiry, then lot and serial (the fixed-length
     fields first, so only the variable-length ones need a separator)."""
+    from biip.gs1_element_strings import GS1ElementString
+
     fields: list[tuple[str, str]] = [(AI_GTIN, gtin.rjust(14, "0"))]
     if expiry is not None:
         fields.append((AI_EXPIRY, expiry.strftime("%y%m%d")))
@@ -167,6 +183,8 @@ def element_string(
 
 def element_string_hri(text: str) -> str:
     """The human-readable line printed under a GS1 barcode: ``(01)06901234567892(17)…``."""
+    from biip.gs1_messages import GS1Message
+
     return GS1Message.parse(text).as_hri()
 
 

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.exc import DBAPIError
 
@@ -25,7 +22,13 @@ from redhome_pos.config import Config, redact_url
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
-from redhome_pos.persistence.migrate import alembic_config, current_revision, head_revision, upgrade
+from redhome_pos.persistence.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    up_to_date_revision,
+    upgrade,
+)
 from redhome_pos.persistence.repositories.lots import LotRepository
 from redhome_pos.persistence.repositories.outbox import STOCK_TOPIC, OutboxRepository
 from redhome_pos.persistence.repositories.stock import LevelMismatch, StockRepository
@@ -42,6 +45,9 @@ class DatabaseAdminError(DomainError):
 
 
 def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -101,6 +107,9 @@ def upgrade_schema(database: Database, backup_dir: Path) -> SchemaUpgrade:
 
 def _upgrade_schema(database: Database, backup_dir: Path, path: Path | None) -> SchemaUpgrade:
     try:
+        newest = up_to_date_revision(database)  # the usual morning: nothing to do
+        if newest is not None:
+            return SchemaUpgrade(newest, newest, None)
         current = current_revision(database)
         tables = set(inspect(database.engine).get_table_names())
     except DBAPIError as exc:
@@ -187,6 +196,8 @@ def _copy(source: Path, target: Path) -> None:
 
 def describe_backup(file: Path) -> str:
     """The schema revision of a REDHOME database file; raises if it is not one."""
+    from alembic.runtime.migration import MigrationContext
+
     if not file.is_file():
         raise DatabaseAdminError("{file} does not exist", file=str(file))
     engine = create_engine(dialect.sqlite_url(file, read_only=True))
