@@ -9,7 +9,9 @@ A charge, step by step (``Payments.checkout`` / ``Payments.pay``):
    one that stays unclear blocks new charges (never the same code twice while unresolved);
 2. the sale is validated by writing it with a stand-in tender and rolling back: stock, shift,
    approvals, lots and the tender sums refuse it BEFORE any money moves;
-3. the attempt (provider, ``out_trade_no``, amount, masked code) is committed;
+3. the attempt (provider, ``out_trade_no``, amount, masked code) is committed — steps 1–3 in
+   one transaction: the look for unfinished attempts, the sale checked inside a savepoint
+   rolled back, the attempt inserted and committed (``_begin``);
 4. the charge is sent; while the customer enters the password it is queried every
    ``poll_interval_s`` until ``charge_deadline_s``, ``on_progress`` hearing the seconds waited;
 5. paid only when ``ChargeStatus.confirms_payment(out_trade_no, amount)``; the sale is then
