@@ -370,11 +370,8 @@ class _Search:
         group = first.rule.group
         # Taking ``first`` saves exactly its (fresh) ``alone_fen``, and the rest at most their
         # figures now: a branch that cannot beat the floor is left before applying anything.
-        if (
-            self.budget > 0
-            and first.alone_fen + _bound([c for c in rest if not group or c.rule.group != group])
-            > floor
-        ):
+        others = [c for c in rest if c.rule.group != group] if group else rest
+        if self.budget > 0 and first.alone_fen + _bound(others) > floor:
             self.budget -= 1
             outcome = apply_rule(first.rule, first.lines, amounts, self.sku_of)
             saving = outcome.total_fen
@@ -412,20 +409,23 @@ class _Search:
         out), or None as soon as the bound shows they cannot save more than ``need``: the
         rules whose lines were lowered are worked out again dearest first (a rule's old
         figure stays a bound, since amounts only go down)."""
-        if _bound(rules) <= need and need >= 0:
+        bound = _bound(rules)
+        if bound <= need and need >= 0:
             return None
         stale = sorted(
             (i for i, c in enumerate(rules) if not c.fresh), key=lambda i: -rules[i].alone_fen
         )
         if not stale:
             return rules
+        grouped = any(c.rule.group for c in rules)
         current = list(rules)
         for i in stale:
             c = current[i]
             self.budget -= 1
             saving = saving_of(c.rule, c.lines, amounts, self.sku_of)
             current[i] = _Candidate(c.rule, c.lines, saving, c.mask)
-            if need >= 0 and _bound(current) <= need:
+            bound = _bound(current) if grouped else bound - (c.alone_fen - saving)
+            if need >= 0 and bound <= need:
                 return None
         return [c for c in current if c.alone_fen > 0]
 
