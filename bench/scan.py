@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]  # other work on the machine skews the figures
     tmp = tempfile.TemporaryDirectory()
     path = args.database or Path(tmp.name) / "bench.db"
     started = time.perf_counter()
@@ -215,6 +217,7 @@ def main() -> None:
     baseline_result, barcode_result = timed_interleaved(barcodes, bare_select, full_scan)
     result: dict[str, Any] = {
         "benchmark": "scan",
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "skus": sku_count,
         "barcodes": len(rows),
         "build_s": round(build_s, 2),

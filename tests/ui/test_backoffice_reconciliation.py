@@ -69,6 +69,12 @@ def test_a_run_shows_planted_differences_and_decisions_move_stock(
         (DifferenceKind.MISSING_ONLINE, "CLN-120"),
         (DifferenceKind.MISSING_ONLINE, "MASK-10"),
     }
+    # Each store SKU is named with its variant beside the product.
+    shown = {
+        screen.table.item(r, 0).text(): screen.table.item(r, 2).text()
+        for r in range(screen.table.rowCount())
+    }
+    assert shown["LIP-520"] == "色号：#520 烂番茄" and shown["MASK-10"] == ""
 
     # Only the stock differences; take the online figure for the one line.
     with qtbot.waitSignal(screen.lines_loaded):

@@ -11,6 +11,7 @@ from typing import Any
 from redhome_pos.domain.reconciliation import DifferenceKind, Resolution
 from redhome_pos.domain.staff import Permission, Staff, require
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import reconciliation
 from redhome_pos.services.counter import Till
 from redhome_pos.services.reconciliation import Decision, RunLine, RunRecord, RunResult
@@ -61,14 +62,19 @@ def run(context: Any, till: Till, staff: Staff, report: Report, *, full: bool = 
 
 def lines(
     database: Database, run_id: int, kind: DifferenceKind | None, text: str, undecided: bool
-) -> list[RunLine]:
-    return reconciliation.run_lines(
+) -> tuple[list[RunLine], dict[int, str]]:
+    """The run's lines as filtered, and the variant (色号：#520) of each store SKU in them."""
+    found = reconciliation.run_lines(
         database,
         run_id,
         kinds=None if kind is None else [kind],
         text=text,
         undecided_only=undecided,
     )
+    skus = (line.difference.sku_id for line in found if line.difference.sku_id is not None)
+    with database.reading() as session:
+        variants = {sku: named[1] for sku, named in CatalogRepository(session).names(skus).items()}
+    return found, variants
 
 
 def runs(database: Database) -> list[RunRecord]:

@@ -50,6 +50,7 @@ class ReconciliationScreen(QWidget):
         self.run_id: int | None = None
         self.records: list[RunRecord] = []
         self.lines: list[RunLine] = []
+        self.variants: dict[int, str] = {}  # sku id: its variant, for the lines shown
         self.running = False
         self.progress = Progress(self)
         self.progress.moved.connect(self._moved)
@@ -93,6 +94,7 @@ class ReconciliationScreen(QWidget):
             [
                 self.tr("Code"),
                 self.tr("Product"),
+                self.tr("Variant"),
                 self.tr("Kind of difference"),
                 self.tr("Store"),
                 self.tr("Online"),
@@ -277,8 +279,8 @@ class ReconciliationScreen(QWidget):
             on_error=self._fail,
         )
 
-    def _lines(self, lines: list[RunLine]) -> None:
-        self.lines = lines
+    def _lines(self, found: tuple[list[RunLine], dict[int, str]]) -> None:
+        self.lines, self.variants = found
         self._show_lines()
         self.lines_loaded.emit()
 
@@ -289,6 +291,7 @@ class ReconciliationScreen(QWidget):
                 (
                     line.difference.sku_code or line.difference.red_sku_id,
                     line.difference.title,
+                    self.variants.get(line.difference.sku_id or 0, ""),
                     self.kind_words(line.difference.kind),
                     self._figure(line, line.difference.here),
                     self._figure(line, line.difference.online),

@@ -1821,197 +1821,202 @@
 <context>
     <name>ReconciliationScreen</name>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="57"/>
+        <location filename="../backoffice/reconciliation.py" line="58"/>
         <source>Reconciliation with the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="59"/>
+        <location filename="../backoffice/reconciliation.py" line="60"/>
         <source>Run reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="77"/>
+        <location filename="../backoffice/reconciliation.py" line="78"/>
         <source>All differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="82"/>
+        <location filename="../backoffice/reconciliation.py" line="83"/>
         <source>Filter by code or title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="84"/>
+        <location filename="../backoffice/reconciliation.py" line="85"/>
         <source>Undecided only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="94"/>
+        <location filename="../backoffice/reconciliation.py" line="95"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="95"/>
+        <location filename="../backoffice/reconciliation.py" line="96"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="96"/>
-        <source>Kind of difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../backoffice/reconciliation.py" line="97"/>
-        <source>Store</source>
+        <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="98"/>
-        <source>Online</source>
+        <source>Kind of difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="99"/>
-        <source>At stake</source>
+        <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="100"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="101"/>
+        <source>At stake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="102"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="114"/>
+        <location filename="../backoffice/reconciliation.py" line="116"/>
         <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="115"/>
+        <location filename="../backoffice/reconciliation.py" line="117"/>
         <source>Decide for the chosen lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="117"/>
+        <location filename="../backoffice/reconciliation.py" line="119"/>
         <source>Decide for all shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="119"/>
+        <location filename="../backoffice/reconciliation.py" line="121"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="151"/>
+        <location filename="../backoffice/reconciliation.py" line="153"/>
         <source>Stock differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="152"/>
+        <location filename="../backoffice/reconciliation.py" line="154"/>
         <source>Price differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="153"/>
+        <location filename="../backoffice/reconciliation.py" line="155"/>
         <source>Barcode differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="154"/>
+        <location filename="../backoffice/reconciliation.py" line="156"/>
         <source>Not in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="155"/>
+        <location filename="../backoffice/reconciliation.py" line="157"/>
         <source>Not listed online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="156"/>
+        <location filename="../backoffice/reconciliation.py" line="158"/>
         <source>Not for sale yet stocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="161"/>
+        <location filename="../backoffice/reconciliation.py" line="163"/>
         <source>Send the store&apos;s stock online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="162"/>
+        <location filename="../backoffice/reconciliation.py" line="164"/>
         <source>Take the online stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="163"/>
+        <location filename="../backoffice/reconciliation.py" line="165"/>
         <source>Count it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="164"/>
+        <location filename="../backoffice/reconciliation.py" line="166"/>
         <source>Take the online price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="165"/>
+        <location filename="../backoffice/reconciliation.py" line="167"/>
         <source>Flag for head office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="184"/>
+        <location filename="../backoffice/reconciliation.py" line="186"/>
         <source>Reading the online store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="200"/>
+        <location filename="../backoffice/reconciliation.py" line="202"/>
         <source>Reading the online catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="201"/>
+        <location filename="../backoffice/reconciliation.py" line="203"/>
         <source>Reading the online stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="202"/>
+        <location filename="../backoffice/reconciliation.py" line="204"/>
         <source>Comparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="212"/>
+        <location filename="../backoffice/reconciliation.py" line="214"/>
         <source>Run #{run}: {count} differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="240"/>
+        <location filename="../backoffice/reconciliation.py" line="242"/>
         <source>#{run} {when} · {count} differences, {done} decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="303"/>
+        <location filename="../backoffice/reconciliation.py" line="306"/>
         <source>No reconciliation run yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="307"/>
+        <location filename="../backoffice/reconciliation.py" line="310"/>
         <source>{here} SKUs in the store, {online} online; {count} differences worth {value}; {shown} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="347"/>
+        <location filename="../backoffice/reconciliation.py" line="350"/>
         <source>Choose the lines to decide on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="353"/>
+        <location filename="../backoffice/reconciliation.py" line="356"/>
         <source>{decision} does not fit a difference of kind {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="374"/>
+        <location filename="../backoffice/reconciliation.py" line="377"/>
         <source>{count} lines decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="390"/>
+        <location filename="../backoffice/reconciliation.py" line="393"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

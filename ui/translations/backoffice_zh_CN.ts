@@ -1820,197 +1820,202 @@
 <context>
     <name>ReconciliationScreen</name>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="57" />
+        <location filename="../backoffice/reconciliation.py" line="58" />
         <source>Reconciliation with the online store</source>
         <translation>与线上店铺对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="59" />
+        <location filename="../backoffice/reconciliation.py" line="60" />
         <source>Run reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="77" />
+        <location filename="../backoffice/reconciliation.py" line="78" />
         <source>All differences</source>
         <translation>全部差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="82" />
+        <location filename="../backoffice/reconciliation.py" line="83" />
         <source>Filter by code or title</source>
         <translation>按编码或名称筛选</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="84" />
+        <location filename="../backoffice/reconciliation.py" line="85" />
         <source>Undecided only</source>
         <translation>仅未处理</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="94" />
+        <location filename="../backoffice/reconciliation.py" line="95" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="95" />
+        <location filename="../backoffice/reconciliation.py" line="96" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="96" />
+        <location filename="../backoffice/reconciliation.py" line="97" />
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reconciliation.py" line="98" />
         <source>Kind of difference</source>
         <translation>差异类型</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="97" />
+        <location filename="../backoffice/reconciliation.py" line="99" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="98" />
+        <location filename="../backoffice/reconciliation.py" line="100" />
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="99" />
+        <location filename="../backoffice/reconciliation.py" line="101" />
         <source>At stake</source>
         <translation>涉及金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="100" />
+        <location filename="../backoffice/reconciliation.py" line="102" />
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="114" />
+        <location filename="../backoffice/reconciliation.py" line="116" />
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="115" />
+        <location filename="../backoffice/reconciliation.py" line="117" />
         <source>Decide for the chosen lines</source>
         <translation>处理所选行</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="117" />
+        <location filename="../backoffice/reconciliation.py" line="119" />
         <source>Decide for all shown</source>
         <translation>批量处理所显示行</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="119" />
+        <location filename="../backoffice/reconciliation.py" line="121" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="151" />
+        <location filename="../backoffice/reconciliation.py" line="153" />
         <source>Stock differs</source>
         <translation>库存不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="152" />
+        <location filename="../backoffice/reconciliation.py" line="154" />
         <source>Price differs</source>
         <translation>价格不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="153" />
+        <location filename="../backoffice/reconciliation.py" line="155" />
         <source>Barcode differs</source>
         <translation>条码不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="154" />
+        <location filename="../backoffice/reconciliation.py" line="156" />
         <source>Not in the store</source>
         <translation>门店没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="155" />
+        <location filename="../backoffice/reconciliation.py" line="157" />
         <source>Not listed online</source>
         <translation>线上未上架</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="156" />
+        <location filename="../backoffice/reconciliation.py" line="158" />
         <source>Not for sale yet stocked</source>
         <translation>未在售但有库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="161" />
+        <location filename="../backoffice/reconciliation.py" line="163" />
         <source>Send the store's stock online</source>
         <translation>以门店库存为准同步到线上</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="162" />
+        <location filename="../backoffice/reconciliation.py" line="164" />
         <source>Take the online stock</source>
         <translation>以线上库存为准</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="163" />
+        <location filename="../backoffice/reconciliation.py" line="165" />
         <source>Count it again</source>
         <translation>重新盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="164" />
+        <location filename="../backoffice/reconciliation.py" line="166" />
         <source>Take the online price</source>
         <translation>采用线上价格</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="165" />
+        <location filename="../backoffice/reconciliation.py" line="167" />
         <source>Flag for head office</source>
         <translation>提交总部处理</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="184" />
+        <location filename="../backoffice/reconciliation.py" line="186" />
         <source>Reading the online store…</source>
         <translation>正在读取线上店铺…</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="200" />
+        <location filename="../backoffice/reconciliation.py" line="202" />
         <source>Reading the online catalog</source>
         <translation>正在读取线上商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="201" />
+        <location filename="../backoffice/reconciliation.py" line="203" />
         <source>Reading the online stock</source>
         <translation>正在读取线上库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="202" />
+        <location filename="../backoffice/reconciliation.py" line="204" />
         <source>Comparing</source>
         <translation>正在比对</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="212" />
+        <location filename="../backoffice/reconciliation.py" line="214" />
         <source>Run #{run}: {count} differences</source>
         <translation>对账 #{run}：{count} 项差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="240" />
+        <location filename="../backoffice/reconciliation.py" line="242" />
         <source>#{run} {when} · {count} differences, {done} decided</source>
         <translation>#{run} {when} · {count} 项差异，已处理 {done}</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="303" />
+        <location filename="../backoffice/reconciliation.py" line="306" />
         <source>No reconciliation run yet</source>
         <translation>尚未对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="307" />
+        <location filename="../backoffice/reconciliation.py" line="310" />
         <source>{here} SKUs in the store, {online} online; {count} differences worth {value}; {shown} shown</source>
         <translation>门店 {here} 个 SKU，线上 {online} 个；{count} 项差异，涉及 {value}；显示 {shown} 项</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="347" />
+        <location filename="../backoffice/reconciliation.py" line="350" />
         <source>Choose the lines to decide on</source>
         <translation>请选择要处理的行</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="353" />
+        <location filename="../backoffice/reconciliation.py" line="356" />
         <source>{decision} does not fit a difference of kind {kind}</source>
         <translation>“{decision}”不适用于“{kind}”</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="374" />
+        <location filename="../backoffice/reconciliation.py" line="377" />
         <source>{count} lines decided</source>
         <translation>已处理 {count} 行</translation>
     </message>
     <message>
-        <location filename="../backoffice/reconciliation.py" line="390" />
+        <location filename="../backoffice/reconciliation.py" line="393" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
