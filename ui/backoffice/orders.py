@@ -314,6 +314,7 @@ class OrdersScreen(QWidget):
     def select(self, order_id: str) -> None:
         ids = [row.order.order_id for row in self.visible_rows()]
         if order_id in ids:
+            self._forget_preview(order_id)
             self.selected = order_id
             self.orders.selectRow(ids.index(order_id))
             self._show_detail()
@@ -322,9 +323,15 @@ class OrdersScreen(QWidget):
         rows = self.visible_rows()
         index = self.orders.currentRow()
         if 0 <= index < len(rows):
+            self._forget_preview(rows[index].order.order_id)
             self.selected = rows[index].order.order_id
-            self.preview.clear()
             self._show_detail()
+
+    def _forget_preview(self, order_id: str) -> None:
+        """Another order is chosen: the label shown was not its own."""
+        if order_id != self.selected:
+            self.preview.clear()
+            self.preview.hide()
 
     def current(self) -> OrderRow | None:
         if self.snapshot is None or self.selected is None:
@@ -544,10 +551,13 @@ class OrdersScreen(QWidget):
 
         who = str(self.counter.session.clerk.id) if self.counter.session.clerk else "store"
         pick = self.pick_list()
-        lines = pick.parcel if pick is not None and pick.parcel else None
+        # The parcel packed: what is picked, else everything still to send.
+        lines = None
+        if pick is not None:
+            lines = pick.parcel or {x.line_no: pick.wanted(x.line_no) for x in row.order.lines}
         number = self._next_parcel_no()
         # A part parcel: at least one more follows.
-        count = number if pick is None or pick.complete else number + 1
+        count = number + 1 if pick is not None and pick.parcel and not pick.complete else number
 
         def job() -> order_jobs.LabelPrinted:
             return order_jobs.make_label(

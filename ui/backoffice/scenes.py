@@ -20,7 +20,11 @@ from redhome_pos.services import reconciliation
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.demo_picks import stocked_skus
 from redhome_pos.services.demo_staff import DEMO_ACCOUNTS
+from sync.fulfilment import request_delivery
 from ui.backoffice.screens import show_manager_tab
+
+PICKUP_ORDER = "P7000000000001"
+SPLIT_ORDER = "P7000000000002"
 
 
 def back_office_scenes(director: Any, settle: Any) -> None:
@@ -37,7 +41,7 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     window.show_screen("orders")
     settle(lambda: bool(orders.visible_rows()))
     if orders.visible_rows():
-        orders.select(orders.visible_rows()[0].order.order_id)
+        orders.select(PICKUP_ORDER)
         director.scan(order_codes[0])
         settle(lambda: bool(orders.pick_list() and orders.pick_list().picked))
     director.picture("backoffice-orders")
@@ -48,6 +52,14 @@ def back_office_scenes(director: Any, settle: Any) -> None:
     orders.print_label()
     settle(lambda: bool(orders.preview_png))
     director.picture("backoffice-orders-label")
+
+    # A shipped order of two products: the first left in a parcel of its own, the rest to pick.
+    if _demo_split_order(shell):
+        orders.refresh()
+        settle(lambda: any(r.order.order_id == SPLIT_ORDER for r in orders.visible_rows()))
+        orders.select(SPLIT_ORDER)
+        settle(lambda: bool(orders.current() and orders.current().parcels))
+        director.picture("backoffice-orders-split")
 
     _demo_after_sale(shell)
     after_sales = shell.after_sales
@@ -169,7 +181,7 @@ def _demo_order(shell: Any) -> list[str]:
         for n, sku in enumerate(rows, start=1)
     )
     order = StoredOnlineOrder(
-        order_id="P7000000000001",
+        order_id=PICKUP_ORDER,
         status="awaiting_shipment",
         fulfilment="pickup",
         warehouse_code="SH001",
@@ -185,6 +197,50 @@ def _demo_order(shell: Any) -> list[str]:
         SyncRepository(uow.session).upsert_order(order)
         uow.commit()
     return [barcode for line in lines for barcode in [line.barcode] * line.quantity]
+
+
+def _demo_split_order(shell: Any) -> bool:
+    """A shipped order of two products whose first product left in parcel 1 (顺丰, the rest
+    later), as the orders screen would have done it; False when the demo has no stock."""
+    database = shell.counter.database
+    rows = stocked_skus(database, min_on_hand=3, limit=4)[2:]
+    clerk = shell.counter.session.clerk
+    if len(rows) < 2 or clerk is None:
+        return False
+    now = datetime.now(UTC)
+    lines = tuple(
+        StoredOrderLine(
+            n, f"red-{sku.code}", sku.sku_id, n, sku.price_fen, sku.barcode, sku.code, sku.title_zh
+        )
+        for n, sku in enumerate(rows, start=1)
+    )
+    order = StoredOnlineOrder(
+        order_id=SPLIT_ORDER,
+        status="awaiting_shipment",
+        fulfilment="ship",
+        warehouse_code="SH001",
+        ours=True,
+        online_created_at=now,
+        online_updated_at=now,
+        lines=lines,
+        receiver_name_masked="王*",
+        receiver_phone_masked="139****0002",
+        receiver_address_masked="上海市静安区**路**号",
+        paid_fen=sum(line.unit_price_fen * line.quantity for line in lines),
+    )
+    with database.unit_of_work() as uow:
+        repo = SyncRepository(uow.session)
+        fresh = repo.order(SPLIT_ORDER) is None
+        if fresh:
+            repo.upsert_order(order)
+            repo.set_reservation(SPLIT_ORDER, reserve=True)
+        uow.commit()
+    if fresh:
+        request_delivery(
+            database, SPLIT_ORDER, terminal_id=shell.counter.context.terminal_id, pickup=False,
+            express_no="SF1234567890", company_code="shunfeng", lines={1: 1}, staff=clerk,
+        )  # fmt: skip
+    return True
 
 
 def _codes(shell: Any, sku_ids: list[int]) -> list[str]:

@@ -1259,127 +1259,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="348"/>
+        <location filename="../backoffice/orders.py" line="355"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="357"/>
+        <location filename="../backoffice/orders.py" line="364"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="366"/>
+        <location filename="../backoffice/orders.py" line="373"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="372"/>
+        <location filename="../backoffice/orders.py" line="379"/>
         <source>Picked up by {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="376"/>
+        <location filename="../backoffice/orders.py" line="383"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403"/>
+        <location filename="../backoffice/orders.py" line="410"/>
         <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="418"/>
+        <location filename="../backoffice/orders.py" line="425"/>
         <source>Parcel {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="460"/>
+        <location filename="../backoffice/orders.py" line="467"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="464"/>
+        <location filename="../backoffice/orders.py" line="471"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="485"/>
+        <location filename="../backoffice/orders.py" line="492"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="489"/>
+        <location filename="../backoffice/orders.py" line="496"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="494"/>
+        <location filename="../backoffice/orders.py" line="501"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="498"/>
+        <location filename="../backoffice/orders.py" line="505"/>
         <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="503"/>
+        <location filename="../backoffice/orders.py" line="510"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="515"/>
+        <location filename="../backoffice/orders.py" line="522"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="526"/>
+        <location filename="../backoffice/orders.py" line="533"/>
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="566"/>
+        <location filename="../backoffice/orders.py" line="576"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="574"/>
+        <location filename="../backoffice/orders.py" line="584"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="576"/>
+        <location filename="../backoffice/orders.py" line="586"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="592"/>
+        <location filename="../backoffice/orders.py" line="602"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="596"/>
+        <location filename="../backoffice/orders.py" line="606"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="643"/>
+        <location filename="../backoffice/orders.py" line="653"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="664"/>
+        <location filename="../backoffice/orders.py" line="674"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="676"/>
+        <location filename="../backoffice/orders.py" line="686"/>
         <source>Parcel {n} of order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="682"/>
+        <location filename="../backoffice/orders.py" line="692"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1258,127 +1258,127 @@
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="348" />
+        <location filename="../backoffice/orders.py" line="355" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="357" />
+        <location filename="../backoffice/orders.py" line="364" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="366" />
+        <location filename="../backoffice/orders.py" line="373" />
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="372" />
+        <location filename="../backoffice/orders.py" line="379" />
         <source>Picked up by {receiver}</source>
         <translation>提货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="376" />
+        <location filename="../backoffice/orders.py" line="383" />
         <source>For {receiver}</source>
         <translation>收货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="403" />
+        <location filename="../backoffice/orders.py" line="410" />
         <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation>包裹 {n}：{courier} {number}（{units} 件，{state}）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="418" />
+        <location filename="../backoffice/orders.py" line="425" />
         <source>Parcel {n}</source>
         <translation>包裹 {n}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="460" />
+        <location filename="../backoffice/orders.py" line="467" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="464" />
+        <location filename="../backoffice/orders.py" line="471" />
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation>买家已申请取消订单 {order}：请停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="485" />
+        <location filename="../backoffice/orders.py" line="492" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="489" />
+        <location filename="../backoffice/orders.py" line="496" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="494" />
+        <location filename="../backoffice/orders.py" line="501" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="498" />
+        <location filename="../backoffice/orders.py" line="505" />
         <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
         <translation>已拣 {item}，还剩 {left} 件（也可先打包这些，其余稍后发）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="503" />
+        <location filename="../backoffice/orders.py" line="510" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="515" />
+        <location filename="../backoffice/orders.py" line="522" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="526" />
+        <location filename="../backoffice/orders.py" line="533" />
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation>已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="566" />
+        <location filename="../backoffice/orders.py" line="576" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="574" />
+        <location filename="../backoffice/orders.py" line="584" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="576" />
+        <location filename="../backoffice/orders.py" line="586" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="592" />
+        <location filename="../backoffice/orders.py" line="602" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="596" />
+        <location filename="../backoffice/orders.py" line="606" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="643" />
+        <location filename="../backoffice/orders.py" line="653" />
         <source>Receiver's phone: {phone}</source>
         <translation>收货人电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="664" />
+        <location filename="../backoffice/orders.py" line="674" />
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="676" />
+        <location filename="../backoffice/orders.py" line="686" />
         <source>Parcel {n} of order {order} has left the store</source>
         <translation>订单 {order} 的第 {n} 个包裹已出店</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="682" />
+        <location filename="../backoffice/orders.py" line="692" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
