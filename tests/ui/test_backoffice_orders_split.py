@@ -168,6 +168,7 @@ def test_a_part_shipped_order_reads_in_chinese(
         assert screen.parcels_line.text().startswith("包裹 1：")
         assert screen.pack_part_button.text() == "先打包这些，其余稍后发"
         folder = Path(os.environ.get("REDHOME_SHOT_DIR", str(tmp_path)))
+        qtbot.wait(100)  # the window lays out as it would before anyone looks
         assert shell.window.grab().save(str(folder / "backoffice-orders-split-zh_CN.png"))
     finally:
         install_language(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -93,6 +94,12 @@ class OrdersScreen(QWidget):
         )
         self.orders.horizontalHeader().setStretchLastSection(True)
         self.orders.setWordWrap(True)
+        # The state takes the room left and wraps (rows follow the widths as the window lays
+        # out) rather than being cut.
+        self.orders.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.orders.horizontalHeader().sectionResized.connect(
+            lambda *_: self.orders.resizeRowsToContents()
+        )
         self.orders.itemSelectionChanged.connect(self._selection_changed)
 
         self.order_title = QLabel(self.tr("Choose an order, then scan each item"))

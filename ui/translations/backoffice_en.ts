@@ -1070,316 +1070,316 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="66"/>
+        <location filename="../backoffice/orders.py" line="67"/>
         <source>Online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="71"/>
+        <location filename="../backoffice/orders.py" line="72"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="74"/>
+        <location filename="../backoffice/orders.py" line="75"/>
         <source>Show finished too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="86"/>
+        <location filename="../backoffice/orders.py" line="87"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87"/>
+        <location filename="../backoffice/orders.py" line="88"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88"/>
+        <location filename="../backoffice/orders.py" line="89"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89"/>
+        <location filename="../backoffice/orders.py" line="90"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="90"/>
+        <location filename="../backoffice/orders.py" line="91"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98"/>
+        <location filename="../backoffice/orders.py" line="105"/>
         <source>Choose an order, then scan each item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104"/>
+        <location filename="../backoffice/orders.py" line="111"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104"/>
+        <location filename="../backoffice/orders.py" line="111"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104"/>
-        <location filename="../backoffice/orders.py" line="300"/>
+        <location filename="../backoffice/orders.py" line="111"/>
+        <location filename="../backoffice/orders.py" line="307"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104"/>
+        <location filename="../backoffice/orders.py" line="111"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="110"/>
-        <location filename="../backoffice/orders.py" line="298"/>
+        <location filename="../backoffice/orders.py" line="117"/>
+        <location filename="../backoffice/orders.py" line="305"/>
         <source>Packed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="112"/>
+        <location filename="../backoffice/orders.py" line="119"/>
         <source>Pack these, the rest later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="120"/>
+        <location filename="../backoffice/orders.py" line="127"/>
         <source>Print parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="123"/>
+        <location filename="../backoffice/orders.py" line="130"/>
         <source>Express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="126"/>
+        <location filename="../backoffice/orders.py" line="133"/>
         <source>Courier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="128"/>
+        <location filename="../backoffice/orders.py" line="135"/>
         <source>Show the phone (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="131"/>
+        <location filename="../backoffice/orders.py" line="138"/>
         <source>Correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="134"/>
-        <location filename="../backoffice/orders.py" line="282"/>
+        <location filename="../backoffice/orders.py" line="141"/>
+        <location filename="../backoffice/orders.py" line="289"/>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="137"/>
+        <location filename="../backoffice/orders.py" line="144"/>
         <source>Pickup: scan the code on the customer&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="205"/>
+        <location filename="../backoffice/orders.py" line="212"/>
         <source>New online order: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230"/>
+        <location filename="../backoffice/orders.py" line="237"/>
         <source>The online store has not been reached yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="232"/>
+        <location filename="../backoffice/orders.py" line="239"/>
         <source>Online store connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="234"/>
+        <location filename="../backoffice/orders.py" line="241"/>
         <source>Online store not reachable: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235"/>
+        <location filename="../backoffice/orders.py" line="242"/>
         <source>{count} deliveries waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="282"/>
+        <location filename="../backoffice/orders.py" line="289"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="286"/>
+        <location filename="../backoffice/orders.py" line="293"/>
         <source>Part shipped: {left} units to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="291"/>
+        <location filename="../backoffice/orders.py" line="298"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="293"/>
-        <location filename="../backoffice/orders.py" line="307"/>
+        <location filename="../backoffice/orders.py" line="300"/>
+        <location filename="../backoffice/orders.py" line="314"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="295"/>
+        <location filename="../backoffice/orders.py" line="302"/>
         <source>Buyer asked to cancel: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="302"/>
+        <location filename="../backoffice/orders.py" line="309"/>
         <source>Picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="303"/>
+        <location filename="../backoffice/orders.py" line="310"/>
         <source>To pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="309"/>
+        <location filename="../backoffice/orders.py" line="316"/>
         <source>Cancelled after hand-over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="311"/>
+        <location filename="../backoffice/orders.py" line="318"/>
         <source>Refused online: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="312"/>
+        <location filename="../backoffice/orders.py" line="319"/>
         <source>Handed over, telling the online store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="355"/>
+        <location filename="../backoffice/orders.py" line="362"/>
         <source>No online orders to fulfil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="364"/>
+        <location filename="../backoffice/orders.py" line="371"/>
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="373"/>
+        <location filename="../backoffice/orders.py" line="380"/>
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="379"/>
+        <location filename="../backoffice/orders.py" line="386"/>
         <source>Picked up by {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383"/>
+        <location filename="../backoffice/orders.py" line="390"/>
         <source>For {receiver}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="410"/>
+        <location filename="../backoffice/orders.py" line="417"/>
         <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="425"/>
+        <location filename="../backoffice/orders.py" line="432"/>
         <source>Parcel {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="467"/>
+        <location filename="../backoffice/orders.py" line="474"/>
         <source>Choose an order to pick first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="471"/>
+        <location filename="../backoffice/orders.py" line="478"/>
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="492"/>
+        <location filename="../backoffice/orders.py" line="499"/>
         <source>Wrong item: this product is not in order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="496"/>
+        <location filename="../backoffice/orders.py" line="503"/>
         <source>Too many: all of {item} are already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="501"/>
+        <location filename="../backoffice/orders.py" line="508"/>
         <source>All items picked: pack the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="505"/>
+        <location filename="../backoffice/orders.py" line="512"/>
         <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="510"/>
+        <location filename="../backoffice/orders.py" line="517"/>
         <source>{item} picked, {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="522"/>
+        <location filename="../backoffice/orders.py" line="529"/>
         <source>Packed: print the parcel label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="533"/>
+        <location filename="../backoffice/orders.py" line="540"/>
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="576"/>
+        <location filename="../backoffice/orders.py" line="583"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="584"/>
+        <location filename="../backoffice/orders.py" line="591"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="586"/>
+        <location filename="../backoffice/orders.py" line="593"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="602"/>
+        <location filename="../backoffice/orders.py" line="609"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="606"/>
+        <location filename="../backoffice/orders.py" line="613"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="653"/>
+        <location filename="../backoffice/orders.py" line="660"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="674"/>
+        <location filename="../backoffice/orders.py" line="681"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="686"/>
+        <location filename="../backoffice/orders.py" line="693"/>
         <source>Parcel {n} of order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="692"/>
+        <location filename="../backoffice/orders.py" line="699"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

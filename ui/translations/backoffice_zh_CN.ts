@@ -1069,316 +1069,316 @@
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location filename="../backoffice/orders.py" line="66" />
+        <location filename="../backoffice/orders.py" line="67" />
         <source>Online orders to fulfil</source>
         <translation>待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="71" />
+        <location filename="../backoffice/orders.py" line="72" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="74" />
+        <location filename="../backoffice/orders.py" line="75" />
         <source>Show finished too</source>
         <translation>显示已完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="86" />
+        <location filename="../backoffice/orders.py" line="87" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="87" />
+        <location filename="../backoffice/orders.py" line="88" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="88" />
+        <location filename="../backoffice/orders.py" line="89" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="89" />
+        <location filename="../backoffice/orders.py" line="90" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="90" />
+        <location filename="../backoffice/orders.py" line="91" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="98" />
+        <location filename="../backoffice/orders.py" line="105" />
         <source>Choose an order, then scan each item</source>
         <translation>选择订单，然后逐件扫码拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104" />
+        <location filename="../backoffice/orders.py" line="111" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104" />
+        <location filename="../backoffice/orders.py" line="111" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104" />
-        <location filename="../backoffice/orders.py" line="300" />
+        <location filename="../backoffice/orders.py" line="111" />
+        <location filename="../backoffice/orders.py" line="307" />
         <source>Picked</source>
         <translation>已拣</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="104" />
+        <location filename="../backoffice/orders.py" line="111" />
         <source>Sent</source>
         <translation>已发</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="110" />
-        <location filename="../backoffice/orders.py" line="298" />
+        <location filename="../backoffice/orders.py" line="117" />
+        <location filename="../backoffice/orders.py" line="305" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="112" />
+        <location filename="../backoffice/orders.py" line="119" />
         <source>Pack these, the rest later</source>
         <translation>先打包这些，其余稍后发</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="120" />
+        <location filename="../backoffice/orders.py" line="127" />
         <source>Print parcel label</source>
         <translation>打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="123" />
+        <location filename="../backoffice/orders.py" line="130" />
         <source>Express number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="126" />
+        <location filename="../backoffice/orders.py" line="133" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="128" />
+        <location filename="../backoffice/orders.py" line="135" />
         <source>Show the phone (manager)</source>
         <translation>查看电话（店长）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="131" />
+        <location filename="../backoffice/orders.py" line="138" />
         <source>Correct express number</source>
         <translation>更正快递单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="134" />
-        <location filename="../backoffice/orders.py" line="282" />
+        <location filename="../backoffice/orders.py" line="141" />
+        <location filename="../backoffice/orders.py" line="289" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="137" />
+        <location filename="../backoffice/orders.py" line="144" />
         <source>Pickup: scan the code on the customer's phone</source>
         <translation>自提：扫描顾客手机上的提货码</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="205" />
+        <location filename="../backoffice/orders.py" line="212" />
         <source>New online order: {orders}</source>
         <translation>新线上订单：{orders}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="230" />
+        <location filename="../backoffice/orders.py" line="237" />
         <source>The online store has not been reached yet</source>
         <translation>尚未连接线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="232" />
+        <location filename="../backoffice/orders.py" line="239" />
         <source>Online store connected</source>
         <translation>线上店铺已连接</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="234" />
+        <location filename="../backoffice/orders.py" line="241" />
         <source>Online store not reachable: {error}</source>
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="235" />
+        <location filename="../backoffice/orders.py" line="242" />
         <source>{count} deliveries waiting to be sent</source>
         <translation>{count} 个发货待同步</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="282" />
+        <location filename="../backoffice/orders.py" line="289" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="286" />
+        <location filename="../backoffice/orders.py" line="293" />
         <source>Part shipped: {left} units to send</source>
         <translation>部分已发：还有 {left} 件待发</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="291" />
+        <location filename="../backoffice/orders.py" line="298" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="293" />
-        <location filename="../backoffice/orders.py" line="307" />
+        <location filename="../backoffice/orders.py" line="300" />
+        <location filename="../backoffice/orders.py" line="314" />
         <source>Delivered</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="295" />
+        <location filename="../backoffice/orders.py" line="302" />
         <source>Buyer asked to cancel: stop picking</source>
         <translation>买家申请取消：停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="302" />
+        <location filename="../backoffice/orders.py" line="309" />
         <source>Picking</source>
         <translation>拣货中</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="303" />
+        <location filename="../backoffice/orders.py" line="310" />
         <source>To pick</source>
         <translation>待拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="309" />
+        <location filename="../backoffice/orders.py" line="316" />
         <source>Cancelled after hand-over</source>
         <translation>交付后被取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="311" />
+        <location filename="../backoffice/orders.py" line="318" />
         <source>Refused online: {reason}</source>
         <translation>线上拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="312" />
+        <location filename="../backoffice/orders.py" line="319" />
         <source>Handed over, telling the online store</source>
         <translation>已交付，正在通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="355" />
+        <location filename="../backoffice/orders.py" line="362" />
         <source>No online orders to fulfil</source>
         <translation>没有待履约的线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="364" />
+        <location filename="../backoffice/orders.py" line="371" />
         <source>Order {order} · {kind} · paid {paid}</source>
         <translation>订单 {order} · {kind} · 实付 {paid}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="373" />
+        <location filename="../backoffice/orders.py" line="380" />
         <source>The buyer asked to cancel this order: stop picking, put the items back, do not hand it over or ship it</source>
         <translation>买家已申请取消此订单：请停止拣货，把商品放回原处，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="379" />
+        <location filename="../backoffice/orders.py" line="386" />
         <source>Picked up by {receiver}</source>
         <translation>提货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="383" />
+        <location filename="../backoffice/orders.py" line="390" />
         <source>For {receiver}</source>
         <translation>收货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="410" />
+        <location filename="../backoffice/orders.py" line="417" />
         <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
         <translation>包裹 {n}：{courier} {number}（{units} 件，{state}）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="425" />
+        <location filename="../backoffice/orders.py" line="432" />
         <source>Parcel {n}</source>
         <translation>包裹 {n}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="467" />
+        <location filename="../backoffice/orders.py" line="474" />
         <source>Choose an order to pick first</source>
         <translation>请先选择要拣货的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="471" />
+        <location filename="../backoffice/orders.py" line="478" />
         <source>The buyer asked to cancel order {order}: stop picking</source>
         <translation>买家已申请取消订单 {order}：请停止拣货</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="492" />
+        <location filename="../backoffice/orders.py" line="499" />
         <source>Wrong item: this product is not in order {order}</source>
         <translation>拣错商品：订单 {order} 中没有此商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="496" />
+        <location filename="../backoffice/orders.py" line="503" />
         <source>Too many: all of {item} are already picked</source>
         <translation>数量超出：{item} 已全部拣齐</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="501" />
+        <location filename="../backoffice/orders.py" line="508" />
         <source>All items picked: pack the order</source>
         <translation>已全部拣齐：请打包</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="505" />
+        <location filename="../backoffice/orders.py" line="512" />
         <source>{item} picked, {left} to go (or pack these and send the rest later)</source>
         <translation>已拣 {item}，还剩 {left} 件（也可先打包这些，其余稍后发）</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="510" />
+        <location filename="../backoffice/orders.py" line="517" />
         <source>{item} picked, {left} to go</source>
         <translation>已拣 {item}，还剩 {left} 件</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="522" />
+        <location filename="../backoffice/orders.py" line="529" />
         <source>Packed: print the parcel label</source>
         <translation>已打包：请打印包裹标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="533" />
+        <location filename="../backoffice/orders.py" line="540" />
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation>已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="576" />
+        <location filename="../backoffice/orders.py" line="583" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="584" />
+        <location filename="../backoffice/orders.py" line="591" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="586" />
+        <location filename="../backoffice/orders.py" line="593" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="602" />
+        <location filename="../backoffice/orders.py" line="609" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="606" />
+        <location filename="../backoffice/orders.py" line="613" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="653" />
+        <location filename="../backoffice/orders.py" line="660" />
         <source>Receiver's phone: {phone}</source>
         <translation>收货人电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="674" />
+        <location filename="../backoffice/orders.py" line="681" />
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="686" />
+        <location filename="../backoffice/orders.py" line="693" />
         <source>Parcel {n} of order {order} has left the store</source>
         <translation>订单 {order} 的第 {n} 个包裹已出店</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="692" />
+        <location filename="../backoffice/orders.py" line="699" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>
