@@ -91,17 +91,16 @@ class CounterPromotions(QObject):
 
     def savings_text(self, totals: CartTotals) -> str:
         discounts = self.tr("Discounts: {amount}").format(amount=format_fen(-totals.discount_fen))
-        parts = [discounts]
+        text = discounts
         if totals.promotion_fen:
             promotions = self.tr("Promotions: {amount}").format(
                 amount=format_fen(-totals.promotion_fen)
             )
-            parts.insert(0, promotions)
-        if totals.reward_fen:
-            parts.append(
-                self.tr("Points rewards: {amount}").format(amount=format_fen(-totals.reward_fen))
-            )
-        return "    ".join(parts)
+            text = f"{promotions}    {discounts}"
+        if totals.reward_fen:  # a line of its own: the totals panel is narrow
+            rewards = self.tr("Points rewards: {amount}")
+            text += "\n" + rewards.format(amount=format_fen(-totals.reward_fen))
+        return text
 
     def member_text(self, member: Member | None) -> str:
         if member is None:

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from ui_helpers import log_in, open_shift, scan
 
 from redhome_pos.domain.points import PointsKind
 from redhome_pos.persistence.repositories.members import MemberRepository
 from redhome_pos.services import members, rewards
+from ui.app import install_language
 from ui.backoffice.screens import show_manager_tab
 from ui.counter_actions import MoreDialog
 from ui.dialogs.rewards import RewardsDialog
@@ -143,3 +145,45 @@ def test_a_member_takes_a_reward_at_the_counter(
     assert sold.points_balance == 1_500 - 1_000 + 118
     history = members.points_history(counter.database, member.id)
     assert ("reward", -1_000) in [(e.kind, e.points) for e in history]
+
+
+def test_rewards_in_chinese(qtbot: Any, shell: Any, store: Any, tmp_path: Path) -> None:
+    counter = shell.counter
+    rewards.save_reward(
+        counter.database, counter.till, store.staff["3001"], code="GIFT", points=300,
+        gift_sku="CLN-120", name="积分换洁面乳",
+    )  # fmt: skip
+    member = members.enrol(counter.database, counter.till, store.staff["1001"], PHONE, consent=True)
+    with counter.database.unit_of_work() as uow:
+        MemberRepository(uow.session).move(
+            member.id, PointsKind.EARN, 800, "adjust:test", counter.till.now(), terminal_id="T1"
+        )
+        uow.commit()
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    log_in(qtbot, shell)
+    open_shift(shell)
+    qtbot.waitUntil(lambda: shell.counter.session.shift is not None)
+    sale = shell.sale
+    qtbot.waitUntil(lambda: sale.promotions.book is not None)
+    for code in ("LIP-520", "CLN-120"):
+        with qtbot.waitSignal(sale.line_added):
+            scan(qtbot, shell, store.barcodes[code])
+    scan(qtbot, shell, members.member_code(counter.till, member))
+    qtbot.waitUntil(lambda: sale.cart.member is not None)
+    _more(qtbot, shell)
+    qtbot.waitUntil(lambda: isinstance(shell.actions.dialog, RewardsDialog))
+    dialog = shell.actions.dialog
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert dialog.windowTitle() == "积分兑换"
+    assert "可用于兑换 800 积分" in dialog.who.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.list.item(0).text() == "已兑换：积分换洁面乳 · 300 积分"
+    assert sale.due_label.text() == "￥128.00"  # the cleanser free
+    assert "积分兑换：-￥69.00" in sale.discount_label.text()
+    folder = _shots(tmp_path)
+    assert dialog.grab().save(str(folder / "counter-points-reward-zh.png"))
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)
+    qtbot.wait(100)
+    assert shell.window.grab().save(str(folder / "counter-points-reward-sale-zh.png"))
