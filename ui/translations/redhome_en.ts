@@ -227,12 +227,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="102"/>
+        <location filename="../promotion_counter.py" line="101"/>
         <source>Points rewards: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="109"/>
+        <location filename="../promotion_counter.py" line="108"/>
         <source>Member {name} · {points} points</source>
         <translation type="unfinished"></translation>
     </message>

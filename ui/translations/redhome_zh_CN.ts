@@ -226,12 +226,12 @@
         <translation>促销优惠：{amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="102" />
+        <location filename="../promotion_counter.py" line="101" />
         <source>Points rewards: {amount}</source>
         <translation>积分兑换：{amount}</translation>
     </message>
     <message>
-        <location filename="../promotion_counter.py" line="109" />
+        <location filename="../promotion_counter.py" line="108" />
         <source>Member {name} · {points} points</source>
         <translation>会员 {name} · {points} 积分</translation>
     </message>
