@@ -207,9 +207,10 @@ class Cart:
 
     def set_member(self, member: Member | None) -> None:
         """The sale is for ``member`` (or no member): member prices and promotions apply."""
+        before = self.member
         self.member = member
-        if member is None:
-            self.rewards.clear()  # a reward is paid with a member's points
+        if member is None or before is None or before.id != member.id:
+            self.rewards.clear()  # a reward is paid with that member's points
         if self.promotions is not None:
             self.promotions = replace(self.promotions, member=member is not None)
 

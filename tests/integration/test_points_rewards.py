@@ -214,3 +214,8 @@ def test_a_parked_cart_keeps_its_reward(store: Store) -> None:
     cart.add_reward(rewards.list_rewards(store.database)[0])
     again = Cart.from_dict(cart.to_dict())
     assert again.totals().total_fen == 4_000 and again.rewards == cart.rewards
+    again.set_member(again.member)  # the same member found again keeps it
+    assert again.rewards == cart.rewards
+    other = members.enrol(store.database, store.till, store.clerk, "13900001111", consent=True)
+    again.set_member(other)  # another member's points: the reward goes
+    assert again.rewards == [] and again.totals().total_fen == 4_500
