@@ -534,6 +534,14 @@ class OrdersScreen(QWidget):
         pick = self.pick_list()
         if pick is None or not pick.parcel or pick.complete:
             return
+        if not pick.finishes_a_product:
+            self._fail(
+                self.tr(
+                    "This parcel finishes no product: the online store records a split shipment "
+                    "by whole products, so pick the last units of at least one product first"
+                )
+            )
+            return
         pick.packed = True
         self.banner.show_ok(
             self.tr(

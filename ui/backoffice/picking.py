@@ -63,6 +63,22 @@ class PickList:
         """What the next parcel holds: the picked units per line."""
         return {line_no: units for line_no, units in self.picked.items() if units > 0}
 
+    @property
+    def finishes_a_product(self) -> bool:
+        """Whether the parcel holds the last units of at least one product not finished before:
+        the online store records a split shipment by whole products."""
+        lines = self.order.lines
+        for sku in {line.red_sku_id for line in lines}:
+            mine = [line for line in lines if line.red_sku_id == sku]
+            before = all(self.shipped.get(x.line_no, 0) >= x.quantity for x in mine)
+            after = all(
+                self.shipped.get(x.line_no, 0) + self.picked_of(x.line_no) >= x.quantity
+                for x in mine
+            )
+            if after and not before:
+                return True
+        return False
+
     def parcel_left(self, shipped: dict[int, int]) -> None:
         """A parcel left: what it held is shipped, the next one starts empty."""
         self.shipped = dict(shipped)

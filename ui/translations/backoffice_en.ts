@@ -1335,51 +1335,56 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="540"/>
+        <source>This parcel finishes no product: the online store records a split shipment by whole products, so pick the last units of at least one product first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="548"/>
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="583"/>
+        <location filename="../backoffice/orders.py" line="591"/>
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="591"/>
+        <location filename="../backoffice/orders.py" line="599"/>
         <source>No label printer is set up: the preview shows the label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="593"/>
+        <location filename="../backoffice/orders.py" line="601"/>
         <source>Parcel label sent to the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="609"/>
+        <location filename="../backoffice/orders.py" line="617"/>
         <source>Choose the order the customer collects first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="613"/>
+        <location filename="../backoffice/orders.py" line="621"/>
         <source>Pick every item before handing the order over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="660"/>
+        <location filename="../backoffice/orders.py" line="668"/>
         <source>Receiver&apos;s phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="681"/>
+        <location filename="../backoffice/orders.py" line="689"/>
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="693"/>
+        <location filename="../backoffice/orders.py" line="701"/>
         <source>Parcel {n} of order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="699"/>
+        <location filename="../backoffice/orders.py" line="707"/>
         <source>Order {order} has left the store</source>
         <translation type="unfinished"></translation>
     </message>

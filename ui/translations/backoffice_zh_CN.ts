@@ -1334,51 +1334,56 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="540" />
+        <source>This parcel finishes no product: the online store records a split shipment by whole products, so pick the last units of at least one product first</source>
+        <translation>这个包裹没有发完任何一种商品：线上店铺按整种商品记录拆包发货，请先拣齐至少一种商品的全部剩余件数</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="548" />
         <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation>已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="583" />
+        <location filename="../backoffice/orders.py" line="591" />
         <source>The label shows the receiver masked ({reason}); the manager is told in the sync log</source>
         <translation>标签上的收货人信息为脱敏显示（{reason}）；已在同步日志中通知店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="591" />
+        <location filename="../backoffice/orders.py" line="599" />
         <source>No label printer is set up: the preview shows the label</source>
         <translation>未设置标签打印机：预览中显示标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="593" />
+        <location filename="../backoffice/orders.py" line="601" />
         <source>Parcel label sent to the printer</source>
         <translation>包裹标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="609" />
+        <location filename="../backoffice/orders.py" line="617" />
         <source>Choose the order the customer collects first</source>
         <translation>请先选择顾客要提取的订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="613" />
+        <location filename="../backoffice/orders.py" line="621" />
         <source>Pick every item before handing the order over</source>
         <translation>交付前请拣齐所有商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="660" />
+        <location filename="../backoffice/orders.py" line="668" />
         <source>Receiver's phone: {phone}</source>
         <translation>收货人电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="681" />
+        <location filename="../backoffice/orders.py" line="689" />
         <source>Express number of order {order} corrected; the online store is told</source>
         <translation>订单 {order} 的快递单号已更正；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="693" />
+        <location filename="../backoffice/orders.py" line="701" />
         <source>Parcel {n} of order {order} has left the store</source>
         <translation>订单 {order} 的第 {n} 个包裹已出店</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="699" />
+        <location filename="../backoffice/orders.py" line="707" />
         <source>Order {order} has left the store</source>
         <translation>订单 {order} 已出库</translation>
     </message>

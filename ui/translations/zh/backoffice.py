@@ -96,6 +96,9 @@ ZH: dict[str, str] = {
     "This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it": (
         "这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数"
     ),
+    "This parcel finishes no product: the online store records a split shipment by whole products, so pick the last units of at least one product first": (
+        "这个包裹没有发完任何一种商品：线上店铺按整种商品记录拆包发货，请先拣齐至少一种商品的全部剩余件数"
+    ),
     "{item} picked, {left} to go (or pack these and send the rest later)": (
         "已拣 {item}，还剩 {left} 件（也可先打包这些，其余稍后发）"
     ),
