@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.payments import (
@@ -20,8 +21,10 @@ from redhome_pos.domain.payments import (
     RefundState,
     WalletProvider,
 )
+from redhome_pos.persistence.models.base import Base
 from redhome_pos.persistence.models.counter import SaleRow
 from redhome_pos.persistence.models.payments import PaymentAttemptRow, PaymentRefundRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared, written_columns
 
 #: Refund states that count against what is left to refund (money gone or on its way).
 _OWED = (RefundState.CREATED, RefundState.PROCESSING, RefundState.SUCCESS)
@@ -29,6 +32,41 @@ _OWED = (RefundState.CREATED, RefundState.PROCESSING, RefundState.SUCCESS)
 
 def _clip(text: str | None, size: int) -> str:
     return (text or "")[:size]
+
+
+# Plain table statements on the charge path (before the request, paid, attached): the ORM's
+# machinery costs more than these one-row statements themselves.
+_ATTEMPTS = Base.metadata.tables["payment_attempts"]
+_ADD_ATTEMPT = Prepared(
+    insert(_ATTEMPTS).returning(_ATTEMPTS.c.id), columns=written_columns(_ATTEMPTS)
+)
+_HAS_UNFINISHED = Prepared(
+    select(_ATTEMPTS.c.id)
+    .where(
+        _ATTEMPTS.c.terminal_id == bindparam("terminal"),
+        # one fixed parameter each (an expanding IN list cannot be compiled once)
+        _ATTEMPTS.c.state.in_(
+            [bindparam(f"unfinished_{i}", s.value) for i, s in enumerate(sorted(UNFINISHED))]
+        ),
+    )
+    .limit(1)
+)
+_BY_NUMBER = select(_ATTEMPTS).where(_ATTEMPTS.c.out_trade_no == bindparam("number"))
+_GET = Prepared(_BY_NUMBER)
+_GET_FOR_UPDATE = Prepared(_BY_NUMBER.with_for_update())
+_MOVES: dict[tuple[str, ...], Prepared] = {}
+
+
+def _move_statement(columns: tuple[str, ...]) -> Prepared:
+    """The UPDATE of an attempt's ``columns`` (one prepared statement per set of them)."""
+    found = _MOVES.get(columns)
+    if found is None:
+        found = _MOVES[columns] = Prepared(
+            update(_ATTEMPTS)
+            .where(_ATTEMPTS.c.out_trade_no == bindparam("number"))
+            .values({name: bindparam(f"new_{name}") for name in columns})
+        )
+    return found
 
 
 class PaymentRepository:
@@ -48,23 +86,33 @@ class PaymentRepository:
         purpose: str,
         at: datetime,
     ) -> int:
-        row = PaymentAttemptRow(
-            out_trade_no=out_trade_no,
-            provider=provider.value,
-            amount_fen=amount_fen,
-            terminal_id=terminal_id,
-            staff_id=staff_id,
-            purpose=purpose,
-            state=AttemptState.CREATED.value,
-            masked_code=masked_code,
-            reason_code="",
-            reason="",
-            created_at=at,
-            updated_at=at,
+        added = _ADD_ATTEMPT.first(
+            self._session,
+            {
+                "out_trade_no": out_trade_no,
+                "provider": provider.value,
+                "amount_fen": amount_fen,
+                "terminal_id": terminal_id,
+                "staff_id": staff_id,
+                "purpose": purpose,
+                "state": AttemptState.CREATED.value,
+                "transaction_id": None,
+                "masked_code": masked_code,
+                "reason_code": "",
+                "reason": "",
+                "created_at": at,
+                "updated_at": at,
+                "paid_at": None,
+                "sale_id": None,
+            },
         )
-        self._session.add(row)
-        self._session.flush()
-        return row.id
+        assert added is not None  # an INSERT … RETURNING gives its row
+        return int(added.id)
+
+    def has_unfinished(self, terminal_id: str) -> bool:
+        """Whether the terminal has an attempt still waiting for its provider (one indexed
+        look-up: the checkout path asks it before every charge)."""
+        return _HAS_UNFINISHED.first(self._session, {"terminal": terminal_id}) is not None
 
     def move(
         self,
@@ -89,10 +137,10 @@ class PaymentRepository:
             values["reason"] = _clip(reason, 200)
         if sale_id is not None:
             values["sale_id"] = sale_id
-        self._session.execute(
-            update(PaymentAttemptRow)
-            .where(PaymentAttemptRow.out_trade_no == out_trade_no)
-            .values(**values)
+        statement = _move_statement(tuple(values))
+        statement.run(
+            self._session,
+            {"number": out_trade_no, **{f"new_{name}": v for name, v in values.items()}},
         )
 
     def get(
@@ -100,10 +148,8 @@ class PaymentRepository:
     ) -> PaymentAttempt | None:
         """One attempt; ``totals=False`` skips what was refunded and the sale's receipt number
         (``refunded_fen`` 0, ``receipt_no`` None) for the checkout path."""
-        query = select(PaymentAttemptRow).where(PaymentAttemptRow.out_trade_no == out_trade_no)
-        if for_update:
-            query = query.with_for_update()
-        row = self._session.scalars(query).first()
+        statement = _GET_FOR_UPDATE if for_update else _GET
+        row = statement.first(self._session, {"number": out_trade_no})
         return self._attempts([row], totals=totals)[0] if row is not None else None
 
     def in_states(
@@ -121,19 +167,6 @@ class PaymentRepository:
         rows = self._session.scalars(query.order_by(PaymentAttemptRow.id))
         return self._attempts(rows, totals=totals)
 
-    def has_unfinished(self, terminal_id: str) -> bool:
-        """Whether the terminal has an attempt still waiting for its provider (one indexed
-        look-up: the checkout path asks it before every charge)."""
-        found = self._session.scalar(
-            select(PaymentAttemptRow.id)
-            .where(
-                PaymentAttemptRow.terminal_id == terminal_id,
-                PaymentAttemptRow.state.in_([s.value for s in UNFINISHED]),
-            )
-            .limit(1)
-        )
-        return found is not None
-
     def recent(self, limit: int) -> list[PaymentAttempt]:
         rows = self._session.scalars(
             select(PaymentAttemptRow).order_by(PaymentAttemptRow.id.desc()).limit(limit)
@@ -148,9 +181,8 @@ class PaymentRepository:
         )
         return self._attempts(rows)
 
-    def _attempts(
-        self, rows: Iterable[PaymentAttemptRow], *, totals: bool = True
-    ) -> list[PaymentAttempt]:
+    def _attempts(self, rows: Iterable[Any], *, totals: bool = True) -> list[PaymentAttempt]:
+        """Attempts from rows (ORM rows, or the prepared statements' rows: same names)."""
         rows = list(rows)
         if not rows:
             return []
