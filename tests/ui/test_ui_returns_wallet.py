@@ -24,6 +24,7 @@ from redhome_pos.domain.payments import RefundState, WalletProvider
 from redhome_pos.domain.signed_codes import sign_receipt_code
 from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.models.counter import ApprovalRow, ReturnRow, TenderRow
+from redhome_pos.persistence.repositories.print_jobs import PrintJobRepository
 from redhome_pos.persistence.repositories.stock import StockRepository
 from redhome_pos.services.checkout import checkout
 from redhome_pos.services.payments import Payments, WalletPayment
@@ -60,6 +61,11 @@ def _wallet_sale(qtbot: Any, shell: Any, store: Any, payments: Payments) -> Any:
     return payments.checkout(
         shell.counter.session.clerk, cart, [], WalletPayment(WX, code(WX), 12_800)
     )
+
+
+def _drawer_kicks(store: Any) -> int:
+    with store.database.reading() as session:
+        return len([j for j in PrintJobRepository(session).jobs() if j.kind == "drawer_kick"])
 
 
 def _return_it(qtbot: Any, shell: Any, sale: Any) -> Any:
@@ -116,6 +122,7 @@ def test_a_refused_refund_is_said_so_and_paid_in_cash_with_a_managers_approval(
         assert "店长可改为现金退款" in text and refused.out_refund_no in text
         assert panel.cash_button.isVisible() and not panel.ask_button.isVisible()
 
+        assert _drawer_kicks(store) == 0  # nothing paid in cash yet
         qtbot.mouseClick(panel.cash_button, Qt.MouseButton.LeftButton)
         approval = shell.returns.dialog
         assert isinstance(approval, ApprovalDialog)  # a supervisor may not do it alone
@@ -127,6 +134,7 @@ def test_a_refused_refund_is_said_so_and_paid_in_cash_with_a_managers_approval(
         assert cash.state is RefundState.CASH
         assert "已改为现金退给顾客" in panel.text.text()
         assert not panel.cash_button.isVisible()
+        qtbot.waitUntil(lambda: _drawer_kicks(store) == 1)  # the cash comes out of the drawer
     finally:
         install_language(QApplication.instance(), "en")
     assert payments.refunds_waiting() == []

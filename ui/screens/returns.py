@@ -450,9 +450,16 @@ class WalletRefundsPanel(QFrame):
                 reason=self.reason or self.tr("The provider refused the refund"),
                 approval_id=approval_id,
             ),
-            on_done=lambda paid: self._updated([paid]),
+            on_done=self._paid_in_cash,
             on_error=self._failed,
         )
+
+    def _paid_in_cash(self, paid: ProviderRefund) -> None:
+        """The cash goes out of the drawer: it opens."""
+        queue = self.screen.counter.context.print_queue
+        if queue is not None:
+            self.screen.counter.slow_worker.submit(queue.kick_drawer, on_error=self._failed)
+        self._updated([paid])
 
     def _updated(self, fresh: list[ProviderRefund]) -> None:
         now = {r.out_refund_no: r for r in fresh}
