@@ -275,6 +275,7 @@ def _wait(app: Any, condition: Callable[[], bool], timeout_s: float = 5.0) -> No
 def child_scans(db_url: str, scans: int, lines: int) -> dict[str, Any]:
     from redhome_pos.domain.staff import ScryptCost
     from redhome_pos.persistence.database import Database
+    from redhome_pos.services import shifts
     from redhome_pos.services.counter import Till
     from redhome_pos.services.demo_picks import stocked_skus
     from redhome_pos.services.demo_staff import add_demo_staff
@@ -291,6 +292,10 @@ def child_scans(db_url: str, scans: int, lines: int) -> dict[str, Any]:
     shell.show()
     clerk = add_demo_staff(database, Till("SH001", "T1"), cost=ScryptCost(n=16, r=1, p=1))["1001"]
     shell.counter.session.log_in(clerk)
+    counter = shell.counter
+    if shifts.current_shift(database, counter.till) is None:  # scans need an open shift
+        shifts.open_shift(database, counter.till, clerk, 50_000)
+    shell.refresh_shift()
     sale = shell.sale
     _wait(app, lambda: sale.promotions.book is not None)
     _wait(app, lambda: False, timeout_s=2.0)  # the clerk logging in
