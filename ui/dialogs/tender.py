@@ -613,7 +613,7 @@ class TenderDialog(QDialog):
 
     def _failed(self, error: object) -> None:
         self._busy = False
-        if isinstance(error, PromotionsChangedError):  # nothing was taken: price it again
+        if isinstance(error, PromotionsChangedError) and not self.exchange:  # price it again
             self.promotions_changed.emit()
             self.reject()
             return
