@@ -583,6 +583,10 @@ ERROR_TEXTS = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval",
     ),
     QT_TRANSLATE_NOOP("Errors", "This scan is not a product: scan the item's barcode"),

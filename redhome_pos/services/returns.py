@@ -353,6 +353,16 @@ def _exchange_in(
         [*credit, *tenders],
         card_reference_required=till.card_reference_required,
     )
+    non_cash = sum(t.amount_fen for t in tenders if t.kind is not TenderKind.CASH)
+    if non_cash and credited + non_cash > new_total:
+        # The new goods paid by card or wallet beyond what was left to pay would hand the
+        # refund out as cash change: not for goods paid by WeChat Pay / Alipay (rule 6).
+        original = SaleRepository(session).by_receipt(returned.receipt_no)
+        if original is not None and any(t.kind in WALLETS for t in original.tenders):
+            raise RefundError(
+                "This sale was paid by WeChat Pay or Alipay and its refund goes back the same "
+                "way: pay only what is left to pay for the new goods"
+            )
     sale = complete_sale_in(session, till, staff, new_cart, settlement)
     audit.record(
         session,

@@ -703,6 +703,40 @@ def test_an_exchange_whose_charge_is_refused_writes_neither_return_nor_sale(
     assert returned.refund_fen == 4_500 and new_sale.total_fen == 25_900
 
 
+def test_an_exchange_never_hands_a_wallet_refund_out_as_cash_change(
+    store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
+) -> None:
+    """Paying the new goods in full by card or by code, beyond what the wallet-paid return
+    leaves to pay, would give the refund back as cash change: refused, nothing charged."""
+    provider = WalletProvider.WECHAT
+    old = payments.checkout(
+        store.clerk, lipstick(store), [], WalletPayment(provider, code(provider), 25_900)
+    )
+    both = lipstick(store)
+    both.add(store.items["BOOK-01"])  # 304.00 for the 259.00 lipstick back: 45.00 to pay
+    sent_before = len(sandbox.state()["orders"]["wechat"])
+    with pytest.raises(RefundError, match="same way"):
+        returns.exchange_paid_by_wallet(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 1)], both, [], WalletPayment(provider, code(provider), 30_400),
+            reason="x", payments=payments,
+        )  # fmt: skip
+    with pytest.raises(RefundError, match="same way"):
+        returns.exchange(
+            store.database, store.till, store.supervisor, code_of(store, old),
+            [ReturnRequest(1, 1)], both, [Tender(TenderKind.CARD, 30_400, "REF12345")],
+            reason="x", payments=payments,
+        )  # fmt: skip
+    assert len(sandbox.state()["orders"]["wechat"]) == sent_before + 0
+    assert sales_count(store) == 1
+    returned, new_sale = returns.exchange_paid_by_wallet(
+        store.database, store.till, store.supervisor, code_of(store, old), [ReturnRequest(1, 1)],
+        both, [], WalletPayment(provider, code(provider), 4_500), reason="x", payments=payments,
+    )  # fmt: skip
+    assert new_sale.change_fen == 0 and returned.provider_refunds == ()
+    assert kept_by_sandbox(sandbox, provider, old.tenders[0].out_trade_no) == 25_900
+
+
 def test_an_exchange_that_would_be_refused_is_refused_before_charging(
     store: Store, payments: Payments, sandbox: PaymentsSandboxHandle
 ) -> None:

@@ -920,7 +920,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144"/>
-        <location filename="../error_texts.py" line="678"/>
+        <location filename="../error_texts.py" line="682"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2216,316 +2216,321 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="584"/>
-        <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
+        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="588"/>
+        <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="592"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="589"/>
+        <location filename="../error_texts.py" line="593"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590"/>
+        <location filename="../error_texts.py" line="594"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591"/>
+        <location filename="../error_texts.py" line="595"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592"/>
+        <location filename="../error_texts.py" line="596"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595"/>
+        <location filename="../error_texts.py" line="599"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599"/>
+        <location filename="../error_texts.py" line="603"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="600"/>
+        <location filename="../error_texts.py" line="604"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603"/>
+        <location filename="../error_texts.py" line="607"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604"/>
+        <location filename="../error_texts.py" line="608"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="605"/>
+        <location filename="../error_texts.py" line="609"/>
         <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606"/>
+        <location filename="../error_texts.py" line="610"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607"/>
+        <location filename="../error_texts.py" line="611"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608"/>
+        <location filename="../error_texts.py" line="612"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609"/>
+        <location filename="../error_texts.py" line="613"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612"/>
+        <location filename="../error_texts.py" line="616"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613"/>
+        <location filename="../error_texts.py" line="617"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614"/>
+        <location filename="../error_texts.py" line="618"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615"/>
+        <location filename="../error_texts.py" line="619"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616"/>
+        <location filename="../error_texts.py" line="620"/>
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619"/>
+        <location filename="../error_texts.py" line="623"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620"/>
+        <location filename="../error_texts.py" line="624"/>
         <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="621"/>
+        <location filename="../error_texts.py" line="625"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="622"/>
+        <location filename="../error_texts.py" line="626"/>
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623"/>
+        <location filename="../error_texts.py" line="627"/>
         <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624"/>
+        <location filename="../error_texts.py" line="628"/>
         <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="625"/>
+        <location filename="../error_texts.py" line="629"/>
         <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="626"/>
+        <location filename="../error_texts.py" line="630"/>
         <source>rate must be positive</source>
         <translation>rate must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627"/>
+        <location filename="../error_texts.py" line="631"/>
         <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628"/>
+        <location filename="../error_texts.py" line="632"/>
         <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="629"/>
+        <location filename="../error_texts.py" line="633"/>
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="630"/>
+        <location filename="../error_texts.py" line="634"/>
         <source>the configuration file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631"/>
+        <location filename="../error_texts.py" line="635"/>
         <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632"/>
+        <location filename="../error_texts.py" line="636"/>
         <source>the number of SKUs cannot be negative</source>
         <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="633"/>
+        <location filename="../error_texts.py" line="637"/>
         <source>the store&apos;s warehouse code is required</source>
         <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="634"/>
+        <location filename="../error_texts.py" line="638"/>
         <source>unit of work used outside its with-block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635"/>
+        <location filename="../error_texts.py" line="639"/>
         <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636"/>
+        <location filename="../error_texts.py" line="640"/>
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640"/>
+        <location filename="../error_texts.py" line="644"/>
         <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641"/>
+        <location filename="../error_texts.py" line="645"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644"/>
+        <location filename="../error_texts.py" line="648"/>
         <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645"/>
+        <location filename="../error_texts.py" line="649"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648"/>
+        <location filename="../error_texts.py" line="652"/>
         <source>{file} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649"/>
+        <location filename="../error_texts.py" line="653"/>
         <source>{file} exists already: choose another name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="650"/>
+        <location filename="../error_texts.py" line="654"/>
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="651"/>
+        <location filename="../error_texts.py" line="655"/>
         <source>{file} is damaged: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652"/>
+        <location filename="../error_texts.py" line="656"/>
         <source>{file} is not a REDHOME database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653"/>
+        <location filename="../error_texts.py" line="657"/>
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654"/>
+        <location filename="../error_texts.py" line="658"/>
         <source>{file} is the database itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="655"/>
+        <location filename="../error_texts.py" line="659"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="656"/>
+        <location filename="../error_texts.py" line="660"/>
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657"/>
+        <location filename="../error_texts.py" line="661"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658"/>
+        <location filename="../error_texts.py" line="662"/>
         <source>{name} has no badge to revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="659"/>
+        <location filename="../error_texts.py" line="663"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="663"/>
+        <location filename="../error_texts.py" line="667"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="664"/>
+        <location filename="../error_texts.py" line="668"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="665"/>
+        <location filename="../error_texts.py" line="669"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="666"/>
+        <location filename="../error_texts.py" line="670"/>
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="670"/>
+        <location filename="../error_texts.py" line="674"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="671"/>
+        <location filename="../error_texts.py" line="675"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="674"/>
+        <location filename="../error_texts.py" line="678"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="677"/>
+        <location filename="../error_texts.py" line="681"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>

@@ -919,7 +919,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144" />
-        <location filename="../error_texts.py" line="678" />
+        <location filename="../error_texts.py" line="682" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -2215,316 +2215,321 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="584" />
+        <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods</source>
+        <translation>这笔销售是用微信支付或支付宝付的，退款须原路退回：新商品只需支付剩余应付的金额</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="588" />
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval</source>
         <translation>此销售由微信支付或支付宝付款：改退现金须经店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="588" />
+        <location filename="../error_texts.py" line="592" />
         <source>This scan is not a product: scan the item's barcode</source>
         <translation>扫描的不是商品：请扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="589" />
+        <location filename="../error_texts.py" line="593" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="590" />
+        <location filename="../error_texts.py" line="594" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="591" />
+        <location filename="../error_texts.py" line="595" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592" />
+        <location filename="../error_texts.py" line="596" />
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation>本店只接受后台发放的工牌：请用密码登录</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595" />
+        <location filename="../error_texts.py" line="599" />
         <source>This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused</source>
         <translation>这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599" />
+        <location filename="../error_texts.py" line="603" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="600" />
+        <location filename="../error_texts.py" line="604" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603" />
+        <location filename="../error_texts.py" line="607" />
         <source>This store records the card slip's reference number: enter it</source>
         <translation>本店银行卡收款须登记签购单参考号，请输入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604" />
+        <location filename="../error_texts.py" line="608" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="605" />
+        <location filename="../error_texts.py" line="609" />
         <source>Type the correct express number</source>
         <translation>请输入正确的快递单号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="606" />
+        <location filename="../error_texts.py" line="610" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607" />
+        <location filename="../error_texts.py" line="611" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608" />
+        <location filename="../error_texts.py" line="612" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609" />
+        <location filename="../error_texts.py" line="613" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612" />
+        <location filename="../error_texts.py" line="616" />
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation>微信支付 APIv2 需要 API 客户端证书和密钥文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613" />
+        <location filename="../error_texts.py" line="617" />
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation>微信支付未给出 {day} 的账单地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="614" />
+        <location filename="../error_texts.py" line="618" />
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation>微信支付尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="615" />
+        <location filename="../error_texts.py" line="619" />
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation>星期取值为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616" />
+        <location filename="../error_texts.py" line="620" />
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation>提供的{what}不是 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619" />
+        <location filename="../error_texts.py" line="623" />
         <source>You cannot lower or deactivate your own account</source>
         <translation>您不能降低自己的权限或停用自己的账号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620" />
+        <location filename="../error_texts.py" line="624" />
         <source>a member name is not a string</source>
         <translation>成员名不是字符串</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="621" />
+        <location filename="../error_texts.py" line="625" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="622" />
+        <location filename="../error_texts.py" line="626" />
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation>数据库迁移只能通过 redhome_pos.persistence.migrate 运行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623" />
+        <location filename="../error_texts.py" line="627" />
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624" />
+        <location filename="../error_texts.py" line="628" />
         <source>naive datetime given to a UTC column</source>
         <translation>UTC 时间列收到了不带时区的时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="625" />
+        <location filename="../error_texts.py" line="629" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="626" />
+        <location filename="../error_texts.py" line="630" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627" />
+        <location filename="../error_texts.py" line="631" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628" />
+        <location filename="../error_texts.py" line="632" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="629" />
+        <location filename="../error_texts.py" line="633" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="630" />
+        <location filename="../error_texts.py" line="634" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631" />
+        <location filename="../error_texts.py" line="635" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632" />
+        <location filename="../error_texts.py" line="636" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="633" />
+        <location filename="../error_texts.py" line="637" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="634" />
+        <location filename="../error_texts.py" line="638" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635" />
+        <location filename="../error_texts.py" line="639" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636" />
+        <location filename="../error_texts.py" line="640" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640" />
+        <location filename="../error_texts.py" line="644" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641" />
+        <location filename="../error_texts.py" line="645" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644" />
+        <location filename="../error_texts.py" line="648" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645" />
+        <location filename="../error_texts.py" line="649" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648" />
+        <location filename="../error_texts.py" line="652" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649" />
+        <location filename="../error_texts.py" line="653" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="650" />
+        <location filename="../error_texts.py" line="654" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="651" />
+        <location filename="../error_texts.py" line="655" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652" />
+        <location filename="../error_texts.py" line="656" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653" />
+        <location filename="../error_texts.py" line="657" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654" />
+        <location filename="../error_texts.py" line="658" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="655" />
+        <location filename="../error_texts.py" line="659" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="656" />
+        <location filename="../error_texts.py" line="660" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657" />
+        <location filename="../error_texts.py" line="661" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658" />
+        <location filename="../error_texts.py" line="662" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="659" />
+        <location filename="../error_texts.py" line="663" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="663" />
+        <location filename="../error_texts.py" line="667" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="664" />
+        <location filename="../error_texts.py" line="668" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="665" />
+        <location filename="../error_texts.py" line="669" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="666" />
+        <location filename="../error_texts.py" line="670" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="670" />
+        <location filename="../error_texts.py" line="674" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="671" />
+        <location filename="../error_texts.py" line="675" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="674" />
+        <location filename="../error_texts.py" line="678" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="677" />
+        <location filename="../error_texts.py" line="681" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>

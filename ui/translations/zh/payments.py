@@ -112,4 +112,5 @@ ZH: dict[str, str] = {
     "{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet (refund no. {number}). Ask the provider again in a minute; the counter also asks by itself when it next starts": "{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认（退款单号 {number}）。请稍等一分钟后再次查询；收银台下次启动时也会自动查询",
     "Paying a refused refund in cash instead needs a manager's approval.": "被拒绝的退款改退现金，需要店长授权。",
     "The provider refused the refund": "支付机构拒绝退款",
+    "This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods": "这笔销售是用微信支付或支付宝付的，退款须原路退回：新商品只需支付剩余应付的金额",
 }
