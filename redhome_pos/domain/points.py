@@ -37,6 +37,7 @@ class PointsKind(enum.StrEnum):
     EXPIRE = "expire"
     REWARD = "reward"  # points spent on a reward (a gift, an amount off a sale)
     REWARD_BACK = "reward_back"  # a return gives back a reward's points for its goods
+    VOID = "void"  # a voided sale undoes every points movement it made
 
 
 def earned_for(paid_fen: int) -> int:

@@ -390,6 +390,7 @@ def void_last_sale(
             reason=f"void: {reason}", void_of=sale.id,
         )  # fmt: skip
         sales.add_tenders(shift.id, tenders, sale_id=sale.id)
+        points.settle_void(session, till, staff.id, sale)
         for line, lot, expiry, quantity in _by_lot(sorted(sale.sold_lines, key=_by_sku)):
             move_stock(
                 session,

@@ -27,7 +27,7 @@ from redhome_pos.domain.sale import Sale, business_date
 from redhome_pos.domain.tender import Refund, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import ReturnRow
-from redhome_pos.persistence.models.promotions import MemberRow
+from redhome_pos.persistence.models.promotions import MemberRow, PointsMovementRow
 from redhome_pos.persistence.repositories.members import MemberRepository
 from redhome_pos.services.counter import Till
 
@@ -149,6 +149,33 @@ def settle_return(
             staff_id=staff_id,
             sale_id=sale.id,
             return_id=return_id,
+        )
+
+
+def settle_void(session: Session, till: Till, staff_id: int, sale: Sale) -> None:
+    """A voided sale undoes what it moved on the member's points (earned, paid with, spent on
+    rewards), in one movement under ``void:<receipt>`` (once: a sale is voided once)."""
+    if sale.member_id is None or sale.id is None:
+        return
+    moved = int(
+        session.scalar(
+            select(func.sum(PointsMovementRow.points)).where(
+                PointsMovementRow.sale_id == sale.id, PointsMovementRow.return_id.is_(None)
+            )
+        )
+        or 0
+    )
+    if moved:
+        MemberRepository(session).move(
+            sale.member_id,
+            PointsKind.VOID,
+            -moved,
+            f"void:{sale.receipt_no}",
+            till.now(),
+            may_go_below_zero=True,  # the member may have spent what the sale earned
+            terminal_id=till.terminal_id,
+            staff_id=staff_id,
+            sale_id=sale.id,
         )
 
 

@@ -206,6 +206,23 @@ def test_points_short_an_ended_or_changed_reward_or_no_member_sell_nothing(store
         assert len(session.scalars(select(SaleRow.id)).all()) == 1
 
 
+def test_a_voided_sale_undoes_its_points(store: Store) -> None:
+    """Voiding the last sale undoes what it moved: the points it earned, those it spent on a
+    reward; once."""
+    define(store, code="R20", points=2_000, amount_fen=2_000)
+    member = rich_member(store, 2_500)
+    cart = cart_for(store, member)
+    cart.add(store.items["LIP-520"])
+    cart.add_reward(rewards.list_rewards(store.database)[0])
+    pay(store, cart)
+    assert balance(store, member) == 2_500 - 2_000 + 239
+    checkout.void_last_sale(store.database, store.till, store.manager, reason="wrong customer")
+    assert balance(store, member) == 2_500
+    with store.database.reading() as session:
+        kinds = session.scalars(select(PointsMovementRow.kind)).all()
+    assert list(kinds).count("void") == 1
+
+
 def test_a_parked_cart_keeps_its_reward(store: Store) -> None:
     define(store, code="R5", points=500, amount_fen=500)
     member = rich_member(store, 600)

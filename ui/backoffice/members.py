@@ -178,6 +178,7 @@ class MembersScreen(QWidget):
             PointsKind.EXPIRE.value: self.tr("Expired"),
             PointsKind.REWARD.value: self.tr("Spent on a reward"),
             PointsKind.REWARD_BACK.value: self.tr("Given back for a reward's goods"),
+            PointsKind.VOID.value: self.tr("Undone by a void"),
         }.get(kind, kind)
 
     def _history(self, entries: list[PointsEntry]) -> None:

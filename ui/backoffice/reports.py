@@ -228,6 +228,7 @@ class ReportsScreen(QWidget):
             "expire": self.tr("Expired"),
             "reward": self.tr("Spent on a reward"),
             "reward_back": self.tr("Given back for a reward's goods"),
+            "void": self.tr("Undone by a void"),
         }.get(value, value)
 
     def _made(self, report: Report) -> None:

@@ -872,7 +872,7 @@
     </message>
     <message>
         <location filename="../backoffice/members.py" line="81"/>
-        <location filename="../backoffice/members.py" line="201"/>
+        <location filename="../backoffice/members.py" line="202"/>
         <source>Erase at the member&apos;s request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,12 +922,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="211"/>
+        <location filename="../backoffice/members.py" line="181"/>
+        <source>Undone by a void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="212"/>
         <source>Press again to erase {number} for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="223"/>
+        <location filename="../backoffice/members.py" line="224"/>
         <source>Member {number} erased</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,12 +2355,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="269"/>
+        <location filename="../backoffice/reports.py" line="231"/>
+        <source>Undone by a void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="270"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="283"/>
+        <location filename="../backoffice/reports.py" line="284"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -871,7 +871,7 @@
     </message>
     <message>
         <location filename="../backoffice/members.py" line="81" />
-        <location filename="../backoffice/members.py" line="201" />
+        <location filename="../backoffice/members.py" line="202" />
         <source>Erase at the member's request</source>
         <translation>应会员要求删除</translation>
     </message>
@@ -921,12 +921,17 @@
         <translation>退货退还兑换积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="211" />
+        <location filename="../backoffice/members.py" line="181" />
+        <source>Undone by a void</source>
+        <translation>作废撤销</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/members.py" line="212" />
         <source>Press again to erase {number} for good</source>
         <translation>再按一次将永久删除 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="223" />
+        <location filename="../backoffice/members.py" line="224" />
         <source>Member {number} erased</source>
         <translation>会员 {number} 已删除</translation>
     </message>
@@ -2349,12 +2354,17 @@
         <translation>退货退还兑换积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="269" />
+        <location filename="../backoffice/reports.py" line="231" />
+        <source>Undone by a void</source>
+        <translation>作废撤销</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/reports.py" line="270" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="283" />
+        <location filename="../backoffice/reports.py" line="284" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

@@ -48,6 +48,7 @@ ZH: dict[str, str] = {
     "Choose the reward to end": "请选择要停用的积分兑换",
     "Spent on a reward": "积分兑换",
     "Given back for a reward's goods": "退货退还兑换积分",
+    "Undone by a void": "作废撤销",
     "The promotions changed while the sale was rung up: it is priced again with those in force now. New total {amount}: take the payment again.": "收银期间促销规则已变更：本单已按当前有效的促销重新计价。新应收 {amount}，请重新收款。",
     # back office: promotions
     "Promotions": "促销",
