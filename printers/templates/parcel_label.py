@@ -21,7 +21,8 @@ def parcel_label(data: ParcelLabelData) -> Document:
     mode = "到店自提" if data.pickup else f"快递 {data.express_company}".rstrip()
     builder.row(mode, f"{data.parcel_no}/{data.parcel_count} 件", bold=True)
     builder.text(f"订单 {data.order_id}")
-    builder.text(f"收件人 {mask_digits(data.recipient)}")
+    who = "提货人" if data.pickup else "收件人"  # the one who comes for it, or the addressee
+    builder.text(f"{who} {mask_digits(data.recipient)}")
     for item in data.items:
         builder.text(f"· {item}")
     for extra in data.extra_lines:

@@ -75,3 +75,16 @@ def test_label_printers_get_a_test_label_that_fits() -> None:
     for profile in (TSPL, ZPL):
         data = render_for_printer(label_test_page(test_page_data("label")), profile)
         assert b"REDHOME-TEST:label" in data
+
+
+def test_a_pickup_label_names_who_collects_and_a_shipped_one_the_addressee() -> None:
+    from dataclasses import replace
+
+    from printers.templates.data import ParcelLabelData
+
+    def said(data: ParcelLabelData) -> list[str]:
+        return [block.text for block in parcel_label(data).blocks if isinstance(block, Text)]
+
+    assert "提货人 张*  138****5678" in said(parcel_data())
+    shipped = said(replace(parcel_data(), pickup=False, express_company="顺丰"))
+    assert "收件人 张*  138****5678" in shipped and not any("提货人" in t for t in shipped)
