@@ -3,6 +3,7 @@ space; the brand red marks the one primary action of a screen and never an error
 
 from __future__ import annotations
 
+import itertools
 from io import BytesIO
 from typing import Any
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from ui_helpers import log_in, scan
 
+from redhome_pos.domain.tender import TenderKind
+from ui.app import install_language
 from ui.backoffice.screens import show_manager_tab
 from ui.dialogs.tender import TenderDialog
 
@@ -66,6 +69,45 @@ def test_the_tender_dialog_is_sized_to_the_screen(qtbot: Any, shell: Any, store:
     dialog = _open_tender(qtbot, shell, store)
     assert dialog.width() <= 1024 and dialog.height() <= 768
     assert dialog.width() >= 720
+
+
+def test_a_wrapped_message_in_the_tender_squeezes_no_row(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    """In Chinese at 1024×768, ￥100 in cash and the rest on the terminal by WeChat: the
+    two-line instruction and the reference field appear, and every row keeps its full height."""
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    shell.window.setFixedSize(1024, 768)
+    log_in(qtbot, shell)
+    for code in ("LIP-520", "CLN-120"):
+        with qtbot.waitSignal(shell.sale.line_added):
+            scan(qtbot, shell, store.barcodes[code])
+    qtbot.keyClick(shell.sale.table, Qt.Key.Key_F12)
+    dialog = shell.actions.dialog
+    assert isinstance(dialog, TenderDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.quick["10000"], Qt.MouseButton.LeftButton)
+    wechat = dialog.external_buttons[TenderKind.EXTERNAL_WECHAT]
+    qtbot.mouseClick(wechat, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reference_field.isVisible() and dialog.message.isVisible())
+    qtbot.wait(50)
+    rows = [dialog.message, dialog.reference_field, dialog.undo_button, wechat]
+    rows.append(dialog.cancel_button)
+    # A widget's least height: its own minimum if set, else its minimum size hint (as Qt).
+    squeezed = [
+        (type(w).__name__, w.height())
+        for w in [*rows[1:], dialog.inputs]  # inputs: the box of the payment rows
+        if w.height() < (w.minimumHeight() or w.minimumSizeHint().height())
+    ]
+    assert squeezed == []
+    edges = [(w.mapTo(dialog, QPoint(0, 0)).y(), w.height()) for w in rows]
+    for (top, height), (next_top, _) in itertools.pairwise(edges):
+        assert top + height <= next_top
+    assert dialog.height() <= 768
+    dialog.reject()  # Esc leaves the reference first, then the payment
+    dialog.reject()
+    qtbot.waitUntil(lambda: shell.actions.dialog is None)
 
 
 # -- the brand red ----------------------------------------------------------------------------

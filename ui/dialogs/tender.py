@@ -550,6 +550,7 @@ class TenderDialog(QDialog):
         self.points_button.setEnabled(due > 0 and self.sale is None and self.points_left_fen > 0)
         for button in self.external_buttons.values():
             button.setEnabled(due > 0 and self.sale is None)
+        self.fit_to_window()
 
     # -- completing -----------------------------------------------------------------------------
     def enter_pressed(self) -> None:
@@ -626,6 +627,7 @@ class TenderDialog(QDialog):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.show()
+        self.fit_to_window()
 
     # Enter is a key press, not a shortcut: a shortcut would see a scanner's closing Enter before
     # the scan filter does and pay in cash while the payment code was still arriving.
@@ -637,13 +639,20 @@ class TenderDialog(QDialog):
         """Half the counter's width and most of its height on a large screen (the notes and
         the amounts grow with it); never smaller than its contents, never past the window."""
         parent = self.parentWidget()
-        if parent is None:
+        if parent is None or not self.isVisible():
             return
         window = parent.window().size()
         hint = self.minimumSizeHint()
-        width = max(self.minimumWidth(), hint.width(), round(window.width() * 0.5))
-        height = max(hint.height(), round(window.height() * 0.8))
-        self.resize(min(width, window.width() - 40), min(height, window.height() - 40))
+        width = min(
+            max(self.minimumWidth(), hint.width(), round(window.width() * 0.5)),
+            window.width() - 40,
+        )
+        # A wrapped message needs the height it takes at this width, which the plain minimum
+        # does not count: without it the rows below would be drawn over one another.
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        height = max(hint.height(), needed, round(window.height() * 0.8))
+        self.resize(width, min(height, window.height() - 40))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
