@@ -3964,7 +3964,7 @@
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="540"/>
-        <location filename="../dialogs/tender.py" line="579"/>
+        <location filename="../dialogs/tender.py" line="580"/>
         <source>Still to pay: {amount}</source>
         <translation>Still to pay: {amount}</translation>
     </message>
@@ -3974,12 +3974,12 @@
         <translation>Paid in full</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="602"/>
+        <location filename="../dialogs/tender.py" line="603"/>
         <source>Next customer (Enter)</source>
         <translation>Next customer (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="605"/>
+        <location filename="../dialogs/tender.py" line="606"/>
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>Sale {receipt} complete. The receipt is printing.</translation>
     </message>

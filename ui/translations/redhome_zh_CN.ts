@@ -3963,7 +3963,7 @@
     </message>
     <message>
         <location filename="../dialogs/tender.py" line="540" />
-        <location filename="../dialogs/tender.py" line="579" />
+        <location filename="../dialogs/tender.py" line="580" />
         <source>Still to pay: {amount}</source>
         <translation>仍需支付：{amount}</translation>
     </message>
@@ -3973,12 +3973,12 @@
         <translation>已付清</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="602" />
+        <location filename="../dialogs/tender.py" line="603" />
         <source>Next customer (Enter)</source>
         <translation>下一位顾客 (Enter)</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender.py" line="605" />
+        <location filename="../dialogs/tender.py" line="606" />
         <source>Sale {receipt} complete. The receipt is printing.</source>
         <translation>销售 {receipt} 已完成，正在打印小票。</translation>
     </message>
