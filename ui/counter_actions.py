@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.sale import Sale
-from redhome_pos.domain.staff import Permission
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.domain.tender import TenderKind
 from redhome_pos.services import journal
 from redhome_pos.services import shifts as shift_service
@@ -75,7 +75,7 @@ class CounterActions(QObject):
     def _open(self, dialog: QDialog) -> QDialog:
         return self.actions._open(dialog)
 
-    def _clerk(self):  # type: ignore[no-untyped-def]
+    def _clerk(self) -> StaffSession | None:
         return self.counter.session.clerk
 
     def _fail(self, error: object) -> None:

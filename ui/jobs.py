@@ -8,7 +8,7 @@ from collections.abc import Callable
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.sale import Sale
 from redhome_pos.domain.scan import ScanSettings
-from redhome_pos.domain.staff import Staff, StaffError
+from redhome_pos.domain.staff import StaffError, StaffSession
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sales import SaleRepository
 from redhome_pos.services import staff as staff_service
@@ -40,11 +40,13 @@ def find_sku(database: Database, settings: ScanSettings, sku_id: int) -> ScanOut
     return ScanOutcome(result, sku=ScanService(database, settings).find_product(result))
 
 
-def log_in_with_pin(database: Database, till: Till, code: str, pin: str) -> Staff:
+def log_in_with_pin(database: Database, till: Till, code: str, pin: str) -> StaffSession:
     return staff_service.login(database, till, code.strip(), pin)
 
 
-def log_in_with_badge(database: Database, till: Till, settings: ScanSettings, text: str) -> Staff:
+def log_in_with_badge(
+    database: Database, till: Till, settings: ScanSettings, text: str
+) -> StaffSession:
     """A badge scanned at the lock screen: one of our signed badges, or the badge's own code."""
     result = scan_router.route(text, settings)
     badge = scan_router.ScanKind.STAFF_BADGE

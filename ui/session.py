@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from redhome_pos.domain.shift import Shift
-from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.staff import StaffSession
+from redhome_pos.services.sessions import not_logged_in
 
 
 class CounterSession(QObject):
     """The clerk and the shift of this terminal; signals tell the top bar and status bar."""
 
-    clerk_changed = Signal(object)  # Staff | None
+    clerk_changed = Signal(object)  # StaffSession | None
     shift_changed = Signal(object)  # Shift | None
     locked = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.clerk: Staff | None = None
+        self.clerk: StaffSession | None = None
         self.shift: Shift | None = None
 
-    def log_in(self, clerk: Staff) -> None:
+    def log_in(self, clerk: StaffSession) -> None:
         self.clerk = clerk
         self.clerk_changed.emit(clerk)
+
+    def acting(self, fail: Callable[[object], None]) -> StaffSession | None:
+        """The clerk, for a change to the store; with nobody logged in, ``fail`` is told the
+        refusal the services would give and the answer is None."""
+        if self.clerk is None:
+            fail(not_logged_in())
+        return self.clerk
 
     def log_out(self) -> None:
         self.clerk = None

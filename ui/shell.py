@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.shift import Shift
-from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.services import shifts as shift_service
 from ui import jobs
 from ui.app import apply_scale, current_language, install_language
@@ -51,7 +51,7 @@ class Shell(QObject):
         app.installEventFilter(self.scan_filter)
 
     # -- building ------------------------------------------------------------------------------
-    def _build(self, cart: Cart | None = None, clerk: Staff | None = None) -> MainWindow:
+    def _build(self, cart: Cart | None = None, clerk: StaffSession | None = None) -> MainWindow:
         counter = self.counter
         counter.language = current_language()
         self.login = LoginScreen(

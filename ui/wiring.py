@@ -22,7 +22,7 @@ from redhome_pos.domain.catalog import SkuView
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.sale import ReturnRequest, Sale
-from redhome_pos.domain.staff import Permission, may_discount
+from redhome_pos.domain.staff import Permission, StaffSession, may_discount
 from redhome_pos.domain.tender import Tender
 from redhome_pos.services import parking
 from redhome_pos.services import returns as return_service
@@ -92,7 +92,7 @@ class SaleActions(QObject):
             self.sale.activate()
         dialog.deleteLater()
 
-    def _clerk(self):  # type: ignore[no-untyped-def]
+    def _clerk(self) -> StaffSession | None:
         return self.counter.session.clerk
 
     # -- quantity -------------------------------------------------------------------------------
@@ -311,7 +311,9 @@ class SaleActions(QObject):
             self._drawer(None)
 
     def _drawer(self, approval_id: int | None) -> None:
-        clerk = self._clerk()
+        clerk = self.counter.session.acting(lambda error: self.sale.fail(describe_error(error)))
+        if clerk is None:
+            return
         queue = self.counter.context.print_queue
 
         def job() -> None:

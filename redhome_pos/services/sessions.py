@@ -87,14 +87,15 @@ def genuine(actor: object) -> bool:
     )
 
 
-def _not_logged_in() -> PermissionDenied:
+def not_logged_in() -> PermissionDenied:
+    """The refusal of a change asked for while nobody is logged in."""
     return PermissionDenied("Only a staff member who has logged in may do this")
 
 
 def current(target: Database | Session, actor: object) -> StaffSession:
     """``actor`` checked (genuine, still active) and carrying the role the database holds now."""
     if not genuine(actor):
-        raise _not_logged_in()
+        raise not_logged_in()
     assert isinstance(actor, StaffSession)
     if any(actor is read for read in _READ.get()):
         return actor

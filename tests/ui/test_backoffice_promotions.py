@@ -227,3 +227,21 @@ def test_promotion_member_and_points_reports_shown(qtbot: Any, shell: Any, store
     assert shown["members"][0][:3] == ["Members", "1", "￥192.00"]
     assert ["Earned", "192", "￥1.92"] in shown["points"]
     assert shown["points"][-1][0] == "Held now by 1 members"
+
+
+def test_a_rule_saved_with_nobody_logged_in_is_refused_before_any_work(
+    qtbot: Any, shell: Any
+) -> None:
+    log_in(qtbot, shell, "3001", "3333")
+    screen = _open(qtbot, shell, "promotions", "loaded")
+    screen.code.setText("LIP-HALF")
+    screen.kind.setCurrentIndex(screen.kind.findData(PromotionKind.NTH_ITEM.value))
+    screen.scope.setCurrentIndex(screen.scope.findData("sku"))
+    screen.scope_values.setText("LIP-520")
+    screen.nth.setValue(2)
+    screen.pay.setText("50")
+    shell.counter.session.clerk = None  # the session ended while the screen stayed open
+    with qtbot.waitSignal(screen.failed) as failed:
+        screen.save_button.click()
+    assert failed.args[0] == "Only a staff member who has logged in may do this"
+    assert promotions.list_promotions(shell.counter.database) == []

@@ -275,9 +275,12 @@ class AfterSalesScreen(QWidget):
             return
         units = list(self.scans.elements())
         counter = self.counter
+        staff = counter.session.acting(self._fail)
+        if staff is None:
+            return
         self.counter.worker.submit(
             partial(receive_return, counter.database, view.stored.returns_id, units,
-                    terminal_id=counter.context.terminal_id, staff=counter.session.clerk),
+                    terminal_id=counter.context.terminal_id, staff=staff),
             on_done=lambda stored: self._received(stored.returns_id),
             on_error=self._fail,
         )  # fmt: skip
@@ -294,10 +297,13 @@ class AfterSalesScreen(QWidget):
             return
         returns_id = view.stored.returns_id
         counter = self.counter
+        staff = counter.session.acting(self._fail)
+        if staff is None:
+            return
         self.counter.worker.submit(
             partial(ship_exchange, counter.database, returns_id, self.express_no.text(),
                     str(self.company.currentData() or ""),
-                    terminal_id=counter.context.terminal_id, staff=counter.session.clerk),
+                    terminal_id=counter.context.terminal_id, staff=staff),
             on_done=lambda _none: self._exchange_sent(returns_id),
             on_error=self._fail,
         )  # fmt: skip

@@ -213,7 +213,10 @@ class MembersScreen(QWidget):
             )
             return
         self._disarm()
-        database, till, staff = self.counter.database, self.counter.till, self.counter.session.clerk
+        database, till = self.counter.database, self.counter.till
+        staff = self.counter.session.acting(self._fail)
+        if staff is None:
+            return
         self.worker.submit(
             partial(member_service.erase, database, till, staff, member.member_no),
             on_done=lambda _none: self._erased(member.member_no),

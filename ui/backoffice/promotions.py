@@ -37,6 +37,7 @@ from redhome_pos.domain.promotions import (
     ScopeKind,
     Stacking,
 )
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.services import promotions as promotion_service
 from redhome_pos.services import promotions_csv
 from redhome_pos.services.promotions import Preview, RuleForm
@@ -476,8 +477,8 @@ class PromotionsScreen(QWidget):
         return self.editing
 
     # -- changes --------------------------------------------------------------------------------
-    def _manager(self):  # type: ignore[no-untyped-def]
-        return self.counter.session.clerk
+    def _manager(self) -> StaffSession | None:
+        return self.counter.session.acting(self._fail)
 
     def new_rule(self) -> None:
         self.editing = None
@@ -497,6 +498,8 @@ class PromotionsScreen(QWidget):
         if form is None:
             return
         database, till, staff = self.counter.database, self.counter.till, self._manager()
+        if staff is None:
+            return
 
         def job() -> Promotion:
             rule = promotion_service.rule_of(database, form)
@@ -516,6 +519,8 @@ class PromotionsScreen(QWidget):
             self._fail(self.tr("Choose the promotion to copy"))
             return
         database, till, staff = self.counter.database, self.counter.till, self._manager()
+        if staff is None:
+            return
 
         def job() -> tuple[Promotion, RuleForm]:
             new_code = promotion_service.free_code(database, code)
@@ -538,6 +543,8 @@ class PromotionsScreen(QWidget):
             self._fail(self.tr("Choose the promotion to end"))
             return
         database, till, staff = self.counter.database, self.counter.till, self._manager()
+        if staff is None:
+            return
 
         def job() -> Promotion:
             promotion_service.end_promotion(database, till, staff, code)
@@ -611,6 +618,8 @@ class PromotionsScreen(QWidget):
             self._fail(self.tr("Choose the CSV file to import"))
             return
         database, till, staff = self.counter.database, self.counter.till, self._manager()
+        if staff is None:
+            return
         self.worker.submit(
             partial(promotions_csv.import_promotions, database, till, staff, Path(text)),
             on_done=self._imported,

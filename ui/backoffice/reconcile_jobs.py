@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from redhome_pos.domain.reconciliation import DifferenceKind, Resolution
-from redhome_pos.domain.staff import Permission, Staff, require
+from redhome_pos.domain.staff import Permission, StaffSession, require
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import reconciliation
@@ -42,7 +42,9 @@ def online_store_of(context: Any) -> Iterator[OnlineStore]:
         yield red_online_store(online, client, DatabaseTokenStore(context.database, online.kind))
 
 
-def run(context: Any, till: Till, staff: Staff, report: Report, *, full: bool = False) -> RunResult:
+def run(
+    context: Any, till: Till, staff: StaffSession, report: Report, *, full: bool = False
+) -> RunResult:
     """Bring the online catalog mirror up to date (only what changed since the last read,
     unless ``full``), read online stock for the SKUs that need it, compare, keep the run."""
     require(staff, Permission.RECONCILE)
@@ -84,7 +86,7 @@ def runs(database: Database) -> list[RunRecord]:
 def decide(
     database: Database,
     till: Till,
-    staff: Staff,
+    staff: StaffSession,
     line_ids: list[int],
     resolution: Resolution,
     reason: str,

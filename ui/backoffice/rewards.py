@@ -147,7 +147,9 @@ class RewardsScreen(QWidget):
         except MoneyError as error:
             self._fail(describe_error(error))
             return
-        staff = self.counter.session.clerk
+        staff = self.counter.session.acting(self._fail)
+        if staff is None:
+            return
         job = partial(
             reward_service.save_reward,
             self.counter.database,
@@ -171,7 +173,9 @@ class RewardsScreen(QWidget):
         if not code:
             self._fail(self.tr("Choose the reward to end"))
             return
-        staff = self.counter.session.clerk
+        staff = self.counter.session.acting(self._fail)
+        if staff is None:
+            return
         job = partial(
             reward_service.end_reward, self.counter.database, self.counter.till, staff, code
         )

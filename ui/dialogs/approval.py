@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from redhome_pos.domain.approvals import ApprovedScope
-from redhome_pos.domain.staff import Permission, Staff
+from redhome_pos.domain.staff import Permission, StaffSession
 from redhome_pos.services import staff as staff_service
 from ui.counter import Counter
 from ui.errors import describe_error
@@ -31,7 +31,7 @@ class ApprovalDialog(QDialog):
     def __init__(
         self,
         counter: Counter,
-        requested_by: Staff,
+        requested_by: StaffSession,
         permission: Permission,
         reason: str,
         detail: dict[str, Any] | None = None,

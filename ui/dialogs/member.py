@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from redhome_pos.domain import scan as scan_router
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.members import Member, MemberError, normalize_phone
-from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.services import members as member_service
 from ui.counter import Counter
 from ui.errors import describe_error
@@ -37,7 +37,7 @@ class MemberDialog(QDialog):
     def __init__(
         self,
         counter: Counter,
-        staff: Staff,
+        staff: StaffSession,
         current: Member | None = None,
         parent: QWidget | None = None,
     ) -> None:

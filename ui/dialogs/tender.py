@@ -36,7 +36,7 @@ from redhome_pos.domain.payments import WalletProvider
 from redhome_pos.domain.points import POINT_VALUE_FEN
 from redhome_pos.domain.promotions import PromotionsChangedError
 from redhome_pos.domain.sale import Sale
-from redhome_pos.domain.staff import Staff
+from redhome_pos.domain.staff import StaffSession
 from redhome_pos.domain.tender import (
     EXTERNAL_TERMINAL,
     QUICK_CASH_NOTES_FEN,
@@ -93,7 +93,7 @@ class TenderDialog(QDialog):
     def __init__(
         self,
         counter: Counter,
-        staff: Staff,
+        staff: StaffSession,
         cart: Cart,
         parent: QWidget | None = None,
         *,
