@@ -47,7 +47,7 @@ class MoreDialog(QDialog):
             button.setMinimumSize(200, 72)
             button.setAutoDefault(False)
             button.clicked.connect(partial(self._run, action))
-            QShortcut(QKeySequence(digit), self, activated=button.click)
+            QShortcut(QKeySequence(digit), self, button.click)
             grid.addWidget(button, index // 2, index % 2)
             self.buttons.append(button)
         hint = QLabel(self.tr("Press the digit or touch the button; Esc goes back."))

@@ -73,8 +73,8 @@ class TopBar(QWidget):
         for widget in (brand, self.store, self.terminal):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.clerk, self.shift, self.clock, self.lock_button):
-            row.addWidget(widget)
+        for part in (self.clerk, self.shift, self.clock, self.lock_button):
+            row.addWidget(part)
         session.clerk_changed.connect(self.show_clerk)
         session.shift_changed.connect(self.show_shift)
         self.show_clerk(session.clerk)
@@ -195,7 +195,8 @@ class MainWindow(QMainWindow):
         if callable(activate):
             activate()
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
+        """The screen shown; None only before the first screen is added."""
         return self.screens.currentWidget()
 
     @property

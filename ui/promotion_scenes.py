@@ -63,7 +63,7 @@ def counter_promotion_scenes(director: Any, settle: Any) -> None:
         return
     dialog.field.setText(phone)
     director.picture("member-find")
-    dialog.find()
+    dialog.find_member()
     settle(lambda: sale.cart.member is not None)
     director.picture("sale-member")
     _pay(director, settle, points=False)  # the member earns points

@@ -38,17 +38,16 @@ LANGUAGES = ("zh_CN", "en")
 def settle(condition: Callable[[], bool] | None = None, timeout_s: float = 5.0) -> None:
     """Lets Qt run (workers report back through the event loop) until ``condition`` holds;
     without a condition, for a moment (layouts, repaints)."""
-    app = QApplication.instance()
     if condition is None:
         condition, timeout_s = (lambda: False), 0.1
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        app.processEvents()
+        QApplication.processEvents()
         if condition():
             break
         time.sleep(0.01)
     for _ in range(3):
-        app.processEvents()
+        QApplication.processEvents()
 
 
 class Director:
@@ -90,7 +89,9 @@ class Director:
         """The customer display (客显) as the second screen shows it, at the window's size."""
         display = self.shell.customer_display
         display.resize(self.shell.window.size())
-        display.layout().activate()
+        layout = display.layout()
+        if layout is not None:
+            layout.activate()
         settle()
         self.count += 1
         path = self.folder / f"{self.prefix}-{self.count:02d}-customer-display-{name}.png"

@@ -7,9 +7,10 @@ the clerk stays logged in and the cart is kept.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.shift import Shift
@@ -29,9 +30,21 @@ from ui.screens.settings import SettingsScreen
 from ui.screens.shift import ShiftScreen
 from ui.status import StatusPoller
 
+if TYPE_CHECKING:
+    from ui.counter_actions import CounterActions
+    from ui.customer_display import CustomerDisplay
+    from ui.lot_guard import LotGuard
+    from ui.wiring import SaleActions
+
 
 class Shell(QObject):
     """Owns the window, the counter services and the application-wide scan filter."""
+
+    # Set by ``ui.wiring.wire_screens`` each time the window is built.
+    actions: SaleActions
+    counter_actions: CounterActions
+    customer_display: CustomerDisplay
+    lot_guard: LotGuard
 
     def __init__(
         self, context: AppContext, app: QApplication, parent: QObject | None = None
@@ -147,7 +160,7 @@ class Shell(QObject):
         if self.window.is_locked:
             self.login.log_in_with_badge(text)
             return
-        screen: QWidget = self.window.current_screen()
+        screen = self.window.current_screen()
         handler = getattr(screen, "handle_scan", None)
         if callable(handler):
             handler(text)

@@ -3,6 +3,8 @@ person's language. What is stored stays a code; only the screen translates it.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "Words"
@@ -69,9 +71,10 @@ OTHER_REASONS = {
 }
 
 
-def _say(table: dict[str, str], code: str) -> str:
+def _say(table: Mapping[str, object], code: str) -> str:
+    # The tables hold QT_TRANSLATE_NOOP's results: the English text, though typed ``object``.
     source = table.get(code)
-    return QCoreApplication.translate(CONTEXT, source) if source else code
+    return QCoreApplication.translate(CONTEXT, str(source)) if source else code
 
 
 def tender_kind(code: str) -> str:

@@ -223,7 +223,8 @@ class PromotionsScreen(QWidget):
             ("group", self.tr("Exclusion group"), self.group),
         ):
             form.addRow(label, widget)
-            self.rows[key] = widget
+            if isinstance(widget, QWidget):  # the day and hour pairs are never hidden
+                self.rows[key] = widget
         self.form = form
 
         self.save_button = self._button(self.tr("Save"), self.save_rule)

@@ -96,7 +96,8 @@ class ReportsScreen(QWidget):
         self.which.setMinimumHeight(44)
         for name in SHOWN:
             self.which.addItem(self.report_words(name), name)
-        today = QDate(counter.till.today())  # the store's date, not the machine's
+        day = counter.till.today()  # the store's date, not the machine's
+        today = QDate(day.year, day.month, day.day)
         self.first = QDateEdit(today.addDays(-6))
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):

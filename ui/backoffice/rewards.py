@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redhome_pos.domain.money import MoneyError, format_fen, parse_fen
+from redhome_pos.domain.errors import MoneyError
+from redhome_pos.domain.money import format_fen, parse_fen
 from redhome_pos.domain.points import Reward
 from redhome_pos.services import rewards as reward_service
 from ui.backoffice.long_jobs import long_worker

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,10 +44,10 @@ class JournalDialog(QDialog):
             self.tr("Find by time (14:30), amount (128) or product; empty: every sale today")
         )
         self.field.setMinimumHeight(48)
-        self.field.textChanged.connect(lambda _text: self._timer.start(DEBOUNCE_MS))
-        self.field.returnPressed.connect(self.reprint)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self.field.textChanged.connect(lambda _text: self._timer.start(DEBOUNCE_MS))
+        self.field.returnPressed.connect(self.reprint)
         self._timer.timeout.connect(self.load)
         self.table: QTableWidget = make_table(
             [
@@ -74,9 +74,9 @@ class JournalDialog(QDialog):
         for button in (self.reprint_button, self.return_button, close):
             button.setAutoDefault(False)
             button.setMinimumHeight(52)
-        QShortcut(QKeySequence("F8"), self, activated=self.start_return)
-        QShortcut(QKeySequence("Down"), self, activated=lambda: self._move(+1))
-        QShortcut(QKeySequence("Up"), self, activated=lambda: self._move(-1))
+        QShortcut(QKeySequence("F8"), self, self.start_return)
+        QShortcut(QKeySequence("Down"), self, lambda: self._move(+1))
+        QShortcut(QKeySequence("Up"), self, lambda: self._move(-1))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for button in (self.reprint_button, self.return_button, close):
@@ -122,10 +122,7 @@ class JournalDialog(QDialog):
                     sale.clerk,
                 ]
             )
-        fill(self.table, rows)
-        for row in range(len(rows)):
-            item = self.table.item(row, 3)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        fill(self.table, rows, right=(3,))
         total = sum(s.total_fen for s in sales if not s.voided)
         self.status.setText(
             self.tr("{count} sales, {amount}").format(count=len(sales), amount=format_fen(total))

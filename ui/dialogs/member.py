@@ -69,7 +69,7 @@ class MemberDialog(QDialog):
         self.message.hide()
         self.pad = PinPad()
         self.pad.target = self.field
-        self.pad.submitted.connect(self.find)
+        self.pad.submitted.connect(self.find_member)
 
         self.enrol_box = QWidget()
         self.name = QLineEdit()
@@ -89,7 +89,7 @@ class MemberDialog(QDialog):
         self.enrol_box.hide()
 
         self.find_button = self._button(self.tr("Find (Enter)"), "complete")
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_member)
         self.remove_button = self._button(self.tr("No member for this sale"), "")
         self.remove_button.clicked.connect(self.remove)
         self.remove_button.setVisible(current is not None)
@@ -130,7 +130,7 @@ class MemberDialog(QDialog):
             pass
         else:
             self.field.setText(text.strip())
-            self.find()
+            self.find_member()
             return
         try:
             result = scan_router.route(text, self.counter.scan_settings())
@@ -142,7 +142,7 @@ class MemberDialog(QDialog):
             return
         self._look_up(text)
 
-    def find(self) -> None:
+    def find_member(self) -> None:
         text = self.field.text().strip()
         if not text:
             self._say(self.tr("Type the customer's mobile number"))
@@ -219,6 +219,6 @@ class MemberDialog(QDialog):
             if self.enrol_box.isVisible() and self.name.hasFocus():
                 self.enrol()
             else:
-                self.find()
+                self.find_member()
             return
         super().keyPressEvent(event)

@@ -60,9 +60,9 @@ class ReturnsScreen(QWidget):
         self.receipt_field.setPlaceholderText(
             self.tr("Receipt number, or scan the code on the receipt")
         )
-        self.receipt_field.returnPressed.connect(self.find)
+        self.receipt_field.returnPressed.connect(self.find_sale)
         find = QPushButton(self.tr("Find sale"))
-        find.clicked.connect(self.find)
+        find.clicked.connect(self.find_sale)
         top = QHBoxLayout()
         top.addWidget(self.receipt_field, 1)
         top.addWidget(find)
@@ -138,9 +138,9 @@ class ReturnsScreen(QWidget):
     def handle_scan(self, text: str) -> None:
         """A receipt code scanned here finds its sale."""
         self.receipt_field.setText(text.strip())
-        self.find()
+        self.find_sale()
 
-    def find(self) -> None:
+    def find_sale(self) -> None:
         text = self.receipt_field.text().strip()
         if not text:
             return
@@ -342,7 +342,7 @@ class WalletRefundsPanel(QFrame):
 
     def __init__(self, screen: ReturnsScreen) -> None:
         super().__init__(screen)
-        self.screen = screen
+        self.returns = screen  # not ``screen``: that is QWidget.screen()
         self.refunds: tuple[ProviderRefund, ...] = ()
         self.receipt_no = ""
         self.reason = ""
@@ -412,26 +412,26 @@ class WalletRefundsPanel(QFrame):
         ).format(wallet=wallet, amount=amount, number=refund.out_refund_no)
 
     def ask_again(self) -> None:
-        payments = self.screen.counter.payments
+        payments = self.returns.counter.payments
         waiting = [r.out_refund_no for r in self.refunds if r.state in _ON_ITS_WAY]
         if payments is None or not waiting:
             return
         self.ask_button.setEnabled(False)
-        self.screen.counter.worker.submit(
+        self.returns.counter.worker.submit(
             partial(payments.check_refunds, waiting),
             on_done=self._updated,
             on_error=self._failed,
         )
 
     def pay_in_cash(self, approval_id: int | None = None) -> None:
-        payments = self.screen.counter.payments
-        clerk = self.screen.counter.session.clerk
+        payments = self.returns.counter.payments
+        clerk = self.returns.counter.session.clerk
         refused = [r for r in self.refunds if r.state is RefundState.REFUSED]
         if payments is None or clerk is None or not refused:
             return
         refund = refused[0]
         if approval_id is None and ask_if_needed(
-            self.screen,
+            self.returns,
             self.window(),
             Permission.REFUND,
             self.tr("Paying a refused refund in cash instead needs a manager's approval."),
@@ -442,7 +442,7 @@ class WalletRefundsPanel(QFrame):
         ):
             return
         self.cash_button.setEnabled(False)
-        self.screen.counter.worker.submit(
+        self.returns.counter.worker.submit(
             partial(
                 payments.refund_in_cash,
                 clerk,
@@ -469,7 +469,7 @@ class WalletRefundsPanel(QFrame):
 
     def _failed(self, error: object) -> None:
         self._show()
-        self.screen.banner.show_error(describe_error(error))
+        self.returns.banner.show_error(describe_error(error))
 
 
 _ON_ITS_WAY = (RefundState.CREATED, RefundState.PROCESSING)

@@ -146,7 +146,7 @@ class SaleScreen(QWidget):
         right.addStretch(1)
         right.addWidget(pay)
 
-        row = QHBoxLayout(self)
+        self.body = row = QHBoxLayout(self)
         row.setContentsMargins(10, 10, 10, 10)
         row.setSpacing(12)
         row.addLayout(left, 62)
@@ -377,7 +377,7 @@ class SaleScreen(QWidget):
 
     def cart_area(self) -> QRect:
         """Where the search lies: over the cart and its totals, the actions stay in view."""
-        top = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        top = self.contentsMargins().top() + self.body.contentsMargins().top()
         bottom_right = self.totals.geometry().bottomRight()
         return QRect(QPoint(self.table.x(), top), bottom_right)
 

@@ -114,7 +114,7 @@ class ShiftScreen(QWidget):
         self.preview = QLabel(self.tr("The report preview appears here."))
         self.preview.setObjectName("muted")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
@@ -225,12 +225,12 @@ class ShiftScreen(QWidget):
     def count_cash(self) -> None:
         """点钞 note by note; an X report on the screen is put away first (the count is blind)."""
         self._hide_report()
-        self.count_dialog = CashCountDialog(parent=self.window())
-        self.count_dialog.accepted.connect(self._counted)
-        self.count_dialog.open()
+        self.count_dialog = dialog = CashCountDialog(parent=self.window())
+        dialog.accepted.connect(lambda: self._counted(dialog))
+        dialog.open()
 
-    def _counted(self) -> None:
-        total = self.count_dialog.total_fen
+    def _counted(self, dialog: CashCountDialog) -> None:
+        total = dialog.total_fen
         self.counted[TenderKind.CASH.value].setText(format_fen(total, sign=False))
 
     def _hide_report(self) -> None:
@@ -273,7 +273,7 @@ class ShiftScreen(QWidget):
         pixmap = getattr(self, "_preview_full", None)
         if pixmap is None or pixmap.isNull():
             return
-        width = max(200, self.scroll.viewport().width() - 8)
+        width = max(200, self.scroll_area.viewport().width() - 8)
         self.preview.setPixmap(
             pixmap.scaledToWidth(
                 min(width, pixmap.width()), Qt.TransformationMode.SmoothTransformation

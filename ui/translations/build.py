@@ -21,6 +21,7 @@ import pkgutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from ui.translations import collect_errors  # noqa: E402
 
-CATALOGS = {
+CATALOGS: dict[str, tuple[str, Callable[[], list[str]]]] = {
     # catalog name: (its own zh module, the source files)
     "redhome": (
         "counter",

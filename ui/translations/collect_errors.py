@@ -36,13 +36,13 @@ def _class_templates(node: ast.ClassDef) -> list[ast.expr]:
     values: list[ast.expr] = []
     for statement in node.body:
         if isinstance(statement, ast.Assign):
-            targets = statement.targets
+            targets, value = statement.targets, statement.value
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            targets = [statement.target]
+            targets, value = [statement.target], statement.value
         else:
             continue
         if any(isinstance(target, ast.Name) and target.id == "template" for target in targets):
-            values.append(statement.value)
+            values.append(value)
     return values
 
 
