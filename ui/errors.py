@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
+from redhome_pos.services.csv_files import CsvRowError
 from ui import words
 from ui.i18n import TRANSLATIONS_DIR
 
@@ -41,8 +42,26 @@ def shown_params(params: dict[str, Any]) -> dict[str, Any]:
             value = words.reason(value)
         elif key == "what" and isinstance(value, str):
             value = QCoreApplication.translate(CONTEXT, value)
+        elif isinstance(value, CsvRowError):
+            value = describe_row(value)
         shown[key] = value
     return shown
+
+
+def describe_row(error: CsvRowError) -> str:
+    """What is wrong in a row of an imported file, in the person's language (the column keeps
+    its name: it is the file's header)."""
+    template = QCoreApplication.translate(CONTEXT, error.template)
+    try:
+        problem = template.format(**shown_params(dict(error.params)))
+    except (KeyError, IndexError, ValueError):
+        problem = error.message
+    if error.column:
+        where = QT_TRANSLATE_NOOP("Errors", "line {line}, column {column}: {problem}")
+    else:
+        where = QT_TRANSLATE_NOOP("Errors", "line {line}: {problem}")
+    shown = QCoreApplication.translate(CONTEXT, str(where))
+    return shown.format(line=error.line, column=error.column, problem=problem)
 
 
 def describe_error(error: object) -> str:

@@ -9,8 +9,8 @@ are added to the product they belong to or to a new one, and the search index fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
@@ -38,10 +38,13 @@ class CatalogEntry:
 
 @dataclass(frozen=True, slots=True)
 class EntryProblem:
+    """An entry that clashes with the store; ``template`` filled from ``params`` says how."""
+
     line: int
     column: str
-    message: str
+    template: str
     value: str = ""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,18 +120,33 @@ class CatalogUpsert:
             for key in lookup_keys(barcode):
                 owner = owners.get(key)
                 if owner is not None and owner != sku_id:
-                    message = f"barcode {barcode} already belongs to SKU {owner_codes[owner]}"
-                    return EntryProblem(entry.line, "barcodes", message, barcode)
+                    return EntryProblem(
+                        entry.line,
+                        "barcodes",
+                        "barcode {barcode} already belongs to SKU {owner}",
+                        barcode,
+                        {"barcode": barcode, "owner": owner_codes[owner]},
+                    )
         red_sku = entry.sku.red_sku_id
         owner = red_owners.get(red_sku) if red_sku else None
         if owner is not None and owner != sku_id:
-            message = f"RED SKU {red_sku} already belongs to SKU {owner_codes[owner]}"
-            return EntryProblem(entry.line, "red_sku_id", message, red_sku or "")
+            return EntryProblem(
+                entry.line,
+                "red_sku_id",
+                "RED SKU {red_sku} already belongs to SKU {owner}",
+                red_sku or "",
+                {"red_sku": red_sku, "owner": owner_codes[owner]},
+            )
         red_item = entry.product.red_item_id
         item_product = self._red_products.get(red_item) if red_item else None
         if product_id is not None and item_product is not None and item_product != product_id:
-            message = f"RED item {red_item} belongs to another product than SKU {entry.sku.code}"
-            return EntryProblem(entry.line, "red_item_id", message, red_item or "")
+            return EntryProblem(
+                entry.line,
+                "red_item_id",
+                "RED item {red_item} belongs to another product than SKU {code}",
+                red_item or "",
+                {"red_item": red_item, "code": entry.sku.code},
+            )
         return None
 
     def _codes_of(self, sku_ids: set[int]) -> dict[int, str]:

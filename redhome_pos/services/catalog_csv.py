@@ -119,7 +119,7 @@ class _CatalogLine:
 
 def _parse_catalog_row(row: CsvRow) -> _CatalogLine:
     if row.problem:
-        raise BadCell("", row.problem)
+        raise row.problem
     code = cell_text(row, "sku_code")
     if not code:
         raise BadCell("sku_code", "a SKU code is required")
@@ -130,7 +130,8 @@ def _parse_catalog_row(row: CsvRow) -> _CatalogLine:
         raise BadCell("title_zh", "a Chinese title is required")
     for column, limit in (("title_zh", 200), ("title_en", 200), ("brand", 100), ("category", 100)):
         if len(cell_text(row, column)) > limit:
-            raise BadCell(column, f"at most {limit} characters", cell_text(row, column)[:40])
+            value = cell_text(row, column)[:40]
+            raise BadCell(column, "at most {limit} characters", value, limit=limit)
     price = _money(row, "price")
     original = _money(row, "original_price") if cell_text(row, "original_price") else price
     return _CatalogLine(
@@ -167,7 +168,7 @@ def _money(row: CsvRow, column: str) -> int:
     try:
         return parse_fen(text)
     except DomainError as error:
-        raise BadCell(column, error.message, text) from error
+        raise BadCell.of(column, error, text) from error
 
 
 def _vat(row: CsvRow) -> int:
@@ -202,7 +203,7 @@ def _barcodes(row: CsvRow) -> tuple[str, ...]:
         try:
             codes.append(parse_barcode(text).code)
         except DomainError as error:
-            raise BadCell("barcodes", error.message, text) from error
+            raise BadCell.of("barcodes", error, text) from error
     return tuple(dict.fromkeys(codes))
 
 
@@ -250,7 +251,7 @@ def import_catalog(
         # Every row is checked against the store before anything is written, so the
         # report names every problem and a refused file leaves no trace.
         clashes = upsert.check(entries)
-        errors += [CsvRowError(c.line, c.column, c.message, c.value) for c in clashes]
+        errors += [CsvRowError(c.line, c.column, c.template, c.value, c.params) for c in clashes]
         if errors and not skip_bad_rows:
             raise refused(path, errors)
         clashing = {c.line for c in clashes}
@@ -278,14 +279,24 @@ def import_catalog(
 def _check_unique(parsed: _CatalogLine, codes: dict[str, int], barcodes: dict[str, int]) -> None:
     code = parsed.sku.code
     if code in codes:
-        raise BadCell("sku_code", f"SKU code {code} is already on line {codes[code]}", code)
+        raise BadCell(
+            "sku_code",
+            "SKU code {code} is already on line {line}",
+            code,
+            code=code,
+            line=codes[code],
+        )
     # A UPC-A and its 13-digit form with a leading zero are the same barcode.
     forms = {barcode: lookup_keys(barcode) for barcode in parsed.sku.barcodes}
     for barcode, keys in forms.items():
         for key in keys:
             if key in barcodes:
                 raise BadCell(
-                    "barcodes", f"barcode {barcode} is already on line {barcodes[key]}", barcode
+                    "barcodes",
+                    "barcode {barcode} is already on line {line}",
+                    barcode,
+                    barcode=barcode,
+                    line=barcodes[key],
                 )
     codes[code] = parsed.line
     for keys in forms.values():

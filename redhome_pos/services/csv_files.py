@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -38,12 +38,20 @@ class CsvImportError(DomainError):
 
 @dataclass(frozen=True, slots=True)
 class CsvRowError:
-    """What is wrong in one cell (or row) of a file; ``line`` counts from 1 = the header."""
+    """What is wrong in one cell (or row) of a file; ``line`` counts from 1 = the header.
+
+    ``template`` is an English message with ``{name}`` fields filled from ``params``, like a
+    ``DomainError``'s: the screens translate the template, then fill it."""
 
     line: int
     column: str
-    message: str
+    template: str
     value: str = ""
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
@@ -63,20 +71,26 @@ class ImportResult:
     report: Path | None = None
 
 
+class BadCell(Exception):
+    """A cell (column, message template, value, the template's fields) that stops its row from
+    being imported."""
+
+    def __init__(self, column: str, template: str, value: str = "", **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.column, self.template, self.value, self.params = column, template, value, params
+
+    @classmethod
+    def of(cls, column: str, error: DomainError, value: str = "") -> BadCell:
+        """A domain error's message (its template and fields) as a cell's problem."""
+        return cls(column, error.template, value, **error.params)
+
+
 @dataclass
 class CsvRow:
     line: int
     cells: dict[str, str]
     raw: list[str] = field(default_factory=list)
-    problem: str = ""  # wrong for the row as a whole (too many cells)
-
-
-class BadCell(Exception):
-    """A cell (column, message, value) that stops its row from being imported."""
-
-    def __init__(self, column: str, message: str, value: str = "") -> None:
-        super().__init__(message)
-        self.error = (column, message, value)
+    problem: BadCell | None = None  # wrong for the row as a whole (too many cells)
 
 
 # --- reading files --------------------------------------------------------------------------
@@ -117,7 +131,11 @@ def decode(data: bytes) -> str:
         raise CsvImportError(
             "The file's encoding is not recognised (it looks like {encoding}): save it as "
             "CSV UTF-8 and try again",
-            [CsvRowError(1, "", f"encoding {likely}, not UTF-8 or GBK")],
+            [
+                CsvRowError(
+                    1, "", "encoding {encoding}, not UTF-8 or GBK", params={"encoding": likely}
+                )
+            ],
             encoding=likely,
         )
     return text
@@ -163,7 +181,7 @@ def read_rows(
             "The header of {file} is wrong: {first}",
             problems,
             file=str(path),
-            first=str(problems[0]),
+            first=problems[0],
         )
     rows: list[CsvRow] = []
     line = 1
@@ -175,7 +193,11 @@ def read_rows(
         except csv.Error as error:
             raise CsvImportError(
                 "Line {line} of {file} is broken: {problem}",
-                [CsvRowError(reader.line_num, "", str(error))],
+                [
+                    CsvRowError(
+                        reader.line_num, "", "broken CSV: {problem}", params={"problem": str(error)}
+                    )
+                ],
                 line=reader.line_num,
                 file=str(path),
                 problem=str(error),
@@ -183,25 +205,36 @@ def read_rows(
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
-        problem = ""
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            problem = f"{len(cells)} cells but the header has {len(header)} columns"
-        control = _control_character(header, cells)
-        if control:
-            problem = control
+        problem = _control_character(header, cells)
+        if (
+            problem is None
+            and len(cells) > len(header)
+            and any(c.strip() for c in cells[len(header) :])
+        ):
+            problem = BadCell(
+                "",
+                "{cells} cells but the header has {columns} columns",
+                cells=len(cells),
+                columns=len(header),
+            )
         padded = cells + [""] * (len(header) - len(cells))
         rows.append(CsvRow(line, dict(zip(header, padded, strict=False)), cells, problem))
     return header, rows
 
 
-def _control_character(header: Sequence[str], cells: Sequence[str]) -> str:
+def _control_character(header: Sequence[str], cells: Sequence[str]) -> BadCell | None:
     """What is wrong when a cell holds a NUL or another control character (a line break
     inside a quoted cell too): such text would break receipts, labels and searches."""
     for name, cell in zip(header, cells, strict=False):
         for char in cell:
             if unicodedata.category(char) == "Cc":
-                return f"column {name} has a control character (U+{ord(char):04X})"
-    return ""
+                return BadCell(
+                    "",
+                    "column {name} has a control character (U+{code})",
+                    name=name,
+                    code=f"{ord(char):04X}",
+                )
+    return None
 
 
 def _clean_header(cell: str) -> str:
@@ -217,8 +250,7 @@ def cell_text(row: CsvRow, column: str) -> str:
 
 
 def row_error(row: CsvRow, bad: BadCell) -> CsvRowError:
-    column, message, value = bad.error
-    return CsvRowError(row.line, column, message, value)
+    return CsvRowError(row.line, bad.column, bad.template, bad.value, bad.params)
 
 
 def refused(path: Path, errors: list[CsvRowError]) -> CsvImportError:
@@ -228,7 +260,7 @@ def refused(path: Path, errors: list[CsvRowError]) -> CsvImportError:
         errors,
         count=len(errors),
         file=path.name,
-        first=str(errors[0]),
+        first=errors[0],
     )
 
 

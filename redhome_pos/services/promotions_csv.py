@@ -111,7 +111,7 @@ class _Reader:
         try:
             return parse_fen(value)
         except DomainError as error:
-            raise BadCell(column, error.message, value) from None
+            raise BadCell.of(column, error, value) from None
 
     def day(self, column: str) -> date | None:
         value = self.text(column)
@@ -154,7 +154,7 @@ class _Reader:
             return kind(value)
         except ValueError:
             names = ", ".join(k.value for k in kind if k.value != "member_price")
-            raise BadCell(column, f"one of {names}", value) from None
+            raise BadCell(column, "one of {names}", value, names=names) from None
 
     def promotion(self) -> Promotion:
         code = self.text("code")
@@ -211,7 +211,7 @@ class _Reader:
                 ended=self.yes("ended"),
             )
         except DomainError as error:
-            raise BadCell("", error.message) from None
+            raise BadCell.of("", error) from None
 
 
 def _sku_ids(session: Session, codes: set[str]) -> dict[str, int]:
@@ -243,7 +243,7 @@ def import_promotions(database: Database, till: Till, staff: StaffSession, path:
         for row in rows:
             try:
                 if row.problem:
-                    raise BadCell("", row.problem)
+                    raise row.problem
                 rule = _Reader(row, sku_ids).promotion()
                 if rule.code in seen:
                     raise BadCell("code", "the same code twice in the file", rule.code)

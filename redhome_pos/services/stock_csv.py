@@ -26,6 +26,7 @@ from redhome_pos.services.csv_files import (
     export_rows,
     read_rows,
     refused,
+    row_error,
     variant_text,
     write_report,
 )
@@ -82,12 +83,17 @@ def import_stock(
         code = cell_text(row, "sku_code")
         text = cell_text(row, "on_hand")
         if row.problem:
-            errors.append(CsvRowError(row.line, "", row.problem))
+            errors.append(row_error(row, row.problem))
         elif not code:
             errors.append(CsvRowError(row.line, "sku_code", "a SKU code is required"))
         elif code in seen:
             errors.append(
-                CsvRowError(row.line, "sku_code", f"SKU {code} is already on line {seen[code]}")
+                CsvRowError(
+                    row.line,
+                    "sku_code",
+                    "SKU {code} is already on line {line}",
+                    params={"code": code, "line": seen[code]},
+                )
             )
         elif not (text.isascii() and text.isdigit()):
             errors.append(CsvRowError(row.line, "on_hand", "a counted quantity of 0 or more", text))
@@ -102,7 +108,11 @@ def import_stock(
         for line, code, quantity in counted:
             sku_id = session.scalar(select(SkuRow.id).where(SkuRow.code == code))
             if sku_id is None:
-                errors.append(CsvRowError(line, "sku_code", f"no SKU {code} in the catalog", code))
+                errors.append(
+                    CsvRowError(
+                        line, "sku_code", "no SKU {code} in the catalog", code, {"code": code}
+                    )
+                )
                 continue
             difference = quantity - stock.on_hand(sku_id)
             if difference == 0:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtWidgets import QApplication
 from ui_helpers import log_in, open_shift
 
 from redhome_pos.domain.cart import Cart, PromotionContext
@@ -18,6 +19,7 @@ from redhome_pos.domain.tender import Tender
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import checkout, members, promotions
+from ui.app import install_language
 from ui.backoffice.screens import show_manager_tab
 
 PHONE = "13812341234"
@@ -245,3 +247,24 @@ def test_a_rule_saved_with_nobody_logged_in_is_refused_before_any_work(
         screen.save_button.click()
     assert failed.args[0] == "Only a staff member who has logged in may do this"
     assert promotions.list_promotions(shell.counter.database) == []
+
+
+def test_a_bad_row_of_an_imported_file_is_told_in_chinese(
+    qtbot: Any, shell: Any, tmp_path: Path
+) -> None:
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    try:
+        log_in(qtbot, shell, "3001", "3333")
+        screen = _open(qtbot, shell, "promotions", "loaded")
+        bad = tmp_path / "bad.csv"
+        bad.write_text("code,kind,threshold,off,ended\nX1,threshold_off,300,5,maybe\n")
+        screen.csv_path.setText(str(bad))
+        with qtbot.waitSignal(screen.failed) as failed:
+            screen.import_button.click()
+        assert failed.args[0] == (
+            "bad.csv 有 1 行错误，未导入任何内容；第一处：第 2 行，ended 列：请写 yes 或 no"
+        )
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+        shell.switch_language("en")

@@ -1,8 +1,10 @@
-"""Every error class's own message (its ``template``, shown when it is raised without one) is in
-the translation files with Chinese, so no such error reaches a Chinese screen in English."""
+"""Every error class's own message (its ``template``, shown when it is raised without one), every
+message of a bad row in an imported CSV file and every configuration message is in the
+translation files with Chinese, so no such error reaches a Chinese screen in English."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
@@ -10,16 +12,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from redhome_pos.domain.errors import DomainError
+from redhome_pos.services.csv_files import CsvImportError, read_rows
 from sync.errors import HttpError, PlatformError
 from ui.errors import describe_error
+from ui.translations import collect_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "ui" / "translations" / "redhome_zh_CN.ts"
 PACKAGES = ("redhome_pos", "sync", "payments", "printers", "ui")
 FIELD = re.compile(r"\{[^{}]*\}")
+ROW_CALLS = ("CsvRowError", "BadCell", "EntryProblem")
 
 
 def _import_everything() -> None:
@@ -66,12 +72,7 @@ def test_every_error_class_template_has_chinese() -> None:
     templates = _class_templates()
     assert "The online store answered HTTP {status} to {method}." in templates  # HttpError's
     assert len(templates) >= 15
-    chinese = _chinese_errors()
-    missing = sorted(f"{where}: {t!r}" for t, where in templates.items() if not chinese.get(t))
-    assert missing == [], "no Chinese (ui/translations/zh/, then build.py):\n" + "\n".join(missing)
-    for template in templates:
-        assert sorted(FIELD.findall(chinese[template])) == sorted(FIELD.findall(template)), template
-        assert re.search(r"[\u4e00-\u9fff]", chinese[template]), template
+    _assert_chinese(templates)
 
 
 def test_an_error_raised_with_its_class_template_shows_in_chinese(qapp: Any) -> None:
@@ -84,5 +85,54 @@ def test_an_error_raised_with_its_class_template_shows_in_chinese(qapp: Any) -> 
         refused = PlatformError(method="order.list", error_msg="签名错误", error_code=7)
         shown = describe_error(refused)
         assert "online store" not in shown and "签名错误" in shown
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def _assert_chinese(templates: dict[str, str]) -> None:
+    chinese = _chinese_errors()
+    missing = sorted(f"{where}: {t!r}" for t, where in templates.items() if not chinese.get(t))
+    assert missing == [], "no Chinese (ui/translations/zh/, then build.py):\n" + "\n".join(missing)
+    for template in templates:
+        assert sorted(FIELD.findall(chinese[template])) == sorted(FIELD.findall(template)), template
+        assert re.search(r"[\u4e00-\u9fff]", chinese[template]), template
+
+
+def _computed_templates(calls: tuple[str, ...]) -> list[str]:
+    """Where a call of ``calls`` is given its message as an f-string or a sum: such a message
+    is English only (only a template with ``{fields}`` is translated)."""
+    found = []
+    for folder in collect_errors.SOURCES:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and collect_errors._called(node) in calls:
+                    for value in collect_errors._message_values(node):
+                        if isinstance(value, ast.JoinedStr | ast.BinOp):
+                            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_every_csv_row_message_has_chinese() -> None:
+    templates = {t: "a CSV row" for t in collect_errors.templates(ROW_CALLS)}
+    assert "a SKU code is required" in templates
+    assert "SKU code {code} is already on line {line}" in templates
+    assert len(templates) >= 30
+    assert _computed_templates(ROW_CALLS) == []
+    _assert_chinese(templates)
+
+
+def test_a_bad_header_shows_its_row_message_in_chinese(qapp: Any, tmp_path: Path) -> None:
+    source = tmp_path / "stock.csv"
+    source.write_text("sku_code,on_hand,colour\nLIP-520,3,red\n", encoding="utf-8")
+    translator = QTranslator()
+    assert translator.load(str(TS.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        with pytest.raises(CsvImportError) as refused:
+            read_rows(source, ("sku_code", "on_hand"), ("sku_code",))
+        assert str(refused.value.params["first"]) == "line 1, column colour: unknown column"
+        shown = describe_error(refused.value)
+        assert shown == f"{source} 的表头不对：第 1 行，colour 列：未知的列"
     finally:
         QCoreApplication.removeTranslator(translator)

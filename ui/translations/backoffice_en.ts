@@ -205,12 +205,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="287"/>
+        <location filename="../backoffice/after_sales.py" line="290"/>
         <source>Returned goods are back in stock; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="307"/>
+        <location filename="../backoffice/after_sales.py" line="313"/>
         <source>The exchange has left the store; the online store is told</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,7 +932,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="224"/>
+        <location filename="../backoffice/members.py" line="227"/>
         <source>Member {number} erased</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,433 +1397,433 @@
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../backoffice/promotions.py" line="82"/>
+        <location filename="../backoffice/promotions.py" line="83"/>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85"/>
-        <location filename="../backoffice/promotions.py" line="200"/>
+        <location filename="../backoffice/promotions.py" line="86"/>
+        <location filename="../backoffice/promotions.py" line="201"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85"/>
+        <location filename="../backoffice/promotions.py" line="86"/>
         <source>Promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="202"/>
+        <location filename="../backoffice/promotions.py" line="203"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85"/>
+        <location filename="../backoffice/promotions.py" line="86"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="88"/>
+        <location filename="../backoffice/promotions.py" line="89"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="89"/>
+        <location filename="../backoffice/promotions.py" line="90"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="90"/>
+        <location filename="../backoffice/promotions.py" line="91"/>
         <source>End now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="91"/>
+        <location filename="../backoffice/promotions.py" line="92"/>
         <source>Import CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="92"/>
+        <location filename="../backoffice/promotions.py" line="93"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="94"/>
+        <location filename="../backoffice/promotions.py" line="95"/>
         <source>CSV file to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="95"/>
+        <location filename="../backoffice/promotions.py" line="96"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="138"/>
+        <location filename="../backoffice/promotions.py" line="139"/>
         <source>Empty: made from the rule, e.g. 满300减50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="148"/>
+        <location filename="../backoffice/promotions.py" line="149"/>
         <source>Separated by ;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="150"/>
+        <location filename="../backoffice/promotions.py" line="151"/>
         <source>Yuan, e.g. 300</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="152"/>
+        <location filename="../backoffice/promotions.py" line="153"/>
         <source>Yuan, e.g. 50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="153"/>
+        <location filename="../backoffice/promotions.py" line="154"/>
         <source>Again for every threshold reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="157"/>
+        <location filename="../backoffice/promotions.py" line="158"/>
         <source>Percent paid: 90 = 9折, 50 = 半价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="162"/>
+        <location filename="../backoffice/promotions.py" line="163"/>
         <source>Empty: the cheapest item is free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="166"/>
+        <location filename="../backoffice/promotions.py" line="167"/>
         <source>Yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="172"/>
+        <location filename="../backoffice/promotions.py" line="173"/>
         <source>From YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="173"/>
+        <location filename="../backoffice/promotions.py" line="174"/>
         <source>To YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="174"/>
+        <location filename="../backoffice/promotions.py" line="175"/>
         <source>From HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="175"/>
+        <location filename="../backoffice/promotions.py" line="176"/>
         <source>To HH:MM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="179"/>
+        <location filename="../backoffice/promotions.py" line="180"/>
         <source>Empty: every day; 6;7 = weekends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="180"/>
+        <location filename="../backoffice/promotions.py" line="181"/>
         <source>Members only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="187"/>
+        <location filename="../backoffice/promotions.py" line="188"/>
         <source>Rules of one group exclude each other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="201"/>
+        <location filename="../backoffice/promotions.py" line="202"/>
         <source>Words on the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="203"/>
+        <location filename="../backoffice/promotions.py" line="204"/>
         <source>Goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="204"/>
+        <location filename="../backoffice/promotions.py" line="205"/>
         <source>Which</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="205"/>
+        <location filename="../backoffice/promotions.py" line="206"/>
         <source>Threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="206"/>
+        <location filename="../backoffice/promotions.py" line="207"/>
         <source>Amount off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="208"/>
+        <location filename="../backoffice/promotions.py" line="209"/>
         <source>Items needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="209"/>
+        <location filename="../backoffice/promotions.py" line="210"/>
         <source>Percent paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="210"/>
+        <location filename="../backoffice/promotions.py" line="211"/>
         <source>Which item (2 = the second)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="211"/>
+        <location filename="../backoffice/promotions.py" line="212"/>
         <source>Buy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="212"/>
+        <location filename="../backoffice/promotions.py" line="213"/>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="213"/>
+        <location filename="../backoffice/promotions.py" line="214"/>
         <source>Gift SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="214"/>
+        <location filename="../backoffice/promotions.py" line="215"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="215"/>
+        <location filename="../backoffice/promotions.py" line="216"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="216"/>
+        <location filename="../backoffice/promotions.py" line="217"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="217"/>
+        <location filename="../backoffice/promotions.py" line="218"/>
         <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="218"/>
+        <location filename="../backoffice/promotions.py" line="219"/>
         <source>Weekdays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="220"/>
+        <location filename="../backoffice/promotions.py" line="221"/>
         <source>Priority (lower first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="221"/>
+        <location filename="../backoffice/promotions.py" line="222"/>
         <source>Combines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="222"/>
+        <location filename="../backoffice/promotions.py" line="223"/>
         <source>Exclusion group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="228"/>
+        <location filename="../backoffice/promotions.py" line="230"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="231"/>
+        <location filename="../backoffice/promotions.py" line="233"/>
         <source>Sample cart: SKU*quantity; …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="232"/>
+        <location filename="../backoffice/promotions.py" line="234"/>
         <source>As a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="233"/>
+        <location filename="../backoffice/promotions.py" line="235"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="268"/>
+        <location filename="../backoffice/promotions.py" line="270"/>
         <source>Amount off a spend (满减)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="269"/>
+        <location filename="../backoffice/promotions.py" line="271"/>
         <source>Percent off a quantity or spend (满折)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="270"/>
+        <location filename="../backoffice/promotions.py" line="272"/>
         <source>Nth item discounted (第二件半价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="271"/>
+        <location filename="../backoffice/promotions.py" line="273"/>
         <source>Buy some, get some free (买赠)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="272"/>
+        <location filename="../backoffice/promotions.py" line="274"/>
         <source>Bundle price (组合价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="273"/>
+        <location filename="../backoffice/promotions.py" line="275"/>
         <source>Special price (限时价)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="274"/>
+        <location filename="../backoffice/promotions.py" line="276"/>
         <source>Member price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="279"/>
+        <location filename="../backoffice/promotions.py" line="281"/>
         <source>Whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="280"/>
+        <location filename="../backoffice/promotions.py" line="282"/>
         <source>SKUs (codes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="281"/>
+        <location filename="../backoffice/promotions.py" line="283"/>
         <source>Products (numbers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="282"/>
+        <location filename="../backoffice/promotions.py" line="284"/>
         <source>Brands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="283"/>
+        <location filename="../backoffice/promotions.py" line="285"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="288"/>
+        <location filename="../backoffice/promotions.py" line="290"/>
         <source>With other promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="289"/>
+        <location filename="../backoffice/promotions.py" line="291"/>
         <source>Its goods take no other promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="290"/>
+        <location filename="../backoffice/promotions.py" line="292"/>
         <source>No other promotion in the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="342"/>
+        <location filename="../backoffice/promotions.py" line="344"/>
         <source>Write each SKU of a bundle as code*quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="347"/>
+        <location filename="../backoffice/promotions.py" line="349"/>
         <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="399"/>
+        <location filename="../backoffice/promotions.py" line="401"/>
         <source>The percent paid is a number, e.g. 90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="407"/>
+        <location filename="../backoffice/promotions.py" line="409"/>
         <source>Not a date (YYYY-MM-DD): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="414"/>
+        <location filename="../backoffice/promotions.py" line="416"/>
         <source>Not a time (HH:MM): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="437"/>
+        <location filename="../backoffice/promotions.py" line="439"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="439"/>
+        <location filename="../backoffice/promotions.py" line="441"/>
         <source>On now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="441"/>
+        <location filename="../backoffice/promotions.py" line="443"/>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="509"/>
+        <location filename="../backoffice/promotions.py" line="513"/>
         <source>Promotion {code} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="516"/>
+        <location filename="../backoffice/promotions.py" line="520"/>
         <source>Choose the promotion to copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="531"/>
+        <location filename="../backoffice/promotions.py" line="537"/>
         <source>Copied as {code}: change it and save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="538"/>
+        <location filename="../backoffice/promotions.py" line="544"/>
         <source>Choose the promotion to end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="554"/>
+        <location filename="../backoffice/promotions.py" line="562"/>
         <source>Promotion {code} ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="567"/>
+        <location filename="../backoffice/promotions.py" line="575"/>
         <source>Write the sample cart as code*quantity; …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="571"/>
+        <location filename="../backoffice/promotions.py" line="579"/>
         <source>Type a sample cart to preview, e.g. LIP-520*2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="584"/>
+        <location filename="../backoffice/promotions.py" line="592"/>
         <source>This cart would get {saved} off from this promotion: {total} to pay instead of {without}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="603"/>
+        <location filename="../backoffice/promotions.py" line="611"/>
         <source>Promotions CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="603"/>
+        <location filename="../backoffice/promotions.py" line="611"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="611"/>
+        <location filename="../backoffice/promotions.py" line="619"/>
         <source>Choose the CSV file to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="621"/>
+        <location filename="../backoffice/promotions.py" line="631"/>
         <source>{count} promotions imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="637"/>
+        <location filename="../backoffice/promotions.py" line="647"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,333 +2039,333 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="106"/>
+        <location filename="../backoffice/reports.py" line="107"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="109"/>
+        <location filename="../backoffice/reports.py" line="110"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="125"/>
+        <location filename="../backoffice/reports.py" line="126"/>
         <source>No report yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138"/>
+        <location filename="../backoffice/reports.py" line="139"/>
         <source>Sales by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139"/>
+        <location filename="../backoffice/reports.py" line="140"/>
         <source>Sales by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140"/>
+        <location filename="../backoffice/reports.py" line="141"/>
         <source>Sales by category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141"/>
+        <location filename="../backoffice/reports.py" line="142"/>
         <source>Sales by staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142"/>
+        <location filename="../backoffice/reports.py" line="143"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143"/>
+        <location filename="../backoffice/reports.py" line="144"/>
         <source>Top SKUs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144"/>
+        <location filename="../backoffice/reports.py" line="145"/>
         <source>Sales from RED notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145"/>
+        <location filename="../backoffice/reports.py" line="146"/>
         <source>Stock by expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="146"/>
+        <location filename="../backoffice/reports.py" line="147"/>
         <source>Sales by promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="147"/>
+        <location filename="../backoffice/reports.py" line="148"/>
         <source>Members&apos; share of sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148"/>
+        <location filename="../backoffice/reports.py" line="149"/>
         <source>Points moved and owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149"/>
+        <location filename="../backoffice/reports.py" line="150"/>
         <source>Online orders (receivers masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154"/>
+        <location filename="../backoffice/reports.py" line="155"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155"/>
+        <location filename="../backoffice/reports.py" line="156"/>
         <source>Hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156"/>
+        <location filename="../backoffice/reports.py" line="157"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157"/>
+        <location filename="../backoffice/reports.py" line="158"/>
         <source>Staff number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158"/>
+        <location filename="../backoffice/reports.py" line="159"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159"/>
+        <location filename="../backoffice/reports.py" line="160"/>
         <source>Tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160"/>
+        <location filename="../backoffice/reports.py" line="161"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161"/>
+        <location filename="../backoffice/reports.py" line="162"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162"/>
+        <location filename="../backoffice/reports.py" line="163"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="163"/>
+        <location filename="../backoffice/reports.py" line="164"/>
         <source>Net</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="164"/>
-        <location filename="../backoffice/reports.py" line="174"/>
+        <location filename="../backoffice/reports.py" line="165"/>
+        <location filename="../backoffice/reports.py" line="175"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="165"/>
+        <location filename="../backoffice/reports.py" line="166"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="166"/>
+        <location filename="../backoffice/reports.py" line="167"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="167"/>
+        <location filename="../backoffice/reports.py" line="168"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="168"/>
+        <location filename="../backoffice/reports.py" line="169"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="169"/>
+        <location filename="../backoffice/reports.py" line="170"/>
         <source>Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="170"/>
+        <location filename="../backoffice/reports.py" line="171"/>
         <source>Discounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="171"/>
+        <location filename="../backoffice/reports.py" line="172"/>
         <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="172"/>
+        <location filename="../backoffice/reports.py" line="173"/>
         <source>Units returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="173"/>
+        <location filename="../backoffice/reports.py" line="174"/>
         <source>Net revenue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="175"/>
+        <location filename="../backoffice/reports.py" line="176"/>
         <source>Promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="176"/>
+        <location filename="../backoffice/reports.py" line="177"/>
         <source>Cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="177"/>
+        <location filename="../backoffice/reports.py" line="178"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="178"/>
+        <location filename="../backoffice/reports.py" line="179"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="179"/>
+        <location filename="../backoffice/reports.py" line="180"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="180"/>
+        <location filename="../backoffice/reports.py" line="181"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="181"/>
+        <location filename="../backoffice/reports.py" line="182"/>
         <source>Expiry month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="182"/>
+        <location filename="../backoffice/reports.py" line="183"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="183"/>
+        <location filename="../backoffice/reports.py" line="184"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="184"/>
+        <location filename="../backoffice/reports.py" line="185"/>
         <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="185"/>
+        <location filename="../backoffice/reports.py" line="186"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="186"/>
+        <location filename="../backoffice/reports.py" line="187"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="187"/>
+        <location filename="../backoffice/reports.py" line="188"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="188"/>
+        <location filename="../backoffice/reports.py" line="189"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="189"/>
+        <location filename="../backoffice/reports.py" line="190"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="190"/>
+        <location filename="../backoffice/reports.py" line="191"/>
         <source>Cancel asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="191"/>
+        <location filename="../backoffice/reports.py" line="192"/>
         <source>Receiver (masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="192"/>
+        <location filename="../backoffice/reports.py" line="193"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="220"/>
+        <location filename="../backoffice/reports.py" line="221"/>
         <source>Held now by {count} members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="222"/>
+        <location filename="../backoffice/reports.py" line="223"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="223"/>
+        <location filename="../backoffice/reports.py" line="224"/>
         <source>Other customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="224"/>
+        <location filename="../backoffice/reports.py" line="225"/>
         <source>Earned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="225"/>
+        <location filename="../backoffice/reports.py" line="226"/>
         <source>Paid with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="226"/>
+        <location filename="../backoffice/reports.py" line="227"/>
         <source>Taken back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="227"/>
+        <location filename="../backoffice/reports.py" line="228"/>
         <source>Given back by a return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="228"/>
+        <location filename="../backoffice/reports.py" line="229"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="229"/>
+        <location filename="../backoffice/reports.py" line="230"/>
         <source>Spent on a reward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="230"/>
+        <location filename="../backoffice/reports.py" line="231"/>
         <source>Given back for a reward&apos;s goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="231"/>
+        <location filename="../backoffice/reports.py" line="232"/>
         <source>Undone by a void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="270"/>
+        <location filename="../backoffice/reports.py" line="271"/>
         <source>Nothing sold in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="284"/>
+        <location filename="../backoffice/reports.py" line="285"/>
         <source>Saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,104 +2373,104 @@
 <context>
     <name>RewardsScreen</name>
     <message>
-        <location filename="../backoffice/rewards.py" line="42"/>
+        <location filename="../backoffice/rewards.py" line="43"/>
         <source>Points rewards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="46"/>
+        <location filename="../backoffice/rewards.py" line="47"/>
         <source>Members take these for points at the counter (More → Points rewards): a gift SKU free, or an amount off the sale. A return gives the points back for the goods it returns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54"/>
-        <location filename="../backoffice/rewards.py" line="71"/>
+        <location filename="../backoffice/rewards.py" line="55"/>
+        <location filename="../backoffice/rewards.py" line="72"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54"/>
+        <location filename="../backoffice/rewards.py" line="55"/>
         <source>Reward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54"/>
-        <location filename="../backoffice/rewards.py" line="73"/>
+        <location filename="../backoffice/rewards.py" line="55"/>
+        <location filename="../backoffice/rewards.py" line="74"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="119"/>
+        <location filename="../backoffice/rewards.py" line="120"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="60"/>
+        <location filename="../backoffice/rewards.py" line="61"/>
         <source>Words on the receipt (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54"/>
+        <location filename="../backoffice/rewards.py" line="55"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="65"/>
+        <location filename="../backoffice/rewards.py" line="66"/>
         <source>SKU code of the gift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="67"/>
+        <location filename="../backoffice/rewards.py" line="68"/>
         <source>or an amount off, in yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="72"/>
+        <location filename="../backoffice/rewards.py" line="73"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="74"/>
+        <location filename="../backoffice/rewards.py" line="75"/>
         <source>Gift SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="75"/>
+        <location filename="../backoffice/rewards.py" line="76"/>
         <source>Amount off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="76"/>
+        <location filename="../backoffice/rewards.py" line="77"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="77"/>
+        <location filename="../backoffice/rewards.py" line="78"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="78"/>
+        <location filename="../backoffice/rewards.py" line="79"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="119"/>
+        <location filename="../backoffice/rewards.py" line="120"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="165"/>
+        <location filename="../backoffice/rewards.py" line="168"/>
         <source>Reward {code} saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="172"/>
+        <location filename="../backoffice/rewards.py" line="175"/>
         <source>Choose the reward to end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="181"/>
+        <location filename="../backoffice/rewards.py" line="186"/>
         <source>Reward {code} ended</source>
         <translation type="unfinished"></translation>
     </message>

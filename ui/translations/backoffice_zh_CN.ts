@@ -204,12 +204,12 @@
         <translation>退货已全部扫描：请入库</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="287" />
+        <location filename="../backoffice/after_sales.py" line="290" />
         <source>Returned goods are back in stock; the online store is told</source>
         <translation>退货已入库；将通知线上店铺</translation>
     </message>
     <message>
-        <location filename="../backoffice/after_sales.py" line="307" />
+        <location filename="../backoffice/after_sales.py" line="313" />
         <source>The exchange has left the store; the online store is told</source>
         <translation>换货已发出；将通知线上店铺</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>再按一次将永久删除 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/members.py" line="224" />
+        <location filename="../backoffice/members.py" line="227" />
         <source>Member {number} erased</source>
         <translation>会员 {number} 已删除</translation>
     </message>
@@ -1396,433 +1396,433 @@
 <context>
     <name>PromotionsScreen</name>
     <message>
-        <location filename="../backoffice/promotions.py" line="82" />
+        <location filename="../backoffice/promotions.py" line="83" />
         <source>Promotions</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85" />
-        <location filename="../backoffice/promotions.py" line="200" />
+        <location filename="../backoffice/promotions.py" line="86" />
+        <location filename="../backoffice/promotions.py" line="201" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85" />
+        <location filename="../backoffice/promotions.py" line="86" />
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="202" />
+        <location filename="../backoffice/promotions.py" line="203" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="85" />
+        <location filename="../backoffice/promotions.py" line="86" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="88" />
+        <location filename="../backoffice/promotions.py" line="89" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="89" />
+        <location filename="../backoffice/promotions.py" line="90" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="90" />
+        <location filename="../backoffice/promotions.py" line="91" />
         <source>End now</source>
         <translation>立即结束</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="91" />
+        <location filename="../backoffice/promotions.py" line="92" />
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="92" />
+        <location filename="../backoffice/promotions.py" line="93" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="94" />
+        <location filename="../backoffice/promotions.py" line="95" />
         <source>CSV file to import</source>
         <translation>要导入的 CSV 文件路径</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="95" />
+        <location filename="../backoffice/promotions.py" line="96" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="138" />
+        <location filename="../backoffice/promotions.py" line="139" />
         <source>Empty: made from the rule, e.g. 满300减50</source>
         <translation>留空自动生成</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="148" />
+        <location filename="../backoffice/promotions.py" line="149" />
         <source>Separated by ;</source>
         <translation>用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="150" />
+        <location filename="../backoffice/promotions.py" line="151" />
         <source>Yuan, e.g. 300</source>
         <translation>元，如 300</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="152" />
+        <location filename="../backoffice/promotions.py" line="153" />
         <source>Yuan, e.g. 50</source>
         <translation>元，如 50</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="153" />
+        <location filename="../backoffice/promotions.py" line="154" />
         <source>Again for every threshold reached</source>
         <translation>每满一次减一次</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="157" />
+        <location filename="../backoffice/promotions.py" line="158" />
         <source>Percent paid: 90 = 9折, 50 = 半价</source>
         <translation>支付比例：90 = 9折，50 = 半价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="162" />
+        <location filename="../backoffice/promotions.py" line="163" />
         <source>Empty: the cheapest item is free</source>
         <translation>留空则最便宜的一件免费</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="166" />
+        <location filename="../backoffice/promotions.py" line="167" />
         <source>Yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="172" />
+        <location filename="../backoffice/promotions.py" line="173" />
         <source>From YYYY-MM-DD</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="173" />
+        <location filename="../backoffice/promotions.py" line="174" />
         <source>To YYYY-MM-DD</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="174" />
+        <location filename="../backoffice/promotions.py" line="175" />
         <source>From HH:MM</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="175" />
+        <location filename="../backoffice/promotions.py" line="176" />
         <source>To HH:MM</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="179" />
+        <location filename="../backoffice/promotions.py" line="180" />
         <source>Empty: every day; 6;7 = weekends</source>
         <translation>留空为每天；6;7 = 周末</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="180" />
+        <location filename="../backoffice/promotions.py" line="181" />
         <source>Members only</source>
         <translation>仅限会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="187" />
+        <location filename="../backoffice/promotions.py" line="188" />
         <source>Rules of one group exclude each other</source>
         <translation>同组规则互斥</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="201" />
+        <location filename="../backoffice/promotions.py" line="202" />
         <source>Words on the receipt</source>
         <translation>小票上的说明</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="203" />
+        <location filename="../backoffice/promotions.py" line="204" />
         <source>Goods</source>
         <translation>适用商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="204" />
+        <location filename="../backoffice/promotions.py" line="205" />
         <source>Which</source>
         <translation>具体</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="205" />
+        <location filename="../backoffice/promotions.py" line="206" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="206" />
+        <location filename="../backoffice/promotions.py" line="207" />
         <source>Amount off</source>
         <translation>减免金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="208" />
+        <location filename="../backoffice/promotions.py" line="209" />
         <source>Items needed</source>
         <translation>所需件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="209" />
+        <location filename="../backoffice/promotions.py" line="210" />
         <source>Percent paid</source>
         <translation>支付比例</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="210" />
+        <location filename="../backoffice/promotions.py" line="211" />
         <source>Which item (2 = the second)</source>
         <translation>第几件（2 = 第二件）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="211" />
+        <location filename="../backoffice/promotions.py" line="212" />
         <source>Buy</source>
         <translation>买</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="212" />
+        <location filename="../backoffice/promotions.py" line="213" />
         <source>Free</source>
         <translation>赠</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="213" />
+        <location filename="../backoffice/promotions.py" line="214" />
         <source>Gift SKU</source>
         <translation>赠品 SKU</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="214" />
+        <location filename="../backoffice/promotions.py" line="215" />
         <source>Bundle</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="215" />
+        <location filename="../backoffice/promotions.py" line="216" />
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="216" />
+        <location filename="../backoffice/promotions.py" line="217" />
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="217" />
+        <location filename="../backoffice/promotions.py" line="218" />
         <source>Hours</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="218" />
+        <location filename="../backoffice/promotions.py" line="219" />
         <source>Weekdays</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="220" />
+        <location filename="../backoffice/promotions.py" line="221" />
         <source>Priority (lower first)</source>
         <translation>优先级（小的先算）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="221" />
+        <location filename="../backoffice/promotions.py" line="222" />
         <source>Combines</source>
         <translation>叠加方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="222" />
+        <location filename="../backoffice/promotions.py" line="223" />
         <source>Exclusion group</source>
         <translation>互斥组</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="228" />
+        <location filename="../backoffice/promotions.py" line="230" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="231" />
+        <location filename="../backoffice/promotions.py" line="233" />
         <source>Sample cart: SKU*quantity; …</source>
         <translation>试算购物车：SKU*数量; …</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="232" />
+        <location filename="../backoffice/promotions.py" line="234" />
         <source>As a member</source>
         <translation>按会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="233" />
+        <location filename="../backoffice/promotions.py" line="235" />
         <source>Preview</source>
         <translation>试算</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="268" />
+        <location filename="../backoffice/promotions.py" line="270" />
         <source>Amount off a spend (满减)</source>
         <translation>满额减钱（满减）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="269" />
+        <location filename="../backoffice/promotions.py" line="271" />
         <source>Percent off a quantity or spend (满折)</source>
         <translation>满件/满额打折（满折）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="270" />
+        <location filename="../backoffice/promotions.py" line="272" />
         <source>Nth item discounted (第二件半价)</source>
         <translation>第N件优惠（第二件半价）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="271" />
+        <location filename="../backoffice/promotions.py" line="273" />
         <source>Buy some, get some free (买赠)</source>
         <translation>买赠</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="272" />
+        <location filename="../backoffice/promotions.py" line="274" />
         <source>Bundle price (组合价)</source>
         <translation>组合价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="273" />
+        <location filename="../backoffice/promotions.py" line="275" />
         <source>Special price (限时价)</source>
         <translation>限时价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="274" />
+        <location filename="../backoffice/promotions.py" line="276" />
         <source>Member price</source>
         <translation>会员价</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="279" />
+        <location filename="../backoffice/promotions.py" line="281" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="280" />
+        <location filename="../backoffice/promotions.py" line="282" />
         <source>SKUs (codes)</source>
         <translation>SKU（编码）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="281" />
+        <location filename="../backoffice/promotions.py" line="283" />
         <source>Products (numbers)</source>
         <translation>商品（编号）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="282" />
+        <location filename="../backoffice/promotions.py" line="284" />
         <source>Brands</source>
         <translation>品牌</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="283" />
+        <location filename="../backoffice/promotions.py" line="285" />
         <source>Categories</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="288" />
+        <location filename="../backoffice/promotions.py" line="290" />
         <source>With other promotions</source>
         <translation>可与其他促销叠加</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="289" />
+        <location filename="../backoffice/promotions.py" line="291" />
         <source>Its goods take no other promotion</source>
         <translation>其商品不参加其他促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="290" />
+        <location filename="../backoffice/promotions.py" line="292" />
         <source>No other promotion in the sale</source>
         <translation>整单不参加其他促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="342" />
+        <location filename="../backoffice/promotions.py" line="344" />
         <source>Write each SKU of a bundle as code*quantity</source>
         <translation>组合中每个 SKU 请写成 编码*数量</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="347" />
+        <location filename="../backoffice/promotions.py" line="349" />
         <source>Weekdays are 1 (Monday) to 7 (Sunday)</source>
         <translation>星期为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="399" />
+        <location filename="../backoffice/promotions.py" line="401" />
         <source>The percent paid is a number, e.g. 90</source>
         <translation>支付比例应为数字，如 90</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="407" />
+        <location filename="../backoffice/promotions.py" line="409" />
         <source>Not a date (YYYY-MM-DD): {text}</source>
         <translation>不是日期（YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="414" />
+        <location filename="../backoffice/promotions.py" line="416" />
         <source>Not a time (HH:MM): {text}</source>
         <translation>不是时间（HH:MM）：{text}</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="437" />
+        <location filename="../backoffice/promotions.py" line="439" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="439" />
+        <location filename="../backoffice/promotions.py" line="441" />
         <source>On now</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="441" />
+        <location filename="../backoffice/promotions.py" line="443" />
         <source>Not now</source>
         <translation>未在时段内</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="509" />
+        <location filename="../backoffice/promotions.py" line="513" />
         <source>Promotion {code} saved</source>
         <translation>促销 {code} 已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="516" />
+        <location filename="../backoffice/promotions.py" line="520" />
         <source>Choose the promotion to copy</source>
         <translation>请选择要复制的促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="531" />
+        <location filename="../backoffice/promotions.py" line="537" />
         <source>Copied as {code}: change it and save</source>
         <translation>已复制为 {code}：修改后保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="538" />
+        <location filename="../backoffice/promotions.py" line="544" />
         <source>Choose the promotion to end</source>
         <translation>请选择要结束的促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="554" />
+        <location filename="../backoffice/promotions.py" line="562" />
         <source>Promotion {code} ended</source>
         <translation>促销 {code} 已结束</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="567" />
+        <location filename="../backoffice/promotions.py" line="575" />
         <source>Write the sample cart as code*quantity; …</source>
         <translation>试算购物车请写成 编码*数量; …</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="571" />
+        <location filename="../backoffice/promotions.py" line="579" />
         <source>Type a sample cart to preview, e.g. LIP-520*2</source>
         <translation>请输入试算购物车，如 LIP-520*2</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="584" />
+        <location filename="../backoffice/promotions.py" line="592" />
         <source>This cart would get {saved} off from this promotion: {total} to pay instead of {without}.</source>
         <translation>此购物车可因本促销优惠 {saved}：应付 {total}，原为 {without}。</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="603" />
+        <location filename="../backoffice/promotions.py" line="611" />
         <source>Promotions CSV</source>
         <translation>促销 CSV</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="603" />
+        <location filename="../backoffice/promotions.py" line="611" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="611" />
+        <location filename="../backoffice/promotions.py" line="619" />
         <source>Choose the CSV file to import</source>
         <translation>请选择要导入的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="621" />
+        <location filename="../backoffice/promotions.py" line="631" />
         <source>{count} promotions imported</source>
         <translation>已导入 {count} 条促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/promotions.py" line="637" />
+        <location filename="../backoffice/promotions.py" line="647" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
@@ -2038,333 +2038,333 @@
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="106" />
+        <location filename="../backoffice/reports.py" line="107" />
         <source>Show</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="109" />
+        <location filename="../backoffice/reports.py" line="110" />
         <source>Export CSV</source>
         <translation>导出表格文件</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="125" />
+        <location filename="../backoffice/reports.py" line="126" />
         <source>No report yet</source>
         <translation>尚未生成报表</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="138" />
+        <location filename="../backoffice/reports.py" line="139" />
         <source>Sales by day</source>
         <translation>按日销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="139" />
+        <location filename="../backoffice/reports.py" line="140" />
         <source>Sales by hour</source>
         <translation>按小时销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="140" />
+        <location filename="../backoffice/reports.py" line="141" />
         <source>Sales by category</source>
         <translation>按品类销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="141" />
+        <location filename="../backoffice/reports.py" line="142" />
         <source>Sales by staff</source>
         <translation>按员工销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="142" />
+        <location filename="../backoffice/reports.py" line="143" />
         <source>Payments by tender</source>
         <translation>按支付方式收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="143" />
+        <location filename="../backoffice/reports.py" line="144" />
         <source>Top SKUs</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="144" />
+        <location filename="../backoffice/reports.py" line="145" />
         <source>Sales from RED notes</source>
         <translation>小红书笔记带来的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="145" />
+        <location filename="../backoffice/reports.py" line="146" />
         <source>Stock by expiry month</source>
         <translation>按到期月份的库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="146" />
+        <location filename="../backoffice/reports.py" line="147" />
         <source>Sales by promotion</source>
         <translation>促销销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="147" />
+        <location filename="../backoffice/reports.py" line="148" />
         <source>Members' share of sales</source>
         <translation>会员销售占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="148" />
+        <location filename="../backoffice/reports.py" line="149" />
         <source>Points moved and owed</source>
         <translation>积分变动与负债</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="149" />
+        <location filename="../backoffice/reports.py" line="150" />
         <source>Online orders (receivers masked)</source>
         <translation>线上订单（收货人脱敏）</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="154" />
+        <location filename="../backoffice/reports.py" line="155" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="155" />
+        <location filename="../backoffice/reports.py" line="156" />
         <source>Hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="156" />
+        <location filename="../backoffice/reports.py" line="157" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="157" />
+        <location filename="../backoffice/reports.py" line="158" />
         <source>Staff number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="158" />
+        <location filename="../backoffice/reports.py" line="159" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="159" />
+        <location filename="../backoffice/reports.py" line="160" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="160" />
+        <location filename="../backoffice/reports.py" line="161" />
         <source>Payments</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="161" />
+        <location filename="../backoffice/reports.py" line="162" />
         <source>Taken</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="162" />
+        <location filename="../backoffice/reports.py" line="163" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="163" />
+        <location filename="../backoffice/reports.py" line="164" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="164" />
-        <location filename="../backoffice/reports.py" line="174" />
+        <location filename="../backoffice/reports.py" line="165" />
+        <location filename="../backoffice/reports.py" line="175" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="165" />
+        <location filename="../backoffice/reports.py" line="166" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="166" />
+        <location filename="../backoffice/reports.py" line="167" />
         <source>Variant</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="167" />
+        <location filename="../backoffice/reports.py" line="168" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="168" />
+        <location filename="../backoffice/reports.py" line="169" />
         <source>Sales</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="169" />
+        <location filename="../backoffice/reports.py" line="170" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="170" />
+        <location filename="../backoffice/reports.py" line="171" />
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="171" />
+        <location filename="../backoffice/reports.py" line="172" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="172" />
+        <location filename="../backoffice/reports.py" line="173" />
         <source>Units returned</source>
         <translation>退货件数</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="173" />
+        <location filename="../backoffice/reports.py" line="174" />
         <source>Net revenue</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="175" />
+        <location filename="../backoffice/reports.py" line="176" />
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="176" />
+        <location filename="../backoffice/reports.py" line="177" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="177" />
+        <location filename="../backoffice/reports.py" line="178" />
         <source>Customers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="178" />
+        <location filename="../backoffice/reports.py" line="179" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="179" />
+        <location filename="../backoffice/reports.py" line="180" />
         <source>Movement</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="180" />
+        <location filename="../backoffice/reports.py" line="181" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="181" />
+        <location filename="../backoffice/reports.py" line="182" />
         <source>Expiry month</source>
         <translation>到期月份</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="182" />
+        <location filename="../backoffice/reports.py" line="183" />
         <source>Value</source>
         <translation>货值</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="183" />
+        <location filename="../backoffice/reports.py" line="184" />
         <source>Lot</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="184" />
+        <location filename="../backoffice/reports.py" line="185" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="185" />
+        <location filename="../backoffice/reports.py" line="186" />
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="186" />
+        <location filename="../backoffice/reports.py" line="187" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="187" />
+        <location filename="../backoffice/reports.py" line="188" />
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="188" />
+        <location filename="../backoffice/reports.py" line="189" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="189" />
+        <location filename="../backoffice/reports.py" line="190" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="190" />
+        <location filename="../backoffice/reports.py" line="191" />
         <source>Cancel asked</source>
         <translation>申请取消</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="191" />
+        <location filename="../backoffice/reports.py" line="192" />
         <source>Receiver (masked)</source>
         <translation>收货人（脱敏）</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="192" />
+        <location filename="../backoffice/reports.py" line="193" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="220" />
+        <location filename="../backoffice/reports.py" line="221" />
         <source>Held now by {count} members</source>
         <translation>{count} 位会员当前持有</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="222" />
+        <location filename="../backoffice/reports.py" line="223" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="223" />
+        <location filename="../backoffice/reports.py" line="224" />
         <source>Other customers</source>
         <translation>非会员顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="224" />
+        <location filename="../backoffice/reports.py" line="225" />
         <source>Earned</source>
         <translation>获得</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="225" />
+        <location filename="../backoffice/reports.py" line="226" />
         <source>Paid with</source>
         <translation>抵现</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="226" />
+        <location filename="../backoffice/reports.py" line="227" />
         <source>Taken back by a return</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="227" />
+        <location filename="../backoffice/reports.py" line="228" />
         <source>Given back by a return</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="228" />
+        <location filename="../backoffice/reports.py" line="229" />
         <source>Expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="229" />
+        <location filename="../backoffice/reports.py" line="230" />
         <source>Spent on a reward</source>
         <translation>积分兑换</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="230" />
+        <location filename="../backoffice/reports.py" line="231" />
         <source>Given back for a reward's goods</source>
         <translation>退货退还兑换积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="231" />
+        <location filename="../backoffice/reports.py" line="232" />
         <source>Undone by a void</source>
         <translation>作废撤销</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="270" />
+        <location filename="../backoffice/reports.py" line="271" />
         <source>Nothing sold in this period</source>
         <translation>此期间没有销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/reports.py" line="284" />
+        <location filename="../backoffice/reports.py" line="285" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
@@ -2372,104 +2372,104 @@
 <context>
     <name>RewardsScreen</name>
     <message>
-        <location filename="../backoffice/rewards.py" line="42" />
+        <location filename="../backoffice/rewards.py" line="43" />
         <source>Points rewards</source>
         <translation>积分兑换</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="46" />
+        <location filename="../backoffice/rewards.py" line="47" />
         <source>Members take these for points at the counter (More → Points rewards): a gift SKU free, or an amount off the sale. A return gives the points back for the goods it returns.</source>
         <translation>会员在收银台用积分兑换（更多功能 → 积分兑换）：免费赠品 SKU，或抵扣本单金额。退货时按退回的商品退还相应积分。</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54" />
-        <location filename="../backoffice/rewards.py" line="71" />
+        <location filename="../backoffice/rewards.py" line="55" />
+        <location filename="../backoffice/rewards.py" line="72" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54" />
+        <location filename="../backoffice/rewards.py" line="55" />
         <source>Reward</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54" />
-        <location filename="../backoffice/rewards.py" line="73" />
+        <location filename="../backoffice/rewards.py" line="55" />
+        <location filename="../backoffice/rewards.py" line="74" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="119" />
+        <location filename="../backoffice/rewards.py" line="120" />
         <source>Offered</source>
         <translation>可兑换</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="60" />
+        <location filename="../backoffice/rewards.py" line="61" />
         <source>Words on the receipt (optional)</source>
         <translation>小票上的文字（选填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="54" />
+        <location filename="../backoffice/rewards.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="65" />
+        <location filename="../backoffice/rewards.py" line="66" />
         <source>SKU code of the gift</source>
         <translation>赠品的 SKU 编码</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="67" />
+        <location filename="../backoffice/rewards.py" line="68" />
         <source>or an amount off, in yuan</source>
         <translation>或抵扣金额（元）</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="72" />
+        <location filename="../backoffice/rewards.py" line="73" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="74" />
+        <location filename="../backoffice/rewards.py" line="75" />
         <source>Gift SKU</source>
         <translation>赠品 SKU</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="75" />
+        <location filename="../backoffice/rewards.py" line="76" />
         <source>Amount off</source>
         <translation>减免金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="76" />
+        <location filename="../backoffice/rewards.py" line="77" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="77" />
+        <location filename="../backoffice/rewards.py" line="78" />
         <source>End</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="78" />
+        <location filename="../backoffice/rewards.py" line="79" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="119" />
+        <location filename="../backoffice/rewards.py" line="120" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="165" />
+        <location filename="../backoffice/rewards.py" line="168" />
         <source>Reward {code} saved</source>
         <translation>积分兑换 {code} 已保存</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="172" />
+        <location filename="../backoffice/rewards.py" line="175" />
         <source>Choose the reward to end</source>
         <translation>请选择要停用的积分兑换</translation>
     </message>
     <message>
-        <location filename="../backoffice/rewards.py" line="181" />
+        <location filename="../backoffice/rewards.py" line="186" />
         <source>Reward {code} ended</source>
         <translation>积分兑换 {code} 已停用</translation>
     </message>

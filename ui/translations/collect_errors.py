@@ -8,6 +8,7 @@ Run from the repository root after adding or changing error messages:
 from __future__ import annotations
 
 import ast
+from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,11 +23,17 @@ SOURCES = (
     "ui",
 )
 OUT = ROOT / "ui" / "error_texts.py"
+# Calls whose message template is not their first argument: the name -> the template's place.
+TEMPLATE_AT = {"CsvRowError": 2, "BadCell": 1, "EntryProblem": 2}
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else str(getattr(func, "attr", ""))
 
 
 def _is_message_call(node: ast.Call) -> bool:
-    func = node.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    name = _called(node)
     return name.endswith(("Error", "Denied", "Unknown")) or name in {"Unknown", "ScanOutcome"}
 
 
@@ -51,12 +58,19 @@ def _message_values(node: ast.AST) -> list[ast.expr]:
     argument or its ``hint``."""
     if isinstance(node, ast.ClassDef):
         return _class_templates(node)
+    if isinstance(node, ast.Call) and _called(node) in TEMPLATE_AT:
+        at = TEMPLATE_AT[_called(node)]
+        return list(node.args[at : at + 1]) + [
+            k.value for k in node.keywords if k.arg == "template"
+        ]
     if isinstance(node, ast.Call) and _is_message_call(node):
         return list(node.args[:1]) + [k.value for k in node.keywords if k.arg == "hint"]
     return []
 
 
-def templates() -> list[str]:
+def templates(calls: Collection[str] = ()) -> list[str]:
+    """Every message template of the sources; with ``calls``, only those given to these names
+    (``CsvRowError``, ``ConfigError``...)."""
     found: set[str] = set()
     for folder in SOURCES:
         for path in sorted((ROOT / folder).rglob("*.py")):
@@ -64,6 +78,8 @@ def templates() -> list[str]:
                 continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
+                if calls and not (isinstance(node, ast.Call) and _called(node) in calls):
+                    continue
                 for value in _message_values(node):
                     if isinstance(value, ast.Constant) and isinstance(value.value, str):
                         text = value.value

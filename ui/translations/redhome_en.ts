@@ -920,7 +920,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144"/>
-        <location filename="../error_texts.py" line="682"/>
+        <location filename="../error_texts.py" line="720"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -1441,1122 +1441,1322 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="289"/>
-        <source>RED SKU {red_sku} is already in the catalog</source>
+        <source>RED SKU {red_sku} already belongs to SKU {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="290"/>
-        <source>RED item {item} is already in the catalog</source>
+        <source>RED SKU {red_sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="291"/>
+        <source>RED item {item} is already in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="292"/>
+        <source>RED item {red_item} belongs to another product than SKU {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="293"/>
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>Receipt settings (store header, code secret) are missing</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292"/>
+        <location filename="../error_texts.py" line="294"/>
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296"/>
+        <location filename="../error_texts.py" line="298"/>
         <source>Return at least one</source>
         <translation>Return at least one</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297"/>
+        <location filename="../error_texts.py" line="299"/>
         <source>Reward {code} is already in this sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298"/>
+        <location filename="../error_texts.py" line="300"/>
         <source>Reward {code} is no longer offered as chosen: take it off and choose it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="301"/>
+        <location filename="../error_texts.py" line="303"/>
         <source>Reward {code} takes nothing off this sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302"/>
+        <location filename="../error_texts.py" line="304"/>
         <source>Rewards are for members: find the member first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="303"/>
+        <location filename="../error_texts.py" line="305"/>
+        <source>SKU code {code} is already on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="306"/>
         <source>SKU code {sku} is already in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304"/>
-        <source>Sale {receipt} has returns; it cannot be voided</source>
-        <translation>Sale {receipt} has returns; it cannot be voided</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="305"/>
-        <source>Sale {receipt} is already voided</source>
-        <translation>Sale {receipt} is already voided</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="306"/>
-        <source>Sale {receipt} was voided; nothing to return</source>
-        <translation>Sale {receipt} was voided; nothing to return</translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="307"/>
-        <source>Say how many are bought and how many are free</source>
+        <source>SKU {code} is already on line {line}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="308"/>
+        <source>Sale {receipt} has returns; it cannot be voided</source>
+        <translation>Sale {receipt} has returns; it cannot be voided</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="309"/>
+        <source>Sale {receipt} is already voided</source>
+        <translation>Sale {receipt} is already voided</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="310"/>
+        <source>Sale {receipt} was voided; nothing to return</source>
+        <translation>Sale {receipt} was voided; nothing to return</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="311"/>
+        <source>Say how many are bought and how many are free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="312"/>
         <source>Say why expired goods are sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309"/>
+        <location filename="../error_texts.py" line="313"/>
         <source>Scan a RED note first, then its products</source>
         <translation>Scan a RED note first, then its products</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="310"/>
+        <location filename="../error_texts.py" line="314"/>
         <source>Scan the gift first: it is not in the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="311"/>
+        <location filename="../error_texts.py" line="315"/>
         <source>Set the online store&apos;s address, app id and secret in the configuration first</source>
         <translation>Set the online store&apos;s address, app id and secret in the configuration first</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="314"/>
+        <location filename="../error_texts.py" line="318"/>
         <source>Staff code {code} is taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="315"/>
+        <location filename="../error_texts.py" line="319"/>
         <source>Stock count {count_id} is {state}</source>
         <translation>Stock count {count_id} is {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316"/>
+        <location filename="../error_texts.py" line="320"/>
         <source>That badge belongs to someone else</source>
         <translation>That badge belongs to someone else</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="317"/>
+        <location filename="../error_texts.py" line="321"/>
         <source>The Alipay bill address {url} is not https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="318"/>
+        <location filename="../error_texts.py" line="322"/>
         <source>The Alipay bill archive holds no detail file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="319"/>
+        <location filename="../error_texts.py" line="323"/>
         <source>The Alipay bill archive is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320"/>
+        <location filename="../error_texts.py" line="324"/>
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321"/>
+        <location filename="../error_texts.py" line="325"/>
         <source>The Alipay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="322"/>
+        <location filename="../error_texts.py" line="326"/>
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323"/>
+        <location filename="../error_texts.py" line="327"/>
         <source>The Alipay bill&apos;s row {row} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324"/>
+        <location filename="../error_texts.py" line="328"/>
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328"/>
+        <location filename="../error_texts.py" line="332"/>
         <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="329"/>
+        <location filename="../error_texts.py" line="333"/>
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="333"/>
+        <location filename="../error_texts.py" line="337"/>
         <source>The QR code holds too much for a label of this size</source>
         <translation>The QR code holds too much for a label of this size</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334"/>
+        <location filename="../error_texts.py" line="338"/>
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>The QR code holds too much to print {width} dots wide</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335"/>
+        <location filename="../error_texts.py" line="339"/>
         <source>The WeChat Pay bill address {url} is not WeChat Pay&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="336"/>
+        <location filename="../error_texts.py" line="340"/>
         <source>The WeChat Pay bill file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="337"/>
+        <location filename="../error_texts.py" line="341"/>
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338"/>
+        <location filename="../error_texts.py" line="342"/>
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339"/>
+        <location filename="../error_texts.py" line="343"/>
         <source>The WeChat Pay bill has no column {column}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="340"/>
+        <location filename="../error_texts.py" line="344"/>
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="341"/>
+        <location filename="../error_texts.py" line="345"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable refund amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="344"/>
+        <location filename="../error_texts.py" line="348"/>
         <source>The WeChat Pay bill&apos;s line {line} has an unreadable time or amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="347"/>
+        <location filename="../error_texts.py" line="351"/>
         <source>The WeChat Pay bill&apos;s line {line} has too few fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="348"/>
+        <location filename="../error_texts.py" line="352"/>
         <source>The WeChat Pay platform public key id is not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349"/>
+        <location filename="../error_texts.py" line="353"/>
         <source>The amount cannot be negative: {text}</source>
         <translation>The amount cannot be negative: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="350"/>
+        <location filename="../error_texts.py" line="354"/>
         <source>The amount is too large: {text}</source>
         <translation>The amount is too large: {text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="351"/>
+        <location filename="../error_texts.py" line="355"/>
         <source>The amount must be more than zero</source>
         <translation>The amount must be more than zero</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="352"/>
+        <location filename="../error_texts.py" line="356"/>
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="355"/>
+        <location filename="../error_texts.py" line="359"/>
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358"/>
+        <location filename="../error_texts.py" line="362"/>
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="359"/>
+        <location filename="../error_texts.py" line="363"/>
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="362"/>
+        <location filename="../error_texts.py" line="366"/>
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="365"/>
+        <location filename="../error_texts.py" line="369"/>
         <source>The barcode is empty</source>
         <translation>The barcode is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="366"/>
+        <location filename="../error_texts.py" line="370"/>
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="370"/>
+        <location filename="../error_texts.py" line="374"/>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="371"/>
+        <location filename="../error_texts.py" line="375"/>
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="372"/>
+        <location filename="../error_texts.py" line="376"/>
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="376"/>
+        <location filename="../error_texts.py" line="380"/>
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380"/>
+        <location filename="../error_texts.py" line="384"/>
         <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="384"/>
+        <location filename="../error_texts.py" line="388"/>
         <source>The database {url} failed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="385"/>
+        <location filename="../error_texts.py" line="389"/>
         <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="389"/>
+        <location filename="../error_texts.py" line="393"/>
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>The delivery note is neither UTF-8 nor GB18030 text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390"/>
+        <location filename="../error_texts.py" line="394"/>
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>The delivery note needs a code column and a quantity column (found: {columns})</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393"/>
+        <location filename="../error_texts.py" line="397"/>
         <source>The discount is more than the amount</source>
         <translation>The discount is more than the amount</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="394"/>
+        <location filename="../error_texts.py" line="398"/>
         <source>The discounted item is the second or a later one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="395"/>
+        <location filename="../error_texts.py" line="399"/>
         <source>The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399"/>
+        <location filename="../error_texts.py" line="403"/>
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403"/>
+        <location filename="../error_texts.py" line="407"/>
         <source>The file {file} is empty</source>
         <translation>The file {file} is empty</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="404"/>
+        <location filename="../error_texts.py" line="408"/>
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>The file {file} is not a CSV file: {problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="405"/>
+        <location filename="../error_texts.py" line="409"/>
         <source>The file {file} is too large to import</source>
         <translation>The file {file} is too large to import</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="406"/>
+        <location filename="../error_texts.py" line="410"/>
         <source>The file&apos;s encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="410"/>
+        <location filename="../error_texts.py" line="414"/>
         <source>The float cannot be negative</source>
         <translation>The float cannot be negative</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="411"/>
+        <location filename="../error_texts.py" line="415"/>
         <source>The header of {file} is wrong: {first}</source>
         <translation>The header of {file} is wrong: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="412"/>
+        <location filename="../error_texts.py" line="416"/>
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="416"/>
+        <location filename="../error_texts.py" line="420"/>
         <source>The label is too small for its QR code and text</source>
         <translation>The label is too small for its QR code and text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="417"/>
+        <location filename="../error_texts.py" line="421"/>
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>The label needs {needed} dots but printer {printer} has {height}; shorten the text</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="421"/>
+        <location filename="../error_texts.py" line="425"/>
         <source>The online store answered HTTP {status} to {method}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="422"/>
+        <location filename="../error_texts.py" line="426"/>
         <source>The online store call {method} failed: {detail}</source>
         <translation>The online store call {method} failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="423"/>
+        <location filename="../error_texts.py" line="427"/>
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427"/>
+        <location filename="../error_texts.py" line="431"/>
         <source>The online store could not be reached: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="428"/>
+        <location filename="../error_texts.py" line="432"/>
         <source>The online store did not answer {method} ({detail}). Will try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="431"/>
+        <location filename="../error_texts.py" line="435"/>
         <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="434"/>
+        <location filename="../error_texts.py" line="438"/>
         <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="437"/>
+        <location filename="../error_texts.py" line="441"/>
         <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="440"/>
+        <location filename="../error_texts.py" line="444"/>
         <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="443"/>
+        <location filename="../error_texts.py" line="447"/>
         <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="446"/>
+        <location filename="../error_texts.py" line="450"/>
         <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="449"/>
+        <location filename="../error_texts.py" line="453"/>
         <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="452"/>
+        <location filename="../error_texts.py" line="456"/>
         <source>The online store&apos;s answer to {method} is larger than {size} MB: it was not read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="455"/>
+        <location filename="../error_texts.py" line="459"/>
         <source>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</source>
         <translation>The online store&apos;s certificate could not be verified ({method}). Check the computer&apos;s date and the network.</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="459"/>
+        <location filename="../error_texts.py" line="463"/>
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>The opening stock has already been taken; count stock instead</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="460"/>
+        <location filename="../error_texts.py" line="464"/>
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="464"/>
+        <location filename="../error_texts.py" line="468"/>
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="468"/>
+        <location filename="../error_texts.py" line="472"/>
         <source>The payment {number} is not a payment without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="469"/>
+        <location filename="../error_texts.py" line="473"/>
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="473"/>
+        <location filename="../error_texts.py" line="477"/>
         <source>The picture {name} cannot be read</source>
         <translation>The picture {name} cannot be read</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474"/>
+        <location filename="../error_texts.py" line="478"/>
         <source>The platform refused: {error_msg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475"/>
+        <location filename="../error_texts.py" line="479"/>
         <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479"/>
+        <location filename="../error_texts.py" line="483"/>
         <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483"/>
+        <location filename="../error_texts.py" line="487"/>
         <source>The quantity must be at least 1</source>
         <translation>The quantity must be at least 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="484"/>
+        <location filename="../error_texts.py" line="488"/>
         <source>The refund is more than what is left of the sale&apos;s {kind} payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487"/>
+        <location filename="../error_texts.py" line="491"/>
         <source>The refund is more than what was paid</source>
         <translation>The refund is more than what was paid</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="488"/>
+        <location filename="../error_texts.py" line="492"/>
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="491"/>
+        <location filename="../error_texts.py" line="495"/>
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="492"/>
+        <location filename="../error_texts.py" line="496"/>
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>The store already has a catalog; demo data goes into an empty database</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="495"/>
+        <location filename="../error_texts.py" line="499"/>
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="496"/>
+        <location filename="../error_texts.py" line="500"/>
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>The store code would be {length} characters, more than {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="497"/>
+        <location filename="../error_texts.py" line="501"/>
         <source>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</source>
         <translation>The store code {store!r} must be capital letters, digits and &apos;-&apos;, at most 16</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="500"/>
+        <location filename="../error_texts.py" line="504"/>
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504"/>
+        <location filename="../error_texts.py" line="508"/>
         <source>The store has no code secret: badges cannot be made</source>
         <translation>The store has no code secret: badges cannot be made</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="505"/>
+        <location filename="../error_texts.py" line="509"/>
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="506"/>
+        <location filename="../error_texts.py" line="510"/>
         <source>The stored {what} cannot be decrypted with this computer&apos;s secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="510"/>
+        <location filename="../error_texts.py" line="514"/>
         <source>The stored {what} is not an RSA private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="511"/>
+        <location filename="../error_texts.py" line="515"/>
         <source>The system print command lp is not installed</source>
         <translation>The system print command lp is not installed</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="512"/>
+        <location filename="../error_texts.py" line="516"/>
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="516"/>
+        <location filename="../error_texts.py" line="520"/>
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="517"/>
+        <location filename="../error_texts.py" line="521"/>
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="518"/>
+        <location filename="../error_texts.py" line="522"/>
         <source>The {what} address {url} is not a web address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="519"/>
+        <location filename="../error_texts.py" line="523"/>
         <source>The {what} address {url} must use https</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520"/>
+        <location filename="../error_texts.py" line="524"/>
         <source>The {what} could not be sealed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="521"/>
+        <location filename="../error_texts.py" line="525"/>
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="525"/>
+        <location filename="../error_texts.py" line="529"/>
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="526"/>
+        <location filename="../error_texts.py" line="530"/>
         <source>The {what} file {path} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="527"/>
+        <location filename="../error_texts.py" line="531"/>
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530"/>
+        <location filename="../error_texts.py" line="534"/>
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533"/>
+        <location filename="../error_texts.py" line="537"/>
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="537"/>
+        <location filename="../error_texts.py" line="541"/>
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="541"/>
+        <location filename="../error_texts.py" line="545"/>
         <source>The {what} of a promotion must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="542"/>
+        <location filename="../error_texts.py" line="546"/>
         <source>The {what} {path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543"/>
+        <location filename="../error_texts.py" line="547"/>
         <source>There is no delivery {delivery}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="544"/>
+        <location filename="../error_texts.py" line="548"/>
         <source>There is no online after-sale {returns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="545"/>
+        <location filename="../error_texts.py" line="549"/>
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546"/>
+        <location filename="../error_texts.py" line="550"/>
         <source>There is no print job {job}</source>
         <translation>There is no print job {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="547"/>
+        <location filename="../error_texts.py" line="551"/>
         <source>There is no sale with receipt number {receipt}</source>
         <translation>There is no sale with receipt number {receipt}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="548"/>
+        <location filename="../error_texts.py" line="552"/>
         <source>There is no sale {sale}</source>
         <translation>There is no sale {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="549"/>
+        <location filename="../error_texts.py" line="553"/>
         <source>This GS1 code cannot be read: scan again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550"/>
+        <location filename="../error_texts.py" line="554"/>
         <source>This GS1 code names no product: scan the item&apos;s own barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="551"/>
+        <location filename="../error_texts.py" line="555"/>
         <source>This RED link is not a note: show the note itself</source>
         <translation>This RED link is not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="552"/>
+        <location filename="../error_texts.py" line="556"/>
         <source>This badge belongs to nobody on the staff list</source>
         <translation>This badge belongs to nobody on the staff list</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553"/>
+        <location filename="../error_texts.py" line="557"/>
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556"/>
+        <location filename="../error_texts.py" line="560"/>
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557"/>
+        <location filename="../error_texts.py" line="561"/>
         <source>This code belongs to store {store}</source>
         <translation>This code belongs to store {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="558"/>
+        <location filename="../error_texts.py" line="562"/>
         <source>This code is not a member code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="559"/>
+        <location filename="../error_texts.py" line="563"/>
         <source>This code is not a receipt</source>
         <translation>This code is not a receipt</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560"/>
+        <location filename="../error_texts.py" line="564"/>
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563"/>
+        <location filename="../error_texts.py" line="567"/>
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="566"/>
+        <location filename="../error_texts.py" line="570"/>
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>This is a RED profile link, not a note: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567"/>
+        <location filename="../error_texts.py" line="571"/>
         <source>This is not a pickup code: scan the code on the customer&apos;s phone</source>
         <translation>This is not a pickup code: scan the code on the customer&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="568"/>
+        <location filename="../error_texts.py" line="572"/>
         <source>This is not a product&apos;s code: scan the item or carton</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="569"/>
+        <location filename="../error_texts.py" line="573"/>
         <source>This is not a staff badge</source>
         <translation>This is not a staff badge</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="570"/>
+        <location filename="../error_texts.py" line="574"/>
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>This is too long to be a code the store knows ({length} characters)</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="573"/>
+        <location filename="../error_texts.py" line="577"/>
         <source>This link cannot be read; it was not opened</source>
         <translation>This link cannot be read; it was not opened</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574"/>
+        <location filename="../error_texts.py" line="578"/>
         <source>This looks like web page text, not a code</source>
         <translation>This looks like web page text, not a code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575"/>
+        <location filename="../error_texts.py" line="579"/>
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="579"/>
+        <location filename="../error_texts.py" line="583"/>
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>This pickup code is for order {other}, not {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="580"/>
+        <location filename="../error_texts.py" line="584"/>
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="584"/>
+        <location filename="../error_texts.py" line="588"/>
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="588"/>
+        <location filename="../error_texts.py" line="592"/>
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592"/>
+        <location filename="../error_texts.py" line="596"/>
         <source>This scan is not a product: scan the item&apos;s barcode</source>
         <translation>This scan is not a product: scan the item&apos;s barcode</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="593"/>
+        <location filename="../error_texts.py" line="597"/>
         <source>This shift has no sale to void</source>
         <translation>This shift has no sale to void</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="594"/>
+        <location filename="../error_texts.py" line="598"/>
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>This short link cannot be opened now: scan the product itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595"/>
+        <location filename="../error_texts.py" line="599"/>
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>This short link cannot be opened now: show the note itself</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596"/>
+        <location filename="../error_texts.py" line="600"/>
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599"/>
+        <location filename="../error_texts.py" line="603"/>
         <source>This store code has characters no store code has (only letters, digits, &apos;-&apos; and &apos;.&apos;): it was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603"/>
+        <location filename="../error_texts.py" line="607"/>
         <source>This store code is forged or damaged: it was refused</source>
         <translation>This store code is forged or damaged: it was refused</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604"/>
+        <location filename="../error_texts.py" line="608"/>
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>This store code was made by a newer program ({version}): update this till</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607"/>
+        <location filename="../error_texts.py" line="611"/>
         <source>This store records the card slip&apos;s reference number: enter it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608"/>
+        <location filename="../error_texts.py" line="612"/>
         <source>This xhslink.com link has no note code</source>
         <translation>This xhslink.com link has no note code</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609"/>
+        <location filename="../error_texts.py" line="613"/>
         <source>Type the correct express number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610"/>
+        <location filename="../error_texts.py" line="614"/>
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>Unknown kind of stock movement: {kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611"/>
+        <location filename="../error_texts.py" line="615"/>
         <source>Unknown staff code or wrong PIN</source>
         <translation>Unknown staff code or wrong PIN</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612"/>
+        <location filename="../error_texts.py" line="616"/>
         <source>Unknown tender: {kinds}</source>
         <translation>Unknown tender: {kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613"/>
+        <location filename="../error_texts.py" line="617"/>
         <source>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</source>
         <translation>Unknown variable-measure layout {name!r}: use &apos;price&apos; or &apos;weight&apos;</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616"/>
+        <location filename="../error_texts.py" line="620"/>
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617"/>
+        <location filename="../error_texts.py" line="621"/>
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618"/>
+        <location filename="../error_texts.py" line="622"/>
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619"/>
+        <location filename="../error_texts.py" line="623"/>
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620"/>
+        <location filename="../error_texts.py" line="624"/>
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623"/>
+        <location filename="../error_texts.py" line="627"/>
         <source>You cannot lower or deactivate your own account</source>
         <translation>You cannot lower or deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624"/>
-        <source>a member name is not a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="625"/>
-        <source>burst interval and length must be positive</source>
-        <translation>burst interval and length must be positive</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="626"/>
-        <source>migrations run through redhome_pos.persistence.migrate only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="627"/>
-        <source>must be true or false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="628"/>
-        <source>naive datetime given to a UTC column</source>
+        <source>a Chinese title is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="629"/>
-        <source>not a JSON object</source>
+        <source>a SKU code has at most 64 characters and no spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="630"/>
-        <source>rate must be positive</source>
-        <translation>rate must be positive</translation>
+        <source>a SKU code is required</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="631"/>
-        <source>text after the JSON object</source>
+        <source>a VAT rate in percent between 0 and 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="632"/>
-        <source>the answer declares a DOCTYPE or entities</source>
+        <source>a VAT rate in percent, such as 13</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="633"/>
-        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <source>a column appears twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="634"/>
-        <source>the configuration file does not exist</source>
+        <source>a counted quantity of 0 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="635"/>
-        <source>the key file is too short: restore it from a backup</source>
+        <source>a member name is not a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="636"/>
-        <source>the number of SKUs cannot be negative</source>
-        <translation>the number of SKUs cannot be negative</translation>
+        <source>a price is required</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="637"/>
-        <source>the store&apos;s warehouse code is required</source>
-        <translation>the store&apos;s warehouse code is required</translation>
+        <source>a rule needs a code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="638"/>
-        <source>unit of work used outside its with-block</source>
+        <source>at most two decimals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="639"/>
-        <source>{ai} cannot hold {value!r}</source>
+        <source>at most {limit} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="640"/>
-        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
+        <source>barcode {barcode} already belongs to SKU {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="641"/>
+        <source>barcode {barcode} is already on line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="642"/>
+        <source>broken CSV: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="643"/>
+        <source>burst interval and length must be positive</source>
+        <translation>burst interval and length must be positive</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="644"/>
-        <source>{code} is not a product in the catalog</source>
+        <source>column {name} has a control character (U+{code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="645"/>
-        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
-        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+        <source>days are 1 (Monday) to 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="646"/>
+        <source>encoding {encoding}, not UTF-8 or GBK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="647"/>
+        <source>member prices are set per SKU, not as a rule</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="648"/>
-        <source>{due_fen} still to pay</source>
+        <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="649"/>
-        <source>{file} clashes with the catalog in the store; nothing was imported</source>
-        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="650"/>
+        <source>naive datetime given to a UTC column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="651"/>
+        <source>no SKU with this code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="652"/>
-        <source>{file} does not exist</source>
+        <source>no SKU {code} in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="653"/>
-        <source>{file} exists already: choose another name</source>
+        <source>not UTF-8 or GBK text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="654"/>
-        <source>{file} has schema {revision}, which this program does not know</source>
+        <source>not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="655"/>
-        <source>{file} is damaged: {problem}</source>
+        <source>not a date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="656"/>
-        <source>{file} is not a REDHOME database</source>
+        <source>not a percentage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="657"/>
-        <source>{file} is not a REDHOME database ({problem})</source>
+        <source>not a time (HH:MM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="658"/>
-        <source>{file} is the database itself</source>
+        <source>not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="659"/>
-        <source>{name} ({role}) cannot approve {action}</source>
-        <translation>{name} ({role}) cannot approve {action}</translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="660"/>
-        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <source>one of {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="660"/>
+        <source>rate must be positive</source>
+        <translation>rate must be positive</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="661"/>
-        <source>{name} ({role}) may not {action} without approval</source>
-        <translation>{name} ({role}) may not {action} without approval</translation>
+        <source>required column missing</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="662"/>
-        <source>{name} has no badge to revoke</source>
+        <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="663"/>
-        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <source>the answer declares a DOCTYPE or entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="664"/>
+        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="665"/>
+        <source>the configuration file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="666"/>
+        <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="667"/>
-        <source>{name}&apos;s account is not active</source>
-        <translation type="unfinished"></translation>
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="668"/>
-        <source>{name}: type your PIN as well</source>
+        <source>the same code twice in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="669"/>
-        <source>{phone} is a member already</source>
-        <translation type="unfinished"></translation>
+        <source>the store&apos;s warehouse code is required</source>
+        <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="670"/>
-        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <source>unit of work used outside its with-block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="671"/>
+        <source>unknown column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="672"/>
+        <source>variant attributes are name=value pairs joined by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="673"/>
+        <source>write SKU*quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="674"/>
+        <source>write yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="675"/>
+        <source>yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="676"/>
+        <source>{ai} cannot hold {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="677"/>
+        <source>{cells} cells but the header has {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="678"/>
+        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="682"/>
+        <source>{code} is not a product in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="683"/>
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="686"/>
+        <source>{due_fen} still to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="687"/>
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="690"/>
+        <source>{file} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="691"/>
+        <source>{file} exists already: choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="692"/>
+        <source>{file} has schema {revision}, which this program does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="693"/>
+        <source>{file} is damaged: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="694"/>
+        <source>{file} is not a REDHOME database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="695"/>
+        <source>{file} is not a REDHOME database ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="696"/>
+        <source>{file} is the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="697"/>
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name} ({role}) cannot approve {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="698"/>
+        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="699"/>
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name} ({role}) may not {action} without approval</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="700"/>
+        <source>{name} has no badge to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="701"/>
+        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="705"/>
+        <source>{name}&apos;s account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="706"/>
+        <source>{name}: type your PIN as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="707"/>
+        <source>{phone} is a member already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="708"/>
+        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="712"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="675"/>
+        <location filename="../error_texts.py" line="713"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="678"/>
+        <location filename="../error_texts.py" line="716"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="681"/>
+        <location filename="../error_texts.py" line="719"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="21"/>
+        <location filename="../errors.py" line="22"/>
         <source>WeChat Pay merchant private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22"/>
+        <location filename="../errors.py" line="23"/>
         <source>WeChat Pay API client key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23"/>
+        <location filename="../errors.py" line="24"/>
         <source>WeChat Pay API v3 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24"/>
+        <location filename="../errors.py" line="25"/>
         <source>WeChat Pay API v2 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="25"/>
+        <location filename="../errors.py" line="26"/>
         <source>Alipay app private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="60"/>
+        <source>line {line}, column {column}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="62"/>
+        <source>line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2676,17 +2876,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="131"/>
+        <location filename="../dialogs/journal.py" line="128"/>
         <source>{count} sales, {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="133"/>
+        <location filename="../dialogs/journal.py" line="130"/>
         <source>No sale found today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="154"/>
+        <location filename="../dialogs/journal.py" line="151"/>
         <source>Receipt {receipt} is printing again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3428,12 +3628,12 @@
         <translation>Opening the drawer without a sale needs approval.</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="347"/>
+        <location filename="../wiring.py" line="349"/>
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>Scan the new items into the cart first, then exchange</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="416"/>
+        <location filename="../wiring.py" line="418"/>
         <source>Scan the goods first, then the customer&apos;s payment code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3651,27 +3851,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="78"/>
+        <location filename="../shell.py" line="91"/>
         <source>Sale</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80"/>
+        <location filename="../shell.py" line="93"/>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="82"/>
+        <location filename="../shell.py" line="95"/>
         <source>RED notes</source>
         <translation>RED notes</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="84"/>
+        <location filename="../shell.py" line="97"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="89"/>
+        <location filename="../shell.py" line="102"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -4116,204 +4316,204 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../words.py" line="11"/>
+        <location filename="../words.py" line="13"/>
         <source>Cash</source>
         <translation type="unfinished">Cash</translation>
     </message>
     <message>
-        <location filename="../words.py" line="12"/>
+        <location filename="../words.py" line="14"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="13"/>
+        <location filename="../words.py" line="15"/>
         <source>WeChat Pay</source>
         <translation type="unfinished">WeChat Pay</translation>
     </message>
     <message>
-        <location filename="../words.py" line="14"/>
+        <location filename="../words.py" line="16"/>
         <source>Alipay</source>
         <translation type="unfinished">Alipay</translation>
     </message>
     <message>
-        <location filename="../words.py" line="15"/>
+        <location filename="../words.py" line="17"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="16"/>
+        <location filename="../words.py" line="18"/>
         <source>WeChat Pay (terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="17"/>
+        <location filename="../words.py" line="19"/>
         <source>Alipay (terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="21"/>
+        <location filename="../words.py" line="23"/>
         <source>Cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="22"/>
+        <location filename="../words.py" line="24"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="23"/>
+        <location filename="../words.py" line="25"/>
         <source>Store manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="27"/>
+        <location filename="../words.py" line="29"/>
         <source>selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="28"/>
+        <location filename="../words.py" line="30"/>
         <source>opening a shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="29"/>
+        <location filename="../words.py" line="31"/>
         <source>a discount above the limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="30"/>
+        <location filename="../words.py" line="32"/>
         <source>a price change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="31"/>
+        <location filename="../words.py" line="33"/>
         <source>a refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="32"/>
+        <location filename="../words.py" line="34"/>
         <source>voiding a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="33"/>
+        <location filename="../words.py" line="35"/>
         <source>opening the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="34"/>
+        <location filename="../words.py" line="36"/>
         <source>cash in or out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="35"/>
+        <location filename="../words.py" line="37"/>
         <source>closing the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="36"/>
+        <location filename="../words.py" line="38"/>
         <source>reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="37"/>
+        <location filename="../words.py" line="39"/>
         <source>posting a stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="38"/>
+        <location filename="../words.py" line="40"/>
         <source>receiving stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="39"/>
+        <location filename="../words.py" line="41"/>
         <source>settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="40"/>
+        <location filename="../words.py" line="42"/>
         <source>managing staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="41"/>
+        <location filename="../words.py" line="43"/>
         <source>managing promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="42"/>
+        <location filename="../words.py" line="44"/>
         <source>counting stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="43"/>
+        <location filename="../words.py" line="45"/>
         <source>adjusting stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="44"/>
+        <location filename="../words.py" line="46"/>
         <source>editing the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="45"/>
+        <location filename="../words.py" line="47"/>
         <source>selling expired goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="50"/>
+        <location filename="../words.py" line="52"/>
         <source>Customer cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="51"/>
+        <location filename="../words.py" line="53"/>
         <source>Rung up wrongly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="52"/>
+        <location filename="../words.py" line="54"/>
         <source>Paid twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="53"/>
-        <location filename="../words.py" line="58"/>
-        <location filename="../words.py" line="64"/>
+        <location filename="../words.py" line="55"/>
+        <location filename="../words.py" line="60"/>
+        <location filename="../words.py" line="66"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="56"/>
+        <location filename="../words.py" line="58"/>
         <source>Change for the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="57"/>
+        <location filename="../words.py" line="59"/>
         <source>From the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="61"/>
+        <location filename="../words.py" line="63"/>
         <source>To the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="62"/>
+        <location filename="../words.py" line="64"/>
         <source>Bank deposit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="63"/>
+        <location filename="../words.py" line="65"/>
         <source>Paid a supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="67"/>
+        <location filename="../words.py" line="69"/>
         <source>Drawer opened without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../words.py" line="68"/>
+        <location filename="../words.py" line="70"/>
         <source>Sale voided</source>
         <translation type="unfinished"></translation>
     </message>

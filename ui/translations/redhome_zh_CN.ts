@@ -919,7 +919,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144" />
-        <location filename="../error_texts.py" line="682" />
+        <location filename="../error_texts.py" line="720" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -1440,1123 +1440,1323 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="289" />
+        <source>RED SKU {red_sku} already belongs to SKU {owner}</source>
+        <translation>RED SKU {red_sku} 已属于 SKU {owner}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="290" />
         <source>RED SKU {red_sku} is already in the catalog</source>
         <translation>小红书 SKU {red_sku} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="290" />
+        <location filename="../error_texts.py" line="291" />
         <source>RED item {item} is already in the catalog</source>
         <translation>小红书商品 {item} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="291" />
+        <location filename="../error_texts.py" line="292" />
+        <source>RED item {red_item} belongs to another product than SKU {code}</source>
+        <translation>RED 商品 {red_item} 属于另一个商品，而不是 SKU {code} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="293" />
         <source>Receipt settings (store header, code secret) are missing</source>
         <translation>缺少小票设置（门店抬头、门店码密钥）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="292" />
+        <location filename="../error_texts.py" line="294" />
         <source>Restores from here work for SQLite only; restore a database server with its own tools (pg_restore)</source>
         <translation>此处只能恢复 SQLite 数据库；数据库服务器请用其自带工具（pg_restore）恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="296" />
+        <location filename="../error_texts.py" line="298" />
         <source>Return at least one</source>
         <translation>至少退一件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="297" />
+        <location filename="../error_texts.py" line="299" />
         <source>Reward {code} is already in this sale</source>
         <translation>本单已使用积分兑换 {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="298" />
+        <location filename="../error_texts.py" line="300" />
         <source>Reward {code} is no longer offered as chosen: take it off and choose it again</source>
         <translation>积分兑换 {code} 已变更或停用：请移除后重新选择</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="301" />
+        <location filename="../error_texts.py" line="303" />
         <source>Reward {code} takes nothing off this sale</source>
         <translation>积分兑换 {code} 对本单没有抵扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="302" />
+        <location filename="../error_texts.py" line="304" />
         <source>Rewards are for members: find the member first</source>
         <translation>积分兑换仅限会员：请先查找会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="303" />
+        <location filename="../error_texts.py" line="305" />
+        <source>SKU code {code} is already on line {line}</source>
+        <translation>SKU 编码 {code} 已在第 {line} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="306" />
         <source>SKU code {sku} is already in the catalog</source>
         <translation>SKU 编码 {sku} 已在商品目录中</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="304" />
+        <location filename="../error_texts.py" line="307" />
+        <source>SKU {code} is already on line {line}</source>
+        <translation>SKU {code} 已在第 {line} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="308" />
         <source>Sale {receipt} has returns; it cannot be voided</source>
         <translation>销售单 {receipt} 已有退货，不能作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="305" />
+        <location filename="../error_texts.py" line="309" />
         <source>Sale {receipt} is already voided</source>
         <translation>销售单 {receipt} 已作废</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="306" />
+        <location filename="../error_texts.py" line="310" />
         <source>Sale {receipt} was voided; nothing to return</source>
         <translation>销售单 {receipt} 已作废，无可退货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="307" />
+        <location filename="../error_texts.py" line="311" />
         <source>Say how many are bought and how many are free</source>
         <translation>请写明买几件、赠几件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="308" />
+        <location filename="../error_texts.py" line="312" />
         <source>Say why expired goods are sold</source>
         <translation>请说明销售过期商品的原因</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="309" />
+        <location filename="../error_texts.py" line="313" />
         <source>Scan a RED note first, then its products</source>
         <translation>请先扫描小红书笔记，再扫描其商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="310" />
+        <location filename="../error_texts.py" line="314" />
         <source>Scan the gift first: it is not in the sale</source>
         <translation>请先扫描赠品：本单中没有该赠品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="311" />
+        <location filename="../error_texts.py" line="315" />
         <source>Set the online store's address, app id and secret in the configuration first</source>
         <translation>请先在配置中设置线上店铺的地址、应用 ID 和密钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="314" />
+        <location filename="../error_texts.py" line="318" />
         <source>Staff code {code} is taken</source>
         <translation>员工编号 {code} 已被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="315" />
+        <location filename="../error_texts.py" line="319" />
         <source>Stock count {count_id} is {state}</source>
         <translation>盘点单 {count_id} 状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="316" />
+        <location filename="../error_texts.py" line="320" />
         <source>That badge belongs to someone else</source>
         <translation>这个工牌属于其他人</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="317" />
+        <location filename="../error_texts.py" line="321" />
         <source>The Alipay bill address {url} is not https</source>
         <translation>支付宝账单地址 {url} 不是 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="318" />
+        <location filename="../error_texts.py" line="322" />
         <source>The Alipay bill archive holds no detail file</source>
         <translation>支付宝账单压缩包里没有业务明细文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="319" />
+        <location filename="../error_texts.py" line="323" />
         <source>The Alipay bill archive is damaged</source>
         <translation>支付宝账单压缩包已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="320" />
+        <location filename="../error_texts.py" line="324" />
         <source>The Alipay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的支付宝账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="321" />
+        <location filename="../error_texts.py" line="325" />
         <source>The Alipay bill has no column {column}</source>
         <translation>支付宝账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="322" />
+        <location filename="../error_texts.py" line="326" />
         <source>The Alipay bill is larger than {cap} bytes</source>
         <translation>支付宝账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="323" />
+        <location filename="../error_texts.py" line="327" />
         <source>The Alipay bill's row {row} has an unreadable time or amount</source>
         <translation>支付宝账单第 {row} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="324" />
+        <location filename="../error_texts.py" line="328" />
         <source>The Chinese font {path} is missing; install fonts-wqy-microhei or set the font path</source>
         <translation>缺少中文字体 {path}：请安装 fonts-wqy-microhei 或设置字体路径</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="328" />
+        <location filename="../error_texts.py" line="332" />
         <source>The GS1 DataMatrix needs {needed} dots but the paper has {width}</source>
         <translation>GS1 DataMatrix 需要 {needed} 点宽，纸张只有 {width} 点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="329" />
+        <location filename="../error_texts.py" line="333" />
         <source>The GS1-128 barcode needs {needed} dots but the paper has {width}: use a wider label or a shorter lot number</source>
         <translation>GS1-128 条码需要 {needed} 点宽，纸张只有 {width} 点：请换用更宽的标签或更短的批号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="333" />
+        <location filename="../error_texts.py" line="337" />
         <source>The QR code holds too much for a label of this size</source>
         <translation>二维码内容过多，此尺寸标签放不下</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="334" />
+        <location filename="../error_texts.py" line="338" />
         <source>The QR code holds too much to print {width} dots wide</source>
         <translation>二维码内容过多，无法以 {width} 点宽打印</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="335" />
+        <location filename="../error_texts.py" line="339" />
         <source>The WeChat Pay bill address {url} is not WeChat Pay's</source>
         <translation>微信支付账单地址 {url} 不属于微信支付</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="336" />
+        <location filename="../error_texts.py" line="340" />
         <source>The WeChat Pay bill file is damaged</source>
         <translation>微信支付账单文件已损坏</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="337" />
+        <location filename="../error_texts.py" line="341" />
         <source>The WeChat Pay bill for {day} could not be had: {detail}</source>
         <translation>无法获取 {day} 的微信支付账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="338" />
+        <location filename="../error_texts.py" line="342" />
         <source>The WeChat Pay bill for {day} does not match its checksum</source>
         <translation>{day} 的微信支付账单与其校验值不符</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="339" />
+        <location filename="../error_texts.py" line="343" />
         <source>The WeChat Pay bill has no column {column}</source>
         <translation>微信支付账单缺少列：{column}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="340" />
+        <location filename="../error_texts.py" line="344" />
         <source>The WeChat Pay bill is larger than {cap} bytes</source>
         <translation>微信支付账单超过 {cap} 字节</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="341" />
+        <location filename="../error_texts.py" line="345" />
         <source>The WeChat Pay bill's line {line} has an unreadable refund amount</source>
         <translation>微信支付账单第 {line} 行的退款金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="344" />
+        <location filename="../error_texts.py" line="348" />
         <source>The WeChat Pay bill's line {line} has an unreadable time or amount</source>
         <translation>微信支付账单第 {line} 行的时间或金额无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="347" />
+        <location filename="../error_texts.py" line="351" />
         <source>The WeChat Pay bill's line {line} has too few fields</source>
         <translation>微信支付账单第 {line} 行字段不足</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="348" />
+        <location filename="../error_texts.py" line="352" />
         <source>The WeChat Pay platform public key id is not set</source>
         <translation>未设置微信支付平台公钥 ID</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="349" />
+        <location filename="../error_texts.py" line="353" />
         <source>The amount cannot be negative: {text}</source>
         <translation>金额不能为负：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="350" />
+        <location filename="../error_texts.py" line="354" />
         <source>The amount is too large: {text}</source>
         <translation>金额过大：{text}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="351" />
+        <location filename="../error_texts.py" line="355" />
         <source>The amount must be more than zero</source>
         <translation>金额必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="352" />
+        <location filename="../error_texts.py" line="356" />
         <source>The approval does not cover a refund of {amount} on {receipt}: ask again</source>
         <translation>该批准不包括小票 {receipt} 的 {amount} 退款：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="355" />
+        <location filename="../error_texts.py" line="359" />
         <source>The approval does not cover selling {sku} × {quantity} past its date: ask again</source>
         <translation>该批准不包括销售过期的 {sku} × {quantity}：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="358" />
+        <location filename="../error_texts.py" line="362" />
         <source>The approval does not cover the discount on the sale: ask again</source>
         <translation>该批准不包括整单折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="359" />
+        <location filename="../error_texts.py" line="363" />
         <source>The approval does not cover the discount on {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的折扣：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="362" />
+        <location filename="../error_texts.py" line="366" />
         <source>The approval does not cover the price of {sku} × {quantity}: ask again</source>
         <translation>该批准不包括 {sku} × {quantity} 的改价：请重新申请</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="365" />
+        <location filename="../error_texts.py" line="369" />
         <source>The barcode is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="366" />
+        <location filename="../error_texts.py" line="370" />
         <source>The buyer asked to cancel online order {order}: stop picking, do not hand it over or ship it</source>
         <translation>买家已申请取消线上订单 {order}：请停止拣货，不要交付或发货</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="370" />
+        <location filename="../error_texts.py" line="374" />
         <source>The cart is empty</source>
         <translation>购物车是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="371" />
+        <location filename="../error_texts.py" line="375" />
         <source>The customer did not complete the payment. Nothing was taken</source>
         <translation>顾客未完成支付。未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="372" />
+        <location filename="../error_texts.py" line="376" />
         <source>The customer did not enter the password in time: the payment was cancelled and nothing was taken</source>
         <translation>顾客未在时限内输入支付密码：本次收款已撤销，未扣款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="376" />
+        <location filename="../error_texts.py" line="380" />
         <source>The customer paid {amount} fen ({number}) but the sale could not be written: {detail}. A manager finds the payment under payments paid without a sale</source>
         <translation>顾客已支付 {amount} 分（{number}），但销售单未能保存：{detail}。店长可在“已收款未成交”中处理这笔付款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="380" />
+        <location filename="../error_texts.py" line="384" />
         <source>The database has schema {revision}, which is newer than this program knows: update REDHOME POS</source>
         <translation>数据库结构版本为 {revision}，比本程序新：请更新 REDHOME POS</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="384" />
+        <location filename="../error_texts.py" line="388" />
         <source>The database {url} failed: {problem}</source>
         <translation>数据库 {url} 出错：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="385" />
+        <location filename="../error_texts.py" line="389" />
         <source>The database {url} is damaged or is not a REDHOME database ({problem}): restore it from a backup (redhome-pos db restore FILE)</source>
         <translation>数据库 {url} 已损坏或不是 REDHOME 数据库（{problem}）：请从备份恢复（redhome-pos db restore FILE）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="389" />
+        <location filename="../error_texts.py" line="393" />
         <source>The delivery note is neither UTF-8 nor GB18030 text</source>
         <translation>送货单既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="390" />
+        <location filename="../error_texts.py" line="394" />
         <source>The delivery note needs a code column and a quantity column (found: {columns})</source>
         <translation>送货单需要编码列和数量列（现有：{columns}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="393" />
+        <location filename="../error_texts.py" line="397" />
         <source>The discount is more than the amount</source>
         <translation>折扣超过了金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="394" />
+        <location filename="../error_texts.py" line="398" />
         <source>The discounted item is the second or a later one</source>
         <translation>打折的必须是第二件或之后的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="395" />
+        <location filename="../error_texts.py" line="399" />
         <source>The disk of the store database is full, so nothing was saved. Free some space (or call the manager), then try again.</source>
         <translation>门店数据库所在磁盘已满，未保存任何内容。请清理空间（或联系店长）后重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="399" />
+        <location filename="../error_texts.py" line="403" />
         <source>The file is neither UTF-8 nor GBK (line {line}); save it as CSV UTF-8 and try again</source>
         <translation>文件既不是 UTF-8 也不是 GBK 编码（第 {line} 行）；请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="403" />
+        <location filename="../error_texts.py" line="407" />
         <source>The file {file} is empty</source>
         <translation>文件 {file} 是空的</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="404" />
+        <location filename="../error_texts.py" line="408" />
         <source>The file {file} is not a CSV file: {problem}</source>
         <translation>文件 {file} 不是 CSV 文件：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="405" />
+        <location filename="../error_texts.py" line="409" />
         <source>The file {file} is too large to import</source>
         <translation>文件 {file} 太大，无法导入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="406" />
+        <location filename="../error_texts.py" line="410" />
         <source>The file's encoding is not recognised (it looks like {encoding}): save it as CSV UTF-8 and try again</source>
         <translation>无法识别文件的编码（看起来是 {encoding}）：请另存为 CSV UTF-8 后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="410" />
+        <location filename="../error_texts.py" line="414" />
         <source>The float cannot be negative</source>
         <translation>备用金不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="411" />
+        <location filename="../error_texts.py" line="415" />
         <source>The header of {file} is wrong: {first}</source>
         <translation>{file} 的表头不对：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="412" />
+        <location filename="../error_texts.py" line="416" />
         <source>The items scanned are not what after-sale {returns} returns: {missing} missing, {extra} not in it</source>
         <translation>扫描的商品与售后单 {returns} 的退货不符：缺少 {missing} 件，多出 {extra} 件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="416" />
+        <location filename="../error_texts.py" line="420" />
         <source>The label is too small for its QR code and text</source>
         <translation>标签太小，放不下二维码和文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="417" />
+        <location filename="../error_texts.py" line="421" />
         <source>The label needs {needed} dots but printer {printer} has {height}; shorten the text</source>
         <translation>标签需要 {needed} 点，但打印机 {printer} 只有 {height} 点；请缩短文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="421" />
+        <location filename="../error_texts.py" line="425" />
         <source>The online store answered HTTP {status} to {method}.</source>
         <translation>线上店铺对 {method} 应答 HTTP {status}。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="422" />
+        <location filename="../error_texts.py" line="426" />
         <source>The online store call {method} failed: {detail}</source>
         <translation>线上店铺接口 {method} 调用失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="423" />
+        <location filename="../error_texts.py" line="427" />
         <source>The online store call {method} was redirected (HTTP {status}): redirects are not followed</source>
         <translation>线上店铺接口 {method} 被重定向（HTTP {status}）：不跟随重定向</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="427" />
+        <location filename="../error_texts.py" line="431" />
         <source>The online store could not be reached: {detail}</source>
         <translation>无法连接线上店铺：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="428" />
+        <location filename="../error_texts.py" line="432" />
         <source>The online store did not answer {method} ({detail}). Will try again.</source>
         <translation>线上店铺未应答 {method}（{detail}），稍后将重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="431" />
+        <location filename="../error_texts.py" line="435" />
         <source>The online store is limiting requests ({method}). Will try again later.</source>
         <translation>线上店铺正在限制请求频率（{method}），稍后将重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="434" />
+        <location filename="../error_texts.py" line="438" />
         <source>The online store lists more than it lets us read in one window ({method})</source>
         <translation>线上店铺在一个时间段内列出的记录超过了可读取的上限（{method}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="437" />
+        <location filename="../error_texts.py" line="441" />
         <source>The online store refused the connection ({detail}). Connect the store again.</source>
         <translation>线上店铺拒绝了连接（{detail}），请重新连接店铺。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="440" />
+        <location filename="../error_texts.py" line="444" />
         <source>The online store refused {method}: {error_msg} (code {error_code})</source>
         <translation>线上店铺拒绝了 {method}：{error_msg}（错误码 {error_code}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="443" />
+        <location filename="../error_texts.py" line="447" />
         <source>The online store sent an answer that cannot be read ({method}): {detail}</source>
         <translation>线上店铺的应答无法读取（{method}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="446" />
+        <location filename="../error_texts.py" line="450" />
         <source>The online store sent {what} that cannot be applied ({detail}). Nothing changed.</source>
         <translation>线上店铺发来的{what}无法应用（{detail}），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="449" />
+        <location filename="../error_texts.py" line="453" />
         <source>The online store would not reveal the receiver ({error_msg}, code {error_code})</source>
         <translation>线上店铺未提供收件人信息（{error_msg}，错误码 {error_code}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="452" />
+        <location filename="../error_texts.py" line="456" />
         <source>The online store's answer to {method} is larger than {size} MB: it was not read</source>
         <translation>线上店铺对 {method} 的应答超过 {size} MB：未读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="455" />
+        <location filename="../error_texts.py" line="459" />
         <source>The online store's certificate could not be verified ({method}). Check the computer's date and the network.</source>
         <translation>无法验证线上店铺的证书（{method}）。请检查电脑日期和网络。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="459" />
+        <location filename="../error_texts.py" line="463" />
         <source>The opening stock has already been taken; count stock instead</source>
         <translation>期初库存已录入；请改用盘点</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="460" />
+        <location filename="../error_texts.py" line="464" />
         <source>The payment was cancelled: nothing was taken from the customer, or it was paid back</source>
         <translation>收款已取消：未扣顾客的钱，或已原路退回</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="464" />
+        <location filename="../error_texts.py" line="468" />
         <source>The payment {number} has no clear result yet. It is being settled with the provider: do not charge the customer again until it is (payments status)</source>
         <translation>支付单 {number} 尚无明确结果，正在与支付机构核实：核实完成前请勿再次向顾客收款（payments status）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="468" />
+        <location filename="../error_texts.py" line="472" />
         <source>The payment {number} is not a payment without a sale</source>
         <translation>支付单 {number} 不是已收款未成交的付款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="469" />
+        <location filename="../error_texts.py" line="473" />
         <source>The payment {number} was taken and could not be reversed: a manager must refund it (payments paid without a sale)</source>
         <translation>支付单 {number} 已扣款且无法撤销：须由店长办理退款（已收款未成交）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="473" />
+        <location filename="../error_texts.py" line="477" />
         <source>The picture {name} cannot be read</source>
         <translation>无法读取图片 {name}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="474" />
+        <location filename="../error_texts.py" line="478" />
         <source>The platform refused: {error_msg}</source>
         <translation>平台拒绝：{error_msg}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="475" />
+        <location filename="../error_texts.py" line="479" />
         <source>The printer cannot print the character {character!r} (U+{codepoint:04X}) in {encoding}; change the text or the printer encoding</source>
         <translation>打印机无法用 {encoding} 打印字符 {character!r}（U+{codepoint:04X}）：请修改文字或打印机编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="479" />
+        <location filename="../error_texts.py" line="483" />
         <source>The promotions changed since this sale was priced: it is priced again with the promotions in force now; take the payment again</source>
         <translation>本单计价后促销规则已变更：已按当前有效的促销重新计价，请重新收款</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="483" />
+        <location filename="../error_texts.py" line="487" />
         <source>The quantity must be at least 1</source>
         <translation>数量至少为 1</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="484" />
+        <location filename="../error_texts.py" line="488" />
         <source>The refund is more than what is left of the sale's {kind} payments</source>
         <translation>退款金额超过了该销售 {kind} 付款的剩余可退金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="487" />
+        <location filename="../error_texts.py" line="491" />
         <source>The refund is more than what was paid</source>
         <translation>退款超过了实付金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="488" />
+        <location filename="../error_texts.py" line="492" />
         <source>The short link could not be opened ({detail}): scan the product itself</source>
         <translation>短链接无法打开（{detail}）：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="491" />
+        <location filename="../error_texts.py" line="495" />
         <source>The stock of {sku} changed meanwhile: try again</source>
         <translation>{sku} 的库存刚被更改：请重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="492" />
+        <location filename="../error_texts.py" line="496" />
         <source>The store already has a catalog; demo data goes into an empty database</source>
         <translation>门店已有商品库；演示数据只能导入空数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="495" />
+        <location filename="../error_texts.py" line="499" />
         <source>The store already has a manager: a manager logs in to add staff</source>
         <translation>本店已有店长：请店长登录后添加员工</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="496" />
+        <location filename="../error_texts.py" line="500" />
         <source>The store code would be {length} characters, more than {limit}</source>
         <translation>门店码将有 {length} 个字符，超过 {limit}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="497" />
+        <location filename="../error_texts.py" line="501" />
         <source>The store code {store!r} must be capital letters, digits and '-', at most 16</source>
         <translation>门店代码 {store!r} 只能包含大写字母、数字和“-”，最多 16 位</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="500" />
+        <location filename="../error_texts.py" line="504" />
         <source>The store database is read-only, so nothing was saved. Call the manager to make it writable, then try again.</source>
         <translation>门店数据库为只读，未保存任何内容。请联系店长将其改为可写后重试。</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="504" />
+        <location filename="../error_texts.py" line="508" />
         <source>The store has no code secret: badges cannot be made</source>
         <translation>本店没有门店码密钥：无法制作工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="505" />
+        <location filename="../error_texts.py" line="509" />
         <source>The stored {what} ({path}) cannot be read: {detail}</source>
         <translation>无法读取已保存的{what}（{path}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="506" />
+        <location filename="../error_texts.py" line="510" />
         <source>The stored {what} cannot be decrypted with this computer's secrets key (the keyring entry or keys/secrets.key beside the configuration was lost, replaced or restored from elsewhere). Restore that key from the backup, or store the payment key again: redhome-pos payments key set {slot}</source>
         <translation>已保存的{what}无法用本机的加密密钥解密（系统密钥环中的条目或配置旁的 keys/secrets.key 已丢失、被替换或从别处恢复）。请从备份恢复该密钥，或重新保存支付密钥：redhome-pos payments key set {slot}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="510" />
+        <location filename="../error_texts.py" line="514" />
         <source>The stored {what} is not an RSA private key</source>
         <translation>已保存的{what}不是 RSA 私钥</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="511" />
+        <location filename="../error_texts.py" line="515" />
         <source>The system print command lp is not installed</source>
         <translation>系统打印命令 lp 未安装</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="512" />
+        <location filename="../error_texts.py" line="516" />
         <source>The text has a control character (U+{codepoint:04X}) that cannot be saved: remove it and try again</source>
         <translation>文字中含有无法保存的控制字符（U+{codepoint:04X}）：请删除后重试</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="516" />
+        <location filename="../error_texts.py" line="520" />
         <source>The {provider} bill download for {day} answered HTTP {status}</source>
         <translation>下载 {day} 的 {provider} 账单时返回 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="517" />
+        <location filename="../error_texts.py" line="521" />
         <source>The {provider} bill for {day} could not be downloaded: {detail}</source>
         <translation>无法下载 {day} 的 {provider} 账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="518" />
+        <location filename="../error_texts.py" line="522" />
         <source>The {what} address {url} is not a web address</source>
         <translation>{what}地址 {url} 不是网址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="519" />
+        <location filename="../error_texts.py" line="523" />
         <source>The {what} address {url} must use https</source>
         <translation>{what}地址 {url} 必须使用 https</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="520" />
+        <location filename="../error_texts.py" line="524" />
         <source>The {what} could not be sealed</source>
         <translation>无法加密保存{what}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="521" />
+        <location filename="../error_texts.py" line="525" />
         <source>The {what} file {path} can be read by other users of this computer (permissions {mode}). Make it readable by its owner only: chmod 600 {path}</source>
         <translation>{what}文件 {path} 可被本机其他用户读取（权限 {mode}）。请设为仅所有者可读：chmod 600 {path}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="525" />
+        <location filename="../error_texts.py" line="529" />
         <source>The {what} file {path} cannot be read: {detail}</source>
         <translation>无法读取{what}文件 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="526" />
+        <location filename="../error_texts.py" line="530" />
         <source>The {what} file {path} does not exist</source>
         <translation>{what}文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="527" />
+        <location filename="../error_texts.py" line="531" />
         <source>The {what} file {path} does not hold an RSA private key (PEM or base64)</source>
         <translation>{what}文件 {path} 不含 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="530" />
+        <location filename="../error_texts.py" line="534" />
         <source>The {what} file {path} does not hold an RSA public key or certificate</source>
         <translation>{what}文件 {path} 不含 RSA 公钥或证书</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="533" />
+        <location filename="../error_texts.py" line="537" />
         <source>The {what} is 32 characters (letters, digits, signs), as set on the merchant platform</source>
         <translation>{what}为 32 个字符（字母、数字或符号），与商户平台上设置的一致</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="537" />
+        <location filename="../error_texts.py" line="541" />
         <source>The {what} is not stored: a manager stores it with redhome-pos payments key set {slot} --from-file FILE --staff CODE</source>
         <translation>{what}未保存：请店长用 redhome-pos payments key set {slot} --from-file FILE --staff CODE 保存</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="541" />
+        <location filename="../error_texts.py" line="545" />
         <source>The {what} of a promotion must be more than zero</source>
         <translation>促销的{what}必须大于零</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="542" />
+        <location filename="../error_texts.py" line="546" />
         <source>The {what} {path} is not a file</source>
         <translation>{what} {path} 不是文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="543" />
+        <location filename="../error_texts.py" line="547" />
         <source>There is no delivery {delivery}</source>
         <translation>没有到货单 {delivery}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="544" />
+        <location filename="../error_texts.py" line="548" />
         <source>There is no online after-sale {returns}</source>
         <translation>没有线上售后单 {returns}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="545" />
+        <location filename="../error_texts.py" line="549" />
         <source>There is no payment key called {name}: use one of {names}</source>
         <translation>没有名为 {name} 的支付密钥：可用的有 {names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="546" />
+        <location filename="../error_texts.py" line="550" />
         <source>There is no print job {job}</source>
         <translation>没有打印任务 {job}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="547" />
+        <location filename="../error_texts.py" line="551" />
         <source>There is no sale with receipt number {receipt}</source>
         <translation>没有小票号为 {receipt} 的销售单</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="548" />
+        <location filename="../error_texts.py" line="552" />
         <source>There is no sale {sale}</source>
         <translation>没有销售单 {sale}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="549" />
+        <location filename="../error_texts.py" line="553" />
         <source>This GS1 code cannot be read: scan again</source>
         <translation>无法识别此 GS1 码：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="550" />
+        <location filename="../error_texts.py" line="554" />
         <source>This GS1 code names no product: scan the item's own barcode</source>
         <translation>此 GS1 码未对应任何商品：请扫描商品本身的条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="551" />
+        <location filename="../error_texts.py" line="555" />
         <source>This RED link is not a note: show the note itself</source>
         <translation>这个小红书链接不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="552" />
+        <location filename="../error_texts.py" line="556" />
         <source>This badge belongs to nobody on the staff list</source>
         <translation>员工名单中没有这个工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="553" />
+        <location filename="../error_texts.py" line="557" />
         <source>This badge is from before badges could be revoked: ask a manager for a new one</source>
         <translation>这是旧式工牌（无法单独作废）：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="556" />
+        <location filename="../error_texts.py" line="560" />
         <source>This badge was revoked: ask a manager for a new one</source>
         <translation>这个工牌已作废：请向店长领取新工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="557" />
+        <location filename="../error_texts.py" line="561" />
         <source>This code belongs to store {store}</source>
         <translation>此码属于门店 {store}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="558" />
+        <location filename="../error_texts.py" line="562" />
         <source>This code is not a member code</source>
         <translation>这不是会员码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="559" />
+        <location filename="../error_texts.py" line="563" />
         <source>This code is not a receipt</source>
         <translation>此码不是小票码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="560" />
+        <location filename="../error_texts.py" line="564" />
         <source>This counter is not connected to Alipay: use the payment terminal</source>
         <translation>本收银台未接入支付宝，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="563" />
+        <location filename="../error_texts.py" line="567" />
         <source>This counter is not connected to WeChat Pay: use the payment terminal</source>
         <translation>本收银台未接入微信支付，请使用收款终端</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="566" />
+        <location filename="../error_texts.py" line="570" />
         <source>This is a RED profile link, not a note: show the note itself</source>
         <translation>这是小红书主页链接，不是笔记：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="567" />
+        <location filename="../error_texts.py" line="571" />
         <source>This is not a pickup code: scan the code on the customer's phone</source>
         <translation>这不是提货码：请扫描顾客手机上的码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="568" />
+        <location filename="../error_texts.py" line="572" />
         <source>This is not a product's code: scan the item or carton</source>
         <translation>这不是商品的条码：请扫描商品或整箱标签</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="569" />
+        <location filename="../error_texts.py" line="573" />
         <source>This is not a staff badge</source>
         <translation>这不是工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="570" />
+        <location filename="../error_texts.py" line="574" />
         <source>This is too long to be a code the store knows ({length} characters)</source>
         <translation>内容过长，不是门店可识别的码（{length} 个字符）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="573" />
+        <location filename="../error_texts.py" line="577" />
         <source>This link cannot be read; it was not opened</source>
         <translation>无法读取此链接，未打开</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="574" />
+        <location filename="../error_texts.py" line="578" />
         <source>This looks like web page text, not a code</source>
         <translation>这看起来是网页文字，不是码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="575" />
+        <location filename="../error_texts.py" line="579" />
         <source>This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it</source>
         <translation>这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="579" />
+        <location filename="../error_texts.py" line="583" />
         <source>This pickup code is for order {other}, not {order}</source>
         <translation>此提货码属于订单 {other}，不是 {order}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="580" />
+        <location filename="../error_texts.py" line="584" />
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way, but this counter is not connected to the provider. A manager may approve a cash refund instead</source>
         <translation>此销售由微信支付或支付宝付款，须原路退款，但本收银台未接入该支付机构。可由店长批准改退现金</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="584" />
+        <location filename="../error_texts.py" line="588" />
         <source>This sale was paid by WeChat Pay or Alipay and its refund goes back the same way: pay only what is left to pay for the new goods</source>
         <translation>这笔销售是用微信支付或支付宝付的，退款须原路退回：新商品只需支付剩余应付的金额</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="588" />
+        <location filename="../error_texts.py" line="592" />
         <source>This sale was paid by WeChat Pay or Alipay: a refund in cash instead needs a manager's approval</source>
         <translation>此销售由微信支付或支付宝付款：改退现金须经店长批准</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="592" />
+        <location filename="../error_texts.py" line="596" />
         <source>This scan is not a product: scan the item's barcode</source>
         <translation>扫描的不是商品：请扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="593" />
+        <location filename="../error_texts.py" line="597" />
         <source>This shift has no sale to void</source>
         <translation>本班次没有可作废的销售</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="594" />
+        <location filename="../error_texts.py" line="598" />
         <source>This short link cannot be opened now: scan the product itself</source>
         <translation>暂时无法打开此短链接：请直接扫描商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="595" />
+        <location filename="../error_texts.py" line="599" />
         <source>This short link cannot be opened now: show the note itself</source>
         <translation>暂时无法打开此短链接：请出示笔记本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="596" />
+        <location filename="../error_texts.py" line="600" />
         <source>This store accepts only the badges its back office issues: log in with your PIN</source>
         <translation>本店只接受后台发放的工牌：请用密码登录</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="599" />
+        <location filename="../error_texts.py" line="603" />
         <source>This store code has characters no store code has (only letters, digits, '-' and '.'): it was refused</source>
         <translation>这个门店码含有门店码不会有的字符（只能是字母、数字、“-”和“.”）：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="603" />
+        <location filename="../error_texts.py" line="607" />
         <source>This store code is forged or damaged: it was refused</source>
         <translation>此门店码是伪造的或已损坏：已拒绝</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="604" />
+        <location filename="../error_texts.py" line="608" />
         <source>This store code was made by a newer program ({version}): update this till</source>
         <translation>此门店码由更新版本的程序生成（{version}）：请升级本收银台</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="607" />
+        <location filename="../error_texts.py" line="611" />
         <source>This store records the card slip's reference number: enter it</source>
         <translation>本店银行卡收款须登记签购单参考号，请输入</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="608" />
+        <location filename="../error_texts.py" line="612" />
         <source>This xhslink.com link has no note code</source>
         <translation>这个 xhslink.com 链接没有笔记码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="609" />
+        <location filename="../error_texts.py" line="613" />
         <source>Type the correct express number</source>
         <translation>请输入正确的快递单号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="610" />
+        <location filename="../error_texts.py" line="614" />
         <source>Unknown kind of stock movement: {kind}</source>
         <translation>未知的库存变动类型：{kind}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="611" />
+        <location filename="../error_texts.py" line="615" />
         <source>Unknown staff code or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="612" />
+        <location filename="../error_texts.py" line="616" />
         <source>Unknown tender: {kinds}</source>
         <translation>未知的支付方式：{kinds}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="613" />
+        <location filename="../error_texts.py" line="617" />
         <source>Unknown variable-measure layout {name!r}: use 'price' or 'weight'</source>
         <translation>未知的称重码格式 {name!r}：请使用 'price' 或 'weight'</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="616" />
+        <location filename="../error_texts.py" line="620" />
         <source>WeChat Pay APIv2 needs the API client certificate and key files</source>
         <translation>微信支付 APIv2 需要 API 客户端证书和密钥文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="617" />
+        <location filename="../error_texts.py" line="621" />
         <source>WeChat Pay gave no bill address for {day}</source>
         <translation>微信支付未给出 {day} 的账单地址</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="618" />
+        <location filename="../error_texts.py" line="622" />
         <source>WeChat Pay has no bill for {day} yet: {detail}</source>
         <translation>微信支付尚无 {day} 的账单：{detail}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="619" />
+        <location filename="../error_texts.py" line="623" />
         <source>Weekdays run from 1 (Monday) to 7 (Sunday)</source>
         <translation>星期取值为 1（周一）到 7（周日）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="620" />
+        <location filename="../error_texts.py" line="624" />
         <source>What was given for the {what} is not an RSA private key (PEM or base64)</source>
         <translation>提供的{what}不是 RSA 私钥（PEM 或 base64）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="623" />
+        <location filename="../error_texts.py" line="627" />
         <source>You cannot lower or deactivate your own account</source>
         <translation>您不能降低自己的权限或停用自己的账号</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="624" />
+        <location filename="../error_texts.py" line="628" />
+        <source>a Chinese title is required</source>
+        <translation>必须填写中文名称</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="629" />
+        <source>a SKU code has at most 64 characters and no spaces</source>
+        <translation>SKU 编码最多 64 个字符，且不能有空格</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="630" />
+        <source>a SKU code is required</source>
+        <translation>必须填写 SKU 编码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="631" />
+        <source>a VAT rate in percent between 0 and 100</source>
+        <translation>增值税率须为 0 到 100 之间的百分数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="632" />
+        <source>a VAT rate in percent, such as 13</source>
+        <translation>增值税率须为百分数，例如 13</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="633" />
+        <source>a column appears twice</source>
+        <translation>有一列出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="634" />
+        <source>a counted quantity of 0 or more</source>
+        <translation>盘点数量须为 0 或更多</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="635" />
         <source>a member name is not a string</source>
         <translation>成员名不是字符串</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="625" />
+        <location filename="../error_texts.py" line="636" />
+        <source>a price is required</source>
+        <translation>必须填写价格</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="637" />
+        <source>a rule needs a code</source>
+        <translation>促销规则需要一个编码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="638" />
+        <source>at most two decimals</source>
+        <translation>最多两位小数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="639" />
+        <source>at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="640" />
+        <source>barcode {barcode} already belongs to SKU {owner}</source>
+        <translation>条码 {barcode} 已属于 SKU {owner}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="641" />
+        <source>barcode {barcode} is already on line {line}</source>
+        <translation>条码 {barcode} 已在第 {line} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="642" />
+        <source>broken CSV: {problem}</source>
+        <translation>CSV 格式损坏：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="643" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="626" />
+        <location filename="../error_texts.py" line="644" />
+        <source>column {name} has a control character (U+{code})</source>
+        <translation>{name} 列含有控制字符（U+{code}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="645" />
+        <source>days are 1 (Monday) to 7</source>
+        <translation>星期几请写 1（星期一）到 7</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="646" />
+        <source>encoding {encoding}, not UTF-8 or GBK</source>
+        <translation>编码为 {encoding}，不是 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="647" />
+        <source>member prices are set per SKU, not as a rule</source>
+        <translation>会员价按 SKU 设置，不能作为促销规则</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="648" />
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation>数据库迁移只能通过 redhome_pos.persistence.migrate 运行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="627" />
+        <location filename="../error_texts.py" line="649" />
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="628" />
+        <location filename="../error_texts.py" line="650" />
         <source>naive datetime given to a UTC column</source>
         <translation>UTC 时间列收到了不带时区的时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="629" />
+        <location filename="../error_texts.py" line="651" />
+        <source>no SKU with this code</source>
+        <translation>没有此编码的 SKU</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="652" />
+        <source>no SKU {code} in the catalog</source>
+        <translation>商品库中没有 SKU {code}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="653" />
+        <source>not UTF-8 or GBK text</source>
+        <translation>不是 UTF-8 或 GBK 文本</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="654" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="630" />
+        <location filename="../error_texts.py" line="655" />
+        <source>not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="656" />
+        <source>not a percentage</source>
+        <translation>不是百分数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="657" />
+        <source>not a time (HH:MM)</source>
+        <translation>不是时间（HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="658" />
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="659" />
+        <source>one of {names}</source>
+        <translation>须为以下之一：{names}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="660" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="631" />
+        <location filename="../error_texts.py" line="661" />
+        <source>required column missing</source>
+        <translation>缺少必需的列</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="662" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="632" />
+        <location filename="../error_texts.py" line="663" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="633" />
+        <location filename="../error_texts.py" line="664" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="634" />
+        <location filename="../error_texts.py" line="665" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="635" />
+        <location filename="../error_texts.py" line="666" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="636" />
+        <location filename="../error_texts.py" line="667" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637" />
+        <location filename="../error_texts.py" line="668" />
+        <source>the same code twice in the file</source>
+        <translation>文件中同一编码出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="669" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638" />
+        <location filename="../error_texts.py" line="670" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639" />
+        <location filename="../error_texts.py" line="671" />
+        <source>unknown column</source>
+        <translation>未知的列</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="672" />
+        <source>variant attributes are name=value pairs joined by ;</source>
+        <translation>规格属性须写成 名称=值，多个用 ; 分隔</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="673" />
+        <source>write SKU*quantity</source>
+        <translation>请写成 SKU*数量</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="674" />
+        <source>write yes or no</source>
+        <translation>请写 yes 或 no</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="675" />
+        <source>yes or no</source>
+        <translation>须为 yes 或 no</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="676" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640" />
+        <location filename="../error_texts.py" line="677" />
+        <source>{cells} cells but the header has {columns} columns</source>
+        <translation>本行有 {cells} 个单元格，但表头只有 {columns} 列</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="678" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644" />
+        <location filename="../error_texts.py" line="682" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645" />
+        <location filename="../error_texts.py" line="683" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648" />
+        <location filename="../error_texts.py" line="686" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649" />
+        <location filename="../error_texts.py" line="687" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652" />
+        <location filename="../error_texts.py" line="690" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653" />
+        <location filename="../error_texts.py" line="691" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654" />
+        <location filename="../error_texts.py" line="692" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="655" />
+        <location filename="../error_texts.py" line="693" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="656" />
+        <location filename="../error_texts.py" line="694" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657" />
+        <location filename="../error_texts.py" line="695" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658" />
+        <location filename="../error_texts.py" line="696" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="659" />
+        <location filename="../error_texts.py" line="697" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="660" />
+        <location filename="../error_texts.py" line="698" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="661" />
+        <location filename="../error_texts.py" line="699" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="662" />
+        <location filename="../error_texts.py" line="700" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="663" />
+        <location filename="../error_texts.py" line="701" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="667" />
+        <location filename="../error_texts.py" line="705" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="668" />
+        <location filename="../error_texts.py" line="706" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="669" />
+        <location filename="../error_texts.py" line="707" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="670" />
+        <location filename="../error_texts.py" line="708" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="674" />
+        <location filename="../error_texts.py" line="712" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="675" />
+        <location filename="../error_texts.py" line="713" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="678" />
+        <location filename="../error_texts.py" line="716" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="681" />
+        <location filename="../error_texts.py" line="719" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="21" />
+        <location filename="../errors.py" line="22" />
         <source>WeChat Pay merchant private key</source>
         <translation>微信支付商户私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22" />
+        <location filename="../errors.py" line="23" />
         <source>WeChat Pay API client key</source>
         <translation>微信支付 API 客户端私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23" />
+        <location filename="../errors.py" line="24" />
         <source>WeChat Pay API v3 key</source>
         <translation>微信支付 APIv3 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24" />
+        <location filename="../errors.py" line="25" />
         <source>WeChat Pay API v2 key</source>
         <translation>微信支付 APIv2 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="25" />
+        <location filename="../errors.py" line="26" />
         <source>Alipay app private key</source>
         <translation>支付宝应用私钥</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="60" />
+        <source>line {line}, column {column}: {problem}</source>
+        <translation>第 {line} 行，{column} 列：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="62" />
+        <source>line {line}: {problem}</source>
+        <translation>第 {line} 行：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2675,17 +2875,17 @@
         <translation>（有退货）</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="131" />
+        <location filename="../dialogs/journal.py" line="128" />
         <source>{count} sales, {amount}</source>
         <translation>{count} 笔，合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="133" />
+        <location filename="../dialogs/journal.py" line="130" />
         <source>No sale found today</source>
         <translation>今日没有找到销售</translation>
     </message>
     <message>
-        <location filename="../dialogs/journal.py" line="154" />
+        <location filename="../dialogs/journal.py" line="151" />
         <source>Receipt {receipt} is printing again</source>
         <translation>小票 {receipt} 正在重打</translation>
     </message>
@@ -3427,12 +3627,12 @@
         <translation>无销售开钱箱需要授权。</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="347" />
+        <location filename="../wiring.py" line="349" />
         <source>Scan the new items into the cart first, then exchange</source>
         <translation>请先把新商品扫入购物车，再换货</translation>
     </message>
     <message>
-        <location filename="../wiring.py" line="416" />
+        <location filename="../wiring.py" line="418" />
         <source>Scan the goods first, then the customer's payment code</source>
         <translation>请先扫商品，再扫顾客的付款码</translation>
     </message>
@@ -3650,27 +3850,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../shell.py" line="78" />
+        <location filename="../shell.py" line="91" />
         <source>Sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80" />
+        <location filename="../shell.py" line="93" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="82" />
+        <location filename="../shell.py" line="95" />
         <source>RED notes</source>
         <translation>小红书笔记</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="84" />
+        <location filename="../shell.py" line="97" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="89" />
+        <location filename="../shell.py" line="102" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4115,204 +4315,204 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../words.py" line="11" />
+        <location filename="../words.py" line="13" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../words.py" line="12" />
+        <location filename="../words.py" line="14" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../words.py" line="13" />
+        <location filename="../words.py" line="15" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../words.py" line="14" />
+        <location filename="../words.py" line="16" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../words.py" line="15" />
+        <location filename="../words.py" line="17" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../words.py" line="16" />
+        <location filename="../words.py" line="18" />
         <source>WeChat Pay (terminal)</source>
         <translation>微信支付（收款终端）</translation>
     </message>
     <message>
-        <location filename="../words.py" line="17" />
+        <location filename="../words.py" line="19" />
         <source>Alipay (terminal)</source>
         <translation>支付宝（收款终端）</translation>
     </message>
     <message>
-        <location filename="../words.py" line="21" />
+        <location filename="../words.py" line="23" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../words.py" line="22" />
+        <location filename="../words.py" line="24" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../words.py" line="23" />
+        <location filename="../words.py" line="25" />
         <source>Store manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../words.py" line="27" />
+        <location filename="../words.py" line="29" />
         <source>selling</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../words.py" line="28" />
+        <location filename="../words.py" line="30" />
         <source>opening a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../words.py" line="29" />
+        <location filename="../words.py" line="31" />
         <source>a discount above the limit</source>
         <translation>超出权限的折扣</translation>
     </message>
     <message>
-        <location filename="../words.py" line="30" />
+        <location filename="../words.py" line="32" />
         <source>a price change</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../words.py" line="31" />
+        <location filename="../words.py" line="33" />
         <source>a refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../words.py" line="32" />
+        <location filename="../words.py" line="34" />
         <source>voiding a sale</source>
         <translation>作废销售</translation>
     </message>
     <message>
-        <location filename="../words.py" line="33" />
+        <location filename="../words.py" line="35" />
         <source>opening the drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../words.py" line="34" />
+        <location filename="../words.py" line="36" />
         <source>cash in or out</source>
         <translation>现金存取</translation>
     </message>
     <message>
-        <location filename="../words.py" line="35" />
+        <location filename="../words.py" line="37" />
         <source>closing the shift</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../words.py" line="36" />
+        <location filename="../words.py" line="38" />
         <source>reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../words.py" line="37" />
+        <location filename="../words.py" line="39" />
         <source>posting a stock count</source>
         <translation>盘点过账</translation>
     </message>
     <message>
-        <location filename="../words.py" line="38" />
+        <location filename="../words.py" line="40" />
         <source>receiving stock</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../words.py" line="39" />
+        <location filename="../words.py" line="41" />
         <source>settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../words.py" line="40" />
+        <location filename="../words.py" line="42" />
         <source>managing staff</source>
         <translation>管理员工</translation>
     </message>
     <message>
-        <location filename="../words.py" line="41" />
+        <location filename="../words.py" line="43" />
         <source>managing promotions</source>
         <translation>管理促销</translation>
     </message>
     <message>
-        <location filename="../words.py" line="42" />
+        <location filename="../words.py" line="44" />
         <source>counting stock</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../words.py" line="43" />
+        <location filename="../words.py" line="45" />
         <source>adjusting stock</source>
         <translation>调整库存</translation>
     </message>
     <message>
-        <location filename="../words.py" line="44" />
+        <location filename="../words.py" line="46" />
         <source>editing the catalog</source>
         <translation>编辑商品资料</translation>
     </message>
     <message>
-        <location filename="../words.py" line="45" />
+        <location filename="../words.py" line="47" />
         <source>selling expired goods</source>
         <translation>销售过期商品</translation>
     </message>
     <message>
-        <location filename="../words.py" line="50" />
+        <location filename="../words.py" line="52" />
         <source>Customer cancelled</source>
         <translation>顾客取消</translation>
     </message>
     <message>
-        <location filename="../words.py" line="51" />
+        <location filename="../words.py" line="53" />
         <source>Rung up wrongly</source>
         <translation>收银录错</translation>
     </message>
     <message>
-        <location filename="../words.py" line="52" />
+        <location filename="../words.py" line="54" />
         <source>Paid twice</source>
         <translation>重复收款</translation>
     </message>
     <message>
-        <location filename="../words.py" line="53" />
-        <location filename="../words.py" line="58" />
-        <location filename="../words.py" line="64" />
+        <location filename="../words.py" line="55" />
+        <location filename="../words.py" line="60" />
+        <location filename="../words.py" line="66" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../words.py" line="56" />
+        <location filename="../words.py" line="58" />
         <source>Change for the drawer</source>
         <translation>补充零钱</translation>
     </message>
     <message>
-        <location filename="../words.py" line="57" />
+        <location filename="../words.py" line="59" />
         <source>From the safe</source>
         <translation>从保险柜取出</translation>
     </message>
     <message>
-        <location filename="../words.py" line="61" />
+        <location filename="../words.py" line="63" />
         <source>To the safe</source>
         <translation>存入保险柜</translation>
     </message>
     <message>
-        <location filename="../words.py" line="62" />
+        <location filename="../words.py" line="64" />
         <source>Bank deposit</source>
         <translation>存入银行</translation>
     </message>
     <message>
-        <location filename="../words.py" line="63" />
+        <location filename="../words.py" line="65" />
         <source>Paid a supplier</source>
         <translation>支付供应商</translation>
     </message>
     <message>
-        <location filename="../words.py" line="67" />
+        <location filename="../words.py" line="69" />
         <source>Drawer opened without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../words.py" line="68" />
+        <location filename="../words.py" line="70" />
         <source>Sale voided</source>
         <translation>整单作废</translation>
     </message>
