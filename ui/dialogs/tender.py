@@ -650,7 +650,9 @@ class TenderDialog(QDialog):
         # A wrapped message needs the height it takes at this width, which the plain minimum
         # does not count: without it the rows below would be drawn over one another.
         layout = self.layout()
-        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+        needed = 0
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(width)
         height = max(hint.height(), needed, round(window.height() * 0.8))
         self.resize(width, min(height, window.height() - 40))
 

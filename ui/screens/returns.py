@@ -456,9 +456,9 @@ class WalletRefundsPanel(QFrame):
 
     def _paid_in_cash(self, paid: ProviderRefund) -> None:
         """The cash goes out of the drawer: it opens."""
-        queue = self.screen.counter.context.print_queue
+        queue = self.returns.counter.context.print_queue
         if queue is not None:
-            self.screen.counter.slow_worker.submit(queue.kick_drawer, on_error=self._failed)
+            self.returns.counter.slow_worker.submit(queue.kick_drawer, on_error=self._failed)
         self._updated([paid])
 
     def _updated(self, fresh: list[ProviderRefund]) -> None:
