@@ -80,7 +80,7 @@ def test_a_product_barcode_in_words_and_in_json(home: Path) -> None:
     words = redhome(home, "scan", f"]E0{LIPSTICK}")
     assert words.returncode == 0, words.stderr
     assert "kind: product_barcode" in words.stdout
-    assert "product: 丝绒口红 色号: #520 (RH-LIP-520) ￥128.00, on hand 0" in words.stdout
+    assert "product: 丝绒口红 色号：#520 (RH-LIP-520) ￥128.00, on hand 0" in words.stdout
 
     as_json = redhome(home, "scan", "--json", "ＲＨ－ＬＩＰ－５２０")
     assert as_json.returncode == 0, as_json.stderr
