@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
+from redhome_pos.config.errors import ConfigError
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.domain.money import format_fen
 from redhome_pos.services.csv_files import CsvRowError
@@ -48,6 +49,22 @@ def shown_params(params: dict[str, Any]) -> dict[str, Any]:
     return shown
 
 
+def describe_setting(error: ConfigError) -> str:
+    """A setting the configuration cannot take, in the person's language (the setting keeps its
+    name: it is how the configuration file spells it)."""
+    template = QCoreApplication.translate(CONTEXT, error.template)
+    try:
+        problem = template.format(**error.params)
+    except (KeyError, IndexError, ValueError):
+        problem = error.problem
+    if not error.key:
+        return problem
+    shown = QCoreApplication.translate(
+        CONTEXT, str(QT_TRANSLATE_NOOP("Errors", "Setting {key}: {problem}"))
+    )
+    return shown.format(key=error.key, problem=problem)
+
+
 def describe_row(error: CsvRowError) -> str:
     """What is wrong in a row of an imported file, in the person's language (the column keeps
     its name: it is the file's header)."""
@@ -72,6 +89,8 @@ def describe_error(error: object) -> str:
             return template.format(**shown_params(error.params))
         except (KeyError, IndexError, ValueError):
             return error.message
+    if isinstance(error, ConfigError):
+        return describe_setting(error)
     log.error("unexpected error shown to the clerk: %r", error)
     return QCoreApplication.translate(CONTEXT, "Something went wrong: {detail}").format(
         detail=str(error) or type(error).__name__

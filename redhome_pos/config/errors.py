@@ -1,8 +1,12 @@
-"""The configuration's one error: the message names the file, the line and the key."""
+"""The configuration's one error: the message names the file, the line and the key.
+
+The problem is an English template with ``{name}`` fields filled from ``params``, like a
+``DomainError``'s, so it can be translated before it is filled."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class ConfigError(Exception):
@@ -10,16 +14,19 @@ class ConfigError(Exception):
 
     def __init__(
         self,
-        message: str,
+        template: str,
         *,
         file: Path | str | None = None,
         line: int | None = None,
         key: str = "",
+        **params: Any,
     ) -> None:
         self.file = str(file) if file is not None else ""
         self.line = line
         self.key = key
-        self.problem = message
+        self.template = template
+        self.params = params
+        self.problem = message = template.format(**params)
         where = self.file
         if where and line is not None:
             where = f"{where}, line {line}"

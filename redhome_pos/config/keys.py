@@ -96,7 +96,9 @@ def _from_file(path: Path) -> bytes:
         try:
             key = base64.b64decode(path.read_text(encoding="ascii").strip(), validate=True)
         except (OSError, UnicodeDecodeError, binascii.Error) as error:
-            raise ConfigError(f"the key file cannot be read ({error})", file=path) from error
+            raise ConfigError(
+                "the key file cannot be read ({problem})", file=path, problem=str(error)
+            ) from error
         if len(key) < KEY_BYTES:
             raise ConfigError("the key file is too short: restore it from a backup", file=path)
         if path.stat().st_mode & 0o077:
@@ -145,10 +147,11 @@ def store_key(paths: AppPaths, name: str, *, use_keyring: bool = True) -> bytes:
             return key
         if marker.exists() and not file.exists():
             raise ConfigError(
-                f"the store's {name} key is kept in the operating system's keyring, which "
+                "the store's {name} key is kept in the operating system's keyring, which "
                 "cannot be opened now (locked, or not there): unlock the keyring (log in to "
                 "the desktop) and start again",
                 file=marker,
+                name=name,
             )
     return _from_file(file)
 

@@ -141,7 +141,9 @@ class Reader(Protocol):
     file: Path
     env: Mapping[str, str]
 
-    def fail(self, table: tuple[str, ...], key: str, problem: str) -> ConfigError: ...
+    def bad_setting(
+        self, table: tuple[str, ...], key: str, template: str, **params: Any
+    ) -> ConfigError: ...
     def _value(self, where: tuple[str, ...], key: str, value: Any, kind: type) -> Any: ...
     def _only(
         self, table: dict[str, Any], where: tuple[str, ...], allowed: tuple[str, ...]
@@ -153,14 +155,13 @@ class _Payments:
         self.reader = reader
         self.from_env: dict[tuple[str, str], str] = {}
 
-    def fail(self, section: str, key: str, problem: str) -> ConfigError:
+    def bad_setting(self, section: str, key: str, template: str, **params: Any) -> ConfigError:
         table = ("payments", section) if section else ("payments",)
         variable = self.from_env.get((section, key))
         if variable:
-            return ConfigError(
-                problem, file=f"environment variable {variable}", key=".".join((*table, key))
-            )
-        return self.reader.fail(table, key, problem)
+            where = f"environment variable {variable}"
+            return ConfigError(template, file=where, key=".".join((*table, key)), **params)
+        return self.reader.bad_setting(table, key, template, **params)
 
     def with_env(self, raw: dict[str, Any]) -> dict[str, Any]:
         merged = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
@@ -171,7 +172,9 @@ class _Payments:
             self.from_env[(section, key)] = variable
             table = merged.setdefault(section, {}) if section else merged
             if not isinstance(table, dict):
-                raise self.fail("", section, f"must be a table [payments.{section}]")
+                raise self.bad_setting(
+                    "", section, "must be a table [payments.{name}]", name=section
+                )
             table[key] = self._from_text(section, key, text)
         return merged
 
@@ -184,18 +187,20 @@ class _Payments:
                 return True
             if lowered in ("0", "false", "no", "off", ""):
                 return False
-            raise self.fail(section, key, "must be true or false")
+            raise self.bad_setting(section, key, "must be true or false")
         if kind is float:
             try:
                 return float(text)
             except ValueError:
-                raise self.fail(section, key, f"must be a number, not {text!r}") from None
+                raise self.bad_setting(
+                    section, key, "must be a number, not {value}", value=repr(text)
+                ) from None
         return text
 
     def section(self, raw: dict[str, Any], name: str, default: Any) -> Any:
         value = raw.get(name, {})
         if not isinstance(value, dict):
-            raise self.fail("", name, f"must be a table [payments.{name}]")
+            raise self.bad_setting("", name, "must be a table [payments.{name}]", name=name)
         where = ("payments", name)
         kinds = {item.name: type(getattr(default, item.name)) for item in fields(default)}
         self.reader._only(value, where, tuple(kinds))
@@ -245,7 +250,14 @@ class _Payments:
         for key, (low, high) in limits.items():
             value = getattr(config, key)
             if not low <= value <= high:
-                raise self.fail("", key, f"must be from {low} to {high} seconds, not {value}")
+                raise self.bad_setting(
+                    "",
+                    key,
+                    "must be from {low} to {high} seconds, not {value}",
+                    low=low,
+                    high=high,
+                    value=value,
+                )
 
     def _sealed(self, section: str, key: str) -> bool:
         """Whether the secret ``key`` of ``section`` is sealed beside the configuration."""
@@ -254,7 +266,7 @@ class _Payments:
     def _need(self, section: str, config: Any, *keys: str) -> None:
         for key in keys:
             if not str(getattr(config, key)).strip():
-                raise self.fail(section, key, "must be set")
+                raise self.bad_setting(section, key, "must be set")
 
     def _need_secret(self, section: str, key: str, value: str) -> bool:
         """Whether the plain secret is to be checked: False when it is sealed instead."""
@@ -262,43 +274,52 @@ class _Payments:
             return False
         if not value.strip():
             slot = slot_for(section, key)
-            raise self.fail(
+            raise self.bad_setting(
                 section,
                 key,
-                f"must be set, or the key sealed: redhome-pos payments key set {slot.name}",
+                "must be set, or the key sealed: redhome-pos payments key set {slot}",
+                slot=slot.name,
             )
         return True
 
     def _url(self, section: str, key: str, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise self.fail(section, key, f"must be a web address, not {url!r}")
+            raise self.bad_setting(
+                section, key, "must be a web address, not {value}", value=repr(url)
+            )
         if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
-            raise self.fail(section, key, "must use https (plain http only on this computer)")
+            raise self.bad_setting(
+                section, key, "must use https (plain http only on this computer)"
+            )
 
     def _file(self, section: str, key: str, path_text: str, *, private: bool) -> None:
         path = Path(path_text)
         try:
             info = path.stat()
         except OSError:
-            raise self.fail(
-                section, key, f"the file {path} does not exist or cannot be read"
+            raise self.bad_setting(
+                section, key, "the file {path} does not exist or cannot be read", path=path
             ) from None
         if not stat.S_ISREG(info.st_mode):
-            raise self.fail(section, key, f"{path} is not a file")
+            raise self.bad_setting(section, key, "{path} is not a file", path=path)
         if private and os.name == "posix" and info.st_mode & 0o077:
-            raise self.fail(
+            raise self.bad_setting(
                 section,
                 key,
-                f"the private key file {path} can be read by other users of this computer "
-                f"(permissions {oct(info.st_mode & 0o777)}); make it readable by its owner "
-                f"only: chmod 600 {path}",
+                "the private key file {path} can be read by other users of this computer "
+                "(permissions {mode}); make it readable by its owner only: chmod 600 {path}",
+                path=path,
+                mode=oct(info.st_mode & 0o777),
             )
 
     def _check_wechat(self, wechat: WechatPayConfig) -> None:
         if wechat.api_version not in WECHAT_API_VERSIONS:
-            raise self.fail(
-                "wechat", "api_version", f"must be v3 or v2, not {wechat.api_version!r}"
+            raise self.bad_setting(
+                "wechat",
+                "api_version",
+                "must be v3 or v2, not {value}",
+                value=repr(wechat.api_version),
             )
         if wechat.partner:
             self._need("wechat", wechat, "sp_appid", "sub_mchid")
@@ -316,7 +337,7 @@ class _Payments:
             if not wechat.platform_public_key_id:
                 text = Path(wechat.platform_public_key_file).read_bytes()
                 if b"BEGIN CERTIFICATE" not in text:
-                    raise self.fail(
+                    raise self.bad_setting(
                         "wechat",
                         "platform_public_key_id",
                         "must be set (the PUB_KEY_ID_… shown beside the WeChat Pay public key)",
@@ -326,14 +347,14 @@ class _Payments:
                 and not self._sealed("wechat", "api_v3_key")
                 and len(wechat.api_v3_key.encode()) != 32
             ):
-                raise self.fail("wechat", "api_v3_key", "must be 32 characters long")
+                raise self.bad_setting("wechat", "api_v3_key", "must be 32 characters long")
         else:
             if wechat.v2_sign_type not in WECHAT_V2_SIGN_TYPES:
-                raise self.fail("wechat", "v2_sign_type", "must be HMAC-SHA256 or MD5")
+                raise self.bad_setting("wechat", "v2_sign_type", "must be HMAC-SHA256 or MD5")
             if self._need_secret("wechat", "api_v2_key", wechat.api_v2_key) and (
                 len(wechat.api_v2_key) != 32
             ):
-                raise self.fail("wechat", "api_v2_key", "must be 32 characters long")
+                raise self.bad_setting("wechat", "api_v2_key", "must be 32 characters long")
             # Reversal and refund in APIv2 need the merchant's API client certificate.
             self._need("wechat", wechat, "client_cert_file")
             self._file("wechat", "client_cert_file", wechat.client_cert_file, private=False)
@@ -352,5 +373,5 @@ class _Payments:
 def read_payments(reader: Reader, raw: Any) -> PaymentsConfig:
     """The checked ``[payments]`` settings (``raw`` is the TOML table, maybe absent)."""
     if not isinstance(raw, dict):
-        raise reader.fail((), "payments", "must be a table [payments]")
+        raise reader.bad_setting((), "payments", "must be a table [payments]")
     return _Payments(reader).read(raw)

@@ -119,7 +119,9 @@ def load_config(
         try:
             text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read the configuration file ({exc})", file=file) from exc
+            raise ConfigError(
+                "cannot read the configuration file ({problem})", file=file, problem=str(exc)
+            ) from exc
     elif explicit:
         raise ConfigError("the configuration file does not exist", file=file)
     try:
@@ -128,7 +130,9 @@ def load_config(
         line = _decode_error_line(str(exc))
         key = _key_on_line(text, line) if line else ""
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"not valid TOML ({problem})", file=file, line=line, key=key) from exc
+        raise ConfigError(
+            "not valid TOML ({problem})", file=file, line=line, key=key, problem=problem
+        ) from exc
     return _Reader(file, text, env, replace(base_paths, config_file=file)).read(raw)
 
 
@@ -171,14 +175,17 @@ class _Reader:
         self.env = env
         self.paths = paths
 
-    def fail(self, table: tuple[str, ...], key: str, problem: str) -> ConfigError:
+    def bad_setting(
+        self, table: tuple[str, ...], key: str, template: str, **params: Any
+    ) -> ConfigError:
+        """The error for setting ``key`` of ``table``: ``template`` filled from ``params``."""
         dotted = ".".join((*table, key)) if key else ".".join(table)
         for variable, (section, name) in ENV_OVERRIDES.items():
             if (section, name) == ((table[0] if table else ""), key) and variable in self.env:
-                return ConfigError(problem, file=f"environment variable {variable}", key=dotted)
-        return ConfigError(
-            problem, file=self.file, line=_find_line(self.text, table, key), key=dotted
-        )
+                where = f"environment variable {variable}"
+                return ConfigError(template, file=where, key=dotted, **params)
+        line = _find_line(self.text, table, key)
+        return ConfigError(template, file=self.file, line=line, key=dotted, **params)
 
     def read(self, raw: dict[str, Any]) -> Config:
         raw = self._with_env(raw)
@@ -195,7 +202,9 @@ class _Reader:
         }
         for key in raw:
             if key not in known:
-                raise self.fail((), key, f"unknown setting (known: {', '.join(sorted(known))})")
+                raise self.bad_setting(
+                    (), key, "unknown setting (known: {known})", known=", ".join(sorted(known))
+                )
         paths = self._paths(self._table(raw, "paths"))
         store = self._section(self._table(raw, "store"), ("store",), StoreConfig())
         terminal_id = self._value(
@@ -210,7 +219,9 @@ class _Reader:
         printers = dict(defaults.printers) if "printers" not in raw else {}
         for name, table in printers_raw.items():
             if not isinstance(table, dict):
-                raise self.fail(("printers",), name, "must be a table such as [printers.receipt]")
+                raise self.bad_setting(
+                    ("printers",), name, "must be a table such as [printers.receipt]"
+                )
             section = self._section(table, ("printers", name), PrinterConfig(name=name))
             printers[name] = section
         online = self._section(
@@ -219,15 +230,15 @@ class _Reader:
         scanning = self._section(self._table(raw, "scanning"), ("scanning",), ScanningConfig())
         payments = read_payments(self, raw.get("payments", {}))
         if not terminal_id.strip():
-            raise self.fail((), "terminal_id", "must not be empty")
+            raise self.bad_setting((), "terminal_id", "must not be empty")
         if not _TERMINAL_ID.match(terminal_id):
-            raise self.fail(
+            raise self.bad_setting(
                 (),
                 "terminal_id",
                 "must be 1 to 16 letters, digits or '-' (it is in receipt numbers)",
             )
         if not url.strip():
-            raise self.fail(("database",), "url", "must not be empty")
+            raise self.bad_setting(("database",), "url", "must not be empty")
         return Config(
             store=store,
             terminal_id=terminal_id,
@@ -254,7 +265,7 @@ class _Reader:
                 continue
             table = merged.setdefault(section, {})
             if not isinstance(table, dict):
-                raise self.fail((), section, "must be a table")
+                raise self.bad_setting((), section, "must be a table")
             table[key] = value
         return merged
 
@@ -268,7 +279,7 @@ class _Reader:
     def _table(self, raw: dict[str, Any], name: str) -> dict[str, Any]:
         value = raw.get(name, {})
         if not isinstance(value, dict):
-            raise self.fail((), name, f"must be a table [{name}]")
+            raise self.bad_setting((), name, "must be a table [{name}]", name=name)
         return value
 
     def _only(
@@ -276,7 +287,9 @@ class _Reader:
     ) -> None:
         for key in table:
             if key not in allowed:
-                raise self.fail(where, key, f"unknown setting (known: {', '.join(allowed)})")
+                raise self.bad_setting(
+                    where, key, "unknown setting (known: {known})", known=", ".join(allowed)
+                )
 
     def _value(self, where: tuple[str, ...], key: str, value: Any, kind: type) -> Any:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -287,9 +300,20 @@ class _Reader:
             except ValueError:
                 pass
         if isinstance(value, bool) is not (kind is bool) or not isinstance(value, kind):
-            names = {str: "text", int: "a whole number", bool: "true or false", float: "a number"}
-            shown = repr(value) if not isinstance(value, dict) else "a table"
-            raise self.fail(where, key, f"must be {names[kind]}, not {shown}")
+            shown = repr(value)
+            if isinstance(value, dict):
+                raise self.bad_setting(where, key, "must be a single value, not a table")
+            if kind is int:
+                raise self.bad_setting(
+                    where, key, "must be a whole number, not {value}", value=shown
+                )
+            if kind is bool:
+                raise self.bad_setting(
+                    where, key, "must be true or false, not {value}", value=shown
+                )
+            if kind is float:
+                raise self.bad_setting(where, key, "must be a number, not {value}", value=shown)
+            raise self.bad_setting(where, key, "must be text, not {value}", value=shown)
         return value
 
     def _section(self, table: dict[str, Any], where: tuple[str, ...], default: Any) -> Any:
@@ -309,17 +333,29 @@ class _Reader:
     def _check(self, section: Any, where: tuple[str, ...]) -> None:
         def choice(key: str, allowed: tuple[str, ...]) -> None:
             if getattr(section, key) not in allowed:
-                raise self.fail(
+                raise self.bad_setting(
                     where,
                     key,
-                    f"must be one of {', '.join(allowed)}, not {getattr(section, key)!r}",
+                    "must be one of {allowed}, not {value}",
+                    allowed=", ".join(allowed),
+                    value=repr(getattr(section, key)),
                 )
 
         def at_least(key: str, low: float, high: float | None = None) -> None:
             value = getattr(section, key)
             if value < low or (high is not None and value > high):
-                limit = f"from {low} to {high}" if high is not None else f"at least {low}"
-                raise self.fail(where, key, f"must be {limit}, not {value}")
+                if high is None:
+                    raise self.bad_setting(
+                        where, key, "must be at least {low}, not {value}", low=low, value=value
+                    )
+                raise self.bad_setting(
+                    where,
+                    key,
+                    "must be from {low} to {high}, not {value}",
+                    low=low,
+                    high=high,
+                    value=value,
+                )
 
         if isinstance(section, StoreConfig):
             choice("language", LANGUAGES)
@@ -328,20 +364,21 @@ class _Reader:
             at_least("default_vat_rate_bp", 0, 10_000)
             at_least("expiry_warning_days", 0, 3650)
             if not section.code.strip():
-                raise self.fail(where, "code", "must not be empty")
+                raise self.bad_setting(where, "code", "must not be empty")
             if not _STORE_CODE.match(section.code):
-                raise self.fail(
+                raise self.bad_setting(
                     where,
                     "code",
                     "must be 1 to 16 capital letters, digits or '-' (it is in the store's signed "
-                    f"codes), not {section.code!r}",
+                    "codes), not {value}",
+                    value=repr(section.code),
                 )
             try:
                 zoneinfo.ZoneInfo(section.timezone)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
                 if zoneinfo.available_timezones():
-                    raise self.fail(
-                        where, "timezone", f"unknown time zone {section.timezone!r}"
+                    raise self.bad_setting(
+                        where, "timezone", "unknown time zone {value}", value=repr(section.timezone)
                     ) from exc
         elif isinstance(section, PrinterConfig):
             choice("transport", TRANSPORTS)
@@ -355,39 +392,44 @@ class _Reader:
             at_least("label_height_mm", 10, 300)
             at_least("timeout_s", 0.1, 120)
             if section.transport == "network" and not section.host:
-                raise self.fail(where, "host", "a network printer needs its host")
+                raise self.bad_setting(where, "host", "a network printer needs its host")
             for key in ("path", "serial_device"):
                 if _system_file(getattr(section, key)):
-                    raise self.fail(
+                    raise self.bad_setting(
                         where, key, "must be a printer device or a file of the store's, "
-                        f"not a system file ({getattr(section, key)})",
+                        "not a system file ({path})", path=getattr(section, key),
                     )  # fmt: skip
         elif isinstance(section, OnlineStoreConfig):
             choice("kind", ONLINE_STORE_KINDS)
             if section.enabled and not (section.base_url and section.app_id):
-                raise self.fail(where, "enabled", "the online store needs base_url and app_id")
+                raise self.bad_setting(
+                    where, "enabled", "the online store needs base_url and app_id"
+                )
             if section.enabled and not section.warehouse_code:
-                raise self.fail(
+                raise self.bad_setting(
                     where, "warehouse_code", "the online store needs the store's warehouse code"
                 )
             if section.warehouse_code and not WAREHOUSE_CODE.fullmatch(section.warehouse_code):
-                raise self.fail(
+                raise self.bad_setting(
                     where,
                     "warehouse_code",
-                    f"{section.warehouse_code!r} cannot be a warehouse code on the platform: "
-                    f"letters, digits and _ only, at most {WAREHOUSE_CODE_MAX} characters "
-                    f"(for example {_suggest_code(section.warehouse_code)!r})",
+                    "{value} cannot be a warehouse code on the platform: letters, digits and _ "
+                    "only, at most {most} characters (for example {example})",
+                    value=repr(section.warehouse_code),
+                    most=WAREHOUSE_CODE_MAX,
+                    example=repr(_suggest_code(section.warehouse_code)),
                 )
         elif isinstance(section, ScanningConfig):
             choice("gs1_variable_layout", GS1_LAYOUTS)
             secret = section.code_secret
             if secret and (len(secret) < MIN_SECRET_CHARS or len(set(secret)) < 8):
-                raise self.fail(
+                raise self.bad_setting(
                     where,
                     "code_secret",
-                    f"must be at least {MIN_SECRET_CHARS} random characters (it signs receipts "
-                    'and badges); make one with: python -c "import secrets; '
-                    'print(secrets.token_urlsafe(32))"',
+                    "must be at least {least} random characters (it signs receipts and badges); "
+                    "make one with: {command}",
+                    least=MIN_SECRET_CHARS,
+                    command='python -c "import secrets; print(secrets.token_urlsafe(32))"',
                 )
             at_least("burst_max_interval_ms", 1, 1_000)
             at_least("burst_min_length", 1, 64)

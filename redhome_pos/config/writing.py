@@ -36,7 +36,7 @@ def write_config(config: Config, path: Path | None = None) -> Config:
         try:  # what is written must read back: a bad value never replaces a good file
             load_config(Path(temporary), env={}, paths=config.paths)
         except ConfigError as error:
-            raise ConfigError(error.problem, file=target, key=error.key) from None
+            raise ConfigError(error.template, file=target, key=error.key, **error.params) from None
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

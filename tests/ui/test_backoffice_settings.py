@@ -8,12 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
 from ui_helpers import log_in, type_chinese
 
 from redhome_pos.config import load_config
 from redhome_pos.config.settings import AppPaths, default_config
 from redhome_pos.persistence.repositories.audit import AuditRepository
 from redhome_pos.services import audit
+from ui.app import install_language
 from ui.backoffice.screens import show_manager_tab
 
 
@@ -146,3 +148,28 @@ def test_the_sync_log_reads_in_the_clerks_language(shell: Any) -> None:
     finally:
         install_language(app, "en")  # type: ignore[arg-type]
     assert log_words(entry) == "Online order P1 delivered"
+
+
+def test_a_setting_the_configuration_refuses_is_told_in_chinese(
+    qtbot: Any, shell: Any, tmp_path: Path
+) -> None:
+    paths = AppPaths(
+        tmp_path / "config.toml", tmp_path, tmp_path / "log", tmp_path / "bak", tmp_path / "pv"
+    )
+    shell.context.config = default_config(paths)
+    install_language(QApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    shell.switch_language("zh_CN")
+    try:
+        log_in(qtbot, shell, "3001", "3333")
+        screen = shell.store_settings
+        show_manager_tab(shell, "store-settings")
+        screen.terminal.setText("T 1")
+        with qtbot.waitSignal(screen.failed) as failed:
+            screen.save_button.click()
+        assert failed.args[0] == (
+            "设置 terminal_id：须为 1 到 16 个字母、数字或“-”（它会写入小票号）"
+        )
+        assert not paths.config_file.exists()  # nothing was written
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+        shell.switch_language("en")

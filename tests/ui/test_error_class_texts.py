@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from redhome_pos.config import load_config
+from redhome_pos.config.errors import ConfigError
 from redhome_pos.domain.errors import DomainError
 from redhome_pos.services.csv_files import CsvImportError, read_rows
 from sync.errors import HttpError, PlatformError
@@ -134,5 +136,33 @@ def test_a_bad_header_shows_its_row_message_in_chinese(qapp: Any, tmp_path: Path
         assert str(refused.value.params["first"]) == "line 1, column colour: unknown column"
         shown = describe_error(refused.value)
         assert shown == f"{source} 的表头不对：第 1 行，colour 列：未知的列"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_every_configuration_message_has_chinese() -> None:
+    calls = ("ConfigError", "bad_setting")
+    templates = {t: "the configuration" for t in collect_errors.templates(calls)}
+    assert "must not be empty" in templates
+    assert "must be from {low} to {high}, not {value}" in templates
+    assert len(templates) >= 35
+    assert _computed_templates(calls) == []
+    _assert_chinese(templates)
+
+
+def test_a_setting_the_configuration_cannot_take_shows_in_chinese(
+    qapp: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "config.toml"
+    source.write_text('terminal_id = "T1"\n[store]\nexpiry_warning_days = 9000\n', encoding="utf-8")
+    translator = QTranslator()
+    assert translator.load(str(TS.with_suffix(".qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        with pytest.raises(ConfigError) as refused:
+            load_config(source, env={})
+        assert refused.value.problem == "must be from 0 to 3650, not 9000"
+        shown = describe_error(refused.value)
+        assert shown == "设置 store.expiry_warning_days：须为 0 到 3650，不能是 9000"
     finally:
         QCoreApplication.removeTranslator(translator)

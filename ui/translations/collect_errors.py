@@ -24,7 +24,7 @@ SOURCES = (
 )
 OUT = ROOT / "ui" / "error_texts.py"
 # Calls whose message template is not their first argument: the name -> the template's place.
-TEMPLATE_AT = {"CsvRowError": 2, "BadCell": 1, "EntryProblem": 2}
+TEMPLATE_AT = {"CsvRowError": 2, "BadCell": 1, "EntryProblem": 2, "bad_setting": 2}
 
 
 def _called(node: ast.Call) -> str:

@@ -920,7 +920,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144"/>
-        <location filename="../error_texts.py" line="720"/>
+        <location filename="../error_texts.py" line="783"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2391,371 +2391,576 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="636"/>
-        <source>a price is required</source>
+        <source>a network printer needs its host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="637"/>
-        <source>a rule needs a code</source>
+        <source>a price is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="638"/>
-        <source>at most two decimals</source>
+        <source>a rule needs a code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="639"/>
-        <source>at most {limit} characters</source>
+        <source>at most two decimals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="640"/>
-        <source>barcode {barcode} already belongs to SKU {owner}</source>
+        <source>at most {limit} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="641"/>
-        <source>barcode {barcode} is already on line {line}</source>
+        <source>barcode {barcode} already belongs to SKU {owner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="642"/>
-        <source>broken CSV: {problem}</source>
+        <source>barcode {barcode} is already on line {line}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="643"/>
+        <source>broken CSV: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="644"/>
         <source>burst interval and length must be positive</source>
         <translation>burst interval and length must be positive</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644"/>
-        <source>column {name} has a control character (U+{code})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../error_texts.py" line="645"/>
-        <source>days are 1 (Monday) to 7</source>
+        <source>cannot read the configuration file ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="646"/>
-        <source>encoding {encoding}, not UTF-8 or GBK</source>
+        <source>column {name} has a control character (U+{code})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="647"/>
-        <source>member prices are set per SKU, not as a rule</source>
+        <source>days are 1 (Monday) to 7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="648"/>
-        <source>migrations run through redhome_pos.persistence.migrate only</source>
+        <source>encoding {encoding}, not UTF-8 or GBK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="649"/>
-        <source>must be true or false</source>
+        <source>member prices are set per SKU, not as a rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="650"/>
-        <source>naive datetime given to a UTC column</source>
+        <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="651"/>
-        <source>no SKU with this code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="652"/>
-        <source>no SKU {code} in the catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="653"/>
-        <source>not UTF-8 or GBK text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="654"/>
-        <source>not a JSON object</source>
+        <source>must be 1 to 16 capital letters, digits or &apos;-&apos; (it is in the store&apos;s signed codes), not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="655"/>
-        <source>not a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="656"/>
-        <source>not a percentage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="657"/>
-        <source>not a time (HH:MM)</source>
+        <source>must be 1 to 16 letters, digits or &apos;-&apos; (it is in receipt numbers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="658"/>
-        <source>not a whole number</source>
+        <source>must be 32 characters long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="659"/>
-        <source>one of {names}</source>
+        <source>must be HMAC-SHA256 or MD5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="660"/>
-        <source>rate must be positive</source>
-        <translation>rate must be positive</translation>
+        <source>must be a number, not {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="661"/>
-        <source>required column missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="662"/>
-        <source>text after the JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="663"/>
-        <source>the answer declares a DOCTYPE or entities</source>
+        <source>must be a printer device or a file of the store&apos;s, not a system file ({path})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="664"/>
-        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <source>must be a single value, not a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="665"/>
-        <source>the configuration file does not exist</source>
+        <source>must be a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="666"/>
-        <source>the key file is too short: restore it from a backup</source>
+        <source>must be a table [payments.{name}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="667"/>
-        <source>the number of SKUs cannot be negative</source>
-        <translation>the number of SKUs cannot be negative</translation>
+        <source>must be a table [payments]</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="668"/>
-        <source>the same code twice in the file</source>
+        <source>must be a table [{name}]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="669"/>
-        <source>the store&apos;s warehouse code is required</source>
-        <translation>the store&apos;s warehouse code is required</translation>
+        <source>must be a table such as [printers.receipt]</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="670"/>
-        <source>unit of work used outside its with-block</source>
+        <source>must be a web address, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="671"/>
-        <source>unknown column</source>
+        <source>must be a whole number, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="672"/>
-        <source>variant attributes are name=value pairs joined by ;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="673"/>
-        <source>write SKU*quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="674"/>
-        <source>write yes or no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="675"/>
-        <source>yes or no</source>
+        <source>must be at least {least} random characters (it signs receipts and badges); make one with: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="676"/>
-        <source>{ai} cannot hold {value!r}</source>
+        <source>must be at least {low}, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="677"/>
-        <source>{cells} cells but the header has {columns} columns</source>
+        <source>must be from {low} to {high} seconds, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="678"/>
-        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
+        <source>must be from {low} to {high}, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="682"/>
-        <source>{code} is not a product in the catalog</source>
+        <location filename="../error_texts.py" line="679"/>
+        <source>must be one of {allowed}, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="683"/>
-        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
-        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+        <location filename="../error_texts.py" line="680"/>
+        <source>must be set</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="686"/>
-        <source>{due_fen} still to pay</source>
+        <location filename="../error_texts.py" line="681"/>
+        <source>must be set (the PUB_KEY_ID_… shown beside the WeChat Pay public key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="684"/>
+        <source>must be set, or the key sealed: redhome-pos payments key set {slot}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="687"/>
-        <source>{file} clashes with the catalog in the store; nothing was imported</source>
-        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+        <source>must be text, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="688"/>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="689"/>
+        <source>must be true or false, not {value}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="690"/>
-        <source>{file} does not exist</source>
+        <source>must be v3 or v2, not {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="691"/>
-        <source>{file} exists already: choose another name</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="692"/>
-        <source>{file} has schema {revision}, which this program does not know</source>
+        <source>must use https (plain http only on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="693"/>
-        <source>{file} is damaged: {problem}</source>
+        <source>naive datetime given to a UTC column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="694"/>
-        <source>{file} is not a REDHOME database</source>
+        <source>no SKU with this code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="695"/>
-        <source>{file} is not a REDHOME database ({problem})</source>
+        <source>no SKU {code} in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="696"/>
-        <source>{file} is the database itself</source>
+        <source>not UTF-8 or GBK text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="697"/>
-        <source>{name} ({role}) cannot approve {action}</source>
-        <translation>{name} ({role}) cannot approve {action}</translation>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="698"/>
-        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <source>not a date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="699"/>
-        <source>{name} ({role}) may not {action} without approval</source>
-        <translation>{name} ({role}) may not {action} without approval</translation>
+        <source>not a percentage</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="700"/>
-        <source>{name} has no badge to revoke</source>
+        <source>not a time (HH:MM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="701"/>
-        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <source>not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../error_texts.py" line="702"/>
+        <source>not valid TOML ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="703"/>
+        <source>one of {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="704"/>
+        <source>rate must be positive</source>
+        <translation>rate must be positive</translation>
+    </message>
+    <message>
         <location filename="../error_texts.py" line="705"/>
-        <source>{name}&apos;s account is not active</source>
+        <source>required column missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="706"/>
-        <source>{name}: type your PIN as well</source>
+        <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="707"/>
-        <source>{phone} is a member already</source>
+        <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="708"/>
-        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="709"/>
+        <source>the configuration file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="710"/>
+        <source>the file {path} does not exist or cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="711"/>
+        <source>the key file cannot be read ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="712"/>
+        <source>the key file is too short: restore it from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="713"/>
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="714"/>
+        <source>the online store needs base_url and app_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="715"/>
+        <source>the online store needs the store&apos;s warehouse code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="716"/>
+        <source>the private key file {path} can be read by other users of this computer (permissions {mode}); make it readable by its owner only: chmod 600 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="720"/>
+        <source>the same code twice in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="721"/>
+        <source>the store&apos;s warehouse code is required</source>
+        <translation>the store&apos;s warehouse code is required</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="722"/>
+        <source>the store&apos;s {name} key is kept in the operating system&apos;s keyring, which cannot be opened now (locked, or not there): unlock the keyring (log in to the desktop) and start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="726"/>
+        <source>unit of work used outside its with-block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="727"/>
+        <source>unknown column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="728"/>
+        <source>unknown setting (known: {known})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="729"/>
+        <source>unknown time zone {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="730"/>
+        <source>variant attributes are name=value pairs joined by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="731"/>
+        <source>write SKU*quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="732"/>
+        <source>write yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="733"/>
+        <source>yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="734"/>
+        <source>{ai} cannot hold {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="735"/>
+        <source>{cells} cells but the header has {columns} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="736"/>
+        <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="740"/>
+        <source>{code} is not a product in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="741"/>
+        <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
+        <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="744"/>
+        <source>{due_fen} still to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="745"/>
+        <source>{file} clashes with the catalog in the store; nothing was imported</source>
+        <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="748"/>
+        <source>{file} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="749"/>
+        <source>{file} exists already: choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="750"/>
+        <source>{file} has schema {revision}, which this program does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="751"/>
+        <source>{file} is damaged: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="752"/>
+        <source>{file} is not a REDHOME database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="753"/>
+        <source>{file} is not a REDHOME database ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="754"/>
+        <source>{file} is the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="755"/>
+        <source>{name} ({role}) cannot approve {action}</source>
+        <translation>{name} ({role}) cannot approve {action}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="756"/>
+        <source>{name} ({role}) may approve discounts up to {limit}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="757"/>
+        <source>{name} ({role}) may not {action} without approval</source>
+        <translation>{name} ({role}) may not {action} without approval</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="758"/>
+        <source>{name} has no badge to revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="759"/>
+        <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="763"/>
+        <source>{name}&apos;s account is not active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="764"/>
+        <source>{name}: type your PIN as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="765"/>
+        <source>{path} is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="766"/>
+        <source>{phone} is a member already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="767"/>
+        <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="771"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="713"/>
+        <location filename="../error_texts.py" line="772"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="716"/>
+        <location filename="../error_texts.py" line="775"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="719"/>
+        <location filename="../error_texts.py" line="778"/>
+        <source>{value} cannot be a warehouse code on the platform: letters, digits and _ only, at most {most} characters (for example {example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="782"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22"/>
+        <location filename="../errors.py" line="23"/>
         <source>WeChat Pay merchant private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23"/>
+        <location filename="../errors.py" line="24"/>
         <source>WeChat Pay API client key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24"/>
+        <location filename="../errors.py" line="25"/>
         <source>WeChat Pay API v3 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="25"/>
+        <location filename="../errors.py" line="26"/>
         <source>WeChat Pay API v2 key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="26"/>
+        <location filename="../errors.py" line="27"/>
         <source>Alipay app private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60"/>
+        <location filename="../errors.py" line="63"/>
+        <source>Setting {key}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="77"/>
         <source>line {line}, column {column}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../errors.py" line="62"/>
+        <location filename="../errors.py" line="79"/>
         <source>line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -919,7 +919,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144" />
-        <location filename="../error_texts.py" line="720" />
+        <location filename="../error_texts.py" line="783" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -2390,371 +2390,576 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="636" />
+        <source>a network printer needs its host</source>
+        <translation>网络打印机需要填写主机地址</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="637" />
         <source>a price is required</source>
         <translation>必须填写价格</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="637" />
+        <location filename="../error_texts.py" line="638" />
         <source>a rule needs a code</source>
         <translation>促销规则需要一个编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="638" />
+        <location filename="../error_texts.py" line="639" />
         <source>at most two decimals</source>
         <translation>最多两位小数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="639" />
+        <location filename="../error_texts.py" line="640" />
         <source>at most {limit} characters</source>
         <translation>最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="640" />
+        <location filename="../error_texts.py" line="641" />
         <source>barcode {barcode} already belongs to SKU {owner}</source>
         <translation>条码 {barcode} 已属于 SKU {owner}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="641" />
+        <location filename="../error_texts.py" line="642" />
         <source>barcode {barcode} is already on line {line}</source>
         <translation>条码 {barcode} 已在第 {line} 行出现</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="642" />
+        <location filename="../error_texts.py" line="643" />
         <source>broken CSV: {problem}</source>
         <translation>CSV 格式损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="643" />
+        <location filename="../error_texts.py" line="644" />
         <source>burst interval and length must be positive</source>
         <translation>扫码间隔和长度必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="644" />
+        <location filename="../error_texts.py" line="645" />
+        <source>cannot read the configuration file ({problem})</source>
+        <translation>无法读取配置文件（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="646" />
         <source>column {name} has a control character (U+{code})</source>
         <translation>{name} 列含有控制字符（U+{code}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="645" />
+        <location filename="../error_texts.py" line="647" />
         <source>days are 1 (Monday) to 7</source>
         <translation>星期几请写 1（星期一）到 7</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="646" />
+        <location filename="../error_texts.py" line="648" />
         <source>encoding {encoding}, not UTF-8 or GBK</source>
         <translation>编码为 {encoding}，不是 UTF-8 或 GBK</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="647" />
+        <location filename="../error_texts.py" line="649" />
         <source>member prices are set per SKU, not as a rule</source>
         <translation>会员价按 SKU 设置，不能作为促销规则</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="648" />
+        <location filename="../error_texts.py" line="650" />
         <source>migrations run through redhome_pos.persistence.migrate only</source>
         <translation>数据库迁移只能通过 redhome_pos.persistence.migrate 运行</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="649" />
+        <location filename="../error_texts.py" line="651" />
+        <source>must be 1 to 16 capital letters, digits or '-' (it is in the store's signed codes), not {value}</source>
+        <translation>须为 1 到 16 个大写字母、数字或“-”（它会写入门店签名的条码），不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="655" />
+        <source>must be 1 to 16 letters, digits or '-' (it is in receipt numbers)</source>
+        <translation>须为 1 到 16 个字母、数字或“-”（它会写入小票号）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="658" />
+        <source>must be 32 characters long</source>
+        <translation>须为 32 个字符</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="659" />
+        <source>must be HMAC-SHA256 or MD5</source>
+        <translation>须为 HMAC-SHA256 或 MD5</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="660" />
+        <source>must be a number, not {value}</source>
+        <translation>须为数字，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="661" />
+        <source>must be a printer device or a file of the store's, not a system file ({path})</source>
+        <translation>须为打印机设备或门店自己的文件，不能是系统文件（{path}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="664" />
+        <source>must be a single value, not a table</source>
+        <translation>须为单个值，不能是表</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="665" />
+        <source>must be a table</source>
+        <translation>须为表</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="666" />
+        <source>must be a table [payments.{name}]</source>
+        <translation>须为表 [payments.{name}]</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="667" />
+        <source>must be a table [payments]</source>
+        <translation>须为表 [payments]</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="668" />
+        <source>must be a table [{name}]</source>
+        <translation>须为表 [{name}]</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="669" />
+        <source>must be a table such as [printers.receipt]</source>
+        <translation>须为表，例如 [printers.receipt]</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="670" />
+        <source>must be a web address, not {value}</source>
+        <translation>须为网址，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="671" />
+        <source>must be a whole number, not {value}</source>
+        <translation>须为整数，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="672" />
+        <source>must be at least {least} random characters (it signs receipts and badges); make one with: {command}</source>
+        <translation>须为至少 {least} 个随机字符（用于签名小票和工牌）；可用此命令生成：{command}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="676" />
+        <source>must be at least {low}, not {value}</source>
+        <translation>须至少为 {low}，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="677" />
+        <source>must be from {low} to {high} seconds, not {value}</source>
+        <translation>须为 {low} 到 {high} 秒，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="678" />
+        <source>must be from {low} to {high}, not {value}</source>
+        <translation>须为 {low} 到 {high}，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="679" />
+        <source>must be one of {allowed}, not {value}</source>
+        <translation>须为以下之一：{allowed}，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="680" />
+        <source>must be set</source>
+        <translation>必须设置</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="681" />
+        <source>must be set (the PUB_KEY_ID_… shown beside the WeChat Pay public key)</source>
+        <translation>必须设置（微信支付公钥旁显示的 PUB_KEY_ID_…）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="684" />
+        <source>must be set, or the key sealed: redhome-pos payments key set {slot}</source>
+        <translation>必须设置，或封存密钥：redhome-pos payments key set {slot}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="687" />
+        <source>must be text, not {value}</source>
+        <translation>须为文本，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="688" />
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="650" />
+        <location filename="../error_texts.py" line="689" />
+        <source>must be true or false, not {value}</source>
+        <translation>须为 true 或 false，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="690" />
+        <source>must be v3 or v2, not {value}</source>
+        <translation>须为 v3 或 v2，不能是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="691" />
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="692" />
+        <source>must use https (plain http only on this computer)</source>
+        <translation>须使用 https（仅本机地址可用 http）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="693" />
         <source>naive datetime given to a UTC column</source>
         <translation>UTC 时间列收到了不带时区的时间</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="651" />
+        <location filename="../error_texts.py" line="694" />
         <source>no SKU with this code</source>
         <translation>没有此编码的 SKU</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="652" />
+        <location filename="../error_texts.py" line="695" />
         <source>no SKU {code} in the catalog</source>
         <translation>商品库中没有 SKU {code}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="653" />
+        <location filename="../error_texts.py" line="696" />
         <source>not UTF-8 or GBK text</source>
         <translation>不是 UTF-8 或 GBK 文本</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="654" />
+        <location filename="../error_texts.py" line="697" />
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="655" />
+        <location filename="../error_texts.py" line="698" />
         <source>not a date (YYYY-MM-DD)</source>
         <translation>不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="656" />
+        <location filename="../error_texts.py" line="699" />
         <source>not a percentage</source>
         <translation>不是百分数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="657" />
+        <location filename="../error_texts.py" line="700" />
         <source>not a time (HH:MM)</source>
         <translation>不是时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="658" />
+        <location filename="../error_texts.py" line="701" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="659" />
+        <location filename="../error_texts.py" line="702" />
+        <source>not valid TOML ({problem})</source>
+        <translation>不是有效的 TOML（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="703" />
         <source>one of {names}</source>
         <translation>须为以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="660" />
+        <location filename="../error_texts.py" line="704" />
         <source>rate must be positive</source>
         <translation>速率必须为正数</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="661" />
+        <location filename="../error_texts.py" line="705" />
         <source>required column missing</source>
         <translation>缺少必需的列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="662" />
+        <location filename="../error_texts.py" line="706" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="663" />
+        <location filename="../error_texts.py" line="707" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="664" />
+        <location filename="../error_texts.py" line="708" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="665" />
+        <location filename="../error_texts.py" line="709" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="666" />
+        <location filename="../error_texts.py" line="710" />
+        <source>the file {path} does not exist or cannot be read</source>
+        <translation>文件 {path} 不存在或无法读取</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="711" />
+        <source>the key file cannot be read ({problem})</source>
+        <translation>无法读取密钥文件（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="712" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="667" />
+        <location filename="../error_texts.py" line="713" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="668" />
+        <location filename="../error_texts.py" line="714" />
+        <source>the online store needs base_url and app_id</source>
+        <translation>线上店铺需要 base_url 和 app_id</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="715" />
+        <source>the online store needs the store's warehouse code</source>
+        <translation>线上店铺需要门店的仓库编码</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="716" />
+        <source>the private key file {path} can be read by other users of this computer (permissions {mode}); make it readable by its owner only: chmod 600 {path}</source>
+        <translation>私钥文件 {path} 可被本机其他用户读取（权限 {mode}）；请设为仅所有者可读：chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="720" />
         <source>the same code twice in the file</source>
         <translation>文件中同一编码出现了两次</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="669" />
+        <location filename="../error_texts.py" line="721" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="670" />
+        <location filename="../error_texts.py" line="722" />
+        <source>the store's {name} key is kept in the operating system's keyring, which cannot be opened now (locked, or not there): unlock the keyring (log in to the desktop) and start again</source>
+        <translation>门店的{name}密钥保存在操作系统的密钥环中，目前无法打开（已锁定或不存在）：请解锁密钥环（登录桌面）后重新启动</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="726" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="671" />
+        <location filename="../error_texts.py" line="727" />
         <source>unknown column</source>
         <translation>未知的列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="672" />
+        <location filename="../error_texts.py" line="728" />
+        <source>unknown setting (known: {known})</source>
+        <translation>未知的设置（可用：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="729" />
+        <source>unknown time zone {value}</source>
+        <translation>未知的时区 {value}</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="730" />
         <source>variant attributes are name=value pairs joined by ;</source>
         <translation>规格属性须写成 名称=值，多个用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="673" />
+        <location filename="../error_texts.py" line="731" />
         <source>write SKU*quantity</source>
         <translation>请写成 SKU*数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="674" />
+        <location filename="../error_texts.py" line="732" />
         <source>write yes or no</source>
         <translation>请写 yes 或 no</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="675" />
+        <location filename="../error_texts.py" line="733" />
         <source>yes or no</source>
         <translation>须为 yes 或 no</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="676" />
+        <location filename="../error_texts.py" line="734" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="677" />
+        <location filename="../error_texts.py" line="735" />
         <source>{cells} cells but the header has {columns} columns</source>
         <translation>本行有 {cells} 个单元格，但表头只有 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="678" />
+        <location filename="../error_texts.py" line="736" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="682" />
+        <location filename="../error_texts.py" line="740" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="683" />
+        <location filename="../error_texts.py" line="741" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="686" />
+        <location filename="../error_texts.py" line="744" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="687" />
+        <location filename="../error_texts.py" line="745" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="690" />
+        <location filename="../error_texts.py" line="748" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="691" />
+        <location filename="../error_texts.py" line="749" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="692" />
+        <location filename="../error_texts.py" line="750" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="693" />
+        <location filename="../error_texts.py" line="751" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="694" />
+        <location filename="../error_texts.py" line="752" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="695" />
+        <location filename="../error_texts.py" line="753" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="696" />
+        <location filename="../error_texts.py" line="754" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="697" />
+        <location filename="../error_texts.py" line="755" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="698" />
+        <location filename="../error_texts.py" line="756" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="699" />
+        <location filename="../error_texts.py" line="757" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="700" />
+        <location filename="../error_texts.py" line="758" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="701" />
+        <location filename="../error_texts.py" line="759" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="705" />
+        <location filename="../error_texts.py" line="763" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="706" />
+        <location filename="../error_texts.py" line="764" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="707" />
+        <location filename="../error_texts.py" line="765" />
+        <source>{path} is not a file</source>
+        <translation>{path} 不是文件</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="766" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="708" />
+        <location filename="../error_texts.py" line="767" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="712" />
+        <location filename="../error_texts.py" line="771" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="713" />
+        <location filename="../error_texts.py" line="772" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="716" />
+        <location filename="../error_texts.py" line="775" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="719" />
+        <location filename="../error_texts.py" line="778" />
+        <source>{value} cannot be a warehouse code on the platform: letters, digits and _ only, at most {most} characters (for example {example})</source>
+        <translation>{value} 不能作为平台上的仓库编码：只能用字母、数字和 _，最多 {most} 个字符（例如 {example}）</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="782" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="22" />
+        <location filename="../errors.py" line="23" />
         <source>WeChat Pay merchant private key</source>
         <translation>微信支付商户私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="23" />
+        <location filename="../errors.py" line="24" />
         <source>WeChat Pay API client key</source>
         <translation>微信支付 API 客户端私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="24" />
+        <location filename="../errors.py" line="25" />
         <source>WeChat Pay API v3 key</source>
         <translation>微信支付 APIv3 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="25" />
+        <location filename="../errors.py" line="26" />
         <source>WeChat Pay API v2 key</source>
         <translation>微信支付 APIv2 密钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="26" />
+        <location filename="../errors.py" line="27" />
         <source>Alipay app private key</source>
         <translation>支付宝应用私钥</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="60" />
+        <location filename="../errors.py" line="63" />
+        <source>Setting {key}: {problem}</source>
+        <translation>设置 {key}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="77" />
         <source>line {line}, column {column}: {problem}</source>
         <translation>第 {line} 行，{column} 列：{problem}</translation>
     </message>
     <message>
-        <location filename="../errors.py" line="62" />
+        <location filename="../errors.py" line="79" />
         <source>line {line}: {problem}</source>
         <translation>第 {line} 行：{problem}</translation>
     </message>
