@@ -12,8 +12,10 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -76,12 +78,12 @@ class Worker(QObject):
 
     def _deliver_result(self, job_id: int, result: object) -> None:
         on_done, _ = self._callbacks.pop(job_id, (None, None))
-        if on_done is not None:
+        if on_done is not None and _still_shown(on_done):
             on_done(result)
 
     def _deliver_error(self, job_id: int, error: object) -> None:
         _, on_error = self._callbacks.pop(job_id, (None, None))
-        if on_error is not None:
+        if on_error is not None and _still_shown(on_error):
             on_error(error)
 
 
@@ -107,3 +109,28 @@ class LatestOnly:
                 on_done(result)
 
         self._worker.submit(function, *args, on_done=deliver, on_error=on_error)
+
+
+def _still_shown(callback: object, depth: int = 0) -> bool:
+    """False when the screen a callback would fill was closed (and deleted) while the job ran.
+
+    A dialog closed during a slow query must not be written to: its widgets are gone. The
+    owner is the widget of a bound method, or a widget the callback's closure holds (looked
+    for through wrappers such as ``LatestOnly``'s, a few levels deep).
+    """
+    while isinstance(callback, partial):
+        callback = callback.func
+    owners: list[object] = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # a cell not yet filled
+            continue
+    for owner in owners:
+        if isinstance(owner, QObject):
+            if not shiboken6.isValid(owner):
+                log.debug("a result came back for a closed screen; dropped")
+                return False
+        elif callable(owner) and depth < 3 and not _still_shown(owner, depth + 1):
+            return False
+    return True
