@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from redhome_pos.domain.audit import AuditAction
@@ -35,14 +36,14 @@ from redhome_pos.services.sessions import acting
 # Checkout prices every sale again with the rules as stored (``check_cart``). The book last
 # read for a database and store is kept here with the stamp it was read at, so a checkout
 # whose rules have not changed reads one number, not every rule.
-_BOOKS: dict[tuple[str, str, str], PromotionBook] = {}
+_BOOKS: dict[tuple[URL, str, str], PromotionBook] = {}
 # A cart is priced at the moment its sale began; checkout prices it at that moment again if
 # it is this recent (else at the moment of checkout).
 SALE_PRICED_WITHIN = timedelta(hours=2)
 
 
-def _book_key(session: Session, till: Till) -> tuple[str, str, str]:
-    return (str(session.get_bind().engine.url), till.store_code, till.timezone)
+def _book_key(session: Session, till: Till) -> tuple[URL, str, str]:
+    return (session.get_bind().engine.url, till.store_code, till.timezone)
 
 
 def book_in(session: Session, till: Till) -> PromotionBook:

@@ -22,6 +22,9 @@ from redhome_pos.persistence.models.promotions import (
     PromotionRow,
     PromotionStampRow,
 )
+from redhome_pos.persistence.repositories.counter_sql import Prepared
+
+_STAMP = Prepared(select(PromotionStampRow.version).where(PromotionStampRow.id == 1))
 
 # The amounts of each kind, kept in the row's ``params``.
 PARAMS = (
@@ -151,10 +154,8 @@ class PromotionRepository:
 
     def stamp(self) -> int:
         """The rules' version: raised by every change written through this repository."""
-        return int(
-            self._session.scalar(select(PromotionStampRow.version).where(PromotionStampRow.id == 1))
-            or 0
-        )
+        row = _STAMP.first(self._session)  # read at every checkout: prepared
+        return int(row[0] or 0) if row is not None else 0
 
     def _changed(self) -> None:
         raised = self._session.execute(
