@@ -296,3 +296,5 @@ class ProviderRefund:
     reason: str
     return_id: int | None = None
     sale_id: int | None = None
+    created_at: datetime | None = None  # when the refund was written (UTC)
+    receipt_no: str | None = None  # the receipt of the sale its payment paid, if any

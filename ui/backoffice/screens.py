@@ -19,6 +19,7 @@ from ui.backoffice.notes import NotesManagerScreen
 from ui.backoffice.orders import OrdersScreen
 from ui.backoffice.promotions import PromotionsScreen
 from ui.backoffice.reconciliation import ReconciliationScreen
+from ui.backoffice.refunds_waiting import RefundsWaitingScreen
 from ui.backoffice.reports import ReportsScreen
 from ui.backoffice.rewards import RewardsScreen
 from ui.backoffice.settlement import SettlementScreen
@@ -50,6 +51,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("BackOffice", "Members"),
     QT_TRANSLATE_NOOP("BackOffice", "Manager"),
     QT_TRANSLATE_NOOP("BackOffice", "Paid, no sale"),
+    QT_TRANSLATE_NOOP("BackOffice", "Refunds owed"),
     QT_TRANSLATE_NOOP("BackOffice", "Settlement"),
 )
 
@@ -125,8 +127,9 @@ def add_backoffice_screens(shell: Shell, window: MainWindow) -> None:
 
 
 def add_payment_screens(shell: Shell, hub: ManagerHub) -> None:
-    """Payments no sale holds (attached to the sale in the cart, or refunded) and the
-    settlement with the providers' bills."""
+    """Payments no sale holds (attached to the sale in the cart, or refunded), refunds still
+    owed to customers (asked about again, or paid in cash) and the settlement with the
+    providers' bills."""
     from ui.receipts import print_sale
 
     counter = shell.counter
@@ -139,6 +142,9 @@ def add_payment_screens(shell: Shell, hub: ManagerHub) -> None:
         print_sale(counter, sale, open_drawer=False)  # type: ignore[arg-type]
 
     unsold.attached.connect(attached)
+    refunds = RefundsWaitingScreen(counter)
+    shell.refunds_waiting = refunds  # type: ignore[attr-defined]
+    hub.add("refunds-waiting", _t("Refunds owed"), refunds, Permission.REFUND)
     settlement = SettlementScreen(counter)
     shell.settlement = settlement  # type: ignore[attr-defined]
     hub.add("settlement", _t("Settlement"), settlement, Permission.RECONCILE)

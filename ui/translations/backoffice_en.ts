@@ -218,72 +218,77 @@
 <context>
     <name>BackOffice</name>
     <message>
-        <location filename="../backoffice/screens.py" line="49"/>
+        <location filename="../backoffice/screens.py" line="50"/>
         <source>Promotions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="50"/>
+        <location filename="../backoffice/screens.py" line="51"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="51"/>
+        <location filename="../backoffice/screens.py" line="52"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="52"/>
+        <location filename="../backoffice/screens.py" line="53"/>
         <source>Paid, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="53"/>
+        <location filename="../backoffice/screens.py" line="54"/>
+        <source>Refunds owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="55"/>
         <source>Settlement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="71"/>
+        <location filename="../backoffice/screens.py" line="73"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="81"/>
+        <location filename="../backoffice/screens.py" line="83"/>
         <source>Online returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="86"/>
+        <location filename="../backoffice/screens.py" line="88"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="91"/>
+        <location filename="../backoffice/screens.py" line="93"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="44"/>
+        <location filename="../backoffice/screens.py" line="45"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="46"/>
+        <location filename="../backoffice/screens.py" line="47"/>
         <source>Note links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="45"/>
+        <location filename="../backoffice/screens.py" line="46"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="47"/>
+        <location filename="../backoffice/screens.py" line="48"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="48"/>
+        <location filename="../backoffice/screens.py" line="49"/>
         <source>Store settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,6 +2033,184 @@
     <message>
         <location filename="../backoffice/reconciliation.py" line="393"/>
         <source>Saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundsWaitingScreen</name>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="48"/>
+        <source>Refunds still owed to customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="52"/>
+        <source>Refunds through WeChat Pay or Alipay that the provider has not confirmed, or refused: the customer has not had this money back yet. Ask the provider again, or pay a refused refund in cash instead (a manager).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="61"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="62"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="63"/>
+        <source>Wallet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="64"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="65"/>
+        <source>Refund no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="66"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="67"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="77"/>
+        <source>Reason for paying in cash (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="78"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="79"/>
+        <source>Ask the provider again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="81"/>
+        <source>Pay in cash instead (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="119"/>
+        <source>No payment provider is configured at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="131"/>
+        <source>Refunds waiting: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="134"/>
+        <source>No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="162"/>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="162"/>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="167"/>
+        <source>Refused: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="167"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="168"/>
+        <source>Refunding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="175"/>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="177"/>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="178"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="190"/>
+        <source>Choose a refund in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="204"/>
+        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="208"/>
+        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="220"/>
+        <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="242"/>
+        <source>{wallet}: {amount} refunded to the customer&apos;s original payment — done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="246"/>
+        <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="248"/>
+        <source>{wallet}: {amount} is still on its way; ask again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="260"/>
+        <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="267"/>
+        <source>Say why the refund is paid in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="274"/>
+        <source>Paying a refused refund in cash instead needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/refunds_waiting.py" line="300"/>
+        <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

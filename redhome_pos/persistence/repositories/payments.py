@@ -308,8 +308,10 @@ class PaymentRepository:
         return_id: int | None = None,
         terminal_id: str | None = None,
     ) -> list[ProviderRefund]:
-        query = select(PaymentRefundRow, PaymentAttemptRow).join(
-            PaymentAttemptRow, PaymentAttemptRow.id == PaymentRefundRow.attempt_id
+        query = (
+            select(PaymentRefundRow, PaymentAttemptRow, SaleRow.receipt_no)
+            .join(PaymentAttemptRow, PaymentAttemptRow.id == PaymentRefundRow.attempt_id)
+            .outerjoin(SaleRow, SaleRow.id == PaymentAttemptRow.sale_id)
         )
         if states is not None:
             query = query.where(PaymentRefundRow.state.in_([s.value for s in states]))
@@ -332,6 +334,8 @@ class PaymentRepository:
                 reason=r.reason,
                 return_id=r.return_id,
                 sale_id=r.sale_id,
+                created_at=r.created_at,
+                receipt_no=receipt_no,
             )
-            for r, a in self._session.execute(query.order_by(PaymentRefundRow.id)).all()
+            for r, a, receipt_no in self._session.execute(query.order_by(PaymentRefundRow.id))
         ]
