@@ -703,6 +703,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("Errors", "one of {names}"),
     QT_TRANSLATE_NOOP("Errors", "rate must be positive"),
     QT_TRANSLATE_NOOP("Errors", "required column missing"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "starts with {start}, the home folder of a user this computer does not have"
+    ),
     QT_TRANSLATE_NOOP("Errors", "text after the JSON object"),
     QT_TRANSLATE_NOOP("Errors", "the answer declares a DOCTYPE or entities"),
     QT_TRANSLATE_NOOP("Errors", "the audit head row is missing: run `redhome-pos db upgrade`"),

@@ -144,6 +144,7 @@ class Reader(Protocol):
     def bad_setting(
         self, table: tuple[str, ...], key: str, template: str, **params: Any
     ) -> ConfigError: ...
+    def folder(self, table: tuple[str, ...], key: str, text: str) -> Path: ...
     def _value(self, where: tuple[str, ...], key: str, value: Any, kind: type) -> Any: ...
     def _only(
         self, table: dict[str, Any], where: tuple[str, ...], allowed: tuple[str, ...]
@@ -231,10 +232,7 @@ class _Payments:
         for item in fields(section):
             value = getattr(section, item.name)
             if item.name.endswith("_file") and value:
-                path = Path(value).expanduser()
-                changed[item.name] = str(
-                    path if path.is_absolute() else self.reader.file.parent / path
-                )
+                changed[item.name] = str(self.reader.folder(("payments", name), item.name, value))
         return replace(section, **changed)
 
     def _check_numbers(self, config: PaymentsConfig) -> None:

@@ -92,11 +92,13 @@ def _suggest_code(text: str) -> str:
 
 
 def config_file_path(path: Path | None, env: Mapping[str, str], paths: AppPaths) -> Path:
-    if path is not None:
-        return Path(path).expanduser()
-    if env.get("REDHOME_CONFIG"):
-        return Path(env["REDHOME_CONFIG"]).expanduser()
-    return paths.config_file
+    chosen = path if path is not None else env.get("REDHOME_CONFIG")
+    if not chosen:
+        return paths.config_file
+    try:
+        return Path(chosen).expanduser()
+    except RuntimeError:  # ~name of an unknown user: the file is then said to be missing
+        return Path(chosen)
 
 
 def load_config(
@@ -186,6 +188,19 @@ class _Reader:
                 return ConfigError(template, file=where, key=dotted, **params)
         line = _find_line(self.text, table, key)
         return ConfigError(template, file=self.file, line=line, key=dotted, **params)
+
+    def folder(self, table: tuple[str, ...], key: str, text: str) -> Path:
+        """A path setting with ``~`` expanded, relative to the configuration file's folder."""
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:  # ~name of a user this machine does not have
+            raise self.bad_setting(
+                table,
+                key,
+                "starts with {start}, the home folder of a user this computer does not have",
+                start=text.split("/", 1)[0],
+            ) from None
+        return path if path.is_absolute() else self.file.parent / path
 
     def read(self, raw: dict[str, Any]) -> Config:
         raw = self._with_env(raw)
@@ -438,10 +453,7 @@ class _Reader:
         self._only(table, ("paths",), ("data_dir", "log_dir", "backup_dir", "preview_dir"))
         chosen: dict[str, Path] = {}
         for key, value in table.items():
-            text = self._value(("paths",), key, value, str)
-            folder = Path(text).expanduser()
-            # A relative folder is taken from where the configuration file is.
-            chosen[key] = folder if folder.is_absolute() else self.file.parent / folder
+            chosen[key] = self.folder(("paths",), key, self._value(("paths",), key, value, str))
         paths = replace(self.paths, **chosen)
         if "data_dir" in chosen:
             # Backups and previews follow a moved data folder unless set themselves.

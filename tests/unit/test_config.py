@@ -236,6 +236,29 @@ def test_a_bad_environment_value_names_the_variable(tmp_path: Path, paths: AppPa
         load_config(env={"REDHOME_ONLINE_STORE_ENABLED": "maybe"}, paths=paths)
 
 
+def test_a_home_folder_of_an_unknown_user_is_a_config_error(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    """``~name`` of a user the machine does not have: said in words, never a crash."""
+    nobody = "~redhome-no-such-user-0"
+    with pytest.raises(
+        ConfigError, match=r"REDHOME_DATA_DIR: paths\.data_dir: starts with ~redhome"
+    ):
+        load_config(env={"REDHOME_DATA_DIR": f"{nobody}/data"}, paths=paths)
+    file = _write(tmp_path, f'[paths]\nlog_dir = "{nobody}"\n')
+    with pytest.raises(ConfigError, match=r"line 2: paths\.log_dir: starts with") as caught:
+        load_config(file, env={}, paths=paths)
+    assert caught.value.line == 2
+    file = _write(tmp_path, f'[payments.wechat]\nmerchant_private_key_file = "{nobody}/k.pem"\n')
+    with pytest.raises(
+        ConfigError, match=r"payments\.wechat\.merchant_private_key_file: starts with"
+    ):
+        load_config(file, env={}, paths=paths)
+    assert load_config(env={"REDHOME_DATA_DIR": "~/d"}, paths=paths).paths.data_dir == (
+        Path.home() / "d"
+    )
+
+
 def test_relative_paths_are_taken_from_the_config_file(tmp_path: Path, paths: AppPaths) -> None:
     file = _write(tmp_path, '[paths]\ndata_dir = "store-data"\nlog_dir = "/var/tmp/rh-logs"\n')
     config = load_config(file, env={}, paths=paths)

@@ -920,7 +920,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144"/>
-        <location filename="../error_texts.py" line="783"/>
+        <location filename="../error_texts.py" line="786"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
@@ -2671,256 +2671,261 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="706"/>
-        <source>text after the JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="707"/>
-        <source>the answer declares a DOCTYPE or entities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../error_texts.py" line="708"/>
-        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
+        <source>starts with {start}, the home folder of a user this computer does not have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="709"/>
-        <source>the configuration file does not exist</source>
+        <source>text after the JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="710"/>
-        <source>the file {path} does not exist or cannot be read</source>
+        <source>the answer declares a DOCTYPE or entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="711"/>
-        <source>the key file cannot be read ({problem})</source>
+        <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="712"/>
-        <source>the key file is too short: restore it from a backup</source>
+        <source>the configuration file does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="713"/>
-        <source>the number of SKUs cannot be negative</source>
-        <translation>the number of SKUs cannot be negative</translation>
+        <source>the file {path} does not exist or cannot be read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="714"/>
-        <source>the online store needs base_url and app_id</source>
+        <source>the key file cannot be read ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="715"/>
-        <source>the online store needs the store&apos;s warehouse code</source>
+        <source>the key file is too short: restore it from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../error_texts.py" line="716"/>
+        <source>the number of SKUs cannot be negative</source>
+        <translation>the number of SKUs cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="717"/>
+        <source>the online store needs base_url and app_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="718"/>
+        <source>the online store needs the store&apos;s warehouse code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="719"/>
         <source>the private key file {path} can be read by other users of this computer (permissions {mode}); make it readable by its owner only: chmod 600 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="720"/>
+        <location filename="../error_texts.py" line="723"/>
         <source>the same code twice in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="721"/>
+        <location filename="../error_texts.py" line="724"/>
         <source>the store&apos;s warehouse code is required</source>
         <translation>the store&apos;s warehouse code is required</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="722"/>
+        <location filename="../error_texts.py" line="725"/>
         <source>the store&apos;s {name} key is kept in the operating system&apos;s keyring, which cannot be opened now (locked, or not there): unlock the keyring (log in to the desktop) and start again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="726"/>
+        <location filename="../error_texts.py" line="729"/>
         <source>unit of work used outside its with-block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="727"/>
+        <location filename="../error_texts.py" line="730"/>
         <source>unknown column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="728"/>
+        <location filename="../error_texts.py" line="731"/>
         <source>unknown setting (known: {known})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="729"/>
+        <location filename="../error_texts.py" line="732"/>
         <source>unknown time zone {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="730"/>
+        <location filename="../error_texts.py" line="733"/>
         <source>variant attributes are name=value pairs joined by ;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="731"/>
+        <location filename="../error_texts.py" line="734"/>
         <source>write SKU*quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="732"/>
+        <location filename="../error_texts.py" line="735"/>
         <source>write yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="733"/>
+        <location filename="../error_texts.py" line="736"/>
         <source>yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="734"/>
+        <location filename="../error_texts.py" line="737"/>
         <source>{ai} cannot hold {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="735"/>
+        <location filename="../error_texts.py" line="738"/>
         <source>{cells} cells but the header has {columns} columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="736"/>
+        <location filename="../error_texts.py" line="739"/>
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="740"/>
+        <location filename="../error_texts.py" line="743"/>
         <source>{code} is not a product in the catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="741"/>
+        <location filename="../error_texts.py" line="744"/>
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{count} rows of {file} have errors, nothing was imported; first: {first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="744"/>
+        <location filename="../error_texts.py" line="747"/>
         <source>{due_fen} still to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="745"/>
+        <location filename="../error_texts.py" line="748"/>
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} clashes with the catalog in the store; nothing was imported</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="748"/>
+        <location filename="../error_texts.py" line="751"/>
         <source>{file} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="749"/>
+        <location filename="../error_texts.py" line="752"/>
         <source>{file} exists already: choose another name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="750"/>
+        <location filename="../error_texts.py" line="753"/>
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="751"/>
+        <location filename="../error_texts.py" line="754"/>
         <source>{file} is damaged: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="752"/>
+        <location filename="../error_texts.py" line="755"/>
         <source>{file} is not a REDHOME database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="753"/>
+        <location filename="../error_texts.py" line="756"/>
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="754"/>
+        <location filename="../error_texts.py" line="757"/>
         <source>{file} is the database itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="755"/>
+        <location filename="../error_texts.py" line="758"/>
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name} ({role}) cannot approve {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="756"/>
+        <location filename="../error_texts.py" line="759"/>
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="757"/>
+        <location filename="../error_texts.py" line="760"/>
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name} ({role}) may not {action} without approval</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="758"/>
+        <location filename="../error_texts.py" line="761"/>
         <source>{name} has no badge to revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="759"/>
+        <location filename="../error_texts.py" line="762"/>
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="763"/>
+        <location filename="../error_texts.py" line="766"/>
         <source>{name}&apos;s account is not active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="764"/>
+        <location filename="../error_texts.py" line="767"/>
         <source>{name}: type your PIN as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="765"/>
+        <location filename="../error_texts.py" line="768"/>
         <source>{path} is not a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="766"/>
+        <location filename="../error_texts.py" line="769"/>
         <source>{phone} is a member already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="767"/>
+        <location filename="../error_texts.py" line="770"/>
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="771"/>
+        <location filename="../error_texts.py" line="774"/>
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>{skus} SKU(s) still wait for a recount in count {count_id}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="772"/>
+        <location filename="../error_texts.py" line="775"/>
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="775"/>
+        <location filename="../error_texts.py" line="778"/>
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="778"/>
+        <location filename="../error_texts.py" line="781"/>
         <source>{value} cannot be a warehouse code on the platform: letters, digits and _ only, at most {most} characters (for example {example})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="782"/>
+        <location filename="../error_texts.py" line="785"/>
         <source>Something went wrong: {detail}</source>
         <translation>Something went wrong: {detail}</translation>
     </message>

@@ -919,7 +919,7 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="144" />
-        <location filename="../error_texts.py" line="783" />
+        <location filename="../error_texts.py" line="786" />
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
@@ -2670,256 +2670,261 @@
     </message>
     <message>
         <location filename="../error_texts.py" line="706" />
+        <source>starts with {start}, the home folder of a user this computer does not have</source>
+        <translation>以 {start} 开头，但本机没有这个用户的主目录</translation>
+    </message>
+    <message>
+        <location filename="../error_texts.py" line="709" />
         <source>text after the JSON object</source>
         <translation>JSON 对象之后还有文字</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="707" />
+        <location filename="../error_texts.py" line="710" />
         <source>the answer declares a DOCTYPE or entities</source>
         <translation>应答声明了 DOCTYPE 或实体</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="708" />
+        <location filename="../error_texts.py" line="711" />
         <source>the audit head row is missing: run `redhome-pos db upgrade`</source>
         <translation>审计日志头记录缺失：请运行 `redhome-pos db upgrade`</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="709" />
+        <location filename="../error_texts.py" line="712" />
         <source>the configuration file does not exist</source>
         <translation>配置文件不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="710" />
+        <location filename="../error_texts.py" line="713" />
         <source>the file {path} does not exist or cannot be read</source>
         <translation>文件 {path} 不存在或无法读取</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="711" />
+        <location filename="../error_texts.py" line="714" />
         <source>the key file cannot be read ({problem})</source>
         <translation>无法读取密钥文件（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="712" />
+        <location filename="../error_texts.py" line="715" />
         <source>the key file is too short: restore it from a backup</source>
         <translation>密钥文件太短：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="713" />
+        <location filename="../error_texts.py" line="716" />
         <source>the number of SKUs cannot be negative</source>
         <translation>SKU 数量不能为负</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="714" />
+        <location filename="../error_texts.py" line="717" />
         <source>the online store needs base_url and app_id</source>
         <translation>线上店铺需要 base_url 和 app_id</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="715" />
+        <location filename="../error_texts.py" line="718" />
         <source>the online store needs the store's warehouse code</source>
         <translation>线上店铺需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="716" />
+        <location filename="../error_texts.py" line="719" />
         <source>the private key file {path} can be read by other users of this computer (permissions {mode}); make it readable by its owner only: chmod 600 {path}</source>
         <translation>私钥文件 {path} 可被本机其他用户读取（权限 {mode}）；请设为仅所有者可读：chmod 600 {path}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="720" />
+        <location filename="../error_texts.py" line="723" />
         <source>the same code twice in the file</source>
         <translation>文件中同一编码出现了两次</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="721" />
+        <location filename="../error_texts.py" line="724" />
         <source>the store's warehouse code is required</source>
         <translation>需要门店的仓库编码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="722" />
+        <location filename="../error_texts.py" line="725" />
         <source>the store's {name} key is kept in the operating system's keyring, which cannot be opened now (locked, or not there): unlock the keyring (log in to the desktop) and start again</source>
         <translation>门店的{name}密钥保存在操作系统的密钥环中，目前无法打开（已锁定或不存在）：请解锁密钥环（登录桌面）后重新启动</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="726" />
+        <location filename="../error_texts.py" line="729" />
         <source>unit of work used outside its with-block</source>
         <translation>工作单元在 with 块之外被使用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="727" />
+        <location filename="../error_texts.py" line="730" />
         <source>unknown column</source>
         <translation>未知的列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="728" />
+        <location filename="../error_texts.py" line="731" />
         <source>unknown setting (known: {known})</source>
         <translation>未知的设置（可用：{known}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="729" />
+        <location filename="../error_texts.py" line="732" />
         <source>unknown time zone {value}</source>
         <translation>未知的时区 {value}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="730" />
+        <location filename="../error_texts.py" line="733" />
         <source>variant attributes are name=value pairs joined by ;</source>
         <translation>规格属性须写成 名称=值，多个用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="731" />
+        <location filename="../error_texts.py" line="734" />
         <source>write SKU*quantity</source>
         <translation>请写成 SKU*数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="732" />
+        <location filename="../error_texts.py" line="735" />
         <source>write yes or no</source>
         <translation>请写 yes 或 no</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="733" />
+        <location filename="../error_texts.py" line="736" />
         <source>yes or no</source>
         <translation>须为 yes 或 no</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="734" />
+        <location filename="../error_texts.py" line="737" />
         <source>{ai} cannot hold {value!r}</source>
         <translation>{ai} 不能包含 {value!r}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="735" />
+        <location filename="../error_texts.py" line="738" />
         <source>{cells} cells but the header has {columns} columns</source>
         <translation>本行有 {cells} 个单元格，但表头只有 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="736" />
+        <location filename="../error_texts.py" line="739" />
         <source>{code} has no GTIN barcode (EAN-13, UPC-A, EAN-8, GTIN-14) to print on a lot label</source>
         <translation>{code} 没有可印在批号标签上的 GTIN 条码（EAN-13、UPC-A、EAN-8、GTIN-14）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="740" />
+        <location filename="../error_texts.py" line="743" />
         <source>{code} is not a product in the catalog</source>
         <translation>{code} 不是商品目录中的商品</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="741" />
+        <location filename="../error_texts.py" line="744" />
         <source>{count} rows of {file} have errors, nothing was imported; first: {first}</source>
         <translation>{file} 有 {count} 行错误，未导入任何内容；第一处：{first}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="744" />
+        <location filename="../error_texts.py" line="747" />
         <source>{due_fen} still to pay</source>
         <translation>仍需支付 {due_fen}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="745" />
+        <location filename="../error_texts.py" line="748" />
         <source>{file} clashes with the catalog in the store; nothing was imported</source>
         <translation>{file} 与门店商品库冲突；未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="748" />
+        <location filename="../error_texts.py" line="751" />
         <source>{file} does not exist</source>
         <translation>{file} 不存在</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="749" />
+        <location filename="../error_texts.py" line="752" />
         <source>{file} exists already: choose another name</source>
         <translation>{file} 已存在：请换一个名称</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="750" />
+        <location filename="../error_texts.py" line="753" />
         <source>{file} has schema {revision}, which this program does not know</source>
         <translation>{file} 的结构版本为 {revision}，本程序不认识</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="751" />
+        <location filename="../error_texts.py" line="754" />
         <source>{file} is damaged: {problem}</source>
         <translation>{file} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="752" />
+        <location filename="../error_texts.py" line="755" />
         <source>{file} is not a REDHOME database</source>
         <translation>{file} 不是 REDHOME 数据库</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="753" />
+        <location filename="../error_texts.py" line="756" />
         <source>{file} is not a REDHOME database ({problem})</source>
         <translation>{file} 不是 REDHOME 数据库（{problem}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="754" />
+        <location filename="../error_texts.py" line="757" />
         <source>{file} is the database itself</source>
         <translation>{file} 就是数据库本身</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="755" />
+        <location filename="../error_texts.py" line="758" />
         <source>{name} ({role}) cannot approve {action}</source>
         <translation>{name}（{role}）无权授权 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="756" />
+        <location filename="../error_texts.py" line="759" />
         <source>{name} ({role}) may approve discounts up to {limit}%</source>
         <translation>{name}（{role}）最多可批准 {limit}% 的折扣</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="757" />
+        <location filename="../error_texts.py" line="760" />
         <source>{name} ({role}) may not {action} without approval</source>
         <translation>{name}（{role}）未经授权不能执行 {action}</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="758" />
+        <location filename="../error_texts.py" line="761" />
         <source>{name} has no badge to revoke</source>
         <translation>{name} 没有可作废的工牌</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="759" />
+        <location filename="../error_texts.py" line="762" />
         <source>{name} is locked after too many wrong PINs; try again after {until} or ask a manager to unlock it</source>
         <translation>{name} 因 PIN 错误次数过多已被锁定；请在 {until} 后重试，或请店长解锁</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="763" />
+        <location filename="../error_texts.py" line="766" />
         <source>{name}'s account is not active</source>
         <translation>{name} 的账号已停用</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="764" />
+        <location filename="../error_texts.py" line="767" />
         <source>{name}: type your PIN as well</source>
         <translation>{name}：还需输入密码</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="765" />
+        <location filename="../error_texts.py" line="768" />
         <source>{path} is not a file</source>
         <translation>{path} 不是文件</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="766" />
+        <location filename="../error_texts.py" line="769" />
         <source>{phone} is a member already</source>
         <translation>{phone} 已是会员</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="767" />
+        <location filename="../error_texts.py" line="770" />
         <source>{quantity} units at once is beyond what a store handles (at most {limit}): check the quantity</source>
         <translation>一次 {quantity} 件超出门店的合理范围（最多 {limit} 件）：请检查数量</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="771" />
+        <location filename="../error_texts.py" line="774" />
         <source>{skus} SKU(s) still wait for a recount in count {count_id}</source>
         <translation>盘点单 {count_id} 中还有 {skus} 个 SKU 等待复盘</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="772" />
+        <location filename="../error_texts.py" line="775" />
         <source>{title} ({sku}) is no longer sold: take it off the shelf and ask the manager</source>
         <translation>{title}（{sku}）已停售：请下架并告知店长</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="775" />
+        <location filename="../error_texts.py" line="778" />
         <source>{url} is not a REDHOME database (it has tables but no schema version)</source>
         <translation>{url} 不是 REDHOME 数据库（有数据表但没有结构版本）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="778" />
+        <location filename="../error_texts.py" line="781" />
         <source>{value} cannot be a warehouse code on the platform: letters, digits and _ only, at most {most} characters (for example {example})</source>
         <translation>{value} 不能作为平台上的仓库编码：只能用字母、数字和 _，最多 {most} 个字符（例如 {example}）</translation>
     </message>
     <message>
-        <location filename="../error_texts.py" line="782" />
+        <location filename="../error_texts.py" line="785" />
         <source>Something went wrong: {detail}</source>
         <translation>出现问题：{detail}</translation>
     </message>

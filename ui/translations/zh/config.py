@@ -19,6 +19,7 @@ ZH: dict[str, str] = {
     "must be a table such as [printers.receipt]": "须为表，例如 [printers.receipt]",
     "must be a web address, not {value}": "须为网址，不能是 {value}",
     "must be a whole number, not {value}": "须为整数，不能是 {value}",
+    "starts with {start}, the home folder of a user this computer does not have": "以 {start} 开头，但本机没有这个用户的主目录",
     "must be at least {least} random characters (it signs receipts and badges); make one with: {command}": "须为至少 {least} 个随机字符（用于签名小票和工牌）；可用此命令生成：{command}",
     "must be at least {low}, not {value}": "须至少为 {low}，不能是 {value}",
     "must be from {low} to {high} seconds, not {value}": "须为 {low} 到 {high} 秒，不能是 {value}",
