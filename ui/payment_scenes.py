@@ -1,7 +1,7 @@
 """The payment scenes of ``redhome-pos screenshots`` (called by ui/screenshots.py): the tender
 dialog charging a WeChat Pay / Alipay code through the payments sandbox on loopback (waiting
 for the password, cancelled, refused, paid), a counter without a provider, and the manager's
-payments without a sale and settlement screens.
+payments without a sale, refunds still owed and settlement screens.
 
 ``sandbox_payments`` starts the sandbox (a thread of this process) and builds the counter's
 charge service over the program's own adapters, configured with the sandbox's lines as a
@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from payments.sandbox import start_payments_sandbox
+from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
 from payments.setup import payments_from_config
 from redhome_pos.config import Config
 from redhome_pos.config.payments import AlipayConfig, PaymentsConfig, WechatPayConfig
@@ -31,10 +31,12 @@ from redhome_pos.persistence.database import Database
 from redhome_pos.services import staff as staff_service
 from redhome_pos.services.demo_staff import DEMO_ACCOUNTS
 from redhome_pos.services.payments import PROVIDER_OF, Payments, WalletPayment
+from ui.backoffice.refunds_waiting import RefundsWaitingScreen
 from ui.backoffice.screens import show_manager_tab
 from ui.dialogs.tender import TenderDialog
 
 _numbers = itertools.count(1)
+_running: list[PaymentsSandboxHandle] = []  # the sandbox of ``sandbox_payments``, while it runs
 
 
 def wallet_code(provider: WalletProvider, ending: str = "00") -> str:
@@ -60,7 +62,11 @@ def sandbox_payments(config: Config, database: Database) -> Iterator[Payments]:
         )
         payments = payments_from_config(replace(config, payments=settings), database)
         assert payments is not None  # both providers are configured
-        yield payments
+        _running.append(sandbox)
+        try:
+            yield payments
+        finally:
+            _running.remove(sandbox)
 
 
 def payment_scenes(director: Any, settle: Any) -> None:
@@ -201,6 +207,7 @@ def back_office_payment_scenes(director: Any, settle: Any) -> None:
     show_manager_tab(shell, "unsold-payments")
     settle(lambda: unsold.table.rowCount() > 0, 3.0)
     director.picture("backoffice-unsold-payments")
+    refunds_waiting_scene(director, settle)
 
     settlement = shell.settlement
     show_manager_tab(shell, "settlement")
@@ -209,3 +216,32 @@ def back_office_payment_scenes(director: Any, settle: Any) -> None:
     settlement.run()
     settle(lambda: settlement.report is not None, 20.0)
     director.picture("backoffice-settlement")
+
+
+def refunds_waiting_scene(director: Any, settle: Any) -> None:
+    """Refunds still owed: the return's refund WeChat Pay refused (``wallet_refund_scene``)
+    and a refund of a test payment the provider has not confirmed yet (the sandbox keeps it
+    on its way for an hour; the service asks once and leaves it)."""
+    shell = director.shell
+    counter = shell.counter
+    payments, clerk = counter.payments, counter.session.clerk
+    if payments is None or clerk is None or not _running:
+        return
+    attempt = payments.charge_only(clerk, WalletPayment(WalletProvider.WECHAT, wallet_code(
+        WalletProvider.WECHAT), 6_900))  # fmt: skip
+    ledger = _running[-1].sandbox.ledger
+    ledger.refund_delay_s = 3_600.0
+    try:
+        once = replace(payments.timings, settle_limit_s=0.0)
+        asking_once = Payments(counter.database, counter.till, payments.providers, once)
+        asking_once.refund_attempt(clerk, attempt.out_trade_no, reason="顾客改用现金")
+    finally:
+        ledger.refund_delay_s = 0.0
+    screen: RefundsWaitingScreen = shell.refunds_waiting
+    show_manager_tab(shell, "refunds-waiting")
+    settle(lambda: screen.table.rowCount() >= 2, 3.0)
+    refused = [i for i, r in enumerate(screen.refunds) if r.state.value == "refused"]
+    if refused:
+        screen.table.selectRow(refused[-1])  # its detail says what to hand over
+    settle()
+    director.picture("backoffice-refunds-waiting")

@@ -125,6 +125,7 @@ def test_a_refused_refund_from_an_earlier_day_is_listed_and_a_manager_pays_it_in
     assert state.startswith("Refused: ") and len(state) > len("Refused: ")
     assert age == "2 days"
     assert "hand over ￥128.00" in screen.detail.text()
+    assert screen.detail.text().endswith(f"Refund no. {refused.out_refund_no}")  # whole
     assert screen.cash_button.isEnabled() and not screen.ask_button.isEnabled()
 
     # Asking again about a refusal, or paying without a reason: refused in words.

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,6 +70,13 @@ class RefundsWaitingScreen(QWidget):
             stretch=5,
         )
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # numbers: both ends show
+        # The refund number is shown whole below the list; the state (with the provider's
+        # reason) wraps onto a second line rather than being cut.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(4, 150)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_chosen)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -199,15 +207,22 @@ class RefundsWaitingScreen(QWidget):
 
     def describe(self, refund: ProviderRefund) -> str:
         wallet, amount = self.wallet_name(refund.provider), format_fen(refund.amount_fen)
+        number = refund.out_refund_no
         if refund.state is RefundState.REFUSED:
             return self.tr(
                 "{wallet} refused the refund of {amount} ({reason}): the customer has not had "
-                "this money back. A manager can pay it in cash instead: hand over {amount}."
-            ).format(wallet=wallet, amount=amount, reason=self.state_words(refund))
+                "this money back. A manager can pay it in cash instead: hand over {amount}. "
+                "Refund no. {number}"
+            ).format(
+                wallet=wallet,
+                amount=amount,
+                reason=refund.reason or refund.reason_code or "?",
+                number=number,
+            )
         return self.tr(
             "{wallet}: {amount} is on its way back to the customer, not confirmed by the "
-            "provider yet. Ask the provider again."
-        ).format(wallet=wallet, amount=amount)
+            "provider yet. Ask the provider again. Refund no. {number}"
+        ).format(wallet=wallet, amount=amount, number=number)
 
     # -- ask again --------------------------------------------------------------------------
     def ask_again(self) -> None:

@@ -49,6 +49,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("BackOffice", "Store settings"),
     QT_TRANSLATE_NOOP("BackOffice", "Promotions"),
     QT_TRANSLATE_NOOP("BackOffice", "Members"),
+    QT_TRANSLATE_NOOP("BackOffice", "Points rewards"),
     QT_TRANSLATE_NOOP("BackOffice", "Manager"),
     QT_TRANSLATE_NOOP("BackOffice", "Paid, no sale"),
     QT_TRANSLATE_NOOP("BackOffice", "Refunds owed"),

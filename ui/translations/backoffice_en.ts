@@ -229,41 +229,46 @@
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="52"/>
-        <source>Manager</source>
+        <source>Points rewards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="53"/>
-        <source>Paid, no sale</source>
+        <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="54"/>
-        <source>Refunds owed</source>
+        <source>Paid, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="55"/>
+        <source>Refunds owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="56"/>
         <source>Settlement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="73"/>
+        <location filename="../backoffice/screens.py" line="74"/>
         <source>Online orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="83"/>
+        <location filename="../backoffice/screens.py" line="84"/>
         <source>Online returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="88"/>
+        <location filename="../backoffice/screens.py" line="89"/>
         <source>Stock counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="93"/>
+        <location filename="../backoffice/screens.py" line="94"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,177 +2044,177 @@
 <context>
     <name>RefundsWaitingScreen</name>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="48"/>
+        <location filename="../backoffice/refunds_waiting.py" line="49"/>
         <source>Refunds still owed to customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="52"/>
+        <location filename="../backoffice/refunds_waiting.py" line="53"/>
         <source>Refunds through WeChat Pay or Alipay that the provider has not confirmed, or refused: the customer has not had this money back yet. Ask the provider again, or pay a refused refund in cash instead (a manager).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="61"/>
+        <location filename="../backoffice/refunds_waiting.py" line="62"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="62"/>
+        <location filename="../backoffice/refunds_waiting.py" line="63"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="63"/>
+        <location filename="../backoffice/refunds_waiting.py" line="64"/>
         <source>Wallet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="64"/>
+        <location filename="../backoffice/refunds_waiting.py" line="65"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="65"/>
+        <location filename="../backoffice/refunds_waiting.py" line="66"/>
         <source>Refund no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="66"/>
+        <location filename="../backoffice/refunds_waiting.py" line="67"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="67"/>
+        <location filename="../backoffice/refunds_waiting.py" line="68"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="77"/>
+        <location filename="../backoffice/refunds_waiting.py" line="85"/>
         <source>Reason for paying in cash (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="78"/>
+        <location filename="../backoffice/refunds_waiting.py" line="86"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="79"/>
+        <location filename="../backoffice/refunds_waiting.py" line="87"/>
         <source>Ask the provider again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="81"/>
+        <location filename="../backoffice/refunds_waiting.py" line="89"/>
         <source>Pay in cash instead (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="119"/>
+        <location filename="../backoffice/refunds_waiting.py" line="127"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="131"/>
+        <location filename="../backoffice/refunds_waiting.py" line="139"/>
         <source>Refunds waiting: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="134"/>
+        <location filename="../backoffice/refunds_waiting.py" line="142"/>
         <source>No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="162"/>
+        <location filename="../backoffice/refunds_waiting.py" line="170"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="162"/>
+        <location filename="../backoffice/refunds_waiting.py" line="170"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="167"/>
+        <location filename="../backoffice/refunds_waiting.py" line="175"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="167"/>
+        <location filename="../backoffice/refunds_waiting.py" line="175"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="168"/>
+        <location filename="../backoffice/refunds_waiting.py" line="176"/>
         <source>Refunding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175"/>
+        <location filename="../backoffice/refunds_waiting.py" line="183"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="177"/>
+        <location filename="../backoffice/refunds_waiting.py" line="185"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="178"/>
+        <location filename="../backoffice/refunds_waiting.py" line="186"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="190"/>
+        <location filename="../backoffice/refunds_waiting.py" line="198"/>
         <source>Choose a refund in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="204"/>
-        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}.</source>
+        <location filename="../backoffice/refunds_waiting.py" line="213"/>
+        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="208"/>
-        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again.</source>
+        <location filename="../backoffice/refunds_waiting.py" line="223"/>
+        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="220"/>
+        <location filename="../backoffice/refunds_waiting.py" line="235"/>
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="242"/>
+        <location filename="../backoffice/refunds_waiting.py" line="257"/>
         <source>{wallet}: {amount} refunded to the customer&apos;s original payment — done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="246"/>
+        <location filename="../backoffice/refunds_waiting.py" line="261"/>
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="248"/>
+        <location filename="../backoffice/refunds_waiting.py" line="263"/>
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="260"/>
+        <location filename="../backoffice/refunds_waiting.py" line="275"/>
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="267"/>
+        <location filename="../backoffice/refunds_waiting.py" line="282"/>
         <source>Say why the refund is paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="274"/>
+        <location filename="../backoffice/refunds_waiting.py" line="289"/>
         <source>Paying a refused refund in cash instead needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="300"/>
+        <location filename="../backoffice/refunds_waiting.py" line="315"/>
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation type="unfinished"></translation>
     </message>

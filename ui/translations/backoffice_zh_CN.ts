@@ -228,41 +228,46 @@
     </message>
     <message>
         <location filename="../backoffice/screens.py" line="52" />
+        <source>Points rewards</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/screens.py" line="53" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="53" />
+        <location filename="../backoffice/screens.py" line="54" />
         <source>Paid, no sale</source>
         <translation>已收款未成交</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="54" />
+        <location filename="../backoffice/screens.py" line="55" />
         <source>Refunds owed</source>
         <translation>待退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="55" />
+        <location filename="../backoffice/screens.py" line="56" />
         <source>Settlement</source>
         <translation>结算对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="73" />
+        <location filename="../backoffice/screens.py" line="74" />
         <source>Online orders</source>
         <translation>线上订单</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="83" />
+        <location filename="../backoffice/screens.py" line="84" />
         <source>Online returns</source>
         <translation>线上退货</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="88" />
+        <location filename="../backoffice/screens.py" line="89" />
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
     <message>
-        <location filename="../backoffice/screens.py" line="93" />
+        <location filename="../backoffice/screens.py" line="94" />
         <source>Inventory</source>
         <translation>库存</translation>
     </message>
@@ -2038,177 +2043,177 @@
 <context>
     <name>RefundsWaitingScreen</name>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="48" />
+        <location filename="../backoffice/refunds_waiting.py" line="49" />
         <source>Refunds still owed to customers</source>
         <translation>尚未退给顾客的退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="52" />
+        <location filename="../backoffice/refunds_waiting.py" line="53" />
         <source>Refunds through WeChat Pay or Alipay that the provider has not confirmed, or refused: the customer has not had this money back yet. Ask the provider again, or pay a refused refund in cash instead (a manager).</source>
         <translation>支付机构尚未确认或已拒绝的微信支付、支付宝退款：这些钱还没有退到顾客手里。可再次向支付机构查询，被拒绝的可改退现金（需店长）。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="61" />
+        <location filename="../backoffice/refunds_waiting.py" line="62" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="62" />
+        <location filename="../backoffice/refunds_waiting.py" line="63" />
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="63" />
+        <location filename="../backoffice/refunds_waiting.py" line="64" />
         <source>Wallet</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="64" />
+        <location filename="../backoffice/refunds_waiting.py" line="65" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="65" />
+        <location filename="../backoffice/refunds_waiting.py" line="66" />
         <source>Refund no.</source>
         <translation>退款单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="66" />
+        <location filename="../backoffice/refunds_waiting.py" line="67" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="67" />
+        <location filename="../backoffice/refunds_waiting.py" line="68" />
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="77" />
+        <location filename="../backoffice/refunds_waiting.py" line="85" />
         <source>Reason for paying in cash (required)</source>
         <translation>改退现金的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="78" />
+        <location filename="../backoffice/refunds_waiting.py" line="86" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="79" />
+        <location filename="../backoffice/refunds_waiting.py" line="87" />
         <source>Ask the provider again</source>
         <translation>再次查询退款结果</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="81" />
+        <location filename="../backoffice/refunds_waiting.py" line="89" />
         <source>Pay in cash instead (manager)</source>
         <translation>改退现金（需店长）</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="119" />
+        <location filename="../backoffice/refunds_waiting.py" line="127" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="131" />
+        <location filename="../backoffice/refunds_waiting.py" line="139" />
         <source>Refunds waiting: {count}</source>
         <translation>待处理的退款：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="134" />
+        <location filename="../backoffice/refunds_waiting.py" line="142" />
         <source>No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.</source>
         <translation>没有待处理的退款：微信支付、支付宝的退款均已由支付机构确认，或已改退现金。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="162" />
+        <location filename="../backoffice/refunds_waiting.py" line="170" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="162" />
+        <location filename="../backoffice/refunds_waiting.py" line="170" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="167" />
+        <location filename="../backoffice/refunds_waiting.py" line="175" />
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="167" />
+        <location filename="../backoffice/refunds_waiting.py" line="175" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="168" />
+        <location filename="../backoffice/refunds_waiting.py" line="176" />
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175" />
+        <location filename="../backoffice/refunds_waiting.py" line="183" />
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="177" />
+        <location filename="../backoffice/refunds_waiting.py" line="185" />
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="178" />
+        <location filename="../backoffice/refunds_waiting.py" line="186" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="190" />
+        <location filename="../backoffice/refunds_waiting.py" line="198" />
         <source>Choose a refund in the list first</source>
         <translation>请先在列表中选择一笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="204" />
-        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}.</source>
-        <translation>{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款：付给顾客 {amount}。</translation>
+        <location filename="../backoffice/refunds_waiting.py" line="213" />
+        <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
+        <translation>{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款：付给顾客 {amount}。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="208" />
-        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again.</source>
-        <translation>{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认。请再次查询。</translation>
+        <location filename="../backoffice/refunds_waiting.py" line="223" />
+        <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
+        <translation>{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认。请再次查询。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="220" />
+        <location filename="../backoffice/refunds_waiting.py" line="235" />
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation>支付机构已最终拒绝这笔退款，再次查询也不会改变结果。请改退现金</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="242" />
+        <location filename="../backoffice/refunds_waiting.py" line="257" />
         <source>{wallet}: {amount} refunded to the customer's original payment — done</source>
         <translation>{wallet}：{amount} 已原路退回顾客的支付账户，退款完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="246" />
+        <location filename="../backoffice/refunds_waiting.py" line="261" />
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation>{wallet}拒绝了 {amount} 的退款：店长可改为现金退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="248" />
+        <location filename="../backoffice/refunds_waiting.py" line="263" />
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation>{wallet}：{amount} 仍在退款途中，请稍后再查询</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="260" />
+        <location filename="../backoffice/refunds_waiting.py" line="275" />
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation>只有被支付机构拒绝的退款才能改退现金：请再次查询这笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="267" />
+        <location filename="../backoffice/refunds_waiting.py" line="282" />
         <source>Say why the refund is paid in cash</source>
         <translation>请填写改退现金的原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="274" />
+        <location filename="../backoffice/refunds_waiting.py" line="289" />
         <source>Paying a refused refund in cash instead needs a manager's approval.</source>
         <translation>被拒绝的退款改退现金，需要店长授权。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="300" />
+        <location filename="../backoffice/refunds_waiting.py" line="315" />
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation>请付给顾客现金 {amount}（退款单号 {number}）</translation>
     </message>
