@@ -11,6 +11,7 @@ import json
 import logging
 import socket
 import struct
+import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -48,6 +49,16 @@ class PaymentsServer(ThreadingHTTPServer):
         if path == BILL_PATH and request.method == "GET":
             return self.alipay.bill_file(request)
         return None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up before its answer (a reset, a broken pipe: a time-out on its
+        side) is ordinary for a provider's server: one line at debug, no traceback. Anything
+        else is reported as the standard library does."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            log.debug("payments sandbox: client %s went away (%s)", client_address, error)
+            return
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
