@@ -23,7 +23,7 @@ from payments.sandbox import PaymentsSandboxHandle, start_payments_sandbox
 from redhome_pos.domain.cart import Cart, CartItem
 from redhome_pos.domain.payments import ProviderRefund, RefundState, WalletProvider
 from redhome_pos.domain.sale import ReturnRequest
-from redhome_pos.persistence.models.counter import TenderRow
+from redhome_pos.persistence.models.counter import AuditEventRow, TenderRow
 from redhome_pos.persistence.repositories.print_jobs import PrintJobRepository
 from redhome_pos.services import returns as return_service
 from redhome_pos.services.payments import Payments, WalletPayment
@@ -161,7 +161,7 @@ def test_a_supervisor_pays_a_refused_refund_in_cash_only_with_a_managers_approva
     tmp_path: Path,
 ) -> None:
     _at_work(qtbot, shell, "2001", "2222")  # a supervisor: may refund, not pay this in cash
-    _owed_refund(shell, store, sandbox, tmp_path / "earlier", refused=True, days_ago=3)
+    refused = _owed_refund(shell, store, sandbox, tmp_path / "earlier", refused=True, days_ago=3)
     install_language(QApplication.instance(), "zh_CN")
     try:
         screen = _open(qtbot, shell, 1)
@@ -195,6 +195,12 @@ def test_a_supervisor_pays_a_refused_refund_in_cash_only_with_a_managers_approva
     finally:
         install_language(QApplication.instance(), "en")
     assert payments.refunds_waiting() == []
+    with store.database.reading() as session:  # audited: who, which refund, why, approved
+        details = session.scalars(
+            select(AuditEventRow.detail).where(AuditEventRow.action == "payment")
+        ).all()
+    assert details[-1]["cash_instead"] == refused.out_refund_no
+    assert details[-1]["reason"] == "原路退款被拒" and details[-1]["approval_id"] is not None
 
 
 def test_a_cashier_has_no_list_of_refunds_to_pay_out(
