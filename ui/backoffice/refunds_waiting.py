@@ -172,7 +172,11 @@ class RefundsWaitingScreen(QWidget):
     def state_words(self, refund: ProviderRefund) -> str:
         if refund.state is RefundState.REFUSED:
             why = refund.reason or refund.reason_code
-            return self.tr("Refused: {reason}").format(reason=why) if why else self.tr("Refused")
+            return (
+                self.tr("Refused: {reason}").format(reason=why)
+                if why
+                else self.tr("Refused by the provider")
+            )
         return self.tr("Refunding")
 
     def age(self, at: datetime | None, now: datetime) -> str:

@@ -2134,87 +2134,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175"/>
+        <location filename="../backoffice/refunds_waiting.py" line="176"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175"/>
-        <source>Refused</source>
+        <location filename="../backoffice/refunds_waiting.py" line="178"/>
+        <source>Refused by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="176"/>
+        <location filename="../backoffice/refunds_waiting.py" line="180"/>
         <source>Refunding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="183"/>
+        <location filename="../backoffice/refunds_waiting.py" line="187"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="185"/>
+        <location filename="../backoffice/refunds_waiting.py" line="189"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="186"/>
+        <location filename="../backoffice/refunds_waiting.py" line="190"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="198"/>
+        <location filename="../backoffice/refunds_waiting.py" line="202"/>
         <source>Choose a refund in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="213"/>
+        <location filename="../backoffice/refunds_waiting.py" line="217"/>
         <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="223"/>
+        <location filename="../backoffice/refunds_waiting.py" line="227"/>
         <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="235"/>
+        <location filename="../backoffice/refunds_waiting.py" line="239"/>
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="257"/>
+        <location filename="../backoffice/refunds_waiting.py" line="261"/>
         <source>{wallet}: {amount} refunded to the customer&apos;s original payment — done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="261"/>
+        <location filename="../backoffice/refunds_waiting.py" line="265"/>
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="263"/>
+        <location filename="../backoffice/refunds_waiting.py" line="267"/>
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="275"/>
+        <location filename="../backoffice/refunds_waiting.py" line="279"/>
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="282"/>
+        <location filename="../backoffice/refunds_waiting.py" line="286"/>
         <source>Say why the refund is paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="289"/>
+        <location filename="../backoffice/refunds_waiting.py" line="293"/>
         <source>Paying a refused refund in cash instead needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="315"/>
+        <location filename="../backoffice/refunds_waiting.py" line="319"/>
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2133,87 +2133,87 @@
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175" />
+        <location filename="../backoffice/refunds_waiting.py" line="176" />
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="175" />
-        <source>Refused</source>
-        <translation>已拒绝</translation>
+        <location filename="../backoffice/refunds_waiting.py" line="178" />
+        <source>Refused by the provider</source>
+        <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="176" />
+        <location filename="../backoffice/refunds_waiting.py" line="180" />
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="183" />
+        <location filename="../backoffice/refunds_waiting.py" line="187" />
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="185" />
+        <location filename="../backoffice/refunds_waiting.py" line="189" />
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="186" />
+        <location filename="../backoffice/refunds_waiting.py" line="190" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="198" />
+        <location filename="../backoffice/refunds_waiting.py" line="202" />
         <source>Choose a refund in the list first</source>
         <translation>请先在列表中选择一笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="213" />
+        <location filename="../backoffice/refunds_waiting.py" line="217" />
         <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
         <translation>{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款：付给顾客 {amount}。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="223" />
+        <location filename="../backoffice/refunds_waiting.py" line="227" />
         <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
         <translation>{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认。请再次查询。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="235" />
+        <location filename="../backoffice/refunds_waiting.py" line="239" />
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation>支付机构已最终拒绝这笔退款，再次查询也不会改变结果。请改退现金</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="257" />
+        <location filename="../backoffice/refunds_waiting.py" line="261" />
         <source>{wallet}: {amount} refunded to the customer's original payment — done</source>
         <translation>{wallet}：{amount} 已原路退回顾客的支付账户，退款完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="261" />
+        <location filename="../backoffice/refunds_waiting.py" line="265" />
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation>{wallet}拒绝了 {amount} 的退款：店长可改为现金退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="263" />
+        <location filename="../backoffice/refunds_waiting.py" line="267" />
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation>{wallet}：{amount} 仍在退款途中，请稍后再查询</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="275" />
+        <location filename="../backoffice/refunds_waiting.py" line="279" />
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation>只有被支付机构拒绝的退款才能改退现金：请再次查询这笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="282" />
+        <location filename="../backoffice/refunds_waiting.py" line="286" />
         <source>Say why the refund is paid in cash</source>
         <translation>请填写改退现金的原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="289" />
+        <location filename="../backoffice/refunds_waiting.py" line="293" />
         <source>Paying a refused refund in cash instead needs a manager's approval.</source>
         <translation>被拒绝的退款改退现金，需要店长授权。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="315" />
+        <location filename="../backoffice/refunds_waiting.py" line="319" />
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation>请付给顾客现金 {amount}（退款单号 {number}）</translation>
     </message>

@@ -125,6 +125,7 @@ ZH: dict[str, str] = {
     "Refunds waiting: {count}": "待处理的退款：{count} 笔",
     "No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.": "没有待处理的退款：微信支付、支付宝的退款均已由支付机构确认，或已改退现金。",
     "Refused: {reason}": "被拒绝：{reason}",
+    "Refused by the provider": "被拒绝",
     "Refunding": "退款中",
     "{n} min": "{n} 分钟",
     "{n} h": "{n} 小时",
