@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from counter_store import make_store, write_config
 
@@ -33,7 +34,7 @@ def test_lots_from_the_command_line(
     assert _run(config, monkeypatch, "lots", "track", "MASK-10", *manager) == 0
     assert "lot tracking on for 1 SKU(s)" in capsys.readouterr().out
 
-    soon = date.today() + timedelta(days=5)
+    soon = datetime.now(ZoneInfo("Asia/Shanghai")).date() + timedelta(days=5)  # the store's day
     assert _run(config, monkeypatch, "receive", "start", *manager) == 0
     capsys.readouterr()
     scan = ["receive", "scan", "1", "MASK-10", "--quantity", "4", "--lot", "M-1"]

@@ -3,8 +3,9 @@ soon is shown, an expired one is taken off unless a manager allows it with a rea
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,7 +20,9 @@ from ui.dialogs.approval import ApprovalDialog
 from ui.dialogs.tender import TenderDialog
 from ui.lot_guard import ExpiredDialog
 
-TODAY = date.today()  # the counter app runs on the real clock
+# The counter runs on the real clock and counts days in the store's time zone, which is a day
+# ahead of this machine's between 16:00 and 24:00 UTC.
+TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date()
 SOON = TODAY + timedelta(days=10)
 LATE = TODAY + timedelta(days=300)
 PAST = TODAY - timedelta(days=3)
