@@ -323,7 +323,7 @@ def complete_sale_in(
     return replace(sale, id=sale_id)
 
 
-@acting(Permission.SELL)
+@acting(Permission.SELL, read_by=complete_sale_in)
 def checkout(
     database: Database, till: Till, staff: StaffSession, cart: Cart, tenders: Sequence[Tender]
 ) -> Sale:

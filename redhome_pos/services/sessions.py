@@ -13,9 +13,15 @@ the permission (unless the action takes an approval and one is given: the servic
 it in its own transaction), and hands the function a session carrying the current role.
 
 While a guarded function runs, the session it was handed counts as read: a guarded call it makes
-in turn (``checkout`` completing the sale through ``complete_sale_in``) checks the permission
-against that role without reading the person again. The read is per service call, not cached
-across calls, so a deactivation still stops the very next action.
+in turn checks the permission against that role without reading the person again. The read is
+per service call, not cached across calls, so a deactivation still stops the very next action.
+
+A service whose whole work is one guarded step in its own transaction names that step:
+``acting(Permission.SELL, read_by=complete_sale_in)`` on ``checkout``. It refuses a forged
+session, or a role sealed in it that lacks the permission, before anything else, and leaves the
+reading of the person to the step, inside the transaction that writes: no separate read
+transaction for every sale, and a deactivation committed before the sale's write lock was
+taken is seen by it.
 """
 
 from __future__ import annotations
@@ -121,6 +127,17 @@ def refusal(staff: Staff, permission: Permission) -> PermissionDenied:
     )
 
 
+def sealed(actor: object, permission: Permission) -> StaffSession:
+    """``actor`` when it is genuine and the role sealed in it has ``permission`` (the role the
+    database holds now is read later, by the guarded step that writes)."""
+    if not genuine(actor):
+        raise not_logged_in()
+    assert isinstance(actor, StaffSession)
+    if permission not in PERMISSIONS[actor.role]:
+        raise refusal(actor, permission)
+    return actor
+
+
 def authorize(
     target: Database | Session,
     actor: object,
@@ -155,11 +172,16 @@ def acting_as(
 
 
 def acting(
-    permission: Permission, *, approvable: bool = False
+    permission: Permission,
+    *,
+    approvable: bool = False,
+    read_by: Callable[..., Any] | None = None,
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Guard a service function: its ``staff`` (or ``actor``) must be a genuine session whose
     current role has ``permission``; with ``approvable``, an ``approval_id`` stands in for it
-    (the function consumes the approval)."""
+    (the function consumes the approval). With ``read_by``, the guarded step (taking a
+    ``session``, guarded for the same permission) the function does its work through: the
+    person's current standing is read by that step, inside the function's transaction."""
 
     def guard(function: Callable[P, R]) -> Callable[P, R]:
         signature = inspect.signature(function)
@@ -167,11 +189,20 @@ def acting(
         target_name = "database" if "database" in signature.parameters else "session"
         if actor_name not in signature.parameters or target_name not in signature.parameters:
             raise TypeError(f"{function.__qualname__} has no actor or database to check")
+        if read_by is not None and (
+            guarded(read_by) is not permission
+            or "session" not in inspect.signature(read_by).parameters
+            or approvable
+        ):
+            raise TypeError(f"{function.__qualname__}: {read_by} cannot read the actor for it")
 
         @functools.wraps(function)
         def checked(*args: P.args, **kwargs: P.kwargs) -> R:
             bound = signature.bind(*args, **kwargs)
             arguments = bound.arguments
+            if read_by is not None:
+                sealed(arguments.get(actor_name), permission)
+                return function(*bound.args, **bound.kwargs)
             given = approvable and arguments.get("approval_id") is not None
             with acting_as(
                 arguments[target_name],

@@ -18,11 +18,13 @@ from typing import Any
 
 import pytest
 from security_store import Store, make_store
+from sqlalchemy import func, select
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.staff import PERMISSIONS, Permission, Role, Staff, StaffSession
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.counter import SaleRow
 from redhome_pos.persistence.repositories.staff import StaffRepository
 from redhome_pos.services import sessions
 from redhome_pos.services import stock as stock_service
@@ -164,13 +166,17 @@ def test_a_deactivated_or_demoted_account_stops_at_once(store: Store) -> None:
         stock_service.adjust(db, sku, -1, reason="damaged", terminal_id="T1", staff=supervisor)
 
 
-def _staff_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The id of each person whose standing the checks read from the database."""
+def _staff_reads(monkeypatch: pytest.MonkeyPatch, writing: list[bool] | None = None) -> list[int]:
+    """The id of each person whose standing the checks read from the database (and in
+    ``writing``, whether each read was made inside a writing unit of work)."""
     seen: list[int] = []
     read = StaffRepository.standing
 
     def counted(self: StaffRepository, staff_id: int) -> Any:
         seen.append(staff_id)
+        if writing is not None:
+            options = self._session.get_bind().get_execution_options()
+            writing.append(bool(options.get("sqlite_immediate")))
         return read(self, staff_id)
 
     monkeypatch.setattr(StaffRepository, "standing", counted)
@@ -182,12 +188,29 @@ def test_a_sale_reads_the_acting_staff_member_once_not_per_nested_check(
 ) -> None:
     cart = Cart()
     cart.add(store.items["LIP-520"])
-    reads = _staff_reads(monkeypatch)
+    writing: list[bool] = []
+    reads = _staff_reads(monkeypatch, writing)
     store.sell(cart)
-    # checkout is guarded and completes the sale through complete_sale_in, guarded too
+    # checkout is guarded and completes the sale through complete_sale_in, guarded too, which
+    # reads the person inside the sale's own transaction
     assert reads == [store.clerk.id]
+    assert writing == [True]
     store.sell(cart)
     assert len(reads) == 2  # the next service call reads the person afresh
+
+
+def test_a_deactivated_clerk_sells_nothing_though_the_session_is_genuine(store: Store) -> None:
+    db, till = store.database, store.till
+    cart = Cart()
+    cart.add(store.items["LIP-520"])
+    store.sell(cart)
+    change_staff(db, till, store.manager, StaffChange(store.clerk.id, active=False))
+    with db.reading() as session:
+        sales_before = session.scalar(select(func.count()).select_from(SaleRow))
+    with pytest.raises(PermissionDenied, match="not active"):
+        store.sell(cart)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(SaleRow)) == sales_before
 
 
 def test_inside_a_checked_call_a_forged_or_lesser_session_is_still_refused(store: Store) -> None:
@@ -205,3 +228,13 @@ def test_inside_a_checked_call_a_forged_or_lesser_session_is_still_refused(store
     cart.add(store.items["LIP-520"])
     with pytest.raises(PermissionDenied, match="not active"):
         store.sell(cart)
+
+
+def test_only_a_guarded_step_of_the_same_permission_in_a_transaction_may_read_the_actor() -> None:
+    def sell_by_hand(database: Database, staff: StaffSession) -> None: ...
+
+    guard = sessions.acting(Permission.SELL, read_by=stock_service.adjust)
+    with pytest.raises(TypeError, match="cannot read the actor"):
+        guard(sell_by_hand)  # another permission, and a database rather than a transaction
+    with pytest.raises(TypeError, match="cannot read the actor"):
+        sessions.acting(Permission.SELL, read_by=sell_by_hand)(sell_by_hand)  # not guarded

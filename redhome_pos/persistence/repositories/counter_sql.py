@@ -15,7 +15,8 @@ from collections import namedtuple
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Time, TypeDecorator
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
@@ -49,14 +50,14 @@ class Prepared:
 
     def run(self, session: Session, params: dict[str, Any] | None = None) -> None:
         """A write without RETURNING."""
-        connection, plan = self._plan(session)
+        driver, plan = self._plan(session)
         values = plan.parameters(params or {})
-        refuse_control_characters(values)  # the driver's cursor: no engine event sees it
-        cursor = connection.connection.cursor()
+        plan.refuse_control_characters(values)  # the driver's cursor: no engine event sees it
+        cursor = driver.cursor()
         try:
             cursor.execute(plan.sql, values)
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _wrapped(error, plan, values, connection.dialect) from error
+        except plan.errors as error:
+            raise plan.wrapped(error, values) from error
         finally:
             cursor.close()
 
@@ -64,68 +65,101 @@ class Prepared:
         """The same write for each of ``rows``, in one driver call."""
         if not rows:
             return
-        connection, plan = self._plan(session)
+        driver, plan = self._plan(session)
         values = [plan.parameters(row) for row in rows]
-        refuse_control_characters(values)
-        cursor = connection.connection.cursor()
+        for row_values in values:
+            plan.refuse_control_characters(row_values)
+        cursor = driver.cursor()
         try:
             cursor.executemany(plan.sql, values)
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _wrapped(error, plan, values, connection.dialect) from error
+        except plan.errors as error:
+            raise plan.wrapped(error, values) from error
         finally:
             cursor.close()
 
-    def _plan(self, session: Session) -> tuple[Connection, _Plan]:
-        connection = session.connection()  # begins the session's transaction if needed
-        dialect = connection.dialect
+    def _plan(self, session: Session) -> tuple[Any, _Plan]:
+        driver, dialect = _driver(session)
         key = (dialect.name, dialect.driver)
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = _Plan(self._statement, dialect, self._columns)
-        return connection, plan
+        return driver, plan
 
     def _run(self, session: Session, params: dict[str, Any], *, one: bool) -> list[Any]:
-        connection, plan = self._plan(session)
+        driver, plan = self._plan(session)
         values = plan.parameters(params)
         if plan.writes:
-            refuse_control_characters(values)
-        cursor = connection.connection.cursor()
+            plan.refuse_control_characters(values)
+        cursor = driver.cursor()
         try:
             cursor.execute(plan.sql, values)
             found = [cursor.fetchone()] if one else cursor.fetchall()
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _wrapped(error, plan, values, connection.dialect) from error
+        except plan.errors as error:
+            raise plan.wrapped(error, values) from error
         finally:
             cursor.close()
         return [plan.row(row) for row in found if row is not None]
 
 
-def _wrapped(error: Exception, plan: _Plan, values: Any, dialect: Dialect) -> StatementError:
-    return DBAPIError.instance(plan.sql, values, error, dialect.loaded_dbapi.Error, dialect=dialect)
+_NOT_TEXT = (Integer, Boolean, Date, DateTime, Time, Numeric)
+
+
+def _never_text(type_: Any) -> bool:
+    stored = type_.impl_instance if isinstance(type_, TypeDecorator) else type_
+    return isinstance(stored, _NOT_TEXT)
+
+
+_DRIVER = "redhome_counter_driver"
+
+
+def _driver(session: Session) -> tuple[Any, Dialect]:
+    """The driver connection of the session's transaction (beginning it if needed), and its
+    dialect. Asking the session costs more than most counter statements, so the answer is
+    kept on the session for as long as the same transaction (or savepoint: the session emits
+    SAVEPOINT when it is first asked inside one) is open."""
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    kept = session.info.get(_DRIVER)
+    kept_now = transaction is not None and kept is not None and kept[0] is transaction
+    if kept_now and transaction.is_active:  # type: ignore[union-attr]
+        return kept[1], kept[2]  # type: ignore[index]
+    connection = session.connection()  # begins the session's transaction if needed
+    driver = connection.connection.dbapi_connection
+    transaction = session.get_nested_transaction() or session.get_transaction()
+    session.info[_DRIVER] = (transaction, driver, connection.dialect)
+    return driver, connection.dialect
 
 
 class _Plan:
     """One statement compiled for one database: its SQL, parameter order and converters."""
 
     __slots__ = (
-        "_binds", "_fixed", "_names", "_positional", "_results", "_row_type", "sql", "writes",
+        "_dialect", "_fixed", "_positional", "_results", "_row_type", "_steps", "_texts", "errors",
+        "sql", "writes",
     )  # fmt: skip
 
     def __init__(self, statement: Executable, dialect: Dialect, columns: list[str] | None) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=columns)  # type: ignore[attr-defined]
         self.sql: str = compiled.string
         self.writes = self.sql.lstrip().upper().startswith(("INSERT", "UPDATE"))
+        self._dialect = dialect
+        self.errors: type[Exception] = dialect.loaded_dbapi.Error
         self._positional = dialect.positional
-        self._names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
-        self._binds: dict[str, Any] = {}
+        names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
         self._fixed: dict[str, Any] = {}  # values written into the statement (a limit, a 0)
-        for name in self._names:
+        steps = []  # each parameter's name and type processor (None when the value goes as is)
+        for name in names:
             bind = compiled.binds[name]
             if not bind.required and (columns is None or name not in columns):
                 self._fixed[name] = bind.value
-            process = bind.type._cached_bind_processor(dialect)
-            if process is not None:
-                self._binds[name] = process
+            steps.append((name, bind.type._cached_bind_processor(dialect)))
+        self._steps: tuple[tuple[str, Any], ...] = tuple(steps)
+        # The parameters that may hold text (by position, or by name for a named style): a
+        # number, a flag or a date cannot hold a control character.
+        self._texts: tuple[Any, ...] = tuple(
+            index if self._positional else name
+            for index, name in enumerate(names)
+            if not _never_text(compiled.binds[name].type)
+        )
         # A column SQLAlchemy would fill from its Python default must be given instead.
         filled = compiled.insert_prefetch + compiled.update_prefetch
         missing = [c.key for c in filled if columns is None or c.key not in columns]
@@ -140,12 +174,19 @@ class _Plan:
         )
 
     def parameters(self, params: dict[str, Any]) -> Any:
-        binds = self._binds
         given = {**self._fixed, **params} if self._fixed else params
-        values = {
-            name: binds[name](given[name]) if name in binds else given[name] for name in self._names
-        }
-        return tuple(values[name] for name in self._names) if self._positional else values
+        if self._positional:
+            return tuple([given[n] if p is None else p(given[n]) for n, p in self._steps])
+        return {n: given[n] if p is None else p(given[n]) for n, p in self._steps}
+
+    def refuse_control_characters(self, values: Any) -> None:
+        """``TextError`` when a text parameter among ``values`` holds a control character."""
+        refuse_control_characters([values[key] for key in self._texts])
+
+    def wrapped(self, error: Exception, values: Any) -> StatementError:
+        """The driver's ``error`` raised as SQLAlchemy raises it."""
+        dialect = self._dialect
+        return DBAPIError.instance(self.sql, values, error, self.errors, dialect=dialect)
 
     def row(self, values: Sequence[Any]) -> Any:
         if not self._results:

@@ -1,0 +1,86 @@
+"""The counter's prepared statements keep the session's driver connection only while the
+same transaction is open: after a commit or a rollback the next statement begins a new
+transaction of the session, so a write is never made outside one (SQLite's driver would
+otherwise commit it on its own) and a rollback takes back everything since the last commit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import bindparam, func, insert, select
+
+from redhome_pos.domain.errors import TextError
+from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.models.counter import ReceiptSequenceRow
+from redhome_pos.persistence.repositories.counter_sql import Prepared
+
+ALSO_ON_POSTGRES = True
+
+_ADD = Prepared(
+    insert(ReceiptSequenceRow),
+    columns=["terminal_id", "business_date", "series", "last_seq"],
+)
+_COUNT = Prepared(
+    select(func.count())
+    .select_from(ReceiptSequenceRow)
+    .where(ReceiptSequenceRow.terminal_id == bindparam("terminal_id"))
+)
+
+
+def _add(session: object, seq: int) -> None:
+    row = {"terminal_id": "T9", "business_date": date(2026, 1, seq), "series": "S"}
+    _ADD.run(session, {**row, "last_seq": seq})  # type: ignore[arg-type]
+
+
+def _stored(database: Database) -> int:
+    with database.reading() as session:
+        return int(_COUNT.first(session, {"terminal_id": "T9"})[0])
+
+
+def test_a_rollback_after_a_commit_takes_back_only_what_came_after_it(database: Database) -> None:
+    with database.unit_of_work() as uow:
+        _add(uow.session, 1)
+        uow.session.commit()  # the same session goes on in a new transaction
+        _add(uow.session, 2)
+        assert _COUNT.first(uow.session, {"terminal_id": "T9"})[0] == 2
+        uow.session.rollback()
+        _add(uow.session, 3)
+        # Nothing is committed: the unit of work rolls back on leaving.
+    assert _stored(database) == 1
+
+
+def test_each_transaction_of_one_session_sees_the_others_commits(database: Database) -> None:
+    with database.reading() as session:
+        assert _COUNT.first(session, {"terminal_id": "T9"})[0] == 0
+        with database.unit_of_work() as uow:
+            _add(uow.session, 1)
+            uow.commit()
+        session.rollback()  # ends the read; the next statement starts a new one
+        assert _COUNT.first(session, {"terminal_id": "T9"})[0] == 1
+
+
+def test_a_savepoint_shares_the_transaction_and_its_rollback_is_partial(
+    database: Database,
+) -> None:
+    with database.unit_of_work() as uow:
+        _add(uow.session, 1)
+        savepoint = uow.session.begin_nested()
+        _add(uow.session, 2)
+        savepoint.rollback()
+        _add(uow.session, 3)
+        uow.commit()
+    assert _stored(database) == 2
+
+
+def test_text_with_a_control_character_is_refused_one_row_or_many(database: Database) -> None:
+    row = {"business_date": date(2026, 1, 1), "series": "S", "last_seq": 1}
+    with database.unit_of_work() as uow:
+        with pytest.raises(TextError, match=r"U\+0000"):
+            _ADD.run(uow.session, {**row, "terminal_id": "T\x009"})
+        with pytest.raises(TextError, match=r"U\+001B"):
+            _ADD.run_many(
+                uow.session, [{**row, "terminal_id": "T9"}, {**row, "terminal_id": "T\x1b9"}]
+            )
+        uow.commit()
+    assert _stored(database) == 0
