@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from ui_helpers import CHEAP, SECRET
 
@@ -39,6 +40,21 @@ def add_product(
         Sku(None, product_id, code, price_fen, price_fen, dict(variant), barcodes=(barcode,))
     )
     return sku_id, barcode
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """Every window a test left is closed and deleted after it: closed windows kept alive pile
+    up over the run, and each change of the application's style sheet (a test that scales the
+    counter up, the next one setting it back) re-polishes every one of them."""
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

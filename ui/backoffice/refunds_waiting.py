@@ -6,19 +6,15 @@ every one still open, whenever it was made."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +23,7 @@ from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.payments import ProviderRefund, RefundState, WalletProvider
 from redhome_pos.domain.staff import Permission, Role
 from ui.approval_flow import ask_if_needed
+from ui.backoffice.panels import explained_title, lay_out_money_list, tall_button
 from ui.backoffice.tables import fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
@@ -46,17 +43,14 @@ class RefundsWaitingScreen(QWidget):
         self.counter = counter
         self.dialog: QDialog | None = None  # an approval being asked for
         self.refunds: list[ProviderRefund] = []
-        title = QLabel(self.tr("Refunds still owed to customers"))
-        title.setObjectName("title")
-        explain = QLabel(
+        heading = explained_title(
+            self.tr("Refunds still owed to customers"),
             self.tr(
                 "Refunds through WeChat Pay or Alipay that the provider has not confirmed, or "
                 "refused: the customer has not had this money back yet. Ask the provider "
                 "again, or pay a refused refund in cash instead (a manager)."
-            )
+            ),
         )
-        explain.setObjectName("muted")
-        explain.setWordWrap(True)
         self.table = make_table(
             [
                 self.tr("Time"),
@@ -83,37 +77,19 @@ class RefundsWaitingScreen(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for paying in cash (required)"))
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh)
-        self.ask_button = self._button(self.tr("Ask the provider again"), self.ask_again)
-        self.cash_button = self._button(
+        self.refresh_button = tall_button(self.tr("Refresh"), self.refresh)
+        self.ask_button = tall_button(self.tr("Ask the provider again"), self.ask_again)
+        self.cash_button = tall_button(
             self.tr("Pay in cash instead (manager)"), lambda: self.pay_in_cash()
         )
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.banner = Banner()
-        actions = QHBoxLayout()
-        actions.addWidget(self.refresh_button)
-        actions.addStretch(1)
-        actions.addWidget(self.ask_button)
-        paying = QHBoxLayout()
-        paying.addWidget(self.reason, 1)
-        paying.addWidget(self.cash_button)
-        column = QVBoxLayout(self)
-        column.addWidget(title)
-        column.addWidget(explain)
-        column.addWidget(self.banner)
-        column.addWidget(self.state)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.detail)
-        column.addLayout(actions)
-        column.addLayout(paying)
-
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumHeight(48)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda *_: slot())
-        return button
+        lay_out_money_list(
+            self, heading, self.banner, self.state, self.table, below=[self.detail],
+            refresh=self.refresh_button, actions=[self.ask_button],
+            reason=self.reason, with_reason=self.cash_button,
+        )  # fmt: skip
 
     # -- the list ---------------------------------------------------------------------------
     def activate(self) -> None:

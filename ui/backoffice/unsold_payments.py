@@ -9,12 +9,13 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.money import format_fen
 from redhome_pos.domain.payments import PaymentAttempt, WalletProvider
 from redhome_pos.domain.sale import Sale
+from ui.backoffice.panels import explained_title, lay_out_money_list, tall_button
 from ui.backoffice.tables import fill, make_table
 from ui.banner import Banner
 from ui.counter import Counter
@@ -34,16 +35,13 @@ class UnsoldPaymentsScreen(QWidget):
         self.counter = counter
         self.cart_source = cart_source
         self.attempts: list[PaymentAttempt] = []
-        title = QLabel(self.tr("Payments taken without a sale"))
-        title.setObjectName("title")
-        explain = QLabel(
+        heading = explained_title(
+            self.tr("Payments taken without a sale"),
             self.tr(
                 "The customer paid, but no sale holds the payment. Attach it to the sale rung "
                 "up on the sale screen, or refund it to the customer."
-            )
+            ),
         )
-        explain.setObjectName("muted")
-        explain.setWordWrap(True)
         self.table = make_table(
             [
                 self.tr("Time"),
@@ -59,34 +57,17 @@ class UnsoldPaymentsScreen(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # numbers: both ends show
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for the refund (required)"))
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh)
-        self.attach_button = self._button(self.tr("Attach to the sale in the cart"), self.attach)
-        self.refund_button = self._button(self.tr("Refund to the customer"), self.refund)
+        self.refresh_button = tall_button(self.tr("Refresh"), self.refresh)
+        self.attach_button = tall_button(self.tr("Attach to the sale in the cart"), self.attach)
+        self.refund_button = tall_button(self.tr("Refund to the customer"), self.refund)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.banner = Banner()
-        actions = QHBoxLayout()
-        actions.addWidget(self.refresh_button)
-        actions.addStretch(1)
-        actions.addWidget(self.attach_button)
-        refunding = QHBoxLayout()
-        refunding.addWidget(self.reason, 1)
-        refunding.addWidget(self.refund_button)
-        column = QVBoxLayout(self)
-        column.addWidget(title)
-        column.addWidget(explain)
-        column.addWidget(self.banner)
-        column.addWidget(self.state)
-        column.addWidget(self.table, 1)
-        column.addLayout(actions)
-        column.addLayout(refunding)
-
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumHeight(48)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda *_: slot())
-        return button
+        lay_out_money_list(
+            self, heading, self.banner, self.state, self.table,
+            refresh=self.refresh_button, actions=[self.attach_button],
+            reason=self.reason, with_reason=self.refund_button,
+        )  # fmt: skip
 
     def wallet_name(self, provider: WalletProvider) -> str:
         return self.tr("WeChat Pay") if provider is WalletProvider.WECHAT else self.tr("Alipay")

@@ -2044,177 +2044,177 @@
 <context>
     <name>RefundsWaitingScreen</name>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="49"/>
+        <location filename="../backoffice/refunds_waiting.py" line="47"/>
         <source>Refunds still owed to customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="53"/>
+        <location filename="../backoffice/refunds_waiting.py" line="49"/>
         <source>Refunds through WeChat Pay or Alipay that the provider has not confirmed, or refused: the customer has not had this money back yet. Ask the provider again, or pay a refused refund in cash instead (a manager).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="62"/>
+        <location filename="../backoffice/refunds_waiting.py" line="56"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="63"/>
+        <location filename="../backoffice/refunds_waiting.py" line="57"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="64"/>
+        <location filename="../backoffice/refunds_waiting.py" line="58"/>
         <source>Wallet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="65"/>
+        <location filename="../backoffice/refunds_waiting.py" line="59"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="66"/>
+        <location filename="../backoffice/refunds_waiting.py" line="60"/>
         <source>Refund no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="67"/>
+        <location filename="../backoffice/refunds_waiting.py" line="61"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="68"/>
+        <location filename="../backoffice/refunds_waiting.py" line="62"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="85"/>
+        <location filename="../backoffice/refunds_waiting.py" line="79"/>
         <source>Reason for paying in cash (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="86"/>
+        <location filename="../backoffice/refunds_waiting.py" line="80"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="87"/>
+        <location filename="../backoffice/refunds_waiting.py" line="81"/>
         <source>Ask the provider again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="89"/>
+        <location filename="../backoffice/refunds_waiting.py" line="83"/>
         <source>Pay in cash instead (manager)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="127"/>
+        <location filename="../backoffice/refunds_waiting.py" line="103"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="139"/>
+        <location filename="../backoffice/refunds_waiting.py" line="115"/>
         <source>Refunds waiting: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="142"/>
+        <location filename="../backoffice/refunds_waiting.py" line="118"/>
         <source>No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="170"/>
+        <location filename="../backoffice/refunds_waiting.py" line="146"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="170"/>
+        <location filename="../backoffice/refunds_waiting.py" line="146"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="176"/>
+        <location filename="../backoffice/refunds_waiting.py" line="152"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="178"/>
+        <location filename="../backoffice/refunds_waiting.py" line="154"/>
         <source>Refused by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="180"/>
+        <location filename="../backoffice/refunds_waiting.py" line="156"/>
         <source>Refunding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="187"/>
+        <location filename="../backoffice/refunds_waiting.py" line="163"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="189"/>
+        <location filename="../backoffice/refunds_waiting.py" line="165"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="190"/>
+        <location filename="../backoffice/refunds_waiting.py" line="166"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="202"/>
+        <location filename="../backoffice/refunds_waiting.py" line="178"/>
         <source>Choose a refund in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="217"/>
+        <location filename="../backoffice/refunds_waiting.py" line="193"/>
         <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="227"/>
+        <location filename="../backoffice/refunds_waiting.py" line="203"/>
         <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="239"/>
+        <location filename="../backoffice/refunds_waiting.py" line="215"/>
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="261"/>
+        <location filename="../backoffice/refunds_waiting.py" line="237"/>
         <source>{wallet}: {amount} refunded to the customer&apos;s original payment — done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="265"/>
+        <location filename="../backoffice/refunds_waiting.py" line="241"/>
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="267"/>
+        <location filename="../backoffice/refunds_waiting.py" line="243"/>
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="279"/>
+        <location filename="../backoffice/refunds_waiting.py" line="255"/>
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="286"/>
+        <location filename="../backoffice/refunds_waiting.py" line="262"/>
         <source>Say why the refund is paid in cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="293"/>
+        <location filename="../backoffice/refunds_waiting.py" line="269"/>
         <source>Paying a refused refund in cash instead needs a manager&apos;s approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="319"/>
+        <location filename="../backoffice/refunds_waiting.py" line="295"/>
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,7 +3161,7 @@
 <context>
     <name>UnsoldPaymentsScreen</name>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="37"/>
+        <location filename="../backoffice/unsold_payments.py" line="39"/>
         <source>Payments taken without a sale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3171,122 +3171,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="49"/>
+        <location filename="../backoffice/unsold_payments.py" line="47"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="50"/>
+        <location filename="../backoffice/unsold_payments.py" line="48"/>
         <source>Wallet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="51"/>
+        <location filename="../backoffice/unsold_payments.py" line="49"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="52"/>
+        <location filename="../backoffice/unsold_payments.py" line="50"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="53"/>
+        <location filename="../backoffice/unsold_payments.py" line="51"/>
         <source>Provider&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="54"/>
+        <location filename="../backoffice/unsold_payments.py" line="52"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="55"/>
+        <location filename="../backoffice/unsold_payments.py" line="53"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="61"/>
+        <location filename="../backoffice/unsold_payments.py" line="59"/>
         <source>Reason for the refund (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="62"/>
+        <location filename="../backoffice/unsold_payments.py" line="60"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="63"/>
+        <location filename="../backoffice/unsold_payments.py" line="61"/>
         <source>Attach to the sale in the cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="64"/>
+        <location filename="../backoffice/unsold_payments.py" line="62"/>
         <source>Refund to the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="92"/>
+        <location filename="../backoffice/unsold_payments.py" line="73"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="92"/>
+        <location filename="../backoffice/unsold_payments.py" line="73"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="102"/>
+        <location filename="../backoffice/unsold_payments.py" line="83"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="113"/>
+        <location filename="../backoffice/unsold_payments.py" line="94"/>
         <source>Payments waiting for a manager: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="115"/>
+        <location filename="../backoffice/unsold_payments.py" line="96"/>
         <source>Every payment taken is in a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="127"/>
+        <location filename="../backoffice/unsold_payments.py" line="108"/>
         <source>test payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="127"/>
+        <location filename="../backoffice/unsold_payments.py" line="108"/>
         <source>sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="140"/>
+        <location filename="../backoffice/unsold_payments.py" line="121"/>
         <source>Choose a payment in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="155"/>
+        <location filename="../backoffice/unsold_payments.py" line="136"/>
         <source>Ring up what the customer paid for on the sale screen first: the cart&apos;s total {cart} must be the payment&apos;s {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="165"/>
+        <location filename="../backoffice/unsold_payments.py" line="146"/>
         <source>The payment now pays sale {receipt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="176"/>
+        <location filename="../backoffice/unsold_payments.py" line="157"/>
         <source>Say why the payment is refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="185"/>
+        <location filename="../backoffice/unsold_payments.py" line="166"/>
         <source>Refunded to the customer through the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="187"/>
+        <location filename="../backoffice/unsold_payments.py" line="168"/>
         <source>Refund sent; the provider has not confirmed it yet</source>
         <translation type="unfinished"></translation>
     </message>

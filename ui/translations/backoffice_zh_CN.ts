@@ -2043,177 +2043,177 @@
 <context>
     <name>RefundsWaitingScreen</name>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="49" />
+        <location filename="../backoffice/refunds_waiting.py" line="47" />
         <source>Refunds still owed to customers</source>
         <translation>尚未退给顾客的退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="53" />
+        <location filename="../backoffice/refunds_waiting.py" line="49" />
         <source>Refunds through WeChat Pay or Alipay that the provider has not confirmed, or refused: the customer has not had this money back yet. Ask the provider again, or pay a refused refund in cash instead (a manager).</source>
         <translation>支付机构尚未确认或已拒绝的微信支付、支付宝退款：这些钱还没有退到顾客手里。可再次向支付机构查询，被拒绝的可改退现金（需店长）。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="62" />
+        <location filename="../backoffice/refunds_waiting.py" line="56" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="63" />
+        <location filename="../backoffice/refunds_waiting.py" line="57" />
         <source>Receipt</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="64" />
+        <location filename="../backoffice/refunds_waiting.py" line="58" />
         <source>Wallet</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="65" />
+        <location filename="../backoffice/refunds_waiting.py" line="59" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="66" />
+        <location filename="../backoffice/refunds_waiting.py" line="60" />
         <source>Refund no.</source>
         <translation>退款单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="67" />
+        <location filename="../backoffice/refunds_waiting.py" line="61" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="68" />
+        <location filename="../backoffice/refunds_waiting.py" line="62" />
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="85" />
+        <location filename="../backoffice/refunds_waiting.py" line="79" />
         <source>Reason for paying in cash (required)</source>
         <translation>改退现金的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="86" />
+        <location filename="../backoffice/refunds_waiting.py" line="80" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="87" />
+        <location filename="../backoffice/refunds_waiting.py" line="81" />
         <source>Ask the provider again</source>
         <translation>再次查询退款结果</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="89" />
+        <location filename="../backoffice/refunds_waiting.py" line="83" />
         <source>Pay in cash instead (manager)</source>
         <translation>改退现金（需店长）</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="127" />
+        <location filename="../backoffice/refunds_waiting.py" line="103" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="139" />
+        <location filename="../backoffice/refunds_waiting.py" line="115" />
         <source>Refunds waiting: {count}</source>
         <translation>待处理的退款：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="142" />
+        <location filename="../backoffice/refunds_waiting.py" line="118" />
         <source>No refund is owed: every refund through WeChat Pay or Alipay is confirmed by the provider or was paid in cash.</source>
         <translation>没有待处理的退款：微信支付、支付宝的退款均已由支付机构确认，或已改退现金。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="170" />
+        <location filename="../backoffice/refunds_waiting.py" line="146" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="170" />
+        <location filename="../backoffice/refunds_waiting.py" line="146" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="176" />
+        <location filename="../backoffice/refunds_waiting.py" line="152" />
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="178" />
+        <location filename="../backoffice/refunds_waiting.py" line="154" />
         <source>Refused by the provider</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="180" />
+        <location filename="../backoffice/refunds_waiting.py" line="156" />
         <source>Refunding</source>
         <translation>退款中</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="187" />
+        <location filename="../backoffice/refunds_waiting.py" line="163" />
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="189" />
+        <location filename="../backoffice/refunds_waiting.py" line="165" />
         <source>{n} h</source>
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="190" />
+        <location filename="../backoffice/refunds_waiting.py" line="166" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="202" />
+        <location filename="../backoffice/refunds_waiting.py" line="178" />
         <source>Choose a refund in the list first</source>
         <translation>请先在列表中选择一笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="217" />
+        <location filename="../backoffice/refunds_waiting.py" line="193" />
         <source>{wallet} refused the refund of {amount} ({reason}): the customer has not had this money back. A manager can pay it in cash instead: hand over {amount}. Refund no. {number}</source>
         <translation>{wallet}拒绝了 {amount} 的退款（{reason}）：这笔钱还没有退给顾客。店长可改为现金退款：付给顾客 {amount}。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="227" />
+        <location filename="../backoffice/refunds_waiting.py" line="203" />
         <source>{wallet}: {amount} is on its way back to the customer, not confirmed by the provider yet. Ask the provider again. Refund no. {number}</source>
         <translation>{wallet}：{amount} 正在原路退回顾客，支付机构尚未确认。请再次查询。退款单号 {number}</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="239" />
+        <location filename="../backoffice/refunds_waiting.py" line="215" />
         <source>The provider refused this refund for good: asking again does not change it. Pay it in cash instead</source>
         <translation>支付机构已最终拒绝这笔退款，再次查询也不会改变结果。请改退现金</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="261" />
+        <location filename="../backoffice/refunds_waiting.py" line="237" />
         <source>{wallet}: {amount} refunded to the customer's original payment — done</source>
         <translation>{wallet}：{amount} 已原路退回顾客的支付账户，退款完成</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="265" />
+        <location filename="../backoffice/refunds_waiting.py" line="241" />
         <source>{wallet} refused the refund of {amount}: a manager can pay it in cash instead</source>
         <translation>{wallet}拒绝了 {amount} 的退款：店长可改为现金退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="267" />
+        <location filename="../backoffice/refunds_waiting.py" line="243" />
         <source>{wallet}: {amount} is still on its way; ask again later</source>
         <translation>{wallet}：{amount} 仍在退款途中，请稍后再查询</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="279" />
+        <location filename="../backoffice/refunds_waiting.py" line="255" />
         <source>Only a refund the provider refused can be paid in cash instead: ask the provider about this one again</source>
         <translation>只有被支付机构拒绝的退款才能改退现金：请再次查询这笔退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="286" />
+        <location filename="../backoffice/refunds_waiting.py" line="262" />
         <source>Say why the refund is paid in cash</source>
         <translation>请填写改退现金的原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="293" />
+        <location filename="../backoffice/refunds_waiting.py" line="269" />
         <source>Paying a refused refund in cash instead needs a manager's approval.</source>
         <translation>被拒绝的退款改退现金，需要店长授权。</translation>
     </message>
     <message>
-        <location filename="../backoffice/refunds_waiting.py" line="319" />
+        <location filename="../backoffice/refunds_waiting.py" line="295" />
         <source>Hand {amount} in cash to the customer (refund no. {number})</source>
         <translation>请付给顾客现金 {amount}（退款单号 {number}）</translation>
     </message>
@@ -3160,7 +3160,7 @@
 <context>
     <name>UnsoldPaymentsScreen</name>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="37" />
+        <location filename="../backoffice/unsold_payments.py" line="39" />
         <source>Payments taken without a sale</source>
         <translation>已收款但未生成销售的付款</translation>
     </message>
@@ -3170,122 +3170,122 @@
         <translation>顾客已付款，但没有销售单对应这笔钱。可将其关联到收银界面上已录入的销售，或原路退还给顾客。</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="49" />
+        <location filename="../backoffice/unsold_payments.py" line="47" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="50" />
+        <location filename="../backoffice/unsold_payments.py" line="48" />
         <source>Wallet</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="51" />
+        <location filename="../backoffice/unsold_payments.py" line="49" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="52" />
+        <location filename="../backoffice/unsold_payments.py" line="50" />
         <source>Order number</source>
         <translation>商户订单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="53" />
+        <location filename="../backoffice/unsold_payments.py" line="51" />
         <source>Provider's number</source>
         <translation>支付机构单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="54" />
+        <location filename="../backoffice/unsold_payments.py" line="52" />
         <source>Terminal</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="55" />
+        <location filename="../backoffice/unsold_payments.py" line="53" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="61" />
+        <location filename="../backoffice/unsold_payments.py" line="59" />
         <source>Reason for the refund (required)</source>
         <translation>退款原因（必填）</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="62" />
+        <location filename="../backoffice/unsold_payments.py" line="60" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="63" />
+        <location filename="../backoffice/unsold_payments.py" line="61" />
         <source>Attach to the sale in the cart</source>
         <translation>关联到购物车中的销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="64" />
+        <location filename="../backoffice/unsold_payments.py" line="62" />
         <source>Refund to the customer</source>
         <translation>原路退还顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="92" />
+        <location filename="../backoffice/unsold_payments.py" line="73" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="92" />
+        <location filename="../backoffice/unsold_payments.py" line="73" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="102" />
+        <location filename="../backoffice/unsold_payments.py" line="83" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="113" />
+        <location filename="../backoffice/unsold_payments.py" line="94" />
         <source>Payments waiting for a manager: {count}</source>
         <translation>待店长处理的付款：{count} 笔</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="115" />
+        <location filename="../backoffice/unsold_payments.py" line="96" />
         <source>Every payment taken is in a sale.</source>
         <translation>所有已收款项都已计入销售。</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="127" />
+        <location filename="../backoffice/unsold_payments.py" line="108" />
         <source>test payment</source>
         <translation>测试付款</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="127" />
+        <location filename="../backoffice/unsold_payments.py" line="108" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="140" />
+        <location filename="../backoffice/unsold_payments.py" line="121" />
         <source>Choose a payment in the list first</source>
         <translation>请先在列表中选择一笔付款</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="155" />
+        <location filename="../backoffice/unsold_payments.py" line="136" />
         <source>Ring up what the customer paid for on the sale screen first: the cart's total {cart} must be the payment's {amount}</source>
         <translation>请先在收银界面录入顾客所购商品：购物车合计 {cart} 须与付款金额 {amount} 相同</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="165" />
+        <location filename="../backoffice/unsold_payments.py" line="146" />
         <source>The payment now pays sale {receipt}</source>
         <translation>该付款已计入销售 {receipt}</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="176" />
+        <location filename="../backoffice/unsold_payments.py" line="157" />
         <source>Say why the payment is refunded</source>
         <translation>请填写退款原因</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="185" />
+        <location filename="../backoffice/unsold_payments.py" line="166" />
         <source>Refunded to the customer through the provider</source>
         <translation>已通过支付机构原路退还顾客</translation>
     </message>
     <message>
-        <location filename="../backoffice/unsold_payments.py" line="187" />
+        <location filename="../backoffice/unsold_payments.py" line="168" />
         <source>Refund sent; the provider has not confirmed it yet</source>
         <translation>退款已提交，支付机构尚未确认</translation>
     </message>
