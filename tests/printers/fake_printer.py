@@ -44,6 +44,8 @@ class FakePrinter:
         self._threads: list[threading.Thread] = []
         self._clients: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)  # no connection is being read
+        self._serving = 0
         self._stopping = threading.Event()
 
     # -- control -------------------------------------------------------------------------
@@ -81,7 +83,12 @@ class FakePrinter:
 
     @property
     def received(self) -> bytes:
-        with self._lock:
+        """Everything sent so far. A client's bytes reach the printer's side a moment after
+        the client has sent them and hung up, so this waits (up to 2 s) until every connection
+        has been read to its end, except those a stalled printer holds open."""
+        with self._idle:
+            if self.behaviour != "stall":
+                self._idle.wait_for(lambda: self._serving == 0, timeout=2)
             return b"".join(self.connections)
 
     def printed(self) -> bytes:
@@ -116,11 +123,20 @@ class FakePrinter:
                 self._clients.append(client)
                 self.connections.append(b"")
                 index = len(self.connections) - 1
+                self._serving += 1
             thread = threading.Thread(target=self._serve, args=(client, index), daemon=True)
             thread.start()
             self._threads.append(thread)
 
     def _serve(self, client: socket.socket, index: int) -> None:
+        try:
+            self._read(client, index)
+        finally:
+            with self._idle:
+                self._serving -= 1
+                self._idle.notify_all()
+
+    def _read(self, client: socket.socket, index: int) -> None:
         if self.behaviour == "stall":
             self._stopping.wait()  # hold the connection open, read nothing
             return
