@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 
 from redhome_pos.domain.errors import TextError
 
@@ -72,7 +73,16 @@ def install_connection_setup(engine: Engine) -> None:
         # A writing unit of work takes the write lock at its start (BEGIN IMMEDIATE), so two
         # writers that both began by reading never deadlock; readers stay deferred.
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        statement = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+        # Straight to the driver: every unit of work begins here, and SQLAlchemy's execution
+        # path costs ten times the statement. Its errors are still raised as SQLAlchemy's.
+        driver = connection.connection.dbapi_connection
+        try:
+            driver.execute(statement)
+        except sqlite3.Error as error:
+            raise DBAPIError.instance(
+                statement, (), error, sqlite3.Error, dialect=connection.dialect
+            ) from error
 
 
 # Control characters no stored text may hold; line breaks and tabs are allowed (notes,
@@ -98,6 +108,14 @@ def refuse_control_characters(values: Any) -> None:
                 _refuse_text(value)
         elif isinstance(value, (dict, list, tuple)):
             refuse_control_characters(value)
+
+
+def refuse_control_in_texts(values: tuple[Any, ...]) -> None:
+    """``refuse_control_characters`` for a statement's text parameters, in one search when
+    they are plain strings or None (as they nearly always are)."""
+    plain = [value for value in values if value.__class__ is str]
+    if len(plain) + values.count(None) != len(values) or _CONTROL.search("".join(plain)):
+        refuse_control_characters(values)  # finds the one that holds it, or looks deeper
 
 
 def _refuse_text(text: str) -> None:

@@ -245,11 +245,17 @@ def move_stock(
 
 @acting(Permission.SELL)
 def complete_sale_in(
-    session: Session, till: Till, staff: StaffSession, cart: Cart, settlement: Settlement
+    session: Session,
+    till: Till,
+    staff: StaffSession,
+    cart: Cart,
+    settlement: Settlement,
+    totals: CartTotals | None = None,
 ) -> Sale:
-    """Write a sale inside the caller's transaction (``checkout`` and exchanges use it)."""
+    """Write a sale inside the caller's transaction (``checkout`` and exchanges use it);
+    ``totals``: the cart's, when the caller has just worked them out."""
     check_cart(session, till, cart)  # the promotions as stored now give what the cart took
-    totals = cart.totals()
+    totals = cart.totals() if totals is None else totals
     shift = open_shift_of(session, till)
     now = till.now()
     day = business_date(now, till.timezone)
@@ -333,11 +339,12 @@ def checkout(
     ``StockError`` when stock would go below zero and the store does not allow it."""
     if cart.is_empty:
         raise CartError("The cart is empty")
+    totals = cart.totals()
     settlement = settle(
-        cart.totals().total_fen, tenders, card_reference_required=till.card_reference_required
+        totals.total_fen, tenders, card_reference_required=till.card_reference_required
     )
     with database.unit_of_work() as uow:
-        sale = complete_sale_in(uow.session, till, staff, cart, settlement)
+        sale = complete_sale_in(uow.session, till, staff, cart, settlement, totals)
         uow.commit()
     return sale
 

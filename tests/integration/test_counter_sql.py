@@ -5,15 +5,20 @@ otherwise commit it on its own) and a rollback takes back everything since the l
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import bindparam, func, insert, select
 
 from redhome_pos.domain.errors import TextError
+from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
+from redhome_pos.persistence.migrate import upgrade
 from redhome_pos.persistence.models.counter import ReceiptSequenceRow
 from redhome_pos.persistence.repositories.counter_sql import Prepared
+from redhome_pos.persistence.unit_of_work import DatabaseBusy
 
 ALSO_ON_POSTGRES = True
 
@@ -84,3 +89,27 @@ def test_text_with_a_control_character_is_refused_one_row_or_many(database: Data
             )
         uow.commit()
     assert _stored(database) == 0
+
+
+def test_a_write_that_cannot_take_the_lock_says_another_counter_was_saving(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite only: the unit of work takes the write lock as it begins (BEGIN IMMEDIATE).
+    monkeypatch.setattr(dialect, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    database = Database(f"sqlite:///{db_path}")
+    upgrade(database)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another terminal is saving
+    try:
+        busy = pytest.raises(DatabaseBusy, match="Another counter was saving")
+        with busy, database.unit_of_work() as uow:
+            _add(uow.session, 1)
+            uow.commit()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with database.unit_of_work() as uow:  # the lock is free again: the write goes through
+        _add(uow.session, 1)
+        uow.commit()
+    assert _stored(database) == 1
+    database.dispose()

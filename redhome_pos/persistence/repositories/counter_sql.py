@@ -12,7 +12,8 @@ raises it.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Time, TypeDecorator
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
-from redhome_pos.persistence.dialect import refuse_control_characters
+from redhome_pos.persistence.dialect import refuse_control_in_texts
 
 
 def written_columns(table: Any) -> list[str]:
@@ -101,6 +102,16 @@ class Prepared:
         return [plan.row(row) for row in found if row is not None]
 
 
+def _picker(keys: Sequence[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the items of ``keys``, as a tuple, from what it is given."""
+    if not keys:
+        return lambda _given: ()
+    if len(keys) == 1:
+        key = keys[0]
+        return lambda given: (given[key],)
+    return itemgetter(*keys)
+
+
 _NOT_TEXT = (Integer, Boolean, Date, DateTime, Time, Numeric)
 
 
@@ -133,8 +144,8 @@ class _Plan:
     """One statement compiled for one database: its SQL, parameter order and converters."""
 
     __slots__ = (
-        "_dialect", "_fixed", "_positional", "_results", "_row_type", "_steps", "_texts", "errors",
-        "sql", "writes",
+        "_dialect", "_fixed", "_names", "_pick", "_positional", "_processed", "_results",
+        "_row_type", "_texts", "errors", "sql", "writes",
     )  # fmt: skip
 
     def __init__(self, statement: Executable, dialect: Dialect, columns: list[str] | None) -> None:
@@ -146,19 +157,26 @@ class _Plan:
         self._positional = dialect.positional
         names: tuple[str, ...] = tuple(compiled.positiontup or compiled.binds)
         self._fixed: dict[str, Any] = {}  # values written into the statement (a limit, a 0)
-        steps = []  # each parameter's name and type processor (None when the value goes as is)
-        for name in names:
+        self._names = names
+        # The values in the statement's order are picked from the given ones in one call;
+        # only the few whose type converts them (dates, JSON, flags) are then converted.
+        self._pick = _picker(names)
+        self._processed: list[tuple[int, Any]] = []
+        for index, name in enumerate(names):
             bind = compiled.binds[name]
             if not bind.required and (columns is None or name not in columns):
                 self._fixed[name] = bind.value
-            steps.append((name, bind.type._cached_bind_processor(dialect)))
-        self._steps: tuple[tuple[str, Any], ...] = tuple(steps)
-        # The parameters that may hold text (by position, or by name for a named style): a
-        # number, a flag or a date cannot hold a control character.
-        self._texts: tuple[Any, ...] = tuple(
-            index if self._positional else name
-            for index, name in enumerate(names)
-            if not _never_text(compiled.binds[name].type)
+            process = bind.type._cached_bind_processor(dialect)
+            if process is not None:
+                self._processed.append((index, process))
+        # The parameters that may hold text: a number, a flag or a date cannot hold a control
+        # character.
+        self._texts = _picker(
+            [
+                index
+                for index, name in enumerate(names)
+                if not _never_text(compiled.binds[name].type)
+            ]
         )
         # A column SQLAlchemy would fill from its Python default must be given instead.
         filled = compiled.insert_prefetch + compiled.update_prefetch
@@ -174,14 +192,19 @@ class _Plan:
         )
 
     def parameters(self, params: dict[str, Any]) -> Any:
-        given = {**self._fixed, **params} if self._fixed else params
-        if self._positional:
-            return tuple([given[n] if p is None else p(given[n]) for n, p in self._steps])
-        return {n: given[n] if p is None else p(given[n]) for n, p in self._steps}
+        """The driver's parameters: a tuple in the statement's order, or a dict by name."""
+        values = self._pick({**self._fixed, **params} if self._fixed else params)
+        if self._processed:
+            converted = list(values)
+            for index, process in self._processed:
+                converted[index] = process(converted[index])
+            values = tuple(converted)
+        return values if self._positional else dict(zip(self._names, values, strict=True))
 
     def refuse_control_characters(self, values: Any) -> None:
         """``TextError`` when a text parameter among ``values`` holds a control character."""
-        refuse_control_characters([values[key] for key in self._texts])
+        ordered = values if self._positional else tuple(values[name] for name in self._names)
+        refuse_control_in_texts(self._texts(ordered))
 
     def wrapped(self, error: Exception, values: Any) -> StatementError:
         """The driver's ``error`` raised as SQLAlchemy raises it."""
