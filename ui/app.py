@@ -6,12 +6,14 @@ tests and the screenshot command use exactly what the clerk sees.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
 from ui import text_guard
+from ui.collector import collect_on_main_thread
 from ui.context import AppContext
 from ui.i18n import Translations, normalise
 from ui.theme import body_font, choose_font_family, stylesheet
@@ -36,6 +38,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     sheet = stylesheet()
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
+    collect_on_main_thread(app)  # no Qt object is ever destroyed by a worker thread's collection
     return app
 
 
@@ -67,6 +70,9 @@ def run(context: AppContext, argv: Sequence[str] | None = None) -> int:
     install_language(app, normalise(context.language))
     shell = Shell(context, app)
     shell.show()
+    # What start-up built lives as long as the app: kept out of every later full collection.
+    gc.collect()
+    gc.freeze()
     code = app.exec()
     shell.stop()
     return int(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from redhome_pos.persistence.repositories.catalog import CatalogRepository
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.counter import Till
 from redhome_pos.services.demo_staff import add_demo_staff
+from ui.collector import MainThreadCollector
 
 
 @dataclass
@@ -55,6 +57,18 @@ def _no_window_outlives_its_test() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # here, on the GUI thread, as the app's own collector does (ui/collector.py)
+
+
+@pytest.fixture(autouse=True, scope="package")
+def _collection_back_to_the_interpreter_after_the_ui_tests() -> Iterator[None]:
+    """The app collects garbage on its GUI thread only; the tests after these do not run an
+    event loop, so the interpreter's own collection comes back when the UI tests are done."""
+    yield
+    app = QApplication.instance()
+    found = app.findChild(MainThreadCollector) if app is not None else None
+    if isinstance(found, MainThreadCollector):
+        found.stop()
 
 
 @pytest.fixture
