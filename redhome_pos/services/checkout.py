@@ -197,11 +197,15 @@ def _with_lots(
     by_no = {line.line_no: line for line in cart.lines}
     events: list[tuple[AuditAction, dict[str, Any]]] = []
     result = []
+    repository = LotRepository(session)
+    tracked = repository.tracked_among([line.sku_id for line in lines if not line.voided])
+    levels = repository.levels_among(sorted(tracked))  # every tracked line's, in one read
     for line in lines:
         if line.voided:
             result.append(line)
             continue
-        takes, sold_expired = sale_lots(session, till, staff, by_no[line.line_no])
+        sold = by_no[line.line_no]
+        takes, sold_expired = sale_lots(session, till, staff, sold, levels.get(line.sku_id))
         events += sold_expired
         result.append(replace(line, lots=takes) if takes else line)
     return tuple(result), events

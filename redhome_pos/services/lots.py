@@ -131,16 +131,22 @@ def _recorded_expiry(levels: Sequence[LotLevel], lot: str) -> date | None:
 
 
 def sale_lots(
-    session: Session, till: Till, staff: StaffSession, line: CartLine
+    session: Session,
+    till: Till,
+    staff: StaffSession,
+    line: CartLine,
+    levels: list[LotLevel] | None = None,
 ) -> tuple[tuple[LotTake, ...], list[tuple[AuditAction, dict[str, Any]]]]:
     """In checkout's transaction: the lots a cart line takes, and the audit events of expired
     goods sold. An untracked SKU takes none. Expired goods are refused (``LotError``) unless
-    the line carries a manager's approval covering its SKU and quantity."""
+    the line carries a manager's approval covering its SKU and quantity. ``levels``: the
+    SKU's lot levels, when the caller read them with the other lines'."""
     lots = LotRepository(session)
     if not lots.is_tracked(line.sku_id):
         return (), []
     today = till.today()
-    levels = lots.levels(line.sku_id)
+    if levels is None:
+        levels = lots.levels(line.sku_id)
     allowed = line.expired_approval_id is not None
     if line.lot is not None:
         expiry = _recorded_expiry(levels, line.lot) or line.lot_expiry

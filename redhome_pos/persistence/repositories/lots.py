@@ -7,7 +7,7 @@ level stays the sum of all of a SKU's movements, whatever their lot.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,16 +33,40 @@ _TRACKED_BATCH = 16
 _TRACKED_AMONG: dict[int, Prepared] = {}
 
 
-def _tracked_among(size: int) -> Prepared:
-    """``SELECT id FROM skus WHERE lot_tracked AND id IN (:s0, …)`` for ``size`` ids, built
-    once per size (a sale's lines take one statement, whatever their number up to 16)."""
-    statement = _TRACKED_AMONG.get(size)
+_LEVELS_AMONG: dict[int, Prepared] = {}
+
+
+def _for_ids(built: dict[int, Prepared], size: int, make: Callable[[list[Any]], Any]) -> Prepared:
+    """The statement ``make`` gives for ``size`` id parameters (``:s0``, ``:s1``, …), built
+    once per size: a sale's lines take one statement, whatever their number up to 16."""
+    statement = built.get(size)
     if statement is None:
-        ids: list[Any] = [bindparam(f"s{n}") for n in range(size)]
-        statement = _TRACKED_AMONG[size] = Prepared(
-            select(_SKUS.c.id).where(_SKUS.c.lot_tracked.is_(True), _SKUS.c.id.in_(ids))
-        )
+        statement = built[size] = Prepared(make([bindparam(f"s{n}") for n in range(size)]))
     return statement
+
+
+def _tracked_among(size: int) -> Prepared:
+    """``SELECT id FROM skus WHERE lot_tracked AND id IN (:s0, …)``."""
+    return _for_ids(
+        _TRACKED_AMONG,
+        size,
+        lambda ids: select(_SKUS.c.id).where(_SKUS.c.lot_tracked.is_(True), _SKUS.c.id.in_(ids)),
+    )
+
+
+def _levels_among(size: int) -> Prepared:
+    """Every lot level of the SKUs ``:s0, …``."""
+    columns = (_LOTS.c.sku_id, _LOTS.c.lot_code, _LOTS.c.expiry, _LOTS.c.on_hand)
+    return _for_ids(
+        _LEVELS_AMONG, size, lambda ids: select(*columns).where(_LOTS.c.sku_id.in_(ids))
+    )
+
+
+def _batches(ids: Sequence[int]) -> Iterator[tuple[list[int], dict[str, int]]]:
+    """``ids`` in batches of at most 16, each with its statement parameters."""
+    for start in range(0, len(ids), _TRACKED_BATCH):
+        batch = list(ids[start : start + _TRACKED_BATCH])
+        yield batch, {f"s{n}": sku_id for n, sku_id in enumerate(batch)}
 
 
 _LEVELS_OF = Prepared(
@@ -107,14 +131,9 @@ class LotRepository:
         is remembered for the rest of the session's unit of work."""
         memo = self._memo()
         unknown = sorted({sku_id for sku_id in sku_ids if sku_id not in memo})
-        for start in range(0, len(unknown), _TRACKED_BATCH):
-            batch = unknown[start : start + _TRACKED_BATCH]
-            found = {
-                int(row.id)
-                for row in _tracked_among(len(batch)).all(
-                    self._session, {f"s{n}": sku_id for n, sku_id in enumerate(batch)}
-                )
-            }
+        for batch, params in _batches(unknown):
+            rows = _tracked_among(len(batch)).all(self._session, params)
+            found = {int(row.id) for row in rows}
             memo.update({sku_id: sku_id in found for sku_id in batch})
         return {sku_id for sku_id in sku_ids if memo[sku_id]}
 
@@ -179,6 +198,14 @@ class LotRepository:
     def levels(self, sku_id: int) -> list[LotLevel]:
         rows = _LEVELS_OF.all(self._session, {"sku": sku_id})
         return [LotLevel(r.lot_code, r.expiry, int(r.on_hand)) for r in rows]
+
+    def levels_among(self, sku_ids: Sequence[int]) -> dict[int, list[LotLevel]]:
+        """``levels`` of several SKUs (a sale's tracked lines), in one statement per 16."""
+        found: dict[int, list[LotLevel]] = {sku_id: [] for sku_id in sku_ids}
+        for batch, params in _batches(sorted(found)):
+            for r in _levels_among(len(batch)).all(self._session, params):
+                found[int(r.sku_id)].append(LotLevel(r.lot_code, r.expiry, int(r.on_hand)))
+        return found
 
     def move(self, sku_id: int, lot_code: str, expiry: date | None, quantity: int) -> int:
         """Move one lot's level by ``quantity`` (creating it); returns its new on-hand."""
