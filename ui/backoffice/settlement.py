@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -80,9 +81,12 @@ class SettlementScreen(QWidget):
                 self.tr("Fee"),
                 self.tr("Sale / return"),
             ],
-            stretch=3,
+            stretch=8,
         )
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # numbers: both ends show
+        # The provider's number gets room for both its ends; the sale or return takes the rest.
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 128)
         column = QVBoxLayout(self)
         column.addWidget(title)
         column.addLayout(head)

@@ -2666,152 +2666,152 @@
 <context>
     <name>SettlementScreen</name>
     <message>
-        <location filename="../backoffice/settlement.py" line="46"/>
+        <location filename="../backoffice/settlement.py" line="47"/>
         <source>Settlement with WeChat Pay and Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="51"/>
+        <location filename="../backoffice/settlement.py" line="52"/>
         <source>Bill day (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="52"/>
+        <location filename="../backoffice/settlement.py" line="53"/>
         <source>Reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="57"/>
+        <location filename="../backoffice/settlement.py" line="58"/>
         <source>Only what does not match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="73"/>
+        <location filename="../backoffice/settlement.py" line="74"/>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="74"/>
+        <location filename="../backoffice/settlement.py" line="75"/>
         <source>Wallet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="75"/>
+        <location filename="../backoffice/settlement.py" line="76"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="76"/>
+        <location filename="../backoffice/settlement.py" line="77"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="77"/>
+        <location filename="../backoffice/settlement.py" line="78"/>
         <source>Recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="78"/>
+        <location filename="../backoffice/settlement.py" line="79"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="79"/>
+        <location filename="../backoffice/settlement.py" line="80"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="80"/>
+        <location filename="../backoffice/settlement.py" line="81"/>
         <source>Fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="81"/>
+        <location filename="../backoffice/settlement.py" line="82"/>
         <source>Sale / return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="97"/>
+        <location filename="../backoffice/settlement.py" line="101"/>
         <source>No payment provider is configured at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="106"/>
+        <location filename="../backoffice/settlement.py" line="110"/>
         <source>Type the day as 2026-11-25</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="109"/>
+        <location filename="../backoffice/settlement.py" line="113"/>
         <source>Fetching the bills…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="115"/>
+        <location filename="../backoffice/settlement.py" line="119"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="115"/>
+        <location filename="../backoffice/settlement.py" line="119"/>
         <source>Alipay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="119"/>
+        <location filename="../backoffice/settlement.py" line="123"/>
         <source>matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="120"/>
+        <location filename="../backoffice/settlement.py" line="124"/>
         <source>reversed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="121"/>
+        <location filename="../backoffice/settlement.py" line="125"/>
         <source>amount differs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="122"/>
+        <location filename="../backoffice/settlement.py" line="126"/>
         <source>not in the bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="123"/>
+        <location filename="../backoffice/settlement.py" line="127"/>
         <source>not recorded here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="130"/>
+        <location filename="../backoffice/settlement.py" line="134"/>
         <source>{wallet}: no bill — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="132"/>
+        <location filename="../backoffice/settlement.py" line="136"/>
         <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="152"/>
+        <location filename="../backoffice/settlement.py" line="156"/>
         <source>{day}: every line matches ({count} lines)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="158"/>
+        <location filename="../backoffice/settlement.py" line="162"/>
         <source>{day}: {problems} of {count} lines do not match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="181"/>
+        <location filename="../backoffice/settlement.py" line="185"/>
         <source>payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="181"/>
+        <location filename="../backoffice/settlement.py" line="185"/>
         <source>refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="187"/>
+        <location filename="../backoffice/settlement.py" line="191"/>
         <source>test payment</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2665,152 +2665,152 @@
 <context>
     <name>SettlementScreen</name>
     <message>
-        <location filename="../backoffice/settlement.py" line="46" />
+        <location filename="../backoffice/settlement.py" line="47" />
         <source>Settlement with WeChat Pay and Alipay</source>
         <translation>微信支付、支付宝结算对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="51" />
+        <location filename="../backoffice/settlement.py" line="52" />
         <source>Bill day (China time)</source>
         <translation>账单日（北京时间）</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="52" />
+        <location filename="../backoffice/settlement.py" line="53" />
         <source>Reconcile</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="57" />
+        <location filename="../backoffice/settlement.py" line="58" />
         <source>Only what does not match</source>
         <translation>只看不一致的</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="73" />
+        <location filename="../backoffice/settlement.py" line="74" />
         <source>Finding</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="74" />
+        <location filename="../backoffice/settlement.py" line="75" />
         <source>Wallet</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="75" />
+        <location filename="../backoffice/settlement.py" line="76" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="76" />
+        <location filename="../backoffice/settlement.py" line="77" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="77" />
+        <location filename="../backoffice/settlement.py" line="78" />
         <source>Recorded</source>
         <translation>本店记录</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="78" />
+        <location filename="../backoffice/settlement.py" line="79" />
         <source>Bill</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="79" />
+        <location filename="../backoffice/settlement.py" line="80" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="80" />
+        <location filename="../backoffice/settlement.py" line="81" />
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="81" />
+        <location filename="../backoffice/settlement.py" line="82" />
         <source>Sale / return</source>
         <translation>销售 / 退货单</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="97" />
+        <location filename="../backoffice/settlement.py" line="101" />
         <source>No payment provider is configured at this counter.</source>
         <translation>本收银台未配置任何支付机构。</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="106" />
+        <location filename="../backoffice/settlement.py" line="110" />
         <source>Type the day as 2026-11-25</source>
         <translation>请按 2026-11-25 的格式输入日期</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="109" />
+        <location filename="../backoffice/settlement.py" line="113" />
         <source>Fetching the bills…</source>
         <translation>正在获取账单…</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="115" />
+        <location filename="../backoffice/settlement.py" line="119" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="115" />
+        <location filename="../backoffice/settlement.py" line="119" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="119" />
+        <location filename="../backoffice/settlement.py" line="123" />
         <source>matches</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="120" />
+        <location filename="../backoffice/settlement.py" line="124" />
         <source>reversed</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="121" />
+        <location filename="../backoffice/settlement.py" line="125" />
         <source>amount differs</source>
         <translation>金额不符</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="122" />
+        <location filename="../backoffice/settlement.py" line="126" />
         <source>not in the bill</source>
         <translation>账单中没有</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="123" />
+        <location filename="../backoffice/settlement.py" line="127" />
         <source>not recorded here</source>
         <translation>本店无记录</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="130" />
+        <location filename="../backoffice/settlement.py" line="134" />
         <source>{wallet}: no bill — {reason}</source>
         <translation>{wallet}：无账单 — {reason}</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="132" />
+        <location filename="../backoffice/settlement.py" line="136" />
         <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
         <translation>{wallet}：账单收款 {paid}，退款 {refunded}，手续费 {fees}，结算 {settled} · 本店记录收款 {ours_paid}，退款 {ours_refunded}</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="152" />
+        <location filename="../backoffice/settlement.py" line="156" />
         <source>{day}: every line matches ({count} lines)</source>
         <translation>{day}：全部一致（共 {count} 条）</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="158" />
+        <location filename="../backoffice/settlement.py" line="162" />
         <source>{day}: {problems} of {count} lines do not match</source>
         <translation>{day}：{count} 条中有 {problems} 条不一致</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="181" />
+        <location filename="../backoffice/settlement.py" line="185" />
         <source>payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="181" />
+        <location filename="../backoffice/settlement.py" line="185" />
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../backoffice/settlement.py" line="187" />
+        <location filename="../backoffice/settlement.py" line="191" />
         <source>test payment</source>
         <translation>测试付款</translation>
     </message>
