@@ -55,7 +55,7 @@ from sync.connector import (
 from sync.errors import PlatformError
 from sync.fulfilment import FulfilmentError
 from sync.settings import AFTER_SALES, SyncSettings
-from sync.windows import walk_windows
+from sync.windows import every_page, walk_windows
 
 log = logging.getLogger(__name__)
 
@@ -208,15 +208,10 @@ def _read_window(
     report: AfterSalePullReport,
 ) -> None:
     report.windows += 1
-    listed: dict[str, AfterSale] = {}
-    cursor: OrderCursor | None = OrderCursor(
-        start=start, end=end, time=time, page_size=settings.order_page_size
+    first = OrderCursor(start=start, end=end, time=time, page_size=settings.order_page_size)
+    listed: dict[str, AfterSale] = every_page(
+        first, store.after_sales_since, lambda page: page.items, lambda item: item.returns_id
     )
-    while cursor is not None:
-        page = store.after_sales_since(cursor)
-        for item in page.items:
-            listed[item.returns_id] = item
-        cursor = page.next_cursor
     report.listed += len(listed)
     with database.reading() as session:
         marks = SyncRepository(session).after_sale_marks(listed)

@@ -46,7 +46,7 @@ from sync.connector import (
     SealedReceiver,
 )
 from sync.settings import ORDERS, STOCK_TOPIC, SyncSettings
-from sync.windows import walk_windows
+from sync.windows import every_page, walk_windows
 
 log = logging.getLogger(__name__)
 
@@ -94,15 +94,10 @@ def _read_window(
     report: OrderPullReport,
 ) -> None:
     report.windows += 1
-    summaries: dict[str, OrderSummary] = {}
-    cursor: OrderCursor | None = OrderCursor(
-        start=start, end=end, time=time, page_size=settings.order_page_size
+    first = OrderCursor(start=start, end=end, time=time, page_size=settings.order_page_size)
+    summaries: dict[str, OrderSummary] = every_page(
+        first, store.orders_since, lambda page: page.orders, lambda summary: summary.order_id
     )
-    while cursor is not None:
-        page = store.orders_since(cursor)
-        for summary in page.orders:
-            summaries[summary.order_id] = summary
-        cursor = page.next_cursor
     report.listed += len(summaries)
     with database.reading() as session:
         marks = SyncRepository(session).order_marks(summaries)

@@ -8,14 +8,42 @@ at most one window, which upserting by id makes harmless.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
 
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.repositories.sync import SyncRepository
-from sync.connector import OrderTime, OrderWindows
+from sync.connector import OrderCursor, OrderTime, OrderWindows
 
 ReadWindow = Callable[[OrderTime, datetime, datetime], None]
+Item = TypeVar("Item")
+
+
+class _Page(Protocol):
+    @property
+    def next_cursor(self) -> OrderCursor | None: ...
+
+
+Page = TypeVar("Page", bound=_Page)
+
+
+def every_page(
+    first: OrderCursor,
+    fetch: Callable[[OrderCursor], Page],
+    items: Callable[[Page], Iterable[Item]],
+    key: Callable[[Item], str],
+) -> dict[str, Item]:
+    """Everything one window lists, read page by page to its end, by ``key`` (an item seen on
+    two pages, as a change between reads can move it, is kept once: its later reading)."""
+    found: dict[str, Item] = {}
+    cursor: OrderCursor | None = first
+    while cursor is not None:
+        page = fetch(cursor)
+        for item in items(page):
+            found[key(item)] = item
+        cursor = page.next_cursor
+    return found
 
 
 def _time(value: object) -> datetime | None:
