@@ -34,7 +34,8 @@ class MainThreadCollector(QObject):
         self._timer.start()
 
     def stop(self) -> None:
-        """Back to the interpreter's own collection (a test run leaving the UI tests)."""
+        """Back to the interpreter's own collection (after a UI test, for the tests that run
+        no event loop)."""
         self._timer.stop()
         gc.enable()
 
@@ -55,10 +56,8 @@ class MainThreadCollector(QObject):
 
 
 def collect_on_main_thread(app: QObject) -> MainThreadCollector:
-    """Start the GUI thread's collector for ``app`` (once; later calls return it)."""
+    """Start the GUI thread's collector for ``app`` (made once; started again if stopped)."""
     found = app.findChild(MainThreadCollector)
-    if isinstance(found, MainThreadCollector):
-        return found
-    collector = MainThreadCollector(app)
+    collector = found if isinstance(found, MainThreadCollector) else MainThreadCollector(app)
     collector.start()
     return collector

@@ -58,15 +58,9 @@ def _no_window_outlives_its_test() -> Iterator[None]:
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()  # here, on the GUI thread, as the app's own collector does (ui/collector.py)
-
-
-@pytest.fixture(autouse=True, scope="package")
-def _collection_back_to_the_interpreter_after_the_ui_tests() -> Iterator[None]:
-    """The app collects garbage on its GUI thread only; the tests after these do not run an
-    event loop, so the interpreter's own collection comes back when the UI tests are done."""
-    yield
-    app = QApplication.instance()
-    found = app.findChild(MainThreadCollector) if app is not None else None
+    # The tests that run no event loop get the interpreter's own collection back; the next
+    # test building the app (``application()``) starts the GUI thread's collector again.
+    found = app.findChild(MainThreadCollector)
     if isinstance(found, MainThreadCollector):
         found.stop()
 
