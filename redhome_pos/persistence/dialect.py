@@ -8,6 +8,8 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +93,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WRITES = ("INSERT", "UPDATE", "insert", "update")
 
 
+# Values that are never text, known by their exact type (a subclass is looked at closely).
+_NOT_TEXT = frozenset({int, float, bool, type(None), bytes, Decimal, datetime, date, time})
+
+
 def refuse_control_characters(values: Any) -> None:
-    """Raise ``TextError`` when any text in ``values`` (nested too) holds a control character."""
+    """Raise ``TextError`` when any text in ``values`` (nested too) holds a control character.
+
+    Every statement's parameters pass here, an ``executemany``'s hundreds of thousands of rows
+    too (the search index): the texts of a row, or of a list of rows, are gathered by their
+    exact type and searched in one go; only what is neither text nor a plain value recurses."""
     if isinstance(values, str):
         _refuse_text(values)
         return
@@ -100,14 +110,21 @@ def refuse_control_characters(values: Any) -> None:
         values = values.values()
     elif not isinstance(values, (list, tuple)):
         return
-    # Every statement's parameters pass here: scalars are checked in the loop, not by a call
-    # each, and only containers recurse.
+    flat: list[Any] = []  # a list of rows opened one level: their values side by side
     for value in values:
-        if isinstance(value, str):
-            if _CONTROL.search(value):
-                _refuse_text(value)
-        elif isinstance(value, (dict, list, tuple)):
-            refuse_control_characters(value)
+        kind = value.__class__
+        if kind is tuple or kind is list:
+            flat += value
+        elif kind is dict:
+            flat += value.values()
+        else:
+            flat.append(value)
+    texts = [value for value in flat if value.__class__ is str]
+    for odd in [v for v in flat if v.__class__ is not str and v.__class__ not in _NOT_TEXT]:
+        refuse_control_characters(odd)  # nested deeper, or a subclass of text
+    if texts and _CONTROL.search("".join(texts)):
+        for one in texts:
+            _refuse_text(one)
 
 
 def refuse_control_in_texts(values: tuple[Any, ...]) -> None:
