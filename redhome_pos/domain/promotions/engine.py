@@ -449,6 +449,11 @@ def _bound(rules: list[_Candidate]) -> int:
 
 def _parts(candidates: list[_Candidate]) -> list[list[_Candidate]]:
     """The candidates in groups that share no line and no exclusion group, in rule order."""
+    every_line = 0
+    for candidate in candidates:
+        every_line |= candidate.mask
+    if any(candidate.mask == every_line for candidate in candidates):
+        return [candidates]  # a rule on every line in play (a store-wide 满减) ties them all
     parts: list[tuple[int, set[str], list[_Candidate]]] = []
     for candidate in candidates:
         mask, group = candidate.mask, candidate.rule.group

@@ -166,13 +166,13 @@ def saving_of(
     the threshold kinds (the engine's bound reads it often on wide rules)."""
     kind = rule.kind
     if kind is PromotionKind.THRESHOLD_OFF or kind is PromotionKind.THRESHOLD_PERCENT:
-        spent = sum(sum(amounts[li]) for li in lines)
+        spent = sum(map(sum, map(amounts.__getitem__, lines)))
         if kind is PromotionKind.THRESHOLD_OFF:
             if spent < rule.threshold_fen:
                 return 0
             times = spent // rule.threshold_fen if rule.repeat else 1
             return min(times * rule.off_fen, spent)
-        if rule.min_qty > 0 and sum(len(amounts[li]) for li in lines) < rule.min_qty:
+        if rule.min_qty > 0 and sum(map(len, map(amounts.__getitem__, lines))) < rule.min_qty:
             return 0
         if rule.min_qty <= 0 and spent < rule.threshold_fen:
             return 0
