@@ -127,14 +127,6 @@ def refuse_control_characters(values: Any) -> None:
             _refuse_text(one)
 
 
-def refuse_control_in_texts(values: tuple[Any, ...]) -> None:
-    """``refuse_control_characters`` for a statement's text parameters, in one search when
-    they are plain strings or None (as they nearly always are)."""
-    plain = [value for value in values if value.__class__ is str]
-    if len(plain) + values.count(None) != len(values) or _CONTROL.search("".join(plain)):
-        refuse_control_characters(values)  # finds the one that holds it, or looks deeper
-
-
 def _refuse_text(text: str) -> None:
     found = _CONTROL.search(text)
     if found:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
-from redhome_pos.persistence.dialect import refuse_control_in_texts
+from redhome_pos.persistence.dialect import refuse_control_characters
 
 
 def written_columns(table: Any) -> list[str]:
@@ -204,7 +204,7 @@ class _Plan:
     def refuse_control_characters(self, values: Any) -> None:
         """``TextError`` when a text parameter among ``values`` holds a control character."""
         ordered = values if self._positional else tuple(values[name] for name in self._names)
-        refuse_control_in_texts(self._texts(ordered))
+        refuse_control_characters(self._texts(ordered))
 
     def wrapped(self, error: Exception, values: Any) -> StatementError:
         """The driver's ``error`` raised as SQLAlchemy raises it."""
