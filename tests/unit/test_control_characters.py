@@ -55,4 +55,3 @@ DIRTY: list[Any] = [
 def test_a_control_character_anywhere_is_refused(values: Any) -> None:
     with pytest.raises(TextError, match="control character"):
         refuse_control_characters(values)
-

@@ -347,7 +347,7 @@ class _Search:
         freshened = self._freshen(rules, amounts, need)
         if freshened is None:
             return None
-        rules = freshened
+        rules, bound = freshened
         if len(rules) <= 1:  # a fresh rule's ``alone_fen`` is exactly what it saves from here
             if rules and rules[0].alone_fen > max(need, 0):
                 return rules[0].alone_fen, (rules[0],)
@@ -370,8 +370,9 @@ class _Search:
         group = first.rule.group
         # Taking ``first`` saves exactly its (fresh) ``alone_fen``, and the rest at most their
         # figures now: a branch that cannot beat the floor is left before applying anything.
-        others = [c for c in rest if c.rule.group != group] if group else rest
-        if self.budget > 0 and first.alone_fen + _bound(others) > floor:
+        if group:
+            bound = first.alone_fen + _bound([c for c in rest if c.rule.group != group])
+        if self.budget > 0 and bound > floor:
             self.budget -= 1
             outcome = apply_rule(first.rule, first.lines, amounts, self.sku_of)
             saving = outcome.total_fen
@@ -404,11 +405,11 @@ class _Search:
 
     def _freshen(
         self, rules: list[_Candidate], amounts: list[list[int]], need: int
-    ) -> list[_Candidate] | None:
+    ) -> tuple[list[_Candidate], int] | None:
         """``rules`` each with what it saves from ``amounts`` (rules that save nothing left
-        out), or None as soon as the bound shows they cannot save more than ``need``: the
-        rules whose lines were lowered are worked out again dearest first (a rule's old
-        figure stays a bound, since amounts only go down)."""
+        out) and their bound, or None as soon as the bound shows they cannot save more than
+        ``need``: the rules whose lines were lowered are worked out again dearest first (a
+        rule's old figure stays a bound, since amounts only go down)."""
         bound = _bound(rules)
         if bound <= need and need >= 0:
             return None
@@ -416,7 +417,7 @@ class _Search:
             (i for i, c in enumerate(rules) if not c.fresh), key=lambda i: -rules[i].alone_fen
         )
         if not stale:
-            return rules
+            return rules, bound
         grouped = any(c.rule.group for c in rules)
         current = list(rules)
         for i in stale:
@@ -427,7 +428,7 @@ class _Search:
             bound = _bound(current) if grouped else bound - (c.alone_fen - saving)
             if need >= 0 and bound <= need:
                 return None
-        return [c for c in current if c.alone_fen > 0]
+        return [c for c in current if c.alone_fen > 0], bound
 
 
 _Found = tuple[int, tuple[_Candidate, ...]]
