@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
+from operator import attrgetter
 
 from redhome_pos.domain.promotions.kinds import Outcome, Pairing, apply_rule, saving_of
 from redhome_pos.domain.promotions.rules import (
@@ -120,16 +121,16 @@ class _Candidate:
     rule: Promotion
     lines: tuple[int, ...]  # indexes into the engine's line order
     alone_fen: int = 0  # what it saves alone from the amounts now (at most, when not fresh)
-    mask: int = -1  # the lines as bits (worked out from ``lines`` when not given)
+    mask: int = 0  # the lines as bits (``_mask``)
     fresh: bool = True  # False: a rule applied since lowered its lines; worked out when needed
+    rank: int = 0  # its place in the order rules apply in (priority, then code)
 
-    def __post_init__(self) -> None:
-        if self.mask < 0:
-            self.mask = sum(1 << i for i in set(self.lines))
 
-    @property
-    def order(self) -> tuple[int, str]:
-        return (self.rule.priority, self.rule.code)
+def _mask(lines: Iterable[int]) -> int:
+    return sum(1 << i for i in set(lines))
+
+
+_in_order = attrgetter("rank")
 
 
 @dataclass(slots=True)
@@ -192,8 +193,8 @@ class PromotionBook:
         amounts = [[line.unit_price_fen] * line.quantity for line in ordered]
         sku_of = [line.sku_id for line in ordered]
         candidates = []
-        for rule, covered in self._rules_for(ordered, at, member):
-            candidate = _Candidate(rule, covered)
+        for rank, (rule, covered) in enumerate(self._rules_for(ordered, at, member)):
+            candidate = _Candidate(rule, covered, mask=_mask(covered), rank=rank)
             candidate.alone_fen = apply_rule(rule, covered, amounts, sku_of).total_fen
             if candidate.alone_fen > 0:
                 candidates.append(candidate)
@@ -266,7 +267,7 @@ class _Search:
     def __init__(
         self, candidates: list[_Candidate], amounts: list[list[int]], sku_of: list[int]
     ) -> None:
-        self.candidates = sorted(candidates, key=lambda c: c.order)
+        self.candidates = sorted(candidates, key=_in_order)
         self.amounts = amounts
         self.sku_of = sku_of
         self.budget = SEARCH_BUDGET
@@ -274,7 +275,7 @@ class _Search:
 
     def _consider(self, saving_fen: int, rules: tuple[_Candidate, ...]) -> None:
         if saving_fen > self.best_choice.saving_fen:
-            self.best_choice = _Choice(saving_fen, tuple(sorted(rules, key=lambda c: c.order)))
+            self.best_choice = _Choice(saving_fen, tuple(sorted(rules, key=_in_order)))
 
     def best(self) -> _Choice:
         for candidate in self.candidates:  # every single rule first
@@ -322,7 +323,7 @@ class _Search:
         """A rule on the lines a goods-exclusive rule left it, with what it saves there."""
         lines = tuple(i for i in candidate.lines if i not in taken)
         saving = saving_of(candidate.rule, lines, self.amounts, self.sku_of) if lines else 0
-        return _Candidate(candidate.rule, lines, saving)
+        return _Candidate(candidate.rule, lines, saving, _mask(lines), rank=candidate.rank)
 
     @staticmethod
     def _exclusive_sets(exclusive: list[_Candidate]) -> list[tuple[_Candidate, ...]]:
@@ -399,7 +400,7 @@ class _Search:
             if group and c.rule.group == group:
                 continue
             if c.mask & touched and c.fresh:
-                c = _Candidate(c.rule, c.lines, c.alone_fen, c.mask, fresh=False)
+                c = _Candidate(c.rule, c.lines, c.alone_fen, c.mask, False, c.rank)
             kept.append(c)
         return kept
 
@@ -418,14 +419,14 @@ class _Search:
         )
         if not stale:
             return rules, bound
-        grouped = any(c.rule.group for c in rules)
         current = list(rules)
         for i in stale:
             c = current[i]
             self.budget -= 1
             saving = saving_of(c.rule, c.lines, amounts, self.sku_of)
-            current[i] = _Candidate(c.rule, c.lines, saving, c.mask)
-            bound = _bound(current) if grouped else bound - (c.alone_fen - saving)
+            current[i] = _Candidate(c.rule, c.lines, saving, c.mask, True, c.rank)
+            # A rule in no group counts in full; one in a group only as its group's most.
+            bound = _bound(current) if c.rule.group else bound - (c.alone_fen - saving)
             if need >= 0 and bound <= need:
                 return None
         return [c for c in current if c.alone_fen > 0], bound
@@ -472,7 +473,7 @@ def _parts(candidates: list[_Candidate]) -> list[list[_Candidate]]:
         parts = kept
     if len(parts) == 1:
         return [candidates]
-    return [sorted(part[2], key=lambda c: c.order) for part in parts]
+    return [sorted(part[2], key=_in_order) for part in parts]
 
 
 def _lowered(amounts: list[list[int]], outcome: Outcome) -> list[list[int]]:
@@ -496,7 +497,7 @@ def _result(
     per_line: list[dict[str, int]] = [{} for _ in lines]
     applied: list[Saving] = []
     pairings: list[tuple[str, Pairing]] = []
-    for candidate in sorted(rules, key=lambda c: c.order):
+    for candidate in sorted(rules, key=_in_order):
         rule = candidate.rule
         outcome = apply_rule(rule, candidate.lines, amounts, sku_of)
         if outcome.total_fen <= 0:
