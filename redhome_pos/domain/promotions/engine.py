@@ -120,8 +120,8 @@ NO_PRICING = Pricing((), ())
 class _Candidate:
     rule: Promotion
     lines: tuple[int, ...]  # indexes into the engine's line order
+    mask: int  # the lines as bits (``_mask``)
     alone_fen: int = 0  # what it saves alone from the amounts now (at most, when not fresh)
-    mask: int = 0  # the lines as bits (``_mask``)
     fresh: bool = True  # False: a rule applied since lowered its lines; worked out when needed
     rank: int = 0  # its place in the order rules apply in (priority, then code)
 
@@ -194,7 +194,7 @@ class PromotionBook:
         sku_of = [line.sku_id for line in ordered]
         candidates = []
         for rank, (rule, covered) in enumerate(self._rules_for(ordered, at, member)):
-            candidate = _Candidate(rule, covered, mask=_mask(covered), rank=rank)
+            candidate = _Candidate(rule, covered, _mask(covered), rank=rank)
             candidate.alone_fen = apply_rule(rule, covered, amounts, sku_of).total_fen
             if candidate.alone_fen > 0:
                 candidates.append(candidate)
@@ -323,7 +323,7 @@ class _Search:
         """A rule on the lines a goods-exclusive rule left it, with what it saves there."""
         lines = tuple(i for i in candidate.lines if i not in taken)
         saving = saving_of(candidate.rule, lines, self.amounts, self.sku_of) if lines else 0
-        return _Candidate(candidate.rule, lines, saving, _mask(lines), rank=candidate.rank)
+        return _Candidate(candidate.rule, lines, _mask(lines), saving, rank=candidate.rank)
 
     @staticmethod
     def _exclusive_sets(exclusive: list[_Candidate]) -> list[tuple[_Candidate, ...]]:
@@ -400,7 +400,7 @@ class _Search:
             if group and c.rule.group == group:
                 continue
             if c.mask & touched and c.fresh:
-                c = _Candidate(c.rule, c.lines, c.alone_fen, c.mask, False, c.rank)
+                c = _Candidate(c.rule, c.lines, c.mask, c.alone_fen, False, c.rank)
             kept.append(c)
         return kept
 
@@ -424,7 +424,7 @@ class _Search:
             c = current[i]
             self.budget -= 1
             saving = saving_of(c.rule, c.lines, amounts, self.sku_of)
-            current[i] = _Candidate(c.rule, c.lines, saving, c.mask, True, c.rank)
+            current[i] = _Candidate(c.rule, c.lines, c.mask, saving, True, c.rank)
             # A rule in no group counts in full; one in a group only as its group's most.
             bound = _bound(current) if c.rule.group else bound - (c.alone_fen - saving)
             if need >= 0 and bound <= need:
