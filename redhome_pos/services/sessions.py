@@ -21,7 +21,8 @@ A service whose whole work is one guarded step in its own transaction names that
 session, or a role sealed in it that lacks the permission, before anything else, and leaves the
 reading of the person to the step, inside the transaction that writes: no separate read
 transaction for every sale, and a deactivation committed before the sale's write lock was
-taken is seen by it.
+taken is seen by it. The seal is worked out once per call: the step is handed the very
+session just checked.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ GUARDED: dict[str, tuple[Permission, bool]] = {}
 
 # Sessions read from the database by a service call still running in this thread or task.
 _READ: ContextVar[tuple[StaffSession, ...]] = ContextVar("staff_sessions_read", default=())
+# The session whose seal a running ``read_by`` service has just checked: its guarded step is
+# handed that very (frozen) object, and need not work the seal out again.
+_PROVEN: ContextVar[StaffSession | None] = ContextVar("staff_session_proven", default=None)
 
 
 def _seal(staff: Staff, method: str, started_at: datetime) -> bytes:
@@ -100,7 +104,8 @@ def not_logged_in() -> PermissionDenied:
 
 def current(target: Database | Session, actor: object) -> StaffSession:
     """``actor`` checked (genuine, still active) and carrying the role the database holds now."""
-    if not genuine(actor):
+    proven = actor is not None and actor is _PROVEN.get()
+    if not proven and not genuine(actor):
         raise not_logged_in()
     assert isinstance(actor, StaffSession)
     if any(actor is read for read in _READ.get()):
@@ -206,8 +211,11 @@ def acting(
         def checked(*args: P.args, **kwargs: P.kwargs) -> R:
             actor = _argument(args, kwargs, actor_name, actor_at)
             if read_by is not None:
-                sealed(actor, permission)
-                return function(*args, **kwargs)
+                proven = _PROVEN.set(sealed(actor, permission))
+                try:
+                    return function(*args, **kwargs)
+                finally:
+                    _PROVEN.reset(proven)
             given = approvable and _argument(args, kwargs, "approval_id", approval_at) is not None
             with acting_as(
                 _argument(args, kwargs, target_name, target_at),

@@ -23,10 +23,11 @@ from sqlalchemy import func, select
 from redhome_pos.domain.cart import Cart
 from redhome_pos.domain.errors import PermissionDenied
 from redhome_pos.domain.staff import PERMISSIONS, Permission, Role, Staff, StaffSession
+from redhome_pos.domain.tender import Tender, settle
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.models.counter import SaleRow
 from redhome_pos.persistence.repositories.staff import StaffRepository
-from redhome_pos.services import sessions
+from redhome_pos.services import checkout, sessions
 from redhome_pos.services import stock as stock_service
 from redhome_pos.services.staff_admin import StaffChange, change_staff
 
@@ -197,6 +198,28 @@ def test_a_sale_reads_the_acting_staff_member_once_not_per_nested_check(
     assert writing == [True]
     store.sell(cart)
     assert len(reads) == 2  # the next service call reads the person afresh
+
+
+def test_a_sale_checks_the_seal_once_and_a_forged_session_still_sells_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cart = Cart()
+    cart.add(store.items["LIP-520"])
+    worked_out: list[int] = []
+    seal = sessions._seal
+
+    def counted(staff: Staff, method: str, started_at: Any) -> bytes:
+        worked_out.append(staff.id)
+        return seal(staff, method, started_at)
+
+    monkeypatch.setattr(sessions, "_seal", counted)
+    store.sell(cart)
+    assert worked_out == [store.clerk.id]  # checkout's check; its guarded step trusts that one
+    # The step itself, called with a forged session (or one not proven by this call), checks.
+    forged = replace(store.clerk, role=Role.MANAGER)
+    paid = settle(cart.totals().total_fen, [Tender.cash(cart.totals().total_fen)])
+    with store.database.unit_of_work() as uow, pytest.raises(PermissionDenied, match="logged in"):
+        checkout.complete_sale_in(uow.session, store.till, forged, cart, paid)
 
 
 def test_a_deactivated_clerk_sells_nothing_though_the_session_is_genuine(store: Store) -> None:
