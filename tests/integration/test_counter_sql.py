@@ -6,16 +6,29 @@ otherwise commit it on its own) and a rollback takes back everything since the l
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+)
 
 from redhome_pos.domain.errors import TextError
 from redhome_pos.persistence import dialect
 from redhome_pos.persistence.database import Database
 from redhome_pos.persistence.migrate import upgrade
+from redhome_pos.persistence.models.base import UtcDateTime
 from redhome_pos.persistence.models.counter import ReceiptSequenceRow
 from redhome_pos.persistence.repositories.counter_sql import Prepared
 from redhome_pos.persistence.unit_of_work import DatabaseBusy
@@ -113,3 +126,62 @@ def test_a_write_that_cannot_take_the_lock_says_another_counter_was_saving(
         uow.commit()
     assert _stored(database) == 1
     database.dispose()
+
+
+_SHAPES = MetaData()
+_TWINS = [
+    Table(
+        name,
+        _SHAPES,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("at", UtcDateTime),
+        Column("day", Date),
+        Column("doc", JSON),
+        Column("flag", Boolean),
+    )
+    for name in ("counter_sql_prepared", "counter_sql_core")
+]
+
+
+def test_values_are_stored_as_sqlalchemy_stores_them_a_repeated_one_too(
+    database: Database,
+) -> None:
+    # One moment given to several rows (a sale's), other moments between them, None in each
+    # converted column: the prepared rows are the rows SQLAlchemy itself writes.
+    moment = datetime(2026, 3, 1, 9, 30, 15, 123456, tzinfo=UTC)
+    other = datetime(2026, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=8)))
+    rows = [
+        {"id": n, "at": at, "day": day, "doc": doc, "flag": flag}
+        for n, (at, day, doc, flag) in enumerate(
+            [
+                (moment, date(2026, 3, 1), None, True),
+                (moment, date(2026, 3, 1), [1, "二"], False),
+                (other, None, {"a": 1}, None),
+                (moment, date(2026, 3, 2), None, True),
+                (None, date(2026, 3, 1), [], False),
+                (moment + timedelta(microseconds=1), date(2026, 3, 1), None, True),
+            ],
+            start=1,
+        )
+    ]
+    _SHAPES.create_all(database.engine)
+    try:
+        prepared, core = _TWINS
+        write = Prepared(insert(prepared), columns=["id", "at", "day", "doc", "flag"])
+        with database.unit_of_work() as uow:
+            write.run_many(uow.session, rows[:3])
+            for row in rows[3:]:
+                write.run(uow.session, row)
+            uow.session.execute(insert(core), rows)
+            uow.commit()
+        with database.engine.connect() as connection:
+            stored = [
+                connection.exec_driver_sql(
+                    f"SELECT id, at, day, CAST(doc AS TEXT), flag FROM {table.name} ORDER BY id"
+                ).all()
+                for table in _TWINS
+            ]
+        assert stored[0] == stored[1]
+        assert len(stored[0]) == len(rows)
+    finally:
+        _SHAPES.drop_all(database.engine)

@@ -79,11 +79,10 @@ class Prepared:
             cursor.close()
 
     def _plan(self, session: Session) -> tuple[Any, _Plan]:
-        driver, dialect = _driver(session)
-        key = (dialect.name, dialect.driver)
-        plan = self._plans.get(key)
+        _transaction, driver, dialect, kind = _driver(session)
+        plan = self._plans.get(kind)
         if plan is None:
-            plan = self._plans[key] = _Plan(self._statement, dialect, self._columns)
+            plan = self._plans[kind] = _Plan(self._statement, dialect, self._columns)
         return driver, plan
 
     def _run(self, session: Session, params: dict[str, Any], *, one: bool) -> list[Any]:
@@ -123,29 +122,35 @@ def _never_text(type_: Any) -> bool:
 _DRIVER = "redhome_counter_driver"
 
 
-def _driver(session: Session) -> tuple[Any, Dialect]:
-    """The driver connection of the session's transaction (beginning it if needed), and its
-    dialect. Asking the session costs more than most counter statements, so the answer is
-    kept on the session for as long as the same transaction (or savepoint: the session emits
-    SAVEPOINT when it is first asked inside one) is open."""
+def _driver(session: Session) -> tuple[Any, Any, Dialect, tuple[str, str]]:
+    """The session's transaction (beginning it if needed), its driver connection, dialect and
+    kind of database (the key of the statements compiled for it). Asking the session costs
+    more than most counter statements, so the answer is kept on the session for as long as
+    the same transaction (or savepoint: the session emits SAVEPOINT when it is first asked
+    inside one) is open."""
     transaction = session.get_nested_transaction() or session.get_transaction()
     kept = session.info.get(_DRIVER)
-    kept_now = transaction is not None and kept is not None and kept[0] is transaction
-    if kept_now and transaction.is_active:  # type: ignore[union-attr]
-        return kept[1], kept[2]  # type: ignore[index]
+    if kept is not None and kept[0] is transaction and transaction.is_active:
+        return kept  # type: ignore[no-any-return]
     connection = session.connection()  # begins the session's transaction if needed
-    driver = connection.connection.dbapi_connection
+    dialect = connection.dialect
     transaction = session.get_nested_transaction() or session.get_transaction()
-    session.info[_DRIVER] = (transaction, driver, connection.dialect)
-    return driver, connection.dialect
+    kept = (
+        transaction,
+        connection.connection.dbapi_connection,
+        dialect,
+        (dialect.name, dialect.driver),
+    )
+    session.info[_DRIVER] = kept
+    return kept
 
 
 class _Plan:
     """One statement compiled for one database: its SQL, parameter order and converters."""
 
     __slots__ = (
-        "_dialect", "_fixed", "_names", "_pick", "_positional", "_processed", "_results",
-        "_row_type", "_texts", "errors", "sql", "writes",
+        "_dialect", "_fixed", "_last", "_names", "_pick", "_positional", "_processed",
+        "_results", "_row_type", "_texts", "errors", "sql", "writes",
     )  # fmt: skip
 
     def __init__(self, statement: Executable, dialect: Dialect, columns: list[str] | None) -> None:
@@ -161,23 +166,27 @@ class _Plan:
         # The values in the statement's order are picked from the given ones in one call;
         # only the few whose type converts them (dates, JSON, flags) are then converted.
         self._pick = _picker(names)
-        self._processed: list[tuple[int, Any]] = []
+        # Per converted parameter: its place, its converter, what it makes of None, and
+        # whether its values are immutable (numbers, flags, dates), so that the value last
+        # converted may be remembered: a sale gives one moment to a dozen rows.
+        self._processed: list[tuple[int, int, Any, Any, bool]] = []
         for index, name in enumerate(names):
             bind = compiled.binds[name]
             if not bind.required and (columns is None or name not in columns):
                 self._fixed[name] = bind.value
             process = bind.type._cached_bind_processor(dialect)
             if process is not None:
-                self._processed.append((index, process))
+                slot = len(self._processed)
+                self._processed.append(
+                    (slot, index, process, process(None), _never_text(bind.type))
+                )
+        self._last: list[tuple[Any, Any]] = [(None, None)] * len(self._processed)
         # The parameters that may hold text: a number, a flag or a date cannot hold a control
         # character.
-        self._texts = _picker(
-            [
-                index
-                for index, name in enumerate(names)
-                if not _never_text(compiled.binds[name].type)
-            ]
-        )
+        texts = [
+            index for index, name in enumerate(names) if not _never_text(compiled.binds[name].type)
+        ]
+        self._texts = _picker(texts) if texts else None
         # A column SQLAlchemy would fill from its Python default must be given instead.
         filled = compiled.insert_prefetch + compiled.update_prefetch
         missing = [c.key for c in filled if columns is None or c.key not in columns]
@@ -196,13 +205,29 @@ class _Plan:
         values = self._pick({**self._fixed, **params} if self._fixed else params)
         if self._processed:
             converted = list(values)
-            for index, process in self._processed:
-                converted[index] = process(converted[index])
+            last = self._last
+            for slot, index, process, if_none, immutable in self._processed:
+                value = converted[index]
+                if value is None:
+                    converted[index] = if_none
+                elif not immutable:
+                    converted[index] = process(value)
+                else:
+                    # One tuple per slot, replaced whole: threads sharing the plan never see
+                    # a value beside another one's conversion.
+                    seen = last[slot]
+                    if seen[0] is value:
+                        converted[index] = seen[1]
+                    else:
+                        converted[index] = process(value)
+                        last[slot] = (value, converted[index])
             values = tuple(converted)
         return values if self._positional else dict(zip(self._names, values, strict=True))
 
     def refuse_control_characters(self, values: Any) -> None:
         """``TextError`` when a text parameter among ``values`` holds a control character."""
+        if self._texts is None:
+            return  # numbers, flags and dates only
         ordered = values if self._positional else tuple(values[name] for name in self._names)
         refuse_control_characters(self._texts(ordered))
 
