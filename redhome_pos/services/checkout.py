@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from redhome_pos.domain.approvals import ApprovedScope
 from redhome_pos.domain.audit import AuditAction
 from redhome_pos.domain.cart import Cart, CartError, CartTotals, discount_bp
+from redhome_pos.domain.lots import LotTake
 from redhome_pos.domain.sale import (
     SALE_SERIES,
     ReturnError,
@@ -132,7 +133,10 @@ def _check_approvals(
     return events
 
 
-def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
+def _sale_lines(
+    cart: Cart, totals: CartTotals, lots: dict[int, tuple[LotTake, ...]]
+) -> tuple[SaleLine, ...]:
+    """The sale's lines (voided ones too); ``lots``: the lots each line takes, by line number."""
     priced = {p.line.line_no: p for p in totals.lines}
     lines = []
     for line in cart.lines:
@@ -157,6 +161,7 @@ def _sale_lines(cart: Cart, totals: CartTotals) -> tuple[SaleLine, ...]:
                 promotion_fen=p.promotion_fen if p else 0,
                 savings=p.savings if p else (),
                 unit_amounts=p.unit_amounts if p else (),
+                lots=lots.get(line.line_no, ()),
             )
         )
     return tuple(lines)
@@ -179,36 +184,26 @@ def _by_lot(
     return parts
 
 
-def _any_tracked(session: Session, lines: Sequence[SaleLine]) -> bool:
-    """Whether a lot-tracked SKU is sold (one statement; the ledger then reuses the answer)."""
-    sold = [line.sku_id for line in lines if not line.voided]
-    return bool(LotRepository(session).tracked_among(sold))
-
-
-def _with_lots(
-    session: Session,
-    till: Till,
-    staff: StaffSession,
-    cart: Cart,
-    lines: Sequence[SaleLine],
-) -> tuple[tuple[SaleLine, ...], list[tuple[AuditAction, dict[str, Any]]]]:
-    """The sale's lines with the lots they take, and the audit events of expired goods sold
-    with a manager's approval (refused without one)."""
-    by_no = {line.line_no: line for line in cart.lines}
-    events: list[tuple[AuditAction, dict[str, Any]]] = []
-    result = []
+def _lots_taken(
+    session: Session, till: Till, staff: StaffSession, cart: Cart
+) -> tuple[dict[int, tuple[LotTake, ...]], list[tuple[AuditAction, dict[str, Any]]]]:
+    """The lots each line sold takes (by line number; none when no lot-tracked SKU is sold),
+    and the audit events of expired goods sold with a manager's approval (refused without
+    one). Whether any SKU is tracked, and the levels of those that are, take one read each."""
+    sold = [line for line in cart.lines if not line.voided]
     repository = LotRepository(session)
-    tracked = repository.tracked_among([line.sku_id for line in lines if not line.voided])
+    tracked = repository.tracked_among([line.sku_id for line in sold])
+    if not tracked and all(line.lot is None for line in sold):
+        return {}, []
     levels = repository.levels_among(sorted(tracked))  # every tracked line's, in one read
-    for line in lines:
-        if line.voided:
-            result.append(line)
-            continue
-        sold = by_no[line.line_no]
-        takes, sold_expired = sale_lots(session, till, staff, sold, levels.get(line.sku_id))
+    taken: dict[int, tuple[LotTake, ...]] = {}
+    events: list[tuple[AuditAction, dict[str, Any]]] = []
+    for line in sold:
+        takes, sold_expired = sale_lots(session, till, staff, line, levels.get(line.sku_id))
         events += sold_expired
-        result.append(replace(line, lots=takes) if takes else line)
-    return tuple(result), events
+        if takes:
+            taken[line.line_no] = takes
+    return taken, events
 
 
 def move_stock(
@@ -267,10 +262,9 @@ def complete_sale_in(
     seq = sales.next_seq(till.terminal_id, day, SALE_SERIES)
     receipt_no = receipt_number(till.store_code, till.terminal_id, day, seq)
     approved = _check_approvals(session, till, staff, cart, totals)
-    lines = _sale_lines(cart, totals)
-    if any(line.lot is not None for line in cart.lines) or _any_tracked(session, lines):
-        lines, lot_events = _with_lots(session, till, staff, cart, lines)
-        approved += lot_events
+    lots, lot_events = _lots_taken(session, till, staff, cart)
+    approved += lot_events
+    lines = _sale_lines(cart, totals, lots)
     sale = Sale(
         receipt_no=receipt_no,
         terminal_id=till.terminal_id,
@@ -295,7 +289,6 @@ def complete_sale_in(
         session, till, staff.id, sale, sale_id, sale.member_id, totals.rewards
     )
     sale = points.settle_sale(session, till, staff.id, sale, sale_id, sale.member_id)
-    sale = replace(sale, rewards=shown)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
     sold = sorted(sale.sold_lines, key=_by_sku)
     StockRepository(session).record_all(
@@ -330,7 +323,7 @@ def complete_sale_in(
         receipt_no=sale.receipt_no,
         total_fen=sale.total_fen,
     )
-    return replace(sale, id=sale_id)
+    return replace(sale, id=sale_id, rewards=shown)
 
 
 @acting(Permission.SELL, read_by=complete_sale_in)
