@@ -204,6 +204,7 @@ class Cart:
     member: Member | None = None  # the customer, when a member was found
     rewards: list[Reward] = field(default_factory=list)  # points rewards the member takes
     _priced: tuple[Any, Pricing] | None = field(default=None, repr=False, compare=False)
+    _totalled: tuple[Any, CartTotals] | None = field(default=None, repr=False, compare=False)
 
     def set_member(self, member: Member | None) -> None:
         """The sale is for ``member`` (or no member): member prices and promotions apply."""
@@ -432,6 +433,17 @@ class Cart:
         )
 
     def totals(self) -> CartTotals:
+        """What the cart comes to (worked out once per cart state: the counter shows the
+        totals after every change, and checkout asks again for the same cart)."""
+        # Everything the totals depend on; each part is immutable, or copied into a tuple.
+        state = (tuple(self.lines), self.order_discount, tuple(self.rewards), self.promotions)
+        if self._totalled is not None and self._totalled[0] == state:
+            return self._totalled[1]
+        totals = self._work_out_totals()
+        self._totalled = (state, totals)
+        return totals
+
+    def _work_out_totals(self) -> CartTotals:
         live = [line for line in self.lines if not line.voided]
         pricing = self.pricing()
         promoted = {p.key: p for p in pricing.lines}

@@ -80,6 +80,44 @@ def test_returning_a_line_unit_by_unit_refunds_exactly_what_was_paid(
         assert refunded == line.amount_fen
 
 
+STEPS = ["add", "quantity", "discount", "order", "remove", "list"]
+
+
+@given(carts(), st.data())
+def test_the_totals_follow_every_change_of_the_cart(cart: Cart, data: st.DataObject) -> None:
+    # The totals are remembered per cart state: after any change (through the cart's methods
+    # or to its list of lines in place) they are those of a new cart in the same state.
+    for _ in range(data.draw(st.integers(1, 6))):
+        before = cart.totals()
+        assert cart.totals() is before  # nothing changed: worked out once
+        live = [line for line in cart.lines if not line.voided]
+        step = data.draw(
+            st.sampled_from(["add", "quantity", "discount", "order", "remove", "list"])
+        )
+        try:
+            if step == "add":
+                cart.add(data.draw(items), data.draw(st.integers(1, 5)))
+            elif step == "order":
+                cart.discount_order(data.draw(discounts))
+            elif step == "list":
+                cart.lines[:] = cart.lines[:-1]
+            elif live and step == "quantity":
+                cart.set_quantity(live[0].line_no, data.draw(st.integers(1, 30)))
+            elif live and step == "discount":
+                cart.discount_line(live[-1].line_no, data.draw(discounts))
+            elif live and step == "remove":
+                cart.remove(live[0].line_no)
+        except CartError:
+            pass
+        fresh = Cart(
+            lines=list(cart.lines),
+            order_discount=cart.order_discount,
+            rewards=list(cart.rewards),
+            promotions=cart.promotions,
+        )
+        assert cart.totals() == fresh.totals()
+
+
 def test_the_same_sku_again_raises_the_quantity() -> None:
     cart = Cart()
     first = cart.add(LIP)
