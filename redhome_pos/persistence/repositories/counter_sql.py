@@ -68,8 +68,7 @@ class Prepared:
             return
         driver, plan = self._plan(session)
         values = [plan.parameters(row) for row in rows]
-        for row_values in values:
-            plan.refuse_control_characters(row_values)
+        plan.refuse_control_characters(*values)
         cursor = driver.cursor()
         try:
             cursor.executemany(plan.sql, values)
@@ -224,12 +223,16 @@ class _Plan:
             values = tuple(converted)
         return values if self._positional else dict(zip(self._names, values, strict=True))
 
-    def refuse_control_characters(self, values: Any) -> None:
-        """``TextError`` when a text parameter among ``values`` holds a control character."""
+    def refuse_control_characters(self, *rows: Any) -> None:
+        """``TextError`` when a text parameter among the values of ``rows`` (one statement's,
+        or an ``executemany``'s) holds a control character; their texts are searched in one
+        go."""
         if self._texts is None:
             return  # numbers, flags and dates only
-        ordered = values if self._positional else tuple(values[name] for name in self._names)
-        refuse_control_characters(self._texts(ordered))
+        pick = self._texts
+        if not self._positional:
+            rows = tuple(tuple(row[name] for name in self._names) for row in rows)
+        refuse_control_characters(tuple(text for row in rows for text in pick(row)))
 
     def wrapped(self, error: Exception, values: Any) -> StatementError:
         """The driver's ``error`` raised as SQLAlchemy raises it."""
