@@ -3,6 +3,7 @@ unit price, discount, amount. Numbers right-aligned in tabular digits."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -294,16 +295,28 @@ class CartTable(QTableView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # a larger screen: wider number columns
             self.fit_number_columns()
-            self.resizeRowsToContents()
+            self.fit_rows(range(self.model().rowCount()))
 
     def _column_resized(self, column: int, _old: int, _new: int) -> None:
         # Only the product column wraps: a new width may change every row's height.
         if column == CartModel.PRODUCT:
-            self.resizeRowsToContents()
+            self.fit_rows(range(self.model().rowCount()))
 
-    def fit_rows(self, rows: list[int]) -> None:
+    def fit_rows(self, rows: Iterable[int]) -> None:
+        """Each of ``rows`` made as tall as its product cell needs. Only that column wraps (the
+        number columns hold one line, lower than a product row's least height), so it alone is
+        measured, and a row keeps its height when its words change but not their lines: a
+        满减 reached rewords every line's savings, and measuring every cell of every row cost
+        more than pricing the cart."""
+        delegate = self.itemDelegateForColumn(CartModel.PRODUCT)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, self.columnWidth(CartModel.PRODUCT), 1)
+        model = self.model()
         for row in rows:
-            self.resizeRowToContents(row)
+            height = delegate.sizeHint(option, model.index(row, CartModel.PRODUCT)).height()
+            if height != self.rowHeight(row):
+                self.setRowHeight(row, height)
 
     def select_line(self, line_no: int | None) -> None:
         model = self.model()

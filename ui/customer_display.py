@@ -10,10 +10,11 @@ It follows the sale screen and the tender dialog through their signals and never
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -76,6 +77,11 @@ class CustomerDisplay(QWidget):
         self.setWindowTitle(self.tr("Customer display"))
         self.setStyleSheet(STYLE)
         self.state = self.WELCOME
+        self._cart: Callable[[], CartTotals] | None = None  # changed since last shown
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.catch_up)
 
         welcome = QWidget()
         column = QVBoxLayout(welcome)
@@ -182,8 +188,31 @@ class CustomerDisplay(QWidget):
         self.pages.setCurrentIndex(state)
 
     # -- what the counter tells it ---------------------------------------------------------------
+    def follow(self, totals: Callable[[], CartTotals]) -> None:
+        """The cart changed (``totals`` works it out). Shown once the clerk's screen has been
+        drawn, once for a burst of changes, and only while the display is on a screen: a till
+        with one screen does none of this work, and a display shown later catches up."""
+        self._cart = totals
+        if self.isVisible():
+            self._later.start()
+
+    def catch_up(self) -> None:
+        """Shows the cart as it is now when it changed since it was last shown."""
+        if self._cart is not None:
+            self.show_cart(self._cart())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.catch_up()
+
+    def _settled(self) -> None:
+        """What is shown now is newer than any cart change waiting to be shown."""
+        self._later.stop()
+        self._cart = None
+
     def show_cart(self, totals: CartTotals) -> None:
         """The lines as scanned; an empty cart keeps the thank-you up until the next scan."""
+        self._settled()
         if not totals.lines:
             if self.state != self.THANKS:
                 self._page(self.WELCOME)
@@ -218,10 +247,12 @@ class CustomerDisplay(QWidget):
         self._page(self.CART)
 
     def show_paying(self, due_fen: int) -> None:
+        self._settled()
         self.due.setText(format_fen(due_fen))
         self._page(self.PAYING)
 
     def show_thanks(self, sale: Sale) -> None:
+        self._settled()
         self.paid.setText(self.tr("Paid {amount}").format(amount=format_fen(sale.paid_fen)))
         self.change.setText(format_fen(sale.change_fen))
         self.change.setVisible(sale.change_fen > 0)
@@ -253,7 +284,7 @@ def attach_customer_display(shell: Any, window: QWidget) -> CustomerDisplay:
     """Builds the display beside ``window`` (it goes with it) and has it follow the sale."""
     display = CustomerDisplay(shell.counter, shell.context.store_name, parent=window)
     sale = shell.sale
-    sale.cart_changed.connect(lambda: display.show_cart(sale.cart.totals()))
+    sale.cart_changed.connect(lambda: display.follow(sale.cart.totals))
     shell.actions.tender_opened.connect(lambda dialog: _follow_payment(display, dialog, sale))
     store = getattr(shell.context.config, "store", None)
     display.place(getattr(store, "customer_display", "auto"))

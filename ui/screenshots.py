@@ -88,6 +88,7 @@ class Director:
     def picture_display(self, name: str) -> None:
         """The customer display (客显) as the second screen shows it, at the window's size."""
         display = self.shell.customer_display
+        display.catch_up()  # off screen here: it shows what it would show on one
         display.resize(self.shell.window.size())
         layout = display.layout()
         if layout is not None:

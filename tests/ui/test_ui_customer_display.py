@@ -12,16 +12,28 @@ from ui.customer_display import CustomerDisplay
 from ui.dialogs.tender import TenderDialog
 
 
+def _on_a_second_screen(qtbot: Any, shell: Any) -> None:
+    """The display shown; the clerk's window keeps the keys (the offscreen platform activates
+    a window shown, which a desktop does not do for one shown without activating)."""
+    display = shell.customer_display
+    assert display.place("on")
+    qtbot.waitUntil(display.isVisible)
+    shell.window.activateWindow()
+    qtbot.waitUntil(shell.window.isActiveWindow)
+
+
 def test_the_customer_sees_the_lines_the_payment_and_the_change(
     qtbot: Any, shell: Any, store: Any
 ) -> None:
     log_in(qtbot, shell)
     display = shell.customer_display
+    _on_a_second_screen(qtbot, shell)
     assert display.state == CustomerDisplay.WELCOME
     sale = shell.sale
     for code in ("LIP-520", "LIP-520", "CLN-120"):
         with qtbot.waitSignal(sale.line_added):
             scan(qtbot, shell, store.barcodes[code])
+    qtbot.waitUntil(lambda: display.total.text() == "￥325.00")  # shown after the clerk's
     assert display.state == CustomerDisplay.CART
     assert display.lines.rowCount() == 2
     assert display.lines.item(0, 0).text() == "小红书限定丝绒雾面口红\n色号：#520 烂番茄"
@@ -46,7 +58,44 @@ def test_the_customer_sees_the_lines_the_payment_and_the_change(
     assert display.state == CustomerDisplay.THANKS  # stays until the next scan
     with qtbot.waitSignal(sale.line_added):
         scan(qtbot, shell, store.barcodes["MASK-10"])
-    assert display.state == CustomerDisplay.CART and display.total.text() == "￥99.00"
+    qtbot.waitUntil(lambda: display.total.text() == "￥99.00")
+    assert display.state == CustomerDisplay.CART
+    display.hide()
+
+
+def test_a_display_on_no_screen_catches_up_when_shown(qtbot: Any, shell: Any, store: Any) -> None:
+    log_in(qtbot, shell)
+    display = shell.customer_display
+    sale = shell.sale
+    for code in ("LIP-520", "CLN-120"):
+        with qtbot.waitSignal(sale.line_added):
+            scan(qtbot, shell, store.barcodes[code])
+    qtbot.wait(50)
+    # One screen: the display is not drawn, and works nothing out for each scan.
+    assert display.state == CustomerDisplay.WELCOME and display.lines.rowCount() == 0
+    assert display.place("on")
+    qtbot.waitUntil(display.isVisible)
+    assert display.state == CustomerDisplay.CART and display.lines.rowCount() == 2
+    assert display.total.text() == "￥197.00"
+    display.hide()
+
+
+def test_paying_is_not_undone_by_a_cart_change_not_yet_shown(
+    qtbot: Any, shell: Any, store: Any
+) -> None:
+    log_in(qtbot, shell)
+    display = shell.customer_display
+    _on_a_second_screen(qtbot, shell)
+    sale = shell.sale
+    with qtbot.waitSignal(sale.line_added):
+        scan(qtbot, shell, store.barcodes["LIP-520"])
+    qtbot.keyClick(sale.table, Qt.Key.Key_F12)  # at once: the scan's update may still wait
+    assert isinstance(shell.actions.dialog, TenderDialog)
+    qtbot.wait(50)
+    assert display.state == CustomerDisplay.PAYING and display.due.text() == "￥128.00"
+    shell.actions.dialog.reject()
+    qtbot.waitUntil(lambda: display.state == CustomerDisplay.CART)
+    display.hide()
 
 
 def test_shown_only_as_configured(qtbot: Any, shell: Any) -> None:

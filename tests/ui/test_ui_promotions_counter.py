@@ -86,6 +86,20 @@ def test_each_line_says_what_each_promotion_saved(qtbot: Any, shell: Any, store:
     assert "第二件半价 -￥64.00" in words[0]
     assert "Promotions: -￥114.00" in sale.discount_label.text()
     assert sale.due_label.text() == "￥310.00"
+    _rows_as_tall_as_qt_measures(sale.table)
+    shell.window.resize(700, 700)  # a narrow cart wraps the savings onto more lines
+    qtbot.waitUntil(lambda: sale.table.rowHeight(0) > height_before + 20)
+    _rows_as_tall_as_qt_measures(sale.table)
+
+
+def _rows_as_tall_as_qt_measures(table: Any) -> None:
+    """The cart measures only the product cell of a row; Qt's own measure of every cell of it
+    gives the same height (so nothing in another column is cut)."""
+    rows = table.model().rowCount()
+    assert rows
+    assert [table.rowHeight(r) for r in range(rows)] == [
+        table.sizeHintForRow(r) for r in range(rows)
+    ]
 
 
 def test_a_member_found_by_typed_phone_gets_member_prices(
