@@ -79,6 +79,18 @@ def _local_rules(rng: random.Random, skus: int) -> tuple[list[Promotion], list[P
     return found, lines
 
 
+def touched_by(rule: Promotion, ordered: list[PricingLine]) -> tuple[int, ...]:
+    """The lines (indexes into ``ordered``) a rule may lower."""
+    if rule.kind is PromotionKind.BUNDLE:
+        return tuple(i for i, x in enumerate(ordered) if x.sku_id in {s for s, _ in rule.bundle})
+    return tuple(
+        i
+        for i, x in enumerate(ordered)
+        if rule.scope.covers(x.sku_id, x.product_id, x.brand, x.category)
+        or (rule.kind is PromotionKind.BUY_GET and x.sku_id == rule.gift_sku_id)
+    )
+
+
 def exhaustive(promotions: list[Promotion], lines: list[PricingLine]) -> int:
     """The most any allowed combination saves, every combination weighed: a rule excluding
     the sale alone; else goods-exclusive rules on lines apart (each saving what it saves
@@ -87,20 +99,11 @@ def exhaustive(promotions: list[Promotion], lines: list[PricingLine]) -> int:
     ordered = sorted(lines, key=lambda x: (x.sku_code, x.key))
     amounts = [[x.unit_price_fen] * x.quantity for x in ordered]
     sku_of = [x.sku_id for x in ordered]
-    on = []
-    for rule in sorted(promotions, key=lambda r: (r.priority, r.code)):
-        if not rule.is_active(AT, "Asia/Shanghai", "", False):
-            continue
-        touched = tuple(
-            i
-            for i, x in enumerate(ordered)
-            if rule.scope.covers(x.sku_id, x.product_id, x.brand, x.category)
-            or x.sku_id in {sku for sku, _ in rule.bundle}
-            or (rule.kind is PromotionKind.BUY_GET and x.sku_id == rule.gift_sku_id)
-        )
-        if rule.kind is PromotionKind.BUNDLE:
-            touched = tuple(i for i in touched if sku_of[i] in {s for s, _ in rule.bundle})
-        on.append((rule, touched))
+    on = [
+        (rule, touched_by(rule, ordered))
+        for rule in sorted(promotions, key=lambda r: (r.priority, r.code))
+        if rule.is_active(AT, "Asia/Shanghai", "", False)
+    ]
 
     def alone(rule: Promotion, touched: tuple[int, ...]) -> int:
         return apply_rule(rule, touched, amounts, sku_of).total_fen
@@ -162,16 +165,21 @@ store_wide = st.lists(
 )
 
 
-@settings(PROPERTY_SETTINGS, max_examples=60)
-@given(st.integers(0, 2**32 - 1), store_wide, st.sampled_from(["满减", ""]))
-def test_the_best_combination_with_rules_on_the_whole_store(
-    seed: int, tiers: list[tuple[int, int, bool, int]], group: str
-) -> None:
-    """Store-wide 满减 tiers over many rules on a few SKUs each: giving up a small saving on a
-    line can keep a tier; the engine finds exactly what weighing every combination finds."""
-    rng = random.Random(seed)
-    local, lines = _local_rules(rng, 6)
-    promotions = local[: 14 - len(tiers)] + [
+def _store_wide(tiers: list[tuple[int, int, bool, int]], group: str, percent: bool) -> list:
+    """满减 tiers, or 满X打折 tiers (the same figures read as a threshold and a share kept)."""
+    if percent:
+        return [
+            Promotion(
+                f"W{n}",
+                PromotionKind.THRESHOLD_PERCENT,
+                threshold_fen=threshold,
+                pay_bp=10_000 - off,
+                priority=priority,
+                group=group,
+            )
+            for n, (threshold, off, _repeat, priority) in enumerate(tiers)
+        ]
+    return [
         Promotion(
             f"W{n}",
             PromotionKind.THRESHOLD_OFF,
@@ -183,6 +191,20 @@ def test_the_best_combination_with_rules_on_the_whole_store(
         )
         for n, (threshold, off, repeat, priority) in enumerate(tiers)
     ]
+
+
+@settings(PROPERTY_SETTINGS, max_examples=60)
+@given(st.integers(0, 2**32 - 1), store_wide, st.sampled_from(["满减", ""]), st.booleans())
+def test_the_best_combination_with_rules_on_the_whole_store(
+    seed: int, tiers: list[tuple[int, int, bool, int]], group: str, percent: bool
+) -> None:
+    """Store-wide tiers (满减, or a share off above a threshold) over many rules on a few SKUs
+    each: giving up a small saving on a line can keep a tier, and a tier taken lowers every
+    line the later rules work on; the engine finds exactly what weighing every combination
+    finds."""
+    rng = random.Random(seed)
+    local, lines = _local_rules(rng, 6)
+    promotions = local[: 14 - len(tiers)] + _store_wide(tiers, group, percent)
     assert PromotionBook(promotions).price(lines, AT).saving_fen == exhaustive(promotions, lines)
 
 
@@ -212,3 +234,58 @@ def test_a_wide_threshold_is_weighed_over_the_parts() -> None:
     assert parted.saving_fen > local.saving_fen  # a 满减 tier is taken on top
     assert sum(1 for s in parted.applied if s.code.startswith("W")) == 1
     assert len(SKUS) == 6  # the property strategies' catalog, shared with this file
+
+
+def _units(cart: list[tuple[int, int]], price: dict[int, int]) -> tuple[list, list[list[int]]]:
+    ordered = sorted(lines_of(cart, price), key=lambda x: (x.sku_code, x.key))
+    return ordered, [[x.unit_price_fen] * x.quantity for x in ordered]
+
+
+@settings(PROPERTY_SETTINGS, max_examples=500)
+@given(rules("R"), carts(), prices, st.randoms(use_true_random=False))
+def test_a_saving_never_grows_when_an_amount_shrinks(
+    rule: Promotion, cart: list[tuple[int, int]], price: dict[int, int], rng
+) -> None:
+    """What the search's bound stands on: a rule applied after others (amounts lowered) never
+    saves more than it saves alone."""
+    ordered, amounts = _units(cart, price)
+    touched, sku_of = touched_by(rule, ordered), [x.sku_id for x in ordered]
+    lowered = [[rng.randint(0, amount) for amount in units] for units in amounts]
+    before = apply_rule(rule, touched, amounts, sku_of).total_fen
+    assert apply_rule(rule, touched, lowered, sku_of).total_fen <= before
+
+
+@settings(PROPERTY_SETTINGS, max_examples=500)
+@given(rules("R"), carts(), prices, st.integers(0, 10_000), st.randoms(use_true_random=False))
+def test_a_saving_shrinks_with_the_share_a_spread_takes(
+    rule: Promotion, cart: list[tuple[int, int]], price: dict[int, int], share_bp: int, rng
+) -> None:
+    """A store-wide 满减 or 满X打折 spreads saving s over every unit in proportion to its cost
+    (A in all): any rule but a 满减 then saves at most (1 - s/A) of what it saved before, give
+    or take two fen a unit, whatever else lowered the units too (the search's spread bound)."""
+    ordered, amounts = _units(cart, price)
+    touched, sku_of = touched_by(rule, ordered), [x.sku_id for x in ordered]
+    spent = sum(map(sum, amounts))
+    if not touched or not spent or rule.kind is PromotionKind.THRESHOLD_OFF:
+        return
+    store_wide = Promotion(
+        "W",
+        PromotionKind.THRESHOLD_OFF,
+        threshold_fen=1,
+        off_fen=max(1, spent * share_bp // 10_000),
+        repeat=False,
+    )
+    everything = tuple(range(len(ordered)))
+    spread = apply_rule(store_wide, everything, amounts, sku_of)
+    lowered = [list(units) for units in amounts]
+    for li, ui, saving in spread.savings:
+        lowered[li][ui] -= saving
+    more = [
+        [rng.randint(0, amount) if rng.random() < 0.2 else amount for amount in units]
+        for units in lowered
+    ]
+    before = apply_rule(rule, touched, amounts, sku_of).total_fen
+    after = apply_rule(rule, touched, more, sku_of).total_fen
+    units = sum(len(amounts[i]) for i in touched)
+    kept = 1 - spread.total_fen / spent
+    assert after <= before * kept + 2 * units + 2

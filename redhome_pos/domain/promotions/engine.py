@@ -12,7 +12,9 @@ goods could meet. ``price`` then
    each on what the earlier ones left. The search is a branch and bound over the rules in
    that order (take the rule, or leave it), whose bound is proven: a rule never saves more
    than it saves alone on what is left at that point (amounts only go down, and no kind saves
-   more on less), and of an exclusion group one rule at most. Whenever the rules still open
+   more on less), and of an exclusion group one rule at most; a rule that spreads its saving
+   over every line in play (a store-wide 满减) leaves every later rule but a 满减 its share
+   less to save, and the bound counts that too (``_spread_bound``). Whenever the rules still open
    fall into parts that share no line and no exclusion group (a store-wide 满减 ties every
    line together until it is taken or left), each part's best is found on its own and they
    add up; nothing is decided part by part while a rule on the whole store can still
@@ -272,6 +274,8 @@ class _Search:
         self.sku_of = sku_of
         self.budget = SEARCH_BUDGET
         self.best_choice = _Choice(0, ())
+        # What a rule may save beyond its share, in fen: rounding, two a unit (_spread_bound).
+        self.slack = {c.rank: 2 * sum(len(amounts[i]) for i in c.lines) + 2 for c in candidates}
 
     def _consider(self, saving_fen: int, rules: tuple[_Candidate, ...]) -> None:
         if saving_fen > self.best_choice.saving_fen:
@@ -418,7 +422,7 @@ class _Search:
             (i for i, c in enumerate(rules) if not c.fresh), key=lambda i: -rules[i].alone_fen
         )
         if not stale:
-            return rules, bound
+            return self._spread_bound(rules, bound, amounts, need)
         current = list(rules)
         for i in stale:
             c = current[i]
@@ -429,8 +433,77 @@ class _Search:
             bound = _bound(current) if c.rule.group else bound - (c.alone_fen - saving)
             if need >= 0 and bound <= need:
                 return None
-        return [c for c in current if c.alone_fen > 0], bound
+        return self._spread_bound([c for c in current if c.alone_fen > 0], bound, amounts, need)
 
+    def _spread_bound(
+        self, rules: list[_Candidate], bound: int, amounts: list[list[int]], need: int
+    ) -> tuple[list[_Candidate], int] | None:
+        """``rules`` and ``bound``, the bound made lower when rules among them spread a saving
+        over every line in play (a store-wide 满减 or 满X打折); None when that shows they cannot
+        save more than ``need``.
+
+        Such a rule takes from every unit of its lines its share ρ = s/A of what they cost (s
+        its saving, A their cost when it applies; each unit loses its share rounded down at
+        least). A rule of any other kind but a 满减 then saves at most (1 − ρ) of its figure, give
+        or take two fen a unit: a percentage, a special price, a free unit and a bundle's excess
+        all shrink with what the units cost (a 满减's tier does not, nor is a rule in an
+        exclusion group scaled here). The combinations are told apart by the first spreading
+        rule they take: none (the rest's figures bound them), or ``t``: with F the figures of
+        the later rules that scale, t and they save at most s + (1 − s/A)·F + slack, and since
+        s is at most t's figure and A at most what t's lines cost now, at most
+        F + slack + figure·(1 − F/A)."""
+        if need < 0 or len(rules) < 2:
+            return rules, bound
+        every = 0
+        for c in rules:
+            every |= c.mask
+        spreaders = [i for i, c in enumerate(rules) if c.mask == every and c.rule.kind in _SPREAD]
+        if not spreaders:
+            return rules, bound
+        best = _bound([c for i, c in enumerate(rules) if i not in spreaders])
+        if best >= bound:
+            return rules, bound
+        # Over the rules in no group, to each place in rule order: every figure, and the
+        # figures of the kinds that scale with their slack.
+        count = len(rules)
+        upto, scaling, slack = [0] * (count + 1), [0] * (count + 1), [0] * (count + 1)
+        group_most: dict[str, int] = {}
+        for i, c in enumerate(rules):
+            group, figure = c.rule.group, c.alone_fen
+            upto[i + 1], scaling[i + 1], slack[i + 1] = upto[i], scaling[i], slack[i]
+            if group:
+                group_most[group] = max(group_most.get(group, 0), figure)
+                continue
+            upto[i + 1] += figure
+            if c.rule.kind is not PromotionKind.THRESHOLD_OFF:
+                scaling[i + 1] += figure
+                slack[i + 1] += self.slack[c.rank]
+        in_groups = sum(group_most.values())
+        spent = sum(map(sum, map(amounts.__getitem__, rules[spreaders[0]].lines)))
+        for i in spreaders:
+            t = rules[i]
+            group = t.rule.group
+            later = scaling[count] - scaling[i + 1]  # F
+            others = upto[count] - later - (0 if group else t.alone_fen)
+            kept = 1 - later / spent if later < spent else 0.0
+            best = max(
+                best,
+                (in_groups - group_most[group] if group else in_groups)
+                + others
+                + later
+                + (slack[count] - slack[i + 1])
+                + int(t.alone_fen * kept)
+                + 1,  # the float's rounding
+            )
+            if best >= bound:
+                return rules, bound
+        if best <= need:
+            return None
+        return rules, best
+
+
+# Kinds that spread their saving over their units in proportion to what each costs.
+_SPREAD = frozenset({PromotionKind.THRESHOLD_OFF, PromotionKind.THRESHOLD_PERCENT})
 
 _Found = tuple[int, tuple[_Candidate, ...]]
 
