@@ -197,7 +197,7 @@ class PromotionBook:
         candidates = []
         for rank, (rule, covered) in enumerate(self._rules_for(ordered, at, member)):
             candidate = _Candidate(rule, covered, _mask(covered), rank=rank)
-            candidate.alone_fen = apply_rule(rule, covered, amounts, sku_of).total_fen
+            candidate.alone_fen = saving_of(rule, covered, amounts, sku_of)
             if candidate.alone_fen > 0:
                 candidates.append(candidate)
         if not candidates:
