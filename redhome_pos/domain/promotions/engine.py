@@ -276,6 +276,11 @@ class _Search:
         self.best_choice = _Choice(0, ())
         # What a rule may save beyond its share, in fen: rounding, two a unit (_spread_bound).
         self.slack = {c.rank: 2 * sum(len(amounts[i]) for i in c.lines) + 2 for c in candidates}
+        every_line = _mask(range(len(amounts)))
+        # Rules that may spread a saving over every line in play (_spread_bound).
+        self.wide = frozenset(
+            c.rank for c in candidates if c.rule.kind in _SPREAD and c.mask == every_line
+        )
 
     def _consider(self, saving_fen: int, rules: tuple[_Candidate, ...]) -> None:
         if saving_fen > self.best_choice.saving_fen:
@@ -457,46 +462,55 @@ class _Search:
         every = 0
         for c in rules:
             every |= c.mask
-        spreaders = [i for i, c in enumerate(rules) if c.mask == every and c.rule.kind in _SPREAD]
+        wide, slack_of = self.wide, self.slack
+        # One pass in rule order over the figures: of the rules in no group, all of them and
+        # those of kinds that scale (with their slack), summed so far; of each group, its most
+        # and its most but for spreading rules; and where each spreading rule stands.
+        total = scaling = slack = spread_alone = 0
+        group_most: dict[str, int] = {}
+        group_plain: dict[str, int] = {}
+        spreaders: list[tuple[_Candidate, int, int]] = []
+        for c in rules:
+            rule, figure = c.rule, c.alone_fen
+            spreading = c.rank in wide and c.mask == every
+            group = rule.group
+            if group:
+                if figure > group_most.get(group, 0):
+                    group_most[group] = figure
+                if not spreading and figure > group_plain.get(group, 0):
+                    group_plain[group] = figure
+            else:
+                total += figure
+                if spreading:
+                    spread_alone += figure
+                if rule.kind is not PromotionKind.THRESHOLD_OFF:
+                    scaling += figure
+                    slack += slack_of[c.rank]
+            if spreading:
+                spreaders.append((c, scaling, slack))
         if not spreaders:
             return rules, bound
-        best = _bound([c for i, c in enumerate(rules) if i not in spreaders])
+        in_groups = sum(group_most.values())
+        # No spreading rule taken: the others' figures.
+        best = total - spread_alone + sum(group_plain.get(g, 0) for g in group_most)
         if best >= bound:
             return rules, bound
-        # Over the rules in no group, to each place in rule order: every figure, and the
-        # figures of the kinds that scale with their slack.
-        count = len(rules)
-        upto, scaling, slack = [0] * (count + 1), [0] * (count + 1), [0] * (count + 1)
-        group_most: dict[str, int] = {}
-        for i, c in enumerate(rules):
-            group, figure = c.rule.group, c.alone_fen
-            upto[i + 1], scaling[i + 1], slack[i + 1] = upto[i], scaling[i], slack[i]
-            if group:
-                group_most[group] = max(group_most.get(group, 0), figure)
-                continue
-            upto[i + 1] += figure
-            if c.rule.kind is not PromotionKind.THRESHOLD_OFF:
-                scaling[i + 1] += figure
-                slack[i + 1] += self.slack[c.rank]
-        in_groups = sum(group_most.values())
-        spent = sum(map(sum, map(amounts.__getitem__, rules[spreaders[0]].lines)))
-        for i in spreaders:
-            t = rules[i]
+        spent = sum(map(sum, map(amounts.__getitem__, spreaders[0][0].lines)))
+        for t, scaling_to_t, slack_to_t in spreaders:
             group = t.rule.group
-            later = scaling[count] - scaling[i + 1]  # F
-            others = upto[count] - later - (0 if group else t.alone_fen)
+            later = scaling - scaling_to_t  # F: the figures after t that scale
             kept = 1 - later / spent if later < spent else 0.0
-            best = max(
-                best,
-                (in_groups - group_most[group] if group else in_groups)
-                + others
-                + later
-                + (slack[count] - slack[i + 1])
+            value = (
+                (in_groups - group_most[group] if group else in_groups - t.alone_fen)
+                + total
+                + (slack - slack_to_t)
                 + int(t.alone_fen * kept)
-                + 1,  # the float's rounding
+                + 1  # the float's rounding
             )
-            if best >= bound:
-                return rules, bound
+            if value > best:
+                best = value
+                if best >= bound:
+                    return rules, bound
         if best <= need:
             return None
         return rules, best
