@@ -292,6 +292,7 @@ class _Search:
         stacking = [c for c in self.candidates if c.rule.stacking is Stacking.STACK]
         exclusive = [c for c in self.candidates if c.rule.stacking is Stacking.EXCLUSIVE_ITEMS]
         self._greedy(stacking)
+        spent = sum(map(sum, self.amounts))  # the cart's cost now; a rule taken lowers it
         for chosen in self._exclusive_sets(exclusive):
             taken = {i for c in chosen for i in c.lines}
             groups = {c.rule.group for c in chosen if c.rule.group}
@@ -302,7 +303,7 @@ class _Search:
             ]
             rest = [c for c in rest if c.lines and c.alone_fen > 0]
             base = sum(c.alone_fen for c in chosen)
-            found = self._solve(rest, self.amounts, self.best_choice.saving_fen - base)
+            found = self._solve(rest, self.amounts, self.best_choice.saving_fen - base, spent)
             if found is not None:
                 self._consider(base + found[0], tuple(chosen) + found[1])
         return self.best_choice
@@ -349,12 +350,14 @@ class _Search:
                     return sets
         return sets
 
-    def _solve(self, rules: list[_Candidate], amounts: list[list[int]], need: int) -> _Found | None:
+    def _solve(
+        self, rules: list[_Candidate], amounts: list[list[int]], need: int, spent: int
+    ) -> _Found | None:
         """The combination of ``rules`` (in rule order, each one's ``alone_fen`` at least what
         it can save from ``amounts`` on) that saves most, if it saves more than ``need``;
-        None when none does. Exact: a branch is cut only when the bound proves it cannot
-        beat ``need`` or what was found already."""
-        freshened = self._freshen(rules, amounts, need)
+        None when none does (``spent``: what the cart costs at ``amounts``). Exact: a branch
+        is cut only when the bound proves it cannot beat ``need`` or what was found already."""
+        freshened = self._freshen(rules, amounts, need, spent)
         if freshened is None:
             return None
         rules, bound = freshened
@@ -369,7 +372,7 @@ class _Search:
             total, chosen = 0, tuple[_Candidate, ...]()
             for part, bound in zip(parts, bounds, strict=True):
                 left -= bound
-                found = self._solve(part, amounts, need - total - left)
+                found = self._solve(part, amounts, need - total - left, spent)
                 if found is None:
                     return None
                 total, chosen = total + found[0], chosen + found[1]
@@ -389,11 +392,11 @@ class _Search:
             if saving > 0:
                 lowered = _lowered(amounts, outcome)
                 after = self._rebound(rest, first.rule.group, outcome, lowered)
-                found = self._solve(after, lowered, floor - saving)
+                found = self._solve(after, lowered, floor - saving, spent - saving)
                 if found is not None:
                     result = (saving + found[0], (first, *found[1]))
                     floor = result[0]
-        found = self._solve(rest, amounts, floor)
+        found = self._solve(rest, amounts, floor, spent)
         return found if found is not None else result
 
     def _rebound(
@@ -414,7 +417,7 @@ class _Search:
         return kept
 
     def _freshen(
-        self, rules: list[_Candidate], amounts: list[list[int]], need: int
+        self, rules: list[_Candidate], amounts: list[list[int]], need: int, spent: int
     ) -> tuple[list[_Candidate], int] | None:
         """``rules`` each with what it saves from ``amounts`` (rules that save nothing left
         out) and their bound, or None as soon as the bound shows they cannot save more than
@@ -427,7 +430,7 @@ class _Search:
             (i for i, c in enumerate(rules) if not c.fresh), key=lambda i: -rules[i].alone_fen
         )
         if not stale:
-            return self._spread_bound(rules, bound, amounts, need)
+            return self._spread_bound(rules, bound, need, spent)
         current = list(rules)
         for i in stale:
             c = current[i]
@@ -438,10 +441,10 @@ class _Search:
             bound = _bound(current) if c.rule.group else bound - (c.alone_fen - saving)
             if need >= 0 and bound <= need:
                 return None
-        return self._spread_bound([c for c in current if c.alone_fen > 0], bound, amounts, need)
+        return self._spread_bound([c for c in current if c.alone_fen > 0], bound, need, spent)
 
     def _spread_bound(
-        self, rules: list[_Candidate], bound: int, amounts: list[list[int]], need: int
+        self, rules: list[_Candidate], bound: int, need: int, spent: int
     ) -> tuple[list[_Candidate], int] | None:
         """``rules`` and ``bound``, the bound made lower when rules among them spread a saving
         over every line in play (a store-wide 满减 or 满X打折); None when that shows they cannot
@@ -455,7 +458,7 @@ class _Search:
         exclusion group scaled here). The combinations are told apart by the first spreading
         rule they take: none (the rest's figures bound them), or ``t``: with F the figures of
         the later rules that scale, t and they save at most s + (1 − s/A)·F + slack, and since
-        s is at most t's figure and A at most what t's lines cost now, at most
+        s is at most t's figure and A at most ``spent``, what the cart costs now, at most
         F + slack + figure·(1 − F/A)."""
         if need < 0 or len(rules) < 2:
             return rules, bound
@@ -495,7 +498,6 @@ class _Search:
         best = total - spread_alone + sum(group_plain.get(g, 0) for g in group_most)
         if best >= bound:
             return rules, bound
-        spent = sum(map(sum, map(amounts.__getitem__, spreaders[0][0].lines)))
         for t, scaling_to_t, slack_to_t in spreaders:
             group = t.rule.group
             later = scaling - scaling_to_t  # F: the figures after t that scale
