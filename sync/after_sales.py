@@ -54,6 +54,7 @@ from sync.connector import (
 )
 from sync.errors import PlatformError
 from sync.fulfilment import FulfilmentError
+from sync.outbox_push import PushReport, push_topic
 from sync.settings import AFTER_SALES, SyncSettings
 from sync.windows import every_page, walk_windows
 
@@ -475,50 +476,23 @@ def ship_exchange(
         uow.commit()
 
 
-@dataclass
-class ExchangeReport:
-    sent: int = 0
-    refused: int = 0
-
-
 def push_exchange_shipments(
     database: Database, store: OnlineStore, *, should_stop: Callable[[], bool] = lambda: False
-) -> ExchangeReport:
+) -> PushReport:
     """Tell the online store of each exchange sent from here (``afterSale.receiveAndShip``)."""
-    report = ExchangeReport()
-    with database.reading() as session:
-        rows = session.execute(
-            select(OutboxRow.id, OutboxRow.key, OutboxRow.payload, OutboxRow.last_error)
-            .where(OutboxRow.topic == EXCHANGE_TOPIC, OutboxRow.done_at.is_(None))
-            .order_by(OutboxRow.id)
-        ).all()
-    for row_id, returns_id, payload, last_error in rows:
-        if should_stop():
-            break
-        report.sent += 1
-        try:
-            store.ship_exchange(returns_id, str(payload["express_no"]), str(payload["company"]))
-        except PlatformError as refused:
-            report.refused += 1
-            with database.unit_of_work() as uow:
-                uow.session.execute(
-                    update(OutboxRow).where(OutboxRow.id == row_id)
-                    .values(attempts=OutboxRow.attempts + 1, last_error=refused.message)
-                )  # fmt: skip
-                if last_error != refused.message:
-                    SyncRepository(uow.session).log(
-                        AFTER_SALES, "error",
-                        "The online store refused the exchange sent for {returns}: {reason}",
-                        returns=returns_id, reason=refused.message,
-                    )  # fmt: skip
-                uow.commit()
-            continue
-        with database.unit_of_work() as uow:
-            uow.session.execute(
-                update(OutboxRow).where(OutboxRow.id == row_id).values(done_at=datetime.now(UTC))
-            )
-            uow.commit()
-    return report
+    return push_topic(
+        database,
+        EXCHANGE_TOPIC,
+        lambda returns_id, payload: store.ship_exchange(
+            returns_id, str(payload["express_no"]), str(payload["company"])
+        ),
+        stream=AFTER_SALES,
+        refusal=lambda returns_id, _payload, reason: (
+            "The online store refused the exchange sent for {returns}: {reason}",
+            {"returns": returns_id, "reason": reason},
+        ),
+        should_stop=should_stop,
+    )
 
 
 @dataclass

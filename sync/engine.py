@@ -26,7 +26,6 @@ from redhome_pos.persistence.repositories.sync import SyncRepository
 from sync.after_sales import (
     AfterSalePullReport,
     ConfirmReport,
-    ExchangeReport,
     pull_after_sales,
     push_exchange_shipments,
     push_return_confirmations,
@@ -34,9 +33,10 @@ from sync.after_sales import (
 from sync.catalog_pull import CatalogPullReport, pull_catalog
 from sync.connector import OnlineStore
 from sync.errors import AuthError, HttpError, RateLimited, SyncError
-from sync.express import FixReport, push_express_fixes, refresh_couriers
+from sync.express import push_express_fixes, refresh_couriers
 from sync.fulfilment import DeliveryReport, push_deliveries
 from sync.order_pull import OrderPullReport, pull_orders
+from sync.outbox_push import PushReport
 from sync.settings import (
     AFTER_SALES,
     CATALOG,
@@ -71,8 +71,8 @@ class RunReport:
     orders: OrderPullReport | None = None
     after_sales: AfterSalePullReport | None = None
     confirmations: ConfirmReport | None = None
-    express_fixes: FixReport | None = None
-    exchanges: ExchangeReport | None = None
+    express_fixes: PushReport | None = None
+    exchanges: PushReport | None = None
     deliveries: DeliveryReport | None = None
     stock: StockPushReport | None = None
 

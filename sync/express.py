@@ -10,8 +10,8 @@ number is corrected at the counter; the engine tells the online store (RED:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -25,6 +25,7 @@ from redhome_pos.services.sessions import acting
 from sync.connector import ExpressCompany, FulfilmentKind, OnlineStore
 from sync.errors import ParseError, PlatformError
 from sync.fulfilment import FulfilmentError
+from sync.outbox_push import PushReport, push_topic
 from sync.settings import DELIVERIES
 
 COURIERS = "express_companies"  # the cursor row that keeps the list
@@ -160,50 +161,27 @@ def correct_express_no(
     return old
 
 
-@dataclass
-class FixReport:
-    sent: int = 0
-    refused: int = 0
-
-
 def push_express_fixes(
     database: Database, store: OnlineStore, *, should_stop: Callable[[], bool] = lambda: False
-) -> FixReport:
+) -> PushReport:
     """Tell the online store of each corrected tracking number, oldest first."""
-    report = FixReport()
-    with database.reading() as session:
-        rows = session.execute(
-            select(OutboxRow.id, OutboxRow.key, OutboxRow.payload, OutboxRow.last_error)
-            .where(OutboxRow.topic == EXPRESS_FIX_TOPIC, OutboxRow.done_at.is_(None))
-            .order_by(OutboxRow.id)
-        ).all()
-    for row_id, key, payload, last_error in rows:
-        if should_stop():
-            break
-        order_id = str(payload.get("order_id", key))
-        report.sent += 1
-        try:
-            store.correct_express(
-                order_id, str(payload["new"]), str(payload["company"]), old=str(payload["old"])
-            )
-        except PlatformError as refused:
-            report.refused += 1
-            with database.unit_of_work() as uow:
-                uow.session.execute(
-                    update(OutboxRow).where(OutboxRow.id == row_id)
-                    .values(attempts=OutboxRow.attempts + 1, last_error=refused.message)
-                )  # fmt: skip
-                if last_error != refused.message:
-                    SyncRepository(uow.session).log(
-                        DELIVERIES, "error",
-                        "The online store refused the corrected express number of order "
-                        "{order}: {reason}", order=order_id, reason=refused.message,
-                    )  # fmt: skip
-                uow.commit()
-            continue
-        with database.unit_of_work() as uow:
-            uow.session.execute(
-                update(OutboxRow).where(OutboxRow.id == row_id).values(done_at=datetime.now(UTC))
-            )
-            uow.commit()
-    return report
+
+    def send(key: str, payload: dict[str, Any]) -> None:
+        store.correct_express(
+            str(payload.get("order_id", key)),
+            str(payload["new"]),
+            str(payload["company"]),
+            old=str(payload["old"]),
+        )
+
+    return push_topic(
+        database,
+        EXPRESS_FIX_TOPIC,
+        send,
+        stream=DELIVERIES,
+        refusal=lambda key, payload, reason: (
+            "The online store refused the corrected express number of order {order}: {reason}",
+            {"order": str(payload.get("order_id", key)), "reason": reason},
+        ),
+        should_stop=should_stop,
+    )
