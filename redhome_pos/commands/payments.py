@@ -233,7 +233,7 @@ def run_refund_cash(args: argparse.Namespace) -> int:
 
 @reports_errors
 def run_status(args: argparse.Namespace) -> int:
-    from redhome_pos.services.payments import describe_attempt
+    from redhome_pos.services.payments import describe_attempt, describe_refund
 
     config = load_app_config(args)
     database = open_store_database(config)
@@ -251,16 +251,7 @@ def run_status(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     rows = [describe_attempt(a) for a in attempts]
-    waiting = [
-        {
-            "out_refund_no": r.out_refund_no,
-            "out_trade_no": r.out_trade_no,
-            "amount_fen": r.amount_fen,
-            "state": r.state.value,
-            "reason_code": r.reason_code,
-        }
-        for r in refunds
-    ]
+    waiting = [describe_refund(r) for r in refunds]
     if args.json:
         print(json.dumps({"attempts": rows, "refunds": waiting}, ensure_ascii=False, indent=1))
     else:
@@ -268,7 +259,8 @@ def run_status(args: argparse.Namespace) -> int:
             print(_line(row))
         for refund in waiting:
             print(f"refund {refund['state']:<10} {refund['out_refund_no']}  "
-                  f"{refund['amount_fen']} fen  {refund['reason_code']}")  # fmt: skip
+                  f"{refund['amount_fen']} fen  {refund['reason_code']}  "
+                  f"receipt {refund['receipt_no'] or '-'}  {refund['created_at']}")  # fmt: skip
         if not rows and not waiting:
             print("nothing to show" if args.unfinished else "no payments yet")
     open_ones = [r for r in rows if r["state"] in ("created", "paying", "unknown", "reversing")]

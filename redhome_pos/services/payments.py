@@ -1008,6 +1008,24 @@ def _utc(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
+def describe_refund(refund: ProviderRefund) -> dict[str, Any]:
+    """A refund through the provider as plain data (commands print it as JSON): when it was
+    written and the receipt of the sale whose payment it pays back, for the manager who settles
+    a refused one."""
+    return {
+        "out_refund_no": refund.out_refund_no,
+        "out_trade_no": refund.out_trade_no,
+        "provider": refund.provider.value,
+        "amount_fen": refund.amount_fen,
+        "state": refund.state.value,
+        "refund_id": refund.refund_id,
+        "reason_code": refund.reason_code,
+        "reason": refund.reason,
+        "receipt_no": refund.receipt_no,
+        "created_at": _utc(refund.created_at).isoformat() if refund.created_at else None,
+    }
+
+
 def describe_attempt(attempt: PaymentAttempt) -> dict[str, Any]:
     """An attempt as plain data (commands print it as JSON)."""
     return {

@@ -146,6 +146,12 @@ def test_a_refused_refund_paid_in_cash_by_a_manager_from_the_command_line(
         )  # fmt: skip
         [refused] = returned.provider_refunds
         assert refused.state is RefundState.REFUSED
+        exit_code, out, _ = run(capsys, monkeypatch, "", "--config", str(config_file),
+                                "payments", "status", "--unfinished", "--json")  # fmt: skip
+        [owed] = json.loads(out)["refunds"]  # what the manager needs to settle it
+        assert owed["out_refund_no"] == refused.out_refund_no and owed["state"] == "refused"
+        assert owed["receipt_no"] == sale.receipt_no and owed["amount_fen"] == 25_900
+        assert owed["created_at"] and owed["provider"] == "wechat"
         command = ["--config", str(config_file), "payments", "refund-cash", refused.out_refund_no]
 
         exit_code, _, err = run(
