@@ -35,6 +35,7 @@ from redhome_pos.domain.payments import (
     WalletProvider,
 )
 from redhome_pos.domain.sale import ReturnError, ReturnRequest
+from redhome_pos.domain.shift import ShiftError
 from redhome_pos.domain.staff import Permission
 from redhome_pos.domain.tender import Tender, TenderError, TenderKind
 from redhome_pos.persistence.database import Database
@@ -526,6 +527,13 @@ def test_a_refund_the_provider_refuses_is_kept_and_paid_in_cash_by_a_manager(
     assert payments.refunds_waiting() == [refused]  # listed: money still owed
     with pytest.raises(RefundError, match="manager"):
         payments.refund_in_cash(store.supervisor, refused.out_refund_no, reason="x")
+    # Cash leaves a drawer in a shift: with the shift closed, nothing is paid or recorded.
+    counted = shifts.x_report(store.database, store.till, store.manager).figures.expected_fen()
+    shifts.close_shift(store.database, store.till, store.manager, counted)
+    with pytest.raises(ShiftError, match="No shift is open"):
+        payments.refund_in_cash(store.manager, refused.out_refund_no, reason="paid at desk")
+    assert payments.refunds_waiting() == [refused]
+    shifts.open_shift(store.database, store.till, store.manager, 10_000)
     paid = payments.refund_in_cash(store.manager, refused.out_refund_no, reason="paid at desk")
     assert paid.state is RefundState.CASH and payments.refunds_waiting() == []
     with store.database.reading() as session:
