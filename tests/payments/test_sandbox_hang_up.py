@@ -34,6 +34,19 @@ def _still_answers(sandbox: PaymentsSandboxHandle) -> None:
     assert found.status_code == 404
 
 
+def _hang_up(sandbox: PaymentsSandboxHandle, caplog: pytest.LogCaptureFixture, sent: bytes) -> None:
+    """Sends ``sent``, hangs up 0.2 s later with a reset, waits until the sandbox has said so
+    and checks it still answers."""
+    client = _connect(sandbox)
+    client.sendall(sent)
+    time.sleep(0.2)
+    client.close()
+    deadline = time.monotonic() + 5
+    while not _went_away(caplog) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    _still_answers(sandbox)
+
+
 def test_a_client_gone_before_the_answer_is_one_debug_line(
     capfd: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -46,14 +59,7 @@ def test_a_client_gone_before_the_answer_is_one_debug_line(
             f"GET {target} HTTP/1.1\r\nHost: sandbox\r\nAccept: application/json\r\n"
             f"Authorization: {wx.authorization('GET', target, b'')}\r\n\r\n"
         ).encode()
-        client = _connect(sandbox)
-        client.sendall(request)
-        time.sleep(0.2)  # the sandbox holds the answer back for 0.6 s
-        client.close()
-        deadline = time.monotonic() + 5
-        while not _went_away(caplog) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        _still_answers(sandbox)
+        _hang_up(sandbox, caplog, request)  # the sandbox holds the answer back for 0.6 s
     assert len(_went_away(caplog)) == 1
     assert "Traceback" not in capfd.readouterr().err
 
@@ -63,16 +69,10 @@ def test_a_client_gone_while_sending_its_body_is_one_debug_line(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="payments.sandbox.server")
     with running_sandbox() as sandbox:
-        client = _connect(sandbox)
-        client.sendall(
+        partly = (
             b"POST /v3/pay/transactions/codepay HTTP/1.1\r\nHost: sandbox\r\n"
             b'Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{"mchid":'
         )
-        time.sleep(0.2)  # the sandbox waits for the rest of the body
-        client.close()
-        deadline = time.monotonic() + 5
-        while not _went_away(caplog) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        _still_answers(sandbox)
+        _hang_up(sandbox, caplog, partly)  # the sandbox waits for the rest of the body
     assert len(_went_away(caplog)) == 1
     assert "Traceback" not in capfd.readouterr().err
