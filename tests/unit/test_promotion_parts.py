@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from redhome_pos.domain.promotions import (
     Scope,
     ScopeKind,
     Stacking,
+    engine,
 )
 from redhome_pos.domain.promotions.kinds import apply_rule
 
@@ -289,3 +291,38 @@ def test_a_saving_shrinks_with_the_share_a_spread_takes(
     units = sum(len(amounts[i]) for i in touched)
     kept = 1 - spread.total_fen / spent
     assert after <= before * kept + 2 * units + 2
+
+
+def _checking_kept_outcomes(kept: list[int]) -> object:
+    """``engine._result`` that also applies every chosen rule again, in order, and checks the
+    pricing is the same as with the outcomes the search kept (counted in ``kept``)."""
+    real = engine._result
+
+    def both(lines, amounts, rules, sku_of=()):  # type: ignore[no-untyped-def]
+        kept.append(sum(outcome is not None for _, outcome in rules))
+        found = real(lines, amounts, rules, sku_of)
+        assert found == real(lines, amounts, [(c, None) for c, _ in rules], sku_of)
+        return found
+
+    return mock.patch.object(engine, "_result", both)
+
+
+@settings(PROPERTY_SETTINGS, max_examples=150)
+@given(many_rules, carts(), prices)
+def test_the_outcomes_the_search_keeps_are_what_applying_again_gives(
+    promotions: tuple[Promotion, ...], cart: list[tuple[int, int]], price: dict[int, int]
+) -> None:
+    with _checking_kept_outcomes([]):
+        PromotionBook(promotions).price(lines_of(cart, price), AT)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_kept_outcomes_with_store_wide_tiers(seed: int) -> None:
+    rng = random.Random(seed)
+    local, lines = _local_rules(rng, 6)
+    tiers = [(rng.randint(5_000, 60_000), rng.randint(100, 9_000), True, rng.randint(0, 3))]
+    promotions = local[:13] + _store_wide(tiers, "满减", percent=bool(seed % 2))
+    kept: list[int] = []
+    with _checking_kept_outcomes(kept):
+        PromotionBook(promotions).price(lines, AT)
+    assert kept and kept[0] > 0  # the search's own outcomes were used

@@ -134,11 +134,19 @@ def _mask(lines: Iterable[int]) -> int:
 
 _in_order = attrgetter("rank")
 
+# A rule of a combination, with what it took off when the search applied it (None when the
+# search only weighed it: ``_result`` applies it then).
+_Taken = tuple[_Candidate, Outcome | None]
+
+
+def _taken_in_order(taken: _Taken) -> int:
+    return taken[0].rank
+
 
 @dataclass(slots=True)
 class _Choice:
     saving_fen: int
-    rules: tuple[_Candidate, ...]
+    rules: tuple[_Taken, ...]
 
 
 class PromotionBook:
@@ -282,13 +290,13 @@ class _Search:
             c.rank for c in candidates if c.rule.kind in _SPREAD and c.mask == every_line
         )
 
-    def _consider(self, saving_fen: int, rules: tuple[_Candidate, ...]) -> None:
+    def _consider(self, saving_fen: int, rules: tuple[_Taken, ...]) -> None:
         if saving_fen > self.best_choice.saving_fen:
-            self.best_choice = _Choice(saving_fen, tuple(sorted(rules, key=_in_order)))
+            self.best_choice = _Choice(saving_fen, tuple(sorted(rules, key=_taken_in_order)))
 
     def best(self) -> _Choice:
         for candidate in self.candidates:  # every single rule first
-            self._consider(candidate.alone_fen, (candidate,))
+            self._consider(candidate.alone_fen, ((candidate, None),))
         stacking = [c for c in self.candidates if c.rule.stacking is Stacking.STACK]
         exclusive = [c for c in self.candidates if c.rule.stacking is Stacking.EXCLUSIVE_ITEMS]
         self._greedy(stacking)
@@ -305,7 +313,7 @@ class _Search:
             base = sum(c.alone_fen for c in chosen)
             found = self._solve(rest, self.amounts, self.best_choice.saving_fen - base, spent)
             if found is not None:
-                self._consider(base + found[0], tuple(chosen) + found[1])
+                self._consider(base + found[0], tuple((c, None) for c in chosen) + found[1])
         return self.best_choice
 
     def _greedy(self, stacking: list[_Candidate]) -> None:
@@ -317,7 +325,7 @@ class _Search:
             held = best_of_group.get(c.rule.group)
             if c.rule.group and (held is None or c.alone_fen > held.alone_fen):
                 best_of_group[c.rule.group] = c
-        amounts, saving, chosen = self.amounts, 0, []
+        amounts, saving, chosen = self.amounts, 0, list[_Taken]()
         for c in stacking:
             if c.rule.group and best_of_group[c.rule.group] is not c:
                 continue
@@ -326,7 +334,7 @@ class _Search:
             if outcome.total_fen > 0:
                 amounts = _lowered(amounts, outcome)
                 saving += outcome.total_fen
-                chosen.append(c)
+                chosen.append((c, outcome))
         self._consider(saving, tuple(chosen))
 
     def _narrowed(self, candidate: _Candidate, taken: set[int]) -> _Candidate:
@@ -363,13 +371,13 @@ class _Search:
         rules, bound = freshened
         if len(rules) <= 1:  # a fresh rule's ``alone_fen`` is exactly what it saves from here
             if rules and rules[0].alone_fen > max(need, 0):
-                return rules[0].alone_fen, (rules[0],)
+                return rules[0].alone_fen, ((rules[0], None),)
             return (0, ()) if need < 0 else None
         parts = _parts(rules)
         if len(parts) > 1:  # no shared line, no shared group: the best of each adds up
             bounds = [_bound(part) for part in parts]
             left = sum(bounds)
-            total, chosen = 0, tuple[_Candidate, ...]()
+            total, chosen = 0, tuple[_Taken, ...]()
             for part, bound in zip(parts, bounds, strict=True):
                 left -= bound
                 found = self._solve(part, amounts, need - total - left, spent)
@@ -394,7 +402,7 @@ class _Search:
                 after = self._rebound(rest, first.rule.group, outcome, lowered)
                 found = self._solve(after, lowered, floor - saving, spent - saving)
                 if found is not None:
-                    result = (saving + found[0], (first, *found[1]))
+                    result = (saving + found[0], ((first, outcome), *found[1]))
                     floor = result[0]
         found = self._solve(rest, amounts, floor, spent)
         return found if found is not None else result
@@ -521,7 +529,7 @@ class _Search:
 # Kinds that spread their saving over their units in proportion to what each costs.
 _SPREAD = frozenset({PromotionKind.THRESHOLD_OFF, PromotionKind.THRESHOLD_PERCENT})
 
-_Found = tuple[int, tuple[_Candidate, ...]]
+_Found = tuple[int, tuple[_Taken, ...]]
 
 
 def _bound(rules: list[_Candidate]) -> int:
@@ -579,16 +587,18 @@ def _lowered(amounts: list[list[int]], outcome: Outcome) -> list[list[int]]:
 def _result(
     lines: Sequence[PricingLine],
     amounts: list[list[int]],
-    rules: Sequence[_Candidate],
+    rules: Sequence[_Taken],
     sku_of: Sequence[int] = (),
 ) -> Pricing:
-    """Apply the chosen rules in order and say, per line and per promotion, what was saved."""
+    """Apply the chosen rules in order and say, per line and per promotion, what was saved.
+    A rule the search applied keeps what it took off then: the rules before it that touch its
+    lines are the ones chosen with it, so its lines stood as they stand here."""
     per_line: list[dict[str, int]] = [{} for _ in lines]
     applied: list[Saving] = []
     pairings: list[tuple[str, Pairing]] = []
-    for candidate in sorted(rules, key=_in_order):
+    for candidate, known in sorted(rules, key=_taken_in_order):
         rule = candidate.rule
-        outcome = apply_rule(rule, candidate.lines, amounts, sku_of)
+        outcome = known if known is not None else apply_rule(rule, candidate.lines, amounts, sku_of)
         if outcome.total_fen <= 0:
             continue
         amounts = _lowered(amounts, outcome)
