@@ -12,22 +12,23 @@ from ui.customer_display import CustomerDisplay
 from ui.dialogs.tender import TenderDialog
 
 
-def _on_a_second_screen(qtbot: Any, shell: Any) -> None:
-    """The display shown; the clerk's window keeps the keys (the offscreen platform activates
-    a window shown, which a desktop does not do for one shown without activating)."""
+def _clerk_with_a_second_screen(qtbot: Any, shell: Any) -> CustomerDisplay:
+    """A clerk logged in and the display shown; the clerk's window keeps the keys (the
+    offscreen platform activates a window shown, which a desktop does not do for one shown
+    without activating)."""
+    log_in(qtbot, shell)
     display = shell.customer_display
     assert display.place("on")
     qtbot.waitUntil(display.isVisible)
     shell.window.activateWindow()
     qtbot.waitUntil(shell.window.isActiveWindow)
+    return display
 
 
 def test_the_customer_sees_the_lines_the_payment_and_the_change(
     qtbot: Any, shell: Any, store: Any
 ) -> None:
-    log_in(qtbot, shell)
-    display = shell.customer_display
-    _on_a_second_screen(qtbot, shell)
+    display = _clerk_with_a_second_screen(qtbot, shell)
     assert display.state == CustomerDisplay.WELCOME
     sale = shell.sale
     for code in ("LIP-520", "LIP-520", "CLN-120"):
@@ -83,9 +84,7 @@ def test_a_display_on_no_screen_catches_up_when_shown(qtbot: Any, shell: Any, st
 def test_paying_is_not_undone_by_a_cart_change_not_yet_shown(
     qtbot: Any, shell: Any, store: Any
 ) -> None:
-    log_in(qtbot, shell)
-    display = shell.customer_display
-    _on_a_second_screen(qtbot, shell)
+    display = _clerk_with_a_second_screen(qtbot, shell)
     sale = shell.sale
     with qtbot.waitSignal(sale.line_added):
         scan(qtbot, shell, store.barcodes["LIP-520"])
