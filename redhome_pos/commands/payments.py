@@ -258,9 +258,10 @@ def run_status(args: argparse.Namespace) -> int:
         for row in rows:
             print(_line(row))
         for refund in waiting:
+            receipt, written = refund["receipt_no"] or "-", refund["created_at"] or "-"
             print(f"refund {refund['state']:<10} {refund['out_refund_no']}  "
                   f"{refund['amount_fen']} fen  {refund['reason_code']}  "
-                  f"receipt {refund['receipt_no'] or '-'}  {refund['created_at']}")  # fmt: skip
+                  f"receipt {receipt}  {written}")  # fmt: skip
         if not rows and not waiting:
             print("nothing to show" if args.unfinished else "no payments yet")
     open_ones = [r for r in rows if r["state"] in ("created", "paying", "unknown", "reversing")]
