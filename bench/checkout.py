@@ -8,7 +8,9 @@ Prints one JSON object:
   checkout's part of those same sales;
 - ``raw_sqlite3``: the same rows (sale, 5 lines, 2 tenders, 5 movements, 5 level updates,
   5 outbox rows, an audit event and its head, the receipt number) inserted with the
-  ``sqlite3`` module in one transaction on the same file, measured in the same run, each
+  ``sqlite3`` module in one transaction on the same file, after the same reads (the clerk's
+  standing, the promotions' stamp, the open shift, the SKUs' lot flags, with lots their
+  levels), measured in the same run, each
   right after a checkout and for the SKUs it sold (a commit's time grows with the index pages
   it rewrites, so both sides write to the same parts of the indexes);
   ``ratio_p50`` = checkout / raw (target <= 2);
@@ -250,11 +252,34 @@ def raw_sale(
     connection: sqlite3.Connection, n: int, sku_ids: list[int], *, lots: bool = False
 ) -> float:
     """The same rows as one checkout, written with plain SQL in one transaction (with
-    ``lots``, each line's lot level update and sale-line lot row too)."""
+    ``lots``, each line's lot level update and sale-line lot row too), after the reads any
+    checkout must make inside its transaction: whether the clerk is still active and in
+    which role, the promotions' stamp, the open shift, which SKUs are lot-tracked and (with
+    ``lots``) their lots' levels, to take the first-expiring."""
     now = datetime.now(UTC).isoformat(sep=" ")
+    marks = ", ".join("?" * len(sku_ids))
     started = time.perf_counter_ns()
     cur = connection.cursor()
     cur.execute("BEGIN IMMEDIATE")
+    cur.execute("SELECT role, active FROM staff WHERE id = 1")
+    cur.fetchone()
+    cur.execute("SELECT version FROM promotion_stamp WHERE id = 1")
+    cur.fetchone()
+    cur.execute(
+        "SELECT id, terminal_id, opened_by, opened_at, float_fen, closed_by, closed_at "
+        "FROM shifts WHERE open_terminal = ?",
+        (TILL.terminal_id,),
+    )
+    cur.fetchone()
+    cur.execute(f"SELECT id FROM skus WHERE lot_tracked IS 1 AND id IN ({marks})", sku_ids)
+    cur.fetchall()
+    if lots:
+        cur.execute(
+            "SELECT sku_id, lot_code, expiry, on_hand FROM stock_lot_levels "
+            f"WHERE sku_id IN ({marks})",
+            sku_ids,
+        )
+        cur.fetchall()
     cur.execute(
         "UPDATE receipt_sequences SET last_seq = last_seq + 1 "
         "WHERE terminal_id = 'RAW' AND business_date = '2000-01-01' AND series = 'S' "
