@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from redhome_pos.persistence import dialect
-from redhome_pos.persistence.unit_of_work import UnitOfWork
+from redhome_pos.persistence.unit_of_work import UnitOfWork, UnitSession
 
 
 class Database:
@@ -25,7 +25,9 @@ class Database:
         dialect.install_text_guard(self.engine)
         self._write_engine = self.engine.execution_options(sqlite_immediate=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self._write_engine, class_=UnitSession, expire_on_commit=False
+        )
 
     @property
     def is_sqlite(self) -> bool:
@@ -33,7 +35,7 @@ class Database:
 
     def unit_of_work(self) -> UnitOfWork:
         """A writing unit of work: rolls back on exit unless ``commit()`` was called."""
-        return UnitOfWork(self._write_sessions)
+        return UnitOfWork(self._write_sessions, self._write_engine)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

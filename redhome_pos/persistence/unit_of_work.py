@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import TracebackType
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,17 +42,55 @@ _STORAGE_ERRORS: dict[str, type[StorageError]] = {
 }
 
 
+# ``session.info`` key of the unit of work's own connection: (connection, driver connection,
+# dialect, kind of database). The counter's prepared statements run on it directly.
+UNIT_CONNECTION = "redhome_unit_connection"
+
+
+class UnitSession(Session):
+    """A unit of work's session: bound to the unit's connection, whose transaction the
+    counter's prepared statements may have begun without the session (see ``UnitOfWork``).
+    Committing or rolling back the session ends that transaction too."""
+
+    def _unit_connection(self) -> Connection | None:
+        unit = self.info.get(UNIT_CONNECTION)
+        return None if unit is None else unit[0]
+
+    def commit(self) -> None:
+        connection = self._unit_connection()
+        pending = self.new or self.dirty or self.deleted
+        if connection is not None and not self.in_transaction() and not pending:
+            if connection.in_transaction():
+                connection.commit()  # only prepared statements wrote
+            return
+        super().commit()  # controlling the connection's transaction, it commits it too
+        if connection is not None and connection.in_transaction():
+            connection.commit()  # begun by a statement while the session had not connected
+
+    def rollback(self) -> None:
+        super().rollback()
+        connection = self._unit_connection()
+        if connection is not None and connection.in_transaction():
+            connection.rollback()
+
+
 class UnitOfWork:
     """Opens a session for one use case. ``commit()`` makes the work permanent; leaving the
     ``with`` block without it (or with an exception) rolls everything back.
 
-    Repositories are attached by ``persistence.repositories`` as attributes built on the
-    session, so services reach them as ``uow.catalog``, ``uow.stock`` and so on.
+    The unit holds one connection for its whole life and its session is bound to it: the
+    counter's prepared statements (``repositories.counter_sql``) run on that connection's
+    transaction directly, begun at the first of them; ORM work on the session joins the same
+    transaction. A sale that writes through prepared statements only is then committed on
+    the connection, without the session's transaction machinery (which cost about as much
+    as a sale's rows).
     """
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[UnitSession], engine: Engine) -> None:
         self._session_factory = session_factory
+        self._engine = engine
         self._session: Session | None = None
+        self._connection: Connection | None = None
 
     @property
     def session(self) -> Session:
@@ -60,7 +99,20 @@ class UnitOfWork:
         return self._session
 
     def __enter__(self) -> UnitOfWork:
-        self._session = self._session_factory()
+        connection = self._engine.connect()
+        try:
+            session = self._session_factory(bind=connection, join_transaction_mode="control_fully")
+            dialect = connection.dialect
+            session.info[UNIT_CONNECTION] = (
+                connection,
+                connection.connection.dbapi_connection,
+                dialect,
+                (dialect.name, dialect.driver),
+            )
+        except BaseException:
+            connection.close()
+            raise
+        self._connection, self._session = connection, session
         return self
 
     def __exit__(
@@ -70,11 +122,14 @@ class UnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         session = self.session
+        connection = self._connection
         try:
             session.rollback()
         finally:
             session.close()
-            self._session = None
+            if connection is not None:
+                connection.close()
+            self._session = self._connection = None
         problem = dialect.storage_problem(exc) if isinstance(exc, DBAPIError) else None
         if problem is not None:
             raise _STORAGE_ERRORS[problem]() from exc

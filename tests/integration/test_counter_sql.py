@@ -1,7 +1,9 @@
 """The counter's prepared statements keep the session's driver connection only while the
 same transaction is open: after a commit or a rollback the next statement begins a new
 transaction of the session, so a write is never made outside one (SQLite's driver would
-otherwise commit it on its own) and a rollback takes back everything since the last commit."""
+otherwise commit it on its own) and a rollback takes back everything since the last commit.
+In a unit of work they run on the unit's own connection, beside the session's ORM writes,
+in one transaction whichever of the two begins it."""
 
 from __future__ import annotations
 
@@ -89,6 +91,62 @@ def test_a_savepoint_shares_the_transaction_and_its_rollback_is_partial(
         _add(uow.session, 3)
         uow.commit()
     assert _stored(database) == 2
+
+
+def _orm_add(uow: object, seq: int) -> None:
+    row = ReceiptSequenceRow(
+        terminal_id="T9", business_date=date(2026, 2, seq), series="S", last_seq=seq
+    )
+    uow.session.add(row)  # type: ignore[attr-defined]
+    uow.session.flush()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("prepared_first", [True, False])
+def test_prepared_and_orm_writes_of_one_unit_commit_together_whichever_comes_first(
+    database: Database, prepared_first: bool
+) -> None:
+    with database.unit_of_work() as uow:
+        if prepared_first:
+            _add(uow.session, 1)  # begins the unit's transaction without the session
+            _orm_add(uow, 2)  # the session joins it
+        else:
+            _orm_add(uow, 2)  # the session begins it
+            _add(uow.session, 1)
+        uow.commit()
+    assert _stored(database) == 2
+
+
+@pytest.mark.parametrize("prepared_first", [True, False])
+def test_leaving_a_unit_without_commit_takes_back_both_kinds_of_write(
+    database: Database, prepared_first: bool
+) -> None:
+    with database.unit_of_work() as uow:
+        if prepared_first:
+            _add(uow.session, 1)
+            _orm_add(uow, 2)
+        else:
+            _orm_add(uow, 2)
+            _add(uow.session, 1)
+    assert _stored(database) == 0
+    with database.unit_of_work() as uow:
+        _add(uow.session, 3)  # prepared statements alone: the session never began
+    assert _stored(database) == 0
+
+
+def test_a_session_begun_without_a_statement_still_commits_the_prepared_writes(
+    database: Database,
+) -> None:
+    with database.unit_of_work() as uow:
+        uow.session.begin()  # a transaction of the session's, not yet on the connection
+        _add(uow.session, 1)
+        uow.commit()
+    assert _stored(database) == 1
+    with database.unit_of_work() as uow:
+        uow.session.begin()
+        _add(uow.session, 2)
+        uow.rollback()
+        uow.commit()
+    assert _stored(database) == 1
 
 
 def test_text_with_a_control_character_is_refused_one_row_or_many(database: Database) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
 from redhome_pos.persistence.dialect import refuse_control_characters
+from redhome_pos.persistence.unit_of_work import UNIT_CONNECTION
 
 
 def written_columns(table: Any) -> list[str]:
@@ -78,7 +79,7 @@ class Prepared:
             cursor.close()
 
     def _plan(self, session: Session) -> tuple[Any, _Plan]:
-        _transaction, driver, dialect, kind = _driver(session)
+        driver, dialect, kind = _driver(session)
         plan = self._plans.get(kind)
         if plan is None:
             plan = self._plans[kind] = _Plan(self._statement, dialect, self._columns)
@@ -121,16 +122,26 @@ def _never_text(type_: Any) -> bool:
 _DRIVER = "redhome_counter_driver"
 
 
-def _driver(session: Session) -> tuple[Any, Any, Dialect, tuple[str, str]]:
-    """The session's transaction (beginning it if needed), its driver connection, dialect and
-    kind of database (the key of the statements compiled for it). Asking the session costs
-    more than most counter statements, so the answer is kept on the session for as long as
-    the same transaction (or savepoint: the session emits SAVEPOINT when it is first asked
-    inside one) is open."""
-    transaction = session.get_nested_transaction() or session.get_transaction()
+def _driver(session: Session) -> tuple[Any, Dialect, tuple[str, str]]:
+    """The driver connection of the session's transaction (beginning it if needed), its
+    dialect and kind of database (the key of the statements compiled for it).
+
+    A unit of work's session is bound to the unit's own connection: the statements run on
+    it, in its transaction (begun here if none is open). Inside a savepoint, and for other
+    sessions, the session is asked (it emits SAVEPOINT, or begins, when first asked), and
+    since asking costs more than most counter statements the answer is kept on the session
+    for as long as the same transaction or savepoint is open."""
+    nested = session.get_nested_transaction()
+    unit = session.info.get(UNIT_CONNECTION)
+    if unit is not None and nested is None:
+        connection = unit[0]
+        if not connection.in_transaction():
+            connection.begin()
+        return unit[1], unit[2], unit[3]
+    transaction = nested or session.get_transaction()
     kept = session.info.get(_DRIVER)
     if kept is not None and kept[0] is transaction and transaction.is_active:
-        return kept  # type: ignore[no-any-return]
+        return kept[1:]  # type: ignore[no-any-return]
     connection = session.connection()  # begins the session's transaction if needed
     dialect = connection.dialect
     transaction = session.get_nested_transaction() or session.get_transaction()
@@ -141,7 +152,7 @@ def _driver(session: Session) -> tuple[Any, Any, Dialect, tuple[str, str]]:
         (dialect.name, dialect.driver),
     )
     session.info[_DRIVER] = kept
-    return kept
+    return kept[1:]
 
 
 class _Plan:
