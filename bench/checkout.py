@@ -8,11 +8,11 @@ Prints one JSON object:
   checkout's part of those same sales;
 - ``raw_sqlite3``: the same rows (sale, 5 lines, 2 tenders, 5 movements, 5 level updates,
   5 outbox rows, an audit event and its head, the receipt number) inserted with the
-  ``sqlite3`` module in one transaction on the same file, after the same reads (the clerk's
-  standing, the promotions' stamp, the open shift, the SKUs' lot flags, with lots their
-  levels), measured in the same run, each
-  right after a checkout and for the SKUs it sold (a commit's time grows with the index pages
-  it rewrites, so both sides write to the same parts of the indexes);
+  ``sqlite3`` module in one transaction on the same file and the same driver connection,
+  after the same reads (the clerk's standing, the promotions' stamp, the open shift, the
+  SKUs' lot flags and, with lots, their levels); measured in the same run, each right after
+  a checkout and for the SKUs it sold (a commit's time grows with the index pages it
+  rewrites, so both sides write to the same parts of the indexes);
   ``ratio_p50`` = checkout / raw (target <= 2);
 - ``run``: ``--sales`` sales in a row, p50/p99 of the first and the last 1,000 (no slow-down);
 - ``promotion_check``: what checkout spends pricing the cart again with the promotions as
