@@ -290,7 +290,7 @@ def complete_sale_in(
     )
     sale = points.settle_sale(session, till, staff.id, sale, sale_id, sale.member_id)
     # Stock rows are locked in SKU order, so terminals sharing a server never deadlock.
-    sold = sorted(sale.sold_lines, key=_by_sku)
+    parts = _by_lot(sorted(sale.sold_lines, key=_by_sku))
     StockRepository(session).record_all(
         [
             StockMovement(
@@ -306,10 +306,10 @@ def complete_sale_in(
                 lot=lot,
                 expiry=expiry,
             )
-            for line, lot, expiry, quantity in _by_lot(sold)
+            for line, lot, expiry, quantity in parts
         ],
         allow_negative=till.allow_negative_stock,
-        sku_codes=[line.sku_code for line, _, _, _ in _by_lot(sold)],
+        sku_codes=[line.sku_code for line, _, _, _ in parts],
     )
     # The audit chain is appended last: its head row is then locked only for the commit, and
     # always after the stock rows, in every use case (no lock-order deadlock on a server).
