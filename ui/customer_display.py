@@ -237,7 +237,7 @@ class CustomerDisplay(QWidget):
         self.lines.resizeRowsToContents()
         self.lines.scrollToBottom()
         count = sum(p.line.quantity for p in totals.lines)
-        self.items.setText(self.tr("{count} items").format(count=count))
+        self.items.setText(self.tr("%n item(s)", "", count))
         self.saving.setText(
             self.tr("You save {amount}").format(amount=format_fen(totals.saving_fen))
             if totals.saving_fen

@@ -41,15 +41,13 @@ class Translations:
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()
+        # English too: its catalogs hold the plural forms of the strings that count.
+        for catalog in ("redhome", "backoffice"):
+            translator = QTranslator(app)
+            if translator.load(str(TRANSLATIONS_DIR / f"{catalog}_{language}.qm")):
+                app.installTranslator(translator)
+                self._installed.append(translator)
         if language != "en":
-            ours = QTranslator(app)
-            if ours.load(str(TRANSLATIONS_DIR / f"redhome_{language}.qm")):
-                app.installTranslator(ours)
-                self._installed.append(ours)
-            back_office = QTranslator(app)
-            if back_office.load(str(TRANSLATIONS_DIR / f"backoffice_{language}.qm")):
-                app.installTranslator(back_office)
-                self._installed.append(back_office)
             qt_base = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_base.load(f"qtbase_{language}", qt_dir):

@@ -61,6 +61,7 @@ def test_the_customer_sees_the_lines_the_payment_and_the_change(
         scan(qtbot, shell, store.barcodes["MASK-10"])
     qtbot.waitUntil(lambda: display.total.text() == "￥99.00")
     assert display.state == CustomerDisplay.CART
+    assert display.items.text() == "1 item"  # the English catalog's plural forms
     display.hide()
 
 

@@ -32,6 +32,8 @@ def _messages(path: Path) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             unfinished = translation is not None and translation.get("type") == "unfinished"
             text = "" if translation is None or unfinished else (translation.text or "")
+            if translation is not None and not unfinished and message.get("numerus") == "yes":
+                text = "|".join(form.text or "" for form in translation.iter("numerusform"))
             found[(name, message.findtext("source", ""))] = text
     return found
 
@@ -48,6 +50,46 @@ def test_every_tr_string_has_a_chinese_translation(tmp_path: Path) -> None:
     assert qm.stat().st_mtime >= TS.stat().st_mtime - 1, "redhome_zh_CN.qm is older than the .ts"
     back_office_qm = BACKOFFICE_TS.with_suffix(".qm")
     assert back_office_qm.stat().st_mtime >= BACKOFFICE_TS.stat().st_mtime - 1
+
+
+def test_every_string_that_counts_has_its_english_plural_forms(tmp_path: Path) -> None:
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py") if "translations" not in p.parts)
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    counting = [
+        message.findtext("source", "")
+        for message in ET.parse(fresh).getroot().iter("message")
+        if message.get("numerus") == "yes"
+    ]
+    assert "%n item(s)" in counting
+    english = {}
+    for name in ("redhome_en.ts", "backoffice_en.ts"):
+        for message in ET.parse(ROOT / "ui" / "translations" / name).getroot().iter("message"):
+            forms = [f.text or "" for f in message.iter("numerusform")]
+            if forms:
+                english[message.findtext("source", "")] = forms
+    for source in counting:
+        one, other = english.get(source, ["", ""])
+        assert one and other and one != other and "%n" in one and "%n" in other, source
+        assert "(s)" not in one + other, source
+
+
+def test_english_counts_read_as_english() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.app import application
+
+    qapp = application()
+    install_language(qapp, "en")
+    said = [QCoreApplication.translate("CustomerDisplay", "%n item(s)", "", n) for n in (1, 3)]
+    assert said == ["1 item", "3 items"]
+    install_language(qapp, "zh_CN")
+    try:
+        said = QCoreApplication.translate("CustomerDisplay", "%n item(s)", "", 3)
+        assert said == "共 3 件"
+    finally:
+        install_language(qapp, "en")
 
 
 def _visible_texts(root: QWidget) -> list[str]:

@@ -57,9 +57,9 @@ class RecallDialog(QDialog):
         self.list.clear()
         for cart in carts:
             when = self.counter.local_time(cart.parked_at)
-            text = self.tr("#{number}  parked at {time}  ·  {items} items  ·  {amount}").format(
-                number=cart.id, time=when, items=cart.items, amount=format_fen(cart.total_fen)
-            )
+            text = self.tr(
+                "#{number}  parked at {time}  ·  %n item(s)  ·  {amount}", "", cart.items
+            ).format(number=cart.id, time=when, amount=format_fen(cart.total_fen))
             if cart.label:
                 text += f"\n{cart.label}"
             item = QListWidgetItem(text)

@@ -7,7 +7,9 @@ From the repository root:  .venv/bin/python ui/translations/build.py
    ``backoffice_*.ts`` from ``ui/backoffice/``;
 3. fills the Chinese from the ``ZH`` dicts of the modules in ``zh/`` (English source → Chinese).
    A catalog's own module (``counter`` for redhome, ``backoffice`` for the back office) wins
-   where it says something else; two other modules disagreeing on a string is an error;
+   where it says something else; two other modules disagreeing on a string is an error. A
+   string that counts (``tr(text, "", n)`` with ``%n``) gets its English plural forms from
+   ``en.py``; the English catalog holds those only;
 4. runs pyside6-lrelease.
 
 The ``.ts`` and ``.qm`` files are outputs: never edit them by hand; after a merge, run this
@@ -29,6 +31,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ui.translations import collect_errors  # noqa: E402
+from ui.translations.en import PLURALS  # noqa: E402
 
 CATALOGS: dict[str, tuple[str, Callable[[], list[str]]]] = {
     # catalog name: (its own zh module, the source files)
@@ -78,20 +81,49 @@ def shared_chinese(modules: dict[str, dict[str, str]], own: str) -> dict[str, st
     return merged
 
 
+def _set(message: ET.Element, forms: list[str] | None) -> None:
+    """The message's translation: ``forms`` (one text; a counting message, one per plural
+    form), or unfinished."""
+    translation = message.find("translation")
+    assert translation is not None
+    for old in list(translation):
+        translation.remove(old)
+    translation.text = None
+    if not forms:
+        translation.set("type", "unfinished")
+        return
+    translation.attrib.pop("type", None)
+    if message.get("numerus") == "yes":
+        for form in forms:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = forms[0]
+
+
 def fill(ts: Path, chinese: dict[str, str]) -> list[str]:
+    """The Chinese of every message (a counting one has one form: Chinese has no plural)."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source", "")
-        translation = message.find("translation")
-        assert translation is not None
-        if chinese.get(source):
-            translation.text = chinese[source]
-            translation.attrib.pop("type", None)
-        else:
-            translation.text = None
-            translation.set("type", "unfinished")
+        _set(message, [chinese[source]] if chinese.get(source) else None)
+        if not chinese.get(source):
             missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def fill_english(ts: Path) -> list[str]:
+    """The English catalog holds the plural forms of the counting messages (``PLURALS``) and
+    nothing else: the sources are English."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source", "")
+        counting = message.get("numerus") == "yes"
+        _set(message, list(PLURALS[source]) if counting and source in PLURALS else None)
+        if counting and source not in PLURALS:
+            missing.append(f"{source} (English plural forms, ui/translations/en.py)")
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
@@ -114,6 +146,7 @@ def main() -> int:
                 capture_output=True,
             )
         missing += fill(targets[0], chinese)
+        missing += fill_english(targets[1])
         subprocess.run(
             [str(bin_dir / "pyside6-lrelease"), *map(str, targets)],
             check=True,

@@ -44,37 +44,37 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../cart_table.py" line="47" />
+        <location filename="../cart_table.py" line="48" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="48" />
+        <location filename="../cart_table.py" line="49" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="49" />
+        <location filename="../cart_table.py" line="50" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="50" />
+        <location filename="../cart_table.py" line="51" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="51" />
+        <location filename="../cart_table.py" line="52" />
         <source>Savings</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="52" />
+        <location filename="../cart_table.py" line="53" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../cart_table.py" line="125" />
+        <location filename="../cart_table.py" line="126" />
         <source>Lot {lot}</source>
         <translation>批号 {lot}</translation>
     </message>
@@ -297,77 +297,77 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../customer_display.py" line="76" />
+        <location filename="../customer_display.py" line="77" />
         <source>Customer display</source>
         <translation>客显</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="83" />
+        <location filename="../customer_display.py" line="89" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="96" />
+        <location filename="../customer_display.py" line="102" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="96" />
+        <location filename="../customer_display.py" line="102" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="96" />
+        <location filename="../customer_display.py" line="102" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="111" />
+        <location filename="../customer_display.py" line="117" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="126" />
+        <location filename="../customer_display.py" line="132" />
         <source>Please show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="128" />
+        <location filename="../customer_display.py" line="134" />
         <source>To pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="141" />
+        <location filename="../customer_display.py" line="147" />
         <source>Your change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="147" />
+        <location filename="../customer_display.py" line="153" />
         <source>Thank you, see you again</source>
         <translation>谢谢惠顾，欢迎再次光临</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="157" />
+        <location filename="../customer_display.py" line="163" />
         <source>Your receipt: keep it for returns</source>
         <translation>电子小票码，退换货时出示</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="198" />
+        <location filename="../customer_display.py" line="227" />
         <source>saved {amount}</source>
         <translation>省 {amount}</translation>
     </message>
-    <message>
-        <location filename="../customer_display.py" line="211" />
-        <source>{count} items</source>
-        <translation>共 {count} 件</translation>
+    <message numerus="yes">
+        <location filename="../customer_display.py" line="240" />
+        <source>%n item(s)</source>
+        <translation><numerusform>共 %n 件</numerusform></translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="213" />
+        <location filename="../customer_display.py" line="242" />
         <source>You save {amount}</source>
         <translation>为您节省 {amount}</translation>
     </message>
     <message>
-        <location filename="../customer_display.py" line="225" />
+        <location filename="../customer_display.py" line="256" />
         <source>Paid {amount}</source>
         <translation>实付 {amount}</translation>
     </message>
@@ -3564,7 +3564,7 @@
 <context>
     <name>ProductDelegate</name>
     <message>
-        <location filename="../cart_table.py" line="182" />
+        <location filename="../cart_table.py" line="183" />
         <source>Note {note}</source>
         <translation>笔记 {note}</translation>
     </message>
@@ -3614,10 +3614,10 @@
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
-    <message>
-        <location filename="../dialogs/recall.py" line="60" />
-        <source>#{number}  parked at {time}  ·  {items} items  ·  {amount}</source>
-        <translation>#{number}  挂单于 {time}  ·  {items} 件  ·  {amount}</translation>
+    <message numerus="yes">
+        <location filename="../dialogs/recall.py" line="61" />
+        <source>#{number}  parked at {time}  ·  %n item(s)  ·  {amount}</source>
+        <translation><numerusform>#{number}  挂单于 {time}  ·  %n 件  ·  {amount}</numerusform></translation>
     </message>
     <message>
         <location filename="../dialogs/recall.py" line="68" />
