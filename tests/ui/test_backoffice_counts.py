@@ -118,13 +118,13 @@ def test_the_count_header_follows_the_scans_and_lines_show_the_variant(
     shell.window.show_screen("counts")
     with qtbot.waitSignal(screen.sheet_loaded):
         screen.start_button.click()
-    qtbot.waitUntil(lambda: "0/3 lines, 0 units counted" in screen.choice.currentText())
+    qtbot.waitUntil(lambda: "lines counted: 0/3 · units: 0" in screen.choice.currentText())
 
     for code, units in (("LIP-520", 1), ("LIP-520", 2), ("CLN-120", 3)):
         with qtbot.waitSignal(screen.sheet_loaded):
             scan(qtbot, shell, store.barcodes[code])
         lines = 1 if code == "LIP-520" else 2
-        assert f"{lines}/3 lines, {units} units counted" in screen.choice.currentText()
+        assert f"lines counted: {lines}/3 · units: {units}" in screen.choice.currentText()
 
     rows = {
         screen.sheet.item(r, 0).text(): screen.sheet.item(r, 2).text()
@@ -134,4 +134,4 @@ def test_the_count_header_follows_the_scans_and_lines_show_the_variant(
 
     # Chosen again from the list, the count says the same.
     screen.load_counts()
-    qtbot.waitUntil(lambda: "2/3 lines, 3 units counted" in screen.choice.currentText())
+    qtbot.waitUntil(lambda: "lines counted: 2/3 · units: 3" in screen.choice.currentText())

@@ -179,7 +179,7 @@ def test_the_expiring_soon_list_shows_lots_soonest_first_with_the_value_at_stake
         ["L-PAST", PAST.isoformat(), "Expired", "2"],
         ["L-SOON", SOON.isoformat(), "10", "2"],
     ]
-    assert "2 lots, 4 units, ￥512.00 at stake; 1 lots expired" in panel.summary.text()
+    assert "Lots: 2 · units: 4 · at stake: ￥512.00 · lots expired: 1" in panel.summary.text()
     panel.days.setValue(400)
     with qtbot.waitSignal(panel.shown):
         panel.refresh_button.click()

@@ -143,7 +143,7 @@ class CountsScreen(QWidget):
 
     def heading(self, count_id: int, name: str, counted: int, lines: int, units: int) -> str:
         """What the count's header says it has: lines counted of the sheet, units counted."""
-        return self.tr("#{id} {name} · {counted}/{lines} lines, {units} units counted").format(
+        return self.tr("#{id} {name} · lines counted: {counted}/{lines} · units: {units}").format(
             id=count_id, name=name, counted=counted, lines=lines, units=units
         )
 

@@ -94,7 +94,9 @@ class ExpiringPanel(QWidget):
             )
         fill(self.table, rows)
         self.summary.setText(
-            self.tr("{lots} lots, {units} units, {value} at stake; {expired} lots expired").format(
+            self.tr(
+                "Lots: {lots} · units: {units} · at stake: {value} · lots expired: {expired}"
+            ).format(
                 lots=len(found),
                 units=sum(lot.on_hand for lot in found),
                 value=format_fen(sum(lot.value_fen for lot in found)),

@@ -370,7 +370,7 @@ class InventoryScreen(QWidget):
         if self.receiving_id is not None:
             units = sum(line.received for line in self.delivery)
             self.delivery_state.setText(
-                self.tr("Delivery #{id}: {units} units scanned").format(
+                self.tr("Delivery #{id} · units scanned: {units}").format(
                     id=self.receiving_id, units=units
                 )
             )
@@ -407,9 +407,10 @@ class InventoryScreen(QWidget):
 
     def _posted(self, posted: ReceivingPosted) -> None:
         self.banner.show_ok(
-            self.tr("{units} units booked into stock, {problems} lines differ").format(
-                units=posted.units, problems=posted.discrepancies
-            )
+            self.tr(
+                "Units booked into stock: {units}; lines that differ from the delivery note: "
+                "{problems}"
+            ).format(units=posted.units, problems=posted.discrepancies)
         )
         self.labelled_id = posted.receiving_id if self.delivery_lots else None
         self.receiving_id = None

@@ -182,8 +182,8 @@ class NotesManagerScreen(QWidget):
             self.note_title.setText(self.tr("No note chosen"))
         else:
             self.note_title.setText(
-                self.tr("Note {note}: {count} products").format(
-                    note=self.note_id, count=len(self.products)
+                self.tr("Note {note}: %n product(s)", "", len(self.products)).format(
+                    note=self.note_id
                 )
             )
         fill(

@@ -239,9 +239,7 @@ class OrdersScreen(QWidget):
             state = self.tr("Online store connected")
         else:
             state = self.tr("Online store not reachable: {error}").format(error=sync.last_error)
-        waiting = self.tr("{count} deliveries waiting to be sent").format(
-            count=sync.deliveries_waiting
-        )
+        waiting = self.tr("%n delivery(s) waiting to be sent", "", sync.deliveries_waiting)
         return f"{state} · {waiting}"
 
     def visible_rows(self) -> list[OrderRow]:
@@ -290,7 +288,9 @@ class OrdersScreen(QWidget):
 
     def status_words(self, row: OrderRow) -> str:
         if row.delivery is not None and row.open and not row.stopped:
-            return self.tr("Part shipped: {left} units to send").format(left=row.units_to_send)
+            return self.tr("Part shipped · units still to send: {left}").format(
+                left=row.units_to_send
+            )
         if row.delivery is not None:
             return self.delivery_words(row.delivery)
         status = OrderStatus(row.order.status)
@@ -414,7 +414,7 @@ class OrdersScreen(QWidget):
         """The parcels that left, and the choice of the one a correction is for."""
         couriers = {c.code: c.name for c in (self.snapshot.couriers if self.snapshot else ())}
         words = [
-            self.tr("Parcel {n}: {courier} {number} ({units} units, {state})").format(
+            self.tr("Parcel {n}: {courier} {number} (units: {units}, {state})").format(
                 n=parcel.parcel_no,
                 courier=couriers.get(parcel.company_code, parcel.company_code),
                 number=parcel.express_no,
@@ -545,8 +545,8 @@ class OrdersScreen(QWidget):
         pick.packed = True
         self.banner.show_ok(
             self.tr(
-                "Packed {units} units as parcel {n}: print its label and ship it; {left} units "
-                "follow later"
+                "Packed as parcel {n} (units: {units}): print its label and ship it; units to "
+                "follow later: {left}"
             ).format(units=sum(pick.parcel.values()), n=self._next_parcel_no(),
                      left=pick.units_left)
         )  # fmt: skip

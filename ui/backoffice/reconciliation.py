@@ -374,7 +374,7 @@ class ReconciliationScreen(QWidget):
         )
 
     def _decided(self, decisions: list[Decision]) -> None:
-        self.banner.show_ok(self.tr("{count} lines decided").format(count=len(decisions)))
+        self.banner.show_ok(self.tr("%n line(s) decided", "", len(decisions)))
         self.decided.emit(decisions)
         self.load_runs()
 

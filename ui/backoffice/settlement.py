@@ -153,13 +153,13 @@ class SettlementScreen(QWidget):
         problems = len(report.problems)
         if report.balanced:
             self.summary.setText(
-                self.tr("{day}: every line matches ({count} lines)").format(
-                    day=report.day.isoformat(), count=len(report.lines)
+                self.tr("{day}: every line matches (%n line(s))", "", len(report.lines)).format(
+                    day=report.day.isoformat()
                 )
             )
         else:
             self.summary.setText(
-                self.tr("{day}: {problems} of {count} lines do not match").format(
+                self.tr("{day}: lines that do not match: {problems} of {count}").format(
                     day=report.day.isoformat(), problems=problems, count=len(report.lines)
                 )
             )

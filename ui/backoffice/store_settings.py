@@ -268,7 +268,7 @@ class StoreSettingsScreen(QWidget):
         else:
             state = self.tr("Online store not reachable: {error}").format(error=status.last_error)
         self.sync_state.setText(
-            self.tr("{state}. {stock} stock changes and {deliveries} deliveries to send.").format(
+            self.tr("{state}. To send: stock changes {stock} · deliveries {deliveries}.").format(
                 state=state, stock=status.stock_queue, deliveries=status.deliveries_waiting
             )
         )

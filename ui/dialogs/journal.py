@@ -125,7 +125,7 @@ class JournalDialog(QDialog):
         fill(self.table, rows, right=(3,))
         total = sum(s.total_fen for s in sales if not s.voided)
         self.status.setText(
-            self.tr("{count} sales, {amount}").format(count=len(sales), amount=format_fen(total))
+            self.tr("%n sale(s), {amount}", "", len(sales)).format(amount=format_fen(total))
             if sales
             else self.tr("No sale found today")
         )

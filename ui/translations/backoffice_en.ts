@@ -377,7 +377,7 @@
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="146" />
-        <source>#{id} {name} · {counted}/{lines} lines, {units} units counted</source>
+        <source>#{id} {name} · lines counted: {counted}/{lines} · units: {units}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -532,8 +532,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/expiring.py" line="97" />
-        <source>{lots} lots, {units} units, {value} at stake; {expired} lots expired</source>
+        <location filename="../backoffice/expiring.py" line="98" />
+        <source>Lots: {lots} · units: {units} · at stake: {value} · lots expired: {expired}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="130" />
-        <location filename="../backoffice/inventory.py" line="420" />
+        <location filename="../backoffice/inventory.py" line="421" />
         <source>Start receiving, then scan each unit</source>
         <translation type="unfinished" />
     </message>
@@ -793,7 +793,12 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="373" />
-        <source>Delivery #{id}: {units} units scanned</source>
+        <source>Delivery #{id} · units scanned: {units}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="411" />
+        <source>Units booked into stock: {units}; lines that differ from the delivery note: {problems}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -802,17 +807,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="410" />
-        <source>{units} units booked into stock, {problems} lines differ</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="430" />
+        <location filename="../backoffice/inventory.py" line="431" />
         <source>No printer is set up: lot labels cannot be printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="448" />
+        <location filename="../backoffice/inventory.py" line="449" />
         <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation type="unfinished" />
     </message>
@@ -1055,10 +1055,10 @@
         <source>No note chosen</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/notes.py" line="185" />
-        <source>Note {note}: {count} products</source>
-        <translation type="unfinished" />
+        <source>Note {note}: %n product(s)</source>
+        <translation><numerusform>Note {note}: %n product</numerusform><numerusform>Note {note}: %n products</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/notes.py" line="201" />
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="141" />
-        <location filename="../backoffice/orders.py" line="289" />
+        <location filename="../backoffice/orders.py" line="287" />
         <source>Ship</source>
         <translation type="unfinished" />
     </message>
@@ -1217,24 +1217,34 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="242" />
-        <source>{count} deliveries waiting to be sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="289" />
+        <location filename="../backoffice/orders.py" line="287" />
         <source>Pickup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="293" />
-        <source>Part shipped: {left} units to send</source>
+        <location filename="../backoffice/orders.py" line="291" />
+        <source>Part shipped · units still to send: {left}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="417" />
+        <source>Parcel {n}: {courier} {number} (units: {units}, {state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="548" />
+        <source>Packed as parcel {n} (units: {units}): print its label and ship it; units to follow later: {left}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="298" />
         <source>Cancelled</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../backoffice/orders.py" line="242" />
+        <source>%n delivery(s) waiting to be sent</source>
+        <translation><numerusform>%n delivery waiting to be sent</numerusform><numerusform>%n deliveries waiting to be sent</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="300" />
@@ -1298,11 +1308,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="417" />
-        <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../backoffice/orders.py" line="432" />
         <source>Parcel {n}</source>
         <translation type="unfinished" />
@@ -1350,11 +1355,6 @@
     <message>
         <location filename="../backoffice/orders.py" line="540" />
         <source>This parcel finishes no product: the online store records a split shipment by whole products, so pick the last units of at least one product first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="548" />
-        <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2029,10 +2029,10 @@
         <source>{decision} does not fit a difference of kind {kind}</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/reconciliation.py" line="377" />
-        <source>{count} lines decided</source>
-        <translation type="unfinished" />
+        <source>%n line(s) decided</source>
+        <translation><numerusform>%n line decided</numerusform><numerusform>%n lines decided</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="393" />
@@ -2789,14 +2789,14 @@
         <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/settlement.py" line="156" />
-        <source>{day}: every line matches ({count} lines)</source>
-        <translation type="unfinished" />
+        <source>{day}: every line matches (%n line(s))</source>
+        <translation><numerusform>{day}: every line matches (%n line)</numerusform><numerusform>{day}: every line matches (%n lines)</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/settlement.py" line="162" />
-        <source>{day}: {problems} of {count} lines do not match</source>
+        <source>{day}: lines that do not match: {problems} of {count}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3060,7 +3060,7 @@
     </message>
     <message>
         <location filename="../backoffice/store_settings.py" line="271" />
-        <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
+        <source>{state}. To send: stock changes {stock} · deliveries {deliveries}.</source>
         <translation type="unfinished" />
     </message>
     <message>

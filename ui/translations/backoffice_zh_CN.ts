@@ -377,7 +377,7 @@
     </message>
     <message>
         <location filename="../backoffice/counts.py" line="146" />
-        <source>#{id} {name} · {counted}/{lines} lines, {units} units counted</source>
+        <source>#{id} {name} · lines counted: {counted}/{lines} · units: {units}</source>
         <translation>#{id} {name} · 已盘 {counted}/{lines} 行，共 {units} 件</translation>
     </message>
     <message>
@@ -532,8 +532,8 @@
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../backoffice/expiring.py" line="97" />
-        <source>{lots} lots, {units} units, {value} at stake; {expired} lots expired</source>
+        <location filename="../backoffice/expiring.py" line="98" />
+        <source>Lots: {lots} · units: {units} · at stake: {value} · lots expired: {expired}</source>
         <translation>共 {lots} 个批次、{units} 件，货值 {value}；其中 {expired} 个批次已过期</translation>
     </message>
 </context>
@@ -616,7 +616,7 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="130" />
-        <location filename="../backoffice/inventory.py" line="420" />
+        <location filename="../backoffice/inventory.py" line="421" />
         <source>Start receiving, then scan each unit</source>
         <translation>开始收货后逐件扫描</translation>
     </message>
@@ -793,8 +793,13 @@
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="373" />
-        <source>Delivery #{id}: {units} units scanned</source>
+        <source>Delivery #{id} · units scanned: {units}</source>
         <translation>到货 #{id}：已扫描 {units} 件</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/inventory.py" line="411" />
+        <source>Units booked into stock: {units}; lines that differ from the delivery note: {problems}</source>
+        <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
     </message>
     <message>
         <location filename="../backoffice/inventory.py" line="390" />
@@ -802,17 +807,12 @@
         <translation>到货入库需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="410" />
-        <source>{units} units booked into stock, {problems} lines differ</source>
-        <translation>已入库 {units} 件，{problems} 行与送货单不符</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/inventory.py" line="430" />
+        <location filename="../backoffice/inventory.py" line="431" />
         <source>No printer is set up: lot labels cannot be printed</source>
         <translation>未设置打印机，无法打印批号标签</translation>
     </message>
     <message>
-        <location filename="../backoffice/inventory.py" line="448" />
+        <location filename="../backoffice/inventory.py" line="449" />
         <source>Lot labels sent to printer {printer}: {lots} lot(s) × {copies}</source>
         <translation>批号标签已发送到打印机 {printer}：{lots} 个批号 × {copies} 份</translation>
     </message>
@@ -1055,10 +1055,10 @@
         <source>No note chosen</source>
         <translation>未选择笔记</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/notes.py" line="185" />
-        <source>Note {note}: {count} products</source>
-        <translation>笔记 {note}：{count} 个商品</translation>
+        <source>Note {note}: %n product(s)</source>
+        <translation><numerusform>笔记 {note}：%n 个商品</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/notes.py" line="201" />
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="141" />
-        <location filename="../backoffice/orders.py" line="289" />
+        <location filename="../backoffice/orders.py" line="287" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
@@ -1217,24 +1217,34 @@
         <translation>无法连接线上店铺：{error}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="242" />
-        <source>{count} deliveries waiting to be sent</source>
-        <translation>{count} 个发货待同步</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="289" />
+        <location filename="../backoffice/orders.py" line="287" />
         <source>Pickup</source>
         <translation>到店自提</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="293" />
-        <source>Part shipped: {left} units to send</source>
+        <location filename="../backoffice/orders.py" line="291" />
+        <source>Part shipped · units still to send: {left}</source>
         <translation>部分已发：还有 {left} 件待发</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="417" />
+        <source>Parcel {n}: {courier} {number} (units: {units}, {state})</source>
+        <translation>包裹 {n}：{courier} {number}（{units} 件，{state}）</translation>
+    </message>
+    <message>
+        <location filename="../backoffice/orders.py" line="548" />
+        <source>Packed as parcel {n} (units: {units}): print its label and ship it; units to follow later: {left}</source>
+        <translation>已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出</translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="298" />
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../backoffice/orders.py" line="242" />
+        <source>%n delivery(s) waiting to be sent</source>
+        <translation><numerusform>%n 个发货待同步</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="300" />
@@ -1298,11 +1308,6 @@
         <translation>收货人：{receiver}</translation>
     </message>
     <message>
-        <location filename="../backoffice/orders.py" line="417" />
-        <source>Parcel {n}: {courier} {number} ({units} units, {state})</source>
-        <translation>包裹 {n}：{courier} {number}（{units} 件，{state}）</translation>
-    </message>
-    <message>
         <location filename="../backoffice/orders.py" line="432" />
         <source>Parcel {n}</source>
         <translation>包裹 {n}</translation>
@@ -1351,11 +1356,6 @@
         <location filename="../backoffice/orders.py" line="540" />
         <source>This parcel finishes no product: the online store records a split shipment by whole products, so pick the last units of at least one product first</source>
         <translation>这个包裹没有发完任何一种商品：线上店铺按整种商品记录拆包发货，请先拣齐至少一种商品的全部剩余件数</translation>
-    </message>
-    <message>
-        <location filename="../backoffice/orders.py" line="548" />
-        <source>Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later</source>
-        <translation>已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出</translation>
     </message>
     <message>
         <location filename="../backoffice/orders.py" line="591" />
@@ -2029,10 +2029,10 @@
         <source>{decision} does not fit a difference of kind {kind}</source>
         <translation>“{decision}”不适用于“{kind}”</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/reconciliation.py" line="377" />
-        <source>{count} lines decided</source>
-        <translation>已处理 {count} 行</translation>
+        <source>%n line(s) decided</source>
+        <translation><numerusform>已处理 %n 行</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/reconciliation.py" line="393" />
@@ -2789,14 +2789,14 @@
         <source>{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}</source>
         <translation>{wallet}：账单收款 {paid}，退款 {refunded}，手续费 {fees}，结算 {settled} · 本店记录收款 {ours_paid}，退款 {ours_refunded}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../backoffice/settlement.py" line="156" />
-        <source>{day}: every line matches ({count} lines)</source>
-        <translation>{day}：全部一致（共 {count} 条）</translation>
+        <source>{day}: every line matches (%n line(s))</source>
+        <translation><numerusform>{day}：全部一致（共 %n 条）</numerusform></translation>
     </message>
     <message>
         <location filename="../backoffice/settlement.py" line="162" />
-        <source>{day}: {problems} of {count} lines do not match</source>
+        <source>{day}: lines that do not match: {problems} of {count}</source>
         <translation>{day}：{count} 条中有 {problems} 条不一致</translation>
     </message>
     <message>
@@ -3060,7 +3060,7 @@
     </message>
     <message>
         <location filename="../backoffice/store_settings.py" line="271" />
-        <source>{state}. {stock} stock changes and {deliveries} deliveries to send.</source>
+        <source>{state}. To send: stock changes {stock} · deliveries {deliveries}.</source>
         <translation>{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。</translation>
     </message>
     <message>

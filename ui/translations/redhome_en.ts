@@ -3084,10 +3084,10 @@
         <source> (returns)</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../dialogs/journal.py" line="128" />
-        <source>{count} sales, {amount}</source>
-        <translation type="unfinished" />
+        <source>%n sale(s), {amount}</source>
+        <translation><numerusform>%n sale, {amount}</numerusform><numerusform>%n sales, {amount}</numerusform></translation>
     </message>
     <message>
         <location filename="../dialogs/journal.py" line="130" />

@@ -3084,10 +3084,10 @@
         <source> (returns)</source>
         <translation>（有退货）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../dialogs/journal.py" line="128" />
-        <source>{count} sales, {amount}</source>
-        <translation>{count} 笔，合计 {amount}</translation>
+        <source>%n sale(s), {amount}</source>
+        <translation><numerusform>%n 笔，合计 {amount}</numerusform></translation>
     </message>
     <message>
         <location filename="../dialogs/journal.py" line="130" />

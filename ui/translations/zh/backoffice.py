@@ -25,7 +25,7 @@ ZH: dict[str, str] = {
     "The online store has not been reached yet": "尚未连接线上店铺",
     "Online store connected": "线上店铺已连接",
     "Online store not reachable: {error}": "无法连接线上店铺：{error}",
-    "{count} deliveries waiting to be sent": "{count} 个发货待同步",
+    "%n delivery(s) waiting to be sent": "%n 个发货待同步",
     "Pickup": "到店自提",
     "Cancelled": "已取消",
     "Delivered": "已交付",
@@ -78,12 +78,12 @@ ZH: dict[str, str] = {
     "Online order {order} has no line {line}": "线上订单 {order} 没有第 {line} 行",
     "Online order {order} is handed over whole at the counter": "线上订单 {order} 须在柜台整单交付",
     "Pack these, the rest later": "先打包这些，其余稍后发",
-    "Packed {units} units as parcel {n}: print its label and ship it; {left} units follow later": (
+    "Packed as parcel {n} (units: {units}): print its label and ship it; units to follow later: {left}": (
         "已将 {units} 件打包为第 {n} 个包裹：请打印标签并发货；其余 {left} 件稍后发出"
     ),
     "Parcel {n}": "包裹 {n}",
     "Parcel {n} of order {order} has left the store": "订单 {order} 的第 {n} 个包裹已出店",
-    "Parcel {n}: {courier} {number} ({units} units, {state})": "包裹 {n}：{courier} {number}（{units} 件，{state}）",
+    "Parcel {n}: {courier} {number} (units: {units}, {state})": "包裹 {n}：{courier} {number}（{units} 件，{state}）",
     "Parcel {parcel} of online order {order} already has express number {number}": (
         "线上订单 {order} 的第 {parcel} 个包裹已使用快递单号 {number}"
     ),
@@ -91,7 +91,7 @@ ZH: dict[str, str] = {
     "Express number of parcel {parcel} of online order {order} corrected by staff {staff}": (
         "线上订单 {order} 第 {parcel} 个包裹的快递单号已由员工 {staff} 更正"
     ),
-    "Part shipped: {left} units to send": "部分已发：还有 {left} 件待发",
+    "Part shipped · units still to send: {left}": "部分已发：还有 {left} 件待发",
     "Sent": "已发",
     "This parcel finishes no product of online order {order}: the online store records a split shipment by whole products, so put the last units of at least one product in it": (
         "这个包裹没有发完线上订单 {order} 的任何一种商品：线上店铺按整种商品记录拆包发货，请至少放入一种商品的全部剩余件数"
@@ -217,7 +217,7 @@ ZH: dict[str, str] = {
     "Recount the chosen line": "所选行重新盘点",
     "Cancel count": "取消盘点",
     "Post count": "盘点过账",
-    "#{id} {name} · {counted}/{lines} lines, {units} units counted": "#{id} {name} · 已盘 {counted}/{lines} 行，共 {units} 件",
+    "#{id} {name} · lines counted: {counted}/{lines} · units: {units}": "#{id} {name} · 已盘 {counted}/{lines} 行，共 {units} 件",
     "Yes": "是",
     "{counted} of {lines} counted, {differ} differ": "已盘 {counted}/{lines}，{differ} 项有差异",
     "Whole store": "全店",
@@ -239,7 +239,7 @@ ZH: dict[str, str] = {
     "Test print on every printer": "所有打印机打印测试页",
     "Sync with the online store": "与线上店铺同步",
     "No configuration file: settings cannot be saved": "没有配置文件：无法保存设置",
-    "{state}. {stock} stock changes and {deliveries} deliveries to send.": (
+    "{state}. To send: stock changes {stock} · deliveries {deliveries}.": (
         "{state}。待发送：{stock} 项库存变动、{deliveries} 个发货。"
     ),
     "Settings saved": "设置已保存",
@@ -290,7 +290,7 @@ ZH: dict[str, str] = {
     ),
     "Choose the lines to decide on": "请选择要处理的行",
     "{decision} does not fit a difference of kind {kind}": "“{decision}”不适用于“{kind}”",
-    "{count} lines decided": "已处理 {count} 行",
+    "%n line(s) decided": "已处理 %n 行",
     "Saved as {path}": "已保存为 {path}",
     # staff
     "Staff": "员工",
@@ -379,9 +379,9 @@ ZH: dict[str, str] = {
     "Enter the units to add (or, with a minus, to take off)": "请输入增加的件数（减少请加负号）",
     "Stock adjusted: on hand {on_hand}": "库存已调整：现有 {on_hand}",
     "Start receiving first": "请先开始收货",
-    "Delivery #{id}: {units} units scanned": "到货 #{id}：已扫描 {units} 件",
+    "Delivery #{id} · units scanned: {units}": "到货 #{id}：已扫描 {units} 件",
     "Booking a delivery into stock needs a manager's approval.": "到货入库需要店长批准。",
-    "{units} units booked into stock, {problems} lines differ": (
+    "Units booked into stock: {units}; lines that differ from the delivery note: {problems}": (
         "已入库 {units} 件，{problems} 行与送货单不符"
     ),
     # notes for managers
@@ -397,7 +397,7 @@ ZH: dict[str, str] = {
     "Linked notes": "已关联笔记",
     "Notes and links": "笔记与关联",
     "No note chosen": "未选择笔记",
-    "Note {note}: {count} products": "笔记 {note}：{count} 个商品",
+    "Note {note}: %n product(s)": "笔记 {note}：%n 个商品",
     "Choose a note first, then scan its products": "请先选择笔记，再扫描其商品",
     "Linked to the note": "已关联到笔记",
     "Already linked to the note": "已经关联过此笔记",

@@ -89,7 +89,7 @@ ZH: dict[str, str] = {
     "selling expired goods": "销售过期商品",
     "settings": "设置",
     "voiding a sale": "作废销售",
-    "{count} sales, {amount}": "{count} 笔，合计 {amount}",
+    "%n sale(s), {amount}": "%n 笔，合计 {amount}",
     "#{number}  parked at {time}  ·  %n item(s)  ·  {amount}": "#{number}  挂单于 {time}  ·  %n 件  ·  {amount}",
     "A note for a parked sale is at most 100 characters": "挂单备注最多 100 个字",
     "Park (Enter)": "挂单 (Enter)",

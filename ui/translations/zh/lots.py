@@ -35,6 +35,6 @@ ZH: dict[str, str] = {
     "On hand": "库存",
     "Stock by expiry month": "按到期月份的库存",
     "Value": "货值",
-    "{lots} lots, {units} units, {value} at stake; {expired} lots expired": "共 {lots} 个批次、{units} 件，货值 {value}；其中 {expired} 个批次已过期",
+    "Lots: {lots} · units: {units} · at stake: {value} · lots expired: {expired}": "共 {lots} 个批次、{units} 件，货值 {value}；其中 {expired} 个批次已过期",
     "Lot {lot}": "批号 {lot}",
 }

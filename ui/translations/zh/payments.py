@@ -98,8 +98,8 @@ ZH: dict[str, str] = {
     "not recorded here": "本店无记录",
     "{wallet}: no bill — {reason}": "{wallet}：无账单 — {reason}",
     "{wallet}: bill paid {paid}, refunded {refunded}, fees {fees}, settled {settled} · recorded paid {ours_paid}, refunded {ours_refunded}": "{wallet}：账单收款 {paid}，退款 {refunded}，手续费 {fees}，结算 {settled} · 本店记录收款 {ours_paid}，退款 {ours_refunded}",
-    "{day}: every line matches ({count} lines)": "{day}：全部一致（共 {count} 条）",
-    "{day}: {problems} of {count} lines do not match": "{day}：{count} 条中有 {problems} 条不一致",
+    "{day}: every line matches (%n line(s))": "{day}：全部一致（共 %n 条）",
+    "{day}: lines that do not match: {problems} of {count}": "{day}：{count} 条中有 {problems} 条不一致",
     "Only a refund the provider refused can be paid in cash instead": "只有被支付机构拒绝的退款才能改退现金",
     "Earlier payments are still being settled with the provider: try again in a moment": "之前的付款仍在与支付机构核实中，请稍后再试",
     # the returns screen: how each refund through the provider went, and what a manager can do
