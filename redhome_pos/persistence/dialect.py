@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -49,13 +50,22 @@ def sqlite_url(path: Path, *, read_only: bool = False) -> str:
 def json_text(value: Any) -> str:
     """A JSON column's stored text: orjson's compact form, with keys that are not text (a
     SKU id) written as text, as the standard library does. A sale writes a dozen JSON values
-    (its VAT, its lines' unit amounts, the outbox payloads), so this runs on every sale."""
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    (its VAT, its lines' unit amounts, the outbox payloads), so this runs on every sale.
+
+    What orjson refuses and the standard library writes (an integer beyond 64 bits, say in
+    an answer from the online store kept as it came) is written by the standard library, so
+    nothing that was stored before is refused now."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:
+        return json.dumps(value)
 
 
 def engine_options(url: str) -> dict[str, Any]:
-    # The JSON columns of both databases are written and read with orjson.
-    json_options = {"json_serializer": json_text, "json_deserializer": orjson.loads}
+    # JSON columns are written with orjson (``json_text``) and read with the standard library,
+    # which reads back exactly whatever either wrote (orjson would read an integer beyond 64
+    # bits as a float, and refuse the NaN the standard library used to write).
+    json_options = {"json_serializer": json_text}
     if is_sqlite(url):
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **json_options}
     return {"pool_pre_ping": True, **json_options}
