@@ -106,8 +106,9 @@ def fill(ts: Path, chinese: dict[str, str]) -> list[str]:
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source", "")
-        _set(message, [chinese[source]] if chinese.get(source) else None)
-        if not chinese.get(source):
+        text = chinese.get(source)
+        _set(message, [text] if text else None)
+        if not text:
             missing.append(source)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
